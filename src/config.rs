@@ -1,0 +1,197 @@
+//! `credo.yaml` → [`Config`].
+//!
+//! The site configuration is typed and strict: an unknown key is an error with a
+//! "did you mean" hint, except under `extra`, which is free-form and passed to
+//! templates. `base_url` is split once into its path (`/handbook/`), which every
+//! internal URL carries.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::load::yaml::YamlBlock;
+
+/// The name of the configuration file at the site root.
+pub const CONFIG_FILE: &str = "credo.yaml";
+
+const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "description",
+    "language",
+    "theme",
+    "highlight_theme",
+    "sections",
+    "review_after_days",
+    "require_owner",
+    "search",
+    "extra",
+];
+
+/// The site configuration, as written in `credo.yaml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The handbook's title.
+    pub title: String,
+    /// Where the site is published, e.g. `https://x.example/handbook/`.
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    /// One sentence about the handbook, used in `<meta name=description>`.
+    #[serde(default)]
+    pub description: String,
+    /// The `lang` of every page.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// The theme: a folder under `themes/`, or the built-in `default`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// The syntect theme whose colours the highlighting CSS uses.
+    #[serde(default = "default_highlight_theme")]
+    pub highlight_theme: String,
+    /// The order of sections on the home page (folder names under `content/`).
+    #[serde(default)]
+    pub sections: Vec<String>,
+    /// `credo check` warns about pages reviewed longer ago than this.
+    #[serde(default)]
+    pub review_after_days: Option<u32>,
+    /// `credo check` warns about pages without an `owner`.
+    #[serde(default)]
+    pub require_owner: bool,
+    /// Whether to build the search index and `/search/` page.
+    #[serde(default = "default_true")]
+    pub search: bool,
+    /// Free-form values for templates.
+    #[serde(default)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+fn default_base_url() -> String {
+    "/".to_string()
+}
+fn default_language() -> String {
+    "en".to_string()
+}
+fn default_theme() -> String {
+    "default".to_string()
+}
+fn default_highlight_theme() -> String {
+    "InspiredGitHub".to_string()
+}
+fn default_true() -> bool {
+    true
+}
+
+impl Config {
+    /// Parses the text of `credo.yaml`; `file` is its display path.
+    pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
+        let block = YamlBlock::new(text, file, 1);
+        let unknown = block.unknown_keys(KNOWN_KEYS, "credo.yaml");
+        if !unknown.is_empty() {
+            return Err(unknown.into_iter().map(|d| d.with_source(text)).collect());
+        }
+        let mut config: Config = block.parse().map_err(|d| vec![d.with_source(text)])?;
+        config.base_url = normalise_base_url(&config.base_url);
+        Ok(config)
+    }
+
+    /// Reads and parses `credo.yaml` under `root`.
+    pub fn load(root: &Path) -> Result<Config, ConfigError> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::Missing {
+            path: path.display().to_string(),
+            source: e,
+        })?;
+        let text = crate::load::normalise_text(&text);
+        Config::parse(&text, CONFIG_FILE).map_err(ConfigError::Invalid)
+    }
+
+    /// Overrides `base_url` (the `--base-url` option).
+    pub fn set_base_url(&mut self, url: &str) {
+        self.base_url = normalise_base_url(url);
+    }
+
+    /// The path part of `base_url`, always starting and ending with `/`.
+    pub fn base_path(&self) -> String {
+        let without_scheme = match self.base_url.find("://") {
+            Some(i) => &self.base_url[i + 3..],
+            None => self.base_url.as_str(),
+        };
+        let path = if self.base_url.contains("://") {
+            without_scheme
+                .find('/')
+                .map_or("/", |i| &without_scheme[i..])
+        } else {
+            without_scheme
+        };
+        let trimmed = path.trim_matches('/');
+        if trimmed.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{trimmed}/")
+        }
+    }
+
+    /// `base_url` up to (not including) its path: `https://x.example`, or
+    /// empty when `base_url` is only a path.
+    pub fn origin(&self) -> &str {
+        match self.base_url.find("://") {
+            Some(i) => {
+                let after = &self.base_url[i + 3..];
+                let end = after.find('/').map_or(self.base_url.len(), |j| i + 3 + j);
+                &self.base_url[..end]
+            }
+            None => "",
+        }
+    }
+}
+
+fn normalise_base_url(url: &str) -> String {
+    let mut url = url.trim().to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    url
+}
+
+/// Why the configuration could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// `credo.yaml` is missing or unreadable: an environment problem.
+    #[error("cannot read {path}: {source} (is this a credo site? `credo init` makes one)")]
+    Missing {
+        /// The path tried.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// `credo.yaml` is there but wrong: a content problem.
+    #[error("credo.yaml is invalid")]
+    Invalid(Vec<Diagnostic>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_comes_from_the_url() {
+        let mut c = Config::parse("title: t\nbase_url: https://x.example/handbook", "c").unwrap();
+        assert_eq!(c.base_path(), "/handbook/");
+        assert_eq!(c.origin(), "https://x.example");
+        c.set_base_url("https://y.example");
+        assert_eq!(c.base_path(), "/");
+        c.set_base_url("/sub/dir/");
+        assert_eq!(c.base_path(), "/sub/dir/");
+        assert_eq!(c.origin(), "");
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_hints() {
+        let e = Config::parse("title: t\nbase_ulr: x\n", "credo.yaml").unwrap_err();
+        assert_eq!(e[0].line, 2);
+        assert_eq!(e[0].hint.as_deref(), Some("did you mean `base_url`?"));
+    }
+}

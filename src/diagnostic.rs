@@ -1,0 +1,308 @@
+//! Diagnostics: what every stage reports about the author's input.
+//!
+//! A [`Diagnostic`] carries a path relative to the site root, a 1-based line and
+//! column (counted in the file as it is on disk, the opening `---` being line 1),
+//! a severity, a stable code and a message. Stages collect them into
+//! [`Diagnostics`] and keep going, so a run reports every error at once; the
+//! collection sorts by (path, line, column) before it is shown, which keeps the
+//! order stable across runs and thread schedules.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Serialize;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The site cannot be built as written.
+    Error,
+    /// The site builds, but something deserves the author's attention.
+    Warning,
+}
+
+/// One finding about the input, pointing at a place in a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Path relative to the site root, with `/` separators (`content/a/b.md`).
+    pub file: String,
+    /// 1-based line; 0 when the finding concerns the whole file.
+    pub line: usize,
+    /// 1-based column in characters; 0 when the finding concerns the whole file.
+    pub column: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable, kebab-case code (`unknown-key`, `broken-ref`, ...).
+    pub code: &'static str,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// A suggestion, such as "did you mean `title`?".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The offending source line, shown under the message.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `file:line:column`.
+    pub fn error(
+        file: impl Into<String>,
+        line: usize,
+        column: usize,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            file: file.into(),
+            line,
+            column,
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    /// A warning at `file:line:column`.
+    pub fn warning(
+        file: impl Into<String>,
+        line: usize,
+        column: usize,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, line, column, code, message)
+        }
+    }
+
+    /// Adds a hint shown after the message.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Attaches the source line by looking `line` up in `text`.
+    pub fn with_source(mut self, text: &str) -> Self {
+        if self.line > 0 {
+            self.source_line = text
+                .lines()
+                .nth(self.line - 1)
+                .map(|l| l.trim_end_matches('\r').to_string());
+        }
+        self
+    }
+
+    /// Renders the diagnostic for a terminal: the `path:line:col: error: message`
+    /// line, then the source line with a caret under the column.
+    pub fn render_human(&self) -> String {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = String::new();
+        if self.line == 0 {
+            let _ = write!(out, "{}: {severity}: {}", self.file, self.message);
+        } else {
+            let _ = write!(
+                out,
+                "{}:{}:{}: {severity}: {}",
+                self.file, self.line, self.column, self.message
+            );
+        }
+        if let Some(source) = &self.source_line {
+            let gutter = self.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            let caret_pad: String = source
+                .chars()
+                .take(self.column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = write!(out, "\n{pad} |\n{gutter} | {source}\n{pad} | {caret_pad}^");
+        }
+        if let Some(hint) = &self.hint {
+            let _ = write!(out, "\n  = help: {hint}");
+        }
+        out
+    }
+}
+
+/// Every diagnostic of a run, in the order they were found until [`sort`](Self::sort).
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty collection.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records one diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Records many diagnostics.
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(diagnostics);
+    }
+
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// How many errors there are.
+    pub fn error_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// How many warnings there are.
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    /// Whether there is nothing to report.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Sorts into the stable reporting order and drops exact repeats.
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
+        });
+        self.items.dedup();
+    }
+
+    /// Drops the warnings (a failed build reports its errors only).
+    pub fn retain_errors(&mut self) {
+        self.items.retain(|d| d.severity == Severity::Error);
+    }
+
+    /// Turns every warning into an error (`--deny-warnings`).
+    pub fn deny_warnings(&mut self) {
+        for d in &mut self.items {
+            d.severity = Severity::Error;
+        }
+    }
+
+    /// The diagnostics, in their current order.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// The diagnostics as a vector.
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
+    /// All diagnostics rendered for a terminal, separated by blank lines.
+    pub fn render_human(&self) -> String {
+        let mut out = String::new();
+        for d in &self.items {
+            out.push_str(&d.render_human());
+            out.push_str("\n\n");
+        }
+        out
+    }
+
+    /// All diagnostics as a JSON array (stable field order).
+    pub fn render_json(&self) -> String {
+        serde_json::to_string_pretty(&self.items).unwrap_or_else(|_| "[]".to_string())
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
+        Diagnostics {
+            items: iter.into_iter().collect(),
+        }
+    }
+}
+
+/// A site-relative display path with `/` separators, whatever the platform.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Converts a byte offset in `text` into a 1-based (line, column) pair, the
+/// column counted in characters.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The closest known name to `unknown`, for a "did you mean" hint.
+pub fn did_you_mean<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(unknown, k), *k))
+        .filter(|(score, _)| *score > 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "ab\nçé x\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        assert_eq!(line_col(text, "ab\nçé ".len()), (2, 4));
+    }
+
+    #[test]
+    fn human_rendering_shows_source_and_caret() {
+        let d = Diagnostic::error("content/a.md", 2, 3, "x", "bad")
+            .with_source("---\ntitel: x\n")
+            .with_hint("did you mean `title`?");
+        assert_eq!(
+            d.render_human(),
+            "content/a.md:2:3: error: bad\n  |\n2 | titel: x\n  |   ^\n  = help: did you mean `title`?"
+        );
+    }
+
+    #[test]
+    fn hints_pick_the_closest_name() {
+        assert_eq!(did_you_mean("titel", &["title", "tags"]), Some("title"));
+        assert_eq!(did_you_mean("zzz", &["title", "tags"]), None);
+    }
+}

@@ -1,0 +1,170 @@
+//! credo: a static-site generator for client-service playbooks.
+//!
+//! The pipeline reads top to bottom: [`load`] (files → [`load::Sources`]),
+//! [`site`] (sources → the resolved [`site::Site`]), [`render`] (site + theme →
+//! output files), [`output`] (files → a folder or memory). [`pipeline`] runs
+//! them; [`run`] maps a command line onto them.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs, unreachable_pub)]
+// A `Diagnostic` is the error value of most fallible steps; it is returned on
+// the cold path only, so boxing it would buy nothing but noise.
+#![allow(clippy::result_large_err)]
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod load;
+pub mod markdown;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod scaffold;
+pub mod site;
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use cli::{Cli, Command, Format};
+use diagnostic::Diagnostics;
+
+/// The library's error: content problems (exit 1) or usage and environment
+/// problems (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input has errors; every one of the run is here.
+    #[error("{} content error(s)", .0.error_count())]
+    Content(Diagnostics),
+    /// The command cannot be carried out as asked.
+    #[error("{0}")]
+    Usage(String),
+    /// Reading or writing failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path involved.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Content(_) => 1,
+            Error::Usage(_) | Error::Io { .. } => 2,
+        }
+    }
+}
+
+/// Runs a parsed command line; returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => pipeline::build(&pipeline::BuildOptions {
+            root,
+            output,
+            base_url,
+            drafts,
+        })
+        .map(|report| {
+            println!("{}", report.summary());
+            0
+        })
+        .map_err(|e| match e {
+            // A failed build shows what stopped it; `credo check` shows warnings.
+            Error::Content(mut diagnostics) => {
+                diagnostics.retain_errors();
+                Error::Content(diagnostics)
+            }
+            other => other,
+        }),
+        Command::Check {
+            root,
+            format,
+            deny_warnings,
+            drafts,
+        } => run_check(
+            &pipeline::BuildOptions {
+                root,
+                drafts,
+                ..Default::default()
+            },
+            format,
+            deny_warnings,
+        ),
+        Command::Init { dir, example } => {
+            let dir = dir.unwrap_or_else(|| ".".into());
+            scaffold::init(&dir, example).map(|files| {
+                println!(
+                    "Wrote a new playbook ({} files) into {}. Next: `credo serve -r {}`",
+                    files.len(),
+                    dir.display(),
+                    dir.display()
+                );
+                0
+            })
+        }
+        Command::New { kind, title, root } => {
+            scaffold::new_page(&root, &kind, &title).map(|path| {
+                println!("Wrote {}", path.display());
+                0
+            })
+        }
+        Command::Serve { .. } => Err(Error::Usage(
+            "`credo serve` is not available in this build yet".into(),
+        )),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(Error::Content(diagnostics)) => {
+            report(&diagnostics);
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn run_check(
+    options: &pipeline::BuildOptions,
+    format: Format,
+    deny_warnings: bool,
+) -> Result<u8, Error> {
+    let mut diagnostics = pipeline::check(options)?;
+    if deny_warnings {
+        diagnostics.deny_warnings();
+    }
+    match format {
+        Format::Json => println!("{}", diagnostics.render_json()),
+        Format::Human => {
+            report(&diagnostics);
+            eprintln!(
+                "checked {}: {} error(s), {} warning(s)",
+                options.root.display(),
+                diagnostics.error_count(),
+                diagnostics.warning_count()
+            );
+        }
+    }
+    Ok(u8::from(diagnostics.has_errors()))
+}
+
+fn report(diagnostics: &Diagnostics) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(diagnostics.render_human().as_bytes());
+    if diagnostics.error_count() > 0 {
+        let _ = writeln!(
+            stderr,
+            "error: {} error(s), build stopped",
+            diagnostics.error_count()
+        );
+    }
+}

@@ -1,0 +1,779 @@
+//! Front matter: split a page into its YAML block and body, and parse the block
+//! into [`PageMeta`] or [`SectionMeta`] (SPEC §3).
+//!
+//! Both are strict: every unknown top-level key is reported with a hint, not
+//! only the first. `checklist` and `steps` accept several shapes (a string or a
+//! map), so they are read as YAML values and converted here, with errors that
+//! point at the offending item's line.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::yaml::YamlBlock;
+use crate::diagnostic::Diagnostic;
+
+/// What a page is; decides its template and how the model links it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A numbered rule of the credo.
+    Principle,
+    /// A core value.
+    Value,
+    /// Two attitudes set side by side (`contrast`).
+    Attitude,
+    /// A situation that applies principles.
+    Scenario,
+    /// A page whose point is its checklist.
+    Checklist,
+    /// An ordered reading path.
+    Track,
+    /// Anything else.
+    Page,
+}
+
+impl Kind {
+    /// Every kind, in the order used for listings.
+    pub const ALL: [Kind; 7] = [
+        Kind::Principle,
+        Kind::Value,
+        Kind::Attitude,
+        Kind::Scenario,
+        Kind::Checklist,
+        Kind::Track,
+        Kind::Page,
+    ];
+
+    /// The lowercase name used in front matter and templates.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Principle => "principle",
+            Kind::Value => "value",
+            Kind::Attitude => "attitude",
+            Kind::Scenario => "scenario",
+            Kind::Checklist => "checklist",
+            Kind::Track => "track",
+            Kind::Page => "page",
+        }
+    }
+
+    /// Parses a kind name.
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// How a section orders its pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    /// By `weight`, then number, then title.
+    #[default]
+    Weight,
+    /// By `number`, then weight, then title.
+    Number,
+    /// By title.
+    Title,
+}
+
+/// The front-matter keys of a page.
+pub const PAGE_KEYS: &[&str] = &[
+    "title",
+    "summary",
+    "kind",
+    "number",
+    "weight",
+    "tags",
+    "draft",
+    "checklist",
+    "principles",
+    "values",
+    "related",
+    "contrast",
+    "steps",
+    "aliases",
+    "owner",
+    "reviewed",
+    "extra",
+];
+
+/// The front-matter keys of a section's `_index.md`.
+pub const SECTION_KEYS: &[&str] = &[
+    "title",
+    "summary",
+    "page_kind",
+    "sort_by",
+    "weight",
+    "extra",
+];
+
+/// A page's front matter as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPageMeta {
+    title: String,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    kind: Option<Kind>,
+    #[serde(default)]
+    number: Option<i64>,
+    #[serde(default)]
+    weight: Option<i64>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    draft: bool,
+    #[serde(default)]
+    checklist: Vec<serde_yaml::Value>,
+    #[serde(default)]
+    principles: Vec<String>,
+    #[serde(default)]
+    values: Vec<String>,
+    #[serde(default)]
+    related: Vec<String>,
+    #[serde(default)]
+    contrast: Option<RawContrast>,
+    #[serde(default)]
+    steps: Vec<serde_yaml::Value>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    owner: Option<String>,
+    #[serde(default)]
+    reviewed: Option<String>,
+    #[serde(default)]
+    extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A page's front matter, validated.
+#[derive(Debug, Clone, Default)]
+pub struct PageMeta {
+    /// Page title.
+    pub title: String,
+    /// One-line statement.
+    pub summary: Option<String>,
+    /// The kind as written; the section's `page_kind` applies when absent.
+    pub kind: Option<Kind>,
+    /// A principle's number.
+    pub number: Option<i64>,
+    /// Ordering weight within the section.
+    pub weight: Option<i64>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Whether the page is a draft.
+    pub draft: bool,
+    /// The checklist, if any.
+    pub checklist: Vec<ChecklistGroup>,
+    /// Refs to principles this page applies.
+    pub principles: Vec<String>,
+    /// Refs to values this page expresses.
+    pub values: Vec<String>,
+    /// Refs to related pages.
+    pub related: Vec<String>,
+    /// The two columns of an attitude page.
+    pub contrast: Option<Contrast>,
+    /// The steps of a track.
+    pub steps: Vec<Step>,
+    /// Old URL paths that redirect here.
+    pub aliases: Vec<String>,
+    /// Who keeps the page true.
+    pub owner: Option<String>,
+    /// When the owner last confirmed the page.
+    pub reviewed: Option<Date>,
+    /// Free-form values for templates.
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A section's `_index.md` front matter.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionMeta {
+    /// Section title; the folder name when absent.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// One-line statement.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// The default kind of the section's pages.
+    #[serde(default)]
+    pub page_kind: Option<Kind>,
+    /// How the section orders its pages.
+    #[serde(default)]
+    pub sort_by: SortBy,
+    /// Ordering weight among sections.
+    #[serde(default)]
+    pub weight: Option<i64>,
+    /// Free-form values for templates.
+    #[serde(default)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A group of checklist items (items outside any group form an untitled group).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ChecklistGroup {
+    /// The group's heading, if any.
+    pub group: Option<String>,
+    /// The items.
+    pub items: Vec<ChecklistItem>,
+}
+
+/// One checklist item.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ChecklistItem {
+    /// What to do.
+    pub text: String,
+    /// More about it.
+    pub detail: Option<String>,
+    /// A stable id: the explicit `id`, else derived from the text.
+    pub id: String,
+}
+
+/// The two sides of an attitude page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContrast {
+    #[serde(default)]
+    left: Option<Column>,
+    #[serde(default)]
+    right: Option<Column>,
+}
+
+/// Both columns of a contrast, validated.
+#[derive(Debug, Clone, Serialize)]
+pub struct Contrast {
+    /// The left column (e.g. the service attitude).
+    pub left: Column,
+    /// The right column (e.g. the sales attitude).
+    pub right: Column,
+}
+
+/// One column of a contrast.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// The column heading.
+    pub title: String,
+    /// Its points, compared row by row with the other column's.
+    #[serde(default)]
+    pub points: Vec<String>,
+}
+
+/// One step of a track.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// The page to read.
+    pub target: String,
+    /// Why, or what to look for.
+    pub note: Option<String>,
+}
+
+/// A calendar date (`YYYY-MM-DD`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day, 1–31.
+    pub day: u32,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, checking the day exists.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.trim().splitn(3, '-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: u32 = parts.next()?.parse().ok()?;
+        let day: u32 = parts.next()?.parse().ok()?;
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (s.trim().len() == 10 && (1..=days_in_month).contains(&day)).then_some(Date {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// Days since 1970-01-01 (the civil-from-days algorithm, inverted).
+    pub fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A file split into front matter and body.
+#[derive(Debug, Clone, Copy)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines.
+    pub yaml: &'a str,
+    /// The byte offset of `yaml` in the text.
+    pub yaml_start: usize,
+    /// Everything after the closing `---` line.
+    pub body: &'a str,
+    /// The 1-based file line on which the body starts.
+    pub body_line: usize,
+}
+
+/// Splits `text` (LF line ends, no BOM) into front matter and body. A file with
+/// no opening `---` has empty front matter; an unclosed block is an error.
+pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| (text == "---").then_some(""))
+    else {
+        return Ok(Split {
+            yaml: "",
+            yaml_start: 0,
+            body: text,
+            body_line: 1,
+        });
+    };
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if line.trim_end() == "---" {
+            let body = &rest[offset + line.len()..];
+            return Ok(Split {
+                yaml: &rest[..offset],
+                yaml_start: 4,
+                body,
+                body_line: i + 3,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(
+        file,
+        1,
+        1,
+        "unclosed-front-matter",
+        "front matter opened with `---` is never closed",
+    )
+    .with_hint("add a line `---` after the last front-matter key"))
+}
+
+/// Parses a page's front matter; every problem found is returned.
+pub fn parse_page(block: &YamlBlock<'_>) -> Result<PageMeta, Vec<Diagnostic>> {
+    let unknown = block.unknown_keys(PAGE_KEYS, "page front matter");
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
+    let raw: RawPageMeta = block.parse().map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+    let checklist = convert_checklist(&raw.checklist, block, &mut errors);
+    let steps = convert_steps(&raw.steps, block, &mut errors);
+    let reviewed = raw.reviewed.as_deref().and_then(|s| {
+        let date = Date::parse(s);
+        if date.is_none() {
+            let (line, col) = block.locate("reviewed", Some(s));
+            errors.push(Diagnostic::error(
+                block.file,
+                line,
+                col,
+                "invalid-date",
+                format!("`reviewed` must be a date written YYYY-MM-DD, not `{s}`"),
+            ));
+        }
+        date
+    });
+    let contrast = raw.contrast.and_then(|c| match (c.left, c.right) {
+        (Some(left), Some(right)) => Some(Contrast { left, right }),
+        (left, _) => {
+            let missing = if left.is_none() { "left" } else { "right" };
+            let (line, col) = block.locate("contrast", None);
+            errors.push(Diagnostic::error(
+                block.file,
+                line,
+                col,
+                "incomplete-contrast",
+                format!(
+                    "`contrast` needs both columns, `left` and `right`; `{missing}` is missing"
+                ),
+            ));
+            None
+        }
+    });
+    for (key, list) in [("tags", &raw.tags), ("aliases", &raw.aliases)] {
+        for item in list.iter().filter(|s| s.trim().is_empty()) {
+            let (line, col) = block.locate(key, Some(item));
+            errors.push(Diagnostic::error(
+                block.file,
+                line,
+                col,
+                "empty-value",
+                format!("`{key}` holds an empty entry"),
+            ));
+        }
+    }
+    if raw.title.trim().is_empty() {
+        let (line, col) = block.locate("title", None);
+        errors.push(Diagnostic::error(
+            block.file,
+            line,
+            col,
+            "empty-title",
+            "`title` is empty",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(PageMeta {
+        title: raw.title,
+        summary: raw.summary,
+        kind: raw.kind,
+        number: raw.number,
+        weight: raw.weight,
+        tags: raw.tags,
+        draft: raw.draft,
+        checklist,
+        principles: raw.principles,
+        values: raw.values,
+        related: raw.related,
+        contrast,
+        steps,
+        aliases: raw.aliases,
+        owner: raw.owner,
+        reviewed,
+        extra: raw.extra,
+    })
+}
+
+/// Parses a section's `_index.md` front matter.
+pub fn parse_section(block: &YamlBlock<'_>) -> Result<SectionMeta, Vec<Diagnostic>> {
+    let unknown = block.unknown_keys(SECTION_KEYS, "section front matter (_index.md)");
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
+    block.parse().map_err(|d| vec![d])
+}
+
+fn item_error(block: &YamlBlock<'_>, key: &str, near: Option<&str>, message: String) -> Diagnostic {
+    let (line, col) = block.locate(key, near);
+    Diagnostic::error(block.file, line, col, "invalid-item", message)
+}
+
+/// The first scalar string of a YAML value, used to find the item's line.
+fn first_text(value: &serde_yaml::Value) -> Option<String> {
+    match value {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Mapping(m) => m.values().find_map(first_text),
+        serde_yaml::Value::Sequence(s) => s.iter().find_map(first_text),
+        _ => None,
+    }
+}
+
+fn get_str(
+    map: &serde_yaml::Mapping,
+    key: &str,
+    block: &YamlBlock<'_>,
+    errors: &mut Vec<Diagnostic>,
+    list_key: &str,
+) -> Option<String> {
+    match map.get(key)? {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        other => {
+            errors.push(item_error(
+                block,
+                list_key,
+                first_text(other).as_deref(),
+                format!("`{key}` in `{list_key}` must be a string"),
+            ));
+            None
+        }
+    }
+}
+
+fn check_map_keys(
+    map: &serde_yaml::Mapping,
+    allowed: &[&str],
+    block: &YamlBlock<'_>,
+    list_key: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> bool {
+    let mut ok = true;
+    for key in map.keys() {
+        let name = key.as_str().unwrap_or("?");
+        if !allowed.contains(&name) {
+            ok = false;
+            let mut d = item_error(
+                block,
+                list_key,
+                Some(name),
+                format!("unknown key `{name}` in a `{list_key}` item"),
+            );
+            d.code = "unknown-key";
+            if let Some(best) = crate::diagnostic::did_you_mean(name, allowed) {
+                d = d.with_hint(format!("did you mean `{best}`?"));
+            } else {
+                d = d.with_hint(format!("known keys: {}", allowed.join(", ")));
+            }
+            errors.push(d);
+        }
+    }
+    ok
+}
+
+fn convert_checklist(
+    entries: &[serde_yaml::Value],
+    block: &YamlBlock<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<ChecklistGroup> {
+    let mut groups: Vec<ChecklistGroup> = Vec::new();
+    let mut loose = Vec::new();
+    for entry in entries {
+        if let Some(map) = entry.as_mapping().filter(|m| m.contains_key("group")) {
+            if !check_map_keys(map, &["group", "items"], block, "checklist", errors) {
+                continue;
+            }
+            let title = get_str(map, "group", block, errors, "checklist");
+            let items = match map.get("items") {
+                Some(serde_yaml::Value::Sequence(items)) => items
+                    .iter()
+                    .filter_map(|i| convert_item(i, block, errors))
+                    .collect(),
+                _ => {
+                    errors.push(item_error(
+                        block,
+                        "checklist",
+                        title.as_deref(),
+                        "a checklist group needs `items`, a list".to_string(),
+                    ));
+                    Vec::new()
+                }
+            };
+            if !loose.is_empty() {
+                groups.push(ChecklistGroup {
+                    group: None,
+                    items: std::mem::take(&mut loose),
+                });
+            }
+            groups.push(ChecklistGroup {
+                group: title,
+                items,
+            });
+        } else if let Some(item) = convert_item(entry, block, errors) {
+            loose.push(item);
+        }
+    }
+    if !loose.is_empty() {
+        groups.push(ChecklistGroup {
+            group: None,
+            items: loose,
+        });
+    }
+    dedupe_item_ids(&mut groups, block, errors);
+    groups
+}
+
+fn convert_item(
+    value: &serde_yaml::Value,
+    block: &YamlBlock<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<ChecklistItem> {
+    match value {
+        serde_yaml::Value::String(text) => Some(ChecklistItem {
+            id: item_id(text),
+            text: text.clone(),
+            detail: None,
+        }),
+        serde_yaml::Value::Mapping(map) => {
+            if !check_map_keys(map, &["text", "detail", "id"], block, "checklist", errors) {
+                return None;
+            }
+            let Some(text) = get_str(map, "text", block, errors, "checklist") else {
+                errors.push(item_error(
+                    block,
+                    "checklist",
+                    first_text(value).as_deref(),
+                    "a checklist item needs `text`".to_string(),
+                ));
+                return None;
+            };
+            let id = get_str(map, "id", block, errors, "checklist")
+                .map(|id| item_id(&id))
+                .unwrap_or_else(|| item_id(&text));
+            Some(ChecklistItem {
+                detail: get_str(map, "detail", block, errors, "checklist"),
+                id,
+                text,
+            })
+        }
+        other => {
+            errors.push(item_error(
+                block,
+                "checklist",
+                first_text(other).as_deref(),
+                "a checklist item is a string, `{text, detail?, id?}` or `{group, items}`"
+                    .to_string(),
+            ));
+            None
+        }
+    }
+}
+
+/// Two items with the same text would share their tick; the second gets a
+/// suffix, and an explicit duplicate `id` is an error.
+fn dedupe_item_ids(
+    groups: &mut [ChecklistGroup],
+    block: &YamlBlock<'_>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let mut seen = std::collections::HashSet::new();
+    for item in groups.iter_mut().flat_map(|g| g.items.iter_mut()) {
+        if seen.insert(item.id.clone()) {
+            continue;
+        }
+        let base = item.id.clone();
+        let mut n = 2;
+        while !seen.insert(format!("{base}-{n}")) {
+            n += 1;
+        }
+        item.id = format!("{base}-{n}");
+        if block.text.contains(&format!("id: {base}")) {
+            errors.push(item_error(
+                block,
+                "checklist",
+                Some(&base),
+                format!("checklist item id `{base}` is used twice"),
+            ));
+        }
+    }
+}
+
+/// A stable id from a checklist item's text: a slug, so that reordering the
+/// items keeps each reader's ticks.
+pub fn item_id(text: &str) -> String {
+    let slug = crate::markdown::slugify(text);
+    if slug.is_empty() {
+        "item".to_string()
+    } else {
+        slug.chars()
+            .take(64)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_string()
+    }
+}
+
+fn convert_steps(
+    entries: &[serde_yaml::Value],
+    block: &YamlBlock<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Step> {
+    entries
+        .iter()
+        .filter_map(|entry| match entry {
+            serde_yaml::Value::String(target) => Some(Step {
+                target: target.clone(),
+                note: None,
+            }),
+            serde_yaml::Value::Mapping(map) => {
+                if !check_map_keys(map, &["ref", "note"], block, "steps", errors) {
+                    return None;
+                }
+                let target = get_str(map, "ref", block, errors, "steps");
+                if target.is_none() {
+                    errors.push(item_error(
+                        block,
+                        "steps",
+                        first_text(entry).as_deref(),
+                        "a step needs `ref`, the page to read".to_string(),
+                    ));
+                }
+                Some(Step {
+                    target: target?,
+                    note: get_str(map, "note", block, errors, "steps"),
+                })
+            }
+            other => {
+                errors.push(item_error(
+                    block,
+                    "steps",
+                    first_text(other).as_deref(),
+                    "a step is a ref or `{ref, note?}`".to_string(),
+                ));
+                None
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(yaml: &str) -> Result<PageMeta, Vec<Diagnostic>> {
+        parse_page(&YamlBlock::new(yaml, "content/p.md", 2))
+    }
+
+    #[test]
+    fn split_finds_body_line() {
+        let s = split("---\ntitle: x\n---\n# Hi\n", "f").unwrap();
+        assert_eq!(s.yaml, "title: x\n");
+        assert_eq!(s.body, "# Hi\n");
+        assert_eq!(s.body_line, 4);
+        assert!(split("---\ntitle: x\n", "f").is_err());
+        assert_eq!(split("no front matter", "f").unwrap().body_line, 1);
+    }
+
+    #[test]
+    fn checklist_shapes_and_ids() {
+        let m = page(
+            "title: t\nchecklist:\n  - Confirm the time\n  - {text: Read notes, id: notes}\n  - group: Later\n    items: [Send thanks]\n",
+        )
+        .unwrap();
+        assert_eq!(m.checklist.len(), 2);
+        assert_eq!(m.checklist[0].items[0].id, "confirm-the-time");
+        assert_eq!(m.checklist[0].items[1].id, "notes");
+        assert_eq!(m.checklist[1].group.as_deref(), Some("Later"));
+    }
+
+    #[test]
+    fn item_errors_point_at_the_item_line() {
+        let e = page("title: t\nchecklist:\n  - ok\n  - {txt: bad}\n").unwrap_err();
+        assert_eq!(
+            (e[0].line, e[0].message.as_str()),
+            (5, "unknown key `txt` in a `checklist` item")
+        );
+        assert_eq!(e[0].hint.as_deref(), Some("did you mean `text`?"));
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(Date::parse("2026-02-29").is_none());
+        assert!(Date::parse("2024-02-29").is_some());
+        assert_eq!(
+            Date::parse("1970-01-02").map(Date::days_since_epoch),
+            Some(1)
+        );
+        let e = page("title: t\nreviewed: 2026-13-01\n").unwrap_err();
+        assert_eq!(e[0].line, 3);
+    }
+
+    #[test]
+    fn contrast_needs_both_columns() {
+        let e = page("title: t\ncontrast:\n  left: {title: A, points: [x]}\n").unwrap_err();
+        assert_eq!(e[0].code, "incomplete-contrast");
+        assert_eq!(e[0].line, 3);
+    }
+}

@@ -1,0 +1,243 @@
+//! Stage 4, write: output files go to a [`Sink`].
+//!
+//! [`DirSink`] never writes into the live output folder: it builds a sibling
+//! staging folder, then swaps it in with two renames, so a failed or interrupted
+//! build leaves the previous site as it was. It marks every folder it makes with
+//! [`MARKER`] and refuses to replace a folder without one (unless empty), so
+//! credo never deletes what it did not make. [`MemorySink`] keeps files in memory
+//! for `credo serve`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::Error;
+use crate::render::{Content, OutputFile};
+
+/// The file that marks an output folder as credo's own.
+pub const MARKER: &str = ".credo-output";
+
+const MARKER_TEXT: &str =
+    "This folder was made by credo (credo build). credo replaces it on every build.\n";
+
+/// Where output files go.
+pub trait Sink {
+    /// Writes the complete set of files of a build, replacing the previous set.
+    fn write_all(&mut self, files: Vec<OutputFile>) -> Result<(), Error>;
+}
+
+/// Files kept in memory, by path (for `credo serve`).
+#[derive(Debug, Default, Clone)]
+pub struct MemorySink {
+    /// Output path → bytes.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Sink for MemorySink {
+    fn write_all(&mut self, files: Vec<OutputFile>) -> Result<(), Error> {
+        let mut map = BTreeMap::new();
+        for f in files {
+            let bytes = read_content(f.content).map_err(|e| Error::Io {
+                path: f.path.clone(),
+                source: e,
+            })?;
+            map.insert(f.path, bytes);
+        }
+        self.files = map;
+        Ok(())
+    }
+}
+
+fn read_content(content: Content) -> io::Result<Vec<u8>> {
+    match content {
+        Content::Bytes(b) => Ok(b),
+        Content::Embedded(b) => Ok(b.to_vec()),
+        Content::Copy(p) => std::fs::read(p),
+    }
+}
+
+/// Writes into a folder on disk, building aside and swapping.
+#[derive(Debug, Clone)]
+pub struct DirSink {
+    out: PathBuf,
+}
+
+impl DirSink {
+    /// Prepares writing to `out` for the site at `root`, refusing any folder
+    /// that credo must not replace (exit 2).
+    pub fn new(root: &Path, out: &Path) -> Result<DirSink, Error> {
+        let root = root.canonicalize().map_err(|e| io_error(root, e))?;
+        let out = resolve_output(out)?;
+        refuse_site_folders(&root, &out)?;
+        let sink = DirSink { out };
+        sink.recover()?;
+        sink.refuse_foreign()?;
+        Ok(sink)
+    }
+
+    /// The output folder.
+    pub fn path(&self) -> &Path {
+        &self.out
+    }
+
+    fn sibling(&self, suffix: &str) -> PathBuf {
+        let name = self
+            .out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.out.with_file_name(format!(".{name}.{suffix}"))
+    }
+
+    /// A crash between the two renames of a swap leaves only the old folder:
+    /// put it back.
+    fn recover(&self) -> Result<(), Error> {
+        let old = self.sibling("credo-old");
+        if !self.out.exists() && old.join(MARKER).is_file() {
+            std::fs::rename(&old, &self.out).map_err(|e| io_error(&old, e))?;
+        }
+        Ok(())
+    }
+
+    fn refuse_foreign(&self) -> Result<(), Error> {
+        let meta = match std::fs::symlink_metadata(&self.out) {
+            Ok(m) => m,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(io_error(&self.out, e)),
+        };
+        if !meta.is_dir() {
+            return Err(Error::Usage(format!(
+                "refusing to use {} as the output folder: it is not a folder credo made",
+                self.out.display()
+            )));
+        }
+        if self.out.join(MARKER).is_file() {
+            return Ok(());
+        }
+        let empty = std::fs::read_dir(&self.out)
+            .map_err(|e| io_error(&self.out, e))?
+            .next()
+            .is_none();
+        if empty {
+            Ok(())
+        } else {
+            Err(Error::Usage(format!(
+                "refusing to replace {}: it holds files credo did not make (no {MARKER} marker); choose another folder with -o or empty it",
+                self.out.display()
+            )))
+        }
+    }
+}
+
+fn io_error(path: &Path, e: io::Error) -> Error {
+    Error::Io {
+        path: path.display().to_string(),
+        source: e,
+    }
+}
+
+/// The output path with symlinks and `..` resolved: the folder itself when it
+/// exists, else its (created) parent plus its name.
+fn resolve_output(out: &Path) -> Result<PathBuf, Error> {
+    if out.exists() {
+        return out.canonicalize().map_err(|e| io_error(out, e));
+    }
+    let out = std::path::absolute(out).map_err(|e| io_error(out, e))?;
+    let unusable = || Error::Usage(format!("cannot use {} as the output folder", out.display()));
+    let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
+        return Err(unusable());
+    };
+    std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+    let parent = parent.canonicalize().map_err(|e| io_error(parent, e))?;
+    Ok(parent.join(name))
+}
+
+/// The output must not be, contain, or sit inside the site's own folders.
+fn refuse_site_folders(root: &Path, out: &Path) -> Result<(), Error> {
+    let refuse = |what: &str| {
+        Err(Error::Usage(format!(
+            "refusing to write the site into {}: it is {what}",
+            out.display()
+        )))
+    };
+    if out == root {
+        return refuse("the site root");
+    }
+    if root.starts_with(out) {
+        return refuse("a folder that holds the site root");
+    }
+    for folder in ["content", "static", "templates", "themes"] {
+        if out.starts_with(root.join(folder)) {
+            return refuse(&format!("the site's {folder}/ folder, or inside it"));
+        }
+    }
+    Ok(())
+}
+
+impl Sink for DirSink {
+    fn write_all(&mut self, files: Vec<OutputFile>) -> Result<(), Error> {
+        let staging = self.sibling("credo-staging");
+        if staging.exists() {
+            if staging.join(MARKER).is_file() || is_empty_dir(&staging) {
+                std::fs::remove_dir_all(&staging).map_err(|e| io_error(&staging, e))?;
+            } else {
+                return Err(Error::Usage(format!(
+                    "refusing to use {} as a staging folder: it holds files credo did not make",
+                    staging.display()
+                )));
+            }
+        }
+        std::fs::create_dir_all(&staging).map_err(|e| io_error(&staging, e))?;
+        std::fs::write(staging.join(MARKER), MARKER_TEXT).map_err(|e| io_error(&staging, e))?;
+        let result = write_files(&staging, files);
+        if let Err(e) = result {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+        self.swap(&staging)
+    }
+}
+
+impl DirSink {
+    fn swap(&self, staging: &Path) -> Result<(), Error> {
+        let old = self.sibling("credo-old");
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(|e| io_error(&old, e))?;
+        }
+        if self.out.exists() {
+            std::fs::rename(&self.out, &old).map_err(|e| io_error(&self.out, e))?;
+        }
+        std::fs::rename(staging, &self.out).map_err(|e| io_error(&self.out, e))?;
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(|e| io_error(&old, e))?;
+        }
+        Ok(())
+    }
+}
+
+fn is_empty_dir(path: &Path) -> bool {
+    std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_none())
+}
+
+/// Writes `files` under `dir`: folders first (sorted), then the files in parallel.
+fn write_files(dir: &Path, files: Vec<OutputFile>) -> Result<(), Error> {
+    let folders: BTreeSet<&str> = files
+        .iter()
+        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
+        .collect();
+    for folder in folders {
+        let path = dir.join(folder);
+        std::fs::create_dir_all(&path).map_err(|e| io_error(&path, e))?;
+    }
+    files.into_par_iter().try_for_each(|f| {
+        let path = dir.join(&f.path);
+        let result = match f.content {
+            Content::Bytes(b) => std::fs::write(&path, b),
+            Content::Embedded(b) => std::fs::write(&path, b),
+            Content::Copy(src) => std::fs::copy(&src, &path).map(|_| ()),
+        };
+        result.map_err(|e| io_error(&path, e))
+    })
+}

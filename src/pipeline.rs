@@ -1,0 +1,173 @@
+//! The pipeline, top to bottom: load → resolve → render → write.
+//!
+//! [`generate`] runs the first three stages and is shared by `build`, `check`
+//! and `serve`; [`build`] adds the write stage. Content errors of every stage
+//! are collected and returned together as [`Error::Content`].
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::Error;
+use crate::config::{Config, ConfigError};
+use crate::diagnostic::Diagnostics;
+use crate::output::{DirSink, Sink};
+use crate::render::theme::Theme;
+use crate::render::{OutputFile, RenderOptions};
+use crate::site::Site;
+
+/// What to build and how.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site root (holding `credo.yaml`).
+    pub root: PathBuf,
+    /// The output folder; `ROOT/public` when absent.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` everywhere.
+    pub base_url: Option<String>,
+    /// Keep draft pages.
+    pub drafts: bool,
+}
+
+impl BuildOptions {
+    /// The output folder these options name.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// What a successful generation produced.
+pub struct Generation {
+    /// The resolved site.
+    pub site: Site,
+    /// Every output file.
+    pub files: Vec<OutputFile>,
+    /// Warnings (the run had no errors).
+    pub warnings: Diagnostics,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Pages and sections rendered.
+    pub pages: usize,
+    /// Files written.
+    pub files: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Warnings found.
+    pub warnings: Diagnostics,
+    /// Where the site was written.
+    pub output: PathBuf,
+}
+
+impl BuildReport {
+    /// The one summary line of a build.
+    pub fn summary(&self) -> String {
+        let warnings = match self.warnings.warning_count() {
+            0 => String::new(),
+            1 => ", 1 warning (see `credo check`)".to_string(),
+            n => format!(", {n} warnings (see `credo check`)"),
+        };
+        format!(
+            "Built {} pages ({} files) into {} in {} ms{warnings}",
+            self.pages,
+            self.files,
+            self.output.display(),
+            self.elapsed.as_millis()
+        )
+    }
+}
+
+/// Reads `credo.yaml` and applies command-line overrides.
+pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
+    let mut config = match Config::load(&options.root) {
+        Ok(c) => c,
+        Err(ConfigError::Missing { path, source }) => {
+            return Err(Error::Usage(format!(
+                "cannot read {path}: {source}; is this a credo site? (`credo init` makes one)"
+            )));
+        }
+        Err(ConfigError::Invalid(ds)) => return Err(Error::Content(ds.into_iter().collect())),
+    };
+    if let Some(url) = &options.base_url {
+        config.set_base_url(url);
+    }
+    Ok(config)
+}
+
+/// Load, resolve and render the site; every content error of every stage is
+/// returned at once.
+pub fn generate(
+    options: &BuildOptions,
+    render_options: &RenderOptions,
+) -> Result<Generation, Error> {
+    if !options.root.is_dir() {
+        return Err(Error::Usage(format!(
+            "site root {} is not a folder",
+            options.root.display()
+        )));
+    }
+    let config = load_config(options)?;
+    let theme = Theme::resolve(&options.root, &config.theme);
+    let (sources, mut diagnostics) = crate::load::load(&options.root);
+    let (site, resolve_diagnostics) = crate::site::resolve(config, sources, options.drafts);
+    diagnostics.extend(resolve_diagnostics.into_vec());
+    let files = match theme {
+        Ok(theme) => {
+            let (files, render_diagnostics) = crate::render::render(&site, &theme, render_options);
+            diagnostics.extend(render_diagnostics.into_vec());
+            files
+        }
+        Err(theme_diagnostics) => {
+            diagnostics.extend(theme_diagnostics.into_vec());
+            Vec::new()
+        }
+    };
+    diagnostics.extend(crate::site::checks::warnings(
+        &site,
+        crate::site::checks::today(),
+    ));
+    diagnostics.sort();
+    if diagnostics.has_errors() {
+        return Err(Error::Content(diagnostics));
+    }
+    Ok(Generation {
+        site,
+        files,
+        warnings: diagnostics,
+    })
+}
+
+/// Builds the site into its output folder (`credo build`).
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
+    let start = Instant::now();
+    let mut sink = DirSink::new(&options.root, &options.output_dir())?;
+    let generation = generate(options, &RenderOptions::default())?;
+    let pages = generation.site.pages.len() + generation.site.sections.len();
+    let files = generation.files.len();
+    sink.write_all(generation.files)?;
+    Ok(BuildReport {
+        pages,
+        files,
+        elapsed: start.elapsed(),
+        warnings: generation.warnings,
+        output: sink.path().to_path_buf(),
+    })
+}
+
+/// Everything `build` validates, without writing (`credo check`). Returns all
+/// diagnostics, errors and warnings; usage errors are still `Err`.
+pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
+    match generate(options, &RenderOptions::default()) {
+        Ok(generation) => Ok(generation.warnings),
+        Err(Error::Content(diagnostics)) => Ok(diagnostics),
+        Err(e) => Err(e),
+    }
+}
+
+/// `true` when `path` exists and holds anything.
+pub fn is_non_empty_dir(path: &Path) -> bool {
+    std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_some())
+}

@@ -1,0 +1,479 @@
+//! Typed template contexts: the theme author's contract.
+//!
+//! Every template receives `site` ([`SiteContext`]) and `nav` ([`NavContext`]);
+//! page templates also get `page` ([`PageContext`]), section templates
+//! `section` ([`SectionContext`]), and generated pages their own value. The
+//! `///` docs here are the reference that `docs/templates.md` mirrors. Contexts
+//! borrow from the [`Site`]; strings are HTML-escaped by Tera when printed,
+//! except `content`, which is the rendered Markdown body (`{{ page.content | safe }}`).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::load::frontmatter::{ChecklistGroup, Kind};
+use crate::markdown::Heading;
+use crate::site::{PageId, SectionId, Site, Target};
+
+/// Site-wide values, available in every template as `site`.
+#[derive(Debug, Serialize)]
+pub struct SiteContext<'a> {
+    /// The handbook's title.
+    pub title: &'a str,
+    /// The description from credo.yaml.
+    pub description: &'a str,
+    /// The `lang` for `<html>`.
+    pub language: &'a str,
+    /// `base_url` as configured (or as `--base-url` overrides it).
+    pub base_url: &'a str,
+    /// The path of `base_url`, starting and ending with `/`; prefix for assets.
+    pub base_path: String,
+    /// Top-level sections in home-page order.
+    pub sections: Vec<Card<'a>>,
+    /// Every track page, in reading order.
+    pub tracks: Vec<Card<'a>>,
+    /// Whether the search index is built.
+    pub search: bool,
+    /// `review_after_days` from credo.yaml (0 when unset).
+    pub review_after_days: u32,
+    /// Free-form `extra` from credo.yaml (e.g. `brand_color`, `logo`).
+    pub extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+/// A link to a page or section, with what listings show.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// `href` value: base path plus the percent-encoded URL path.
+    pub url: String,
+    /// The summary, if any.
+    pub summary: Option<&'a str>,
+    /// The page kind, or `section`.
+    pub kind: &'a str,
+    /// A principle's number.
+    pub number: Option<i64>,
+    /// The ref path (`principles/a`, `principles/_index`): a stable key, used
+    /// by the theme's scripts to store checklist and track progress.
+    pub key: &'a str,
+}
+
+/// One entry of the sidebar.
+#[derive(Debug, Serialize)]
+pub struct NavSection<'a> {
+    /// The section.
+    pub section: Card<'a>,
+    /// Whether the current page is this section or inside it.
+    pub current: bool,
+    /// Its pages, only for the current section (a window around the current
+    /// page in very large sections).
+    pub pages: Vec<NavItem<'a>>,
+    /// How many pages the window leaves out.
+    pub more: usize,
+}
+
+/// A page in the sidebar.
+#[derive(Debug, Serialize)]
+pub struct NavItem<'a> {
+    /// The page.
+    pub page: Card<'a>,
+    /// Whether it is the page being rendered.
+    pub current: bool,
+}
+
+/// The sidebar of the page being rendered, available as `nav`.
+#[derive(Debug, Serialize)]
+pub struct NavContext<'a> {
+    /// Top-level sections; the current one lists its pages.
+    pub sections: Vec<NavSection<'a>>,
+    /// The URL of the page being rendered.
+    pub current_url: String,
+}
+
+/// A tag link.
+#[derive(Debug, Serialize)]
+pub struct TagLink<'a> {
+    /// The tag as written.
+    pub name: &'a str,
+    /// The tag page's `href`.
+    pub url: String,
+}
+
+/// A track step, as the track page lists it.
+#[derive(Debug, Serialize)]
+pub struct StepContext<'a> {
+    /// 1-based position.
+    pub number: usize,
+    /// The page to read.
+    pub page: Card<'a>,
+    /// The step's note.
+    pub note: Option<&'a str>,
+    /// The ids of the step page's checklist items (a step also counts as done
+    /// when all of them are ticked).
+    pub checklist_ids: Vec<&'a str>,
+}
+
+/// A page's place in a track: "part of track X: previous / next".
+#[derive(Debug, Serialize)]
+pub struct TrackContext<'a> {
+    /// The track.
+    pub track: Card<'a>,
+    /// 1-based step number.
+    pub number: usize,
+    /// How many steps the track has.
+    pub total: usize,
+    /// The previous step.
+    pub prev: Option<Card<'a>>,
+    /// The next step.
+    pub next: Option<Card<'a>>,
+}
+
+/// An attitude page's two columns, paired row by row.
+#[derive(Debug, Serialize)]
+pub struct ContrastContext<'a> {
+    /// The left column's title.
+    pub left_title: &'a str,
+    /// The right column's title.
+    pub right_title: &'a str,
+    /// Row by row: the left point and the right point (either may be absent).
+    pub rows: Vec<(Option<&'a str>, Option<&'a str>)>,
+}
+
+/// A content page, available in page templates as `page`.
+#[derive(Debug, Serialize)]
+pub struct PageContext<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// The one-line statement (the rule, the value, the situation).
+    pub summary: Option<&'a str>,
+    /// The kind: principle, value, attitude, scenario, checklist, track, page.
+    pub kind: &'a str,
+    /// `href` of this page.
+    pub url: String,
+    /// The absolute URL (base_url + path).
+    pub permalink: String,
+    /// The ref path, a stable key for scripts (localStorage).
+    pub key: &'a str,
+    /// A principle's number.
+    pub number: Option<i64>,
+    /// Tags with their pages' URLs.
+    pub tags: Vec<TagLink<'a>>,
+    /// Who keeps this page true.
+    pub owner: Option<&'a str>,
+    /// Last review date, `YYYY-MM-DD`.
+    pub reviewed: Option<String>,
+    /// The rendered body (HTML; print with `| safe`).
+    pub content: &'a str,
+    /// The body's headings, for a table of contents.
+    pub toc: &'a [Heading],
+    /// Checklist groups with their items (`text`, `detail`, stable `id`).
+    pub checklist: &'a [ChecklistGroup],
+    /// How many checklist items there are.
+    pub checklist_count: usize,
+    /// (scenario, principle) The principles it applies, as cards.
+    pub principles: Vec<Card<'a>>,
+    /// The values it expresses.
+    pub values: Vec<Card<'a>>,
+    /// (principle) Scenarios that apply it.
+    pub applied_by: Vec<Card<'a>>,
+    /// (value) Principles and scenarios that express it.
+    pub expressed_by: Vec<Card<'a>>,
+    /// See-also links, both ways.
+    pub related: Vec<Card<'a>>,
+    /// Every page that links here.
+    pub linked_from: Vec<Card<'a>>,
+    /// (track) The ordered steps.
+    pub steps: Vec<StepContext<'a>>,
+    /// The tracks this page is a step of.
+    pub tracks: Vec<TrackContext<'a>>,
+    /// (attitude) The two columns.
+    pub contrast: Option<ContrastContext<'a>>,
+    /// The previous page of its section.
+    pub prev: Option<Card<'a>>,
+    /// The next page of its section.
+    pub next: Option<Card<'a>>,
+    /// Home, then each enclosing section.
+    pub breadcrumbs: Vec<Card<'a>>,
+    /// Free-form `extra` from the front matter.
+    pub extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+/// A section (or the home page), available as `section`.
+#[derive(Debug, Serialize)]
+pub struct SectionContext<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Summary.
+    pub summary: Option<&'a str>,
+    /// `href`.
+    pub url: String,
+    /// The ref path (`principles/_index`).
+    pub key: &'a str,
+    /// The rendered intro (HTML).
+    pub content: &'a str,
+    /// The default kind of its pages, if set.
+    pub page_kind: Option<&'a str>,
+    /// Its pages, in the section's order.
+    pub pages: Vec<Card<'a>>,
+    /// Its subsections.
+    pub subsections: Vec<Card<'a>>,
+    /// Home, then each enclosing section.
+    pub breadcrumbs: Vec<Card<'a>>,
+    /// Free-form `extra`.
+    pub extra: &'a BTreeMap<String, serde_json::Value>,
+}
+
+/// Builds contexts from the site model.
+pub struct Contexts<'a> {
+    /// The site.
+    pub site: &'a Site,
+}
+
+impl<'a> Contexts<'a> {
+    /// Prepares context building for `site`.
+    pub fn new(site: &'a Site) -> Self {
+        Contexts { site }
+    }
+
+    /// The `site` value.
+    pub fn site(&self) -> SiteContext<'a> {
+        let site = self.site;
+        SiteContext {
+            title: &site.config.title,
+            description: &site.config.description,
+            language: &site.config.language,
+            base_url: &site.config.base_url,
+            base_path: site.config.base_path(),
+            sections: site.sections[0]
+                .subsections
+                .iter()
+                .map(|&s| self.section_card(s))
+                .collect(),
+            tracks: site
+                .reading_order
+                .iter()
+                .filter_map(|&t| match t {
+                    Target::Page(p) if site.pages[p].kind == Kind::Track => Some(self.page_card(p)),
+                    _ => None,
+                })
+                .collect(),
+            search: site.config.search,
+            review_after_days: site.config.review_after_days.unwrap_or(0),
+            extra: &site.config.extra,
+        }
+    }
+
+    /// A card for a page.
+    pub fn page_card(&self, id: PageId) -> Card<'a> {
+        let p = &self.site.pages[id];
+        Card {
+            title: &p.meta.title,
+            url: self.site.href(&p.url),
+            summary: p.meta.summary.as_deref(),
+            kind: p.kind.as_str(),
+            number: p.meta.number,
+            key: &p.source.ref_path,
+        }
+    }
+
+    /// A card for a section.
+    pub fn section_card(&self, id: SectionId) -> Card<'a> {
+        let s = &self.site.sections[id];
+        Card {
+            title: &s.title,
+            url: self.site.href(&s.url),
+            summary: s.meta.summary.as_deref(),
+            kind: "section",
+            number: None,
+            key: &s.key,
+        }
+    }
+
+    /// A card for any target.
+    pub fn card(&self, target: Target) -> Card<'a> {
+        match target {
+            Target::Page(p) => self.page_card(p),
+            Target::Section(s) => self.section_card(s),
+        }
+    }
+
+    fn breadcrumbs(&self, mut section: Option<SectionId>) -> Vec<Card<'a>> {
+        let mut crumbs = Vec::new();
+        while let Some(s) = section {
+            crumbs.push(self.section_card(s));
+            section = self.site.sections[s].parent;
+        }
+        crumbs.reverse();
+        crumbs
+    }
+
+    /// The sidebar for the page or section `current`.
+    pub fn nav(&self, current: Target) -> NavContext<'a> {
+        const WINDOW: usize = 60;
+        let site = self.site;
+        let current_section = match current {
+            Target::Page(p) => site.pages[p].section,
+            Target::Section(s) => s,
+        };
+        // The top-level section that holds the current page.
+        let mut top = current_section;
+        while let Some(parent) = site.sections[top].parent.filter(|&p| p != 0) {
+            top = parent;
+        }
+        let sections = site.sections[0]
+            .subsections
+            .iter()
+            .map(|&s| {
+                let is_current = s == top && current_section != 0;
+                let (pages, more) = if is_current {
+                    self.nav_pages(current_section, current, WINDOW)
+                } else {
+                    (Vec::new(), 0)
+                };
+                NavSection {
+                    section: self.section_card(s),
+                    current: is_current,
+                    pages,
+                    more,
+                }
+            })
+            .collect();
+        NavContext {
+            sections,
+            current_url: site.href(site.url(current)),
+        }
+    }
+
+    fn nav_pages(
+        &self,
+        section: SectionId,
+        current: Target,
+        window: usize,
+    ) -> (Vec<NavItem<'a>>, usize) {
+        let pages = &self.site.sections[section].pages;
+        let at = pages
+            .iter()
+            .position(|&p| current == Target::Page(p))
+            .unwrap_or(0);
+        let start = at
+            .saturating_sub(window / 2)
+            .min(pages.len().saturating_sub(window));
+        let end = (start + window).min(pages.len());
+        let items = pages[start..end]
+            .iter()
+            .map(|&p| NavItem {
+                page: self.page_card(p),
+                current: current == Target::Page(p),
+            })
+            .collect();
+        (items, pages.len() - (end - start))
+    }
+
+    /// The `page` value of page `id`, whose rendered body is `content`.
+    pub fn page(&self, id: PageId, content: &'a str) -> PageContext<'a> {
+        let site = self.site;
+        let p = &site.pages[id];
+        let cards = |ids: &[PageId]| ids.iter().map(|&i| self.page_card(i)).collect::<Vec<_>>();
+        let contrast = p.meta.contrast.as_ref().map(|c| {
+            let rows = (0..c.left.points.len().max(c.right.points.len()))
+                .map(|i| {
+                    (
+                        c.left.points.get(i).map(String::as_str),
+                        c.right.points.get(i).map(String::as_str),
+                    )
+                })
+                .collect();
+            ContrastContext {
+                left_title: &c.left.title,
+                right_title: &c.right.title,
+                rows,
+            }
+        });
+        PageContext {
+            title: &p.meta.title,
+            summary: p.meta.summary.as_deref(),
+            kind: p.kind.as_str(),
+            url: site.href(&p.url),
+            permalink: format!("{}{}", site.config.origin(), site.href(&p.url)),
+            key: &p.source.ref_path,
+            number: p.meta.number,
+            tags: p
+                .meta
+                .tags
+                .iter()
+                .map(|t| TagLink {
+                    name: t,
+                    url: site.href(&super::tag_url(t)),
+                })
+                .collect(),
+            owner: p.meta.owner.as_deref(),
+            reviewed: p.meta.reviewed.map(|d| d.to_string()),
+            content,
+            toc: &p.scan.headings,
+            checklist: &p.meta.checklist,
+            checklist_count: p.meta.checklist.iter().map(|g| g.items.len()).sum(),
+            principles: cards(&p.principles),
+            values: cards(&p.values),
+            applied_by: cards(&p.applied_by),
+            expressed_by: cards(&p.expressed_by),
+            related: p.related_all.iter().map(|&t| self.card(t)).collect(),
+            linked_from: p.linked_from.iter().map(|&t| self.card(t)).collect(),
+            steps: p
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| StepContext {
+                    number: i + 1,
+                    page: self.card(s.target),
+                    note: s.note.as_deref(),
+                    checklist_ids: match s.target {
+                        Target::Page(q) => site.pages[q]
+                            .meta
+                            .checklist
+                            .iter()
+                            .flat_map(|g| g.items.iter().map(|i| i.id.as_str()))
+                            .collect(),
+                        Target::Section(_) => Vec::new(),
+                    },
+                })
+                .collect(),
+            tracks: p
+                .tracks
+                .iter()
+                .map(|t| TrackContext {
+                    track: self.page_card(t.track),
+                    number: t.index + 1,
+                    total: site.pages[t.track].steps.len(),
+                    prev: t.prev.map(|x| self.card(x)),
+                    next: t.next.map(|x| self.card(x)),
+                })
+                .collect(),
+            contrast,
+            prev: p.prev.map(|x| self.page_card(x)),
+            next: p.next.map(|x| self.page_card(x)),
+            breadcrumbs: self.breadcrumbs(Some(p.section)),
+            extra: &p.meta.extra,
+        }
+    }
+
+    /// The `section` value of section `id`, whose rendered intro is `content`.
+    pub fn section(&self, id: SectionId, content: &'a str) -> SectionContext<'a> {
+        let s = &self.site.sections[id];
+        SectionContext {
+            title: &s.title,
+            summary: s.meta.summary.as_deref(),
+            url: self.site.href(&s.url),
+            key: &s.key,
+            content,
+            page_kind: s.meta.page_kind.map(Kind::as_str),
+            pages: s.pages.iter().map(|&p| self.page_card(p)).collect(),
+            subsections: s
+                .subsections
+                .iter()
+                .map(|&x| self.section_card(x))
+                .collect(),
+            breadcrumbs: self.breadcrumbs(s.parent),
+            extra: &s.meta.extra,
+        }
+    }
+}

@@ -1,0 +1,469 @@
+//! Pages credo makes from the model rather than from one file: the tag index and
+//! tag pages, `/matrix/`, `/print/`, `/review/`, `/search/`, `404.html`, alias
+//! redirects, `sitemap.xml` and `handbook.json`.
+//!
+//! Each is a typed context rendered by a theme template, except the sitemap and
+//! handbook.json, whose formats are fixed. All listings follow reading order or
+//! sorted keys, so the output is byte-identical for the same input.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::context::{Card, Contexts};
+use super::{Bodies, OutputFile, tag_url};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::frontmatter::{ChecklistGroup, Kind};
+use crate::markdown::slugify;
+use crate::site::{Site, Target};
+
+type RenderFn<'a> = dyn Fn(&str, &dyn Fn(&mut Context)) -> Result<String, Diagnostic> + Sync + 'a;
+
+/// Everything the generated pages need.
+pub(super) struct Generated<'a> {
+    pub site: &'a Site,
+    pub contexts: &'a Contexts<'a>,
+    pub bodies: &'a Bodies,
+    pub render: &'a RenderFn<'a>,
+}
+
+/// A tag with its pages, as `tag` (tag.html) or in `tags` (tags.html).
+#[derive(Serialize)]
+struct TagContext<'a> {
+    /// The tag as written.
+    name: &'a str,
+    /// The tag page's `href`.
+    url: String,
+    /// How many pages carry it.
+    count: usize,
+    /// The pages, in reading order.
+    pages: Vec<Card<'a>>,
+}
+
+/// `/matrix/`: scenarios × principles.
+#[derive(Serialize)]
+struct MatrixContext<'a> {
+    /// The column heads.
+    principles: Vec<Card<'a>>,
+    /// Whether each principle is applied by some scenario (same order).
+    applied: Vec<bool>,
+    /// One row per scenario.
+    rows: Vec<MatrixRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct MatrixRow<'a> {
+    /// The scenario.
+    scenario: Card<'a>,
+    /// One cell per principle: whether the scenario applies it.
+    cells: Vec<bool>,
+}
+
+/// One page or section of `/print/`.
+#[derive(Serialize)]
+struct PrintEntry<'a> {
+    /// The in-page anchor.
+    anchor: String,
+    /// The page or section.
+    page: Card<'a>,
+    /// Whether this entry opens a section (a page break before it in print).
+    is_section: bool,
+    /// 1 for top-level sections and their pages, deeper for nested ones.
+    depth: usize,
+    /// The body, with ids prefixed and internal links turned into anchors.
+    content: String,
+    /// The checklist, printed as empty boxes.
+    checklist: &'a [ChecklistGroup],
+}
+
+/// One line of `/review/`.
+#[derive(Serialize)]
+struct ReviewEntry<'a> {
+    /// The page.
+    page: Card<'a>,
+    /// Who keeps it true.
+    owner: Option<&'a str>,
+    /// `YYYY-MM-DD`, or none when never reviewed.
+    reviewed: Option<String>,
+}
+
+impl Generated<'_> {
+    /// Every generated file.
+    pub(super) fn all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
+        let mut files = Vec::new();
+        let mut diagnostics = Diagnostics::new();
+        let mut push = |name: &str, result: Result<String, Diagnostic>| match result {
+            Ok(html) => files.push(OutputFile::bytes(name, html)),
+            Err(d) => diagnostics.push(d),
+        };
+        let render = self.render;
+        let tags = self.tags();
+        push(
+            "tags/index.html",
+            render("tags.html", &|ctx| ctx.insert("tags", &tags)),
+        );
+        for tag in &tags {
+            let path = format!("{}index.html", tag_url(tag.name));
+            push(&path, render("tag.html", &|ctx| ctx.insert("tag", tag)));
+        }
+        let matrix = self.matrix();
+        push(
+            "matrix/index.html",
+            render("matrix.html", &|ctx| ctx.insert("matrix", &matrix)),
+        );
+        let print = self.print();
+        push(
+            "print/index.html",
+            render("print.html", &|ctx| ctx.insert("entries", &print)),
+        );
+        let review = self.review();
+        push(
+            "review/index.html",
+            render("review.html", &|ctx| ctx.insert("entries", &review)),
+        );
+        if self.site.config.search {
+            push("search/index.html", render("search.html", &|_| {}));
+        }
+        push("404.html", render("404.html", &|_| {}));
+        for (alias, target) in &self.site.aliases {
+            let to = self.site.href(self.site.url(*target));
+            let title = self.site.title(*target);
+            push(
+                &format!("{alias}index.html"),
+                render("alias.html", &|ctx| {
+                    ctx.insert("target", &to);
+                    ctx.insert("title", title);
+                }),
+            );
+        }
+        files.push(OutputFile::bytes("sitemap.xml", self.sitemap()));
+        files.push(OutputFile::bytes("handbook.json", self.handbook_json()));
+        if diagnostics.is_empty() {
+            Ok(files)
+        } else {
+            Err(diagnostics)
+        }
+    }
+
+    fn tags(&self) -> Vec<TagContext<'_>> {
+        self.site
+            .tags
+            .iter()
+            .map(|(name, pages)| TagContext {
+                name,
+                url: self.site.href(&tag_url(name)),
+                count: pages.len(),
+                pages: pages.iter().map(|&p| self.contexts.page_card(p)).collect(),
+            })
+            .collect()
+    }
+
+    fn matrix(&self) -> MatrixContext<'_> {
+        let in_order = |kind: Kind| -> Vec<usize> {
+            self.site
+                .reading_order
+                .iter()
+                .filter_map(|t| match *t {
+                    Target::Page(p) if self.site.pages[p].kind == kind => Some(p),
+                    _ => None,
+                })
+                .collect()
+        };
+        let principles = in_order(Kind::Principle);
+        let column: HashMap<usize, usize> = principles
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| (p, i))
+            .collect();
+        let rows: Vec<MatrixRow<'_>> = in_order(Kind::Scenario)
+            .into_iter()
+            .map(|s| {
+                let mut cells = vec![false; principles.len()];
+                for t in &self.site.pages[s].links_out {
+                    if let Target::Page(p) = t
+                        && let Some(&c) = column.get(p)
+                    {
+                        cells[c] = true;
+                    }
+                }
+                MatrixRow {
+                    scenario: self.contexts.page_card(s),
+                    cells,
+                }
+            })
+            .collect();
+        let applied = (0..principles.len())
+            .map(|c| rows.iter().any(|r| r.cells[c]))
+            .collect();
+        MatrixContext {
+            principles: principles
+                .iter()
+                .map(|&p| self.contexts.page_card(p))
+                .collect(),
+            applied,
+            rows,
+        }
+    }
+
+    fn print(&self) -> Vec<PrintEntry<'_>> {
+        let site = self.site;
+        let anchor_of = |t: Target| format!("p-{}", slugify(self.contexts.card(t).key));
+        let anchors: HashMap<String, String> = site
+            .reading_order
+            .iter()
+            .map(|&t| (site.href(site.url(t)), anchor_of(t)))
+            .collect();
+        site.reading_order
+            .iter()
+            .map(|&t| {
+                let (html, checklist, depth): (&str, &[ChecklistGroup], usize) = match t {
+                    Target::Page(p) => (
+                        &self.bodies.pages[p].html,
+                        &site.pages[p].meta.checklist,
+                        section_depth(site, site.pages[p].section),
+                    ),
+                    Target::Section(s) => {
+                        (&self.bodies.sections[s].html, &[], section_depth(site, s))
+                    }
+                };
+                let anchor = anchor_of(t);
+                PrintEntry {
+                    content: rewrite_for_print(html, &anchor, &anchors),
+                    anchor,
+                    page: self.contexts.card(t),
+                    is_section: matches!(t, Target::Section(_)),
+                    depth,
+                    checklist,
+                }
+            })
+            .collect()
+    }
+
+    fn review(&self) -> Vec<ReviewEntry<'_>> {
+        let mut entries: Vec<(Option<crate::load::frontmatter::Date>, usize)> = self
+            .site
+            .reading_order
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| match *t {
+                Target::Page(p) => Some((self.site.pages[p].meta.reviewed, i)),
+                Target::Section(_) => None,
+            })
+            .collect();
+        // Never reviewed first, then oldest review first: stale pages lead.
+        entries.sort();
+        entries
+            .into_iter()
+            .filter_map(|(_, i)| match self.site.reading_order[i] {
+                Target::Page(p) => {
+                    let page = &self.site.pages[p];
+                    Some(ReviewEntry {
+                        page: self.contexts.page_card(p),
+                        owner: page.meta.owner.as_deref(),
+                        reviewed: page.meta.reviewed.map(|d| d.to_string()),
+                    })
+                }
+                Target::Section(_) => None,
+            })
+            .collect()
+    }
+
+    fn sitemap(&self) -> String {
+        let site = self.site;
+        let origin = site.config.origin();
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        let mut urls: Vec<String> = site
+            .reading_order
+            .iter()
+            .map(|&t| site.href(site.url(t)))
+            .collect();
+        urls.push(site.href("tags/"));
+        urls.extend(site.tags.keys().map(|t| site.href(&tag_url(t))));
+        for extra in ["matrix/", "print/"] {
+            urls.push(site.href(extra));
+        }
+        for url in urls {
+            xml.push_str("  <url><loc>");
+            xml.push_str(&crate::markdown::highlight::escape(&format!(
+                "{origin}{url}"
+            )));
+            xml.push_str("</loc></url>\n");
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    }
+
+    fn handbook_json(&self) -> String {
+        let site = self.site;
+        let urls = |targets: &[Target]| -> Vec<String> {
+            targets.iter().map(|&t| site.href(site.url(t))).collect()
+        };
+        let pages: Vec<serde_json::Value> = site
+            .reading_order
+            .iter()
+            .filter_map(|&t| match t {
+                Target::Page(p) => Some(p),
+                Target::Section(_) => None,
+            })
+            .map(|p| {
+                let page = &site.pages[p];
+                let m = &page.meta;
+                let text = &self.bodies.pages[p].text;
+                serde_json::json!({
+                    "url": site.href(&page.url),
+                    "key": page.source.ref_path,
+                    "file": page.source.file,
+                    "kind": page.kind.as_str(),
+                    "title": m.title,
+                    "summary": m.summary,
+                    "number": m.number,
+                    "weight": m.weight,
+                    "tags": m.tags,
+                    "owner": m.owner,
+                    "reviewed": m.reviewed.map(|d| d.to_string()),
+                    "aliases": m.aliases,
+                    "principles": urls(&page.principles.iter().map(|&x| Target::Page(x)).collect::<Vec<_>>()),
+                    "values": urls(&page.values.iter().map(|&x| Target::Page(x)).collect::<Vec<_>>()),
+                    "related": urls(&page.related),
+                    "steps": page.steps.iter().map(|s| serde_json::json!({"url": site.href(site.url(s.target)), "note": s.note})).collect::<Vec<_>>(),
+                    "contrast": m.contrast,
+                    "checklist": m.checklist,
+                    "extra": m.extra,
+                    "text": excerpt(text, 300),
+                    "links_out": urls(&page.links_out),
+                    "links_in": urls(&page.linked_from),
+                })
+            })
+            .collect();
+        let sections: Vec<serde_json::Value> = site
+            .sections
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "url": site.href(&s.url),
+                    "title": s.title,
+                    "summary": s.meta.summary,
+                    "page_kind": s.meta.page_kind.map(Kind::as_str),
+                    "pages": s.pages.iter().map(|&p| site.href(&site.pages[p].url)).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "schema": "credo-handbook/1",
+            "site": {
+                "title": site.config.title,
+                "base_url": site.config.base_url,
+                "language": site.config.language,
+            },
+            "sections": sections,
+            "pages": pages,
+        });
+        serde_json::to_string_pretty(&doc).unwrap_or_default()
+    }
+}
+
+fn section_depth(site: &Site, mut s: usize) -> usize {
+    let mut depth = 0;
+    while let Some(parent) = site.sections[s].parent {
+        depth += 1;
+        s = parent;
+    }
+    depth
+}
+
+/// The first `max` characters of `text`, whitespace folded, cut at a word.
+pub(super) fn excerpt(text: &str, max: usize) -> String {
+    let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.chars().count() <= max {
+        return folded;
+    }
+    let cut: String = folded.chars().take(max).collect();
+    match cut.rfind(' ') {
+        Some(i) => format!("{}…", &cut[..i]),
+        None => format!("{cut}…"),
+    }
+}
+
+/// Prefixes every `id` of a body with the entry's anchor and turns links into
+/// in-page anchors: fragment links (`#x`) to the prefixed id, links to other
+/// pages of the handbook to their entries. Other links stay as they are.
+fn rewrite_for_print(html: &str, anchor: &str, anchors: &HashMap<String, String>) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = next_attr(rest) {
+        let (attr, value_start) = at;
+        out.push_str(&rest[..value_start]);
+        let after = &rest[value_start..];
+        let end = after.find('"').unwrap_or(after.len());
+        let value = &after[..end];
+        match attr {
+            Attr::Id => {
+                out.push_str(anchor);
+                out.push_str("--");
+                out.push_str(value);
+            }
+            Attr::Href => {
+                let (path, fragment) = match value.split_once('#') {
+                    Some((p, f)) => (p, Some(f)),
+                    None => (value, None),
+                };
+                if path.is_empty() {
+                    out.push_str(&format!("#{anchor}--{}", fragment.unwrap_or_default()));
+                } else if let Some(target) = anchors.get(path) {
+                    match fragment {
+                        Some(f) => out.push_str(&format!("#{target}--{f}")),
+                        None => out.push_str(&format!("#{target}")),
+                    }
+                } else {
+                    out.push_str(value);
+                }
+            }
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+enum Attr {
+    Id,
+    Href,
+}
+
+/// The next ` id="` or ` href="` and the offset just after its quote.
+fn next_attr(s: &str) -> Option<(Attr, usize)> {
+    let id = s.find(" id=\"").map(|i| (Attr::Id, i + 5));
+    let href = s.find(" href=\"").map(|i| (Attr::Href, i + 7));
+    match (id, href) {
+        (Some(a), Some(b)) => Some(if a.1 - 5 < b.1 - 7 { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn print_rewrites_ids_and_internal_links() {
+        let mut anchors = HashMap::new();
+        anchors.insert(
+            "/values/honesty/".to_string(),
+            "p-values-honesty".to_string(),
+        );
+        let html = r##"<h2 id="why">Why</h2><a href="/values/honesty/">H</a> <a href="/values/honesty/#core">C</a> <a href="#why">W</a> <a href="https://x.example/">X</a>"##;
+        assert_eq!(
+            rewrite_for_print(html, "p-a", &anchors),
+            r##"<h2 id="p-a--why">Why</h2><a href="#p-values-honesty">H</a> <a href="#p-values-honesty--core">C</a> <a href="#p-a--why">W</a> <a href="https://x.example/">X</a>"##
+        );
+    }
+
+    #[test]
+    fn excerpts_cut_at_words() {
+        assert_eq!(excerpt("one  two\nthree", 100), "one two three");
+        assert_eq!(excerpt("alpha beta gamma", 12), "alpha beta…");
+    }
+}

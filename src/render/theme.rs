@@ -1,0 +1,179 @@
+//! Theme resolution: which template and which static file wins.
+//!
+//! Layers, lowest first: the built-in `default` theme (embedded in the binary),
+//! the chosen theme (a site's `themes/NAME/`, else a built-in theme of that
+//! name), then the site's own `templates/`. A later layer replaces a file of
+//! the same name, so a theme or a site overrides only what it needs. Nothing is
+//! read from outside the site root: theme files behind a symlink that leaves the
+//! root are skipped by the walk.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// The flagship handbook, for `credo init --example`.
+pub fn example_files() -> &'static [(&'static str, &'static [u8])] {
+    embedded::EXAMPLE
+}
+
+/// Where a theme file's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Asset {
+    /// Embedded in the binary.
+    Embedded(&'static [u8]),
+    /// A file under the site root.
+    File(PathBuf),
+}
+
+/// A template: its source and where it came from, for diagnostics.
+#[derive(Debug, Clone)]
+pub struct TemplateSource {
+    /// The template text.
+    pub text: String,
+    /// The path shown in diagnostics (`templates/page.html`, or the built-in
+    /// theme's path such as `themes/default/templates/page.html`).
+    pub display: String,
+}
+
+/// The resolved theme: every template by name, every static file by path.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    /// Template name (`page.html`, `partials/footer.html`) → source.
+    pub templates: BTreeMap<String, TemplateSource>,
+    /// Output path → bytes.
+    pub statics: BTreeMap<String, Asset>,
+}
+
+fn builtin_names() -> Vec<&'static str> {
+    let mut names: Vec<&str> = embedded::THEMES
+        .iter()
+        .filter_map(|(path, _)| path.split('/').next())
+        .collect();
+    names.dedup();
+    names
+}
+
+impl Theme {
+    /// Resolves the theme `name` for the site at `root`.
+    pub fn resolve(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
+        let mut theme = Theme::default();
+        let mut diagnostics = Diagnostics::new();
+        theme.add_builtin("default", &mut diagnostics);
+        let local = root.join("themes").join(name);
+        if local.is_dir() {
+            theme.add_dir(
+                root,
+                &local.join("templates"),
+                &local.join("static"),
+                &mut diagnostics,
+            );
+        } else if builtin_names().contains(&name) {
+            theme.add_builtin(name, &mut diagnostics);
+        } else {
+            let mut d = Diagnostic::error(
+                crate::config::CONFIG_FILE,
+                0,
+                0,
+                "unknown-theme",
+                format!("theme `{name}` is neither a folder themes/{name}/ nor a built-in theme"),
+            );
+            if let Some(best) = crate::diagnostic::did_you_mean(name, &builtin_names()) {
+                d = d.with_hint(format!("did you mean `{best}`?"));
+            }
+            diagnostics.push(d);
+        }
+        theme.add_dir(
+            root,
+            &root.join("templates"),
+            Path::new(""),
+            &mut diagnostics,
+        );
+        if diagnostics.has_errors() {
+            Err(diagnostics)
+        } else {
+            Ok(theme)
+        }
+    }
+
+    fn add_builtin(&mut self, name: &str, diagnostics: &mut Diagnostics) {
+        let prefix = format!("{name}/");
+        for (path, bytes) in embedded::THEMES {
+            let Some(rel) = path.strip_prefix(&prefix) else {
+                continue;
+            };
+            if let Some(template) = rel.strip_prefix("templates/") {
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => {
+                        self.templates.insert(
+                            template.to_string(),
+                            TemplateSource {
+                                text: text.to_string(),
+                                display: format!("themes/{path}"),
+                            },
+                        );
+                    }
+                    Err(_) => diagnostics.push(Diagnostic::error(
+                        format!("themes/{path}"),
+                        0,
+                        0,
+                        "not-utf8",
+                        "template is not valid UTF-8",
+                    )),
+                }
+            } else if let Some(asset) = rel.strip_prefix("static/") {
+                self.statics
+                    .insert(asset.to_string(), Asset::Embedded(bytes));
+            }
+        }
+    }
+
+    fn add_dir(
+        &mut self,
+        root: &Path,
+        templates: &Path,
+        statics: &Path,
+        diagnostics: &mut Diagnostics,
+    ) {
+        if templates.is_dir() {
+            for file in crate::load::load_statics(root, templates, diagnostics) {
+                let display = display_path(root, &file.source);
+                match std::fs::read(&file.source).map(String::from_utf8) {
+                    Ok(Ok(text)) => {
+                        self.templates.insert(
+                            file.output_path,
+                            TemplateSource {
+                                text: crate::load::normalise_text(&text),
+                                display,
+                            },
+                        );
+                    }
+                    Ok(Err(_)) => diagnostics.push(Diagnostic::error(
+                        display,
+                        0,
+                        0,
+                        "not-utf8",
+                        "template is not valid UTF-8",
+                    )),
+                    Err(e) => diagnostics.push(Diagnostic::error(
+                        display,
+                        0,
+                        0,
+                        "io",
+                        format!("cannot read: {e}"),
+                    )),
+                }
+            }
+        }
+        if !statics.as_os_str().is_empty() && statics.is_dir() {
+            for file in crate::load::load_statics(root, statics, diagnostics) {
+                self.statics
+                    .insert(file.output_path, Asset::File(file.source));
+            }
+        }
+    }
+}

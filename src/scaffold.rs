@@ -1,0 +1,171 @@
+//! `credo init` and `credo new`: write a new playbook, or a new page with the
+//! right front matter in the section that holds its kind.
+
+use std::path::{Path, PathBuf};
+
+use crate::Error;
+use crate::load::frontmatter::Kind;
+use crate::markdown::slugify;
+
+const MINIMAL: &[(&str, &str)] = &[
+    (
+        "credo.yaml",
+        "title: \"Our Service Credo\"\nbase_url: \"/\"\ndescription: \"How we serve our clients.\"\nlanguage: en\nsections: [principles, scenarios]\n",
+    ),
+    (
+        "content/_index.md",
+        "---\ntitle: \"Our Service Credo\"\n---\nThis handbook says how we work with clients. Start with the [[principles/_index|principles]].\n",
+    ),
+    (
+        "content/principles/_index.md",
+        "---\ntitle: Principles\npage_kind: principle\nsort_by: number\n---\nThe rules we hold ourselves to.\n",
+    ),
+    (
+        "content/principles/answer-within-a-day.md",
+        "---\ntitle: Answer within a day\nnumber: 1\nsummary: \"Every client message gets a reply within one working day, even if the reply is only a date.\"\n---\nA client who waits in silence imagines the worst. A short note that names when the full answer comes is worth more than a long one that comes late. See [[the-answer-needs-a-week]].\n",
+    ),
+    (
+        "content/scenarios/_index.md",
+        "---\ntitle: Scenarios\npage_kind: scenario\n---\nSituations, and the principles they call for.\n",
+    ),
+    (
+        "content/scenarios/the-answer-needs-a-week.md",
+        "---\ntitle: The answer needs a week\nsummary: \"A client asks a question whose honest answer takes a week of work.\"\nprinciples: [answer-within-a-day]\n---\nReply today: say what you will find out, and by which date. Then keep that date.\n",
+    ),
+];
+
+/// Writes a new playbook into `dir`: the minimal one, or with `example` the
+/// flagship handbook that ships inside credo.
+pub fn init(dir: &Path, example: bool) -> Result<Vec<PathBuf>, Error> {
+    if crate::pipeline::is_non_empty_dir(dir) {
+        return Err(Error::Usage(format!(
+            "refusing to write into {}: it is not empty",
+            dir.display()
+        )));
+    }
+    let files: Vec<(&str, &[u8])> = if example {
+        crate::render::theme::example_files().to_vec()
+    } else {
+        MINIMAL.iter().map(|(p, t)| (*p, t.as_bytes())).collect()
+    };
+    let mut written = Vec::new();
+    for (path, bytes) in files {
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+        }
+        std::fs::write(&target, bytes).map_err(|e| io(&target, e))?;
+        written.push(target);
+    }
+    Ok(written)
+}
+
+fn io(path: &Path, e: std::io::Error) -> Error {
+    Error::Io {
+        path: path.display().to_string(),
+        source: e,
+    }
+}
+
+/// The folder a kind goes into when no section declares it as `page_kind`.
+fn default_folder(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Principle => "principles",
+        Kind::Value => "values",
+        Kind::Attitude => "attitude",
+        Kind::Scenario => "scenarios",
+        Kind::Checklist => "checklists",
+        Kind::Track => "tracks",
+        Kind::Page => "",
+    }
+}
+
+/// Writes a new page of `kind` titled `title` under `root`, in the first
+/// section (in path order) whose `page_kind` is `kind`; returns its path.
+pub fn new_page(root: &Path, kind: &str, title: &str) -> Result<PathBuf, Error> {
+    let kind = Kind::parse(kind).ok_or_else(|| {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        Error::Usage(format!(
+            "unknown kind `{kind}`; choose one of: {}",
+            names.join(", ")
+        ))
+    })?;
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(Error::Usage(
+            "the title needs at least one letter or digit".into(),
+        ));
+    }
+    let config = crate::pipeline::load_config(&crate::pipeline::BuildOptions {
+        root: root.to_path_buf(),
+        ..Default::default()
+    })?;
+    let (sources, _) = crate::load::load(root);
+    let (site, _) = crate::site::resolve(config, sources, true);
+    let section = site
+        .sections
+        .iter()
+        .find(|s| s.meta.page_kind == Some(kind))
+        .map(|s| s.folder.clone())
+        .unwrap_or_else(|| default_folder(kind).to_string());
+    let folder = root.join("content").join(&section);
+    let path = folder.join(format!("{slug}.md"));
+    if path.exists() {
+        return Err(Error::Usage(format!("{} already exists", path.display())));
+    }
+    let number = (kind == Kind::Principle).then(|| {
+        site.pages
+            .iter()
+            .filter(|p| p.kind == Kind::Principle)
+            .filter_map(|p| p.meta.number)
+            .max()
+            .unwrap_or(0)
+            + 1
+    });
+    let text = front_matter(
+        kind,
+        title,
+        number,
+        site.sections.iter().any(|s| s.meta.page_kind == Some(kind)),
+    );
+    std::fs::create_dir_all(&folder).map_err(|e| io(&folder, e))?;
+    std::fs::write(&path, text).map_err(|e| io(&path, e))?;
+    Ok(path)
+}
+
+fn yaml_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+fn front_matter(
+    kind: Kind,
+    title: &str,
+    number: Option<i64>,
+    section_declares_kind: bool,
+) -> String {
+    let mut fm = format!("---\ntitle: {}\n", yaml_string(title));
+    if !section_declares_kind {
+        fm.push_str(&format!("kind: {}\n", kind.as_str()));
+    }
+    if let Some(n) = number {
+        fm.push_str(&format!("number: {n}\n"));
+    }
+    let extra = match kind {
+        Kind::Principle => "summary: \"The rule, in one sentence.\"\nvalues: []\ntags: []\n",
+        Kind::Value => "summary: \"What this value means for how we work.\"\n",
+        Kind::Attitude => {
+            "summary: \"Two attitudes, side by side.\"\ncontrast:\n  left:\n    title: \"Service attitude\"\n    points: [\"\"]\n  right:\n    title: \"Sales attitude\"\n    points: [\"\"]\n"
+        }
+        Kind::Scenario => {
+            "summary: \"The situation, in one sentence.\"\nprinciples: []\nvalues: []\ntags: []\n"
+        }
+        Kind::Checklist => {
+            "summary: \"When to use this checklist.\"\nchecklist:\n  - group: \"First\"\n    items:\n      - \"The first thing to do\"\n"
+        }
+        Kind::Track => "summary: \"Who this track is for.\"\nsteps: []\n",
+        Kind::Page => "summary: \"\"\n",
+    };
+    fm.push_str(extra);
+    fm.push_str("---\n\nWrite here.\n");
+    fm
+}

@@ -1,0 +1,138 @@
+//! Warnings about a resolved site: things that build but deserve the author's
+//! attention (SPEC §3, `credo check`).
+//!
+//! Errors are found while resolving; these run over the finished model. The
+//! review-date check needs today's date, which the caller passes in so that the
+//! check stays a pure function.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::frontmatter::{Date, Kind};
+
+use super::{Site, Target};
+
+/// Every warning about `site`, as of `today`.
+pub fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let home_lists = |t: Target| match t {
+        Target::Page(p) => site.pages[p].section == 0,
+        Target::Section(s) => site.sections[s].parent == Some(0),
+    };
+    for (id, page) in site.pages.iter().enumerate() {
+        let src = &page.source;
+        let at_title = || src.yaml().locate("title", None);
+        if page.kind == Kind::Principle && page.applied_by.is_empty() {
+            let (line, col) = at_title();
+            out.push(
+                Diagnostic::warning(
+                    &src.file,
+                    line,
+                    col,
+                    "unapplied-principle",
+                    format!("no scenario applies principle `{}`", page.meta.title),
+                )
+                .with_hint("name it in a scenario's `principles:`")
+                .with_source(&src.text),
+            );
+        }
+        let listed_by_home = home_lists(Target::Page(id));
+        if page.linked_from.is_empty() && !listed_by_home && page.kind != Kind::Track {
+            let (line, col) = at_title();
+            out.push(
+                Diagnostic::warning(
+                    &src.file,
+                    line,
+                    col,
+                    "orphan-page",
+                    format!("nothing links to `{}`", page.meta.title),
+                )
+                .with_source(&src.text),
+            );
+        }
+        if let (Some(days), Some(reviewed)) = (site.config.review_after_days, page.meta.reviewed) {
+            let age = today.days_since_epoch() - reviewed.days_since_epoch();
+            if age > i64::from(days) {
+                let (line, col) = src.yaml().locate("reviewed", None);
+                let owner = page.meta.owner.as_deref().map_or_else(
+                    || "no owner is named".to_string(),
+                    |o| format!("owner: {o}"),
+                );
+                out.push(Diagnostic::warning(
+                    &src.file,
+                    line,
+                    col,
+                    "stale-review",
+                    format!("last reviewed {reviewed}, {age} days ago ({owner}); review_after_days is {days}"),
+                )
+                .with_source(&src.text));
+            }
+        }
+        if site.config.require_owner && page.meta.owner.is_none() {
+            let (line, col) = at_title();
+            out.push(
+                Diagnostic::warning(
+                    &src.file,
+                    line,
+                    col,
+                    "missing-owner",
+                    "page has no `owner`, and credo.yaml sets `require_owner: true`",
+                )
+                .with_source(&src.text),
+            );
+        }
+    }
+    for section in site.sections.iter().skip(1) {
+        if section.pages.is_empty() && section.subsections.is_empty() {
+            let file = section
+                .source
+                .as_ref()
+                .map_or_else(|| format!("content/{}", section.folder), |s| s.file.clone());
+            out.push(Diagnostic::warning(
+                file,
+                0,
+                0,
+                "empty-section",
+                format!("section `{}` has no pages", section.title),
+            ));
+        }
+    }
+    out
+}
+
+/// Today's date from the system clock (UTC).
+pub fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    date_from_days(i64::try_from(days).unwrap_or(0))
+}
+
+/// The civil date of a day count since 1970-01-01.
+pub fn date_from_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Date {
+        year: i32::try_from(year).unwrap_or(1970),
+        month: u32::try_from(month).unwrap_or(1),
+        day: u32::try_from(day).unwrap_or(1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip_through_day_counts() {
+        for s in ["1970-01-01", "2000-02-29", "2026-11-22", "2100-03-01"] {
+            let d = Date::parse(s).unwrap();
+            assert_eq!(date_from_days(d.days_since_epoch()), d, "{s}");
+        }
+    }
+}

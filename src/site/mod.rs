@@ -1,0 +1,908 @@
+//! Stage 2, resolve: turn [`Sources`] into a [`Site`], the model every later
+//! stage reads.
+//!
+//! Here pages get their section, kind and URL; refs in front matter and links in
+//! bodies are resolved (every broken one reported at its line and column); the
+//! cross-link graph is built in both directions (backlinks, the scenarios that
+//! apply a principle, the pages that express a value, `related` both ways);
+//! sections are ordered; tracks know their steps and steps their tracks.
+//!
+//! Every pass is linear in the size of the site: lookups go through hash maps,
+//! reverse edges are pushed once per forward edge.
+
+pub mod checks;
+pub mod refs;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::frontmatter::{Kind, PageMeta, SectionMeta, SortBy};
+use crate::load::{Loaded, Meta, SourceFile, Sources, StaticFile};
+use crate::markdown::{LinkRef, LinkStyle, Scan};
+use refs::{RefError, RefIndex};
+
+/// Index of a page in [`Site::pages`].
+pub type PageId = usize;
+/// Index of a section in [`Site::sections`]; 0 is the home page.
+pub type SectionId = usize;
+
+/// Something a ref can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// A content page.
+    Page(PageId),
+    /// A section (its `_index`), the home page being section 0.
+    Section(SectionId),
+}
+
+/// A content page, resolved.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The file it came from.
+    pub source: SourceFile,
+    /// Its front matter.
+    pub meta: PageMeta,
+    /// Its kind: as written, else the section's `page_kind`, else `page`.
+    pub kind: Kind,
+    /// Site-relative URL path without the base path (`principles/a/`).
+    pub url: String,
+    /// The section holding it.
+    pub section: SectionId,
+    /// Headings and internal links of the body.
+    pub scan: Scan,
+    /// The principles it applies (`principles:`), resolved.
+    pub principles: Vec<PageId>,
+    /// The values it expresses (`values:`), resolved.
+    pub values: Vec<PageId>,
+    /// Its own `related` refs, resolved.
+    pub related: Vec<Target>,
+    /// A track's steps, resolved.
+    pub steps: Vec<TrackStep>,
+    /// Every target this page links to (body and front matter), sorted, unique.
+    pub links_out: Vec<Target>,
+    /// Every page or section that links here, sorted, unique.
+    pub linked_from: Vec<Target>,
+    /// (principles) Scenarios that name it in `principles:` or link to it.
+    pub applied_by: Vec<PageId>,
+    /// (values) Principles and scenarios that name it in `values:`.
+    pub expressed_by: Vec<PageId>,
+    /// `related` both ways: its own refs and the pages whose `related` names it.
+    pub related_all: Vec<Target>,
+    /// The previous page in its section's order.
+    pub prev: Option<PageId>,
+    /// The next page in its section's order.
+    pub next: Option<PageId>,
+    /// The tracks this page is a step of.
+    pub tracks: Vec<TrackPosition>,
+}
+
+/// One resolved step of a track.
+#[derive(Debug, Clone)]
+pub struct TrackStep {
+    /// The page or section to read.
+    pub target: Target,
+    /// The note shown with the step.
+    pub note: Option<String>,
+}
+
+/// Where a page stands in a track.
+#[derive(Debug, Clone)]
+pub struct TrackPosition {
+    /// The track page.
+    pub track: PageId,
+    /// 0-based index of the step.
+    pub index: usize,
+    /// The step before, if any.
+    pub prev: Option<Target>,
+    /// The step after, if any.
+    pub next: Option<Target>,
+}
+
+/// A folder under `content/`, with its `_index.md` if it has one.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// The `_index.md`, if present.
+    pub source: Option<SourceFile>,
+    /// Its front matter (defaults without `_index.md`).
+    pub meta: SectionMeta,
+    /// The folder path under `content/` (`""` for the home page).
+    pub folder: String,
+    /// Its ref path (`principles/_index`, `_index` for home): a stable key.
+    pub key: String,
+    /// Site-relative URL path (`principles/`, `""` for home).
+    pub url: String,
+    /// The title: from front matter, else the folder name.
+    pub title: String,
+    /// The parent section (none for home).
+    pub parent: Option<SectionId>,
+    /// Its pages in the section's order.
+    pub pages: Vec<PageId>,
+    /// Its subsections, by weight then title.
+    pub subsections: Vec<SectionId>,
+    /// Headings and links of its intro.
+    pub scan: Scan,
+    /// Every target its intro links to.
+    pub links_out: Vec<Target>,
+    /// Every page or section that links here.
+    pub linked_from: Vec<Target>,
+}
+
+/// The resolved site: the value the render stage reads.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The configuration.
+    pub config: Config,
+    /// Every page, in path order.
+    pub pages: Vec<Page>,
+    /// Every section; 0 is the home page.
+    pub sections: Vec<Section>,
+    /// Tag → pages carrying it, in reading order.
+    pub tags: BTreeMap<String, Vec<PageId>>,
+    /// Files copied as they are.
+    pub statics: Vec<StaticFile>,
+    /// Every page and section in reading order (home, then sections depth first).
+    pub reading_order: Vec<Target>,
+    /// Old URL path (site-relative, no leading `/`) → where it redirects.
+    pub aliases: BTreeMap<String, Target>,
+    /// The ref index.
+    pub refs: RefIndex,
+}
+
+impl Site {
+    /// The site-relative URL path of a target.
+    pub fn url(&self, target: Target) -> &str {
+        match target {
+            Target::Page(p) => &self.pages[p].url,
+            Target::Section(s) => &self.sections[s].url,
+        }
+    }
+
+    /// The title of a target.
+    pub fn title(&self, target: Target) -> &str {
+        match target {
+            Target::Page(p) => &self.pages[p].meta.title,
+            Target::Section(s) => &self.sections[s].title,
+        }
+    }
+
+    /// The headings of a target's body.
+    pub fn headings(&self, target: Target) -> &Scan {
+        match target {
+            Target::Page(p) => &self.pages[p].scan,
+            Target::Section(s) => &self.sections[s].scan,
+        }
+    }
+
+    /// The source file of a target, if it has one.
+    pub fn source(&self, target: Target) -> Option<&SourceFile> {
+        match target {
+            Target::Page(p) => Some(&self.pages[p].source),
+            Target::Section(s) => self.sections[s].source.as_ref(),
+        }
+    }
+
+    /// An `href` for a site-relative URL path: the base path plus the path,
+    /// percent-encoded where needed.
+    pub fn href(&self, url: &str) -> String {
+        format!("{}{}", self.config.base_path(), encode_path(url))
+    }
+
+    /// Resolves an internal link written in `from`'s body.
+    pub fn resolve_link(
+        &self,
+        from: Target,
+        link: &LinkRef,
+    ) -> Result<(Target, Option<String>), LinkError> {
+        let target = match link.style {
+            LinkStyle::Wiki => self.refs.lookup(&link.target).map_err(LinkError::Ref)?,
+            LinkStyle::Fragment => from,
+            LinkStyle::Relative => {
+                let dir = self.source(from).map_or("", |s| parent_folder(&s.ref_path));
+                let joined = format!("{dir}/{}", link.target.trim_end_matches(".md"));
+                let path = refs::normalise(&joined).ok_or(LinkError::Ref(RefError::Escapes))?;
+                self.refs
+                    .lookup(&path)
+                    .ok()
+                    .filter(|_| !path.is_empty())
+                    .ok_or(LinkError::MissingFile(path))?
+            }
+        };
+        if let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty()) {
+            let headings = &self.headings(target).headings;
+            if !headings.iter().any(|h| h.id == anchor) {
+                return Err(LinkError::MissingAnchor {
+                    anchor: anchor.to_string(),
+                    page: self
+                        .source(target)
+                        .map_or_else(|| self.url(target).to_string(), |s| s.file.clone()),
+                    suggestion: crate::diagnostic::did_you_mean(
+                        anchor,
+                        &headings.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+                    )
+                    .map(str::to_string),
+                });
+            }
+        }
+        Ok((target, link.anchor.clone().filter(|a| !a.is_empty())))
+    }
+}
+
+/// Why a body link did not resolve.
+#[derive(Debug, Clone)]
+pub enum LinkError {
+    /// A `[[ref]]` that does not resolve.
+    Ref(RefError),
+    /// A relative `.md` link to a file that is not there.
+    MissingFile(String),
+    /// The page exists, the heading does not.
+    MissingAnchor {
+        /// The anchor as written.
+        anchor: String,
+        /// The target's file.
+        page: String,
+        /// The closest heading id.
+        suggestion: Option<String>,
+    },
+}
+
+/// Percent-encodes a `/`-separated URL path, segment by segment.
+pub fn encode_path(url: &str) -> String {
+    use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+    const SEGMENT: &AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'`')
+        .add(b'{')
+        .add(b'}')
+        .add(b'\\')
+        .add(b'^')
+        .add(b'|')
+        .add(b'[')
+        .add(b']')
+        .add(b'\'');
+    url.split('/')
+        .map(|s| utf8_percent_encode(s, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn parent_folder(ref_path: &str) -> &str {
+    ref_path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+fn folder_title(folder: &str) -> String {
+    let name = folder
+        .rsplit('/')
+        .next()
+        .unwrap_or(folder)
+        .replace(['-', '_'], " ");
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Builds the site model from the loaded sources. `drafts` keeps draft pages.
+pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let mut refs = RefIndex::default();
+    let mut sections = make_sections(&config, &sources.folders);
+    let folder_ids: HashMap<String, SectionId> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.folder.clone(), i))
+        .collect();
+    let mut pages = Vec::new();
+    for Loaded { source, meta } in sources.files {
+        let folder = parent_folder(&source.ref_path).to_string();
+        let Some(&section) = folder_ids.get(&folder) else {
+            continue;
+        };
+        match meta {
+            Meta::Section(meta) => {
+                let s = &mut sections[section];
+                if let Some(title) = &meta.title {
+                    s.title = title.clone();
+                }
+                s.meta = meta;
+                s.source = Some(source);
+            }
+            Meta::Page(meta) if meta.draft && !drafts => refs.insert_draft(&source.ref_path),
+            Meta::Page(meta) => {
+                let kind = meta
+                    .kind
+                    .or(sections[section].meta.page_kind)
+                    .unwrap_or(Kind::Page);
+                pages.push(Page {
+                    url: format!("{}/", source.ref_path),
+                    source,
+                    meta: *meta,
+                    kind,
+                    section,
+                    scan: Scan::default(),
+                    principles: Vec::new(),
+                    values: Vec::new(),
+                    related: Vec::new(),
+                    steps: Vec::new(),
+                    links_out: Vec::new(),
+                    linked_from: Vec::new(),
+                    applied_by: Vec::new(),
+                    expressed_by: Vec::new(),
+                    related_all: Vec::new(),
+                    prev: None,
+                    next: None,
+                    tracks: Vec::new(),
+                });
+            }
+        }
+    }
+    for (id, page) in pages.iter().enumerate() {
+        refs.insert(&page.source.ref_path, Target::Page(id));
+    }
+    for (id, section) in sections.iter().enumerate() {
+        refs.insert(&section.key, Target::Section(id));
+    }
+    pages
+        .par_iter_mut()
+        .for_each(|p| p.scan = crate::markdown::scan(p.source.body()));
+    sections.par_iter_mut().for_each(|s| {
+        if let Some(src) = &s.source {
+            s.scan = crate::markdown::scan(src.body());
+        }
+    });
+    let mut site = Site {
+        config,
+        pages,
+        sections,
+        tags: BTreeMap::new(),
+        statics: sources.statics,
+        reading_order: Vec::new(),
+        aliases: BTreeMap::new(),
+        refs,
+    };
+    check_output_collisions(&site, &mut diagnostics);
+    resolve_front_matter(&mut site, &mut diagnostics);
+    resolve_body_links(&mut site, &mut diagnostics);
+    order_sections(&mut site);
+    build_reverse_edges(&mut site);
+    build_tracks(&mut site);
+    build_tags(&mut site);
+    build_aliases(&mut site, &mut diagnostics);
+    check_principle_numbers(&site, &mut diagnostics);
+    site.reading_order = reading_order(&site);
+    (site, diagnostics)
+}
+
+fn make_sections(config: &Config, folders: &[String]) -> Vec<Section> {
+    let mut folders: Vec<String> = folders.to_vec();
+    if !folders.iter().any(String::is_empty) {
+        folders.push(String::new());
+    }
+    folders.sort();
+    folders.dedup();
+    let ids: HashMap<&str, SectionId> = folders
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.as_str(), i))
+        .collect();
+    folders
+        .iter()
+        .map(|folder| Section {
+            source: None,
+            meta: SectionMeta::default(),
+            url: if folder.is_empty() {
+                String::new()
+            } else {
+                format!("{folder}/")
+            },
+            title: if folder.is_empty() {
+                config.title.clone()
+            } else {
+                folder_title(folder)
+            },
+            parent: (!folder.is_empty())
+                .then(|| ids.get(parent_folder(folder)).copied().unwrap_or(0)),
+            key: if folder.is_empty() {
+                "_index".to_string()
+            } else {
+                format!("{folder}/_index")
+            },
+            folder: folder.clone(),
+            pages: Vec::new(),
+            subsections: Vec::new(),
+            scan: Scan::default(),
+            links_out: Vec::new(),
+            linked_from: Vec::new(),
+        })
+        .collect()
+}
+
+/// Two sources mapping to one URL, or a page shadowing a static file.
+fn check_output_collisions(site: &Site, diagnostics: &mut Diagnostics) {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for s in &site.sections {
+        if let Some(src) = &s.source {
+            seen.insert(s.url.clone(), &src.file);
+        }
+    }
+    for p in &site.pages {
+        if let Some(other) = seen.insert(p.url.clone(), &p.source.file) {
+            diagnostics.push(Diagnostic::error(
+                &p.source.file,
+                0,
+                0,
+                "duplicate-url",
+                format!("this page and `{other}` both map to the URL /{}", p.url),
+            ));
+        }
+    }
+    for st in &site.statics {
+        let page_url = st
+            .output_path
+            .strip_suffix("index.html")
+            .unwrap_or_default();
+        if let Some(file) = seen
+            .get(page_url)
+            .filter(|_| st.output_path.ends_with("index.html"))
+        {
+            diagnostics.push(Diagnostic::error(
+                *file,
+                0,
+                0,
+                "duplicate-url",
+                format!(
+                    "this page and the static file `{}` both write /{}",
+                    st.output_path, st.output_path
+                ),
+            ));
+        }
+    }
+}
+
+fn ref_error(src: &SourceFile, key: &str, name: &str, e: &RefError) -> Diagnostic {
+    let (line, col) = src.yaml().locate(key, Some(name));
+    let mut d = Diagnostic::error(&src.file, line, col, e.code(), e.message(name));
+    if let Some(hint) = e.hint() {
+        d = d.with_hint(hint);
+    }
+    d.with_source(&src.text)
+}
+
+fn resolve_front_matter(site: &mut Site, diagnostics: &mut Diagnostics) {
+    let kinds: Vec<Kind> = site.pages.iter().map(|p| p.kind).collect();
+    for page in &mut site.pages {
+        let src = &page.source;
+        let mut typed = |key: &str, names: &[String], want: Kind, out: &mut Vec<PageId>| {
+            for name in names {
+                match site.refs.lookup(name) {
+                    Ok(Target::Page(id)) if kinds[id] == want => out.push(id),
+                    Ok(other) => {
+                        let (line, col) = src.yaml().locate(key, Some(name));
+                        let got = match other {
+                            Target::Page(id) => format!("a {}", kinds[id].as_str()),
+                            Target::Section(_) => "a section".to_string(),
+                        };
+                        diagnostics.push(
+                            Diagnostic::error(
+                                &src.file,
+                                line,
+                                col,
+                                "wrong-kind",
+                                format!(
+                                    "`{key}` must name {} pages, but `{name}` is {got}",
+                                    want.as_str()
+                                ),
+                            )
+                            .with_source(&src.text),
+                        );
+                    }
+                    Err(e) => diagnostics.push(ref_error(src, key, name, &e)),
+                }
+            }
+        };
+        let mut principles = Vec::new();
+        let mut values = Vec::new();
+        typed(
+            "principles",
+            &page.meta.principles,
+            Kind::Principle,
+            &mut principles,
+        );
+        typed("values", &page.meta.values, Kind::Value, &mut values);
+        let mut related = Vec::new();
+        for name in &page.meta.related {
+            match site.refs.lookup(name) {
+                Ok(t) => related.push(t),
+                Err(e) => diagnostics.push(ref_error(src, "related", name, &e)),
+            }
+        }
+        let mut steps = Vec::new();
+        for step in &page.meta.steps {
+            match site.refs.lookup(&step.target) {
+                Ok(target) => steps.push(TrackStep {
+                    target,
+                    note: step.note.clone(),
+                }),
+                Err(RefError::Draft) => {
+                    let (line, col) = src.yaml().locate("steps", Some(&step.target));
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            &src.file,
+                            line,
+                            col,
+                            "draft-step",
+                            format!(
+                                "track step `{}` is a draft; readers will not see it",
+                                step.target
+                            ),
+                        )
+                        .with_source(&src.text),
+                    );
+                }
+                Err(e) => diagnostics.push(ref_error(src, "steps", &step.target, &e)),
+            }
+        }
+        principles.dedup();
+        values.dedup();
+        page.principles = principles;
+        page.values = values;
+        page.related = related;
+        page.steps = steps;
+    }
+}
+
+fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnostic {
+    let (line, col) = src.body_position(link.offset);
+    let written = match (&link.style, &link.anchor) {
+        (LinkStyle::Fragment, Some(a)) => format!("#{a}"),
+        (_, Some(a)) => format!("{}#{a}", link.target),
+        (_, None) => link.target.clone(),
+    };
+    let d = match e {
+        LinkError::Ref(r) => {
+            let d = Diagnostic::error(&src.file, line, col, r.code(), r.message(&written));
+            match r.hint() {
+                Some(h) => d.with_hint(h),
+                None => d,
+            }
+        }
+        LinkError::MissingFile(path) => Diagnostic::error(
+            &src.file,
+            line,
+            col,
+            "broken-link",
+            format!("link to `{written}`: there is no content/{path}.md"),
+        ),
+        LinkError::MissingAnchor {
+            anchor,
+            page,
+            suggestion,
+        } => {
+            let d = Diagnostic::error(
+                &src.file,
+                line,
+                col,
+                "broken-anchor",
+                format!("link to `{written}`: {page} has no heading with id `{anchor}`"),
+            );
+            match suggestion {
+                Some(s) => d.with_hint(format!("did you mean `#{s}`?")),
+                None => d,
+            }
+        }
+    };
+    d.with_source(&src.text)
+}
+
+fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics) {
+    let site_ref: &Site = site;
+    let resolve_all = |from: Target, scan: &Scan, src: &SourceFile| {
+        let mut out = Vec::new();
+        let mut errors = Vec::new();
+        for link in &scan.links {
+            match site_ref.resolve_link(from, link) {
+                Ok((target, _)) if target != from => out.push(target),
+                Ok(_) => {}
+                Err(e) => errors.push(link_diagnostic(src, link, &e)),
+            }
+        }
+        (out, errors)
+    };
+    let page_links: Vec<(Vec<Target>, Vec<Diagnostic>)> = site_ref
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(id, p)| resolve_all(Target::Page(id), &p.scan, &p.source))
+        .collect();
+    let section_links: Vec<(Vec<Target>, Vec<Diagnostic>)> = site_ref
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(id, s)| match &s.source {
+            Some(src) => resolve_all(Target::Section(id), &s.scan, src),
+            None => (Vec::new(), Vec::new()),
+        })
+        .collect();
+    for (page, (mut out, errors)) in site.pages.iter_mut().zip(page_links) {
+        diagnostics.extend(errors);
+        out.extend(page.principles.iter().map(|&p| Target::Page(p)));
+        out.extend(page.values.iter().map(|&p| Target::Page(p)));
+        out.extend(page.related.iter().copied());
+        out.extend(page.steps.iter().map(|s| s.target));
+        out.sort();
+        out.dedup();
+        page.links_out = out;
+    }
+    for (section, (mut out, errors)) in site.sections.iter_mut().zip(section_links) {
+        diagnostics.extend(errors);
+        out.sort();
+        out.dedup();
+        section.links_out = out;
+    }
+}
+
+fn sort_key(page: &Page, sort_by: SortBy) -> (i64, i64, String, String) {
+    let weight = page.meta.weight.unwrap_or(i64::MAX);
+    let number = page.meta.number.unwrap_or(i64::MAX);
+    let title = page.meta.title.to_lowercase();
+    let path = page.source.ref_path.clone();
+    match sort_by {
+        SortBy::Weight => (weight, number, title, path),
+        SortBy::Number => (number, weight, title, path),
+        SortBy::Title => (0, 0, title, path),
+    }
+}
+
+fn order_sections(site: &mut Site) {
+    for (id, page) in site.pages.iter().enumerate() {
+        site.sections[page.section].pages.push(id);
+    }
+    for id in 1..site.sections.len() {
+        if let Some(parent) = site.sections[id].parent {
+            site.sections[parent].subsections.push(id);
+        }
+    }
+    let configured: HashMap<&str, usize> = site
+        .config
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.trim_matches('/'), i))
+        .collect();
+    let section_keys: Vec<(usize, i64, String)> = site
+        .sections
+        .iter()
+        .map(|s| {
+            (
+                configured
+                    .get(s.folder.as_str())
+                    .copied()
+                    .unwrap_or(usize::MAX),
+                s.meta.weight.unwrap_or(i64::MAX),
+                s.title.to_lowercase(),
+            )
+        })
+        .collect();
+    for section in &mut site.sections {
+        let sort_by = section.meta.sort_by;
+        let pages = &site.pages;
+        section
+            .pages
+            .sort_by_cached_key(|&p| sort_key(&pages[p], sort_by));
+        section
+            .subsections
+            .sort_by(|&a, &b| section_keys[a].cmp(&section_keys[b]));
+        for pair in section.pages.windows(2) {
+            site.pages[pair[0]].next = Some(pair[1]);
+            site.pages[pair[1]].prev = Some(pair[0]);
+        }
+    }
+}
+
+fn build_reverse_edges(site: &mut Site) {
+    let mut linked_from: Vec<(Target, Target)> = Vec::new();
+    for (id, p) in site.pages.iter().enumerate() {
+        linked_from.extend(p.links_out.iter().map(|&t| (t, Target::Page(id))));
+    }
+    for (id, s) in site.sections.iter().enumerate() {
+        linked_from.extend(s.links_out.iter().map(|&t| (t, Target::Section(id))));
+    }
+    linked_from.sort();
+    linked_from.dedup();
+    for (to, from) in linked_from {
+        match to {
+            Target::Page(p) => site.pages[p].linked_from.push(from),
+            Target::Section(s) => site.sections[s].linked_from.push(from),
+        }
+    }
+    let mut applied: Vec<(PageId, PageId)> = Vec::new();
+    let mut expressed: Vec<(PageId, PageId)> = Vec::new();
+    let mut related: Vec<(PageId, Target)> = Vec::new();
+    for (id, p) in site.pages.iter().enumerate() {
+        if p.kind == Kind::Scenario {
+            for &t in &p.links_out {
+                if let Target::Page(q) = t
+                    && site.pages[q].kind == Kind::Principle
+                {
+                    applied.push((q, id));
+                }
+            }
+        }
+        if matches!(p.kind, Kind::Scenario | Kind::Principle) {
+            expressed.extend(p.values.iter().map(|&v| (v, id)));
+        }
+        for &r in &p.related {
+            if let Target::Page(q) = r {
+                related.push((q, Target::Page(id)));
+            }
+            related.push((id, r));
+        }
+    }
+    applied.sort();
+    applied.dedup();
+    expressed.sort();
+    expressed.dedup();
+    related.sort();
+    related.dedup();
+    for (principle, scenario) in applied {
+        site.pages[principle].applied_by.push(scenario);
+    }
+    for (value, page) in expressed {
+        site.pages[value].expressed_by.push(page);
+    }
+    for (page, other) in related {
+        if other != Target::Page(page) {
+            site.pages[page].related_all.push(other);
+        }
+    }
+}
+
+fn build_tracks(site: &mut Site) {
+    let mut positions: Vec<(PageId, TrackPosition)> = Vec::new();
+    for (track, p) in site.pages.iter().enumerate() {
+        for (index, step) in p.steps.iter().enumerate() {
+            if let Target::Page(page) = step.target {
+                positions.push((
+                    page,
+                    TrackPosition {
+                        track,
+                        index,
+                        prev: index.checked_sub(1).map(|i| p.steps[i].target),
+                        next: p.steps.get(index + 1).map(|s| s.target),
+                    },
+                ));
+            }
+        }
+    }
+    for (page, position) in positions {
+        site.pages[page].tracks.push(position);
+    }
+}
+
+fn build_tags(site: &mut Site) {
+    let order = reading_positions(site);
+    let mut tags: BTreeMap<String, Vec<PageId>> = BTreeMap::new();
+    for (id, p) in site.pages.iter().enumerate() {
+        for tag in &p.meta.tags {
+            tags.entry(tag.trim().to_string()).or_default().push(id);
+        }
+    }
+    for pages in tags.values_mut() {
+        pages.sort_by_key(|p| order[*p]);
+        pages.dedup();
+    }
+    site.tags = tags;
+}
+
+fn reading_positions(site: &Site) -> Vec<usize> {
+    let mut order = vec![0; site.pages.len()];
+    for (i, t) in reading_order(site).into_iter().enumerate() {
+        if let Target::Page(p) = t {
+            order[p] = i;
+        }
+    }
+    order
+}
+
+fn build_aliases(site: &mut Site, diagnostics: &mut Diagnostics) {
+    let mut real: HashMap<&str, ()> = HashMap::new();
+    for p in &site.pages {
+        real.insert(&p.url, ());
+    }
+    for s in &site.sections {
+        real.insert(&s.url, ());
+    }
+    let mut aliases = BTreeMap::new();
+    for (id, p) in site.pages.iter().enumerate() {
+        for alias in &p.meta.aliases {
+            let path = match refs::normalise(alias.trim()) {
+                Some(path) if !path.is_empty() => format!("{path}/"),
+                _ => {
+                    let (line, col) = p.source.yaml().locate("aliases", Some(alias));
+                    diagnostics.push(
+                        Diagnostic::error(
+                            &p.source.file,
+                            line,
+                            col,
+                            "invalid-alias",
+                            format!("alias `{alias}` is not a path inside the site"),
+                        )
+                        .with_source(&p.source.text),
+                    );
+                    continue;
+                }
+            };
+            let path = path
+                .trim_end_matches("index.html/")
+                .trim_end_matches('/')
+                .to_string()
+                + "/";
+            if real.contains_key(path.as_str()) || aliases.contains_key(&path) {
+                let (line, col) = p.source.yaml().locate("aliases", Some(alias));
+                diagnostics.push(
+                    Diagnostic::error(
+                        &p.source.file,
+                        line,
+                        col,
+                        "alias-collision",
+                        format!("alias `{alias}` collides with a page or another alias at /{path}"),
+                    )
+                    .with_source(&p.source.text),
+                );
+                continue;
+            }
+            aliases.insert(path, Target::Page(id));
+        }
+    }
+    site.aliases = aliases;
+}
+
+fn check_principle_numbers(site: &Site, diagnostics: &mut Diagnostics) {
+    for section in &site.sections {
+        let mut seen: HashMap<i64, &str> = HashMap::new();
+        for &p in &section.pages {
+            let page = &site.pages[p];
+            if page.kind != Kind::Principle {
+                continue;
+            }
+            if let Some(n) = page.meta.number
+                && let Some(other) = seen.insert(n, &page.source.file)
+            {
+                let (line, col) = page.source.yaml().locate("number", None);
+                diagnostics.push(
+                    Diagnostic::error(
+                        &page.source.file,
+                        line,
+                        col,
+                        "duplicate-number",
+                        format!("principle number {n} is already used by `{other}`"),
+                    )
+                    .with_source(&page.source.text),
+                );
+            }
+        }
+    }
+}
+
+/// Home, then each section and its pages, depth first in section order.
+pub fn reading_order(site: &Site) -> Vec<Target> {
+    fn visit(site: &Site, id: SectionId, out: &mut Vec<Target>) {
+        out.push(Target::Section(id));
+        out.extend(site.sections[id].pages.iter().map(|&p| Target::Page(p)));
+        for &sub in &site.sections[id].subsections {
+            visit(site, sub, out);
+        }
+    }
+    let mut out = Vec::with_capacity(site.pages.len() + site.sections.len());
+    visit(site, 0, &mut out);
+    out
+}

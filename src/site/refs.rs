@@ -1,0 +1,206 @@
+//! Refs: naming a page by its path under `content/` (without `.md`) or by its
+//! bare file stem when that is unique (SPEC §4).
+//!
+//! The [`RefIndex`] is built once per site; each lookup is a hash-map probe, so
+//! resolving every link of a large site stays linear.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Target;
+
+/// Why a ref did not resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefError {
+    /// Nothing has that name; `suggestion` is the closest ref, if any.
+    NotFound {
+        /// The closest known ref.
+        suggestion: Option<String>,
+    },
+    /// A bare stem names several pages.
+    Ambiguous(Vec<String>),
+    /// The ref climbs out of `content/` with `..`.
+    Escapes,
+    /// The ref names a draft, which this build leaves out.
+    Draft,
+}
+
+impl RefError {
+    /// A one-sentence message for a ref `name`.
+    pub fn message(&self, name: &str) -> String {
+        match self {
+            RefError::NotFound { .. } => {
+                format!("unresolved ref `{name}`: no page has that path or name")
+            }
+            RefError::Ambiguous(candidates) => format!(
+                "ambiguous ref `{name}`: it could be {}",
+                candidates
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+            RefError::Escapes => {
+                format!("ref `{name}` leaves content/; refs name pages inside the site")
+            }
+            RefError::Draft => {
+                format!("ref `{name}` names a draft page, which this build leaves out")
+            }
+        }
+    }
+
+    /// A suggestion, if there is one.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            RefError::NotFound {
+                suggestion: Some(s),
+            } => Some(format!("did you mean `{s}`?")),
+            RefError::Ambiguous(_) => {
+                Some("write the full path under content/ to choose one".into())
+            }
+            RefError::Draft => {
+                Some("build with --drafts, or remove `draft: true` from that page".into())
+            }
+            _ => None,
+        }
+    }
+
+    /// The diagnostic code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RefError::NotFound { .. } => "broken-ref",
+            RefError::Ambiguous(_) => "ambiguous-ref",
+            RefError::Escapes => "ref-outside-content",
+            RefError::Draft => "ref-to-draft",
+        }
+    }
+}
+
+/// Every name a page or section can be reached by.
+#[derive(Debug, Default, Clone)]
+pub struct RefIndex {
+    by_path: HashMap<String, Target>,
+    by_stem: HashMap<String, Vec<(String, Target)>>,
+    drafts: HashSet<String>,
+}
+
+impl RefIndex {
+    /// Records `target` under its full ref path (`principles/a`, `principles/_index`).
+    pub fn insert(&mut self, ref_path: &str, target: Target) {
+        self.by_path.insert(ref_path.to_string(), target);
+        let stem = ref_path.rsplit('/').next().unwrap_or(ref_path);
+        self.by_stem
+            .entry(stem.to_string())
+            .or_default()
+            .push((ref_path.to_string(), target));
+    }
+
+    /// Remembers a draft's ref path, so a ref to it gets a precise message.
+    pub fn insert_draft(&mut self, ref_path: &str) {
+        self.drafts.insert(ref_path.to_string());
+        let stem = ref_path.rsplit('/').next().unwrap_or(ref_path);
+        self.drafts.insert(stem.to_string());
+    }
+
+    /// Resolves a ref as written in front matter or `[[...]]`.
+    pub fn lookup(&self, name: &str) -> Result<Target, RefError> {
+        let name = name.trim().trim_start_matches('/').trim_end_matches(".md");
+        let name = normalise(name).ok_or(RefError::Escapes)?;
+        if let Some(target) = self.by_path.get(&name) {
+            return Ok(*target);
+        }
+        // `principles` and `principles/` name the section as well.
+        if let Some(target) = self.by_path.get(&format!("{name}/_index")) {
+            return Ok(*target);
+        }
+        if !name.contains('/') {
+            match self.by_stem.get(&name).map(Vec::as_slice) {
+                Some([(_, target)]) => return Ok(*target),
+                Some(many) if many.len() > 1 => {
+                    let mut names: Vec<String> = many.iter().map(|(p, _)| p.clone()).collect();
+                    names.sort();
+                    return Err(RefError::Ambiguous(names));
+                }
+                _ => {}
+            }
+        }
+        if self.drafts.contains(&name) {
+            return Err(RefError::Draft);
+        }
+        Err(RefError::NotFound {
+            suggestion: self.suggest(&name),
+        })
+    }
+
+    fn suggest(&self, name: &str) -> Option<String> {
+        self.by_path
+            .keys()
+            .map(|k| (strsim::jaro_winkler(name, k), k))
+            .chain(
+                self.by_stem
+                    .iter()
+                    .filter(|(_, v)| v.len() == 1)
+                    .map(|(k, _)| (strsim::jaro_winkler(name, k), k)),
+            )
+            .filter(|(score, _)| *score > 0.85)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+            .map(|(_, k)| k.clone())
+    }
+}
+
+/// Resolves `.` and `..` segments of a `/`-separated path; `None` when the path
+/// climbs above its root.
+pub fn normalise(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let joined = parts.join("/");
+    Some(unicode_normalization::UnicodeNormalization::nfc(joined.as_str()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> RefIndex {
+        let mut i = RefIndex::default();
+        i.insert("principles/_index", Target::Section(1));
+        i.insert("principles/arrive-early", Target::Page(0));
+        i.insert("a/dup", Target::Page(1));
+        i.insert("b/dup", Target::Page(2));
+        i.insert_draft("wip/secret");
+        i
+    }
+
+    #[test]
+    fn full_paths_stems_and_sections() {
+        let i = index();
+        assert_eq!(i.lookup("principles/arrive-early"), Ok(Target::Page(0)));
+        assert_eq!(i.lookup("arrive-early"), Ok(Target::Page(0)));
+        assert_eq!(i.lookup("principles/_index"), Ok(Target::Section(1)));
+        assert_eq!(i.lookup("principles"), Ok(Target::Section(1)));
+    }
+
+    #[test]
+    fn failures_say_why() {
+        let i = index();
+        assert_eq!(
+            i.lookup("dup"),
+            Err(RefError::Ambiguous(vec!["a/dup".into(), "b/dup".into()]))
+        );
+        assert_eq!(i.lookup("../../etc/passwd"), Err(RefError::Escapes));
+        assert_eq!(i.lookup("secret"), Err(RefError::Draft));
+        assert_eq!(
+            i.lookup("arive-early"),
+            Err(RefError::NotFound {
+                suggestion: Some("arrive-early".into())
+            })
+        );
+    }
+}

@@ -1,0 +1,252 @@
+//! Building sites: output layout, URLs, drafts, themes, highlighting, determinism.
+
+use crate::harness::SiteTest;
+
+#[test]
+fn every_front_matter_key_builds() {
+    let site = SiteTest::fixture("build/full");
+    let run = site.build();
+    run.success();
+    assert!(run.stdout.starts_with("Built 12 pages ("), "{}", run.stdout);
+    assert!(run.stdout.contains(" ms"), "{}", run.stdout);
+    let page = run.page("principles/arrive-early/index.html");
+    assert!(page.contains("<h1><span class=\"num\">2.</span> Never keep a client waiting</h1>"));
+    assert!(page.contains("<p class=\"summary rule\">Arrive early and use the waiting time.</p>"));
+    assert!(page.contains("<span>Owner: Client Services</span>"));
+    assert!(page.contains("<time datetime=\"2026-09-01\">2026-09-01</time>"));
+    assert!(page.contains("<a href=\"/handbook/tags/meetings/\" rel=\"tag\">meetings</a>"));
+    assert!(page.contains("id=\"check-notes\" data-item=\"notes\""));
+    assert!(page.contains("<h3>After</h3>"));
+    assert!(page.contains("<span class=\"detail\">The last meeting&#39;s notes</span>"));
+    // `related` shows on both pages.
+    assert!(
+        page.contains(
+            "<a href=\"/handbook/principles/speak-plainly/\"><span class=\"num\">1</span>"
+        )
+    );
+    let other = run.page("principles/speak-plainly/index.html");
+    assert!(other.contains("<section class=\"relation\"><h2>See also</h2>"));
+    assert!(other.contains("href=\"/handbook/principles/arrive-early/\""));
+    // Alias redirect.
+    let alias = run.page("old/waiting/index.html");
+    assert!(alias.contains(
+        "<meta http-equiv=\"refresh\" content=\"0; url=/handbook/principles/arrive-early/\">"
+    ));
+    // Contrast columns.
+    let attitude = run.page("attitude/service-vs-sales/index.html");
+    assert!(
+        attitude.contains(
+            "<th scope=\"col\">Service attitude</th><th scope=\"col\">Sales attitude</th>"
+        )
+    );
+    assert!(attitude.contains(
+        "<td data-label=\"Service attitude\">Says no</td><td data-label=\"Sales attitude\"></td>"
+    ));
+    // Track steps with notes.
+    let track = run.page("tracks/new-starter/index.html");
+    assert!(track.contains("<p class=\"note\">Read this second</p>"));
+    // Static files and theme assets.
+    assert!(run.exists("extra.css") && run.exists("style.css") && run.exists("credo.js"));
+    assert!(run.exists("highlight.css") && run.exists("sitemap.xml") && run.exists("404.html"));
+    assert!(run.exists(".credo-output"));
+    // Section extra and site extra reach templates.
+    assert!(
+        run.page("index.html")
+            .contains(":root { --brand: #225588; }")
+    );
+}
+
+#[test]
+fn urls_are_pretty_and_carry_the_base_path() {
+    let run = SiteTest::minimal()
+        .file("content/a/_index.md", "---\ntitle: A\n---\n")
+        .file(
+            "content/a/b.md",
+            "---\ntitle: B\n---\nSee [[café]] and [[a/_index]].\n",
+        )
+        .file("content/a/café.md", "---\ntitle: Café\n---\n")
+        .file("credo.yaml", "title: T\nbase_url: https://x.example/sub/\n")
+        .build();
+    run.success();
+    assert!(run.exists("a/b/index.html"));
+    assert!(run.exists("a/index.html"));
+    assert!(run.exists("a/café/index.html"));
+    let b = run.page("a/b/index.html");
+    assert!(b.contains("<a href=\"/sub/a/caf%C3%A9/\">Café</a>"), "{b}");
+    assert!(b.contains("<a href=\"/sub/a/\">A</a>"));
+    assert!(b.contains("href=\"/sub/style.css\""));
+    let sitemap = run.page("sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://x.example/sub/a/b/</loc>"),
+        "{sitemap}"
+    );
+}
+
+#[test]
+fn base_url_option_overrides_everywhere() {
+    let site = SiteTest::minimal().file("content/a.md", "---\ntitle: A\n---\n");
+    let run = site.run(&["build", "--base-url", "https://y.example/docs"]);
+    run.success();
+    assert!(
+        run.page("a/index.html")
+            .contains("href=\"/docs/style.css\"")
+    );
+    assert!(
+        run.page("sitemap.xml")
+            .contains("<loc>https://y.example/docs/a/</loc>")
+    );
+    assert!(run.page("handbook.json").contains("\"url\": \"/docs/a/\""));
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = SiteTest::minimal().file("content/wip.md", "---\ntitle: WIP\ndraft: true\n---\n");
+    site.build().success();
+    assert!(!site.root.join("public/wip/index.html").exists());
+    site.run(&["build", "--drafts"]).success();
+    assert!(site.root.join("public/wip/index.html").exists());
+}
+
+#[test]
+fn a_ref_to_a_draft_says_so() {
+    SiteTest::minimal()
+        .file("content/wip.md", "---\ntitle: WIP\ndraft: true\n---\n")
+        .file("content/a.md", "---\ntitle: A\n---\nSee [[wip]].\n")
+        .build()
+        .code(1)
+        .diagnostics_are(&[
+            "content/a.md:4:5: error: ref `wip` names a draft page, which this build leaves out",
+        ]);
+}
+
+#[test]
+fn site_templates_override_the_theme() {
+    let run = SiteTest::minimal()
+        .file(
+            "templates/partials/footer.html",
+            "<footer class=\"mine\">Ours: {{ site.title }}</footer>",
+        )
+        .build();
+    run.success();
+    assert!(
+        run.page("index.html")
+            .contains("<footer class=\"mine\">Ours: T</footer>")
+    );
+}
+
+#[test]
+fn a_local_theme_can_be_chosen() {
+    let run = SiteTest::minimal()
+        .file("credo.yaml", "title: T\ntheme: plain\n")
+        .file(
+            "themes/plain/templates/index.html",
+            "<!DOCTYPE html><title>{{ site.title }}</title><main>plain home</main>",
+        )
+        .file("themes/plain/static/plain.css", "p{}")
+        .build();
+    run.success();
+    assert!(run.page("index.html").contains("<main>plain home</main>"));
+    assert!(run.exists("plain.css"));
+    // Templates the theme does not override come from the built-in theme.
+    assert!(run.page("404.html").contains("Page not found"));
+}
+
+#[test]
+fn code_is_highlighted_with_classes() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/code.md",
+            "---\ntitle: Code\n---\n```rust\nlet x = 1;\n```\n\n```nosuchlanguage\n<tag>\n```\n",
+        )
+        .build();
+    run.success();
+    let page = run.page("code/index.html");
+    assert!(
+        page.contains("<span class=\"hl-storage hl-type hl-rust\">let</span>"),
+        "{page}"
+    );
+    assert!(!page.contains("style=\""));
+    assert!(page.contains(
+        "<pre class=\"code\"><code class=\"language-nosuchlanguage\">&lt;tag&gt;\n</code></pre>"
+    ));
+    assert!(run.page("highlight.css").contains(".hl-"));
+}
+
+#[test]
+fn markdown_extensions_are_on() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/md.md",
+            "---\ntitle: M\n---\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ and a note[^n]\n\n- [x] done\n\n[^n]: The note.\n\n> [!WARNING]\n> Never do this.\n",
+        )
+        .build();
+    run.success();
+    let page = run.page("md/index.html");
+    assert!(page.contains("<table>"));
+    assert!(page.contains("<del>gone</del>"));
+    assert!(page.contains("class=\"footnote-definition\""));
+    assert!(page.contains("type=\"checkbox\""));
+    assert!(page.contains(
+        "<div class=\"admonition admonition-warning\" role=\"note\" aria-label=\"Warning\">"
+    ));
+}
+
+#[test]
+fn front_matter_is_escaped_and_templates_are_not_evaluated_in_content() {
+    let run = SiteTest::minimal()
+        .file("content/x.md", "---\ntitle: \"<script>alert(1)</script>\"\nsummary: \"a & b\"\n---\n{{ site.title }} stays as text.\n")
+        .build();
+    run.success();
+    let page = run.page("x/index.html");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+            || page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{page}"
+    );
+    assert!(!page.contains("<script>alert(1)"));
+    assert!(page.contains("a &amp; b"));
+    assert!(page.contains("{{ site.title }} stays as text."));
+}
+
+#[test]
+fn crlf_and_bom_are_accepted() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/w.md",
+            "\u{feff}---\r\ntitle: Windows\r\n---\r\nBody [[nope]].\r\n",
+        )
+        .build();
+    run.code(1).diagnostics_are(&[
+        "content/w.md:4:6: error: unresolved ref `nope`: no page has that path or name",
+    ]);
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = SiteTest::fixture("build/full");
+    site.run(&["build", "-o", "../one"]).success();
+    site.run(&["build", "-o", "../two"]).success();
+    let one = site.root.join("../one");
+    let two = site.root.join("../two");
+    let files = |dir: &std::path::Path| {
+        let mut v: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.path().strip_prefix(dir).unwrap().to_path_buf())
+            .collect();
+        v.sort();
+        v
+    };
+    let a = files(&one);
+    assert_eq!(a, files(&two));
+    assert!(a.len() > 20);
+    for f in a {
+        assert_eq!(
+            std::fs::read(one.join(&f)).unwrap(),
+            std::fs::read(two.join(&f)).unwrap(),
+            "{}",
+            f.display()
+        );
+    }
+}

@@ -1,0 +1,272 @@
+//! Bad input: every diagnostic asserted whole (path, line, column, message),
+//! every error of a run reported, in a stable order, exit code 1.
+
+use crate::harness::SiteTest;
+
+#[test]
+fn unknown_keys_point_at_their_line_with_a_hint() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/a.md",
+            "---\ntitle: A\ntitel: again\nsumary: x\n---\n",
+        )
+        .check();
+    run.code(1).diagnostics_are(&[
+        "content/a.md:3:1: error: unknown key `titel` in page front matter",
+        "content/a.md:4:1: error: unknown key `sumary` in page front matter",
+    ]);
+    assert!(run.stderr.contains("= help: did you mean `title`?"));
+    assert!(run.stderr.contains("= help: did you mean `summary`?"));
+    assert!(
+        run.stderr.contains("3 | titel: again\n  | ^"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn extra_is_free_form() {
+    SiteTest::minimal()
+        .file(
+            "content/a.md",
+            "---\ntitle: A\nextra:\n  anything: [1, 2]\n  nested: {deep: true}\n---\n",
+        )
+        .build()
+        .success();
+}
+
+#[test]
+fn config_errors_name_credo_yaml() {
+    let run = SiteTest::minimal()
+        .file("credo.yaml", "title: T\nbase_ulr: /x/\n")
+        .build();
+    run.code(1)
+        .diagnostics_are(&["credo.yaml:2:1: error: unknown key `base_ulr` in credo.yaml"]);
+    assert!(run.stderr.contains("did you mean `base_url`?"));
+}
+
+#[test]
+fn wrong_types_and_malformed_yaml_are_located() {
+    let run = SiteTest::minimal()
+        .file("content/a.md", "---\ntitle: A\nnumber: many\n---\n")
+        .file("content/b.md", "---\ntitle: B\ntags: [a, b\n---\n")
+        .file("content/c.md", "---\ntitle: C\n\tkind: page\n---\n")
+        .file("content/d.md", "---\ntitle: D\nkind: principel\n---\n")
+        .check();
+    run.code(1);
+    let d = run.diagnostics();
+    assert_eq!(d.len(), 4, "{}", run.stderr);
+    assert!(
+        d[0].starts_with(
+            "content/a.md:3:9: error: number: invalid type: string \"many\", expected i64"
+        ),
+        "{}",
+        d[0]
+    );
+    assert!(d[1].starts_with("content/b.md:4:1: error: "), "{}", d[1]);
+    assert!(d[2].starts_with("content/c.md:3:1: error: "), "{}", d[2]);
+    assert!(
+        d[3].starts_with("content/d.md:3:7: error: kind: unknown variant `principel`"),
+        "{}",
+        d[3]
+    );
+    assert!(run.stderr.contains("did you mean `principle`?"));
+}
+
+#[test]
+fn missing_title_points_at_the_opening_line() {
+    SiteTest::minimal()
+        .file("content/a.md", "---\nsummary: x\n---\n")
+        .check()
+        .code(1)
+        .diagnostics_are(&["content/a.md:1:1: error: missing field `title`"]);
+}
+
+#[test]
+fn unclosed_front_matter_and_empty_files() {
+    SiteTest::minimal()
+        .file("content/a.md", "---\ntitle: A\nno end\n")
+        .file("content/b.md", "")
+        .check()
+        .code(1)
+        .diagnostics_are(&[
+            "content/a.md:1:1: error: front matter opened with `---` is never closed",
+            "content/b.md:1:1: error: page has no front matter; it needs at least a `title`",
+        ]);
+}
+
+#[test]
+fn non_utf8_files_are_named() {
+    SiteTest::minimal()
+        .file(
+            "content/bad.md",
+            b"---\ntitle: x\n---\nbad \xff byte\n".as_slice(),
+        )
+        .check()
+        .code(1)
+        .diagnostics_are(&["content/bad.md:4:5: error: file is not valid UTF-8 text"]);
+}
+
+#[test]
+fn broken_refs_in_bodies_are_located() {
+    let run = SiteTest::minimal()
+        .file("content/a.md", "---\ntitle: A\n---\n# Top\n\nFirst [[missing]] then [[b#nowhere]].\nAnd [x](gone.md), [y](b.md#top) and [z](#top).\n")
+        .file("content/b.md", "---\ntitle: B\n---\n## Top\n")
+        .check();
+    run.code(1).diagnostics_are(&[
+        "content/a.md:6:7: error: unresolved ref `missing`: no page has that path or name",
+        "content/a.md:6:24: error: link to `b#nowhere`: content/b.md has no heading with id `nowhere`",
+        "content/a.md:7:5: error: link to `gone.md`: there is no content/gone.md",
+    ]);
+}
+
+#[test]
+fn ambiguous_and_escaping_refs() {
+    SiteTest::minimal()
+        .file("content/x/dup.md", "---\ntitle: X\n---\n")
+        .file("content/y/dup.md", "---\ntitle: Y\n---\n")
+        .file("content/a.md", "---\ntitle: A\n---\n[[dup]] [[../../etc/passwd]] [p](../../etc/passwd.md)\n")
+        .build()
+        .code(1)
+        .diagnostics_are(&[
+            "content/a.md:4:1: error: ambiguous ref `dup`: it could be `x/dup` or `y/dup`",
+            "content/a.md:4:9: error: ref `../../etc/passwd` leaves content/; refs name pages inside the site",
+            "content/a.md:4:30: error: ref `../../etc/passwd.md` leaves content/; refs name pages inside the site",
+        ]);
+}
+
+#[test]
+fn front_matter_refs_point_at_their_item() {
+    let run = SiteTest::minimal()
+        .file("content/principles/_index.md", "---\ntitle: P\npage_kind: principle\n---\n")
+        .file("content/principles/p.md", "---\ntitle: P1\nnumber: 1\n---\n")
+        .file("content/values/honesty.md", "---\ntitle: Honesty\nkind: value\n---\n")
+        .file(
+            "content/s.md",
+            "---\ntitle: S\nkind: scenario\nprinciples:\n  - p\n  - nope\n  - honesty\nvalues: [honesty, p]\nrelated: [gone]\nsteps:\n  - ref: alsogone\n---\n",
+        )
+        .check();
+    run.code(1).diagnostics_are(&[
+        "content/s.md:6:5: error: unresolved ref `nope`: no page has that path or name",
+        "content/s.md:7:5: error: `principles` must name principle pages, but `honesty` is a value",
+        "content/s.md:8:19: error: `values` must name value pages, but `p` is a principle",
+        "content/s.md:9:11: error: unresolved ref `gone`: no page has that path or name",
+        "content/s.md:11:10: error: unresolved ref `alsogone`: no page has that path or name",
+    ]);
+}
+
+#[test]
+fn every_error_of_the_run_is_reported_in_path_order() {
+    let run = SiteTest::minimal()
+        .file("content/z.md", "---\ntitle: Z\n---\n[[nope]]\n")
+        .file("content/a.md", "---\ntitle: A\nbad: 1\n---\n")
+        .file("content/m.md", "---\ntitle: M\n---\n[[nope]] [[nope2]]\n")
+        .build();
+    run.code(1).diagnostics_are(&[
+        "content/a.md:3:1: error: unknown key `bad` in page front matter",
+        "content/m.md:4:1: error: unresolved ref `nope`: no page has that path or name",
+        "content/m.md:4:10: error: unresolved ref `nope2`: no page has that path or name",
+        "content/z.md:4:1: error: unresolved ref `nope`: no page has that path or name",
+    ]);
+    assert!(
+        run.stderr.ends_with("error: 4 error(s), build stopped\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.root.join("public").exists());
+}
+
+#[test]
+fn template_syntax_and_render_errors_name_the_template() {
+    let run = SiteTest::minimal()
+        .file(
+            "templates/partials/footer.html",
+            "<footer>\n{% if %}\n</footer>\n",
+        )
+        .build();
+    run.code(1);
+    let d = run.diagnostics();
+    assert_eq!(d.len(), 1, "{}", run.stderr);
+    assert!(
+        d[0].starts_with("templates/partials/footer.html:2:"),
+        "{}",
+        d[0]
+    );
+
+    let run = SiteTest::minimal()
+        .file(
+            "templates/partials/footer.html",
+            "<footer>\n{{ site.nothing.deeper }}\n</footer>\n",
+        )
+        .build();
+    run.code(1);
+    let d = run.diagnostics();
+    assert_eq!(d.len(), 1, "{}", run.stderr);
+    assert!(
+        d[0].starts_with(
+            "templates/partials/footer.html:2:9: error: Field `nothing` is not defined"
+        ),
+        "{}",
+        d[0]
+    );
+    assert!(
+        run.stderr.contains("2 | {{ site.nothing.deeper }}"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_json_gives_the_same_diagnostics() {
+    let run = SiteTest::minimal()
+        .file("content/a.md", "---\ntitle: A\n---\n[[nope]]\n")
+        .run(&["check", "--format", "json"]);
+    run.code(1);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!([{
+            "file": "content/a.md", "line": 4, "column": 1, "severity": "error",
+            "code": "broken-ref", "message": "unresolved ref `nope`: no page has that path or name"
+        }])
+    );
+}
+
+#[test]
+fn missing_config_is_a_usage_error() {
+    let run = SiteTest::empty().build();
+    run.code(2);
+    assert!(run.stderr.contains("credo.yaml"), "{}", run.stderr);
+}
+
+#[test]
+fn principle_numbers_are_unique_per_section_and_aliases_do_not_collide() {
+    SiteTest::minimal()
+        .file("content/p/a.md", "---\ntitle: A\nkind: principle\nnumber: 1\naliases: [/p/b/]\n---\n")
+        .file("content/p/b.md", "---\ntitle: B\nkind: principle\nnumber: 1\n---\n")
+        .build()
+        .code(1)
+        .diagnostics_are(&[
+            "content/p/a.md:5:11: error: alias `/p/b/` collides with a page or another alias at /p/b/",
+            "content/p/b.md:4:1: error: principle number 1 is already used by `content/p/a.md`",
+        ]);
+}
+
+#[test]
+fn contrast_needs_both_columns() {
+    SiteTest::minimal()
+        .file("content/a.md", "---\ntitle: A\nkind: attitude\ncontrast:\n  left: {title: L, points: [x]}\n---\n")
+        .check()
+        .code(1)
+        .diagnostics_are(&["content/a.md:4:1: error: `contrast` needs both columns, `left` and `right`; `right` is missing"]);
+}
+
+#[test]
+fn duplicate_urls_are_errors() {
+    SiteTest::minimal()
+        .file("content/a/b.md", "---\ntitle: B\n---\n")
+        .file("content/a/b/_index.md", "---\ntitle: B section\n---\n")
+        .build()
+        .code(1)
+        .diagnostics_are(&["content/a/b.md: error: this page and `content/a/b/_index.md` both map to the URL /a/b/"]);
+}
