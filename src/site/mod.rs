@@ -379,6 +379,7 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
     build_aliases(&mut site, &mut diagnostics);
     check_principle_numbers(&site, &mut diagnostics);
     site.reading_order = reading_order(&site);
+    sort_reverse_edges(&mut site);
     (site, diagnostics)
 }
 
@@ -890,6 +891,30 @@ fn check_principle_numbers(site: &Site, diagnostics: &mut Diagnostics) {
                 );
             }
         }
+    }
+}
+
+/// Lists of other pages (who applies, expresses, links here) read best grouped
+/// by kind (principles before scenarios), each group in reading order.
+fn sort_reverse_edges(site: &mut Site) {
+    let mut position = vec![0; site.pages.len()];
+    let mut section_position = vec![0; site.sections.len()];
+    for (i, t) in site.reading_order.iter().enumerate() {
+        match *t {
+            Target::Page(p) => position[p] = i,
+            Target::Section(s) => section_position[s] = i,
+        }
+    }
+    let kinds: Vec<Kind> = site.pages.iter().map(|p| p.kind).collect();
+    let page_key = |p: &PageId| (kinds[*p], position[*p]);
+    let target_key = |t: &Target| match *t {
+        Target::Page(p) => (0, kinds[p], position[p]),
+        Target::Section(s) => (1, Kind::Page, section_position[s]),
+    };
+    for page in &mut site.pages {
+        page.applied_by.sort_by_key(page_key);
+        page.expressed_by.sort_by_key(page_key);
+        page.related_all.sort_by_key(target_key);
     }
 }
 

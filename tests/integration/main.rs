@@ -4,5 +4,6 @@ mod harness;
 
 mod build;
 mod errors;
+mod model;
 mod output;
 mod scaffold;

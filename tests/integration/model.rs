@@ -1,0 +1,397 @@
+//! The playbook model: kinds, the cross-link graph, ordering and every
+//! generated page, on the `model/site` fixture.
+
+use crate::harness::{Run, SiteTest};
+
+fn built() -> (SiteTest, Run) {
+    let site = SiteTest::fixture("model/site");
+    let run = site.build();
+    run.success();
+    (site, run)
+}
+
+/// The `<main>` element of a page, blank lines dropped, for snapshots.
+fn main_of(html: &str) -> String {
+    let start = html.find("<main").expect("a <main>");
+    let end = html.find("</main>").expect("a </main>") + "</main>".len();
+    html[start..end]
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let s = html
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} not in page"));
+    let rest = &html[s..];
+    &rest[..rest.find(end).map_or(rest.len(), |e| e + end.len())]
+}
+
+fn hrefs(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap_or(0)].to_string())
+        .collect()
+}
+
+#[test]
+fn principle_lists_the_scenarios_that_apply_it() {
+    let (_site, run) = built();
+    let listen = run.page("principles/listen/index.html");
+    let applied = between(
+        &listen,
+        "<section class=\"relation applied-by\">",
+        "</section>",
+    );
+    // Named in `principles:` (late-train) or linked from the body (angry-client);
+    // a principle linking to it is not a scenario.
+    assert_eq!(
+        hrefs(applied),
+        ["/scenarios/angry-client/", "/scenarios/late-train/"]
+    );
+    assert!(applied.contains("<p>A client is upset.</p>"));
+}
+
+#[test]
+fn value_lists_the_principles_and_scenarios_that_express_it() {
+    let (_site, run) = built();
+    let respect = run.page("values/respect/index.html");
+    let expressed = between(
+        &respect,
+        "<section class=\"relation expressed-by\">",
+        "</section>",
+    );
+    assert_eq!(
+        hrefs(expressed),
+        [
+            "/principles/be-on-time/",
+            "/principles/listen/",
+            "/scenarios/late-train/"
+        ]
+    );
+}
+
+#[test]
+fn scenario_shows_principle_cards_and_related_both_ways() {
+    let (_site, run) = built();
+    let late = run.page("scenarios/late-train/index.html");
+    let applied = between(
+        &late,
+        "<section class=\"relation principles-applied\">",
+        "</section>",
+    );
+    assert!(applied.contains("<a href=\"/principles/be-on-time/\"><span class=\"num\">1</span> <span class=\"card-title\">Be on time</span></a>"));
+    assert!(applied.contains("<p>Never keep a client waiting.</p>"));
+    // angry-client names late-train in `related`; late-train shows it too.
+    let see_also = between(&late, "<h2>See also</h2>", "</section>");
+    assert_eq!(hrefs(see_also), ["/scenarios/angry-client/"]);
+}
+
+#[test]
+fn sections_follow_sort_by_and_the_home_follows_credo_yaml() {
+    let (_site, run) = built();
+    let principles = run.page("principles/index.html");
+    assert_eq!(
+        hrefs(between(&principles, "<ul class=\"cards\">", "</ul>")),
+        [
+            "/principles/be-on-time/",
+            "/principles/listen/",
+            "/principles/part-well/"
+        ]
+    );
+    let scenarios = run.page("scenarios/index.html");
+    assert_eq!(
+        hrefs(between(&scenarios, "<ul class=\"cards\">", "</ul>")),
+        ["/scenarios/angry-client/", "/scenarios/late-train/"]
+    );
+    let home = run.page("index.html");
+    let sections = between(&home, "<h2 id=\"sections-heading\">", "</section>");
+    assert_eq!(
+        hrefs(sections),
+        [
+            "/scenarios/",
+            "/principles/",
+            "/values/",
+            "/tracks/",
+            "/guides/",
+            "/empty/"
+        ]
+    );
+    // Previous / next within the section.
+    let listen = run.page("principles/listen/index.html");
+    let nav = between(&listen, "<nav class=\"prev-next\"", "</nav>");
+    assert_eq!(
+        hrefs(nav),
+        ["/principles/be-on-time/", "/principles/part-well/"]
+    );
+}
+
+#[test]
+fn tracks_list_steps_and_steps_show_their_track() {
+    let (_site, run) = built();
+    let track = run.page("tracks/onboarding/index.html");
+    let steps = between(&track, "<ol class=\"steps\">", "</ol>");
+    // The draft step is left out.
+    assert_eq!(
+        hrefs(steps),
+        [
+            "/principles/be-on-time/",
+            "/scenarios/angry-client/",
+            "/values/respect/"
+        ]
+    );
+    assert!(steps.contains("<p class=\"note\">Read after the principle</p>"));
+    assert!(steps.contains("data-checklist-ids=\"leave-early\""));
+    let angry = run.page("scenarios/angry-client/index.html");
+    let strip = between(&angry, "<nav class=\"track-strip\"", "</nav>");
+    assert!(strip.contains("Step 2 of 3 in <a href=\"/tracks/onboarding/\">Onboarding</a>"));
+    assert_eq!(
+        hrefs(strip),
+        [
+            "/tracks/onboarding/",
+            "/principles/be-on-time/",
+            "/values/respect/"
+        ]
+    );
+    // The home page lists the tracks.
+    assert!(
+        run.page("index.html")
+            .contains("data-track-summary=\"tracks/onboarding\"")
+    );
+}
+
+#[test]
+fn matrix_cells_and_unapplied_principles() {
+    let (_site, run) = built();
+    let matrix = run.page("matrix/index.html");
+    let head = between(&matrix, "<thead>", "</thead>");
+    assert_eq!(
+        hrefs(head),
+        [
+            "/principles/be-on-time/",
+            "/principles/listen/",
+            "/principles/part-well/"
+        ]
+    );
+    assert!(
+        head.contains("<th scope=\"col\" class=\"unapplied\"><a href=\"/principles/part-well/\"")
+    );
+    let rows: Vec<&str> = between(&matrix, "<tbody>", "</tbody>")
+        .split("<tr>")
+        .skip(1)
+        .collect();
+    assert_eq!(rows.len(), 2);
+    let cells = |row: &str| -> Vec<bool> {
+        row.split("<td class=\"")
+            .skip(1)
+            .map(|c| c.starts_with("applies"))
+            .collect()
+    };
+    assert!(rows[0].contains("/scenarios/angry-client/"));
+    assert_eq!(cells(rows[0]), [false, true, false]);
+    assert_eq!(cells(rows[1]), [true, true, false]);
+}
+
+#[test]
+fn print_page_holds_everything_in_reading_order() {
+    let (_site, run) = built();
+    let print = run.page("print/index.html");
+    let ids: Vec<&str> = print
+        .split("<section id=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap_or(0)])
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "p-index",
+            "p-scenarios-index",
+            "p-scenarios-angry-client",
+            "p-scenarios-late-train",
+            "p-principles-index",
+            "p-principles-be-on-time",
+            "p-principles-listen",
+            "p-principles-part-well",
+            "p-values-index",
+            "p-values-respect",
+            "p-tracks-index",
+            "p-tracks-onboarding",
+            "p-guides-index",
+            "p-guides-intro",
+            "p-guides-lonely",
+            "p-empty-index",
+        ]
+    );
+    // Internal links become in-page anchors; heading ids are prefixed.
+    assert!(print.contains("<a href=\"#p-principles-listen--why\">Listen first</a>"));
+    assert!(print.contains("<h2 id=\"p-principles-listen--why\">Why</h2>"));
+    assert!(print.contains("<span class=\"box\" aria-hidden=\"true\">☐</span> Leave early"));
+    let ids: Vec<&str> = print
+        .split(" id=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap_or(0)])
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "duplicate ids on the print page");
+}
+
+#[test]
+fn handbook_json_holds_the_graph() {
+    let (_site, run) = built();
+    let doc: serde_json::Value = serde_json::from_str(&run.page("handbook.json")).unwrap();
+    let pages = doc["pages"].as_array().unwrap();
+    let listen = pages
+        .iter()
+        .find(|p| p["key"] == "principles/listen")
+        .unwrap();
+    assert_eq!(listen["kind"], "principle");
+    assert_eq!(listen["number"], 2);
+    assert_eq!(listen["summary"], "Understand before you answer.");
+    assert_eq!(listen["links_out"], serde_json::json!(["/values/respect/"]));
+    assert_eq!(
+        listen["links_in"],
+        serde_json::json!([
+            "/principles/part-well/",
+            "/scenarios/angry-client/",
+            "/scenarios/late-train/"
+        ])
+    );
+    let late = pages
+        .iter()
+        .find(|p| p["key"] == "scenarios/late-train")
+        .unwrap();
+    assert_eq!(late["tags"], serde_json::json!(["time", "travel"]));
+    assert_eq!(
+        late["principles"],
+        serde_json::json!(["/principles/be-on-time/", "/principles/listen/"])
+    );
+    let on_time = pages
+        .iter()
+        .find(|p| p["key"] == "principles/be-on-time")
+        .unwrap();
+    assert_eq!(
+        on_time["checklist"],
+        serde_json::json!([{"group": null, "items": [{"text": "Leave early", "detail": null, "id": "leave-early"}]}])
+    );
+    assert_eq!(doc["schema"], "credo-handbook/1");
+}
+
+#[test]
+fn tags_pages_and_index() {
+    let (_site, run) = built();
+    let index = run.page("tags/index.html");
+    assert!(
+        index.contains(
+            "<a href=\"/tags/time/\" rel=\"tag\">time</a> <span class=\"count\">(2)</span>"
+        )
+    );
+    let time = run.page("tags/time/index.html");
+    assert_eq!(
+        hrefs(between(&time, "<ul class=\"cards\">", "</ul>")),
+        ["/scenarios/angry-client/", "/scenarios/late-train/"]
+    );
+    assert!(
+        run.page("sitemap.xml")
+            .contains("<loc>https://m.example/tags/travel/</loc>")
+    );
+}
+
+#[test]
+fn review_page_lists_oldest_first() {
+    let (_site, run) = built();
+    let review = run.page("review/index.html");
+    let rows: Vec<&str> = review.split("<tr><td>").skip(1).collect();
+    // Never reviewed first (in reading order), then the oldest review.
+    assert!(rows.last().unwrap().contains("/principles/listen/"));
+    assert!(
+        rows.last()
+            .unwrap()
+            .contains("<time datetime=\"2020-01-01\">2020-01-01</time>")
+    );
+    assert!(review.contains("data-review-after=\"30\""));
+}
+
+#[test]
+fn check_reports_every_warning() {
+    let site = SiteTest::fixture("model/site");
+    let run = site.check();
+    run.success();
+    let d = run.diagnostics();
+    assert_eq!(d.len(), 7, "{}", run.stderr);
+    assert_eq!(
+        d[0],
+        "content/empty/_index.md: warning: section `Empty` has no pages"
+    );
+    assert_eq!(
+        d[1],
+        "content/guides/intro.md:2:1: warning: page has no `owner`, and credo.yaml sets `require_owner: true`"
+    );
+    assert_eq!(
+        d[2],
+        "content/guides/lonely.md:2:1: warning: nothing links to `Lonely`"
+    );
+    assert!(
+        d[3].starts_with("content/principles/listen.md:7:1: warning: last reviewed 2020-01-01, "),
+        "{}",
+        d[3]
+    );
+    assert!(
+        d[3].ends_with(" days ago (owner: Team A); review_after_days is 30"),
+        "{}",
+        d[3]
+    );
+    assert_eq!(
+        d[4],
+        "content/principles/part-well.md:2:1: warning: no scenario applies principle `Part well`"
+    );
+    assert_eq!(
+        d[5],
+        "content/principles/part-well.md:2:1: warning: nothing links to `Part well`"
+    );
+    assert_eq!(
+        d[6],
+        "content/tracks/onboarding.md:8:5: warning: track step `unfinished` is a draft; readers will not see it"
+    );
+    // --deny-warnings turns them into errors.
+    site.run(&["check", "--deny-warnings"]).code(1);
+    let json = site.run(&["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 7);
+    assert_eq!(v[6]["severity"], "warning");
+    assert_eq!(v[6]["code"], "draft-step");
+}
+
+#[test]
+fn owner_and_review_date_show_on_pages() {
+    let (_site, run) = built();
+    let listen = run.page("principles/listen/index.html");
+    assert!(listen.contains("<span>Owner: Team A</span>"));
+    assert!(
+        listen.contains(
+            "<span>Last reviewed: <time datetime=\"2020-01-01\">2020-01-01</time></span>"
+        )
+    );
+}
+
+#[test]
+fn one_page_of_each_kind_snapshot() {
+    let site = SiteTest::fixture("build/full");
+    let run = site.build();
+    run.success();
+    for (name, path) in [
+        ("principle", "principles/arrive-early/index.html"),
+        ("value", "values/honesty/index.html"),
+        ("scenario", "scenarios/late-for-a-meeting/index.html"),
+        ("attitude", "attitude/service-vs-sales/index.html"),
+        ("track", "tracks/new-starter/index.html"),
+        ("section", "principles/index.html"),
+        ("home", "index.html"),
+    ] {
+        insta::assert_snapshot!(name, main_of(&run.page(path)));
+    }
+}
