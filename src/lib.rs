@@ -11,6 +11,7 @@
 // the cold path only, so boxing it would buy nothing but noise.
 #![allow(clippy::result_large_err)]
 
+pub mod bug;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -58,8 +59,17 @@ impl Error {
     }
 }
 
-/// Runs a parsed command line; returns the process exit code.
+/// Runs a parsed command line; returns the process exit code. A panic is
+/// caught and reported as a bug (exit 2), never a silent crash.
 pub fn run(cli: Cli) -> ExitCode {
+    bug::install_hook();
+    match std::panic::catch_unwind(|| run_command(cli)) {
+        Ok(code) => code,
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+fn run_command(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Build {
             root,

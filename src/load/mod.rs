@@ -121,7 +121,11 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
         .partition(|p| p.extension().is_some_and(|e| e == "md"));
     let results: Vec<Result<Loaded, Vec<Diagnostic>>> = markdown
         .par_iter()
-        .map(|path| read_source(root, &content, path))
+        .map(|path| {
+            crate::bug::processing(&display_path(root, path), || {
+                read_source(root, &content, path)
+            })
+        })
         .collect();
     let mut files = Vec::new();
     for result in results {

@@ -112,13 +112,29 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// Ids the page layout uses; a heading never takes one, so no page has a
+/// duplicate id (a heading "Main" becomes `main-1`).
+pub const RESERVED_IDS: &[&str] = &[
+    "main",
+    "search-input",
+    "search-popup",
+    "search-page",
+    "search-page-input",
+    "search-page-results",
+    "checklist-heading",
+    "steps-heading",
+    "tracks-heading",
+    "sections-heading",
+];
+
 /// Parses `body` and gives every heading its unique id (an explicit `{#id}`,
 /// else the slug of its text, with `-1`, `-2`... for repeats).
 pub fn events(body: &str) -> Vec<(Event<'_>, std::ops::Range<usize>)> {
     let mut out: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
-    let mut used = std::collections::HashSet::new();
+    let mut used: std::collections::HashSet<String> =
+        RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut i = 0;
     while i < out.len() {
         if let Event::Start(Tag::Heading { id, .. }) = &out[i].0 {
@@ -354,6 +370,11 @@ mod tests {
         let s = scan("# A\n## A\n## B {#custom}\n## A\n");
         let ids: Vec<_> = s.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["a", "a-1", "custom", "a-2"]);
+        let s = scan(
+            "# Main
+",
+        );
+        assert_eq!(s.headings[0].id, "main-1");
     }
 
     #[test]

@@ -174,13 +174,15 @@ pub fn render_bodies(site: &Site) -> Bodies {
         .par_iter()
         .enumerate()
         .map(|(id, p)| {
-            markdown::render(
-                p.source.body(),
-                &PageLinks {
-                    site,
-                    from: Target::Page(id),
-                },
-            )
+            crate::bug::processing(&p.source.file, || {
+                markdown::render(
+                    p.source.body(),
+                    &PageLinks {
+                        site,
+                        from: Target::Page(id),
+                    },
+                )
+            })
         })
         .collect();
     let sections = site
@@ -215,6 +217,7 @@ pub fn render(
     let contexts = Contexts::new(site);
     let mut base = Context::new();
     base.insert("site", &contexts.site());
+    base.insert("theme", &theme.meta);
     let bodies = render_bodies(site);
     let page_for = |template: &str,
                     target: Target,

@@ -47,6 +47,9 @@ pub struct Theme {
     pub templates: BTreeMap<String, TemplateSource>,
     /// Output path → bytes.
     pub statics: BTreeMap<String, Asset>,
+    /// The chosen theme's `theme.yaml` (free-form: name, description, and
+    /// whatever its templates read), available to templates as `theme`.
+    pub meta: BTreeMap<String, serde_json::Value>,
 }
 
 fn builtin_names() -> Vec<&'static str> {
@@ -72,6 +75,7 @@ impl Theme {
                 &local.join("static"),
                 &mut diagnostics,
             );
+            theme.read_meta(root, &local.join("theme.yaml"), &mut diagnostics);
         } else if builtin_names().contains(&name) {
             theme.add_builtin(name, &mut diagnostics);
         } else {
@@ -97,6 +101,18 @@ impl Theme {
             Err(diagnostics)
         } else {
             Ok(theme)
+        }
+    }
+
+    fn read_meta(&mut self, root: &Path, path: &Path, diagnostics: &mut Diagnostics) {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return;
+        };
+        let display = display_path(root, path);
+        let text = crate::load::normalise_text(&text);
+        match crate::load::yaml::YamlBlock::new(&text, &display, 1).parse() {
+            Ok(meta) => self.meta = meta,
+            Err(d) => diagnostics.push(d.with_source(&text)),
         }
     }
 
@@ -128,6 +144,11 @@ impl Theme {
             } else if let Some(asset) = rel.strip_prefix("static/") {
                 self.statics
                     .insert(asset.to_string(), Asset::Embedded(bytes));
+            } else if rel == "theme.yaml" {
+                self.meta = std::str::from_utf8(bytes)
+                    .ok()
+                    .and_then(|t| serde_yaml::from_str(t).ok())
+                    .unwrap_or_default();
             }
         }
     }

@@ -351,9 +351,10 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
     for (id, section) in sections.iter().enumerate() {
         refs.insert(&section.key, Target::Section(id));
     }
-    pages
-        .par_iter_mut()
-        .for_each(|p| p.scan = crate::markdown::scan(p.source.body()));
+    pages.par_iter_mut().for_each(|p| {
+        p.scan = crate::bug::processing(&p.source.file, || crate::markdown::scan(p.source.body()));
+    });
+
     sections.par_iter_mut().for_each(|s| {
         if let Some(src) = &s.source {
             s.scan = crate::markdown::scan(src.body());

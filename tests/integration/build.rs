@@ -15,7 +15,7 @@ fn every_front_matter_key_builds() {
     assert!(page.contains("<span>Owner: Client Services</span>"));
     assert!(page.contains("<time datetime=\"2026-09-01\">2026-09-01</time>"));
     assert!(page.contains("<a href=\"/handbook/tags/meetings/\" rel=\"tag\">meetings</a>"));
-    assert!(page.contains("id=\"check-notes\" data-item=\"notes\""));
+    assert!(page.contains("id=\"item--notes\" data-item=\"notes\""));
     assert!(page.contains("<h3>After</h3>"));
     assert!(page.contains("<span class=\"detail\">The last meeting&#39;s notes</span>"));
     // `related` shows on both pages.
@@ -140,12 +140,16 @@ fn a_local_theme_can_be_chosen() {
         .file("credo.yaml", "title: T\ntheme: plain\n")
         .file(
             "themes/plain/templates/index.html",
-            "<!DOCTYPE html><title>{{ site.title }}</title><main>plain home</main>",
+            "<!DOCTYPE html><title>{{ site.title }}</title><main>plain home by {{ theme.name }}</main>",
         )
         .file("themes/plain/static/plain.css", "p{}")
+        .file("themes/plain/theme.yaml", "name: Plain\n")
         .build();
     run.success();
-    assert!(run.page("index.html").contains("<main>plain home</main>"));
+    assert!(
+        run.page("index.html")
+            .contains("<main>plain home by Plain</main>")
+    );
     assert!(run.exists("plain.css"));
     // Templates the theme does not override come from the built-in theme.
     assert!(run.page("404.html").contains("Page not found"));
