@@ -87,6 +87,8 @@ pub struct StaticFile {
     pub output_path: String,
     /// Where to read it.
     pub source: PathBuf,
+    /// Its path relative to the site root, for diagnostics.
+    pub display: String,
 }
 
 /// Everything the load stage read.
@@ -140,6 +142,7 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
         .into_iter()
         .map(|source| StaticFile {
             output_path: display_path(&content, &source),
+            display: display_path(root, &source),
             source,
         })
         .collect();
@@ -164,6 +167,7 @@ pub fn load_statics(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> V
         .into_iter()
         .map(|source| StaticFile {
             output_path: display_path(dir, &source),
+            display: display_path(root, &source),
             source,
         })
         .collect()

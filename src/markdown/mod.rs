@@ -203,7 +203,14 @@ pub fn classify_link(link_type: LinkType, dest: &str, offset: usize) -> Option<L
         _ => return None,
     };
     Some(LinkRef {
-        target: path.trim().to_string(),
+        // Markdown link destinations are URLs: `with%20space.md` names `with space.md`.
+        target: match style {
+            LinkStyle::Relative => percent_encoding::percent_decode_str(path.trim())
+                .decode_utf8_lossy()
+                .into_owned(),
+            _ => path.trim().to_string(),
+        },
+
         anchor: anchor.map(|a| a.trim().to_string()),
         style,
         offset,

@@ -285,8 +285,41 @@ pub fn render(
         Some(css) => files.push(OutputFile::bytes("highlight.css", css)),
         None => diagnostics.push(unknown_highlight_theme(&site.config.highlight_theme)),
     }
-    files.extend(static_files(site, theme));
+    let statics = static_files(site, theme);
+    diagnostics.extend(collisions(&files, &statics, site));
+    files.extend(statics);
     (files, diagnostics)
+}
+
+/// A static file that would overwrite a page or a generated file is an
+/// error: which one wins must never depend on the order of parallel writes.
+fn collisions(made: &[OutputFile], statics: &[OutputFile], site: &Site) -> Vec<Diagnostic> {
+    let made: std::collections::HashSet<&str> = made.iter().map(|f| f.path.as_str()).collect();
+    statics
+        .iter()
+        .filter(|s| made.contains(s.path.as_str()))
+        .map(|s| {
+            let file = match &s.content {
+                Content::Copy(p) => site
+                    .statics
+                    .iter()
+                    .find(|st| &st.source == p)
+                    .map_or_else(|| s.path.clone(), |st| st.display.clone()),
+
+                _ => s.path.clone(),
+            };
+            Diagnostic::error(
+                file,
+                0,
+                0,
+                "duplicate-url",
+                format!(
+                    "this static file and a page credo generates both write /{}",
+                    s.path
+                ),
+            )
+        })
+        .collect()
 }
 
 fn unknown_highlight_theme(name: &str) -> Diagnostic {

@@ -428,7 +428,8 @@ fn make_sections(config: &Config, folders: &[String]) -> Vec<Section> {
         .collect()
 }
 
-/// Two sources mapping to one URL, or a page shadowing a static file.
+/// Two sources mapping to one URL (a static file shadowing a page is found
+/// when the output files are assembled).
 fn check_output_collisions(site: &Site, diagnostics: &mut Diagnostics) {
     let mut seen: HashMap<String, &str> = HashMap::new();
     for s in &site.sections {
@@ -444,27 +445,6 @@ fn check_output_collisions(site: &Site, diagnostics: &mut Diagnostics) {
                 0,
                 "duplicate-url",
                 format!("this page and `{other}` both map to the URL /{}", p.url),
-            ));
-        }
-    }
-    for st in &site.statics {
-        let page_url = st
-            .output_path
-            .strip_suffix("index.html")
-            .unwrap_or_default();
-        if let Some(file) = seen
-            .get(page_url)
-            .filter(|_| st.output_path.ends_with("index.html"))
-        {
-            diagnostics.push(Diagnostic::error(
-                *file,
-                0,
-                0,
-                "duplicate-url",
-                format!(
-                    "this page and the static file `{}` both write /{}",
-                    st.output_path, st.output_path
-                ),
             ));
         }
     }

@@ -4,6 +4,7 @@ mod harness;
 
 mod build;
 mod errors;
+mod hardening;
 mod model;
 mod output;
 mod scaffold;

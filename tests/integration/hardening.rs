@@ -1,0 +1,241 @@
+//! Hostile and odd input: symlinks, loops, huge and deep files, odd names,
+//! colliding outputs, escaping everywhere, and builds killed mid-write.
+
+use std::os::unix::fs::symlink;
+use std::time::Duration;
+
+use crate::harness::SiteTest;
+
+#[test]
+fn symlinks_out_of_the_site_are_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.md"),
+        "---\ntitle: SECRET\n---\nleaked\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(outside.path().join("dir")).unwrap();
+    std::fs::write(
+        outside.path().join("dir/page.md"),
+        "---\ntitle: SECRET2\n---\n",
+    )
+    .unwrap();
+    let site = SiteTest::minimal();
+    symlink(
+        outside.path().join("secret.md"),
+        site.root.join("content/evil.md"),
+    )
+    .unwrap();
+    symlink(
+        outside.path().join("dir"),
+        site.root.join("content/evildir"),
+    )
+    .unwrap();
+    let run = site.build();
+    run.code(1).diagnostics_are(&[
+        "content/evil.md: error: symbolic link points outside the site root; it is not followed",
+        "content/evildir: error: symbolic link points outside the site root; it is not followed",
+    ]);
+    assert!(!run.stderr.contains("SECRET"));
+}
+
+#[test]
+fn symlinks_inside_the_site_are_followed() {
+    let site = SiteTest::minimal().file("shared/note.md", "---\ntitle: Shared note\n---\n");
+    symlink(
+        site.root.join("shared/note.md"),
+        site.root.join("content/note.md"),
+    )
+    .unwrap();
+    let run = site.build();
+    run.success();
+    assert!(run.page("note/index.html").contains("Shared note"));
+}
+
+#[test]
+fn a_symlink_loop_is_an_error_not_a_hang() {
+    let site = SiteTest::minimal().file("content/a/page.md", "---\ntitle: P\n---\n");
+    symlink(site.root.join("content"), site.root.join("content/a/loop")).unwrap();
+    let run = site.build();
+    run.code(1)
+        .diagnostics_are(&["content/a/loop: error: symbolic link loop; it is not followed"]);
+}
+
+#[test]
+fn a_huge_page_builds() {
+    let paragraph =
+        "The client is always owed a straight answer, delivered kindly and on time. ".repeat(40);
+    let mut body = String::from("---\ntitle: Huge\n---\n");
+    while body.len() < 5 * 1024 * 1024 {
+        body.push_str("## A heading\n\n");
+        body.push_str(&paragraph);
+        body.push_str("\n\n");
+    }
+    let run = SiteTest::minimal().file("content/huge.md", body).build();
+    run.success();
+    let page = run.page("huge/index.html");
+    assert!(page.len() > 5 * 1024 * 1024);
+    assert!(page.contains("id=\"a-heading-1000\""));
+}
+
+#[test]
+fn deep_nesting_builds() {
+    let deep: String = (0..40).map(|i| format!("d{i}/")).collect();
+    let run = SiteTest::minimal()
+        .file(
+            &format!("content/{deep}page.md"),
+            "---\ntitle: Deep\n---\nUp to [[_index]].\n",
+        )
+        .file(
+            "content/top.md",
+            "---\ntitle: Top\n---\nDown to [[page]].\n",
+        )
+        .build();
+    run.success();
+    assert!(run.exists(&format!("{deep}page/index.html")));
+    let page = run.page(&format!("{deep}page/index.html"));
+    // 41 breadcrumbs: home and 40 sections.
+    let start = page.find("<nav class=\"breadcrumbs\"").unwrap();
+    let crumbs = &page[start..start + page[start..].find("</nav>").unwrap()];
+    assert_eq!(crumbs.matches("<li>").count(), 41);
+}
+
+#[test]
+fn odd_file_names_build_and_link() {
+    let run = SiteTest::minimal()
+        .file("content/with space.md", "---\ntitle: Spaced\n---\n")
+        .file("content/日本語.md", "---\ntitle: Japanese\n---\n")
+        .file(
+            "content/links.md",
+            "---\ntitle: L\n---\n[[with space]] [[日本語]] [s](with%20space.md)\n",
+        )
+        .build();
+    run.success();
+    assert!(run.exists("with space/index.html"));
+    assert!(run.exists("日本語/index.html"));
+    let links = run.page("links/index.html");
+    assert!(links.contains("href=\"/with%20space/\""), "{links}");
+    assert!(
+        links.contains("href=\"/%E6%97%A5%E6%9C%AC%E8%AA%9E/\""),
+        "{links}"
+    );
+}
+
+#[test]
+fn a_static_file_colliding_with_a_page_is_an_error() {
+    SiteTest::minimal()
+        .file("content/a.md", "---\ntitle: A\n---\n")
+        .file("static/a/index.html", "<p>static</p>")
+        .file("static/sitemap.xml", "<x/>")
+        .build()
+        .code(1)
+        .diagnostics_are(&[
+            "static/a/index.html: error: this static file and a page credo generates both write /a/index.html",
+            "static/sitemap.xml: error: this static file and a page credo generates both write /sitemap.xml",
+        ]);
+}
+
+#[test]
+fn front_matter_html_is_escaped_on_every_page() {
+    let evil = "<img src=x onerror=alert(1)>";
+    let site = SiteTest::minimal()
+        .file("content/p/_index.md", "---\ntitle: P\npage_kind: principle\n---\n")
+        .file(
+            "content/p/a.md",
+            &format!("---\ntitle: \"{evil}\"\nsummary: \"{evil}\"\nnumber: 1\ntags: [\"{evil}\"]\nowner: \"{evil}\"\nchecklist: [\"{evil}\"]\n---\n"),
+        )
+        .file(
+            "content/s.md",
+            &format!("---\ntitle: S\nkind: scenario\nsummary: \"{evil}\"\nprinciples: [a]\n---\n"),
+        );
+    let run = site.build();
+    run.success();
+    for page in [
+        "p/a/index.html",
+        "p/index.html",
+        "s/index.html",
+        "matrix/index.html",
+        "print/index.html",
+        "tags/index.html",
+        "review/index.html",
+    ] {
+        let html = run.page(page);
+        assert!(
+            !html.contains("<img src=x"),
+            "{page} holds raw front matter HTML"
+        );
+    }
+    let tag = walkdir::WalkDir::new(site.root.join("public/tags"))
+        .into_iter()
+        .flatten()
+        .find(|e| e.file_name() == "index.html" && e.depth() == 2)
+        .unwrap();
+    assert!(
+        !std::fs::read_to_string(tag.path())
+            .unwrap()
+            .contains("<img src=x")
+    );
+    // handbook.json keeps the plain string.
+    let doc: serde_json::Value = serde_json::from_str(&run.page("handbook.json")).unwrap();
+    assert_eq!(doc["pages"][1]["title"], evil);
+}
+
+#[test]
+fn a_killed_build_leaves_old_or_new_output_never_a_mix() {
+    let mut site = SiteTest::minimal();
+    for i in 0..1500 {
+        site = site.file(
+            &format!("content/s{}/p{i}.md", i % 30),
+            &format!("---\ntitle: Page {i}\n---\nVERSION-A\n"),
+        );
+    }
+    site.build().success();
+    for i in 0..1500 {
+        std::fs::write(
+            site.root.join(format!("content/s{}/p{i}.md", i % 30)),
+            format!("---\ntitle: Page {i}\n---\nVERSION-B\n"),
+        )
+        .unwrap();
+    }
+    for delay_ms in [5, 20, 60, 150, 400] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_credo"))
+            .arg("build")
+            .current_dir(&site.root)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        // Whatever moment it died, a reader sees one complete version, or (in
+        // the instant between the two renames) the old one set aside, which
+        // the next build puts back.
+        let public = site.root.join("public");
+        let dir = if public.exists() {
+            public
+        } else {
+            site.root.join(".public.credo-old")
+        };
+        let versions: std::collections::BTreeSet<&str> = (0..1500)
+            .step_by(97)
+            .map(|i| {
+                let html =
+                    std::fs::read_to_string(dir.join(format!("s{}/p{i}/index.html", i % 30)))
+                        .unwrap();
+                if html.contains("VERSION-A") { "A" } else { "B" }
+            })
+            .collect();
+        assert_eq!(
+            versions.len(),
+            1,
+            "a mix of versions after a kill at {delay_ms} ms"
+        );
+    }
+    site.build().success();
+    assert!(
+        std::fs::read_to_string(site.root.join("public/s0/p0/index.html"))
+            .unwrap()
+            .contains("VERSION-B")
+    );
+}
