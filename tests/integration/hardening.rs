@@ -142,11 +142,11 @@ fn front_matter_html_is_escaped_on_every_page() {
         .file("content/p/_index.md", "---\ntitle: P\npage_kind: principle\n---\n")
         .file(
             "content/p/a.md",
-            &format!("---\ntitle: \"{evil}\"\nsummary: \"{evil}\"\nnumber: 1\ntags: [\"{evil}\"]\nowner: \"{evil}\"\nchecklist: [\"{evil}\"]\n---\n"),
+            format!("---\ntitle: \"{evil}\"\nsummary: \"{evil}\"\nnumber: 1\ntags: [\"{evil}\"]\nowner: \"{evil}\"\nchecklist: [\"{evil}\"]\n---\n"),
         )
         .file(
             "content/s.md",
-            &format!("---\ntitle: S\nkind: scenario\nsummary: \"{evil}\"\nprinciples: [a]\n---\n"),
+            format!("---\ntitle: S\nkind: scenario\nsummary: \"{evil}\"\nprinciples: [a]\n---\n"),
         );
     let run = site.build();
     run.success();
@@ -186,7 +186,7 @@ fn a_killed_build_leaves_old_or_new_output_never_a_mix() {
     for i in 0..1500 {
         site = site.file(
             &format!("content/s{}/p{i}.md", i % 30),
-            &format!("---\ntitle: Page {i}\n---\nVERSION-A\n"),
+            format!("---\ntitle: Page {i}\n---\nVERSION-A\n"),
         );
     }
     site.build().success();
