@@ -108,7 +108,19 @@ impl Config {
         Config::parse(&text, CONFIG_FILE).map_err(ConfigError::Invalid)
     }
 
+    /// A diagnostic about the value of `key` in `credo.yaml` under `root`,
+    /// pointing at that key's line.
+    pub fn key_error(root: &Path, key: &str, code: &'static str, message: String) -> Diagnostic {
+        let text = std::fs::read_to_string(root.join(CONFIG_FILE))
+            .map(|t| crate::load::normalise_text(&t))
+            .unwrap_or_default();
+        let block = YamlBlock::new(&text, CONFIG_FILE, 1);
+        let (line, col) = block.locate(key, None);
+        Diagnostic::error(CONFIG_FILE, line, col, code, message).with_source(&text)
+    }
+
     /// Overrides `base_url` (the `--base-url` option).
+
     pub fn set_base_url(&mut self, url: &str) {
         self.base_url = normalise_base_url(url);
     }

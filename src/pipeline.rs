@@ -110,7 +110,7 @@ pub fn generate(
         )));
     }
     let config = load_config(options)?;
-    let theme = Theme::resolve(&options.root, &config.theme);
+    let theme = Theme::resolve(&options.root, &config.theme, &config.highlight_theme);
     let (sources, mut diagnostics) = crate::load::load(&options.root);
     let (site, resolve_diagnostics) = crate::site::resolve(config, sources, options.drafts);
     diagnostics.extend(resolve_diagnostics.into_vec());

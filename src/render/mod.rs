@@ -281,9 +281,9 @@ pub fn render(
         Ok(more) => files.extend(more),
         Err(ds) => diagnostics.extend(ds),
     }
-    match crate::markdown::highlight::theme_css(&site.config.highlight_theme) {
-        Some(css) => files.push(OutputFile::bytes("highlight.css", css)),
-        None => diagnostics.push(unknown_highlight_theme(&site.config.highlight_theme)),
+    // An unknown highlight theme was reported when the theme was resolved.
+    if let Some(css) = crate::markdown::highlight::theme_css(&site.config.highlight_theme) {
+        files.push(OutputFile::bytes("highlight.css", css));
     }
     let statics = static_files(site, theme);
     diagnostics.extend(collisions(&files, &statics, site));
@@ -320,22 +320,6 @@ fn collisions(made: &[OutputFile], statics: &[OutputFile], site: &Site) -> Vec<D
             )
         })
         .collect()
-}
-
-fn unknown_highlight_theme(name: &str) -> Diagnostic {
-    let names = crate::markdown::highlight::theme_names();
-    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let d = Diagnostic::error(
-        crate::config::CONFIG_FILE,
-        0,
-        0,
-        "unknown-highlight-theme",
-        format!("highlight_theme `{name}` is not a syntect theme"),
-    );
-    match crate::diagnostic::did_you_mean(name, &refs) {
-        Some(best) => d.with_hint(format!("did you mean `{best}`?")),
-        None => d.with_hint(format!("known themes: {}", names.join(", "))),
-    }
 }
 
 /// Theme static files, then the site's own (which win), then content assets.

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 
 mod embedded {
@@ -63,9 +64,26 @@ fn builtin_names() -> Vec<&'static str> {
 
 impl Theme {
     /// Resolves the theme `name` for the site at `root`.
-    pub fn resolve(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
+    /// `highlight_theme` is checked here too: it names a syntect theme.
+    pub fn resolve(root: &Path, name: &str, highlight_theme: &str) -> Result<Theme, Diagnostics> {
         let mut theme = Theme::default();
         let mut diagnostics = Diagnostics::new();
+        let highlight_themes = crate::markdown::highlight::theme_names();
+        if !highlight_themes.iter().any(|t| t == highlight_theme) {
+            let names: Vec<&str> = highlight_themes.iter().map(String::as_str).collect();
+            let d = Config::key_error(
+                root,
+                "highlight_theme",
+                "unknown-highlight-theme",
+                format!("highlight_theme `{highlight_theme}` is not a syntect theme"),
+            );
+            diagnostics.push(
+                match crate::diagnostic::did_you_mean(highlight_theme, &names) {
+                    Some(best) => d.with_hint(format!("did you mean `{best}`?")),
+                    None => d.with_hint(format!("known themes: {}", names.join(", "))),
+                },
+            );
+        }
         theme.add_builtin("default", &mut diagnostics);
         let local = root.join("themes").join(name);
         if local.is_dir() {
@@ -79,13 +97,13 @@ impl Theme {
         } else if builtin_names().contains(&name) {
             theme.add_builtin(name, &mut diagnostics);
         } else {
-            let mut d = Diagnostic::error(
-                crate::config::CONFIG_FILE,
-                0,
-                0,
+            let mut d = Config::key_error(
+                root,
+                "theme",
                 "unknown-theme",
                 format!("theme `{name}` is neither a folder themes/{name}/ nor a built-in theme"),
             );
+
             if let Some(best) = crate::diagnostic::did_you_mean(name, &builtin_names()) {
                 d = d.with_hint(format!("did you mean `{best}`?"));
             }

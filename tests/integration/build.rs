@@ -254,3 +254,27 @@ fn two_builds_are_byte_identical() {
         );
     }
 }
+
+#[test]
+fn the_compact_theme_replaces_templates_and_css_not_code() {
+    let run = SiteTest::minimal()
+        .file("credo.yaml", "title: T\ntheme: compact\n")
+        .file("content/s/a.md", "---\ntitle: A\n---\n")
+        .build();
+    run.success();
+    let page = run.page("s/a/index.html");
+    assert!(page.contains("<nav class=\"topnav\" aria-label=\"Handbook sections\">"));
+    assert!(!page.contains("class=\"sidebar\""));
+    assert!(run.page("style.css").contains("credo \"compact\" theme"));
+    // Templates it does not override come from the default theme.
+    assert!(page.contains("<article class=\"content\">"));
+}
+
+#[test]
+fn an_unknown_theme_is_an_error_with_a_hint() {
+    let run = SiteTest::minimal()
+        .file("credo.yaml", "title: T\ntheme: compakt\n")
+        .build();
+    run.code(1).diagnostics_are(&["credo.yaml:2:1: error: theme `compakt` is neither a folder themes/compakt/ nor a built-in theme"]);
+    assert!(run.stderr.contains("did you mean `compact`?"));
+}

@@ -270,3 +270,19 @@ fn duplicate_urls_are_errors() {
         .code(1)
         .diagnostics_are(&["content/a/b.md: error: this page and `content/a/b/_index.md` both map to the URL /a/b/"]);
 }
+
+#[test]
+fn unknown_themes_point_at_their_key() {
+    let run = SiteTest::minimal()
+        .file(
+            "credo.yaml",
+            "title: T\ntheme: defualt\nhighlight_theme: InspiredGithub\n",
+        )
+        .build();
+    run.code(1).diagnostics_are(&[
+        "credo.yaml:2:1: error: theme `defualt` is neither a folder themes/defualt/ nor a built-in theme",
+        "credo.yaml:3:1: error: highlight_theme `InspiredGithub` is not a syntect theme",
+    ]);
+    assert!(run.stderr.contains("did you mean `default`?"));
+    assert!(run.stderr.contains("did you mean `InspiredGitHub`?"));
+}
