@@ -120,7 +120,6 @@ impl Config {
     }
 
     /// Overrides `base_url` (the `--base-url` option).
-
     pub fn set_base_url(&mut self, url: &str) {
         self.base_url = normalise_base_url(url);
     }
