@@ -324,6 +324,18 @@ pub fn render(body: &str, links: &dyn LinkResolver) -> Rendered {
                 text.push_str(t);
                 out.push(event);
             }
+            Event::TaskListMarker(done) => {
+                // A task in the body is a record, not a control: say which.
+                let (checked, label) = if done {
+                    (" checked", "done")
+                } else {
+                    ("", "not done")
+                };
+                out.push(Event::Html(
+                    format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ")
+                        .into(),
+                ));
+            }
             Event::SoftBreak | Event::HardBreak => {
                 text.push(' ');
                 out.push(event);

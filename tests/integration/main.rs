@@ -2,6 +2,7 @@
 
 mod harness;
 
+// `mod browser;` joins once the search index ships search.js (every page loads it).
 mod build;
 mod errors;
 mod hardening;

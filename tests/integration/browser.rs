@@ -1,0 +1,81 @@
+//! Browser tests: the flagship handbook (or, until it exists, the full
+//! fixture) built under a sub-path and driven in headless Chromium by
+//! `tests/browser/run.mjs` (playwright-core, axe-core, the Nu checker).
+//!
+//! They need the system Chromium, Java and `npm ci` in `tests/browser`; `.ci/run`
+//! installs all three. When `CI` is set a missing piece fails the test; on a
+//! developer machine without them the test says so and passes.
+
+use std::path::Path;
+use std::process::Command;
+
+fn missing_tools(browser_dir: &Path) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    if !Path::new(&std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
+        .exists()
+    {
+        missing.push("chromium (apt-get install chromium)");
+    }
+    if Command::new("node").arg("--version").output().is_err() {
+        missing.push("node");
+    }
+    if Command::new("java").arg("-version").output().is_err() {
+        missing.push("java (apt-get install default-jre-headless)");
+    }
+    if !browser_dir.join("node_modules/playwright-core").is_dir() {
+        missing.push("tests/browser/node_modules (npm ci --prefix tests/browser)");
+    }
+    missing
+}
+
+#[test]
+fn the_handbook_works_in_a_real_browser() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let browser_dir = repo.join("tests/browser");
+    let missing = missing_tools(&browser_dir);
+    if !missing.is_empty() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "browser tests need: {}",
+            missing.join(", ")
+        );
+        eprintln!("skipping browser tests; missing: {}", missing.join(", "));
+        return;
+    }
+    let site_root = if repo.join("credo.yaml").is_file() {
+        repo.to_path_buf()
+    } else {
+        repo.join("tests/fixtures/build/full")
+    };
+    let out = tempfile::tempdir().unwrap();
+    let built = out.path().join("site");
+    let build = Command::new(env!("CARGO_BIN_EXE_credo"))
+        .args(["build", "-r"])
+        .arg(&site_root)
+        .arg("-o")
+        .arg(&built)
+        .args(["--base-url", "http://127.0.0.1/handbook/"])
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let artifacts = repo.join("target/browser-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    let run = Command::new("node")
+        .args(["--test", "--test-reporter=spec", "run.mjs"])
+        .current_dir(&browser_dir)
+        .env("CREDO_SITE", &built)
+        .env("CREDO_BASE", "/handbook/")
+        .env("CREDO_ARTIFACTS", &artifacts)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    eprintln!("{stdout}\n{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "browser tests failed (see output above)"
+    );
+}
