@@ -44,6 +44,9 @@ struct TagContext<'a> {
 /// `/matrix/`: scenarios × principles.
 #[derive(Serialize)]
 struct MatrixContext<'a> {
+    /// Whether the grid is small enough to draw; above [`MATRIX_MAX_CELLS`]
+    /// cells each row lists only the principles it applies.
+    dense: bool,
     /// The column heads.
     principles: Vec<Card<'a>>,
     /// Whether each principle is applied by some scenario (same order).
@@ -56,9 +59,15 @@ struct MatrixContext<'a> {
 struct MatrixRow<'a> {
     /// The scenario.
     scenario: Card<'a>,
-    /// One cell per principle: whether the scenario applies it.
+    /// One cell per principle: whether the scenario applies it (dense only).
     cells: Vec<bool>,
+    /// The principles it applies, in reading order.
+    applies: Vec<Card<'a>>,
 }
+
+/// Above this many scenario × principle cells the matrix is a list: a grid of
+/// 4 000 scenarios by 500 principles would be tens of megabytes that no one reads.
+const MATRIX_MAX_CELLS: usize = 50_000;
 
 /// One page or section of `/print/`.
 #[derive(Serialize)]
@@ -171,32 +180,48 @@ impl Generated<'_> {
                 .collect()
         };
         let principles = in_order(Kind::Principle);
+        let scenarios = in_order(Kind::Scenario);
         let column: HashMap<usize, usize> = principles
             .iter()
             .enumerate()
             .map(|(i, &p)| (p, i))
             .collect();
-        let rows: Vec<MatrixRow<'_>> = in_order(Kind::Scenario)
+        let dense = principles.len() * scenarios.len() <= MATRIX_MAX_CELLS;
+        let mut applied = vec![false; principles.len()];
+        let rows: Vec<MatrixRow<'_>> = scenarios
             .into_iter()
             .map(|s| {
-                let mut cells = vec![false; principles.len()];
-                for t in &self.site.pages[s].links_out {
-                    if let Target::Page(p) = t
-                        && let Some(&c) = column.get(p)
-                    {
+                let mut columns: Vec<usize> = self.site.pages[s]
+                    .links_out
+                    .iter()
+                    .filter_map(|t| match t {
+                        Target::Page(p) => column.get(p).copied(),
+                        Target::Section(_) => None,
+                    })
+                    .collect();
+                columns.sort_unstable();
+                let mut cells = Vec::new();
+                if dense {
+                    cells = vec![false; principles.len()];
+                    for &c in &columns {
                         cells[c] = true;
                     }
                 }
+                for &c in &columns {
+                    applied[c] = true;
+                }
                 MatrixRow {
                     scenario: self.contexts.page_card(s),
+                    applies: columns
+                        .iter()
+                        .map(|&c| self.contexts.page_card(principles[c]))
+                        .collect(),
                     cells,
                 }
             })
             .collect();
-        let applied = (0..principles.len())
-            .map(|c| rows.iter().any(|r| r.cells[c]))
-            .collect();
         MatrixContext {
+            dense,
             principles: principles
                 .iter()
                 .map(|&p| self.contexts.page_card(p))

@@ -395,3 +395,30 @@ fn one_page_of_each_kind_snapshot() {
         insta::assert_snapshot!(name, main_of(&run.page(path)));
     }
 }
+
+#[test]
+fn a_huge_matrix_becomes_a_list() {
+    let mut site = SiteTest::minimal().file(
+        "content/p/_index.md",
+        "---\ntitle: P\npage_kind: principle\n---\n",
+    );
+    for i in 0..230 {
+        site = site
+            .file(
+                &format!("content/p/p{i}.md"),
+                format!("---\ntitle: P{i}\nnumber: {i}\n---\n"),
+            )
+            .file(
+                &format!("content/s/s{i}.md"),
+                format!("---\ntitle: S{i}\nkind: scenario\nprinciples: [p{i}]\n---\n"),
+            );
+    }
+    let run = site.build();
+    run.success();
+    let matrix = run.page("matrix/index.html");
+    assert!(!matrix.contains("<table class=\"matrix\">"));
+    assert!(
+        matrix.contains("<dt><a href=\"/s/s7/\">S7</a></dt><dd><a href=\"/p/p7/\">7. P7</a></dd>")
+    );
+    assert!(matrix.len() < 200_000, "{} bytes", matrix.len());
+}
