@@ -19,65 +19,49 @@ pub fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
     };
     for (id, page) in site.pages.iter().enumerate() {
         let src = &page.source;
-        let at_title = || src.yaml().locate("title", None);
+        // Every page warning points at a front-matter key's line.
+        let warn = |key: &str, code: &'static str, message: String| {
+            let (line, col) = src.yaml().locate(key, None);
+            Diagnostic::warning(&src.file, line, col, code, message).with_source(&src.text)
+        };
         if page.kind == Kind::Principle && page.applied_by.is_empty() {
-            let (line, col) = at_title();
             out.push(
-                Diagnostic::warning(
-                    &src.file,
-                    line,
-                    col,
+                warn(
+                    "title",
                     "unapplied-principle",
                     format!("no scenario applies principle `{}`", page.meta.title),
                 )
-                .with_hint("name it in a scenario's `principles:`")
-                .with_source(&src.text),
+                .with_hint("name it in a scenario's `principles:`"),
             );
         }
-        let listed_by_home = home_lists(Target::Page(id));
-        if page.linked_from.is_empty() && !listed_by_home && page.kind != Kind::Track {
-            let (line, col) = at_title();
-            out.push(
-                Diagnostic::warning(
-                    &src.file,
-                    line,
-                    col,
-                    "orphan-page",
-                    format!("nothing links to `{}`", page.meta.title),
-                )
-                .with_source(&src.text),
-            );
+        if page.linked_from.is_empty() && !home_lists(Target::Page(id)) && page.kind != Kind::Track
+        {
+            out.push(warn(
+                "title",
+                "orphan-page",
+                format!("nothing links to `{}`", page.meta.title),
+            ));
         }
         if let (Some(days), Some(reviewed)) = (site.config.review_after_days, page.meta.reviewed) {
             let age = today.days_since_epoch() - reviewed.days_since_epoch();
             if age > i64::from(days) {
-                let (line, col) = src.yaml().locate("reviewed", None);
                 let owner = page.meta.owner.as_deref().map_or_else(
                     || "no owner is named".to_string(),
                     |o| format!("owner: {o}"),
                 );
-                out.push(Diagnostic::warning(
-                    &src.file,
-                    line,
-                    col,
+                out.push(warn(
+                    "reviewed",
                     "stale-review",
                     format!("last reviewed {reviewed}, {age} days ago ({owner}); review_after_days is {days}"),
-                )
-                .with_source(&src.text));
+                ));
             }
         }
         if site.config.require_owner && page.meta.owner.is_none() {
-            let (line, col) = at_title();
-            out.push(
-                Diagnostic::warning(
-                    &src.file,
-                    line,
-                    col,
-                    "missing-owner",
-                    "page has no `owner`, and credo.yaml sets `require_owner: true`",
-                )
-                .with_source(&src.text),
-            );
+            out.push(warn(
+                "title",
+                "missing-owner",
+                "page has no `owner`, and credo.yaml sets `require_owner: true`".to_string(),
+            ));
         }
     }
     for section in site.sections.iter().skip(1) {
