@@ -21,6 +21,7 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod site;
 
 use std::io::Write as _;

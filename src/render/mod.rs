@@ -285,7 +285,11 @@ pub fn render(
     if let Some(css) = crate::markdown::highlight::theme_css(&site.config.highlight_theme) {
         files.push(OutputFile::bytes("highlight.css", css));
     }
+    if site.config.search {
+        files.extend(search_index(site, &bodies));
+    }
     let statics = static_files(site, theme);
+
     diagnostics.extend(collisions(&files, &statics, site));
     files.extend(statics);
     (files, diagnostics)
@@ -352,4 +356,43 @@ fn inject(mut html: String, snippet: Option<&str>) -> String {
         }
     }
     html
+}
+
+/// The search index of every page and section, from the text already rendered.
+fn search_index(site: &Site, bodies: &Bodies) -> Vec<OutputFile> {
+    fn headings(scan: &crate::markdown::Scan) -> Vec<&str> {
+        scan.headings.iter().map(|h| h.text.as_str()).collect()
+    }
+
+    let pages = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(id, p)| crate::search::SearchDoc {
+            url: &p.url,
+            kind: p.kind.as_str(),
+            title: &p.meta.title,
+            summary: p.meta.summary.as_deref().unwrap_or_default(),
+            tags: &p.meta.tags,
+            headings: headings(&p.scan),
+            body: &bodies.pages[id].text,
+        });
+    let sections = site
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(id, s)| crate::search::SearchDoc {
+            url: &s.url,
+            kind: "section",
+            title: &s.title,
+            summary: s.meta.summary.as_deref().unwrap_or_default(),
+            tags: &[],
+            headings: headings(&s.scan),
+            body: &bodies.sections[id].text,
+        });
+    let docs: Vec<crate::search::SearchDoc<'_>> = pages.chain(sections).collect();
+    crate::search::build_index(&docs)
+        .into_iter()
+        .map(|f| OutputFile::bytes(f.path, f.bytes))
+        .collect()
 }

@@ -2,10 +2,11 @@
 
 mod harness;
 
-// `mod browser;` joins once the search index ships search.js (every page loads it).
+mod browser;
 mod build;
 mod errors;
 mod hardening;
 mod model;
 mod output;
 mod scaffold;
+mod search;

@@ -1,0 +1,239 @@
+//! The search index: small to fetch, cheap to build, found by prefix.
+//!
+//! Input: one [`SearchDoc`] per page, from text the render stage already has.
+//! Output: files under `search/` that `search.js` reads with no server code:
+//!
+//! - `search/manifest.json`: `{v, docs, shard, chunks: [first term of each chunk]}`;
+//!   a few kilobytes even for 10 000 pages.
+//! - `search/c{i}.json`: chunk `i` of the sorted term dictionary, an object
+//!   `{term: [doc delta, score, doc delta, score, ...]}`, each chunk under
+//!   [`CHUNK_BYTES`]. A prefix lives in one chunk, or a few neighbours.
+//! - `search/m{j}.json`: metadata of docs `j*shard .. (j+1)*shard`:
+//!   `[url, kind, title, summary, excerpt]` each, fetched only for results shown.
+//!
+//! Scores are BM25 with field weights (title over summary and headings over
+//! tags and kind over body), quantised to integers; a term keeps its
+//! [`MAX_POSTINGS`] best documents, which bounds every chunk and the work per
+//! query on large sites. Output is deterministic: terms are sorted, ties broken
+//! by document order.
+
+pub mod query;
+pub mod tokenize;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+
+use rayon::prelude::*;
+
+/// One page as the index sees it.
+#[derive(Debug, Clone)]
+pub struct SearchDoc<'a> {
+    /// Site-relative URL path without the base path (`scenarios/late/`, `""` for home).
+    pub url: &'a str,
+    /// The page kind (`principle`, `scenario`, ..., `section`).
+    pub kind: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Summary (may be empty).
+    pub summary: &'a str,
+    /// Tags.
+    pub tags: &'a [String],
+    /// Heading texts of the body.
+    pub headings: Vec<&'a str>,
+    /// Plain text of the body.
+    pub body: &'a str,
+}
+
+/// A file of the index, its path relative to the output root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexFile {
+    /// `search/manifest.json`, `search/c0.json`, ...
+    pub path: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// A chunk of the dictionary is cut before it grows past this many bytes.
+pub const CHUNK_BYTES: usize = 24 * 1024;
+/// A term keeps at most this many documents, its best-scoring ones.
+pub const MAX_POSTINGS: usize = 200;
+/// Documents per metadata shard.
+pub const SHARD_DOCS: usize = 8;
+/// Characters of body text kept for result snippets.
+const EXCERPT_CHARS: usize = 320;
+
+/// Field weights: title, summary, headings, tags and kind, body.
+const WEIGHTS: [f32; 5] = [10.0, 5.0, 4.0, 3.0, 1.0];
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// Term frequencies of one document, per field, and its body length.
+struct DocTerms {
+    terms: HashMap<String, [u16; 5]>,
+    body_len: usize,
+}
+
+fn doc_terms(doc: &SearchDoc<'_>) -> DocTerms {
+    let mut terms: HashMap<String, [u16; 5]> = HashMap::new();
+    let mut add = |field: usize, text: &str| {
+        let mut count = 0;
+        tokenize::terms(text, |t| {
+            count += 1;
+            let tf = terms.entry(t.to_string()).or_default();
+            tf[field] = tf[field].saturating_add(1);
+        });
+        count
+    };
+    add(0, doc.title);
+    add(1, doc.summary);
+    for h in &doc.headings {
+        add(2, h);
+    }
+    for t in doc.tags {
+        add(3, t);
+    }
+    add(3, doc.kind);
+    let body_len = add(4, doc.body);
+    DocTerms { terms, body_len }
+}
+
+fn score(tf: &[u16; 5], body_len: usize, avg_body: f32, idf: f32) -> u32 {
+    let mut s = 0.0;
+    for (field, &n) in tf.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        let n = f32::from(n);
+        let norm = if field == 4 {
+            1.0 - B + B * body_len as f32 / avg_body.max(1.0)
+        } else {
+            1.0
+        };
+        s += WEIGHTS[field] * n * (K1 + 1.0) / (n + K1 * norm);
+    }
+    ((s * idf * 10.0).round() as u32).max(1)
+}
+
+/// Builds the index files for `docs` (document ids are their positions).
+pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
+    let per_doc: Vec<DocTerms> = docs.par_iter().map(doc_terms).collect();
+    let avg_body =
+        per_doc.iter().map(|d| d.body_len).sum::<usize>() as f32 / per_doc.len().max(1) as f32;
+    let mut postings: BTreeMap<&str, Vec<(u32, &[u16; 5])>> = BTreeMap::new();
+    for (id, d) in per_doc.iter().enumerate() {
+        let id = u32::try_from(id).unwrap_or(u32::MAX);
+        for (term, tf) in &d.terms {
+            postings.entry(term.as_str()).or_default().push((id, tf));
+        }
+    }
+    let n = docs.len() as f32;
+    let scored: Vec<(&str, Vec<(u32, u32)>)> = postings
+        .into_par_iter()
+        .map(|(term, list)| {
+            let df = list.len() as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let mut list: Vec<(u32, u32)> = list
+                .into_iter()
+                .map(|(doc, tf)| {
+                    (
+                        doc,
+                        score(tf, per_doc[doc as usize].body_len, avg_body, idf),
+                    )
+                })
+                .collect();
+            if list.len() > MAX_POSTINGS {
+                list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                list.truncate(MAX_POSTINGS);
+            }
+            list.sort_unstable();
+            (term, list)
+        })
+        .collect();
+    let mut files = Vec::new();
+    let mut firsts: Vec<&str> = Vec::new();
+    let mut chunk = String::new();
+    for (term, list) in &scored {
+        let entry = posting_entry(term, list);
+        if !chunk.is_empty() && chunk.len() + entry.len() + 2 > CHUNK_BYTES {
+            files.push(finish_chunk(files.len(), &mut chunk));
+        }
+        if chunk.is_empty() {
+            firsts.push(term);
+            chunk.push('{');
+        } else {
+            chunk.push(',');
+        }
+        chunk.push_str(&entry);
+    }
+    if !chunk.is_empty() {
+        files.push(finish_chunk(files.len(), &mut chunk));
+    }
+    files.extend(meta_shards(docs));
+    let manifest = serde_json::json!({
+        "v": 1,
+        "docs": docs.len(),
+        "shard": SHARD_DOCS,
+        "chunks": firsts,
+    });
+    files.push(IndexFile {
+        path: "search/manifest.json".to_string(),
+        bytes: manifest.to_string().into_bytes(),
+    });
+    files
+}
+
+fn posting_entry(term: &str, list: &[(u32, u32)]) -> String {
+    let mut entry = serde_json::to_string(term).unwrap_or_default();
+    entry.push_str(":[");
+    let mut last = 0;
+    for (i, (doc, score)) in list.iter().enumerate() {
+        if i > 0 {
+            entry.push(',');
+        }
+        let _ = write!(entry, "{},{score}", doc - last);
+        last = *doc;
+    }
+    entry.push(']');
+    entry
+}
+
+fn finish_chunk(index: usize, chunk: &mut String) -> IndexFile {
+    chunk.push('}');
+    IndexFile {
+        path: format!("search/c{index}.json"),
+        bytes: std::mem::take(chunk).into_bytes(),
+    }
+}
+
+fn meta_shards(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
+    docs.par_chunks(SHARD_DOCS)
+        .enumerate()
+        .map(|(j, shard)| {
+            let rows: Vec<serde_json::Value> = shard
+                .iter()
+                .map(|d| serde_json::json!([d.url, d.kind, d.title, d.summary, excerpt(d.body)]))
+                .collect();
+            IndexFile {
+                path: format!("search/m{j}.json"),
+                bytes: serde_json::Value::Array(rows).to_string().into_bytes(),
+            }
+        })
+        .collect()
+}
+
+fn excerpt(body: &str) -> String {
+    let mut out = String::with_capacity(EXCERPT_CHARS + 8);
+    for word in body.split_whitespace() {
+        if out.chars().count() + word.chars().count() > EXCERPT_CHARS {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
