@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use syntect::highlighting::ThemeSet;
+use syntect::highlighting::{Color, ThemeSet};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
@@ -30,12 +30,12 @@ pub fn code_block(lang: &str, code: &str) -> String {
         && let Some(html) = highlighted(lang, code)
     {
         return format!(
-            "<pre class=\"code\" data-lang=\"{}\"><code{lang_attr}>{html}</code></pre>\n",
+            "<pre class=\"code hl-code\" data-lang=\"{}\"><code{lang_attr}>{html}</code></pre>\n",
             escape(lang)
         );
     }
     format!(
-        "<pre class=\"code\"><code{lang_attr}>{}</code></pre>\n",
+        "<pre class=\"code hl-code\"><code{lang_attr}>{}</code></pre>\n",
         escape(code)
     )
 }
@@ -60,11 +60,73 @@ pub fn theme_names() -> Vec<String> {
 }
 
 /// The CSS for the highlighting classes in the colours of `theme`, or `None`
-/// when syntect has no theme of that name.
+/// when syntect has no theme of that name. Token colours that would fall
+/// short of WCAG AA contrast (4.5:1) on the theme's background are darkened
+/// (or, on a dark background, lightened) until they reach it.
 pub fn theme_css(theme: &str) -> Option<String> {
     let themes = ThemeSet::load_defaults();
-    let theme = themes.themes.get(theme)?;
-    css_for_theme_with_class_style(theme, CLASS_STYLE).ok()
+    let mut theme = themes.themes.get(theme)?.clone();
+    let background = theme.settings.background.unwrap_or(WHITE);
+    if let Some(fg) = theme.settings.foreground.as_mut() {
+        *fg = readable(*fg, background);
+    }
+    for item in &mut theme.scopes {
+        if let Some(fg) = item.style.foreground.as_mut() {
+            let on = item.style.background.unwrap_or(background);
+            *fg = readable(*fg, on);
+        }
+    }
+    css_for_theme_with_class_style(&theme, CLASS_STYLE).ok()
+}
+
+const WHITE: Color = Color {
+    r: 255,
+    g: 255,
+    b: 255,
+    a: 255,
+};
+
+fn luminance(c: Color) -> f64 {
+    let channel = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+}
+
+/// The WCAG contrast ratio of two colours.
+pub fn contrast(a: Color, b: Color) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// `fg`, moved towards black (on a light background) or white (on a dark
+/// one) in small steps until it reads at 4.5:1 against `bg`.
+fn readable(fg: Color, bg: Color) -> Color {
+    let target = if luminance(bg) > 0.18 { 0.0 } else { 255.0 };
+    let mut c = fg;
+    for step in 1..=20 {
+        if contrast(c, bg) >= 4.6 {
+            break;
+        }
+        let t = f64::from(step) / 20.0;
+        let mix = |v: u8| {
+            (f64::from(v) + (target - f64::from(v)) * t)
+                .round()
+                .clamp(0.0, 255.0) as u8
+        };
+        c = Color {
+            r: mix(fg.r),
+            g: mix(fg.g),
+            b: mix(fg.b),
+            a: fg.a,
+        };
+    }
+    c
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -98,8 +160,34 @@ mod tests {
     fn unknown_languages_are_escaped_plain_code() {
         assert_eq!(
             code_block("nosuchlang", "<b>\n"),
-            "<pre class=\"code\"><code class=\"language-nosuchlang\">&lt;b&gt;\n</code></pre>\n"
+            "<pre class=\"code hl-code\"><code class=\"language-nosuchlang\">&lt;b&gt;\n</code></pre>\n"
         );
+    }
+
+    #[test]
+    fn every_token_colour_reaches_aa_contrast() {
+        for name in theme_names() {
+            let themes = ThemeSet::load_defaults();
+            let bg = themes.themes[&name].settings.background.unwrap_or(WHITE);
+            let css = theme_css(&name).unwrap();
+            let colour = |block: &str, prop: &str| {
+                let hex = block.split(prop).nth(1)?.get(..6)?;
+                let v = u32::from_str_radix(hex, 16).ok()?;
+                Some(Color {
+                    r: (v >> 16) as u8,
+                    g: (v >> 8) as u8,
+                    b: v as u8,
+                    a: 255,
+                })
+            };
+            for block in css.split('}') {
+                let Some(fg) = colour(block, "\n color: #") else {
+                    continue;
+                };
+                let on = colour(block, "background-color: #").unwrap_or(bg);
+                assert!(contrast(fg, on) >= 4.5, "{name}: {fg:?} on {on:?}");
+            }
+        }
     }
 
     #[test]

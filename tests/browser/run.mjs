@@ -273,3 +273,11 @@ test("search finds a scenario by a word of its title, first, and Enter opens it"
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("screenshots for the README (with CREDO_ARTIFACTS)", { skip: !ARTIFACTS }, async () => {
+  const { context, page } = await open({ viewport: { width: 1280, height: 820 }, colorScheme: "light" });
+  const scenario = byKind("scenario")[0];
+  await page.goto(url(scenario.url));
+  await page.screenshot({ path: path.join(ARTIFACTS, "handbook-desktop.png") });
+  await context.close();
+});

@@ -5,6 +5,7 @@ mod harness;
 mod browser;
 mod build;
 mod errors;
+mod flagship;
 mod hardening;
 mod model;
 mod output;

@@ -1,0 +1,90 @@
+//! The flagship handbook (`content/` at the repository root), the examples and
+//! `credo init --example`: every one builds with no error and no warning.
+
+use std::path::Path;
+
+use crate::harness::SiteTest;
+use credo::load::frontmatter::Kind;
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn check_clean(root: &Path) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_credo"))
+        .args(["check", "--deny-warnings", "-r"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}: {}",
+        root.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn the_flagship_and_every_example_check_clean() {
+    check_clean(repo());
+    let mut examples = 0;
+    for entry in std::fs::read_dir(repo().join("examples"))
+        .unwrap()
+        .flatten()
+    {
+        if entry.path().join("credo.yaml").is_file() {
+            check_clean(&entry.path());
+            examples += 1;
+        }
+    }
+    assert!(examples >= 2);
+}
+
+#[test]
+fn every_flagship_principle_is_applied_by_a_scenario() {
+    let options = credo::pipeline::BuildOptions {
+        root: repo().to_path_buf(),
+        ..Default::default()
+    };
+    let generation =
+        credo::pipeline::generate(&options, &Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let site = generation.site;
+    let count = |kind: Kind| site.pages.iter().filter(|p| p.kind == kind).count();
+    assert!(count(Kind::Principle) >= 12);
+    assert!(count(Kind::Scenario) >= 15);
+    assert_eq!(count(Kind::Value), 4);
+    assert!(count(Kind::Checklist) >= 4);
+    assert_eq!(count(Kind::Track), 2);
+    assert!(count(Kind::Attitude) >= 1);
+    for p in site.pages.iter().filter(|p| p.kind == Kind::Principle) {
+        let scenarios: Vec<_> = p
+            .applied_by
+            .iter()
+            .filter(|&&s| site.pages[s].kind == Kind::Scenario)
+            .collect();
+        assert!(
+            !scenarios.is_empty(),
+            "no scenario applies {}",
+            p.source.file
+        );
+    }
+}
+
+#[test]
+fn init_example_writes_the_flagship_and_it_builds_clean() {
+    let site = SiteTest::empty();
+    site.run(&["init", "handbook", "--example"]).success();
+    assert_eq!(
+        site.read("handbook/content/principles/never-keep-a-client-waiting.md"),
+        std::fs::read_to_string(repo().join("content/principles/never-keep-a-client-waiting.md"))
+            .unwrap()
+    );
+    site.run(&["check", "-r", "handbook", "--deny-warnings"])
+        .success();
+    site.run(&["build", "-r", "handbook"]).success();
+    assert!(
+        site.root
+            .join("handbook/public/scenarios/late-for-a-meeting/index.html")
+            .is_file()
+    );
+}
