@@ -12,7 +12,8 @@
 //! `/proc/self/status`) just before exiting. The parent times the child from
 //! spawn to exit, so start-up, the build and tear-down all count, and one
 //! run's allocations never inflate the next run's peak. `--binary PATH` times
-//! a `credo` executable instead (peak memory then comes from `/usr/bin/time`).
+//! a `credo` executable instead (peak memory then comes from `/usr/bin/time`);
+//! given twice or more, the binaries run interleaved, for before/after checks.
 //!
 //! The I/O floor (`--floor`) is measured the same way, in the same rounds: a
 //! child reads every source byte under `content/` and writes each file's bytes
@@ -56,9 +57,10 @@ struct Args {
     /// Where corpora and outputs live (tmpfs by default).
     #[arg(long, default_value = "/dev/shm/credo-bench")]
     dir: PathBuf,
-    /// Time this `credo` executable instead of the library in a child process.
+    /// Time this `credo` executable instead of the library in a child
+    /// process; repeat to compare several builds of credo in one run.
     #[arg(long)]
-    binary: Option<PathBuf>,
+    binary: Vec<PathBuf>,
     /// Internal: build ROOT into OUT and report.
     #[arg(long, num_args = 2, value_names = ["ROOT", "OUT"], hide = true)]
     child_build: Option<Vec<PathBuf>>,
@@ -140,11 +142,15 @@ fn child_floor(root: &Path, out: &Path) -> Result<(), String> {
 
 /// One thing to time.
 struct Variant {
-    name: &'static str,
+    name: String,
     root: PathBuf,
     out: PathBuf,
     floor: bool,
+    /// A `credo` executable to run; `None` runs the library in a child.
+    binary: Option<PathBuf>,
     runs: Vec<Sample>,
+    /// Bytes of the last run's output.
+    out_bytes: u64,
 }
 
 /// What one run measured.
@@ -159,40 +165,71 @@ fn run(args: &Args) -> Result<(), String> {
     let pages = if args.tiny { 10 } else { args.pages };
     let runs = args.runs.unwrap_or(if args.tiny { 20 } else { 5 }).max(1);
     let root = ensure_corpus(&args.dir, pages, args.seed)?;
-    let mut variants = vec![Variant::new("build", root.clone(), &args.dir, false)];
-    if args.search_off {
-        let off = ensure_search_off(&root)?;
-        variants.push(Variant::new("build, search off", off, &args.dir, false));
+    let builders: Vec<(String, Option<PathBuf>)> = if args.binary.is_empty() {
+        vec![("build".to_string(), None)]
+    } else {
+        args.binary
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (format!("build #{}", i + 1), Some(b.clone())))
+            .collect()
+    };
+    let off = if args.search_off {
+        Some(ensure_search_off(&root)?)
+    } else {
+        None
+    };
+    let mut variants = Vec::new();
+    for (name, binary) in &builders {
+        variants.push(Variant::new(name, &root, &args.dir, binary.clone()));
+        if let Some(off) = &off {
+            let name = format!("{name}, search off");
+            variants.push(Variant::new(&name, off, &args.dir, binary.clone()));
+        }
     }
     if args.floor {
-        variants.push(Variant::new("I/O floor", root.clone(), &args.dir, true));
+        let mut floor = Variant::new("I/O floor", &root, &args.dir, None);
+        floor.floor = true;
+        variants.push(floor);
     }
     let exe = std::env::current_exe().map_err(|e| format!("cannot find the bench binary: {e}"))?;
     for round in 0..args.warmup + runs {
         for v in &mut variants {
-            let sample = v.run_once(&exe, args.binary.as_deref())?;
+            let sample = v.run_once(&exe)?;
             if round >= args.warmup {
                 v.runs.push(sample);
             }
         }
+    }
+    for v in &mut variants {
+        v.out_bytes = walkdir::WalkDir::new(&v.out)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter_map(|e| e.metadata().ok())
+            .filter(std::fs::Metadata::is_file)
+            .map(|m| m.len())
+            .sum();
     }
     print_report(args, pages, runs, &root, &variants);
     Ok(())
 }
 
 impl Variant {
-    fn new(name: &'static str, root: PathBuf, dir: &Path, floor: bool) -> Variant {
-        let out = dir.join(format!("out-{}", name.replace([' ', ',', '/'], "")));
+    fn new(name: &str, root: &Path, dir: &Path, binary: Option<PathBuf>) -> Variant {
+        let slug: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
         Variant {
-            name,
-            root,
-            out,
-            floor,
+            name: name.to_string(),
+            root: root.to_path_buf(),
+            out: dir.join(format!("out-{slug}")),
+            floor: false,
+            binary,
             runs: Vec::new(),
+            out_bytes: 0,
         }
     }
 
-    fn run_once(&self, exe: &Path, binary: Option<&Path>) -> Result<Sample, String> {
+    fn run_once(&self, exe: &Path) -> Result<Sample, String> {
+        let binary = self.binary.as_deref();
         if self.out.exists() {
             std::fs::remove_dir_all(&self.out)
                 .map_err(|e| format!("{}: {e}", self.out.display()))?;
@@ -337,9 +374,19 @@ fn print_report(args: &Args, pages: usize, runs: usize, root: &Path, variants: &
         .find(|v| !v.floor)
         .and_then(|v| v.runs.first())
         .map_or(0, |s| s.pages);
-    let how = match &args.binary {
-        Some(b) => format!("{} build (peak from /usr/bin/time)", b.display()),
-        None => "credo::pipeline::build in a child process (peak = child's VmHWM)".to_string(),
+    let how = if args.binary.is_empty() {
+        "credo::pipeline::build in a child process (peak = child's VmHWM)".to_string()
+    } else {
+        let list: Vec<String> = args
+            .binary
+            .iter()
+            .enumerate()
+            .map(|(i, b)| format!("#{} = {}", i + 1, b.display()))
+            .collect();
+        format!(
+            "`credo build` ({}; peak from /usr/bin/time)",
+            list.join(", ")
+        )
     };
     println!(
         "credo bench: {pages} content pages ({built} with sections), seed {}, {runs} runs + {} warm-up, {} CPUs",
@@ -357,8 +404,8 @@ fn print_report(args: &Args, pages: usize, runs: usize, root: &Path, variants: &
         .find(|v| v.floor)
         .map(|v| v.median().as_secs_f64());
     println!(
-        "{:<18} {:>10} {:>10} {:>9} {:>9} {:>8}",
-        "variant", "median", "min", "pages/s", "peak MiB", "/floor"
+        "{:<22} {:>10} {:>10} {:>9} {:>9} {:>8} {:>8}",
+        "variant", "median", "min", "pages/s", "peak MiB", "/floor", "out MB"
     );
     for v in variants {
         let median = v.median().as_secs_f64();
@@ -372,13 +419,14 @@ fn print_report(args: &Args, pages: usize, runs: usize, root: &Path, variants: &
             _ => "-".to_string(),
         };
         println!(
-            "{:<18} {:>10} {:>10} {:>9.0} {:>9} {:>8}",
+            "{:<22} {:>10} {:>10} {:>9.0} {:>9} {:>8} {:>8.1}",
             v.name,
             format_duration(median),
             format_duration(v.min().as_secs_f64()),
             rate,
             v.peak_mib().map_or("-".into(), |m| format!("{m:.1}")),
-            ratio
+            ratio,
+            v.out_bytes as f64 / 1e6
         );
     }
     for v in variants.iter().filter(|v| !v.floor) {
