@@ -19,7 +19,8 @@
 //! child reads every source byte under `content/` and writes each file's bytes
 //! to `OUT/<path>/index.html`, in parallel like the build. Variants run
 //! interleaved (build, search off, floor; build, ...) so drift hits all alike.
-//! The output folder is removed before every run, untimed.
+//! The output folder is removed before every run, untimed, and after the
+//! last (unless `--keep-output`); the corpus stays cached for the next run.
 
 mod corpus;
 
@@ -57,6 +58,10 @@ struct Args {
     /// Where corpora and outputs live (tmpfs by default).
     #[arg(long, default_value = "/dev/shm/credo-bench")]
     dir: PathBuf,
+    /// Keep the last run's output folders (they are removed by default:
+    /// on tmpfs they hold memory).
+    #[arg(long)]
+    keep_output: bool,
     /// Time this `credo` executable instead of the library in a child
     /// process; repeat to compare several builds of credo in one run.
     #[arg(long)]
@@ -209,6 +214,9 @@ fn run(args: &Args) -> Result<(), String> {
             .filter(std::fs::Metadata::is_file)
             .map(|m| m.len())
             .sum();
+        if !args.keep_output {
+            let _ = std::fs::remove_dir_all(&v.out);
+        }
     }
     print_report(args, pages, runs, &root, &variants);
     Ok(())
@@ -301,6 +309,7 @@ impl Variant {
             sample.peak_kib = std::fs::read_to_string(&peak_file)
                 .ok()
                 .and_then(|s| s.trim().parse().ok());
+            let _ = std::fs::remove_file(&peak_file);
         }
         for line in stderr.lines() {
             let mut parts = line.split_whitespace();
