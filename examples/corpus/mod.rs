@@ -356,10 +356,9 @@ pub fn generate(options: &CorpusOptions, out: &Path) -> Result<CorpusStats, Stri
             options.pages, options.search
         ),
     )?;
-    writer.file(
-        MARKER,
-        &format!("pages={} seed={}\n", options.pages, options.seed),
-    )?;
+    // The marker says "ours, may be replaced" at once, and what it holds only
+    // at the end, so an interrupted run is never mistaken for a finished one.
+    writer.file(MARKER, "incomplete\n")?;
     writer.sections(&specs)?;
     let by_cat =
         |cat: Cat| -> Vec<usize> { (0..specs.len()).filter(|&i| specs[i].cat == cat).collect() };
@@ -383,6 +382,10 @@ pub fn generate(options: &CorpusOptions, out: &Path) -> Result<CorpusStats, Stri
         let text = ctx.page(id, &mut rng);
         writer.file(&format!("content/{}.md", spec.ref_path()), &text)?;
     }
+    writer.file(
+        MARKER,
+        &format!("pages={} seed={}\n", options.pages, options.seed),
+    )?;
     Ok(CorpusStats {
         pages: specs.len(),
         sections: writer.sections,
