@@ -3,6 +3,9 @@
 //! [`generate`] runs the first three stages and is shared by `build`, `check`
 //! and `serve`; [`build`] adds the write stage. Content errors of every stage
 //! are collected and returned together as [`Error::Content`].
+//!
+//! With `CREDO_TIMINGS=1` in the environment, each stage prints its wall time
+//! to stderr (`timing: <stage> <ms> ms`), for profiling large sites.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -97,11 +100,45 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
     Ok(config)
 }
 
+/// Prints each stage's wall time to stderr when `CREDO_TIMINGS` is set.
+struct Stopwatch {
+    last: Option<Instant>,
+}
+
+impl Stopwatch {
+    fn from_env() -> Stopwatch {
+        let on = std::env::var_os("CREDO_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0");
+        Stopwatch {
+            last: on.then(Instant::now),
+        }
+    }
+
+    /// Ends `stage`: prints the time since the previous lap.
+    fn lap(&mut self, stage: &str) {
+        if let Some(last) = self.last {
+            let now = Instant::now();
+            eprintln!(
+                "timing: {stage} {:.1} ms",
+                (now - last).as_secs_f64() * 1000.0
+            );
+            self.last = Some(now);
+        }
+    }
+}
+
 /// Load, resolve and render the site; every content error of every stage is
 /// returned at once.
 pub fn generate(
     options: &BuildOptions,
     render_options: &RenderOptions,
+) -> Result<Generation, Error> {
+    generate_timed(options, render_options, &mut Stopwatch::from_env())
+}
+
+fn generate_timed(
+    options: &BuildOptions,
+    render_options: &RenderOptions,
+    stopwatch: &mut Stopwatch,
 ) -> Result<Generation, Error> {
     if !options.root.is_dir() {
         return Err(Error::Usage(format!(
@@ -111,9 +148,12 @@ pub fn generate(
     }
     let config = load_config(options)?;
     let theme = Theme::resolve(&options.root, &config.theme, &config.highlight_theme);
+    stopwatch.lap("setup");
     let (sources, mut diagnostics) = crate::load::load(&options.root);
+    stopwatch.lap("load");
     let (site, resolve_diagnostics) = crate::site::resolve(config, sources, options.drafts);
     diagnostics.extend(resolve_diagnostics.into_vec());
+    stopwatch.lap("resolve");
     let files = match theme {
         Ok(theme) => {
             let (files, render_diagnostics) = crate::render::render(&site, &theme, render_options);
@@ -125,11 +165,13 @@ pub fn generate(
             Vec::new()
         }
     };
+    stopwatch.lap("render");
     diagnostics.extend(crate::site::checks::warnings(
         &site,
         crate::site::checks::today(),
     ));
     diagnostics.sort();
+    stopwatch.lap("checks");
     if diagnostics.has_errors() {
         return Err(Error::Content(diagnostics));
     }
@@ -143,11 +185,13 @@ pub fn generate(
 /// Builds the site into its output folder (`credo build`).
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let start = Instant::now();
+    let mut stopwatch = Stopwatch::from_env();
     let mut sink = DirSink::new(&options.root, &options.output_dir())?;
-    let generation = generate(options, &RenderOptions::default())?;
+    let generation = generate_timed(options, &RenderOptions::default(), &mut stopwatch)?;
     let pages = generation.site.pages.len() + generation.site.sections.len();
     let files = generation.files.len();
     sink.write_all(generation.files)?;
+    stopwatch.lap("write");
     Ok(BuildReport {
         pages,
         files,

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -19,6 +20,9 @@ use crate::markdown::slugify;
 use crate::site::{Site, Target};
 
 type RenderFn<'a> = dyn Fn(&str, &dyn Fn(&mut Context)) -> Result<String, Diagnostic> + Sync + 'a;
+
+/// A generated file's output path and its text, or why it failed.
+type Rendered = (String, Result<String, Diagnostic>);
 
 /// Everything the generated pages need.
 pub(super) struct Generated<'a> {
@@ -98,61 +102,90 @@ struct ReviewEntry<'a> {
 }
 
 impl Generated<'_> {
-    /// Every generated file.
+    /// Every generated file. The big listings (matrix, print, handbook.json)
+    /// each take a long serial pass on a large site, so the groups run in
+    /// parallel; the result keeps the fixed group order.
     pub(super) fn all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
-        let mut files = Vec::new();
+        let groups: [fn(&Self) -> Vec<Rendered>; 6] = [
+            Self::tag_pages,
+            Self::matrix_page,
+            Self::print_page,
+            Self::small_pages,
+            |g| vec![("sitemap.xml".to_string(), Ok(g.sitemap()))],
+            |g| vec![("handbook.json".to_string(), Ok(g.handbook_json()))],
+        ];
+        let results: Vec<Rendered> = groups
+            .par_iter()
+            .flat_map_iter(|group| group(self))
+            .collect();
+        let mut files = Vec::with_capacity(results.len());
         let mut diagnostics = Diagnostics::new();
-        let mut push = |name: &str, result: Result<String, Diagnostic>| match result {
-            Ok(html) => files.push(OutputFile::bytes(name, html)),
-            Err(d) => diagnostics.push(d),
-        };
-        let render = self.render;
-        let tags = self.tags();
-        push(
-            "tags/index.html",
-            render("tags.html", &|ctx| ctx.insert("tags", &tags)),
-        );
-        for tag in &tags {
-            let path = format!("{}index.html", tag_url(tag.name));
-            push(&path, render("tag.html", &|ctx| ctx.insert("tag", tag)));
+        for (name, result) in results {
+            match result {
+                Ok(text) => files.push(OutputFile::bytes(name, text)),
+                Err(d) => diagnostics.push(d),
+            }
         }
-        let matrix = self.matrix();
-        push(
-            "matrix/index.html",
-            render("matrix.html", &|ctx| ctx.insert("matrix", &matrix)),
-        );
-        let print = self.print();
-        push(
-            "print/index.html",
-            render("print.html", &|ctx| ctx.insert("entries", &print)),
-        );
-        let review = self.review();
-        push(
-            "review/index.html",
-            render("review.html", &|ctx| ctx.insert("entries", &review)),
-        );
-        if self.site.config.search {
-            push("search/index.html", render("search.html", &|_| {}));
-        }
-        push("404.html", render("404.html", &|_| {}));
-        for (alias, target) in &self.site.aliases {
-            let to = self.site.href(self.site.url(*target));
-            let title = self.site.title(*target);
-            push(
-                &format!("{alias}index.html"),
-                render("alias.html", &|ctx| {
-                    ctx.insert("target", &to);
-                    ctx.insert("title", title);
-                }),
-            );
-        }
-        files.push(OutputFile::bytes("sitemap.xml", self.sitemap()));
-        files.push(OutputFile::bytes("handbook.json", self.handbook_json()));
         if diagnostics.is_empty() {
             Ok(files)
         } else {
             Err(diagnostics)
         }
+    }
+
+    fn tag_pages(&self) -> Vec<Rendered> {
+        let render = self.render;
+        let tags = self.tags();
+        let mut out = vec![(
+            "tags/index.html".to_string(),
+            render("tags.html", &|ctx| ctx.insert("tags", &tags)),
+        )];
+        for tag in &tags {
+            let path = format!("{}index.html", tag_url(tag.name));
+            out.push((path, render("tag.html", &|ctx| ctx.insert("tag", tag))));
+        }
+        out
+    }
+
+    fn matrix_page(&self) -> Vec<Rendered> {
+        let matrix = self.matrix();
+        let html = (self.render)("matrix.html", &|ctx| ctx.insert("matrix", &matrix));
+        vec![("matrix/index.html".to_string(), html)]
+    }
+
+    fn print_page(&self) -> Vec<Rendered> {
+        let print = self.print();
+        let html = (self.render)("print.html", &|ctx| ctx.insert("entries", &print));
+        vec![("print/index.html".to_string(), html)]
+    }
+
+    /// Review, search, 404 and the alias redirects.
+    fn small_pages(&self) -> Vec<Rendered> {
+        let render = self.render;
+        let review = self.review();
+        let mut out = vec![(
+            "review/index.html".to_string(),
+            render("review.html", &|ctx| ctx.insert("entries", &review)),
+        )];
+        if self.site.config.search {
+            out.push((
+                "search/index.html".to_string(),
+                render("search.html", &|_| {}),
+            ));
+        }
+        out.push(("404.html".to_string(), render("404.html", &|_| {})));
+        for (alias, target) in &self.site.aliases {
+            let to = self.site.href(self.site.url(*target));
+            let title = self.site.title(*target);
+            out.push((
+                format!("{alias}index.html"),
+                render("alias.html", &|ctx| {
+                    ctx.insert("target", &to);
+                    ctx.insert("title", title);
+                }),
+            ));
+        }
+        out
     }
 
     fn tags(&self) -> Vec<TagContext<'_>> {
@@ -401,8 +434,21 @@ fn section_depth(site: &Site, mut s: usize) -> usize {
 
 /// The first `max` characters of `text`, whitespace folded, cut at a word.
 pub(super) fn excerpt(text: &str, max: usize) -> String {
-    let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if folded.chars().count() <= max {
+    // Fold only as far as needed: bodies are long, excerpts short.
+    let mut folded = String::with_capacity(max + 16);
+    let mut count = 0;
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+            count += 1;
+        }
+        folded.push_str(word);
+        count += word.chars().count();
+        if count > max {
+            break;
+        }
+    }
+    if count <= max {
         return folded;
     }
     let cut: String = folded.chars().take(max).collect();

@@ -187,7 +187,10 @@ impl Site {
     /// An `href` for a site-relative URL path: the base path plus the path,
     /// percent-encoded where needed.
     pub fn href(&self, url: &str) -> String {
-        format!("{}{}", self.config.base_path(), encode_path(url))
+        let mut href = self.config.base_path();
+        href.reserve(url.len());
+        href.extend(encode_segments(url));
+        href
     }
 
     /// Resolves an internal link written in `from`'s body.
@@ -250,6 +253,12 @@ pub enum LinkError {
 
 /// Percent-encodes a `/`-separated URL path, segment by segment.
 pub fn encode_path(url: &str) -> String {
+    encode_segments(url).collect()
+}
+
+/// The pieces of `url` percent-encoded; `/` is kept, so the segments are
+/// encoded one by one without splitting (runs needing no escape are borrowed).
+fn encode_segments(url: &str) -> percent_encoding::PercentEncode<'_> {
     use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
     const SEGMENT: &AsciiSet = &CONTROLS
         .add(b' ')
@@ -268,10 +277,7 @@ pub fn encode_path(url: &str) -> String {
         .add(b'[')
         .add(b']')
         .add(b'\'');
-    url.split('/')
-        .map(|s| utf8_percent_encode(s, SEGMENT).to_string())
-        .collect::<Vec<_>>()
-        .join("/")
+    utf8_percent_encode(url, SEGMENT)
 }
 
 fn parent_folder(ref_path: &str) -> &str {
@@ -911,4 +917,19 @@ pub fn reading_order(site: &Site) -> Vec<Target> {
     let mut out = Vec::with_capacity(site.pages.len() + site.sections.len());
     visit(site, 0, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode_path;
+
+    #[test]
+    fn paths_are_encoded_segment_by_segment() {
+        assert_eq!(encode_path("a b/ü/x#y?/"), "a%20b/%C3%BC/x%23y%3F/");
+        assert_eq!(
+            encode_path("principles/arrive-early/"),
+            "principles/arrive-early/"
+        );
+        assert_eq!(encode_path(""), "");
+    }
 }

@@ -1,0 +1,531 @@
+//! The build benchmark: generate a corpus once, build it several times, report
+//! the median wall time, pages per second and peak memory, against the I/O floor.
+//!
+//! ```sh
+//! cargo run --release --example bench -- --pages 10000 --runs 5 --floor --search-off
+//! cargo run --release --example bench -- --tiny              # the 10-page start-up case
+//! ```
+//!
+//! How it measures. Every run is a fresh process: the bench re-executes itself
+//! (`--child-build ROOT OUT`), the child calls `credo::pipeline::build` exactly
+//! as `credo build` does, then reads its own peak resident memory (`VmHWM` in
+//! `/proc/self/status`) just before exiting. The parent times the child from
+//! spawn to exit, so start-up, the build and tear-down all count, and one
+//! run's allocations never inflate the next run's peak. `--binary PATH` times
+//! a `credo` executable instead (peak memory then comes from `/usr/bin/time`);
+//! given twice or more, the binaries run interleaved, for before/after checks.
+//!
+//! The I/O floor (`--floor`) is measured the same way, in the same rounds: a
+//! child reads every source byte under `content/` and writes each file's bytes
+//! to `OUT/<path>/index.html`, in parallel like the build. Variants run
+//! interleaved (build, search off, floor; build, ...) so drift hits all alike.
+//! The output folder is removed before every run, untimed, and after the
+//! last (unless `--keep-output`); the corpus stays cached for the next run.
+
+mod corpus;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use rayon::prelude::*;
+
+/// Benchmark `credo build` on a synthetic playbook.
+#[derive(Parser)]
+struct Args {
+    /// Content pages of the corpus.
+    #[arg(long, default_value_t = 1000)]
+    pages: usize,
+    /// Timed runs per variant (the median is reported); 5, or 20 with --tiny.
+    #[arg(long)]
+    runs: Option<usize>,
+    /// Untimed runs per variant before the timed ones.
+    #[arg(long, default_value_t = 1)]
+    warmup: usize,
+    /// The corpus seed.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Also measure the I/O floor and print build/floor.
+    #[arg(long)]
+    floor: bool,
+    /// Also build a copy with `search: false`.
+    #[arg(long)]
+    search_off: bool,
+    /// A 10-page site: the start-up case.
+    #[arg(long)]
+    tiny: bool,
+    /// Where corpora and outputs live (tmpfs by default).
+    #[arg(long, default_value = "/dev/shm/credo-bench")]
+    dir: PathBuf,
+    /// Keep the last run's output folders (they are removed by default:
+    /// on tmpfs they hold memory).
+    #[arg(long)]
+    keep_output: bool,
+    /// Time this `credo` executable instead of the library in a child
+    /// process; repeat to compare several builds of credo in one run.
+    #[arg(long)]
+    binary: Vec<PathBuf>,
+    /// Internal: build ROOT into OUT and report.
+    #[arg(long, num_args = 2, value_names = ["ROOT", "OUT"], hide = true)]
+    child_build: Option<Vec<PathBuf>>,
+    /// Internal: copy ROOT's content into OUT as pages and report.
+    #[arg(long, num_args = 2, value_names = ["ROOT", "OUT"], hide = true)]
+    child_floor: Option<Vec<PathBuf>>,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = if let Some(paths) = &args.child_build {
+        child_build(&paths[0], &paths[1])
+    } else if let Some(paths) = &args.child_floor {
+        child_floor(&paths[0], &paths[1])
+    } else {
+        run(&args)
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Peak resident memory of this process in KiB (Linux), `None` elsewhere.
+fn own_peak_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn report_child(pages: usize) {
+    let peak = own_peak_kib().map_or_else(|| "-".to_string(), |k| k.to_string());
+    println!("bench-result pages={pages} peak_kib={peak}");
+}
+
+fn child_build(root: &Path, out: &Path) -> Result<(), String> {
+    let options = credo::pipeline::BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        ..Default::default()
+    };
+    let report = credo::pipeline::build(&options).map_err(|e| match e {
+        credo::Error::Content(d) => d.render_human(),
+        other => other.to_string(),
+    })?;
+    report_child(report.pages);
+    Ok(())
+}
+
+/// The floor: read every content byte, write it back as one page folder each.
+fn child_floor(root: &Path, out: &Path) -> Result<(), String> {
+    let content = root.join("content");
+    let paths: Vec<PathBuf> = walkdir::WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    let files: Vec<(PathBuf, Vec<u8>)> = paths
+        .par_iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let rel = p.strip_prefix(&content).unwrap_or(p).with_extension("");
+            Ok((out.join(rel), bytes))
+        })
+        .collect::<Result<_, String>>()?;
+    files.par_iter().try_for_each(|(dir, bytes)| {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let path = dir.join("index.html");
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    })?;
+    report_child(files.len());
+    Ok(())
+}
+
+/// One thing to time.
+struct Variant {
+    name: String,
+    root: PathBuf,
+    out: PathBuf,
+    floor: bool,
+    /// A `credo` executable to run; `None` runs the library in a child.
+    binary: Option<PathBuf>,
+    runs: Vec<Sample>,
+    /// Bytes of the last run's output.
+    out_bytes: u64,
+}
+
+/// What one run measured.
+struct Sample {
+    wall: Duration,
+    pages: usize,
+    peak_kib: Option<u64>,
+    stages: Vec<(String, f64)>,
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let pages = if args.tiny { 10 } else { args.pages };
+    let runs = args.runs.unwrap_or(if args.tiny { 20 } else { 5 }).max(1);
+    let root = ensure_corpus(&args.dir, pages, args.seed)?;
+    let builders: Vec<(String, Option<PathBuf>)> = if args.binary.is_empty() {
+        vec![("build".to_string(), None)]
+    } else {
+        args.binary
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (format!("build #{}", i + 1), Some(b.clone())))
+            .collect()
+    };
+    let off = if args.search_off {
+        Some(ensure_search_off(&root)?)
+    } else {
+        None
+    };
+    let mut variants = Vec::new();
+    for (name, binary) in &builders {
+        variants.push(Variant::new(name, &root, &args.dir, binary.clone()));
+        if let Some(off) = &off {
+            let name = format!("{name}, search off");
+            variants.push(Variant::new(&name, off, &args.dir, binary.clone()));
+        }
+    }
+    if args.floor {
+        let mut floor = Variant::new("I/O floor", &root, &args.dir, None);
+        floor.floor = true;
+        variants.push(floor);
+    }
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find the bench binary: {e}"))?;
+    for round in 0..args.warmup + runs {
+        for v in &mut variants {
+            let sample = v.run_once(&exe)?;
+            if round >= args.warmup {
+                v.runs.push(sample);
+            }
+        }
+    }
+    for v in &mut variants {
+        v.out_bytes = walkdir::WalkDir::new(&v.out)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter_map(|e| e.metadata().ok())
+            .filter(std::fs::Metadata::is_file)
+            .map(|m| m.len())
+            .sum();
+        if !args.keep_output {
+            let _ = std::fs::remove_dir_all(&v.out);
+        }
+    }
+    print_report(args, pages, runs, &root, &variants);
+    Ok(())
+}
+
+impl Variant {
+    fn new(name: &str, root: &Path, dir: &Path, binary: Option<PathBuf>) -> Variant {
+        let slug: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+        Variant {
+            name: name.to_string(),
+            root: root.to_path_buf(),
+            out: dir.join(format!("out-{slug}")),
+            floor: false,
+            binary,
+            runs: Vec::new(),
+            out_bytes: 0,
+        }
+    }
+
+    fn run_once(&self, exe: &Path) -> Result<Sample, String> {
+        let binary = self.binary.as_deref();
+        if self.out.exists() {
+            std::fs::remove_dir_all(&self.out)
+                .map_err(|e| format!("{}: {e}", self.out.display()))?;
+        }
+        let peak_file = self.out.with_extension("peak");
+        let mut cmd = match binary {
+            Some(binary) if !self.floor => {
+                let mut c = if Path::new("/usr/bin/time").is_file() {
+                    let mut c = Command::new("/usr/bin/time");
+                    c.arg("-f").arg("%M").arg("-o").arg(&peak_file).arg(binary);
+                    c
+                } else {
+                    Command::new(binary)
+                };
+                c.arg("build")
+                    .arg("-r")
+                    .arg(&self.root)
+                    .arg("-o")
+                    .arg(&self.out);
+                c
+            }
+            _ => {
+                let mut c = Command::new(exe);
+                let flag = if self.floor {
+                    "--child-floor"
+                } else {
+                    "--child-build"
+                };
+                c.arg(flag).arg(&self.root).arg(&self.out);
+                c
+            }
+        };
+        cmd.env("CREDO_TIMINGS", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let start = Instant::now();
+        let output = cmd
+            .output()
+            .map_err(|e| format!("cannot run the build: {e}"))?;
+        let wall = start.elapsed();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        if !output.status.success() {
+            return Err(format!(
+                "{} failed ({}):\n{stderr}",
+                self.name, output.status
+            ));
+        }
+        let mut sample = Sample {
+            wall,
+            pages: 0,
+            peak_kib: None,
+            stages: Vec::new(),
+        };
+        for word in stdout.split_whitespace() {
+            if let Some(n) = word.strip_prefix("pages=") {
+                sample.pages = n.parse().unwrap_or(0);
+            } else if let Some(k) = word.strip_prefix("peak_kib=") {
+                sample.peak_kib = k.parse().ok();
+            }
+        }
+        if binary.is_some() && !self.floor {
+            // `credo build` says "Built N pages (F files) into ...".
+            sample.pages = stdout
+                .split_whitespace()
+                .nth(1)
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            sample.peak_kib = std::fs::read_to_string(&peak_file)
+                .ok()
+                .and_then(|s| s.trim().parse().ok());
+            let _ = std::fs::remove_file(&peak_file);
+        }
+        for line in stderr.lines() {
+            let mut parts = line.split_whitespace();
+            if let (Some("timing:"), Some(stage), Some(ms)) =
+                (parts.next(), parts.next(), parts.next())
+            {
+                sample
+                    .stages
+                    .push((stage.to_string(), ms.parse().unwrap_or(0.0)));
+            }
+        }
+        Ok(sample)
+    }
+
+    fn median(&self) -> Duration {
+        median(self.runs.iter().map(|s| s.wall.as_secs_f64()).collect())
+            .map_or(Duration::ZERO, Duration::from_secs_f64)
+    }
+
+    fn min(&self) -> Duration {
+        self.runs.iter().map(|s| s.wall).min().unwrap_or_default()
+    }
+
+    fn peak_mib(&self) -> Option<f64> {
+        let peaks: Vec<f64> = self
+            .runs
+            .iter()
+            .filter_map(|s| s.peak_kib)
+            .map(|k| k as f64 / 1024.0)
+            .collect();
+        median(peaks)
+    }
+
+    /// Per-stage medians, in the order the stages ran.
+    fn stages(&self) -> Vec<(String, f64)> {
+        let Some(first) = self.runs.first() else {
+            return Vec::new();
+        };
+        first
+            .stages
+            .iter()
+            .map(|(name, _)| {
+                let values = self
+                    .runs
+                    .iter()
+                    .flat_map(|s| s.stages.iter().filter(|(n, _)| n == name))
+                    .map(|(_, ms)| *ms)
+                    .collect();
+                (name.clone(), median(values).unwrap_or(0.0))
+            })
+            .collect()
+    }
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    Some(if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    })
+}
+
+fn print_report(args: &Args, pages: usize, runs: usize, root: &Path, variants: &[Variant]) {
+    let built = variants
+        .iter()
+        .find(|v| !v.floor)
+        .and_then(|v| v.runs.first())
+        .map_or(0, |s| s.pages);
+    let how = if args.binary.is_empty() {
+        "credo::pipeline::build in a child process (peak = child's VmHWM)".to_string()
+    } else {
+        let list: Vec<String> = args
+            .binary
+            .iter()
+            .enumerate()
+            .map(|(i, b)| format!("#{} = {}", i + 1, b.display()))
+            .collect();
+        format!(
+            "`credo build` ({}; peak from /usr/bin/time)",
+            list.join(", ")
+        )
+    };
+    println!(
+        "credo bench: {pages} content pages ({built} with sections), seed {}, {runs} runs + {} warm-up, {} CPUs",
+        args.seed,
+        args.warmup,
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!(
+        "corpus {} on {}; {how}",
+        root.display(),
+        fs_type(root).unwrap_or_else(|| "unknown fs".into())
+    );
+    let floor = variants
+        .iter()
+        .find(|v| v.floor)
+        .map(|v| v.median().as_secs_f64());
+    println!(
+        "{:<22} {:>10} {:>10} {:>9} {:>9} {:>8} {:>8}",
+        "variant", "median", "min", "pages/s", "peak MiB", "/floor", "out MB"
+    );
+    for v in variants {
+        let median = v.median().as_secs_f64();
+        let rate = if median > 0.0 {
+            built as f64 / median
+        } else {
+            0.0
+        };
+        let ratio = match floor {
+            Some(f) if f > 0.0 && !v.floor => format!("{:.2}×", median / f),
+            _ => "-".to_string(),
+        };
+        println!(
+            "{:<22} {:>10} {:>10} {:>9.0} {:>9} {:>8} {:>8.1}",
+            v.name,
+            format_duration(median),
+            format_duration(v.min().as_secs_f64()),
+            rate,
+            v.peak_mib().map_or("-".into(), |m| format!("{m:.1}")),
+            ratio,
+            v.out_bytes as f64 / 1e6
+        );
+    }
+    for v in variants.iter().filter(|v| !v.floor) {
+        let stages: Vec<String> = v
+            .stages()
+            .iter()
+            .map(|(name, ms)| format!("{name} {ms:.1}"))
+            .collect();
+        if !stages.is_empty() {
+            println!("stages of {} (median ms): {}", v.name, stages.join(", "));
+        }
+    }
+}
+
+fn format_duration(secs: f64) -> String {
+    if secs < 1.0 {
+        format!("{:.1} ms", secs * 1000.0)
+    } else {
+        format!("{secs:.3} s")
+    }
+}
+
+/// The file system type of the mount holding `path` (from /proc/mounts).
+fn fs_type(path: &Path) -> Option<String> {
+    let path = path.canonicalize().ok()?;
+    let mounts = std::fs::read_to_string("/proc/mounts").ok()?;
+    mounts
+        .lines()
+        .filter_map(|l| {
+            let mut f = l.split_whitespace();
+            let (_, at, fs) = (f.next()?, f.next()?, f.next()?);
+            path.starts_with(at).then(|| (at.len(), fs.to_string()))
+        })
+        .max()
+        .map(|(_, fs)| fs)
+}
+
+/// The corpus for (pages, seed) under `dir`, generated on first use.
+fn ensure_corpus(dir: &Path, pages: usize, seed: u64) -> Result<PathBuf, String> {
+    let root = dir.join(format!("corpus-{pages}-s{seed}"));
+    let stamp = format!("pages={pages} seed={seed}\n");
+    let cached = std::fs::read_to_string(root.join(corpus::MARKER)).is_ok_and(|s| s == stamp)
+        && root.join("credo.yaml").is_file();
+    if !cached {
+        let start = Instant::now();
+        let options = corpus::CorpusOptions {
+            pages,
+            seed,
+            search: true,
+        };
+        let stats = corpus::generate(&options, &root)?;
+        eprintln!(
+            "generated {} pages, {} sections ({:.1} MB) in {} ms",
+            stats.pages,
+            stats.sections,
+            stats.bytes as f64 / 1e6,
+            start.elapsed().as_millis()
+        );
+    }
+    Ok(root)
+}
+
+/// A copy of the corpus whose credo.yaml says `search: false` (content hard-linked).
+fn ensure_search_off(root: &Path) -> Result<PathBuf, String> {
+    let mut name = root.file_name().unwrap_or_default().to_os_string();
+    name.push("-search-off");
+    let off = root.with_file_name(name);
+    let stamp = std::fs::read_to_string(root.join(corpus::MARKER))
+        .map_err(|e| format!("{}: {e}", root.display()))?;
+    if std::fs::read_to_string(off.join(corpus::MARKER)).is_ok_and(|s| s == stamp) {
+        return Ok(off);
+    }
+    let err = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
+    if off.exists() {
+        std::fs::remove_dir_all(&off).map_err(|e| err(&off, e))?;
+    }
+    for entry in walkdir::WalkDir::new(root.join("content")) {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let to = off.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).map_err(|e| err(&to, e))?;
+        } else if std::fs::hard_link(entry.path(), &to).is_err() {
+            std::fs::copy(entry.path(), &to).map_err(|e| err(&to, e))?;
+        }
+    }
+    let config = std::fs::read_to_string(root.join("credo.yaml"))
+        .map_err(|e| err(&root.join("credo.yaml"), e))?;
+    let config = config.replace("search: true", "search: false");
+    std::fs::write(off.join("credo.yaml"), config).map_err(|e| err(&off, e))?;
+    std::fs::write(off.join(corpus::MARKER), stamp).map_err(|e| err(&off, e))?;
+    Ok(off)
+}
