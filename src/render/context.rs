@@ -46,7 +46,7 @@ pub struct Card<'a> {
     /// Title.
     pub title: &'a str,
     /// `href` value: base path plus the percent-encoded URL path.
-    pub url: String,
+    pub url: &'a str,
     /// The summary, if any.
     pub summary: Option<&'a str>,
     /// The page kind, or `section`.
@@ -268,7 +268,7 @@ impl<'a> Contexts<'a> {
         let p = &self.site.pages[id];
         Card {
             title: &p.meta.title,
-            url: self.site.href(&p.url),
+            url: &p.href,
             summary: p.meta.summary.as_deref(),
             kind: p.kind.as_str(),
             number: p.meta.number,
@@ -281,7 +281,7 @@ impl<'a> Contexts<'a> {
         let s = &self.site.sections[id];
         Card {
             title: &s.title,
-            url: self.site.href(&s.url),
+            url: &s.href,
             summary: s.meta.summary.as_deref(),
             kind: "section",
             number: None,
@@ -462,7 +462,7 @@ impl<'a> Contexts<'a> {
         SectionContext {
             title: &s.title,
             summary: s.meta.summary.as_deref(),
-            url: self.site.href(&s.url),
+            url: s.href.clone(),
             key: &s.key,
             content,
             page_kind: s.meta.page_kind.map(Kind::as_str),

@@ -49,6 +49,8 @@ pub struct Page {
     pub kind: Kind,
     /// Site-relative URL path without the base path (`principles/a/`).
     pub url: String,
+    /// The `href` of the page: base path plus the percent-encoded URL path.
+    pub href: String,
     /// The section holding it.
     pub section: SectionId,
     /// Headings and internal links of the body.
@@ -114,6 +116,8 @@ pub struct Section {
     pub key: String,
     /// Site-relative URL path (`principles/`, `""` for home).
     pub url: String,
+    /// The `href` of the section: base path plus the percent-encoded URL path.
+    pub href: String,
     /// The title: from front matter, else the folder name.
     pub title: String,
     /// The parent section (none for home).
@@ -330,6 +334,7 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
                     .unwrap_or(Kind::Page);
                 pages.push(Page {
                     url: format!("{}/", source.ref_path),
+                    href: String::new(),
                     source,
                     meta: *meta,
                     kind,
@@ -376,6 +381,7 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
         aliases: BTreeMap::new(),
         refs,
     };
+    fill_hrefs(&mut site);
     check_output_collisions(&site, &mut diagnostics);
     resolve_front_matter(&mut site, &mut diagnostics);
     resolve_body_links(&mut site, &mut diagnostics);
@@ -388,6 +394,18 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
     site.reading_order = reading_order(&site);
     sort_reverse_edges(&mut site);
     (site, diagnostics)
+}
+
+/// Every page's and section's `href`, built once: listings and the sidebar
+/// use them thousands of times.
+fn fill_hrefs(site: &mut Site) {
+    let base = site.config.base_path();
+    for p in &mut site.pages {
+        p.href = format!("{base}{}", encode_path(&p.url));
+    }
+    for s in &mut site.sections {
+        s.href = format!("{base}{}", encode_path(&s.url));
+    }
 }
 
 fn make_sections(config: &Config, folders: &[String]) -> Vec<Section> {
@@ -407,6 +425,7 @@ fn make_sections(config: &Config, folders: &[String]) -> Vec<Section> {
         .map(|folder| Section {
             source: None,
             meta: SectionMeta::default(),
+            href: String::new(),
             url: if folder.is_empty() {
                 String::new()
             } else {
