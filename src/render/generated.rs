@@ -8,17 +8,16 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
-use tera::Context;
-
 use super::context::{Card, Contexts};
-use super::{Bodies, OutputFile, tag_url};
+use super::{Bodies, Outcome, OutputFile, Vars, tag_url};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::slugify;
 use crate::site::{Site, Target};
+use serde::Serialize;
 
-type RenderFn<'a> = dyn Fn(&str, &dyn Fn(&mut Context)) -> Result<String, Diagnostic> + Sync + 'a;
+type RenderFn<'a> =
+    dyn Fn(String, &str, &dyn Fn(&mut Vars)) -> Result<Outcome, Diagnostic> + Sync + 'a;
 
 /// Everything the generated pages need.
 pub(super) struct Generated<'a> {
@@ -89,58 +88,56 @@ struct ReviewEntry<'a> {
 }
 
 impl Generated<'_> {
-    /// Every generated file.
-    pub(super) fn all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
-        let mut files = Vec::new();
+    /// Every generated file: the templated ones (rendered, or known
+    /// unchanged), and the sitemap and handbook.json.
+    pub(super) fn all(&self) -> Result<(Vec<Outcome>, Vec<OutputFile>), Diagnostics> {
+        let mut outcomes = Vec::new();
         let mut diagnostics = Diagnostics::new();
-        let mut push = |name: &str, result: Result<String, Diagnostic>| match result {
-            Ok(html) => files.push(OutputFile::bytes(name, html)),
+        let render = self.render;
+        let mut push = |path: String, template: &str, fill: &dyn Fn(&mut Vars)| match render(
+            path, template, fill,
+        ) {
+            Ok(o) => outcomes.push(o),
             Err(d) => diagnostics.push(d),
         };
-        let render = self.render;
         let tags = self.tags();
-        push(
-            "tags/index.html",
-            render("tags.html", &|ctx| ctx.insert("tags", &tags)),
-        );
+        push("tags/index.html".into(), "tags.html", &|ctx| {
+            ctx.insert("tags", &tags)
+        });
         for tag in &tags {
             let path = format!("{}index.html", tag_url(tag.name));
-            push(&path, render("tag.html", &|ctx| ctx.insert("tag", tag)));
+            push(path, "tag.html", &|ctx| ctx.insert("tag", tag));
         }
         let matrix = self.matrix();
-        push(
-            "matrix/index.html",
-            render("matrix.html", &|ctx| ctx.insert("matrix", &matrix)),
-        );
+        push("matrix/index.html".into(), "matrix.html", &|ctx| {
+            ctx.insert("matrix", &matrix)
+        });
         let print = self.print();
-        push(
-            "print/index.html",
-            render("print.html", &|ctx| ctx.insert("entries", &print)),
-        );
+        push("print/index.html".into(), "print.html", &|ctx| {
+            ctx.insert("entries", &print)
+        });
         let review = self.review();
-        push(
-            "review/index.html",
-            render("review.html", &|ctx| ctx.insert("entries", &review)),
-        );
+        push("review/index.html".into(), "review.html", &|ctx| {
+            ctx.insert("entries", &review)
+        });
         if self.site.config.search {
-            push("search/index.html", render("search.html", &|_| {}));
+            push("search/index.html".into(), "search.html", &|_| {});
         }
-        push("404.html", render("404.html", &|_| {}));
+        push("404.html".into(), "404.html", &|_| {});
         for (alias, target) in &self.site.aliases {
             let to = self.site.href(self.site.url(*target));
             let title = self.site.title(*target);
-            push(
-                &format!("{alias}index.html"),
-                render("alias.html", &|ctx| {
-                    ctx.insert("target", &to);
-                    ctx.insert("title", title);
-                }),
-            );
+            push(format!("{alias}index.html"), "alias.html", &|ctx| {
+                ctx.insert("target", &to);
+                ctx.insert("title", title);
+            });
         }
-        files.push(OutputFile::bytes("sitemap.xml", self.sitemap()));
-        files.push(OutputFile::bytes("handbook.json", self.handbook_json()));
+        let fixed = vec![
+            OutputFile::bytes("sitemap.xml", self.sitemap()),
+            OutputFile::bytes("handbook.json", self.handbook_json()),
+        ];
         if diagnostics.is_empty() {
-            Ok(files)
+            Ok((outcomes, fixed))
         } else {
             Err(diagnostics)
         }
