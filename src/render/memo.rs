@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use serde::Serialize;
-use tera::{Context, Value};
+use tera::Context;
 
 use super::theme::TemplateSource;
 use crate::markdown;
@@ -72,12 +72,11 @@ impl Vars {
 
     /// Puts `value` into the context as `key`.
     pub fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        let value = Value::from_serializable(value);
         if let Some(h) = self.hasher.as_mut() {
             key.hash(h);
-            hash_value(h, &value);
+            hash_serialized(h, value);
         }
-        self.ctx.insert_value(key, value);
+        self.ctx.insert(key, value);
     }
 
     /// The fingerprint of everything inserted, if fingerprinting.
@@ -86,10 +85,12 @@ impl Vars {
     }
 }
 
-/// Hashes a template value through its serialization: a structural, ordered
-/// encoding, so equal values hash equally.
-pub(super) fn hash_value(h: &mut DefaultHasher, value: &Value) {
-    // Serializing a `Value` to JSON cannot fail (keys are strings or numbers).
+/// Hashes a context value through its JSON serialization, a structural
+/// encoding. The typed contexts serialize in field order and hold only ordered
+/// maps, so equal values hash equally (a `tera::Value` would not do: its maps
+/// are hash maps, iterated in a different order in each instance).
+pub(super) fn hash_serialized<T: Serialize + ?Sized>(h: &mut DefaultHasher, value: &T) {
+    // Serializing the contexts to JSON cannot fail: their keys are strings.
     let _ = serde_json::to_writer(HashWriter(h), value);
     0xffu8.hash(h);
 }

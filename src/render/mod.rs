@@ -293,14 +293,14 @@ fn render_with(
     let mut diagnostics = Diagnostics::new();
     let contexts = Contexts::new(site);
     let mut base = Context::new();
-    let site_value = tera::Value::from_serializable(&contexts.site());
+    let site_context = contexts.site();
     let seed = memo.map(|_| {
         let mut h = std::hash::DefaultHasher::new();
-        memo::hash_value(&mut h, &site_value);
+        memo::hash_serialized(&mut h, &site_context);
         std::hash::Hash::hash(&options.inject, &mut h);
         std::hash::Hasher::finish(&h)
     });
-    base.insert_value("site", site_value);
+    base.insert("site", &site_context);
     let (bodies, body_memo) = render_bodies_with(site, memo);
     let page_for = |path: String,
                     template: &str,

@@ -6,3 +6,4 @@ mod build;
 mod errors;
 mod output;
 mod scaffold;
+mod serve;
