@@ -53,35 +53,49 @@ impl std::io::Write for HashWriter<'_> {
     }
 }
 
-/// A template context being filled, fingerprinting what goes in when the
-/// render is incremental.
-pub struct Vars {
-    pub(super) ctx: Context,
-    pub(super) hasher: Option<DefaultHasher>,
+/// A template context being filled: either fingerprinted (nothing is built,
+/// so an unchanged output costs one serialization into a hasher), or built
+/// for rendering.
+pub enum Vars {
+    /// Hashing what goes in.
+    Hash(DefaultHasher),
+    /// Building the context.
+    Build(Context),
 }
 
 impl Vars {
-    pub(super) fn new(ctx: Context, seed: Option<u64>) -> Self {
-        let hasher = seed.map(|seed| {
-            let mut h = DefaultHasher::new();
-            seed.hash(&mut h);
-            h
-        });
-        Vars { ctx, hasher }
+    /// Fingerprints what is inserted, starting from `seed`.
+    pub(super) fn hashing(seed: u64) -> Self {
+        let mut h = DefaultHasher::new();
+        seed.hash(&mut h);
+        Vars::Hash(h)
     }
 
     /// Puts `value` into the context as `key`.
     pub fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        if let Some(h) = self.hasher.as_mut() {
-            key.hash(h);
-            hash_serialized(h, value);
+        match self {
+            Vars::Hash(h) => {
+                key.hash(h);
+                hash_serialized(h, value);
+            }
+            Vars::Build(ctx) => ctx.insert(key, value),
         }
-        self.ctx.insert(key, value);
+    }
+
+    /// The context built (empty when fingerprinting).
+    pub(super) fn into_context(self) -> Context {
+        match self {
+            Vars::Build(ctx) => ctx,
+            Vars::Hash(_) => Context::new(),
+        }
     }
 
     /// The fingerprint of everything inserted, if fingerprinting.
     pub(super) fn fingerprint(&self) -> Option<u64> {
-        self.hasher.as_ref().map(Hasher::finish)
+        match self {
+            Vars::Hash(h) => Some(h.finish()),
+            Vars::Build(_) => None,
+        }
     }
 }
 
@@ -245,7 +259,7 @@ mod tests {
     #[test]
     fn equal_values_give_equal_fingerprints() {
         let fp = |v: &serde_json::Value| {
-            let mut vars = Vars::new(Context::new(), Some(7));
+            let mut vars = Vars::hashing(7);
             vars.insert("page", v);
             vars.fingerprint()
         };

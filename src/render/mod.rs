@@ -312,10 +312,13 @@ fn render_with(
             std::hash::Hash::hash(&(s, template, templates.fingerprints.get(template)), &mut h);
             std::hash::Hasher::finish(&h)
         });
-        let mut vars = Vars::new(base.clone(), seed);
-        vars.insert("nav", &contexts.nav(target));
-        fill(&mut vars);
-        let fingerprint = vars.fingerprint();
+        let nav = contexts.nav(target);
+        let fingerprint = seed.map(|seed| {
+            let mut vars = Vars::hashing(seed);
+            vars.insert("nav", &nav);
+            fill(&mut vars);
+            vars.fingerprint().unwrap_or_default()
+        });
         let known = memo.and_then(|m| m.outputs.get(&path));
         if fingerprint.is_some() && known == fingerprint.as_ref() {
             return Ok(Outcome {
@@ -324,7 +327,10 @@ fn render_with(
                 html: None,
             });
         }
-        let html = templates.render(template, &vars.ctx)?;
+        let mut vars = Vars::Build(base.clone());
+        vars.insert("nav", &nav);
+        fill(&mut vars);
+        let html = templates.render(template, &vars.into_context())?;
         Ok(Outcome {
             path,
             fingerprint,

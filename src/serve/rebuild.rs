@@ -71,6 +71,8 @@ struct Good {
     memo: Memo,
     /// Output path → the file its bytes were copied from.
     copies: HashMap<String, PathBuf>,
+    /// Content pages and sections.
+    pages: usize,
 }
 
 /// The state kept between rebuilds.
@@ -83,6 +85,8 @@ pub struct Builder {
     listing_diagnostics: Diagnostics,
     files: BTreeMap<PathBuf, Result<Loaded, Vec<Diagnostic>>>,
     good: Option<Good>,
+    /// Whether the last rebuild failed (its errors must show again).
+    failing: bool,
 }
 
 fn not_built_yet() -> Diagnostics {
@@ -102,6 +106,7 @@ impl Builder {
             listing_diagnostics: Diagnostics::new(),
             files: BTreeMap::new(),
             good: None,
+            failing: true,
         }
     }
 
@@ -114,6 +119,30 @@ impl Builder {
     /// are returned and the last good build stays as it was.
     pub fn rebuild(&mut self, plan: &Plan) -> Result<Report, Diagnostics> {
         let start = Instant::now();
+        let relist = plan.everything || (plan.relist && !self.listing_holds(plan));
+        let rereads = plan.content.iter().any(|p| self.files.contains_key(p));
+        let copies_only = !self.failing && !plan.theme && !relist && !rereads;
+        let result = match self.good.as_mut() {
+            Some(good) if copies_only => Ok(copy_only(good, plan, start)),
+            _ => self.run(plan, relist, start),
+        };
+        self.failing = result.is_err();
+        result
+    }
+
+    /// Whether the last listing still holds: every changed path is a file it
+    /// listed, and is still a file (an edit, not a creation or deletion).
+    fn listing_holds(&self, plan: &Plan) -> bool {
+        let listed = |p: &PathBuf| {
+            self.files.contains_key(p) || self.listing.statics.iter().any(|s| &s.source == p)
+        };
+        plan.content
+            .iter()
+            .chain(&plan.copies)
+            .all(|p| listed(p) && p.is_file())
+    }
+
+    fn run(&mut self, plan: &Plan, relist: bool, start: Instant) -> Result<Report, Diagnostics> {
         let root = self.options.root.clone();
         if plan.everything {
             self.config = pipeline::load_config(&self.options).map_err(as_diagnostics);
@@ -125,9 +154,7 @@ impl Builder {
                 Err(_) => Err(not_built_yet()),
             };
         }
-        if plan.everything || plan.relist {
-            self.read(&root, plan);
-        }
+        self.read(&root, plan, relist);
         let config = match &self.config {
             Ok(config) => config.clone(),
             Err(ds) => return Err(errors(ds.clone())),
@@ -177,6 +204,8 @@ impl Builder {
             };
             files.insert(path, bytes.clone());
         }
+        let old = previous.map(|g| &g.built.files);
+        let mut changed = Vec::new();
         let mut read_errors = Diagnostics::new();
         for file in rendering.files {
             let bytes = match file.content {
@@ -188,7 +217,11 @@ impl Builder {
                         .and_then(|g| g.built.files.get(&file.path))
                         .filter(|_| !plan.recopies(&source));
                     let bytes = match known {
-                        Some(b) => b.clone(),
+                        Some(b) => {
+                            copies.insert(file.path.clone(), source);
+                            files.insert(file.path, b.clone());
+                            continue;
+                        }
                         None => match std::fs::read(&source) {
                             Ok(b) => Bytes::from(b),
                             Err(e) => {
@@ -207,17 +240,14 @@ impl Builder {
                     bytes
                 }
             };
+            if old.and_then(|o| o.get(&file.path)) != Some(&bytes) {
+                changed.push(file.path.clone());
+            }
             files.insert(file.path, bytes);
         }
         if read_errors.has_errors() {
             return Err(errors(read_errors));
         }
-        let old = self.good.as_ref().map(|g| &g.built.files);
-        let mut changed: Vec<String> = files
-            .iter()
-            .filter(|(path, bytes)| old.and_then(|o| o.get(*path)) != Some(*bytes))
-            .map(|(path, _)| path.clone())
-            .collect();
         if let Some(old) = old {
             changed.extend(old.keys().filter(|p| !files.contains_key(*p)).cloned());
         }
@@ -230,6 +260,7 @@ impl Builder {
             built: built.clone(),
             memo: rendering.memo,
             copies,
+            pages,
         });
         Ok(Report {
             built,
@@ -241,10 +272,18 @@ impl Builder {
         })
     }
 
-    /// Lists the site again and reads the Markdown files the plan names or
-    /// the last listing did not hold; every other file keeps what was read.
-    fn read(&mut self, root: &Path, plan: &Plan) {
-        let (listing, diagnostics) = load::list(root);
+    /// Lists the site again (if `relist`) and reads the Markdown files the
+    /// plan names or the last listing did not hold; every other file keeps
+    /// what was read.
+    fn read(&mut self, root: &Path, plan: &Plan, relist: bool) {
+        let (listing, diagnostics) = if relist {
+            load::list(root)
+        } else {
+            (
+                std::mem::take(&mut self.listing),
+                std::mem::take(&mut self.listing_diagnostics),
+            )
+        };
         let fresh: Vec<&PathBuf> = listing
             .markdown
             .iter()
@@ -267,6 +306,41 @@ impl Builder {
         }
         self.listing = listing;
         self.listing_diagnostics = diagnostics;
+    }
+}
+
+/// Only files to copy changed, and nothing was added or removed: the last
+/// good build with those files' bytes read again.
+fn copy_only(good: &mut Good, plan: &Plan, start: Instant) -> Report {
+    let mut files = good.built.files.clone();
+    let mut changed = Vec::new();
+    for (output, source) in &good.copies {
+        if !plan.recopies(source) {
+            continue;
+        }
+        // A file that cannot be read now keeps its last bytes; the next
+        // change to it is read again.
+        if let Ok(bytes) = std::fs::read(source) {
+            let bytes = Bytes::from(bytes);
+            if files.get(output) != Some(&bytes) {
+                changed.push(output.clone());
+                files.insert(output.clone(), bytes);
+            }
+        }
+    }
+    changed.sort();
+    let built = Arc::new(Built {
+        files,
+        base_path: good.built.base_path.clone(),
+    });
+    good.built = built.clone();
+    Report {
+        built,
+        changed,
+        pages: good.pages,
+        rendered: 0,
+        html: good.memo.len(),
+        elapsed: start.elapsed(),
     }
 }
 

@@ -230,6 +230,10 @@ fn every_incremental_path_gives_the_bytes_of_a_clean_build() {
     assert_eq!(r.changed, ["extra.css"]);
     let asset = f.write("content/values/chart.txt", "1 2 3\n");
     f.step("content asset", &[&asset]);
+    std::fs::write(&asset, "4 5 6\n").expect("write");
+    f.step("content asset edit", &[&asset]);
+    std::fs::remove_file(&css).expect("rm");
+    f.step("static delete", &[&css]);
 
     // A template override, then an edit of it, then an edit of a partial.
     let template = f.write(
