@@ -1,5 +1,5 @@
 //! Stage 1, load: walk the site, read every content file, split and parse its
-//! front matter.
+//! front matter, and scan its body for headings and internal links.
 //!
 //! Input: the site root and its [`Config`]. Output: [`Sources`], every page and
 //! section as owned data, plus the static files to copy, and the diagnostics
@@ -47,6 +47,9 @@ pub struct Loaded {
     pub source: SourceFile,
     /// Its front matter.
     pub meta: Meta,
+    /// The headings and internal links of its body, scanned once when the
+    /// file is read (a rebuild that keeps the file keeps its scan).
+    pub scan: crate::markdown::Scan,
 }
 
 /// What a content file declares.
@@ -353,7 +356,9 @@ pub fn read_file(root: &Path, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             .map(|d| d.with_source(&text))
             .collect::<Vec<_>>()
     })?;
+    let scan = crate::markdown::scan(&text[body_start..]);
     Ok(Loaded {
+        scan,
         source: SourceFile {
             file,
             ref_path,
