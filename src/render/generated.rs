@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::slugify;
 use crate::site::{Site, Target};
+use rayon::prelude::*;
 use serde::Serialize;
 
 type RenderFn<'a> =
@@ -91,6 +92,22 @@ impl Generated<'_> {
     /// Every generated file: the templated ones (rendered, or known
     /// unchanged), and the sitemap and handbook.json.
     pub(super) fn all(&self) -> Result<(Vec<Outcome>, Vec<OutputFile>), Diagnostics> {
+        // handbook.json reads every page and needs no template: make it on
+        // the other core meanwhile.
+        let (handbook, templated) = rayon::join(|| self.handbook_json(), || self.templated());
+        let (outcomes, diagnostics) = templated;
+        let fixed = vec![
+            OutputFile::bytes("sitemap.xml", self.sitemap()),
+            OutputFile::bytes("handbook.json", handbook),
+        ];
+        if diagnostics.is_empty() {
+            Ok((outcomes, fixed))
+        } else {
+            Err(diagnostics)
+        }
+    }
+
+    fn templated(&self) -> (Vec<Outcome>, Diagnostics) {
         let mut outcomes = Vec::new();
         let mut diagnostics = Diagnostics::new();
         let render = self.render;
@@ -132,15 +149,7 @@ impl Generated<'_> {
                 ctx.insert("title", title);
             });
         }
-        let fixed = vec![
-            OutputFile::bytes("sitemap.xml", self.sitemap()),
-            OutputFile::bytes("handbook.json", self.handbook_json()),
-        ];
-        if diagnostics.is_empty() {
-            Ok((outcomes, fixed))
-        } else {
-            Err(diagnostics)
-        }
+        (outcomes, diagnostics)
     }
 
     fn tags(&self) -> Vec<TagContext<'_>> {
@@ -212,7 +221,7 @@ impl Generated<'_> {
             .map(|&t| (site.href(site.url(t)), anchor_of(t)))
             .collect();
         site.reading_order
-            .iter()
+            .par_iter()
             .map(|&t| {
                 let (html, checklist, depth): (&str, &[ChecklistGroup], usize) = match t {
                     Target::Page(p) => (

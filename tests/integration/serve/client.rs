@@ -80,6 +80,7 @@ impl Server {
             Ok(line) => line,
             Err(seen) => {
                 let _ = child.kill();
+                let _ = child.wait();
                 let errors: Vec<String> = stderr.try_iter().collect();
                 panic!("no `Serving` line; stdout: {seen:?}; stderr: {errors:?}");
             }
@@ -88,22 +89,24 @@ impl Server {
             .trim_start_matches("Serving ")
             .split_whitespace()
             .next()
-            .expect("a URL")
+            .unwrap_or_default()
             .to_string();
         let port = url
             .trim_start_matches("http://")
             .split('/')
             .next()
             .and_then(|host| host.rsplit(':').next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("a port in {url}"));
-        Server {
+            .and_then(|p| p.parse().ok());
+        // From here on, dropping the server (a failed assertion) kills it.
+        let server = Server {
             child,
-            port,
+            port: port.unwrap_or_default(),
             url,
             stdout,
             stderr,
-        }
+        };
+        assert!(port.is_some(), "no port in {line}");
+        server
     }
 
     /// `GET path` with the path sent exactly as given: (status, body).
