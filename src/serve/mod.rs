@@ -314,15 +314,33 @@ fn next_snapshot(snapshot: &mut Snapshot, result: Result<Report, Diagnostics>) -
 fn announce(plan: &Plan, result: &Result<Report, Diagnostics>, elapsed: Duration) {
     match result {
         Ok(report) => println!(
-            "Rebuilt after {}: re-rendered {} of {} pages, {} files changed, in {} ms",
+            "Rebuilt after {}: re-rendered {} of {} pages, {} in {} ms",
             plan.summary(),
             report.rendered,
             report.html,
-            report.changed.len(),
+            changed_files(&report.changed),
             elapsed.as_millis()
         ),
         Err(diagnostics) => report_failure(diagnostics, &plan.summary(), elapsed),
     }
+}
+
+/// "no file changed", "1 file changed (a/index.html)", "5 files changed
+/// (a/index.html, b/index.html, c.css and 2 more)".
+fn changed_files(changed: &[String]) -> String {
+    const NAMED: usize = 3;
+    let n = changed.len();
+    if n == 0 {
+        return "no file changed".to_string();
+    }
+    let mut names = changed[..n.min(NAMED)].join(", ");
+    if n > NAMED {
+        names.push_str(&format!(" and {} more", n - NAMED));
+    }
+    format!(
+        "{n} file{} changed ({names})",
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 fn report_failure(diagnostics: &Diagnostics, what: &str, elapsed: Duration) {
@@ -347,6 +365,17 @@ mod tests {
         let next = bind("127.0.0.1", port).expect("a free port");
         assert_ne!(next.local_addr().expect("addr").port(), port);
         assert!(matches!(bind("example.com", 0), Err(Error::Usage(_))));
+    }
+
+    #[test]
+    fn the_log_names_a_few_changed_files() {
+        let files = |n: usize| (0..n).map(|i| format!("p{i}.html")).collect::<Vec<_>>();
+        assert_eq!(changed_files(&[]), "no file changed");
+        assert_eq!(changed_files(&files(1)), "1 file changed (p0.html)");
+        assert_eq!(
+            changed_files(&files(5)),
+            "5 files changed (p0.html, p1.html, p2.html and 2 more)"
+        );
     }
 
     #[test]
