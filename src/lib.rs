@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod site;
 
 use std::io::Write as _;
@@ -127,9 +128,23 @@ fn run_command(cli: Cli) -> ExitCode {
                 0
             })
         }
-        Command::Serve { .. } => Err(Error::Usage(
-            "`credo serve` is not available in this build yet".into(),
-        )),
+        Command::Serve {
+            root,
+            bind,
+            port,
+            open,
+            drafts,
+        } => serve::serve(serve::ServeOptions {
+            build: pipeline::BuildOptions {
+                root,
+                drafts,
+                ..Default::default()
+            },
+            bind,
+            port,
+            open,
+        })
+        .map(|()| 0),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,5 +1,5 @@
 //! Stage 1, load: walk the site, read every content file, split and parse its
-//! front matter.
+//! front matter, and scan its body for headings and internal links.
 //!
 //! Input: the site root and its [`Config`]. Output: [`Sources`], every page and
 //! section as owned data, plus the static files to copy, and the diagnostics
@@ -47,6 +47,9 @@ pub struct Loaded {
     pub source: SourceFile,
     /// Its front matter.
     pub meta: Meta,
+    /// The headings and internal links of its body, scanned once when the
+    /// file is read (a rebuild that keeps the file keeps its scan).
+    pub scan: crate::markdown::Scan,
 }
 
 /// What a content file declares.
@@ -113,30 +116,26 @@ pub fn normalise_text(text: &str) -> String {
     }
 }
 
-/// Reads `content/` and `static/` under `root`.
-pub fn load(root: &Path) -> (Sources, Diagnostics) {
+/// The files of a site, listed but not read: what [`load`] reads, and what
+/// `credo serve` lists again after a change to read only what is new.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// The Markdown files of `content/`, sorted.
+    pub markdown: Vec<PathBuf>,
+    /// Folders under `content/` (ref paths, `""` for the root), sorted.
+    pub folders: Vec<String>,
+    /// The site's own `static/` files and the non-Markdown files of `content/`.
+    pub statics: Vec<StaticFile>,
+}
+
+/// Lists `content/` and `static/` under `root` without reading any file.
+pub fn list(root: &Path) -> (Listing, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let content = root.join("content");
     let (paths, folders) = walk_files(root, &content, &mut diagnostics);
     let (markdown, others): (Vec<_>, Vec<_>) = paths
         .into_iter()
         .partition(|p| p.extension().is_some_and(|e| e == "md"));
-    let results: Vec<Result<Loaded, Vec<Diagnostic>>> = markdown
-        .par_iter()
-        .map(|path| {
-            crate::bug::processing(&display_path(root, path), || {
-                read_source(root, &content, path)
-            })
-        })
-        .collect();
-    let mut files = Vec::new();
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(ds) => diagnostics.extend(ds),
-        }
-    }
-    files.sort_by(|a, b| a.source.ref_path.cmp(&b.source.ref_path));
     // Files beside the Markdown (images, PDFs) are published at their place.
     let mut statics: Vec<StaticFile> = others
         .into_iter()
@@ -147,14 +146,48 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
         })
         .collect();
     statics.extend(load_statics(root, &root.join("static"), &mut diagnostics));
-    (
-        Sources {
-            files,
-            folders,
-            statics,
-        },
-        diagnostics,
-    )
+    let listing = Listing {
+        markdown,
+        folders,
+        statics,
+    };
+    (listing, diagnostics)
+}
+
+/// Puts read content files together with their listing: the files sorted by
+/// ref path, every read failure reported.
+pub fn assemble(
+    listing: Listing,
+    read: impl IntoIterator<Item = Result<Loaded, Vec<Diagnostic>>>,
+) -> (Sources, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let mut files = Vec::new();
+    for result in read {
+        match result {
+            Ok(file) => files.push(file),
+            Err(ds) => diagnostics.extend(ds),
+        }
+    }
+    files.sort_by(|a, b| a.source.ref_path.cmp(&b.source.ref_path));
+    let sources = Sources {
+        files,
+        folders: listing.folders,
+        statics: listing.statics,
+    };
+    (sources, diagnostics)
+}
+
+/// Reads `content/` and `static/` under `root`.
+pub fn load(root: &Path) -> (Sources, Diagnostics) {
+    let (listing, mut diagnostics) = list(root);
+    let results: Vec<Result<Loaded, Vec<Diagnostic>>> = listing
+        .markdown
+        .par_iter()
+        .map(|path| read_file(root, path))
+        .collect();
+    let (sources, read_diagnostics) = assemble(listing, results);
+    diagnostics.extend(read_diagnostics.into_vec());
+    (sources, diagnostics)
 }
 
 /// Lists the files of the static folder `dir` as files to copy.
@@ -260,7 +293,15 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
     }
 }
 
-fn read_source(root: &Path, content: &Path, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+/// Reads and parses one Markdown file of `content/` (`path` under `root`).
+pub fn read_file(root: &Path, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    crate::bug::processing(&display_path(root, path), || read_and_parse(root, path))
+}
+
+fn read_and_parse(root: &Path, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    let content = root.join("content");
+
+    let content = content.as_path();
     let file = display_path(root, path);
     let bytes = std::fs::read(path).map_err(|e| {
         vec![Diagnostic::error(
@@ -324,7 +365,9 @@ fn read_source(root: &Path, content: &Path, path: &Path) -> Result<Loaded, Vec<D
             .map(|d| d.with_source(&text))
             .collect::<Vec<_>>()
     })?;
+    let scan = crate::markdown::scan(&text[body_start..]);
     Ok(Loaded {
+        scan,
         source: SourceFile {
             file,
             ref_path,

@@ -1,7 +1,7 @@
 //! Markdown → HTML with pulldown-cmark: heading ids, link resolution, alerts and
 //! highlighted code.
 //!
-//! Used twice per page. [`scan`] (the resolve stage) collects the headings and
+//! Used twice per page. [`scan`] (when a file is loaded) collects the headings and
 //! every internal link with its byte offset, so refs can be checked against the
 //! whole site before anything is rendered. [`render`] (the render stage) parses
 //! again and writes HTML, asking a [`LinkResolver`] for each internal link's

@@ -8,21 +8,17 @@
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
-use serde::Serialize;
-use tera::Context;
-
 use super::context::{Card, Contexts};
-use super::{Bodies, OutputFile, tag_url};
+use super::{Bodies, Outcome, OutputFile, Vars, tag_url};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::slugify;
 use crate::site::{Site, Target};
+use rayon::prelude::*;
+use serde::Serialize;
 
-type RenderFn<'a> = dyn Fn(&str, &dyn Fn(&mut Context)) -> Result<String, Diagnostic> + Sync + 'a;
-
-/// A generated file's output path and its text, or why it failed.
-type Rendered = (String, Result<String, Diagnostic>);
+type RenderFn<'a> =
+    dyn Fn(String, &str, &dyn Fn(&mut Vars)) -> Result<Outcome, Diagnostic> + Sync + 'a;
 
 /// Everything the generated pages need.
 pub(super) struct Generated<'a> {
@@ -102,90 +98,67 @@ struct ReviewEntry<'a> {
 }
 
 impl Generated<'_> {
-    /// Every generated file. The big listings (matrix, print, handbook.json)
-    /// each take a long serial pass on a large site, so the groups run in
-    /// parallel; the result keeps the fixed group order.
-    pub(super) fn all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
-        let groups: [fn(&Self) -> Vec<Rendered>; 6] = [
-            Self::tag_pages,
-            Self::matrix_page,
-            Self::print_page,
-            Self::small_pages,
-            |g| vec![("sitemap.xml".to_string(), Ok(g.sitemap()))],
-            |g| vec![("handbook.json".to_string(), Ok(g.handbook_json()))],
+    /// Every generated file: the templated ones (rendered, or known
+    /// unchanged), and the sitemap and handbook.json.
+    pub(super) fn all(&self) -> Result<(Vec<Outcome>, Vec<OutputFile>), Diagnostics> {
+        // handbook.json reads every page and needs no template: make it on
+        // the other core meanwhile.
+        let (handbook, templated) = rayon::join(|| self.handbook_json(), || self.templated());
+        let (outcomes, diagnostics) = templated;
+        let fixed = vec![
+            OutputFile::bytes("sitemap.xml", self.sitemap()),
+            OutputFile::bytes("handbook.json", handbook),
         ];
-        let results: Vec<Rendered> = groups
-            .par_iter()
-            .flat_map_iter(|group| group(self))
-            .collect();
-        let mut files = Vec::with_capacity(results.len());
-        let mut diagnostics = Diagnostics::new();
-        for (name, result) in results {
-            match result {
-                Ok(text) => files.push(OutputFile::bytes(name, text)),
-                Err(d) => diagnostics.push(d),
-            }
-        }
         if diagnostics.is_empty() {
-            Ok(files)
+            Ok((outcomes, fixed))
         } else {
             Err(diagnostics)
         }
     }
 
-    fn tag_pages(&self) -> Vec<Rendered> {
+    fn templated(&self) -> (Vec<Outcome>, Diagnostics) {
+        let mut outcomes = Vec::new();
+        let mut diagnostics = Diagnostics::new();
         let render = self.render;
+        let mut push = |path: String, template: &str, fill: &dyn Fn(&mut Vars)| match render(
+            path, template, fill,
+        ) {
+            Ok(o) => outcomes.push(o),
+            Err(d) => diagnostics.push(d),
+        };
         let tags = self.tags();
-        let mut out = vec![(
-            "tags/index.html".to_string(),
-            render("tags.html", &|ctx| ctx.insert("tags", &tags)),
-        )];
+        push("tags/index.html".into(), "tags.html", &|ctx| {
+            ctx.insert("tags", &tags)
+        });
         for tag in &tags {
             let path = format!("{}index.html", tag_url(tag.name));
-            out.push((path, render("tag.html", &|ctx| ctx.insert("tag", tag))));
+            push(path, "tag.html", &|ctx| ctx.insert("tag", tag));
         }
-        out
-    }
-
-    fn matrix_page(&self) -> Vec<Rendered> {
         let matrix = self.matrix();
-        let html = (self.render)("matrix.html", &|ctx| ctx.insert("matrix", &matrix));
-        vec![("matrix/index.html".to_string(), html)]
-    }
-
-    fn print_page(&self) -> Vec<Rendered> {
+        push("matrix/index.html".into(), "matrix.html", &|ctx| {
+            ctx.insert("matrix", &matrix)
+        });
         let print = self.print();
-        let html = (self.render)("print.html", &|ctx| ctx.insert("entries", &print));
-        vec![("print/index.html".to_string(), html)]
-    }
-
-    /// Review, search, 404 and the alias redirects.
-    fn small_pages(&self) -> Vec<Rendered> {
-        let render = self.render;
+        push("print/index.html".into(), "print.html", &|ctx| {
+            ctx.insert("entries", &print)
+        });
         let review = self.review();
-        let mut out = vec![(
-            "review/index.html".to_string(),
-            render("review.html", &|ctx| ctx.insert("entries", &review)),
-        )];
+        push("review/index.html".into(), "review.html", &|ctx| {
+            ctx.insert("entries", &review)
+        });
         if self.site.config.search {
-            out.push((
-                "search/index.html".to_string(),
-                render("search.html", &|_| {}),
-            ));
+            push("search/index.html".into(), "search.html", &|_| {});
         }
-        out.push(("404.html".to_string(), render("404.html", &|_| {})));
+        push("404.html".into(), "404.html", &|_| {});
         for (alias, target) in &self.site.aliases {
             let to = self.site.href(self.site.url(*target));
             let title = self.site.title(*target);
-            out.push((
-                format!("{alias}index.html"),
-                render("alias.html", &|ctx| {
-                    ctx.insert("target", &to);
-                    ctx.insert("title", title);
-                }),
-            ));
+            push(format!("{alias}index.html"), "alias.html", &|ctx| {
+                ctx.insert("target", &to);
+                ctx.insert("title", title);
+            });
         }
-        out
+        (outcomes, diagnostics)
     }
 
     fn tags(&self) -> Vec<TagContext<'_>> {
@@ -273,7 +246,7 @@ impl Generated<'_> {
             .map(|&t| (site.href(site.url(t)), anchor_of(t)))
             .collect();
         site.reading_order
-            .iter()
+            .par_iter()
             .map(|&t| {
                 let (html, checklist, depth): (&str, &[ChecklistGroup], usize) = match t {
                     Target::Page(p) => (

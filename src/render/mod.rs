@@ -9,9 +9,10 @@
 
 pub mod context;
 mod generated;
+pub mod memo;
 pub mod theme;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -21,6 +22,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{self, LinkRef, LinkResolver, Resolved};
 use crate::site::{Site, Target};
 use context::Contexts;
+pub use memo::{Memo, Vars};
 use theme::{Asset, TemplateSource, Theme};
 
 /// What a file of the output holds.
@@ -69,6 +71,7 @@ pub fn tag_url(tag: &str) -> String {
 pub struct Templates {
     tera: Tera,
     sources: BTreeMap<String, TemplateSource>,
+    fingerprints: BTreeMap<String, u64>,
 }
 
 impl Templates {
@@ -84,6 +87,7 @@ impl Templates {
         );
         let templates = Templates {
             tera,
+            fingerprints: memo::template_fingerprints(&theme.templates),
             sources: theme.templates.clone(),
         };
         match result {
@@ -169,38 +173,88 @@ pub struct Bodies {
 
 /// Renders every body in parallel.
 pub fn render_bodies(site: &Site) -> Bodies {
-    let pages = site
+    render_bodies_with(site, None).0
+}
+
+/// Renders every body in parallel; with a memo, only bodies whose text or
+/// link targets changed, and returns what the next pass needs.
+fn render_bodies_with(
+    site: &Site,
+    memo: Option<&Memo>,
+) -> (Bodies, HashMap<String, (u64, markdown::Rendered)>) {
+    let body = |key: &str, target: Target, text: &str, scan: &markdown::Scan| {
+        let links = PageLinks { site, from: target };
+        let Some(memo) = memo else {
+            return (0, markdown::render(text, &links));
+        };
+        let resolved: Vec<Option<Resolved>> = scan.links.iter().map(|l| links.resolve(l)).collect();
+        let fingerprint = memo::body_fingerprint(text, &resolved);
+        match memo.bodies.get(key) {
+            Some((fp, rendered)) if *fp == fingerprint => (fingerprint, rendered.clone()),
+            _ => (fingerprint, markdown::render(text, &links)),
+        }
+    };
+    let pages: Vec<(u64, markdown::Rendered)> = site
         .pages
         .par_iter()
         .enumerate()
         .map(|(id, p)| {
             crate::bug::processing(&p.source.file, || {
-                markdown::render(
+                body(
+                    &p.source.ref_path,
+                    Target::Page(id),
                     p.source.body(),
-                    &PageLinks {
-                        site,
-                        from: Target::Page(id),
-                    },
+                    &p.scan,
                 )
             })
         })
         .collect();
-    let sections = site
+    let sections: Vec<(u64, markdown::Rendered)> = site
         .sections
         .par_iter()
         .enumerate()
         .map(|(id, s)| match &s.source {
-            Some(src) => markdown::render(
-                src.body(),
-                &PageLinks {
-                    site,
-                    from: Target::Section(id),
-                },
-            ),
-            None => markdown::Rendered::default(),
+            Some(src) => body(&s.key, Target::Section(id), src.body(), &s.scan),
+            None => (0, markdown::Rendered::default()),
         })
         .collect();
-    Bodies { pages, sections }
+    let mut keep = HashMap::new();
+    if memo.is_some() {
+        let keys = site
+            .pages
+            .iter()
+            .map(|p| &p.source.ref_path)
+            .zip(&pages)
+            .chain(site.sections.iter().map(|s| &s.key).zip(&sections));
+        for (key, (fp, rendered)) in keys {
+            keep.insert(key.clone(), (*fp, rendered.clone()));
+        }
+    }
+    let bodies = Bodies {
+        pages: pages.into_iter().map(|(_, r)| r).collect(),
+        sections: sections.into_iter().map(|(_, r)| r).collect(),
+    };
+    (bodies, keep)
+}
+
+/// One templated output of a pass: rendered now, or known unchanged.
+pub(crate) struct Outcome {
+    path: String,
+    fingerprint: Option<u64>,
+    html: Option<String>,
+}
+
+/// The result of [`render_changed`].
+#[derive(Debug)]
+pub struct Rendering {
+    /// The outputs rendered in this pass.
+    pub files: Vec<OutputFile>,
+    /// The outputs whose inputs did not change: their earlier bytes stand.
+    pub unchanged: Vec<String>,
+    /// What the next pass needs to know.
+    pub memo: Memo,
+    /// Template and theme problems.
+    pub diagnostics: Diagnostics,
 }
 
 /// Renders the whole site into output files.
@@ -209,27 +263,85 @@ pub fn render(
     theme: &Theme,
     options: &RenderOptions,
 ) -> (Vec<OutputFile>, Diagnostics) {
-    let mut diagnostics = Diagnostics::new();
     let templates = match Templates::compile(theme) {
         Ok(t) => t,
         Err(d) => return (Vec::new(), d),
     };
+    let rendering = render_with(site, theme, &templates, options, None);
+    (rendering.files, rendering.diagnostics)
+}
+
+/// Renders only the outputs whose template or context changed since the pass
+/// that left `memo` (every output when the memo is empty). Together with the
+/// earlier bytes of [`Rendering::unchanged`], the files are byte for byte
+/// those of [`render`].
+pub fn render_changed(
+    site: &Site,
+    theme: &Theme,
+    templates: &Templates,
+    options: &RenderOptions,
+    memo: &Memo,
+) -> Rendering {
+    render_with(site, theme, templates, options, Some(memo))
+}
+
+fn render_with(
+    site: &Site,
+    theme: &Theme,
+    templates: &Templates,
+    options: &RenderOptions,
+    memo: Option<&Memo>,
+) -> Rendering {
+    let mut diagnostics = Diagnostics::new();
     let contexts = Contexts::new(site);
     let mut base = Context::new();
-    base.insert("site", &contexts.site());
+    let site_context = contexts.site();
+    let seed = memo.map(|_| {
+        let mut h = std::hash::DefaultHasher::new();
+        memo::hash_serialized(&mut h, &site_context);
+        memo::hash_serialized(&mut h, &theme.meta);
+        std::hash::Hash::hash(&options.inject, &mut h);
+        std::hash::Hasher::finish(&h)
+    });
+    base.insert("site", &site_context);
     base.insert("theme", &theme.meta);
-    let bodies = render_bodies(site);
-    let page_for = |template: &str,
+    let (bodies, body_memo) = render_bodies_with(site, memo);
+    let page_for = |path: String,
+                    template: &str,
                     target: Target,
-                    fill: &dyn Fn(&mut Context)|
-     -> Result<String, Diagnostic> {
-        let mut ctx = base.clone();
-        ctx.insert("nav", &contexts.nav(target));
-        fill(&mut ctx);
-        let html = templates.render(template, &ctx)?;
-        Ok(inject(html, options.inject.as_deref()))
+                    fill: &dyn Fn(&mut Vars)|
+     -> Result<Outcome, Diagnostic> {
+        let seed = seed.map(|s| {
+            let mut h = std::hash::DefaultHasher::new();
+            std::hash::Hash::hash(&(s, template, templates.fingerprints.get(template)), &mut h);
+            std::hash::Hasher::finish(&h)
+        });
+        let nav = contexts.nav(target);
+        let fingerprint = seed.map(|seed| {
+            let mut vars = Vars::hashing(seed);
+            vars.insert("nav", &nav);
+            fill(&mut vars);
+            vars.fingerprint().unwrap_or_default()
+        });
+        let known = memo.and_then(|m| m.outputs.get(&path));
+        if fingerprint.is_some() && known == fingerprint.as_ref() {
+            return Ok(Outcome {
+                path,
+                fingerprint,
+                html: None,
+            });
+        }
+        let mut vars = Vars::Build(base.clone());
+        vars.insert("nav", &nav);
+        fill(&mut vars);
+        let html = templates.render(template, &vars.into_context())?;
+        Ok(Outcome {
+            path,
+            fingerprint,
+            html: Some(inject(html, options.inject.as_deref())),
+        })
     };
-    let page_results: Vec<Result<OutputFile, Diagnostic>> = site
+    let page_results: Vec<Result<Outcome, Diagnostic>> = site
         .pages
         .par_iter()
         .enumerate()
@@ -241,11 +353,15 @@ pub fn render(
                 "page.html"
             };
             let page = contexts.page(id, &bodies.pages[id].html);
-            let html = page_for(template, Target::Page(id), &|ctx| ctx.insert("page", &page))?;
-            Ok(OutputFile::bytes(format!("{}index.html", p.url), html))
+            page_for(
+                format!("{}index.html", p.url),
+                template,
+                Target::Page(id),
+                &|ctx| ctx.insert("page", &page),
+            )
         })
         .collect();
-    let section_results: Vec<Result<OutputFile, Diagnostic>> = site
+    let section_results: Vec<Result<Outcome, Diagnostic>> = site
         .sections
         .par_iter()
         .enumerate()
@@ -256,16 +372,18 @@ pub fn render(
                 "section.html"
             };
             let section = contexts.section(id, &bodies.sections[id].html);
-            let html = page_for(template, Target::Section(id), &|ctx| {
-                ctx.insert("section", &section)
-            })?;
-            Ok(OutputFile::bytes(format!("{}index.html", s.url), html))
+            page_for(
+                format!("{}index.html", s.url),
+                template,
+                Target::Section(id),
+                &|ctx| ctx.insert("section", &section),
+            )
         })
         .collect();
-    let mut files = Vec::with_capacity(site.pages.len() + site.sections.len() + 64);
+    let mut outcomes = Vec::with_capacity(site.pages.len() + site.sections.len() + 64);
     for result in page_results.into_iter().chain(section_results) {
         match result {
-            Ok(f) => files.push(f),
+            Ok(o) => outcomes.push(o),
             Err(d) => diagnostics.push(d),
         }
     }
@@ -273,13 +391,28 @@ pub fn render(
         site,
         contexts: &contexts,
         bodies: &bodies,
-        render: &|template: &str, fill: &dyn Fn(&mut Context)| {
-            page_for(template, Target::Section(0), fill)
+        render: &|path: String, template: &str, fill: &dyn Fn(&mut Vars)| {
+            page_for(path, template, Target::Section(0), fill)
         },
     };
+    let mut files = Vec::with_capacity(outcomes.len() + 64);
     match generated.all() {
-        Ok(more) => files.extend(more),
+        Ok((more, fixed)) => {
+            outcomes.extend(more);
+            files.extend(fixed);
+        }
         Err(ds) => diagnostics.extend(ds),
+    }
+    let mut unchanged = Vec::new();
+    let mut outputs = HashMap::with_capacity(outcomes.len());
+    for o in outcomes {
+        if let Some(fp) = o.fingerprint {
+            outputs.insert(o.path.clone(), fp);
+        }
+        match o.html {
+            Some(html) => files.push(OutputFile::bytes(o.path, html)),
+            None => unchanged.push(o.path),
+        }
     }
     // An unknown highlight theme was reported when the theme was resolved.
     if let Some(css) = crate::markdown::highlight::theme_css(&site.config.highlight_theme) {
@@ -289,16 +422,32 @@ pub fn render(
         files.extend(search_index(site, &bodies));
     }
     let statics = static_files(site, theme);
-
-    diagnostics.extend(collisions(&files, &statics, site));
+    diagnostics.extend(collisions(&files, &unchanged, &statics, site));
     files.extend(statics);
-    (files, diagnostics)
+    Rendering {
+        files,
+        unchanged,
+        memo: Memo {
+            bodies: body_memo,
+            outputs,
+        },
+        diagnostics,
+    }
 }
 
 /// A static file that would overwrite a page or a generated file is an
 /// error: which one wins must never depend on the order of parallel writes.
-fn collisions(made: &[OutputFile], statics: &[OutputFile], site: &Site) -> Vec<Diagnostic> {
-    let made: std::collections::HashSet<&str> = made.iter().map(|f| f.path.as_str()).collect();
+fn collisions(
+    made: &[OutputFile],
+    unchanged: &[String],
+    statics: &[OutputFile],
+    site: &Site,
+) -> Vec<Diagnostic> {
+    let made: std::collections::HashSet<&str> = made
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(unchanged.iter().map(String::as_str))
+        .collect();
     statics
         .iter()
         .filter(|s| made.contains(s.path.as_str()))

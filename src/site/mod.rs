@@ -312,7 +312,7 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
         .map(|(i, s)| (s.folder.clone(), i))
         .collect();
     let mut pages = Vec::new();
-    for Loaded { source, meta } in sources.files {
+    for Loaded { source, meta, scan } in sources.files {
         let folder = parent_folder(&source.ref_path).to_string();
         let Some(&section) = folder_ids.get(&folder) else {
             continue;
@@ -325,6 +325,7 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
                 }
                 s.meta = meta;
                 s.source = Some(source);
+                s.scan = scan;
             }
             Meta::Page(meta) if meta.draft && !drafts => refs.insert_draft(&source.ref_path),
             Meta::Page(meta) => {
@@ -339,7 +340,7 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
                     meta: *meta,
                     kind,
                     section,
-                    scan: Scan::default(),
+                    scan,
                     principles: Vec::new(),
                     values: Vec::new(),
                     related: Vec::new(),
@@ -362,15 +363,6 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
     for (id, section) in sections.iter().enumerate() {
         refs.insert(&section.key, Target::Section(id));
     }
-    pages.par_iter_mut().for_each(|p| {
-        p.scan = crate::bug::processing(&p.source.file, || crate::markdown::scan(p.source.body()));
-    });
-
-    sections.par_iter_mut().for_each(|s| {
-        if let Some(src) = &s.source {
-            s.scan = crate::markdown::scan(src.body());
-        }
-    });
     let mut site = Site {
         config,
         pages,

@@ -11,3 +11,4 @@ mod model;
 mod output;
 mod scaffold;
 mod search;
+mod serve;

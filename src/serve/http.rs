@@ -1,0 +1,427 @@
+//! HTTP (axum): the built site from memory, and the reload channel.
+//!
+//! Only files of the last good build are served: a request path is decoded
+//! segment by segment and refused (400) if any segment is `.` or `..` or
+//! decodes to something holding a `/`, `\` or NUL (`%2f`, `%2e%2e`), or is not
+//! UTF-8; what is left is a key into the in-memory output, never a path on
+//! disk, so there is nothing a symlink or a `..` could reach. A missing page
+//! is the site's `404.html` with status 404.
+//!
+//! `/__credo/events` streams server-sent events to each open page: what the
+//! page must do is derived from the generation counters of the [`Snapshot`]
+//! it has seen and the current one, so a page that missed events still does
+//! the right thing (see [`notices`]).
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::Stream;
+use percent_encoding::percent_decode_str;
+use tokio::sync::watch;
+
+use super::rebuild::Built;
+use super::reload::{CLIENT, EVENTS_PATH};
+
+/// What the server shows: the last good build, the current error, and the
+/// generation counters reload events are derived from.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    /// The last good build (empty until one succeeds).
+    pub built: Arc<Built>,
+    /// The overlay HTML of the current build error, if the last build failed.
+    pub error: Option<Arc<str>>,
+    /// Bumped by every rebuild that pages must hear about.
+    pub generation: u64,
+    /// The last generation that changed anything but stylesheets.
+    pub last_reload: u64,
+    /// The last generation that changed only stylesheets.
+    pub last_css: u64,
+    /// The last generation that failed.
+    pub last_error: u64,
+}
+
+/// What an open page must do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Reload (keeping the scroll position).
+    Reload,
+    /// Swap the stylesheets; the generation busts caches.
+    Css(u64),
+    /// Show the overlay with this HTML.
+    BuildError(Arc<str>),
+    /// Hide the overlay.
+    BuildOk,
+}
+
+/// What a page that has seen generation `seen` (and shows the overlay, or
+/// not) must do to show `now`.
+pub fn notices(seen: u64, showing_error: bool, now: &Snapshot) -> Option<Notice> {
+    if now.generation <= seen {
+        return None;
+    }
+    if let Some(html) = &now.error {
+        Some(Notice::BuildError(html.clone()))
+    } else if now.last_reload > seen {
+        Some(Notice::Reload)
+    } else if now.last_css > seen {
+        Some(Notice::Css(now.generation))
+    } else if showing_error || now.last_error > seen {
+        Some(Notice::BuildOk)
+    } else {
+        None
+    }
+}
+
+/// What the server shares with its handlers.
+#[derive(Clone)]
+pub struct AppState {
+    /// The current snapshot.
+    pub snapshot: watch::Receiver<Snapshot>,
+    /// Turns true when the server is stopping (ends event streams).
+    pub shutdown: watch::Receiver<bool>,
+}
+
+/// The server's routes.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .fallback(file)
+        .with_state(state)
+}
+
+/// Where a request path leads.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Lookup {
+    /// An output path of the site.
+    File(String),
+    /// Redirect here (a folder without its slash; the base path).
+    Redirect(String),
+    /// Not a file of the site.
+    NotFound,
+    /// A path that tries to leave the site or is malformed.
+    Refused,
+}
+
+/// Maps a raw (percent-encoded) request path to an output of a site whose
+/// URLs start with `base_path`; `has` says whether an output exists.
+pub fn lookup(raw: &str, base_path: &str, has: impl Fn(&str) -> bool) -> Lookup {
+    let base = if base_path.is_empty() { "/" } else { base_path };
+    let Some(rest) = raw.strip_prefix('/') else {
+        return Lookup::Refused;
+    };
+    let raw_segments: Vec<&str> = rest.split('/').collect();
+    let mut segments = Vec::with_capacity(raw_segments.len());
+    for (i, seg) in raw_segments.iter().enumerate() {
+        let Ok(decoded) = percent_decode_str(seg).decode_utf8() else {
+            return Lookup::Refused;
+        };
+        if decoded == "." || decoded == ".." || decoded.contains(['/', '\\', '\0']) {
+            return Lookup::Refused;
+        }
+        if decoded.is_empty() && i + 1 < raw_segments.len() {
+            return Lookup::NotFound;
+        }
+        segments.push(decoded);
+    }
+    let path = format!("/{}", segments.join("/"));
+    let Some(rel) = path.strip_prefix(base) else {
+        if path == "/" || format!("{path}/") == base {
+            return Lookup::Redirect(base.to_string());
+        }
+        return Lookup::NotFound;
+    };
+    let file = if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    };
+    if has(&file) {
+        Lookup::File(file)
+    } else if has(&format!("{file}/index.html")) {
+        Lookup::Redirect(format!("{raw}/"))
+    } else {
+        Lookup::NotFound
+    }
+}
+
+/// The `Content-Type` of an output path, by extension.
+pub fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext.to_ascii_lowercase().as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" | "map" => "application/json",
+        "xml" => "application/xml",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        "pdf" => "application/pdf",
+        "wasm" => "application/wasm",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        "mp3" => "audio/mpeg",
+        _ => "application/octet-stream",
+    }
+}
+
+fn respond(status: StatusCode, content_type: &'static str, body: Bytes) -> Response {
+    let mut response = (status, Body::from(body)).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+fn redirect(to: &str) -> Response {
+    let mut response = StatusCode::FOUND.into_response();
+    if let Ok(location) = HeaderValue::from_str(to) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
+}
+
+fn not_found(built: &Built) -> Response {
+    let body = match built.files.get("404.html") {
+        Some(page) => page.clone(),
+        // No good build yet: a page that still shows the overlay.
+        None => Bytes::from(format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><main><h1>Not found</h1></main>{CLIENT}</body></html>"
+        )),
+    };
+    respond(StatusCode::NOT_FOUND, "text/html; charset=utf-8", body)
+}
+
+async fn file(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = StatusCode::METHOD_NOT_ALLOWED.into_response();
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    let built = state.snapshot.borrow().built.clone();
+    match lookup(uri.path(), &built.base_path, |p| {
+        built.files.contains_key(p)
+    }) {
+        Lookup::File(path) => match built.files.get(&path) {
+            Some(bytes) => respond(StatusCode::OK, content_type(&path), bytes.clone()),
+            None => not_found(&built),
+        },
+        Lookup::Redirect(to) => redirect(&to),
+        Lookup::NotFound => not_found(&built),
+        Lookup::Refused => respond(
+            StatusCode::BAD_REQUEST,
+            "text/plain; charset=utf-8",
+            Bytes::from_static(b"refused: not a path inside the site\n"),
+        ),
+    }
+}
+
+fn event(notice: Notice) -> Event {
+    match notice {
+        Notice::Reload => Event::default().event("reload").data("{}"),
+        Notice::Css(generation) => Event::default()
+            .event("css")
+            .data(format!("{{\"generation\":{generation}}}")),
+        Notice::BuildError(html) => Event::default()
+            .event("build-error")
+            .data(serde_json::json!({ "html": &*html }).to_string()),
+        Notice::BuildOk => Event::default().event("build-ok").data("{}"),
+    }
+}
+
+struct Client {
+    snapshot: watch::Receiver<Snapshot>,
+    shutdown: watch::Receiver<bool>,
+    seen: u64,
+    showing_error: bool,
+    queue: VecDeque<Event>,
+}
+
+async fn events(
+    State(state): State<AppState>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let mut snapshot = state.snapshot.clone();
+    let now = snapshot.borrow_and_update().clone();
+    let mut queue = VecDeque::new();
+    queue.push_back(
+        Event::default()
+            .event("hello")
+            .data(format!("{{\"generation\":{}}}", now.generation)),
+    );
+    if let Some(html) = &now.error {
+        queue.push_back(event(Notice::BuildError(html.clone())));
+    }
+    let client = Client {
+        snapshot,
+        shutdown: state.shutdown.clone(),
+        seen: now.generation,
+        showing_error: now.error.is_some(),
+        queue,
+    };
+    let stream = futures_util::stream::unfold(client, |mut c| async move {
+        loop {
+            if let Some(e) = c.queue.pop_front() {
+                return Some((Ok(e), c));
+            }
+            tokio::select! {
+                changed = c.snapshot.changed() => {
+                    changed.ok()?;
+                    let now = c.snapshot.borrow_and_update().clone();
+                    if let Some(notice) = notices(c.seen, c.showing_error, &now) {
+                        c.queue.push_back(event(notice));
+                    }
+                    c.seen = c.seen.max(now.generation);
+                    c.showing_error = now.error.is_some();
+                }
+                _ = c.shutdown.wait_for(|stop| *stop) => return None,
+            }
+        }
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(paths: &[&str]) -> impl Fn(&str) -> bool {
+        let paths: Vec<String> = paths.iter().map(|p| p.to_string()).collect();
+        move |p| paths.iter().any(|q| q == p)
+    }
+
+    #[test]
+    fn request_paths_map_to_outputs() {
+        let has = site(&[
+            "index.html",
+            "a/b/index.html",
+            "style.css",
+            "a/café/index.html",
+        ]);
+        assert_eq!(lookup("/", "/", &has), Lookup::File("index.html".into()));
+        assert_eq!(
+            lookup("/a/b/", "/", &has),
+            Lookup::File("a/b/index.html".into())
+        );
+        assert_eq!(lookup("/a/b", "/", &has), Lookup::Redirect("/a/b/".into()));
+        assert_eq!(
+            lookup("/style.css", "/", &has),
+            Lookup::File("style.css".into())
+        );
+        assert_eq!(
+            lookup("/a/caf%C3%A9/", "/", &has),
+            Lookup::File("a/café/index.html".into())
+        );
+        assert_eq!(lookup("/nope/", "/", &has), Lookup::NotFound);
+        assert_eq!(lookup("//evil.example/", "/", &has), Lookup::NotFound);
+    }
+
+    #[test]
+    fn the_base_path_is_kept() {
+        let has = site(&["index.html", "a/index.html"]);
+        assert_eq!(lookup("/", "/hb/", &has), Lookup::Redirect("/hb/".into()));
+        assert_eq!(lookup("/hb", "/hb/", &has), Lookup::Redirect("/hb/".into()));
+        assert_eq!(
+            lookup("/hb/", "/hb/", &has),
+            Lookup::File("index.html".into())
+        );
+        assert_eq!(
+            lookup("/hb/a/", "/hb/", &has),
+            Lookup::File("a/index.html".into())
+        );
+        assert_eq!(lookup("/a/", "/hb/", &has), Lookup::NotFound);
+    }
+
+    #[test]
+    fn traversal_is_refused() {
+        let has = |_: &str| true;
+        for raw in [
+            "/../credo.yaml",
+            "/a/../../credo.yaml",
+            "/%2e%2e/credo.yaml",
+            "/%2E%2E/credo.yaml",
+            "/a%2f..%2f..%2fcredo.yaml",
+            "/a%2F%2E%2E%2Fcredo.yaml",
+            "/..%5ccredo.yaml",
+            "/./index.html",
+            "/a%00.html",
+            "/%ff.html",
+            "relative",
+        ] {
+            assert_eq!(lookup(raw, "/", has), Lookup::Refused, "{raw}");
+        }
+    }
+
+    #[test]
+    fn content_types_follow_extensions() {
+        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("style.CSS"), "text/css; charset=utf-8");
+        assert_eq!(content_type("credo.js"), "text/javascript; charset=utf-8");
+        assert_eq!(content_type("handbook.json"), "application/json");
+        assert_eq!(content_type("sitemap.xml"), "application/xml");
+        assert_eq!(content_type("img/logo.svg"), "image/svg+xml");
+        assert_eq!(content_type("LICENSE"), "application/octet-stream");
+    }
+
+    #[test]
+    fn pages_that_missed_events_still_do_the_right_thing() {
+        let at = |generation, last_reload, last_css, last_error, error: Option<&str>| Snapshot {
+            generation,
+            last_reload,
+            last_css,
+            last_error,
+            error: error.map(Arc::from),
+            ..Snapshot::default()
+        };
+        assert_eq!(notices(3, false, &at(3, 3, 0, 0, None)), None);
+        assert_eq!(
+            notices(3, false, &at(4, 4, 0, 0, None)),
+            Some(Notice::Reload)
+        );
+        assert_eq!(
+            notices(3, false, &at(4, 3, 4, 0, None)),
+            Some(Notice::Css(4))
+        );
+        // A reload then a CSS change, both missed: reload.
+        assert_eq!(
+            notices(3, false, &at(5, 4, 5, 0, None)),
+            Some(Notice::Reload)
+        );
+        assert_eq!(
+            notices(3, false, &at(4, 3, 0, 4, Some("<p>x</p>"))),
+            Some(Notice::BuildError(Arc::from("<p>x</p>")))
+        );
+        // Fixed without any output change: hide the overlay.
+        assert_eq!(
+            notices(4, true, &at(5, 3, 0, 4, None)),
+            Some(Notice::BuildOk)
+        );
+        // An error that came and went while the page was away.
+        assert_eq!(
+            notices(3, false, &at(5, 3, 0, 4, None)),
+            Some(Notice::BuildOk)
+        );
+    }
+}

@@ -1,0 +1,393 @@
+//! `credo serve`: build into memory, serve over HTTP, rebuild on every change
+//! and tell open pages to reload.
+//!
+//! The parts, each small and tested on its own:
+//! [`watch`] (notify events → [`watch::Change`]s), [`debounce`] (a burst of
+//! events → one batch), [`plan`] (a batch → what to redo), [`rebuild`] (the
+//! pipeline's stages, redoing only that, into an immutable [`rebuild::Built`]),
+//! [`http`] (axum: files from memory, the reload channel) and [`reload`] (the
+//! injected client script and the error overlay).
+//!
+//! Threads: the notify watcher sends raw events to one rebuild thread, which
+//! debounces, plans, rebuilds and publishes a new [`http::Snapshot`] through a
+//! `tokio::sync::watch` channel: the server never locks the site model; it
+//! reads whole immutable snapshots, and a failed rebuild publishes the error
+//! next to the last good build.
+
+pub mod debounce;
+pub mod http;
+pub mod plan;
+pub mod rebuild;
+pub mod reload;
+pub mod watch;
+
+use std::io::Write as _;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+use notify::EventKind;
+use notify::event::{AccessKind, AccessMode, MetadataKind, ModifyKind};
+
+use crate::Error;
+use crate::diagnostic::Diagnostics;
+use crate::pipeline::BuildOptions;
+use crate::render::RenderOptions;
+use debounce::Debouncer;
+use http::Snapshot;
+use plan::Plan;
+use rebuild::{Builder, Report};
+use watch::{Change, SiteWatcher};
+
+/// How long the site must be quiet before a rebuild: long enough to take an
+/// editor's save (temporary file, rename, metadata) as one change, short
+/// enough not to be noticed.
+const QUIET: Duration = Duration::from_millis(40);
+/// A steady stream of events still rebuilds this often.
+const MAX_WAIT: Duration = Duration::from_millis(400);
+/// How many ports to try when the asked one is taken.
+const PORT_TRIES: u16 = 20;
+
+/// What `credo serve` was asked.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site and build options (`output` is unused: nothing is written).
+    pub build: BuildOptions,
+    /// The address to listen on.
+    pub bind: String,
+    /// The port to try first (0: any free port).
+    pub port: u16,
+    /// Open the site in a browser.
+    pub open: bool,
+}
+
+/// Runs `credo serve` until Ctrl-C.
+pub fn serve(options: ServeOptions) -> Result<(), Error> {
+    let root = options.build.root.canonicalize().map_err(|e| {
+        Error::Usage(format!(
+            "site root {} is not a folder: {e}",
+            options.build.root.display()
+        ))
+    })?;
+    if !root.is_dir() {
+        return Err(Error::Usage(format!(
+            "site root {} is not a folder",
+            root.display()
+        )));
+    }
+    let build = BuildOptions {
+        root: root.clone(),
+        ..options.build.clone()
+    };
+    // A site that is not a site at all is a usage error; content errors
+    // (including an invalid credo.yaml) are shown in the browser instead.
+    if let Err(e @ (Error::Usage(_) | Error::Io { .. })) = crate::pipeline::load_config(&build) {
+        return Err(e);
+    }
+    let listener = bind(&options.bind, options.port)?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::Usage(format!("cannot listen: {e}")))?;
+    if !addr.ip().is_loopback() {
+        eprintln!(
+            "warning: listening on {}: anyone who can reach this machine can read the handbook{}; credo serve is meant for authoring, not for publishing",
+            addr.ip(),
+            if build.drafts { " and its drafts" } else { "" }
+        );
+    }
+
+    let mut builder = Builder::new(
+        build,
+        RenderOptions {
+            inject: Some(reload::CLIENT.to_string()),
+        },
+    );
+    let mut snapshot = Snapshot::default();
+    let first = builder.rebuild(&Plan::everything());
+    match &first {
+        Ok(report) => {
+            println!(
+                "Built {} pages ({} files) in {} ms",
+                report.pages,
+                report.built.files.len(),
+                report.elapsed.as_millis()
+            );
+            snapshot.built = report.built.clone();
+        }
+        Err(diagnostics) => {
+            report_failure(diagnostics, "start", Duration::ZERO);
+            // No good build yet: serve under `/`, where every page is the
+            // not-found page showing the overlay.
+            snapshot.error = Some(Arc::from(reload::overlay_html(diagnostics)));
+            snapshot.built = Arc::new(rebuild::Built {
+                base_path: "/".to_string(),
+                ..rebuild::Built::default()
+            });
+        }
+    }
+    let base_path = snapshot.built.base_path.clone();
+    let (publish, snapshots) = tokio::sync::watch::channel(snapshot);
+
+    let (events_tx, events_rx) = mpsc::channel();
+    let watcher = SiteWatcher::start(&root, events_tx)
+        .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
+    std::thread::Builder::new()
+        .name("credo-rebuild".into())
+        .spawn(move || rebuild_loop(root, builder, watcher, events_rx, publish))
+        .map_err(|e| Error::Usage(format!("cannot start the rebuild thread: {e}")))?;
+
+    let url = format!("http://{}{}", display_addr(addr), base_path);
+    println!("Serving {url} (Ctrl-C to stop)");
+    let _ = std::io::stdout().flush();
+    if options.open {
+        open_browser(&url);
+    }
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start the server: {e}")))?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let app = http::router(http::AppState {
+        snapshot: snapshots,
+        shutdown: stopped,
+    });
+    runtime.block_on(async move {
+        listener
+            .set_nonblocking(true)
+            .map_err(|e| Error::Usage(format!("cannot listen: {e}")))?;
+        let listener = tokio::net::TcpListener::from_std(listener)
+            .map_err(|e| Error::Usage(format!("cannot listen: {e}")))?;
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = tokio::signal::ctrl_c().await;
+                let _ = stop.send(true);
+            })
+            .await
+            .map_err(|e| Error::Usage(format!("server error: {e}")))
+    })?;
+    println!("Stopped.");
+    Ok(())
+}
+
+fn display_addr(addr: SocketAddr) -> String {
+    match addr.ip() {
+        IpAddr::V6(ip) => format!("[{ip}]:{}", addr.port()),
+        IpAddr::V4(ip) => format!("{ip}:{}", addr.port()),
+    }
+}
+
+/// Listens on `host:port`, or the next free port if that one is taken.
+fn bind(host: &str, port: u16) -> Result<TcpListener, Error> {
+    let ip: IpAddr = if host == "localhost" {
+        IpAddr::V4(Ipv4Addr::LOCALHOST)
+    } else {
+        host.parse().map_err(|_| {
+            Error::Usage(format!("--bind {host}: not an IP address (try 127.0.0.1)"))
+        })?
+    };
+    let mut port = port;
+    for _ in 0..PORT_TRIES {
+        match TcpListener::bind((ip, port)) {
+            Ok(listener) => return Ok(listener),
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && port != 0 => {
+                let Some(next) = port.checked_add(1) else {
+                    break;
+                };
+                eprintln!("Port {port} is taken; trying {next}.");
+                port = next;
+            }
+            Err(e) => return Err(Error::Usage(format!("cannot listen on {ip}:{port}: {e}"))),
+        }
+    }
+    Err(Error::Usage(format!(
+        "no free port from {} on {ip}; choose one with --port",
+        port.saturating_sub(PORT_TRIES)
+    )))
+}
+
+fn open_browser(url: &str) {
+    let (program, args): (&str, Vec<&str>) = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    let spawned = std::process::Command::new(program)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Err(e) = spawned {
+        eprintln!("warning: cannot open a browser ({program}: {e}); open {url} yourself");
+    }
+}
+
+/// Whether a notify event can mean a changed file (reads and opens cannot).
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
+        _ => true,
+    }
+}
+
+/// Debounce, plan, rebuild, publish; until the watcher goes away.
+fn rebuild_loop(
+    root: PathBuf,
+    mut builder: Builder,
+    mut watcher: SiteWatcher,
+    events: mpsc::Receiver<notify::Result<notify::Event>>,
+    publish: tokio::sync::watch::Sender<Snapshot>,
+) {
+    let mut debouncer: Debouncer<Change> = Debouncer::new(QUIET, MAX_WAIT);
+    loop {
+        let received = match debouncer.deadline() {
+            None => events
+                .recv()
+                .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
+            Some(deadline) => {
+                events.recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            }
+        };
+        match received {
+            Ok(Ok(event)) if is_change(&event.kind) => {
+                for path in &event.paths {
+                    watcher.follow(path);
+                }
+                let mut changes: Vec<Change> = event
+                    .paths
+                    .iter()
+                    .filter_map(|p| watch::classify(&root, p))
+                    .collect();
+                if event.need_rescan() {
+                    changes.push(Change::Config);
+                }
+                debouncer.push(Instant::now(), changes);
+            }
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => eprintln!("warning: watching the site: {e}"),
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        }
+        if let Some(batch) = debouncer.take_due(Instant::now()) {
+            let plan = Plan::for_changes(&root, &batch);
+            let start = Instant::now();
+            let result = builder.rebuild(&plan);
+            announce(&plan, &result, start.elapsed());
+            publish.send_if_modified(|snapshot| next_snapshot(snapshot, result));
+        }
+    }
+}
+
+/// Moves `snapshot` on by one rebuild; `false` when pages need not hear of it.
+fn next_snapshot(snapshot: &mut Snapshot, result: Result<Report, Diagnostics>) -> bool {
+    match result {
+        Ok(report) => {
+            if report.changed.is_empty() && snapshot.error.is_none() {
+                return false;
+            }
+            snapshot.generation += 1;
+            if report.css_only() {
+                snapshot.last_css = snapshot.generation;
+            } else if !report.changed.is_empty() {
+                snapshot.last_reload = snapshot.generation;
+            }
+            snapshot.built = report.built;
+            snapshot.error = None;
+        }
+        Err(diagnostics) => {
+            snapshot.generation += 1;
+            snapshot.last_error = snapshot.generation;
+            snapshot.error = Some(Arc::from(reload::overlay_html(&diagnostics)));
+        }
+    }
+    true
+}
+
+/// The one log line of a rebuild (and, if it failed, its diagnostics first).
+fn announce(plan: &Plan, result: &Result<Report, Diagnostics>, elapsed: Duration) {
+    match result {
+        Ok(report) => println!(
+            "Rebuilt after {}: re-rendered {} of {} pages, {} in {} ms",
+            plan.summary(),
+            report.rendered,
+            report.html,
+            changed_files(&report.changed),
+            elapsed.as_millis()
+        ),
+        Err(diagnostics) => report_failure(diagnostics, &plan.summary(), elapsed),
+    }
+}
+
+/// "no file changed", "1 file changed (a/index.html)", "5 files changed
+/// (a/index.html, b/index.html, c.css and 2 more)".
+fn changed_files(changed: &[String]) -> String {
+    const NAMED: usize = 3;
+    let n = changed.len();
+    if n == 0 {
+        return "no file changed".to_string();
+    }
+    let mut names = changed[..n.min(NAMED)].join(", ");
+    if n > NAMED {
+        names.push_str(&format!(" and {} more", n - NAMED));
+    }
+    format!(
+        "{n} file{} changed ({names})",
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+fn report_failure(diagnostics: &Diagnostics, what: &str, elapsed: Duration) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(diagnostics.render_human().as_bytes());
+    let _ = writeln!(
+        stderr,
+        "Build failed after {what}: {} error(s), in {} ms; still serving the last good build",
+        diagnostics.error_count(),
+        elapsed.as_millis()
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_taken_port_moves_on_to_the_next() {
+        let taken = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind");
+        let port = taken.local_addr().expect("addr").port();
+        let next = bind("127.0.0.1", port).expect("a free port");
+        assert_ne!(next.local_addr().expect("addr").port(), port);
+        assert!(matches!(bind("example.com", 0), Err(Error::Usage(_))));
+    }
+
+    #[test]
+    fn the_log_names_a_few_changed_files() {
+        let files = |n: usize| (0..n).map(|i| format!("p{i}.html")).collect::<Vec<_>>();
+        assert_eq!(changed_files(&[]), "no file changed");
+        assert_eq!(changed_files(&files(1)), "1 file changed (p0.html)");
+        assert_eq!(
+            changed_files(&files(5)),
+            "5 files changed (p0.html, p1.html, p2.html and 2 more)"
+        );
+    }
+
+    #[test]
+    fn reads_are_not_changes() {
+        assert!(!is_change(&EventKind::Access(AccessKind::Open(
+            notify::event::AccessMode::Any
+        ))));
+        assert!(is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(is_change(&EventKind::Remove(
+            notify::event::RemoveKind::File
+        )));
+    }
+}

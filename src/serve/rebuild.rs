@@ -1,0 +1,389 @@
+//! Incremental rebuilds: the pipeline's stages, redoing only what a [`Plan`]
+//! asks, into an immutable in-memory [`Built`] site.
+//!
+//! The [`Builder`] keeps what the stages produced last time: the config, the
+//! resolved theme with its compiled templates, the listing, every content file
+//! as read (or its read errors, so an untouched broken file keeps failing the
+//! build), and, of the last good build, the render memo and the output bytes.
+//! A rebuild reads only the changed files, resolves the whole site again
+//! (linear, and cheap next to rendering), renders only the outputs whose
+//! inputs changed, copies only the changed static files, and takes every
+//! other output's bytes from the last good build. The result is byte for byte
+//! a clean build with the same options (the tests hold it to that).
+//!
+//! A failed rebuild changes nothing that is served: the last good [`Built`]
+//! stays, and the diagnostics are returned.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use rayon::prelude::*;
+
+use super::plan::Plan;
+use crate::Error;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::{self, Listing, Loaded};
+use crate::pipeline::{self, BuildOptions};
+use crate::render::theme::Theme;
+use crate::render::{self, Content, Memo, RenderOptions, Templates};
+
+/// A built site held in memory: immutable once made, replaced whole.
+#[derive(Debug, Clone, Default)]
+pub struct Built {
+    /// Output path (`a/b/index.html`) → bytes.
+    pub files: HashMap<String, Bytes>,
+    /// The path every URL of the site starts with (`/`, `/handbook/`).
+    pub base_path: String,
+}
+
+/// What a successful rebuild did.
+#[derive(Debug)]
+pub struct Report {
+    /// The new site.
+    pub built: Arc<Built>,
+    /// Output paths whose bytes differ from the previous build (added,
+    /// changed or removed), sorted.
+    pub changed: Vec<String>,
+    /// Content pages and sections of the site.
+    pub pages: usize,
+    /// HTML outputs rendered in this rebuild.
+    pub rendered: usize,
+    /// HTML outputs of the site (pages, sections and generated pages).
+    pub html: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl Report {
+    /// Whether every changed output is a stylesheet (the browser can swap it
+    /// in without a reload).
+    pub fn css_only(&self) -> bool {
+        !self.changed.is_empty() && self.changed.iter().all(|p| p.ends_with(".css"))
+    }
+}
+
+struct Good {
+    built: Arc<Built>,
+    memo: Memo,
+    /// Output path → the file its bytes were copied from.
+    copies: HashMap<String, PathBuf>,
+    /// Content pages and sections.
+    pages: usize,
+}
+
+/// The state kept between rebuilds.
+pub struct Builder {
+    options: BuildOptions,
+    render_options: RenderOptions,
+    config: Result<Config, Diagnostics>,
+    theme: Result<(Theme, Templates), Diagnostics>,
+    listing: Listing,
+    listing_diagnostics: Diagnostics,
+    files: BTreeMap<PathBuf, Result<Loaded, Vec<Diagnostic>>>,
+    good: Option<Good>,
+    /// Whether the last rebuild failed (its errors must show again).
+    failing: bool,
+}
+
+fn not_built_yet() -> Diagnostics {
+    Diagnostics::new()
+}
+
+impl Builder {
+    /// A builder that has built nothing yet; the first [`rebuild`](Self::rebuild)
+    /// should be [`Plan::everything`].
+    pub fn new(options: BuildOptions, render_options: RenderOptions) -> Builder {
+        Builder {
+            options,
+            render_options,
+            config: Err(not_built_yet()),
+            theme: Err(not_built_yet()),
+            listing: Listing::default(),
+            listing_diagnostics: Diagnostics::new(),
+            files: BTreeMap::new(),
+            good: None,
+            failing: true,
+        }
+    }
+
+    /// The last good build, if any.
+    pub fn built(&self) -> Option<Arc<Built>> {
+        self.good.as_ref().map(|g| g.built.clone())
+    }
+
+    /// Carries out `plan`. On failure the diagnostics (errors only, sorted)
+    /// are returned and the last good build stays as it was.
+    pub fn rebuild(&mut self, plan: &Plan) -> Result<Report, Diagnostics> {
+        let start = Instant::now();
+        let relist = plan.everything || (plan.relist && !self.listing_holds(plan));
+        let rereads = plan.content.iter().any(|p| self.files.contains_key(p));
+        let copies_only = !self.failing && !plan.theme && !relist && !rereads;
+        let result = match self.good.as_mut() {
+            Some(good) if copies_only => Ok(copy_only(good, plan, start)),
+            _ => self.run(plan, relist, start),
+        };
+        self.failing = result.is_err();
+        result
+    }
+
+    /// Whether the last listing still holds: every changed path is a file it
+    /// listed, and is still a file (an edit, not a creation or deletion).
+    fn listing_holds(&self, plan: &Plan) -> bool {
+        let listed = |p: &PathBuf| {
+            self.files.contains_key(p) || self.listing.statics.iter().any(|s| &s.source == p)
+        };
+        plan.content
+            .iter()
+            .chain(&plan.copies)
+            .all(|p| listed(p) && p.is_file())
+    }
+
+    fn run(&mut self, plan: &Plan, relist: bool, start: Instant) -> Result<Report, Diagnostics> {
+        let root = self.options.root.clone();
+        if plan.everything {
+            self.config = pipeline::load_config(&self.options).map_err(as_diagnostics);
+        }
+        if plan.everything || plan.theme {
+            self.theme = match &self.config {
+                Ok(config) => Theme::resolve(&root, &config.theme, &config.highlight_theme)
+                    .and_then(|theme| Templates::compile(&theme).map(|t| (theme, t))),
+                Err(_) => Err(not_built_yet()),
+            };
+        }
+        self.read(&root, plan, relist);
+        let config = match &self.config {
+            Ok(config) => config.clone(),
+            Err(ds) => return Err(errors(ds.clone())),
+        };
+        let mut diagnostics = self.listing_diagnostics.clone();
+        let (sources, read_diagnostics) =
+            load::assemble(self.listing.clone(), self.files.values().cloned());
+        diagnostics.extend(read_diagnostics);
+        let (site, resolve_diagnostics) =
+            crate::site::resolve(config, sources, self.options.drafts);
+        diagnostics.extend(resolve_diagnostics);
+        let (theme, templates) = match &self.theme {
+            Ok(t) => (&t.0, &t.1),
+            Err(ds) => {
+                diagnostics.extend(ds.clone());
+                return Err(errors(diagnostics));
+            }
+        };
+        if diagnostics.has_errors() {
+            return Err(errors(diagnostics));
+        }
+        let empty = Memo::default();
+        let memo = match &self.good {
+            Some(good) if !plan.everything => &good.memo,
+            _ => &empty,
+        };
+        let rendering = render::render_changed(&site, theme, templates, &self.render_options, memo);
+        if rendering.diagnostics.has_errors() {
+            return Err(errors(rendering.diagnostics));
+        }
+        let previous = self.good.as_ref().filter(|_| !plan.everything);
+        let rendered = rendering
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with(".html") && matches!(f.content, Content::Bytes(_)))
+            .count();
+        let html = rendering.memo.len();
+        let pages = site.pages.len() + site.sections.len();
+        let mut files: HashMap<String, Bytes> =
+            HashMap::with_capacity(rendering.files.len() + rendering.unchanged.len());
+        let mut copies = HashMap::new();
+        for path in rendering.unchanged {
+            let Some(bytes) = previous.and_then(|g| g.built.files.get(&path)) else {
+                // The memo and the bytes come from the same good build, so this
+                // cannot happen; if it does, a full rebuild is always right.
+                return self.rebuild(&Plan::everything());
+            };
+            files.insert(path, bytes.clone());
+        }
+        let old = previous.map(|g| &g.built.files);
+        let mut changed = Vec::new();
+        let mut read_errors = Diagnostics::new();
+        for file in rendering.files {
+            let bytes = match file.content {
+                Content::Bytes(b) => Bytes::from(b),
+                Content::Embedded(b) => Bytes::from_static(b),
+                Content::Copy(source) => {
+                    let known = previous
+                        .filter(|g| g.copies.get(&file.path) == Some(&source))
+                        .and_then(|g| g.built.files.get(&file.path))
+                        .filter(|_| !plan.recopies(&source));
+                    let bytes = match known {
+                        Some(b) => {
+                            copies.insert(file.path.clone(), source);
+                            files.insert(file.path, b.clone());
+                            continue;
+                        }
+                        None => match std::fs::read(&source) {
+                            Ok(b) => Bytes::from(b),
+                            Err(e) => {
+                                read_errors.push(Diagnostic::error(
+                                    crate::diagnostic::display_path(&root, &source),
+                                    0,
+                                    0,
+                                    "io",
+                                    format!("cannot read: {e}"),
+                                ));
+                                continue;
+                            }
+                        },
+                    };
+                    copies.insert(file.path.clone(), source);
+                    bytes
+                }
+            };
+            if old.and_then(|o| o.get(&file.path)) != Some(&bytes) {
+                changed.push(file.path.clone());
+            }
+            files.insert(file.path, bytes);
+        }
+        if read_errors.has_errors() {
+            return Err(errors(read_errors));
+        }
+        if let Some(old) = old {
+            changed.extend(old.keys().filter(|p| !files.contains_key(*p)).cloned());
+        }
+        changed.sort();
+        let built = Arc::new(Built {
+            files,
+            base_path: site.config.base_path(),
+        });
+        self.good = Some(Good {
+            built: built.clone(),
+            memo: rendering.memo,
+            copies,
+            pages,
+        });
+        Ok(Report {
+            built,
+            changed,
+            pages,
+            rendered,
+            html,
+            elapsed: start.elapsed(),
+        })
+    }
+
+    /// Lists the site again (if `relist`) and reads the Markdown files the
+    /// plan names or the last listing did not hold; every other file keeps
+    /// what was read.
+    fn read(&mut self, root: &Path, plan: &Plan, relist: bool) {
+        let (listing, diagnostics) = if relist {
+            load::list(root)
+        } else {
+            (
+                std::mem::take(&mut self.listing),
+                std::mem::take(&mut self.listing_diagnostics),
+            )
+        };
+        let fresh: Vec<&PathBuf> = listing
+            .markdown
+            .iter()
+            .filter(|p| plan.rereads(p) || !self.files.contains_key(*p))
+            .collect();
+        let mut read: HashMap<PathBuf, Result<Loaded, Vec<Diagnostic>>> = fresh
+            .par_iter()
+            .map(|p| ((*p).clone(), load::read_file(root, p)))
+            .collect();
+        let mut old = std::mem::take(&mut self.files);
+        for path in &listing.markdown {
+            let file = match read.remove(path) {
+                Some(file) => file,
+                None => match old.remove(path) {
+                    Some(file) => file,
+                    None => continue,
+                },
+            };
+            self.files.insert(path.clone(), file);
+        }
+        self.listing = listing;
+        self.listing_diagnostics = diagnostics;
+    }
+}
+
+/// Only files to copy changed, and nothing was added or removed: the last
+/// good build with those files' bytes read again.
+fn copy_only(good: &mut Good, plan: &Plan, start: Instant) -> Report {
+    let mut files = good.built.files.clone();
+    let mut changed = Vec::new();
+    for (output, source) in &good.copies {
+        if !plan.recopies(source) {
+            continue;
+        }
+        // A file that cannot be read now keeps its last bytes; the next
+        // change to it is read again.
+        if let Ok(bytes) = std::fs::read(source) {
+            let bytes = Bytes::from(bytes);
+            if files.get(output) != Some(&bytes) {
+                changed.push(output.clone());
+                files.insert(output.clone(), bytes);
+            }
+        }
+    }
+    changed.sort();
+    let built = Arc::new(Built {
+        files,
+        base_path: good.built.base_path.clone(),
+    });
+    good.built = built.clone();
+    Report {
+        built,
+        changed,
+        pages: good.pages,
+        rendered: 0,
+        html: good.memo.len(),
+        elapsed: start.elapsed(),
+    }
+}
+
+fn as_diagnostics(e: Error) -> Diagnostics {
+    match e {
+        Error::Content(ds) => ds,
+        other => std::iter::once(Diagnostic::error(
+            crate::config::CONFIG_FILE,
+            0,
+            0,
+            "config",
+            other.to_string(),
+        ))
+        .collect(),
+    }
+}
+
+fn errors(mut diagnostics: Diagnostics) -> Diagnostics {
+    diagnostics.retain_errors();
+    diagnostics.sort();
+    diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rebuild_without_changes_renders_nothing() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/full");
+        let mut builder = Builder::new(
+            BuildOptions {
+                root: root.clone(),
+                ..BuildOptions::default()
+            },
+            RenderOptions::default(),
+        );
+        let first = builder.rebuild(&Plan::everything()).expect("builds");
+        assert!(first.rendered > 10);
+        let again = builder
+            .rebuild(&Plan::for_changes(&root, &[]))
+            .expect("builds");
+        assert_eq!(again.rendered, 0, "{:?}", again.changed);
+        assert!(again.changed.is_empty());
+    }
+}

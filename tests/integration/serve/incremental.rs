@@ -1,0 +1,292 @@
+//! Incremental rebuilds give the bytes of a clean build: a sequence of edits
+//! (bodies, titles, new, deleted and renamed pages and folders, tags,
+//! templates, static files, config, errors and their fixes), each applied
+//! with only the changes a watcher would report, each compared with a build
+//! from scratch.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use credo::output::{MemorySink, Sink};
+use credo::pipeline::{self, BuildOptions};
+use credo::render::RenderOptions;
+use credo::serve::plan::Plan;
+use credo::serve::rebuild::{Builder, Report};
+use credo::serve::watch::{self, Change};
+
+use crate::harness::SiteTest;
+
+struct Fixture {
+    site: SiteTest,
+    root: PathBuf,
+    options: BuildOptions,
+    render: RenderOptions,
+    builder: Builder,
+}
+
+impl Fixture {
+    fn new(name: &str) -> Fixture {
+        let site = SiteTest::fixture(name);
+        let root = site.root.canonicalize().expect("root");
+        let options = BuildOptions {
+            root: root.clone(),
+            ..BuildOptions::default()
+        };
+        let render = RenderOptions {
+            inject: Some(credo::serve::reload::CLIENT.to_string()),
+        };
+        let mut builder = Builder::new(options.clone(), render.clone());
+        builder
+            .rebuild(&Plan::everything())
+            .expect("the fixture builds");
+        Fixture {
+            site,
+            root,
+            options,
+            render,
+            builder,
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    fn write(&self, rel: &str, text: &str) -> PathBuf {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, text).expect("write");
+        path
+    }
+
+    /// Rebuilds after changes to `paths`, classified as the watcher would.
+    fn rebuild<P: AsRef<Path>>(
+        &mut self,
+        paths: &[P],
+    ) -> Result<Report, credo::diagnostic::Diagnostics> {
+        let changes: Vec<Change> = paths
+            .iter()
+            .filter_map(|p| watch::classify(&self.root, p.as_ref()))
+            .collect();
+        self.builder
+            .rebuild(&Plan::for_changes(&self.root, &changes))
+    }
+
+    /// Rebuilds, and holds the result to a clean build, byte for byte.
+    #[track_caller]
+    fn step<P: AsRef<Path>>(&mut self, what: &str, paths: &[P]) -> Report {
+        let report = self
+            .rebuild(paths)
+            .unwrap_or_else(|ds| panic!("{what}: rebuild failed:\n{}", ds.render_human()));
+        let clean = clean_build(&self.options, &self.render);
+        let incremental: BTreeMap<String, Vec<u8>> = report
+            .built
+            .files
+            .iter()
+            .map(|(k, v)| (k.clone(), v.to_vec()))
+            .collect();
+        let missing: Vec<&String> = clean
+            .keys()
+            .filter(|k| !incremental.contains_key(*k))
+            .collect();
+        let extra: Vec<&String> = incremental
+            .keys()
+            .filter(|k| !clean.contains_key(*k))
+            .collect();
+        let differ: Vec<&String> = clean
+            .iter()
+            .filter(|(k, v)| incremental.get(*k).is_some_and(|w| w != *v))
+            .map(|(k, _)| k)
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty() && differ.is_empty(),
+            "{what}: incremental build differs from a clean build\nmissing: {missing:?}\nextra: {extra:?}\ndiffer: {differ:?}"
+        );
+        report
+    }
+}
+
+fn clean_build(options: &BuildOptions, render: &RenderOptions) -> BTreeMap<String, Vec<u8>> {
+    let generation = match pipeline::generate(options, render) {
+        Ok(g) => g,
+        Err(credo::Error::Content(ds)) => panic!("clean build failed:\n{}", ds.render_human()),
+        Err(e) => panic!("clean build failed: {e}"),
+    };
+    let mut sink = MemorySink::default();
+    sink.write_all(generation.files).expect("in memory");
+    sink.files.into_iter().collect()
+}
+
+fn page(title: &str, front: &str, body: &str) -> String {
+    format!("---\ntitle: \"{title}\"\n{front}---\n{body}\n")
+}
+
+#[test]
+fn every_incremental_path_gives_the_bytes_of_a_clean_build() {
+    let mut f = Fixture::new("build/full");
+    let total = f.step::<&Path>("no change", &[]).html;
+
+    // A body edit renders the page and the few outputs showing its body.
+    let honesty = f.write(
+        "content/values/honesty.md",
+        &page(
+            "Honesty",
+            "summary: \"We say what is true.\"\n",
+            "Honesty, edited. Read [the first rule](../principles/speak-plainly.md).",
+        ),
+    );
+    let r = f.step("body edit", &[&honesty]);
+    assert!(
+        r.rendered <= 3,
+        "a body edit re-rendered {} of {total}",
+        r.rendered
+    );
+    assert!(r.changed.contains(&"values/honesty/index.html".to_string()));
+
+    // A title edit reaches the pages that show the title.
+    f.write(
+        "content/values/honesty.md",
+        &page("Candour", "summary: \"We say what is true.\"\n", "Candour."),
+    );
+    let r = f.step("title edit", &[&honesty]);
+    assert!(r.rendered < total, "{} of {total}", r.rendered);
+
+    // A title shown as the label of `[[speak-plainly#what-to-say]]` elsewhere.
+    let plainly = f.path("content/principles/speak-plainly.md");
+    let text = std::fs::read_to_string(&plainly).expect("read");
+    std::fs::write(
+        &plainly,
+        text.replace("Tell clients what they need to hear", "Say it plainly"),
+    )
+    .expect("write");
+    let r = f.step("linked title", &[&plainly]);
+    assert!(
+        r.changed
+            .contains(&"principles/arrive-early/index.html".to_string())
+    );
+
+    // A new page linking to others, with a new tag.
+    let care = f.write(
+        "content/values/care.md",
+        &page(
+            "Care",
+            "tags: [people, time]\nrelated: [speak-plainly]\n",
+            "See [[honesty]] and [[arrive-early#why-it-matters]].",
+        ),
+    );
+    f.step("new page", &[&care]);
+
+    // Tags and ordering move.
+    f.write(
+        "content/values/care.md",
+        &page("Care", "weight: -1\ntags: [people]\n", "Plain."),
+    );
+    f.step("tags and weight", &[&care]);
+
+    // Renamed (as an editor's atomic save would report both paths).
+    let renamed = f.path("content/values/caring.md");
+    std::fs::rename(&care, &renamed).expect("rename");
+    f.step("rename", &[&care, &renamed]);
+
+    // Deleted.
+    std::fs::remove_file(&renamed).expect("rm");
+    f.step("delete", &[&renamed]);
+
+    // A folder renamed, and renamed back (refs to values/honesty break between).
+    let values = f.path("content/values");
+    let worth = f.path("content/worth");
+    std::fs::rename(&values, &worth).expect("rename");
+    assert!(f.rebuild(&[&values, &worth]).is_err());
+    std::fs::rename(&worth, &values).expect("rename back");
+    f.step("folder back", &[&values, &worth]);
+
+    // A section's intro and title.
+    let section = f.write(
+        "content/principles/_index.md",
+        "---\ntitle: Rules\npage_kind: principle\nsort_by: title\n---\nThe rules, renamed.\n",
+    );
+    f.step("section", &[&section]);
+
+    // A broken file, an unrelated edit while it is broken, then the fix.
+    let attitude = f.path("content/attitude/service-vs-sales.md");
+    let good = std::fs::read_to_string(&attitude).expect("read");
+    std::fs::write(&attitude, "---\ntitle: [oops\n---\n").expect("write");
+    assert!(f.rebuild(&[&attitude]).is_err());
+    f.write(
+        "content/values/honesty.md",
+        &page("Candour", "", "Edited while broken."),
+    );
+    assert!(
+        f.rebuild(&[&honesty]).is_err(),
+        "the broken file still fails the build"
+    );
+    std::fs::write(&attitude, good).expect("write");
+    f.step("fixed", &[&attitude]);
+
+    // A static file, new then changed; a content asset.
+    let css = f.write("static/extra.css", "body { margin: 0; }\n");
+    let r = f.step("static edit", &[&css]);
+    assert_eq!(r.rendered, 0);
+    assert_eq!(r.changed, ["extra.css"]);
+    let asset = f.write("content/values/chart.txt", "1 2 3\n");
+    f.step("content asset", &[&asset]);
+    std::fs::write(&asset, "4 5 6\n").expect("write");
+    f.step("content asset edit", &[&asset]);
+    std::fs::remove_file(&css).expect("rm");
+    f.step("static delete", &[&css]);
+
+    // A template override, then an edit of it, then an edit of a partial.
+    let template = f.write(
+        "templates/value.html",
+        &read_theme("value.html").replace("Core value", "Value we hold"),
+    );
+    let r = f.step("template added", &[&template]);
+    assert!(
+        r.rendered >= 1 && r.rendered < total,
+        "{} of {total}: {:?}",
+        r.rendered,
+        r.changed
+    );
+    std::fs::write(
+        &template,
+        read_theme("value.html").replace("Core value", "Value we keep"),
+    )
+    .expect("write");
+    f.step("template edited", &[&template]);
+    let partial = f.write(
+        "templates/partials/footer.html",
+        &format!("{}<!-- footer edit -->", read_theme("partials/footer.html")),
+    );
+    f.step("partial", &[&partial]);
+
+    // A theme folder, picked by the config.
+    let theme = f.write(
+        "themes/plain/templates/tag.html",
+        &read_theme("tag.html").replace("</main>", "<p>Plain tag.</p></main>"),
+    );
+    let config = f.path("credo.yaml");
+    let text = std::fs::read_to_string(&config).expect("config");
+    std::fs::write(
+        &config,
+        text.replace("theme: default", "theme: plain")
+            .replace("Fixture Handbook", "Fixture <Handbook>"),
+    )
+    .expect("write");
+    f.step("config", &[&config, &theme]);
+    std::fs::write(&theme, read_theme("tag.html")).expect("write");
+    f.step("theme template", &[&theme]);
+
+    // Drafts stay out; a draft turned public comes in.
+    let draft = f.path("content/scenarios/draft-case.md");
+    let text = std::fs::read_to_string(&draft).expect("draft");
+    std::fs::write(&draft, text.replace("draft: true", "draft: false")).expect("write");
+    f.step("draft published", &[&draft]);
+    drop(f.site);
+}
+
+fn read_theme(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("themes/default/templates")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}

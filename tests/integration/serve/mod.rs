@@ -1,0 +1,346 @@
+//! `credo serve`: the real binary on a copy of a fixture site, watched while
+//! files change under it; and incremental rebuilds held to clean builds.
+
+mod client;
+mod incremental;
+
+use std::time::Duration;
+
+use crate::harness::SiteTest;
+use client::{Server, eventually, wait_line};
+
+const PAGE: &str = "/handbook/principles/arrive-early/";
+const PAGE_FILE: &str = "content/principles/arrive-early.md";
+
+fn write(site: &SiteTest, path: &str, text: &str) {
+    let path = site.root.join(path);
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+}
+
+/// Saves the way many editors do: a temporary file renamed over the original.
+fn atomic_save(site: &SiteTest, path: &str, text: &str) {
+    let target = site.root.join(path);
+    let name = target.file_name().expect("a name").to_string_lossy();
+    let temp = target.with_file_name(format!(".{name}.credo-test.tmp"));
+    std::fs::write(&temp, text).expect("write");
+    std::fs::rename(&temp, &target).expect("rename");
+}
+
+fn page_text(body: &str) -> String {
+    format!(
+        "---\ntitle: \"Never keep a client waiting\"\nsummary: \"Arrive early.\"\nnumber: 2\nvalues: [honesty]\n---\n{body}\n"
+    )
+}
+
+#[test]
+fn serves_the_site_with_the_reload_script() {
+    let site = SiteTest::fixture("build/full");
+    let server = Server::start(&site, &[]);
+    assert!(server.url.ends_with("/handbook/"), "{}", server.url);
+    let (status, head, body) = server.request(PAGE);
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert!(body.contains("<h1><span class=\"num\">2.</span> Never keep a client waiting</h1>"));
+    assert!(body.contains("new EventSource(\"/__credo/events\")"));
+    let (status, head, _) = server.request("/handbook/style.css");
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("content-type: text/css; charset=utf-8"),
+        "{head}"
+    );
+    let (status, head, _) = server.request("/handbook/handbook.json");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: application/json"), "{head}");
+    // The site root redirects to the base path; a folder to its slash.
+    let (status, head, _) = server.request("/");
+    assert_eq!(status, 302);
+    assert!(head.contains("location: /handbook/"), "{head}");
+    let (status, head, _) = server.request("/handbook/principles/arrive-early");
+    assert_eq!(status, 302);
+    assert!(
+        head.contains("location: /handbook/principles/arrive-early/"),
+        "{head}"
+    );
+    // A missing page is the site's 404 page, with status 404.
+    let (status, body) = server.get("/handbook/no/such/page/");
+    assert_eq!(status, 404);
+    let not_found = std::fs::read_to_string(site.root.join("public/404.html")).ok();
+    assert!(not_found.is_none(), "serve writes nothing to disk");
+    assert!(body.contains("<main"), "{body}");
+}
+
+#[test]
+fn an_edit_reloads_and_an_error_shows_until_fixed() {
+    let site = SiteTest::fixture("build/full");
+    let server = Server::start(&site, &[]);
+    let events = server.events();
+
+    write(
+        &site,
+        PAGE_FILE,
+        &page_text("First edit, fresh from the editor."),
+    );
+    events.expect(&["reload"]);
+    let (status, body) = server.get(PAGE);
+    assert_eq!(status, 200);
+    assert!(body.contains("First edit, fresh from the editor."));
+    let log = wait_line(&server.stdout, |l| l.starts_with("Rebuilt after")).expect("a log line");
+    assert!(
+        log.starts_with("Rebuilt after content/principles/arrive-early.md: re-rendered "),
+        "{log}"
+    );
+    assert!(log.ends_with(" ms"), "{log}");
+
+    // Broken front matter: an error event; the last good page is still served.
+    write(
+        &site,
+        PAGE_FILE,
+        "---\ntitle: \"Never keep a client waiting\"\nnumbr: \"<b>2</b>\"\n---\nBroken.\n",
+    );
+    let (_, data) = events.expect(&["build-error"]);
+    assert!(
+        data.contains("content/principles/arrive-early.md:3:1: error: unknown key `numbr` in page front matter"),
+        "{data}"
+    );
+    assert!(
+        data.contains("3 | numbr: &quot;&lt;b&gt;2&lt;/b&gt;&quot;"),
+        "the overlay escapes the source: {data}"
+    );
+    assert!(!data.contains("<b>2"), "{data}");
+    let (status, body) = server.get(PAGE);
+    assert_eq!(status, 200);
+    assert!(body.contains("First edit, fresh from the editor."));
+    let terminal = wait_line(&server.stderr, |l| {
+        l.starts_with("content/principles/arrive-early.md:3:1")
+    })
+    .expect("the terminal shows the diagnostic");
+    assert_eq!(
+        terminal,
+        "content/principles/arrive-early.md:3:1: error: unknown key `numbr` in page front matter"
+    );
+    // A page opened now gets the error at once.
+    let late = server.events();
+    late.expect(&["build-error"]);
+
+    // Fixed (with an atomic save): the overlay goes, the new page comes.
+    atomic_save(&site, PAGE_FILE, &page_text("Fixed, and better."));
+    events.expect(&["reload", "build-ok"]);
+    late.expect(&["reload", "build-ok"]);
+    let (_, body) = server.get(PAGE);
+    assert!(body.contains("Fixed, and better."));
+    let fresh = server.events();
+    assert_eq!(
+        fresh.next_within(Duration::from_millis(300)),
+        None,
+        "no overlay after the fix"
+    );
+}
+
+#[test]
+fn a_stylesheet_change_swaps_css_without_a_reload() {
+    let site = SiteTest::fixture("build/full");
+    let server = Server::start(&site, &[]);
+    let events = server.events();
+    write(&site, "static/extra.css", "body { color: #123456; }\n");
+    let (name, data) = events.expect(&["css", "reload"]);
+    assert_eq!(name, "css", "{data}");
+    let (_, body) = server.get("/handbook/extra.css");
+    assert_eq!(body, "body { color: #123456; }\n");
+}
+
+#[test]
+fn deletes_renames_and_new_pages_are_followed() {
+    let site = SiteTest::fixture("build/full");
+    let server = Server::start(&site, &[]);
+    let events = server.events();
+    let old = "/handbook/attitude/service-vs-sales/";
+    assert_eq!(server.get(old).0, 200);
+
+    std::fs::rename(
+        site.root.join("content/attitude/service-vs-sales.md"),
+        site.root.join("content/attitude/service-and-sales.md"),
+    )
+    .expect("rename");
+    events.expect(&["reload"]);
+    assert_eq!(server.get(old).0, 404);
+    assert_eq!(server.get("/handbook/attitude/service-and-sales/").0, 200);
+
+    std::fs::remove_file(site.root.join("content/attitude/service-and-sales.md")).expect("rm");
+    events.expect(&["reload"]);
+    assert_eq!(server.get("/handbook/attitude/service-and-sales/").0, 404);
+
+    write(
+        &site,
+        "content/values/care.md",
+        "---\ntitle: Care\n---\nSee [[honesty]].\n",
+    );
+    events.expect(&["reload"]);
+    let (status, body) = server.get("/handbook/values/care/");
+    assert_eq!(status, 200);
+    assert!(body.contains("<a href=\"/handbook/values/honesty/\">Honesty</a>"));
+    // The new page shows on the page it links to.
+    let (_, honesty) = server.get("/handbook/values/honesty/");
+    assert!(honesty.contains("href=\"/handbook/values/care/\""));
+
+    // A whole folder renamed.
+    std::fs::rename(
+        site.root.join("content/values"),
+        site.root.join("content/worth"),
+    )
+    .expect("rename");
+    // Refs to `values/honesty` break: the error shows, the old site stays.
+    events.expect(&["build-error"]);
+    assert_eq!(server.get("/handbook/values/care/").0, 200);
+    std::fs::rename(
+        site.root.join("content/worth"),
+        site.root.join("content/values"),
+    )
+    .expect("rename back");
+    events.expect(&["reload", "build-ok"]);
+    assert_eq!(server.get("/handbook/values/care/").0, 200);
+}
+
+#[test]
+fn paths_outside_the_site_are_refused() {
+    let site = SiteTest::fixture("build/full");
+    let secret = site.root.parent().expect("a parent").join("secret.txt");
+    std::fs::write(&secret, "TOP SECRET\n").expect("write");
+    let server = Server::start(&site, &[]);
+    let config_line = "review_after_days: 365";
+    for path in [
+        "/../credo.yaml",
+        "/%2e%2e/credo.yaml",
+        "/handbook/../credo.yaml",
+        "/handbook/%2e%2e/credo.yaml",
+        "/handbook/%2E%2E%2Fcredo.yaml",
+        "/handbook/..%2f..%2fsecret.txt",
+        "/handbook/%2e%2e/%2e%2e/secret.txt",
+        "/handbook/..%5c..%5csecret.txt",
+        "/credo.yaml",
+        "/handbook/credo.yaml",
+        "/handbook/content/principles/arrive-early.md",
+    ] {
+        let (status, body) = server.get(path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(
+            !body.contains(config_line) && !body.contains("TOP SECRET"),
+            "{path}"
+        );
+    }
+    #[cfg(unix)]
+    {
+        let events = server.events();
+        std::os::unix::fs::symlink(&secret, site.root.join("static/secret.txt")).expect("symlink");
+        // A link out of the site is an error of the build, never served.
+        let (_, data) = events.expect(&["build-error"]);
+        assert!(
+            data.contains("static/secret.txt: error: symbolic link points outside the site root"),
+            "{data}"
+        );
+        for path in ["/handbook/secret.txt", "/secret.txt"] {
+            let (status, body) = server.get(path);
+            assert_eq!(status, 404, "{path}");
+            assert!(!body.contains("TOP SECRET"), "{path}");
+        }
+    }
+}
+
+#[test]
+fn a_taken_port_is_said_and_the_next_one_used() {
+    let site = SiteTest::fixture("build/full");
+    let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).expect("bind");
+    let port = taken.local_addr().expect("addr").port();
+    let server = Server::start(&site, &["--port", &port.to_string()]);
+    assert_ne!(server.port, port);
+    let said = wait_line(&server.stderr, |l| l.starts_with("Port ")).expect("a message");
+    assert_eq!(said, format!("Port {port} is taken; trying {}.", port + 1));
+    assert_eq!(server.get(PAGE).0, 200);
+}
+
+#[test]
+fn binding_beyond_loopback_warns() {
+    let site = SiteTest::fixture("build/full");
+    let server = Server::start(&site, &["--bind", "0.0.0.0"]);
+    let warning = wait_line(&server.stderr, |l| l.starts_with("warning:")).expect("a warning");
+    assert!(warning.contains("listening on 0.0.0.0"), "{warning}");
+}
+
+#[test]
+fn a_site_that_fails_at_start_is_served_with_its_error() {
+    let site = SiteTest::minimal().file("content/a.md", "---\ntitle: A\n---\nSee [[nowhere]].\n");
+    let server = Server::start(&site, &[]);
+    let events = server.events();
+    let (_, data) = events.expect(&["build-error"]);
+    assert!(
+        data.contains("content/a.md:4:5: error: unresolved ref `nowhere`"),
+        "{data}"
+    );
+    assert_eq!(server.get("/").0, 404);
+    write(&site, "content/a.md", "---\ntitle: A\n---\nFine now.\n");
+    events.expect(&["reload"]);
+    let (status, body) = server.get("/a/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Fine now."));
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let site = SiteTest::fixture("build/full");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_credo"))
+        .args(["serve", "--port", "0"])
+        .current_dir(&site.root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let lines = {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let _ = tx.send(line);
+            }
+        });
+        rx
+    };
+    let serving = wait_line(&lines, |l| l.starts_with("Serving ")).expect("serving");
+    let port: u16 = serving
+        .split(':')
+        .nth(2)
+        .and_then(|p| p.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .expect("a port");
+    // An open event stream must not hold the exit up.
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(client::WAIT))
+        .expect("timeout");
+    {
+        use std::io::{Read, Write};
+        write!(stream, "GET /__credo/events HTTP/1.0\r\n\r\n").expect("send");
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 512];
+        while !String::from_utf8_lossy(&seen).contains("event: hello") {
+            let n = stream.read(&mut buf).expect("the stream opens");
+            assert!(n > 0, "stream closed early");
+            seen.extend_from_slice(&buf[..n]);
+        }
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    let exit = eventually("the server to exit", || child.try_wait().ok().flatten());
+    assert!(exit.success(), "{exit:?}");
+    wait_line(&lines, |l| l == "Stopped.").expect("says it stopped");
+}
