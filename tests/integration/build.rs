@@ -278,3 +278,26 @@ fn an_unknown_theme_is_an_error_with_a_hint() {
     run.code(1).diagnostics_are(&["credo.yaml:2:1: error: theme `compakt` is neither a folder themes/compakt/ nor a built-in theme"]);
     assert!(run.stderr.contains("did you mean `compact`?"));
 }
+
+#[test]
+fn maps_in_templates_keep_their_order() {
+    // Tera's maps are hash maps unless told otherwise; output must not vary.
+    let keys: String = (0..40).map(|i| format!("  k{i:02}: {i}\n")).collect();
+    let site = SiteTest::minimal()
+        .file(
+            "content/a.md",
+            format!("---\ntitle: A\nextra:\n{keys}---\n"),
+        )
+        .file(
+            "templates/partials/meta.html",
+            "<p class=\"keys\">{% for k, v in page.extra %}{{ k }} {% endfor %}</p>",
+        );
+    let run = site.build();
+    run.success();
+    let expected: String = (0..40).map(|i| format!("k{i:02} ")).collect();
+    assert!(
+        run.page("a/index.html").contains(&expected),
+        "{}",
+        run.page("a/index.html")
+    );
+}
