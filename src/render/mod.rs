@@ -108,6 +108,37 @@ impl Templates {
             .map_err(|e| self.diagnostic(&e))
     }
 
+    /// Tera's other errors (a block missing from a parent, a circular
+    /// extend) carry their place as text, `--> name:line:col`: read it so the
+    /// diagnostic still names the template file and line.
+    fn located(&self, message: &str) -> Diagnostic {
+        let first = message
+            .lines()
+            .next()
+            .unwrap_or(message)
+            .trim_start_matches("error: ")
+            .to_string();
+        let place = message
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("--> "))
+            .and_then(|p| {
+                let mut parts = p.rsplitn(3, ':');
+                let col: usize = parts.next()?.trim().parse().ok()?;
+                let line: usize = parts.next()?.trim().parse().ok()?;
+                Some((parts.next()?.to_string(), line, col))
+            });
+        match place {
+            Some((name, line, col)) => {
+                let (file, text) = match self.sources.get(&name) {
+                    Some(t) => (t.display.clone(), t.text.as_str()),
+                    None => (name, ""),
+                };
+                Diagnostic::error(file, line, col, "template", first).with_source(text)
+            }
+            None => Diagnostic::error("templates", 0, 0, "template", first),
+        }
+    }
+
     fn diagnostic(&self, e: &tera::Error) -> Diagnostic {
         let report = match e.kind() {
             tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
@@ -120,7 +151,7 @@ impl Templates {
                 message.push_str(&format!(": {s}"));
                 source = s.source();
             }
-            return Diagnostic::error("templates", 0, 0, "template", message);
+            return self.located(&message);
         };
         let (file, text) = match self.sources.get(report.filename()) {
             Some(t) => (t.display.clone(), t.text.as_str()),

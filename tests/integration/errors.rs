@@ -286,3 +286,23 @@ fn unknown_themes_point_at_their_key() {
     assert!(run.stderr.contains("did you mean `default`?"));
     assert!(run.stderr.contains("did you mean `InspiredGitHub`?"));
 }
+
+#[test]
+fn a_block_missing_from_an_overridden_parent_is_located() {
+    let run = SiteTest::minimal()
+        .file(
+            "templates/page.html",
+            "{% extends \"base.html\" %}{% block content %}{{ page.title }}{% endblock content %}",
+        )
+        .build();
+    run.code(1);
+    let d = run.diagnostics();
+    assert!(!d.is_empty(), "{}", run.stderr);
+    assert!(d[0].starts_with("themes/default/templates/"), "{}", d[0]);
+    assert!(d[0].contains(".html:2:"), "{}", d[0]);
+    assert!(
+        d[0].contains("is not defined in any parent template"),
+        "{}",
+        d[0]
+    );
+}
