@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use crate::Error;
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::Diagnostics;
-use crate::output::{DirSink, Sink};
+use crate::output::DirSink;
 use crate::render::theme::Theme;
 use crate::render::{OutputFile, RenderOptions};
 use crate::site::Site;
@@ -132,12 +132,15 @@ pub fn generate(
     options: &BuildOptions,
     render_options: &RenderOptions,
 ) -> Result<Generation, Error> {
-    generate_timed(options, render_options, &mut Stopwatch::from_env())
+    generate_timed(options, render_options, None, &mut Stopwatch::from_env())
 }
 
+/// `emit`, when given, receives each rendered page at once (the build writes
+/// it to its staging folder); the other files are returned.
 fn generate_timed(
     options: &BuildOptions,
     render_options: &RenderOptions,
+    emit: Option<&crate::render::Emit<'_>>,
     stopwatch: &mut Stopwatch,
 ) -> Result<Generation, Error> {
     if !options.root.is_dir() {
@@ -156,7 +159,10 @@ fn generate_timed(
     stopwatch.lap("resolve");
     let files = match theme {
         Ok(theme) => {
-            let (files, render_diagnostics) = crate::render::render(&site, &theme, render_options);
+            let (files, render_diagnostics) = match emit {
+                Some(emit) => crate::render::render_streaming(&site, &theme, render_options, emit),
+                None => crate::render::render(&site, &theme, render_options),
+            };
             diagnostics.extend(render_diagnostics.into_vec());
             files
         }
@@ -186,12 +192,35 @@ fn generate_timed(
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let start = Instant::now();
     let mut stopwatch = Stopwatch::from_env();
-    let mut sink = DirSink::new(&options.root, &options.output_dir())?;
-    let generation = generate_timed(options, &RenderOptions::default(), &mut stopwatch)?;
+    let sink = DirSink::new(&options.root, &options.output_dir())?;
+    // Pages go to the staging folder as they are rendered; the live output
+    // changes only when everything succeeded (dropping `staging` removes it).
+    let staging = sink.stage()?;
+    let failed_write: std::sync::Mutex<Option<(String, std::io::Error)>> =
+        std::sync::Mutex::new(None);
+    let streamed = std::sync::atomic::AtomicUsize::new(0);
+    let emit = |path: &str, bytes: &[u8]| {
+        streamed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if let Err(e) = staging.write_file(path, bytes)
+            && let Ok(mut slot) = failed_write.lock()
+        {
+            slot.get_or_insert((path.to_string(), e));
+        }
+    };
+    let generation = generate_timed(
+        options,
+        &RenderOptions::default(),
+        Some(&emit),
+        &mut stopwatch,
+    )?;
+    if let Some((path, source)) = failed_write.into_inner().ok().flatten() {
+        return Err(Error::Io { path, source });
+    }
     let pages = generation.site.pages.len() + generation.site.sections.len();
-    let files = generation.files.len();
-    sink.write_all(generation.files)?;
+    let files = generation.files.len() + streamed.into_inner();
+    staging.commit(generation.files)?;
     stopwatch.lap("write");
+
     Ok(BuildReport {
         pages,
         files,

@@ -178,6 +178,14 @@ fn refuse_site_folders(root: &Path, out: &Path) -> Result<(), Error> {
 
 impl Sink for DirSink {
     fn write_all(&mut self, files: Vec<OutputFile>) -> Result<(), Error> {
+        self.stage()?.commit(files)
+    }
+}
+
+impl DirSink {
+    /// Creates the staging folder beside the output, ready for files to be
+    /// written as they are made; nothing is visible until [`Staging::commit`].
+    pub fn stage(&self) -> Result<Staging, Error> {
         let staging = self.sibling("credo-staging");
         if staging.exists() {
             if staging.join(MARKER).is_file() || is_empty_dir(&staging) {
@@ -191,16 +199,13 @@ impl Sink for DirSink {
         }
         std::fs::create_dir_all(&staging).map_err(|e| io_error(&staging, e))?;
         std::fs::write(staging.join(MARKER), MARKER_TEXT).map_err(|e| io_error(&staging, e))?;
-        let result = write_files(&staging, files);
-        if let Err(e) = result {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(e);
-        }
-        self.swap(&staging)
+        Ok(Staging {
+            dir: staging,
+            sink: self.clone(),
+            committed: false,
+        })
     }
-}
 
-impl DirSink {
     fn swap(&self, staging: &Path) -> Result<(), Error> {
         let old = self.sibling("credo-old");
         if old.exists() {
@@ -214,6 +219,44 @@ impl DirSink {
             std::fs::remove_dir_all(&old).map_err(|e| io_error(&old, e))?;
         }
         Ok(())
+    }
+}
+
+/// A build in progress: files land in a staging folder beside the output, so
+/// pages can be written as they are rendered rather than held in memory. The
+/// live output changes only when [`commit`](Self::commit) swaps it in;
+/// dropping an uncommitted staging folder removes it.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    sink: DirSink,
+    committed: bool,
+}
+
+impl Staging {
+    /// Writes one file (safe to call from many threads at once).
+    pub fn write_file(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let target = self.dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(target, bytes)
+    }
+
+    /// Writes the remaining `files` and swaps the staging folder in.
+    pub fn commit(mut self, files: Vec<OutputFile>) -> Result<(), Error> {
+        write_files(&self.dir, files)?;
+        self.sink.swap(&self.dir)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
     }
 }
 

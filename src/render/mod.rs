@@ -273,7 +273,13 @@ pub(crate) struct Outcome {
     path: String,
     fingerprint: Option<u64>,
     html: Option<String>,
+    /// Already handed to the [`Emit`] writer.
+    written: bool,
 }
+
+/// Where a build writes each page as soon as it is rendered (path relative to
+/// the output root, bytes), so pages need not all be held in memory at once.
+pub type Emit<'a> = dyn Fn(&str, &[u8]) + Sync + 'a;
 
 /// The result of [`render_changed`].
 #[derive(Debug)]
@@ -298,7 +304,24 @@ pub fn render(
         Ok(t) => t,
         Err(d) => return (Vec::new(), d),
     };
-    let rendering = render_with(site, theme, &templates, options, None);
+    let rendering = render_with(site, theme, &templates, options, None, None);
+    (rendering.files, rendering.diagnostics)
+}
+
+/// Renders the whole site, handing each templated page to `emit` as soon as it
+/// is made; returns the other files (generated data, static files) and the
+/// diagnostics. A build uses this to keep memory flat on large sites.
+pub fn render_streaming(
+    site: &Site,
+    theme: &Theme,
+    options: &RenderOptions,
+    emit: &Emit<'_>,
+) -> (Vec<OutputFile>, Diagnostics) {
+    let templates = match Templates::compile(theme) {
+        Ok(t) => t,
+        Err(d) => return (Vec::new(), d),
+    };
+    let rendering = render_with(site, theme, &templates, options, None, Some(emit));
     (rendering.files, rendering.diagnostics)
 }
 
@@ -313,7 +336,7 @@ pub fn render_changed(
     options: &RenderOptions,
     memo: &Memo,
 ) -> Rendering {
-    render_with(site, theme, templates, options, Some(memo))
+    render_with(site, theme, templates, options, Some(memo), None)
 }
 
 fn render_with(
@@ -322,6 +345,7 @@ fn render_with(
     templates: &Templates,
     options: &RenderOptions,
     memo: Option<&Memo>,
+    emit: Option<&Emit<'_>>,
 ) -> Rendering {
     let mut diagnostics = Diagnostics::new();
     let contexts = Contexts::new(site);
@@ -360,16 +384,30 @@ fn render_with(
                 path,
                 fingerprint,
                 html: None,
+                written: false,
             });
         }
         let mut vars = Vars::Build(base.clone());
         vars.insert("nav", &nav);
         fill(&mut vars);
-        let html = templates.render(template, &vars.into_context())?;
+        let html = inject(
+            templates.render(template, &vars.into_context())?,
+            options.inject.as_deref(),
+        );
+        if let Some(emit) = emit {
+            emit(&path, html.as_bytes());
+            return Ok(Outcome {
+                path,
+                fingerprint,
+                html: None,
+                written: true,
+            });
+        }
         Ok(Outcome {
             path,
             fingerprint,
-            html: Some(inject(html, options.inject.as_deref())),
+            html: Some(html),
+            written: false,
         })
     };
     let page_results: Vec<Result<Outcome, Diagnostic>> = site
@@ -435,14 +473,16 @@ fn render_with(
         Err(ds) => diagnostics.extend(ds),
     }
     let mut unchanged = Vec::new();
+    let mut written = Vec::new();
     let mut outputs = HashMap::with_capacity(outcomes.len());
     for o in outcomes {
         if let Some(fp) = o.fingerprint {
             outputs.insert(o.path.clone(), fp);
         }
-        match o.html {
-            Some(html) => files.push(OutputFile::bytes(o.path, html)),
-            None => unchanged.push(o.path),
+        match (o.html, o.written) {
+            (Some(html), _) => files.push(OutputFile::bytes(o.path, html)),
+            (None, true) => written.push(o.path),
+            (None, false) => unchanged.push(o.path),
         }
     }
     // An unknown highlight theme was reported when the theme was resolved.
@@ -453,7 +493,9 @@ fn render_with(
         files.extend(search_index(site, &bodies));
     }
     let statics = static_files(site, theme);
-    diagnostics.extend(collisions(&files, &unchanged, &statics, site));
+    written.extend(unchanged.iter().cloned());
+    diagnostics.extend(collisions(&files, &written, &statics, site));
+
     files.extend(statics);
     Rendering {
         files,
@@ -470,14 +512,14 @@ fn render_with(
 /// error: which one wins must never depend on the order of parallel writes.
 fn collisions(
     made: &[OutputFile],
-    unchanged: &[String],
+    elsewhere: &[String],
     statics: &[OutputFile],
     site: &Site,
 ) -> Vec<Diagnostic> {
     let made: std::collections::HashSet<&str> = made
         .iter()
         .map(|f| f.path.as_str())
-        .chain(unchanged.iter().map(String::as_str))
+        .chain(elsewhere.iter().map(String::as_str))
         .collect();
     statics
         .iter()

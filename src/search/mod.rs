@@ -20,9 +20,9 @@
 pub mod query;
 pub mod tokenize;
 
-use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
+use ahash::AHashMap;
 use rayon::prelude::*;
 
 /// One page as the index sees it.
@@ -67,19 +67,25 @@ const WEIGHTS: [f32; 5] = [10.0, 5.0, 4.0, 3.0, 1.0];
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
+/// A document and its per-field term frequencies, for one term.
+type Posting<'a> = (u32, &'a [u16; 5]);
+
 /// Term frequencies of one document, per field, and its body length.
 struct DocTerms {
-    terms: HashMap<String, [u16; 5]>,
+    terms: Vec<(Box<str>, [u16; 5])>,
     body_len: usize,
 }
 
 fn doc_terms(doc: &SearchDoc<'_>) -> DocTerms {
-    let mut terms: HashMap<String, [u16; 5]> = HashMap::new();
+    let mut terms: AHashMap<Box<str>, [u16; 5]> = AHashMap::new();
     let mut add = |field: usize, text: &str| {
         let mut count = 0;
         tokenize::terms(text, |t| {
             count += 1;
-            let tf = terms.entry(t.to_string()).or_default();
+            let tf = match terms.get_mut(t) {
+                Some(tf) => tf,
+                None => terms.entry(t.into()).or_default(),
+            };
             tf[field] = tf[field].saturating_add(1);
         });
         count
@@ -94,7 +100,10 @@ fn doc_terms(doc: &SearchDoc<'_>) -> DocTerms {
     }
     add(3, doc.kind);
     let body_len = add(4, doc.body);
-    DocTerms { terms, body_len }
+    DocTerms {
+        terms: terms.into_iter().collect(),
+        body_len,
+    }
 }
 
 fn score(tf: &[u16; 5], body_len: usize, avg_body: f32, idf: f32) -> u32 {
@@ -119,13 +128,29 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
     let per_doc: Vec<DocTerms> = docs.par_iter().map(doc_terms).collect();
     let avg_body =
         per_doc.iter().map(|d| d.body_len).sum::<usize>() as f32 / per_doc.len().max(1) as f32;
-    let mut postings: BTreeMap<&str, Vec<(u32, &[u16; 5])>> = BTreeMap::new();
-    for (id, d) in per_doc.iter().enumerate() {
-        let id = u32::try_from(id).unwrap_or(u32::MAX);
-        for (term, tf) in &d.terms {
-            postings.entry(term.as_str()).or_default().push((id, tf));
-        }
-    }
+    // Each thread merges a run of documents; runs are combined in document
+    // order, so every posting list stays sorted by document.
+    type Postings<'p> = AHashMap<&'p str, Vec<Posting<'p>>>;
+    let postings: Postings<'_> = per_doc
+        .par_iter()
+        .enumerate()
+        .fold(AHashMap::new, |mut map: Postings<'_>, (id, d)| {
+            let id = u32::try_from(id).unwrap_or(u32::MAX);
+            for (term, tf) in &d.terms {
+                map.entry(term).or_default().push((id, tf));
+            }
+            map
+        })
+        .reduce(AHashMap::new, |mut left, right| {
+            for (term, list) in right {
+                left.entry(term).or_default().extend(list);
+            }
+            left
+        });
+
+    // Sorted once here: the dictionary's order makes the chunks and the bytes.
+    let mut postings: Vec<(&str, Vec<Posting<'_>>)> = postings.into_iter().collect();
+    postings.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let n = docs.len() as f32;
     let scored: Vec<(&str, Vec<(u32, u32)>)> = postings
         .into_par_iter()

@@ -185,3 +185,24 @@ fn the_index_is_deterministic() {
         .collect();
     assert_eq!(build_index(&docs), build_index(&docs));
 }
+
+/// Prints how long the index of 10 000 synthetic pages takes to build; a
+/// figure for the notes, never an assertion. `cargo test --release --lib
+/// index_build_time -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn index_build_time() {
+    let (titles, bodies, urls) = synthetic(10_000);
+    let docs: Vec<SearchDoc<'_>> = (0..titles.len())
+        .map(|i| doc(&urls[i], &titles[i], "", &bodies[i]))
+        .collect();
+    let start = std::time::Instant::now();
+    let files = build_index(&docs);
+    let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
+    eprintln!(
+        "index of 10 000 pages: {:?}, {} files, {} bytes",
+        start.elapsed(),
+        files.len(),
+        bytes
+    );
+}

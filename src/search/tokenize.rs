@@ -17,6 +17,10 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Case- and diacritic-folded text.
 pub fn fold(text: &str) -> String {
+    // Most handbook text is ASCII, where folding is lower-casing.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfkd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
