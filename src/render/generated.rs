@@ -329,10 +329,11 @@ impl Generated<'_> {
 
     fn handbook_json(&self) -> String {
         let site = self.site;
-        let urls = |targets: &[Target]| -> Vec<String> {
-            targets.iter().map(|&t| site.href(site.url(t))).collect()
+        let href = |t: Target| match t {
+            Target::Page(p) => site.pages[p].href.as_str(),
+            Target::Section(s) => site.sections[s].href.as_str(),
         };
-        let pages: Vec<serde_json::Value> = site
+        let pages: Vec<HandbookPage<'_>> = site
             .reading_order
             .iter()
             .filter_map(|&t| match t {
@@ -342,58 +343,127 @@ impl Generated<'_> {
             .map(|p| {
                 let page = &site.pages[p];
                 let m = &page.meta;
-                let text = &self.bodies.pages[p].text;
-                serde_json::json!({
-                    "url": site.href(&page.url),
-                    "key": page.source.ref_path,
-                    "file": page.source.file,
-                    "kind": page.kind.as_str(),
-                    "title": m.title,
-                    "summary": m.summary,
-                    "number": m.number,
-                    "weight": m.weight,
-                    "tags": m.tags,
-                    "owner": m.owner,
-                    "reviewed": m.reviewed.map(|d| d.to_string()),
-                    "aliases": m.aliases,
-                    "principles": urls(&page.principles.iter().map(|&x| Target::Page(x)).collect::<Vec<_>>()),
-                    "values": urls(&page.values.iter().map(|&x| Target::Page(x)).collect::<Vec<_>>()),
-                    "related": urls(&page.related),
-                    "steps": page.steps.iter().map(|s| serde_json::json!({"url": site.href(site.url(s.target)), "note": s.note})).collect::<Vec<_>>(),
-                    "contrast": m.contrast,
-                    "checklist": m.checklist,
-                    "extra": m.extra,
-                    "text": excerpt(text, 300),
-                    "links_out": urls(&page.links_out),
-                    "links_in": urls(&page.linked_from),
-                })
+                HandbookPage {
+                    url: &page.href,
+                    key: &page.source.ref_path,
+                    file: &page.source.file,
+                    kind: page.kind.as_str(),
+                    title: &m.title,
+                    summary: m.summary.as_deref(),
+                    number: m.number,
+                    weight: m.weight,
+                    tags: &m.tags,
+                    owner: m.owner.as_deref(),
+                    reviewed: m.reviewed.map(|d| d.to_string()),
+                    aliases: &m.aliases,
+                    principles: page
+                        .principles
+                        .iter()
+                        .map(|&x| href(Target::Page(x)))
+                        .collect(),
+                    values: page.values.iter().map(|&x| href(Target::Page(x))).collect(),
+                    related: page.related.iter().map(|&t| href(t)).collect(),
+                    steps: page
+                        .steps
+                        .iter()
+                        .map(|s| HandbookStep {
+                            url: href(s.target),
+                            note: s.note.as_deref(),
+                        })
+                        .collect(),
+                    contrast: m.contrast.as_ref(),
+                    checklist: &m.checklist,
+                    extra: &m.extra,
+                    text: excerpt(&self.bodies.pages[p].text, 300),
+                    links_out: page.links_out.iter().map(|&t| href(t)).collect(),
+                    links_in: page.linked_from.iter().map(|&t| href(t)).collect(),
+                }
             })
             .collect();
-        let sections: Vec<serde_json::Value> = site
+        let sections = site
             .sections
             .iter()
-            .map(|s| {
-                serde_json::json!({
-                    "url": site.href(&s.url),
-                    "title": s.title,
-                    "summary": s.meta.summary,
-                    "page_kind": s.meta.page_kind.map(Kind::as_str),
-                    "pages": s.pages.iter().map(|&p| site.href(&site.pages[p].url)).collect::<Vec<_>>(),
-                })
+            .map(|s| HandbookSection {
+                url: &s.href,
+                title: &s.title,
+                summary: s.meta.summary.as_deref(),
+                page_kind: s.meta.page_kind.map(Kind::as_str),
+                pages: s
+                    .pages
+                    .iter()
+                    .map(|&p| site.pages[p].href.as_str())
+                    .collect(),
             })
             .collect();
-        let doc = serde_json::json!({
-            "schema": "credo-handbook/1",
-            "site": {
-                "title": site.config.title,
-                "base_url": site.config.base_url,
-                "language": site.config.language,
+        let doc = Handbook {
+            schema: "credo-handbook/1",
+            site: HandbookSite {
+                title: &site.config.title,
+                base_url: &site.config.base_url,
+                language: &site.config.language,
             },
-            "sections": sections,
-            "pages": pages,
-        });
+            sections,
+            pages,
+        };
         serde_json::to_string_pretty(&doc).unwrap_or_default()
     }
+}
+
+/// `handbook.json`: the whole handbook as data (schema in the README).
+#[derive(Serialize)]
+struct Handbook<'a> {
+    schema: &'static str,
+    site: HandbookSite<'a>,
+    sections: Vec<HandbookSection<'a>>,
+    pages: Vec<HandbookPage<'a>>,
+}
+
+#[derive(Serialize)]
+struct HandbookSite<'a> {
+    title: &'a str,
+    base_url: &'a str,
+    language: &'a str,
+}
+
+#[derive(Serialize)]
+struct HandbookSection<'a> {
+    url: &'a str,
+    title: &'a str,
+    summary: Option<&'a str>,
+    page_kind: Option<&'a str>,
+    pages: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct HandbookPage<'a> {
+    url: &'a str,
+    key: &'a str,
+    file: &'a str,
+    kind: &'a str,
+    title: &'a str,
+    summary: Option<&'a str>,
+    number: Option<i64>,
+    weight: Option<i64>,
+    tags: &'a [String],
+    owner: Option<&'a str>,
+    reviewed: Option<String>,
+    aliases: &'a [String],
+    principles: Vec<&'a str>,
+    values: Vec<&'a str>,
+    related: Vec<&'a str>,
+    steps: Vec<HandbookStep<'a>>,
+    contrast: Option<&'a crate::load::frontmatter::Contrast>,
+    checklist: &'a [ChecklistGroup],
+    extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+    text: String,
+    links_out: Vec<&'a str>,
+    links_in: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct HandbookStep<'a> {
+    url: &'a str,
+    note: Option<&'a str>,
 }
 
 fn section_depth(site: &Site, mut s: usize) -> usize {
