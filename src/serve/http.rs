@@ -87,6 +87,10 @@ pub struct AppState {
     pub snapshot: watch::Receiver<Snapshot>,
     /// Turns true when the server is stopping (ends event streams).
     pub shutdown: watch::Receiver<bool>,
+    /// Bound to a loopback address: answer only requests addressed to a
+    /// loopback name, so a web page cannot reach the server through DNS
+    /// rebinding (a hostile name that resolves to 127.0.0.1).
+    pub loopback_only: bool,
 }
 
 /// The server's routes.
@@ -94,7 +98,46 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
         .fallback(file)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            check_host,
+        ))
         .with_state(state)
+}
+
+/// Whether a `Host` header names this machine's loopback interface.
+pub fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+async fn check_host(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if state.loopback_only {
+        // Browsers always send `Host`; a request without one (HTTP/1.0 tools)
+        // cannot come from a rebinding page.
+        let host = request
+            .headers()
+            .get(header::HOST)
+            .map(|h| h.to_str().unwrap_or(""));
+        if host.is_some_and(|h| !is_loopback_host(h)) {
+            return respond(
+                StatusCode::MISDIRECTED_REQUEST,
+                "text/plain; charset=utf-8",
+                Bytes::from_static(b"refused: this server answers only to localhost\n"),
+            );
+        }
+    }
+    next.run(request).await
 }
 
 /// Where a request path leads.
@@ -306,6 +349,28 @@ async fn events(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_loopback_hosts_pass() {
+        for ok in [
+            "localhost",
+            "localhost:1111",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+            "LOCALHOST",
+        ] {
+            assert!(is_loopback_host(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:1111",
+            "192.168.1.5:1111",
+            "",
+            "localhost.evil.example",
+        ] {
+            assert!(!is_loopback_host(bad), "{bad}");
+        }
+    }
 
     fn site(paths: &[&str]) -> impl Fn(&str) -> bool {
         let paths: Vec<String> = paths.iter().map(|p| p.to_string()).collect();

@@ -153,7 +153,9 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     let app = http::router(http::AppState {
         snapshot: snapshots,
         shutdown: stopped,
+        loopback_only: addr.ip().is_loopback(),
     });
+
     runtime.block_on(async move {
         listener
             .set_nonblocking(true)

@@ -117,9 +117,15 @@ impl Server {
 
     /// `GET path`: (status, headers in lower case, body).
     pub fn request(&self, path: &str) -> (u16, String, String) {
+        self.request_to("127.0.0.1", path)
+    }
+
+    /// `GET path` with `host` in the `Host` header.
+    pub fn request_to(&self, host: &str, path: &str) -> (u16, String, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
         stream.set_read_timeout(Some(WAIT)).expect("timeout");
-        write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").expect("send");
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").expect("send");
+
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).expect("response");
         let raw = String::from_utf8_lossy(&raw).into_owned();

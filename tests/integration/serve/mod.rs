@@ -250,6 +250,18 @@ fn paths_outside_the_site_are_refused() {
 }
 
 #[test]
+fn requests_for_other_hosts_are_refused() {
+    // DNS rebinding: a hostile name resolving to 127.0.0.1 must not read the site.
+    let site = SiteTest::fixture("build/full");
+    let server = Server::start(&site, &[]);
+    let (status, _, body) = server.request_to("evil.example:1111", "/handbook/");
+    assert_eq!(status, 421);
+    assert!(!body.contains("Fixture Handbook"));
+    let (status, _, _) = server.request_to("localhost", "/handbook/");
+    assert_eq!(status, 200);
+}
+
+#[test]
 fn a_taken_port_is_said_and_the_next_one_used() {
     let site = SiteTest::fixture("build/full");
     let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).expect("bind");
