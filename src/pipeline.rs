@@ -140,7 +140,7 @@ pub fn generate(
 fn generate_timed(
     options: &BuildOptions,
     render_options: &RenderOptions,
-    emit: Option<&crate::render::Emit<'_>>,
+    sink: Option<&dyn crate::render::Sink>,
     stopwatch: &mut Stopwatch,
 ) -> Result<Generation, Error> {
     if !options.root.is_dir() {
@@ -159,8 +159,8 @@ fn generate_timed(
     stopwatch.lap("resolve");
     let files = match theme {
         Ok(theme) => {
-            let (files, render_diagnostics) = match emit {
-                Some(emit) => crate::render::render_streaming(&site, &theme, render_options, emit),
+            let (files, render_diagnostics) = match sink {
+                Some(sink) => crate::render::render_streaming(&site, &theme, render_options, sink),
                 None => crate::render::render(&site, &theme, render_options),
             };
             diagnostics.extend(render_diagnostics.into_vec());
@@ -195,30 +195,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let sink = DirSink::new(&options.root, &options.output_dir())?;
     // Pages go to the staging folder as they are rendered; the live output
     // changes only when everything succeeded (dropping `staging` removes it).
-    let staging = sink.stage()?;
-    let failed_write: std::sync::Mutex<Option<(String, std::io::Error)>> =
-        std::sync::Mutex::new(None);
-    let streamed = std::sync::atomic::AtomicUsize::new(0);
-    let emit = |path: &str, bytes: &[u8]| {
-        streamed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        if let Err(e) = staging.write_file(path, bytes)
-            && let Ok(mut slot) = failed_write.lock()
-        {
-            slot.get_or_insert((path.to_string(), e));
-        }
+    let streaming = Streaming {
+        staging: sink.stage()?,
+        failed: std::sync::Mutex::new(None),
+        streamed: std::sync::atomic::AtomicUsize::new(0),
     };
     let generation = generate_timed(
         options,
         &RenderOptions::default(),
-        Some(&emit),
+        Some(&streaming),
         &mut stopwatch,
     )?;
-    if let Some((path, source)) = failed_write.into_inner().ok().flatten() {
+    if let Some((path, source)) = streaming.failed.into_inner().ok().flatten() {
         return Err(Error::Io { path, source });
     }
     let pages = generation.site.pages.len() + generation.site.sections.len();
-    let files = generation.files.len() + streamed.into_inner();
-    staging.commit(generation.files)?;
+    let files = generation.files.len() + streaming.streamed.into_inner();
+    streaming.staging.commit(generation.files)?;
     stopwatch.lap("write");
 
     Ok(BuildReport {
@@ -228,6 +221,28 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         warnings: generation.warnings,
         output: sink.path().to_path_buf(),
     })
+}
+
+/// The build's pages going into its staging folder as they are rendered.
+struct Streaming {
+    staging: crate::output::Staging,
+    /// The first write that failed.
+    failed: std::sync::Mutex<Option<(String, std::io::Error)>>,
+    streamed: std::sync::atomic::AtomicUsize,
+}
+
+impl crate::render::Sink for Streaming {
+    fn create(&self, path: &str) -> std::io::Result<std::fs::File> {
+        self.streamed
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.staging.create(path)
+    }
+
+    fn failed(&self, path: &str, error: std::io::Error) {
+        if let Ok(mut slot) = self.failed.lock() {
+            slot.get_or_insert((path.to_string(), error));
+        }
+    }
 }
 
 /// Everything `build` validates, without writing (`credo check`). Returns all

@@ -234,13 +234,14 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Writes one file (safe to call from many threads at once).
-    pub fn write_file(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    /// Creates one file for writing, and its folders (safe to call from many
+    /// threads at once).
+    pub fn create(&self, path: &str) -> io::Result<std::fs::File> {
         let target = self.dir.join(path);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(target, bytes)
+        std::fs::File::create(target)
     }
 
     /// Writes the remaining `files` and swaps the staging folder in.

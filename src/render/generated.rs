@@ -14,7 +14,6 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::slugify;
 use crate::site::{Site, Target};
-use rayon::prelude::*;
 use serde::Serialize;
 
 type RenderFn<'a> =
@@ -81,9 +80,24 @@ struct PrintEntry<'a> {
     /// 1 for top-level sections and their pages, deeper for nested ones.
     depth: usize,
     /// The body, with ids prefixed and internal links turned into anchors.
-    content: String,
+    content: PrintBody<'a>,
     /// The checklist, printed as empty boxes.
     checklist: &'a [ChecklistGroup],
+}
+
+/// A body of `/print/`, rewritten for the one-page book as it is serialised:
+/// the rewritten copies of a large handbook's bodies (tens of megabytes) are
+/// then made one at a time, never all held at once.
+struct PrintBody<'a> {
+    html: &'a str,
+    anchor: String,
+    anchors: &'a HashMap<String, String>,
+}
+
+impl Serialize for PrintBody<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&rewrite_for_print(self.html, &self.anchor, self.anchors))
+    }
 }
 
 /// One line of `/review/`.
@@ -138,7 +152,8 @@ impl Generated<'_> {
         push("matrix/index.html".into(), "matrix.html", &|ctx| {
             ctx.insert("matrix", &matrix)
         });
-        let print = self.print();
+        let anchors = self.print_anchors();
+        let print = self.print(&anchors);
         push("print/index.html".into(), "print.html", &|ctx| {
             ctx.insert("entries", &print)
         });
@@ -237,16 +252,23 @@ impl Generated<'_> {
         }
     }
 
-    fn print(&self) -> Vec<PrintEntry<'_>> {
+    fn print_anchor(&self, t: Target) -> String {
+        format!("p-{}", slugify(self.contexts.card(t).key))
+    }
+
+    /// Every page's `href` → its entry's anchor on `/print/`.
+    fn print_anchors(&self) -> HashMap<String, String> {
         let site = self.site;
-        let anchor_of = |t: Target| format!("p-{}", slugify(self.contexts.card(t).key));
-        let anchors: HashMap<String, String> = site
-            .reading_order
-            .iter()
-            .map(|&t| (site.href(site.url(t)), anchor_of(t)))
-            .collect();
         site.reading_order
-            .par_iter()
+            .iter()
+            .map(|&t| (site.href(site.url(t)), self.print_anchor(t)))
+            .collect()
+    }
+
+    fn print<'s>(&'s self, anchors: &'s HashMap<String, String>) -> Vec<PrintEntry<'s>> {
+        let site = self.site;
+        site.reading_order
+            .iter()
             .map(|&t| {
                 let (html, checklist, depth): (&str, &[ChecklistGroup], usize) = match t {
                     Target::Page(p) => (
@@ -258,10 +280,15 @@ impl Generated<'_> {
                         (&self.bodies.sections[s].html, &[], section_depth(site, s))
                     }
                 };
-                let anchor = anchor_of(t);
+                let anchor = self.print_anchor(t);
                 PrintEntry {
-                    content: rewrite_for_print(html, &anchor, &anchors),
+                    content: PrintBody {
+                        html,
+                        anchor: anchor.clone(),
+                        anchors,
+                    },
                     anchor,
+
                     page: self.contexts.card(t),
                     is_section: matches!(t, Target::Section(_)),
                     depth,

@@ -101,6 +101,18 @@ impl Templates {
         self.tera.contains_template(name)
     }
 
+    /// Renders template `name` with `context` into `out`.
+    pub fn render_to(
+        &self,
+        name: &str,
+        context: &Context,
+        out: impl std::io::Write,
+    ) -> Result<(), Diagnostic> {
+        self.tera
+            .render_to(name, context, out)
+            .map_err(|e| self.diagnostic(&e))
+    }
+
     /// Renders template `name` with `context`.
     pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
         self.tera
@@ -273,13 +285,69 @@ pub(crate) struct Outcome {
     path: String,
     fingerprint: Option<u64>,
     html: Option<String>,
-    /// Already handed to the [`Emit`] writer.
+    /// Already written by the [`Sink`].
     written: bool,
 }
 
-/// Where a build writes each page as soon as it is rendered (path relative to
-/// the output root, bytes), so pages need not all be held in memory at once.
-pub type Emit<'a> = dyn Fn(&str, &[u8]) + Sync + 'a;
+/// Where a build writes each page as soon as it is rendered, so pages need
+/// not all be held in memory at once: templates render straight into the
+/// file (the print page of a 10 000-page handbook is tens of megabytes).
+pub trait Sink: Sync {
+    /// Creates the file `path` (relative to the output root) for writing.
+    fn create(&self, path: &str) -> std::io::Result<std::fs::File>;
+    /// Writing `path` failed; the build reports it and fails.
+    fn failed(&self, path: &str, error: std::io::Error);
+}
+
+/// A file being written, keeping the first I/O error so that it is reported
+/// as what it is rather than as a template error.
+struct FileOut {
+    out: std::io::BufWriter<std::fs::File>,
+    error: Option<std::io::Error>,
+}
+
+impl std::io::Write for FileOut {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.out.write(buf).inspect_err(|e| {
+            self.error
+                .get_or_insert_with(|| std::io::Error::new(e.kind(), e.to_string()));
+        })
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Renders `template` straight into the file `path` of `sink`.
+fn stream_page(
+    sink: &dyn Sink,
+    templates: &Templates,
+    template: &str,
+    context: &Context,
+    path: &str,
+) -> Result<(), Diagnostic> {
+    let file = match sink.create(path) {
+        Ok(file) => file,
+        Err(e) => {
+            sink.failed(path, e);
+            return Ok(());
+        }
+    };
+    let mut out = FileOut {
+        out: std::io::BufWriter::with_capacity(64 * 1024, file),
+        error: None,
+    };
+    let rendered = templates.render_to(template, context, &mut out);
+    let flushed = std::io::Write::flush(&mut out.out);
+    match out.error.take().map_or(flushed, Err) {
+        Err(e) => {
+            sink.failed(path, e);
+            Ok(())
+        }
+        Ok(()) => rendered,
+    }
+}
 
 /// The result of [`render_changed`].
 #[derive(Debug)]
@@ -308,20 +376,20 @@ pub fn render(
     (rendering.files, rendering.diagnostics)
 }
 
-/// Renders the whole site, handing each templated page to `emit` as soon as it
-/// is made; returns the other files (generated data, static files) and the
+/// Renders the whole site, writing each templated page into `sink` as it is
+/// made; returns the other files (generated data, static files) and the
 /// diagnostics. A build uses this to keep memory flat on large sites.
 pub fn render_streaming(
     site: &Site,
     theme: &Theme,
     options: &RenderOptions,
-    emit: &Emit<'_>,
+    sink: &dyn Sink,
 ) -> (Vec<OutputFile>, Diagnostics) {
     let templates = match Templates::compile(theme) {
         Ok(t) => t,
         Err(d) => return (Vec::new(), d),
     };
-    let rendering = render_with(site, theme, &templates, options, None, Some(emit));
+    let rendering = render_with(site, theme, &templates, options, None, Some(sink));
     (rendering.files, rendering.diagnostics)
 }
 
@@ -345,8 +413,10 @@ fn render_with(
     templates: &Templates,
     options: &RenderOptions,
     memo: Option<&Memo>,
-    emit: Option<&Emit<'_>>,
+    sink: Option<&dyn Sink>,
 ) -> Rendering {
+    // The live-reload snippet is spliced into the finished text.
+    let sink = sink.filter(|_| options.inject.is_none());
     let mut diagnostics = Diagnostics::new();
     let contexts = Contexts::new(site);
     let mut base = Context::new();
@@ -390,12 +460,9 @@ fn render_with(
         let mut vars = Vars::Build(base.clone());
         vars.insert("nav", &nav);
         fill(&mut vars);
-        let html = inject(
-            templates.render(template, &vars.into_context())?,
-            options.inject.as_deref(),
-        );
-        if let Some(emit) = emit {
-            emit(&path, html.as_bytes());
+        let context = vars.into_context();
+        if let Some(sink) = sink {
+            stream_page(sink, templates, template, &context, &path)?;
             return Ok(Outcome {
                 path,
                 fingerprint,
@@ -403,6 +470,10 @@ fn render_with(
                 written: true,
             });
         }
+        let html = inject(
+            templates.render(template, &context)?,
+            options.inject.as_deref(),
+        );
         Ok(Outcome {
             path,
             fingerprint,

@@ -67,43 +67,52 @@ const WEIGHTS: [f32; 5] = [10.0, 5.0, 4.0, 3.0, 1.0];
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
-/// A document and its per-field term frequencies, for one term.
-type Posting<'a> = (u32, &'a [u16; 5]);
+/// Each term's postings: the documents holding it, in document order, with
+/// their per-field term frequencies.
+type Postings = AHashMap<Box<str>, Vec<(u32, [u16; 5])>>;
 
-/// Term frequencies of one document, per field, and its body length.
-struct DocTerms {
-    terms: Vec<(Box<str>, [u16; 5])>,
-    body_len: usize,
-}
+/// A term and its documents, each with a score.
+type Scored = (Box<str>, Vec<(u32, u32)>);
 
-fn doc_terms(doc: &SearchDoc<'_>) -> DocTerms {
-    let mut terms: AHashMap<Box<str>, [u16; 5]> = AHashMap::new();
-    let mut add = |field: usize, text: &str| {
-        let mut count = 0;
-        tokenize::terms(text, |t| {
-            count += 1;
-            let tf = match terms.get_mut(t) {
-                Some(tf) => tf,
-                None => terms.entry(t.into()).or_default(),
-            };
-            tf[field] = tf[field].saturating_add(1);
-        });
-        count
-    };
-    add(0, doc.title);
-    add(1, doc.summary);
-    for h in &doc.headings {
-        add(2, h);
+/// Adds the terms of `docs` (numbered from `first`) to `postings`; returns
+/// each document's body length in terms. A term's text is stored once per
+/// run of documents, not once per document that holds it: on a large site
+/// the index stays a small part of the build's memory.
+fn add_docs(postings: &mut Postings, first: usize, docs: &[SearchDoc<'_>]) -> Vec<usize> {
+    let mut body_lens = Vec::with_capacity(docs.len());
+    for (i, doc) in docs.iter().enumerate() {
+        let id = u32::try_from(first + i).unwrap_or(u32::MAX);
+        let mut add = |field: usize, text: &str| {
+            let mut count = 0;
+            tokenize::terms(text, |t| {
+                count += 1;
+                let list = match postings.get_mut(t) {
+                    Some(list) => list,
+                    None => postings.entry(t.into()).or_default(),
+                };
+                match list.last_mut() {
+                    Some((doc, tf)) if *doc == id => tf[field] = tf[field].saturating_add(1),
+                    _ => {
+                        let mut tf = [0; 5];
+                        tf[field] = 1;
+                        list.push((id, tf));
+                    }
+                }
+            });
+            count
+        };
+        add(0, doc.title);
+        add(1, doc.summary);
+        for h in &doc.headings {
+            add(2, h);
+        }
+        for t in doc.tags {
+            add(3, t);
+        }
+        add(3, doc.kind);
+        body_lens.push(add(4, doc.body));
     }
-    for t in doc.tags {
-        add(3, t);
-    }
-    add(3, doc.kind);
-    let body_len = add(4, doc.body);
-    DocTerms {
-        terms: terms.into_iter().collect(),
-        body_len,
-    }
+    body_lens
 }
 
 fn score(tf: &[u16; 5], body_len: usize, avg_body: f32, idf: f32) -> u32 {
@@ -125,46 +134,44 @@ fn score(tf: &[u16; 5], body_len: usize, avg_body: f32, idf: f32) -> u32 {
 
 /// Builds the index files for `docs` (document ids are their positions).
 pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
-    let per_doc: Vec<DocTerms> = docs.par_iter().map(doc_terms).collect();
-    let avg_body =
-        per_doc.iter().map(|d| d.body_len).sum::<usize>() as f32 / per_doc.len().max(1) as f32;
-    // Each thread merges a run of documents; runs are combined in document
-    // order, so every posting list stays sorted by document.
-    type Postings<'p> = AHashMap<&'p str, Vec<Posting<'p>>>;
-    let postings: Postings<'_> = per_doc
-        .par_iter()
+    // Runs of consecutive documents are indexed in parallel and combined in
+    // document order, so every posting list stays sorted by document.
+    let run = docs.len().div_ceil(rayon::current_num_threads() * 4).max(1);
+    let runs: Vec<(Postings, Vec<usize>)> = docs
+        .par_chunks(run)
         .enumerate()
-        .fold(AHashMap::new, |mut map: Postings<'_>, (id, d)| {
-            let id = u32::try_from(id).unwrap_or(u32::MAX);
-            for (term, tf) in &d.terms {
-                map.entry(term).or_default().push((id, tf));
-            }
-            map
+        .map(|(r, chunk)| {
+            let mut postings = Postings::new();
+            let lens = add_docs(&mut postings, r * run, chunk);
+            (postings, lens)
         })
-        .reduce(AHashMap::new, |mut left, right| {
-            for (term, list) in right {
-                left.entry(term).or_default().extend(list);
-            }
-            left
-        });
+        .collect();
+    let mut postings = Postings::new();
+    let mut body_lens = Vec::with_capacity(docs.len());
+    for (more, lens) in runs {
+        body_lens.extend(lens);
+        if postings.is_empty() {
+            postings = more;
+            continue;
+        }
+        for (term, list) in more {
+            postings.entry(term).or_default().extend(list);
+        }
+    }
+    let avg_body = body_lens.iter().sum::<usize>() as f32 / body_lens.len().max(1) as f32;
 
     // Sorted once here: the dictionary's order makes the chunks and the bytes.
-    let mut postings: Vec<(&str, Vec<Posting<'_>>)> = postings.into_iter().collect();
-    postings.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut postings: Vec<_> = postings.into_iter().collect();
+    postings.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let n = docs.len() as f32;
-    let scored: Vec<(&str, Vec<(u32, u32)>)> = postings
+    let scored: Vec<Scored> = postings
         .into_par_iter()
         .map(|(term, list)| {
             let df = list.len() as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
             let mut list: Vec<(u32, u32)> = list
                 .into_iter()
-                .map(|(doc, tf)| {
-                    (
-                        doc,
-                        score(tf, per_doc[doc as usize].body_len, avg_body, idf),
-                    )
-                })
+                .map(|(doc, tf)| (doc, score(&tf, body_lens[doc as usize], avg_body, idf)))
                 .collect();
             if list.len() > MAX_POSTINGS {
                 list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
