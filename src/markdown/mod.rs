@@ -349,6 +349,10 @@ pub fn render(body: &str, links: &dyn LinkResolver) -> Rendered {
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    // Every body is held until the print page and search index are made:
+    // on a large site the spare capacity of growing strings adds up.
+    html.shrink_to_fit();
+    text.shrink_to_fit();
     Rendered { html, text }
 }
 

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::context::{Card, Contexts};
-use super::{Bodies, Outcome, OutputFile, Vars, tag_url};
+use super::{Bodies, BodyHtml, Outcome, OutputFile, Sink, Vars, tag_url, write_data};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::slugify;
@@ -24,6 +24,8 @@ pub(super) struct Generated<'a> {
     pub site: &'a Site,
     pub contexts: &'a Contexts<'a>,
     pub bodies: &'a Bodies,
+    /// Where the build writes its files as they are made, if it streams.
+    pub sink: Option<&'a dyn Sink>,
     pub render: &'a RenderFn<'a>,
 }
 
@@ -80,24 +82,9 @@ struct PrintEntry<'a> {
     /// 1 for top-level sections and their pages, deeper for nested ones.
     depth: usize,
     /// The body, with ids prefixed and internal links turned into anchors.
-    content: PrintBody<'a>,
+    content: String,
     /// The checklist, printed as empty boxes.
     checklist: &'a [ChecklistGroup],
-}
-
-/// A body of `/print/`, rewritten for the one-page book as it is serialised:
-/// the rewritten copies of a large handbook's bodies (tens of megabytes) are
-/// then made one at a time, never all held at once.
-struct PrintBody<'a> {
-    html: &'a str,
-    anchor: String,
-    anchors: &'a HashMap<String, String>,
-}
-
-impl Serialize for PrintBody<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&rewrite_for_print(self.html, &self.anchor, self.anchors))
-    }
 }
 
 /// One line of `/review/`.
@@ -114,15 +101,27 @@ struct ReviewEntry<'a> {
 impl Generated<'_> {
     /// Every generated file: the templated ones (rendered, or known
     /// unchanged), and the sitemap and handbook.json.
-    pub(super) fn all(&self) -> Result<(Vec<Outcome>, Vec<OutputFile>), Diagnostics> {
+    pub(super) fn all(
+        &self,
+        html: BodyHtml,
+    ) -> Result<(Vec<Outcome>, Vec<OutputFile>), Diagnostics> {
         // handbook.json reads every page and needs no template: make it on
         // the other core meanwhile.
-        let (handbook, templated) = rayon::join(|| self.handbook_json(), || self.templated());
-        let (outcomes, diagnostics) = templated;
-        let fixed = vec![
-            OutputFile::bytes("sitemap.xml", self.sitemap()),
-            OutputFile::bytes("handbook.json", handbook),
-        ];
+        let (handbook, templated) = rayon::join(
+            || {
+                write_data(self.sink, "handbook.json", |out| {
+                    serde_json::to_writer_pretty(out, &self.handbook())
+                        .map_err(std::io::Error::other)
+                })
+            },
+            || self.templated(html),
+        );
+        let (mut outcomes, diagnostics) = templated;
+        let mut fixed = vec![OutputFile::bytes("sitemap.xml", self.sitemap())];
+        match handbook {
+            Ok(written) => outcomes.push(written),
+            Err(kept) => fixed.push(kept),
+        }
         if diagnostics.is_empty() {
             Ok((outcomes, fixed))
         } else {
@@ -130,7 +129,7 @@ impl Generated<'_> {
         }
     }
 
-    fn templated(&self) -> (Vec<Outcome>, Diagnostics) {
+    fn templated(&self, html: BodyHtml) -> (Vec<Outcome>, Diagnostics) {
         let mut outcomes = Vec::new();
         let mut diagnostics = Diagnostics::new();
         let render = self.render;
@@ -153,9 +152,9 @@ impl Generated<'_> {
             ctx.insert("matrix", &matrix)
         });
         let anchors = self.print_anchors();
-        let print = self.print(&anchors);
+        let print = self.print(&anchors, html);
         push("print/index.html".into(), "print.html", &|ctx| {
-            ctx.insert("entries", &print)
+            ctx.insert_value("entries", &print)
         });
         let review = self.review();
         push("review/index.html".into(), "review.html", &|ctx| {
@@ -265,37 +264,40 @@ impl Generated<'_> {
             .collect()
     }
 
-    fn print<'s>(&'s self, anchors: &'s HashMap<String, String>) -> Vec<PrintEntry<'s>> {
+    /// The entries of `/print/`, as the template value. Each body's HTML is
+    /// dropped as soon as its entry is made: a large handbook's bodies are
+    /// tens of megabytes, and are never held twice.
+    fn print(&self, anchors: &HashMap<String, String>, mut html: BodyHtml) -> tera::Value {
         let site = self.site;
-        site.reading_order
+        let entries: Vec<tera::Value> = site
+            .reading_order
             .iter()
             .map(|&t| {
-                let (html, checklist, depth): (&str, &[ChecklistGroup], usize) = match t {
+                let (body, checklist, depth): (String, &[ChecklistGroup], usize) = match t {
                     Target::Page(p) => (
-                        &self.bodies.pages[p].html,
+                        std::mem::take(&mut html.pages[p]),
                         &site.pages[p].meta.checklist,
                         section_depth(site, site.pages[p].section),
                     ),
-                    Target::Section(s) => {
-                        (&self.bodies.sections[s].html, &[], section_depth(site, s))
-                    }
+                    Target::Section(s) => (
+                        std::mem::take(&mut html.sections[s]),
+                        &[],
+                        section_depth(site, s),
+                    ),
                 };
                 let anchor = self.print_anchor(t);
-                PrintEntry {
-                    content: PrintBody {
-                        html,
-                        anchor: anchor.clone(),
-                        anchors,
-                    },
+                let entry = PrintEntry {
+                    content: rewrite_for_print(&body, &anchor, anchors),
                     anchor,
-
                     page: self.contexts.card(t),
                     is_section: matches!(t, Target::Section(_)),
                     depth,
                     checklist,
-                }
+                };
+                tera::Value::try_from_serializable(&entry).unwrap_or_else(|_| tera::Value::none())
             })
-            .collect()
+            .collect();
+        tera::Value::from(entries.as_slice())
     }
 
     fn review(&self) -> Vec<ReviewEntry<'_>> {
@@ -354,7 +356,7 @@ impl Generated<'_> {
         xml
     }
 
-    fn handbook_json(&self) -> String {
+    fn handbook(&self) -> Handbook<'_> {
         let site = self.site;
         let href = |t: Target| match t {
             Target::Page(p) => site.pages[p].href.as_str(),
@@ -422,7 +424,7 @@ impl Generated<'_> {
                     .collect(),
             })
             .collect();
-        let doc = Handbook {
+        Handbook {
             schema: "credo-handbook/1",
             site: HandbookSite {
                 title: &site.config.title,
@@ -431,8 +433,7 @@ impl Generated<'_> {
             },
             sections,
             pages,
-        };
-        serde_json::to_string_pretty(&doc).unwrap_or_default()
+        }
     }
 }
 

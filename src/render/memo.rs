@@ -82,6 +82,18 @@ impl Vars {
         }
     }
 
+    /// Puts a value made earlier into the context as `key` (no copy: Tera
+    /// values share their contents).
+    pub fn insert_value(&mut self, key: &'static str, value: &tera::Value) {
+        match self {
+            Vars::Hash(h) => {
+                key.hash(h);
+                hash_serialized(h, value);
+            }
+            Vars::Build(ctx) => ctx.insert_value(key, value.clone()),
+        }
+    }
+
     /// The context built (empty when fingerprinting).
     pub(super) fn into_context(self) -> Context {
         match self {

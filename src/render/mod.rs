@@ -214,6 +214,27 @@ pub struct Bodies {
     pub sections: Vec<markdown::Rendered>,
 }
 
+/// The HTML of every body, taken out of [`Bodies`] once only `/print/` still
+/// needs it.
+pub(crate) struct BodyHtml {
+    pub pages: Vec<String>,
+    pub sections: Vec<String>,
+}
+
+impl Bodies {
+    fn take_html(&mut self) -> BodyHtml {
+        let take = |all: &mut Vec<markdown::Rendered>| {
+            all.iter_mut()
+                .map(|r| std::mem::take(&mut r.html))
+                .collect()
+        };
+        BodyHtml {
+            pages: take(&mut self.pages),
+            sections: take(&mut self.sections),
+        }
+    }
+}
+
 /// Renders every body in parallel.
 pub fn render_bodies(site: &Site) -> Bodies {
     render_bodies_with(site, None).0
@@ -317,6 +338,36 @@ impl std::io::Write for FileOut {
     fn flush(&mut self) -> std::io::Result<()> {
         self.out.flush()
     }
+}
+
+/// Writes the data file `path` (no template) through `sink` when there is
+/// one, so that it need not stay in memory until the build ends; else makes
+/// its bytes.
+fn write_data(
+    sink: Option<&dyn Sink>,
+    path: &str,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<Outcome, OutputFile> {
+    let Some(sink) = sink else {
+        let mut bytes = Vec::new();
+        // Writing into memory cannot fail.
+        let _ = write(&mut bytes);
+        return Err(OutputFile::bytes(path, bytes));
+    };
+    let written = sink.create(path).and_then(|file| {
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, file);
+        write(&mut out)?;
+        std::io::Write::flush(&mut out)
+    });
+    if let Err(e) = written {
+        sink.failed(path, e);
+    }
+    Ok(Outcome {
+        path: path.to_string(),
+        fingerprint: None,
+        html: None,
+        written: true,
+    })
 }
 
 /// Renders `template` straight into the file `path` of `sink`.
@@ -430,7 +481,7 @@ fn render_with(
     });
     base.insert("site", &site_context);
     base.insert("theme", &theme.meta);
-    let (bodies, body_memo) = render_bodies_with(site, memo);
+    let (mut bodies, body_memo) = render_bodies_with(site, memo);
     let page_for = |path: String,
                     template: &str,
                     target: Target,
@@ -527,16 +578,19 @@ fn render_with(
             Err(d) => diagnostics.push(d),
         }
     }
+    // Pages and sections are done: `/print/` takes over the bodies' HTML.
+    let html = bodies.take_html();
     let generated = generated::Generated {
         site,
         contexts: &contexts,
         bodies: &bodies,
+        sink,
         render: &|path: String, template: &str, fill: &dyn Fn(&mut Vars)| {
             page_for(path, template, Target::Section(0), fill)
         },
     };
     let mut files = Vec::with_capacity(outcomes.len() + 64);
-    match generated.all() {
+    match generated.all(html) {
         Ok((more, fixed)) => {
             outcomes.extend(more);
             files.extend(fixed);
