@@ -14,7 +14,11 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::slugify;
 use crate::site::{Site, Target};
+use rayon::prelude::*;
 use serde::Serialize;
+
+/// Generated pages, rendered or failed, in a fixed order.
+type Made = Vec<Result<Outcome, Diagnostic>>;
 
 type RenderFn<'a> =
     dyn Fn(String, &str, &dyn Fn(&mut Vars)) -> Result<Outcome, Diagnostic> + Sync + 'a;
@@ -130,49 +134,80 @@ impl Generated<'_> {
     }
 
     fn templated(&self, html: BodyHtml) -> (Vec<Outcome>, Diagnostics) {
+        // The large pages do not depend on each other: make them side by side.
+        let ((tags, matrix), (print, rest)) = rayon::join(
+            || rayon::join(|| self.tag_pages(), || self.matrix_page()),
+            || rayon::join(|| self.print_page(html), || self.other_pages()),
+        );
         let mut outcomes = Vec::new();
         let mut diagnostics = Diagnostics::new();
-        let render = self.render;
-        let mut push = |path: String, template: &str, fill: &dyn Fn(&mut Vars)| match render(
-            path, template, fill,
-        ) {
-            Ok(o) => outcomes.push(o),
-            Err(d) => diagnostics.push(d),
-        };
-        let tags = self.tags();
-        push("tags/index.html".into(), "tags.html", &|ctx| {
-            ctx.insert("tags", &tags)
-        });
-        for tag in &tags {
-            let path = format!("{}index.html", tag_url(tag.name));
-            push(path, "tag.html", &|ctx| ctx.insert("tag", tag));
-        }
-        let matrix = self.matrix();
-        push("matrix/index.html".into(), "matrix.html", &|ctx| {
-            ctx.insert("matrix", &matrix)
-        });
-        let anchors = self.print_anchors();
-        let print = self.print(&anchors, html);
-        push("print/index.html".into(), "print.html", &|ctx| {
-            ctx.insert_value("entries", &print)
-        });
-        let review = self.review();
-        push("review/index.html".into(), "review.html", &|ctx| {
-            ctx.insert("entries", &review)
-        });
-        if self.site.config.search {
-            push("search/index.html".into(), "search.html", &|_| {});
-        }
-        push("404.html".into(), "404.html", &|_| {});
-        for (alias, target) in &self.site.aliases {
-            let to = self.site.href(self.site.url(*target));
-            let title = self.site.title(*target);
-            push(format!("{alias}index.html"), "alias.html", &|ctx| {
-                ctx.insert("target", &to);
-                ctx.insert("title", title);
-            });
+        for made in [tags, matrix, print, rest].into_iter().flatten() {
+            match made {
+                Ok(o) => outcomes.push(o),
+                Err(d) => diagnostics.push(d),
+            }
         }
         (outcomes, diagnostics)
+    }
+
+    fn tag_pages(&self) -> Made {
+        let tags = self.tags();
+        let mut made = vec![(self.render)(
+            "tags/index.html".into(),
+            "tags.html",
+            &|ctx| ctx.insert("tags", &tags),
+        )];
+        made.par_extend(tags.par_iter().map(|tag| {
+            let path = format!("{}index.html", tag_url(tag.name));
+            (self.render)(path, "tag.html", &|ctx| ctx.insert("tag", tag))
+        }));
+        made
+    }
+
+    fn matrix_page(&self) -> Made {
+        let matrix = self.matrix();
+        vec![(self.render)(
+            "matrix/index.html".into(),
+            "matrix.html",
+            &|ctx| ctx.insert("matrix", &matrix),
+        )]
+    }
+
+    fn print_page(&self, html: BodyHtml) -> Made {
+        let anchors = self.print_anchors();
+        let print = self.print(&anchors, html);
+        vec![(self.render)(
+            "print/index.html".into(),
+            "print.html",
+            &|ctx| ctx.insert_value("entries", &print),
+        )]
+    }
+
+    /// `/review/`, `/search/`, `404.html` and the alias redirects.
+    fn other_pages(&self) -> Made {
+        let review = self.review();
+        let mut made = vec![(self.render)(
+            "review/index.html".into(),
+            "review.html",
+            &|ctx| ctx.insert("entries", &review),
+        )];
+        if self.site.config.search {
+            made.push((self.render)(
+                "search/index.html".into(),
+                "search.html",
+                &|_| {},
+            ));
+        }
+        made.push((self.render)("404.html".into(), "404.html", &|_| {}));
+        made.par_extend(self.site.aliases.par_iter().map(|(alias, target)| {
+            let to = self.site.href(self.site.url(*target));
+            let title = self.site.title(*target);
+            (self.render)(format!("{alias}index.html"), "alias.html", &|ctx| {
+                ctx.insert("target", &to);
+                ctx.insert("title", title);
+            })
+        }));
+        made
     }
 
     fn tags(&self) -> Vec<TagContext<'_>> {
@@ -269,21 +304,27 @@ impl Generated<'_> {
     /// tens of megabytes, and are never held twice.
     fn print(&self, anchors: &HashMap<String, String>, mut html: BodyHtml) -> tera::Value {
         let site = self.site;
-        let entries: Vec<tera::Value> = site
+        // Moved out in reading order (no copy), then made side by side.
+        let bodies: Vec<(Target, String)> = site
             .reading_order
             .iter()
             .map(|&t| {
-                let (body, checklist, depth): (String, &[ChecklistGroup], usize) = match t {
+                let body = match t {
+                    Target::Page(p) => std::mem::take(&mut html.pages[p]),
+                    Target::Section(s) => std::mem::take(&mut html.sections[s]),
+                };
+                (t, body)
+            })
+            .collect();
+        let entries: Vec<tera::Value> = bodies
+            .into_par_iter()
+            .map(|(t, body)| {
+                let (checklist, depth): (&[ChecklistGroup], usize) = match t {
                     Target::Page(p) => (
-                        std::mem::take(&mut html.pages[p]),
                         &site.pages[p].meta.checklist,
                         section_depth(site, site.pages[p].section),
                     ),
-                    Target::Section(s) => (
-                        std::mem::take(&mut html.sections[s]),
-                        &[],
-                        section_depth(site, s),
-                    ),
+                    Target::Section(s) => (&[], section_depth(site, s)),
                 };
                 let anchor = self.print_anchor(t);
                 let entry = PrintEntry {
