@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::load::frontmatter::{ChecklistGroup, Kind};
@@ -41,7 +42,7 @@ pub struct SiteContext<'a> {
 }
 
 /// A link to a page or section, with what listings show.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Card<'a> {
     /// Title.
     pub title: &'a str,
@@ -56,6 +57,72 @@ pub struct Card<'a> {
     /// The ref path (`principles/a`, `principles/_index`): a stable key, used
     /// by the theme's scripts to store checklist and track progress.
     pub key: &'a str,
+    /// The same card as a template value, made once per build (see
+    /// [`SharedCards`]).
+    shared: Option<&'a tera::Value>,
+}
+
+/// The fields of a [`Card`] as templates see them.
+#[derive(Serialize)]
+struct CardFields<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// `href` value: base path plus the percent-encoded URL path.
+    pub url: &'a str,
+    /// The summary, if any.
+    pub summary: Option<&'a str>,
+    /// The page kind, or `section`.
+    pub kind: &'a str,
+    /// A principle's number.
+    pub number: Option<i64>,
+    /// The ref path (`principles/a`, `principles/_index`): a stable key, used
+    /// by the theme's scripts to store checklist and track progress.
+    pub key: &'a str,
+}
+
+impl Serialize for Card<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.shared {
+            // Inside Tera's serializer a value is shared, not converted again.
+            Some(value) => value.serialize(serializer),
+            None => CardFields {
+                title: self.title,
+                url: self.url,
+                summary: self.summary,
+                kind: self.kind,
+                number: self.number,
+                key: self.key,
+            }
+            .serialize(serializer),
+        }
+    }
+}
+
+/// Every page's and section's card, converted to a template value once. A
+/// card shows in the sidebars, lists and backlinks of many pages; each of
+/// them then shares the one value instead of converting the card again.
+pub struct SharedCards {
+    pages: Vec<tera::Value>,
+    sections: Vec<tera::Value>,
+}
+
+impl SharedCards {
+    /// The cards of every page and section of `site`.
+    pub fn new(site: &Site) -> SharedCards {
+        let plain = Contexts { site, cards: None };
+        let value = |card: Card<'_>| {
+            tera::Value::try_from_serializable(&card).unwrap_or_else(|_| tera::Value::none())
+        };
+        SharedCards {
+            pages: (0..site.pages.len())
+                .into_par_iter()
+                .map(|p| value(plain.page_card(p)))
+                .collect(),
+            sections: (0..site.sections.len())
+                .map(|s| value(plain.section_card(s)))
+                .collect(),
+        }
+    }
 }
 
 /// One entry of the sidebar.
@@ -227,12 +294,16 @@ pub struct SectionContext<'a> {
 pub struct Contexts<'a> {
     /// The site.
     pub site: &'a Site,
+    cards: Option<&'a SharedCards>,
 }
 
 impl<'a> Contexts<'a> {
     /// Prepares context building for `site`.
-    pub fn new(site: &'a Site) -> Self {
-        Contexts { site }
+    pub fn new(site: &'a Site, cards: &'a SharedCards) -> Self {
+        Contexts {
+            site,
+            cards: Some(cards),
+        }
     }
 
     /// The `site` value.
@@ -273,6 +344,7 @@ impl<'a> Contexts<'a> {
             kind: p.kind.as_str(),
             number: p.meta.number,
             key: &p.source.ref_path,
+            shared: self.cards.map(|c| &c.pages[id]),
         }
     }
 
@@ -286,6 +358,7 @@ impl<'a> Contexts<'a> {
             kind: "section",
             number: None,
             key: &s.key,
+            shared: self.cards.map(|c| &c.sections[id]),
         }
     }
 

@@ -469,7 +469,8 @@ fn render_with(
     // The live-reload snippet is spliced into the finished text.
     let sink = sink.filter(|_| options.inject.is_none());
     let mut diagnostics = Diagnostics::new();
-    let contexts = Contexts::new(site);
+    let cards = context::SharedCards::new(site);
+    let contexts = Contexts::new(site, &cards);
     let mut base = Context::new();
     let site_context = contexts.site();
     let seed = memo.map(|_| {
