@@ -424,10 +424,10 @@ impl<'a> Contexts<'a> {
         window: usize,
     ) -> (Vec<NavItem<'a>>, usize) {
         let pages = &self.site.sections[section].pages;
-        let at = pages
-            .iter()
-            .position(|&p| current == Target::Page(p))
-            .unwrap_or(0);
+        let at = match current {
+            Target::Page(p) if self.site.pages[p].section == section => self.site.pages[p].position,
+            _ => 0,
+        };
         let start = at
             .saturating_sub(window / 2)
             .min(pages.len().saturating_sub(window));

@@ -73,6 +73,8 @@ pub struct Page {
     pub expressed_by: Vec<PageId>,
     /// `related` both ways: its own refs and the pages whose `related` names it.
     pub related_all: Vec<Target>,
+    /// Its place in its section's order (0 for the first page).
+    pub position: usize,
     /// The previous page in its section's order.
     pub prev: Option<PageId>,
     /// The next page in its section's order.
@@ -350,6 +352,7 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
                     applied_by: Vec::new(),
                     expressed_by: Vec::new(),
                     related_all: Vec::new(),
+                    position: 0,
                     prev: None,
                     next: None,
                     tracks: Vec::new(),
@@ -700,6 +703,9 @@ fn order_sections(site: &mut Site) {
         section
             .subsections
             .sort_by(|&a, &b| section_keys[a].cmp(&section_keys[b]));
+        for (position, &p) in section.pages.iter().enumerate() {
+            site.pages[p].position = position;
+        }
         for pair in section.pages.windows(2) {
             site.pages[pair[0]].next = Some(pair[1]);
             site.pages[pair[1]].prev = Some(pair[0]);
