@@ -34,7 +34,8 @@ const KNOWN_KEYS: &[&str] = &[
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// The handbook's title.
+    /// The handbook's title (required).
+    #[serde(default)]
     pub title: String,
     /// Where the site is published, e.g. `https://x.example/handbook/`.
     #[serde(default = "default_base_url")]
@@ -68,6 +69,24 @@ pub struct Config {
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: String::new(),
+            base_url: default_base_url(),
+            description: String::new(),
+            language: default_language(),
+            theme: default_theme(),
+            highlight_theme: default_highlight_theme(),
+            sections: Vec::new(),
+            review_after_days: None,
+            require_owner: false,
+            search: true,
+            extra: BTreeMap::new(),
+        }
+    }
+}
+
 fn default_base_url() -> String {
     "/".to_string()
 }
@@ -88,11 +107,14 @@ impl Config {
     /// Parses the text of `credo.yaml`; `file` is its display path.
     pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
         let block = YamlBlock::new(text, file, 1);
-        let unknown = block.unknown_keys(KNOWN_KEYS, "credo.yaml");
-        if !unknown.is_empty() {
-            return Err(unknown.into_iter().map(|d| d.with_source(text)).collect());
+        let (mut config, mut errors): (Config, _) = block.parse_keys(KNOWN_KEYS, "credo.yaml");
+        if config.title.is_empty() && !block.has_key("title") {
+            errors.push(block.missing("title"));
         }
-        let mut config: Config = block.parse().map_err(|d| vec![d.with_source(text)])?;
+        if !errors.is_empty() {
+            errors.sort_by_key(|d| (d.line, d.column));
+            return Err(errors.into_iter().map(|d| d.with_source(text)).collect());
+        }
         config.base_url = normalise_base_url(&config.base_url);
         Ok(config)
     }

@@ -108,11 +108,13 @@ pub const SECTION_KEYS: &[&str] = &[
     "extra",
 ];
 
-/// A page's front matter as written.
-#[derive(Debug, Clone, Deserialize)]
+/// A page's front matter as written; every key may be missing (the
+/// required `title` is checked by hand), so a block can be read key by key.
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPageMeta {
-    title: String,
+    #[serde(default)]
+    title: Option<String>,
     #[serde(default)]
     summary: Option<String>,
     #[serde(default)]
@@ -232,7 +234,10 @@ pub struct ChecklistItem {
 
 /// The two sides of an attitude page.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a mapping with `left` and `right` columns"
+)]
 pub struct RawContrast {
     #[serde(default)]
     left: Option<Column>,
@@ -251,7 +256,7 @@ pub struct Contrast {
 
 /// One column of a contrast.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a mapping with `title` and `points`")]
 pub struct Column {
     /// The column heading.
     pub title: String,
@@ -335,24 +340,25 @@ pub struct Split<'a> {
 /// Splits `text` (LF line ends, no BOM) into front matter and body. A file with
 /// no opening `---` has empty front matter; an unclosed block is an error.
 pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
-    let Some(rest) = text
-        .strip_prefix("---\n")
-        .or_else(|| (text == "---").then_some(""))
-    else {
+    // Trailing blanks after a `---` are invisible in an editor: allowed on
+    // the opening line as on the closing one.
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    if first.trim_end() != "---" {
         return Ok(Split {
             yaml: "",
             yaml_start: 0,
             body: text,
             body_line: 1,
         });
-    };
+    }
+    let yaml_start = text.len() - rest.len();
     let mut offset = 0;
     for (i, line) in rest.split_inclusive('\n').enumerate() {
         if line.trim_end() == "---" {
             let body = &rest[offset + line.len()..];
             return Ok(Split {
                 yaml: &rest[..offset],
-                yaml_start: 4,
+                yaml_start,
                 body,
                 body_line: i + 3,
             });
@@ -369,14 +375,20 @@ pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
     .with_hint("add a line `---` after the last front-matter key"))
 }
 
-/// Parses a page's front matter; every problem found is returned.
-pub fn parse_page(block: &YamlBlock<'_>) -> Result<PageMeta, Vec<Diagnostic>> {
-    let unknown = block.unknown_keys(PAGE_KEYS, "page front matter");
-    if !unknown.is_empty() {
-        return Err(unknown);
-    }
-    let raw: RawPageMeta = block.parse().map_err(|d| vec![d])?;
-    let mut errors = Vec::new();
+/// Parses a page's front matter. Every problem found is returned beside
+/// the best reading of the rest: a key in error is left at its default, so
+/// the page keeps its place (refs to it resolve, its own links are checked)
+/// while the build still fails on the errors.
+pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
+    let (raw, mut errors): (RawPageMeta, _) = block.parse_keys(PAGE_KEYS, "page front matter");
+    // A `title` that failed to parse is reported already.
+    let title_error = match raw.title.as_deref() {
+        None if !block.has_key("title") => Some(block.missing("title")),
+        None if errors.is_empty() => Some(empty_title(block)),
+        Some(t) if t.trim().is_empty() => Some(empty_title(block)),
+        _ => None,
+    };
+    errors.extend(title_error);
     let checklist = convert_checklist(&raw.checklist, block, &mut errors);
     let steps = convert_steps(&raw.steps, block, &mut errors);
     let reviewed = raw.reviewed.as_deref().and_then(|s| {
@@ -422,21 +434,8 @@ pub fn parse_page(block: &YamlBlock<'_>) -> Result<PageMeta, Vec<Diagnostic>> {
             ));
         }
     }
-    if raw.title.trim().is_empty() {
-        let (line, col) = block.locate("title", None);
-        errors.push(Diagnostic::error(
-            block.file,
-            line,
-            col,
-            "empty-title",
-            "`title` is empty",
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(PageMeta {
-        title: raw.title,
+    let meta = PageMeta {
+        title: raw.title.unwrap_or_default(),
         summary: raw.summary,
         kind: raw.kind,
         number: raw.number,
@@ -453,31 +452,31 @@ pub fn parse_page(block: &YamlBlock<'_>) -> Result<PageMeta, Vec<Diagnostic>> {
         owner: raw.owner,
         reviewed,
         extra: raw.extra,
-    })
+    };
+    (meta, errors)
+}
+
+fn empty_title(block: &YamlBlock<'_>) -> Diagnostic {
+    let (line, col) = block.locate("title", None);
+    Diagnostic::error(block.file, line, col, "empty-title", "`title` is empty")
 }
 
 /// Parses a section's `_index.md` front matter.
-pub fn parse_section(block: &YamlBlock<'_>) -> Result<SectionMeta, Vec<Diagnostic>> {
-    let unknown = block.unknown_keys(SECTION_KEYS, "section front matter (_index.md)");
-    if !unknown.is_empty() {
-        return Err(unknown);
-    }
-    block.parse().map_err(|d| vec![d])
+pub fn parse_section(block: &YamlBlock<'_>) -> (SectionMeta, Vec<Diagnostic>) {
+    block.parse_keys(SECTION_KEYS, "section front matter (_index.md)")
 }
 
-fn item_error(block: &YamlBlock<'_>, key: &str, near: Option<&str>, message: String) -> Diagnostic {
-    let (line, col) = block.locate(key, near);
+/// An error about the entry `at` of the list `key` (see
+/// [`YamlBlock::locate_entry`]), at `near` within it when given.
+fn item_error(
+    block: &YamlBlock<'_>,
+    key: &str,
+    at: &[usize],
+    near: Option<&str>,
+    message: String,
+) -> Diagnostic {
+    let (line, col) = block.locate_entry(key, at, near);
     Diagnostic::error(block.file, line, col, "invalid-item", message)
-}
-
-/// The first scalar string of a YAML value, used to find the item's line.
-fn first_text(value: &serde_yaml::Value) -> Option<String> {
-    match value {
-        serde_yaml::Value::String(s) => Some(s.clone()),
-        serde_yaml::Value::Mapping(m) => m.values().find_map(first_text),
-        serde_yaml::Value::Sequence(s) => s.iter().find_map(first_text),
-        _ => None,
-    }
 }
 
 fn get_str(
@@ -486,16 +485,18 @@ fn get_str(
     block: &YamlBlock<'_>,
     errors: &mut Vec<Diagnostic>,
     list_key: &str,
+    at: &[usize],
 ) -> Option<String> {
     match map.get(key)? {
         serde_yaml::Value::String(s) => Some(s.clone()),
         serde_yaml::Value::Number(n) => Some(n.to_string()),
         serde_yaml::Value::Bool(b) => Some(b.to_string()),
-        other => {
+        _ => {
             errors.push(item_error(
                 block,
                 list_key,
-                first_text(other).as_deref(),
+                at,
+                Some(key),
                 format!("`{key}` in `{list_key}` must be a string"),
             ));
             None
@@ -508,6 +509,7 @@ fn check_map_keys(
     allowed: &[&str],
     block: &YamlBlock<'_>,
     list_key: &str,
+    at: &[usize],
     errors: &mut Vec<Diagnostic>,
 ) -> bool {
     let mut ok = true;
@@ -518,6 +520,7 @@ fn check_map_keys(
             let mut d = item_error(
                 block,
                 list_key,
+                at,
                 Some(name),
                 format!("unknown key `{name}` in a `{list_key}` item"),
             );
@@ -540,22 +543,24 @@ fn convert_checklist(
 ) -> Vec<ChecklistGroup> {
     let mut groups: Vec<ChecklistGroup> = Vec::new();
     let mut loose = Vec::new();
-    for entry in entries {
+    for (g, entry) in entries.iter().enumerate() {
         if let Some(map) = entry.as_mapping().filter(|m| m.contains_key("group")) {
-            if !check_map_keys(map, &["group", "items"], block, "checklist", errors) {
+            if !check_map_keys(map, &["group", "items"], block, "checklist", &[g], errors) {
                 continue;
             }
-            let title = get_str(map, "group", block, errors, "checklist");
+            let title = get_str(map, "group", block, errors, "checklist", &[g]);
             let items = match map.get("items") {
                 Some(serde_yaml::Value::Sequence(items)) => items
                     .iter()
-                    .filter_map(|i| convert_item(i, block, errors))
+                    .enumerate()
+                    .filter_map(|(i, item)| convert_item(item, block, &[g, i], errors))
                     .collect(),
                 _ => {
                     errors.push(item_error(
                         block,
                         "checklist",
-                        title.as_deref(),
+                        &[g],
+                        None,
                         "a checklist group needs `items`, a list".to_string(),
                     ));
                     Vec::new()
@@ -571,7 +576,7 @@ fn convert_checklist(
                 group: title,
                 items,
             });
-        } else if let Some(item) = convert_item(entry, block, errors) {
+        } else if let Some(item) = convert_item(entry, block, &[g], errors) {
             loose.push(item);
         }
     }
@@ -588,6 +593,7 @@ fn convert_checklist(
 fn convert_item(
     value: &serde_yaml::Value,
     block: &YamlBlock<'_>,
+    at: &[usize],
     errors: &mut Vec<Diagnostic>,
 ) -> Option<ChecklistItem> {
     match value {
@@ -597,32 +603,41 @@ fn convert_item(
             detail: None,
         }),
         serde_yaml::Value::Mapping(map) => {
-            if !check_map_keys(map, &["text", "detail", "id"], block, "checklist", errors) {
+            if !check_map_keys(
+                map,
+                &["text", "detail", "id"],
+                block,
+                "checklist",
+                at,
+                errors,
+            ) {
                 return None;
             }
-            let Some(text) = get_str(map, "text", block, errors, "checklist") else {
+            let Some(text) = get_str(map, "text", block, errors, "checklist", at) else {
                 errors.push(item_error(
                     block,
                     "checklist",
-                    first_text(value).as_deref(),
+                    at,
+                    None,
                     "a checklist item needs `text`".to_string(),
                 ));
                 return None;
             };
-            let id = get_str(map, "id", block, errors, "checklist")
+            let id = get_str(map, "id", block, errors, "checklist", at)
                 .map(|id| item_id(&id))
                 .unwrap_or_else(|| item_id(&text));
             Some(ChecklistItem {
-                detail: get_str(map, "detail", block, errors, "checklist"),
+                detail: get_str(map, "detail", block, errors, "checklist", at),
                 id,
                 text,
             })
         }
-        other => {
+        _ => {
             errors.push(item_error(
                 block,
                 "checklist",
-                first_text(other).as_deref(),
+                at,
+                None,
                 "a checklist item is a string, `{text, detail?, id?}` or `{group, items}`"
                     .to_string(),
             ));
@@ -653,6 +668,7 @@ fn dedupe_item_ids(
             errors.push(item_error(
                 block,
                 "checklist",
+                &[],
                 Some(&base),
                 format!("checklist item id `{base}` is used twice"),
             ));
@@ -682,34 +698,37 @@ fn convert_steps(
 ) -> Vec<Step> {
     entries
         .iter()
-        .filter_map(|entry| match entry {
+        .enumerate()
+        .filter_map(|(i, entry)| match entry {
             serde_yaml::Value::String(target) => Some(Step {
                 target: target.clone(),
                 note: None,
             }),
             serde_yaml::Value::Mapping(map) => {
-                if !check_map_keys(map, &["ref", "note"], block, "steps", errors) {
+                if !check_map_keys(map, &["ref", "note"], block, "steps", &[i], errors) {
                     return None;
                 }
-                let target = get_str(map, "ref", block, errors, "steps");
+                let target = get_str(map, "ref", block, errors, "steps", &[i]);
                 if target.is_none() {
                     errors.push(item_error(
                         block,
                         "steps",
-                        first_text(entry).as_deref(),
+                        &[i],
+                        None,
                         "a step needs `ref`, the page to read".to_string(),
                     ));
                 }
                 Some(Step {
                     target: target?,
-                    note: get_str(map, "note", block, errors, "steps"),
+                    note: get_str(map, "note", block, errors, "steps", &[i]),
                 })
             }
-            other => {
+            _ => {
                 errors.push(item_error(
                     block,
                     "steps",
-                    first_text(other).as_deref(),
+                    &[i],
+                    None,
                     "a step is a ref or `{ref, note?}`".to_string(),
                 ));
                 None
@@ -723,7 +742,10 @@ mod tests {
     use super::*;
 
     fn page(yaml: &str) -> Result<PageMeta, Vec<Diagnostic>> {
-        parse_page(&YamlBlock::new(yaml, "content/p.md", 2))
+        match parse_page(&YamlBlock::new(yaml, "content/p.md", 2)) {
+            (meta, errors) if errors.is_empty() => Ok(meta),
+            (_, errors) => Err(errors),
+        }
     }
 
     #[test]

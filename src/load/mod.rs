@@ -50,6 +50,10 @@ pub struct Loaded {
     /// The headings and internal links of its body, scanned once when the
     /// file is read (a rebuild that keeps the file keeps its scan).
     pub scan: crate::markdown::Scan,
+    /// Front-matter errors. The file still takes its place in the site (its
+    /// keys in error left at their defaults) so that refs to it resolve and
+    /// its body is checked: one mistake gives one error, not a cascade.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// What a content file declares.
@@ -164,7 +168,10 @@ pub fn assemble(
     let mut files = Vec::new();
     for result in read {
         match result {
-            Ok(file) => files.push(file),
+            Ok(file) => {
+                diagnostics.extend(file.problems.iter().cloned());
+                files.push(file);
+            }
             Err(ds) => diagnostics.extend(ds),
         }
     }
@@ -344,27 +351,24 @@ fn read_and_parse(root: &Path, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let body_start = text.len() - split.body.len();
     let body_line = split.body_line;
     let block = YamlBlock::new(split.yaml, &file, 2);
-    let meta = if is_section {
-        frontmatter::parse_section(&block).map(Meta::Section)
+    let (meta, problems) = if is_section {
+        let (meta, problems) = frontmatter::parse_section(&block);
+        (Meta::Section(meta), problems)
     } else if split.yaml.trim().is_empty() && !text.starts_with("---") {
-        Err(vec![
-            Diagnostic::error(
-                &file,
-                1,
-                1,
-                "missing-front-matter",
-                "page has no front matter; it needs at least a `title`",
-            )
-            .with_hint("start the file with `---`, a line `title: ...`, and `---`"),
-        ])
+        let missing = Diagnostic::error(
+            &file,
+            1,
+            1,
+            "missing-front-matter",
+            "page has no front matter; it needs at least a `title`",
+        )
+        .with_hint("start the file with `---`, a line `title: ...`, and `---`");
+        (Meta::Page(Box::default()), vec![missing])
     } else {
-        frontmatter::parse_page(&block).map(|m| Meta::Page(Box::new(m)))
+        let (meta, problems) = frontmatter::parse_page(&block);
+        (Meta::Page(Box::new(meta)), problems)
     };
-    let meta = meta.map_err(|ds| {
-        ds.into_iter()
-            .map(|d| d.with_source(&text))
-            .collect::<Vec<_>>()
-    })?;
+    let problems = problems.into_iter().map(|d| d.with_source(&text)).collect();
     let scan = crate::markdown::scan(&text[body_start..]);
     Ok(Loaded {
         scan,
@@ -378,5 +382,6 @@ fn read_and_parse(root: &Path, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             text,
         },
         meta,
+        problems,
     })
 }

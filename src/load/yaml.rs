@@ -85,13 +85,83 @@ impl<'a> YamlBlock<'a> {
         } else {
             self.text
         };
-        serde_yaml::from_str(text).map_err(|e| self.error_from_serde(&e))
+        serde_yaml::from_str(text).map_err(|e| self.error_from_serde(&e, 0))
     }
 
-    fn error_from_serde(&self, e: &serde_yaml::Error) -> Diagnostic {
+    /// Deserialises the block so that one bad value does not hide the next:
+    /// every unknown key, and every known key whose value does not fit, is
+    /// reported at its own line; the keys that fit are kept and the others
+    /// left at their defaults, so the caller can go on with a usable value.
+    /// `T` must accept any subset of its keys (every field defaulted).
+    pub fn parse_keys<T: DeserializeOwned + Default>(
+        &self,
+        known: &[&str],
+        what: &str,
+    ) -> (T, Vec<Diagnostic>) {
+        let mut errors = self.unknown_keys(known, what);
+        let whole = self.parse::<T>();
+        if errors.is_empty()
+            && let Ok(value) = whole
+        {
+            return (value, errors);
+        }
+        if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(self.text) {
+            // Broken YAML has no keys to go through one by one.
+            errors.push(self.error_from_serde(&e, 0));
+            return (T::default(), errors);
+        }
+        let lines: Vec<&str> = self.text.split_inclusive('\n').collect();
+        let mut good = String::new();
+        let mut bad = 0;
+        for (i, key) in self.keys.iter().enumerate() {
+            if !known.contains(&key.name.as_str()) {
+                continue;
+            }
+            let end = self.keys.get(i + 1).map_or(lines.len(), |next| next.line);
+            let slice = lines[key.line..end].concat();
+            match serde_yaml::from_str::<T>(&slice) {
+                Ok(_) => good.push_str(&slice),
+                Err(e) => {
+                    bad += 1;
+                    errors.push(self.error_from_serde(&e, key.line));
+                }
+            }
+        }
+        if bad == 0
+            && let Err(d) = whole
+            && errors.is_empty()
+        {
+            // The keys fit one by one but not together (an alias to an
+            // anchor of another key, a flow-style block): say what serde said.
+            errors.push(d);
+        }
+        let value =
+            serde_yaml::from_str(if good.is_empty() { "{}" } else { &good }).unwrap_or_default();
+        (value, errors)
+    }
+
+    /// Whether `key` is one of the block's top-level keys.
+    pub fn has_key(&self, key: &str) -> bool {
+        self.keys.iter().any(|k| k.name == key)
+    }
+
+    /// The error for a required key the block lacks.
+    pub fn missing(&self, key: &str) -> Diagnostic {
+        Diagnostic::error(
+            self.file,
+            self.first_line.saturating_sub(1).max(1),
+            1,
+            "missing-key",
+            format!("missing field `{key}`"),
+        )
+    }
+
+    /// A serde error in the part of the block that starts on its 0-based
+    /// line `offset`, as a diagnostic at the file line.
+    fn error_from_serde(&self, e: &serde_yaml::Error, offset: usize) -> Diagnostic {
         let message = clean_serde_message(&e.to_string());
         let (line, col) = match e.location() {
-            Some(loc) => (self.first_line + loc.line() - 1, loc.column()),
+            Some(loc) => (self.first_line + offset + loc.line() - 1, loc.column()),
             None => (self.first_line.saturating_sub(1).max(1), 1),
         };
         let (line, col) = self.prefer_key_line(&message, line, col);
@@ -110,6 +180,51 @@ impl<'a> YamlBlock<'a> {
         } else {
             (line, col)
         }
+    }
+
+    /// The file position of an entry of the list under `key`: `at` is its
+    /// index, or its index in a list inside entry `at[0]` (the items of a
+    /// checklist group); `needle`, when given, is looked for from the entry's
+    /// line on (an unknown key inside it). A list written inline points at
+    /// the key.
+    pub fn locate_entry(&self, key: &str, at: &[usize], needle: Option<&str>) -> (usize, usize) {
+        let Some(index) = self.keys.iter().position(|k| k.name == key) else {
+            return (self.first_line, 1);
+        };
+        let lines: Vec<&str> = self.text.lines().collect();
+        let mut from = self.keys[index].line + 1;
+        let mut to = self
+            .keys
+            .get(index + 1)
+            .map_or(lines.len(), |next| next.line);
+        let mut found = None;
+        let mut deeper_than = None;
+        for &i in at {
+            let entries = entry_lines(&lines, from, to, deeper_than);
+            let Some(&(line, depth)) = entries.get(i) else {
+                break;
+            };
+            found = Some((line, depth));
+            to = entries.get(i + 1).map_or(to, |next| next.0);
+            from = line;
+            deeper_than = Some(depth);
+        }
+        let Some((line, depth)) = found else {
+            return self.locate(key, needle);
+        };
+        if let Some(needle) = needle.filter(|n| !n.is_empty()) {
+            for (i, l) in lines.iter().enumerate().take(to).skip(line) {
+                if let Some(pos) = l.find(needle) {
+                    return (self.first_line + i, l[..pos].chars().count() + 1);
+                }
+            }
+        }
+        let col = if lines[line].trim() == "-" {
+            depth + 1
+        } else {
+            depth + 3
+        };
+        (self.first_line + line, col)
     }
 
     /// The file position of `key`'s line, or of `needle` within the lines that
@@ -145,6 +260,33 @@ impl<'a> YamlBlock<'a> {
     }
 }
 
+/// The `- ` entry lines of a block sequence within `lines[from..to]`, as
+/// (0-based line, indentation), at the indentation of the first entry deeper
+/// than `deeper_than`.
+fn entry_lines(
+    lines: &[&str],
+    from: usize,
+    to: usize,
+    deeper_than: Option<usize>,
+) -> Vec<(usize, usize)> {
+    let mut indent = None;
+    let mut entries = Vec::new();
+    for (i, line) in lines.iter().enumerate().take(to).skip(from) {
+        let rest = line.trim_start_matches(' ');
+        let depth = line.len() - rest.len();
+        if !(rest == "-" || rest.starts_with("- ")) || deeper_than.is_some_and(|d| depth <= d) {
+            continue;
+        }
+        match indent {
+            None => indent = Some(depth),
+            Some(d) if d != depth => continue,
+            Some(_) => {}
+        }
+        entries.push((i, depth));
+    }
+    entries
+}
+
 /// The key of a line such as `title: x` at indentation zero.
 fn top_level_key(line: &str) -> Option<&str> {
     let first = line.chars().next()?;
@@ -170,10 +312,13 @@ fn clean_serde_message(message: &str) -> String {
     trimmed.to_string()
 }
 
-/// A hint for the common serde messages: "unknown variant `x`, expected one of ...".
+/// A hint for the common serde messages: "unknown variant `x`, expected one
+/// of ..." and "unknown field `x`, expected ..." (inside nested mappings).
 fn hint_for(message: &str) -> Option<String> {
-    let at = message.find("unknown variant `")?;
-    let rest = &message[at + "unknown variant `".len()..];
+    let (at, len) = ["unknown variant `", "unknown field `"]
+        .iter()
+        .find_map(|p| message.find(p).map(|at| (at, p.len())))?;
+    let rest = &message[at + len..];
     let unknown = &rest[..rest.find('`')?];
     let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
     did_you_mean(unknown, &expected).map(|best| format!("did you mean `{best}`?"))

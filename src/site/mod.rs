@@ -314,7 +314,10 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
         .map(|(i, s)| (s.folder.clone(), i))
         .collect();
     let mut pages = Vec::new();
-    for Loaded { source, meta, scan } in sources.files {
+    for Loaded {
+        source, meta, scan, ..
+    } in sources.files
+    {
         let folder = parent_folder(&source.ref_path).to_string();
         let Some(&section) = folder_ids.get(&folder) else {
             continue;

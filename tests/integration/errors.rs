@@ -74,6 +74,72 @@ fn wrong_types_and_malformed_yaml_are_located() {
 }
 
 #[test]
+fn every_front_matter_error_of_a_file_is_reported_and_refs_to_it_still_resolve() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/a.md",
+            "---\ntitle: A\nnumber: \"one\"\nweight: \"two\"\nsumary: x\n---\nSee [[nowhere]].\n",
+        )
+        .file("content/b.md", "---\ntitle: B\n---\nSee [[a]].\n")
+        .file("content/c.md", "---\ntitle: C\ntags: [a, b\n---\n")
+        .file(
+            "content/d.md",
+            "---\ntitle: D\n---\nSee [[c]] and [c](c.md).\n",
+        )
+        .check();
+    run.code(1).diagnostics_are(&[
+        "content/a.md:3:9: error: number: invalid type: string \"one\", expected i64",
+        "content/a.md:4:9: error: weight: invalid type: string \"two\", expected i64",
+        "content/a.md:5:1: error: unknown key `sumary` in page front matter",
+        "content/a.md:7:5: error: unresolved ref `nowhere`: no page has that path or name",
+        "content/c.md:4:1: error: did not find expected ',' or ']'",
+    ]);
+}
+
+#[test]
+fn list_entries_of_any_type_are_located_at_their_own_line() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/t.md",
+            "---\ntitle: T\nsteps:\n  - a\n  - 5\nchecklist:\n  - fine\n  - true\n  -\n  - group: G\n    items:\n      - ok\n      - 7\n---\n",
+        )
+        .file("content/a.md", "---\ntitle: A\n---\n")
+        .check();
+    let step = "a step is a ref or `{ref, note?}`";
+    let item = "a checklist item is a string, `{text, detail?, id?}` or `{group, items}`";
+    run.code(1).diagnostics_are(&[
+        &format!("content/t.md:5:5: error: {step}"),
+        &format!("content/t.md:8:5: error: {item}"),
+        &format!("content/t.md:9:3: error: {item}"),
+        &format!("content/t.md:13:9: error: {item}"),
+    ]);
+}
+
+#[test]
+fn every_error_of_credo_yaml_is_reported() {
+    SiteTest::minimal()
+        .file(
+            "credo.yaml",
+            "title: T\nreview_after_days: soon\nserach: false\nlanguage: [en]\n",
+        )
+        .check()
+        .code(1)
+        .diagnostics_are(&[
+            "credo.yaml:2:20: error: review_after_days: invalid type: string \"soon\", expected u32",
+            "credo.yaml:3:1: error: unknown key `serach` in credo.yaml",
+            "credo.yaml:4:11: error: language: invalid type: sequence, expected a string",
+        ]);
+}
+
+#[test]
+fn an_opening_line_with_trailing_blanks_still_opens_front_matter() {
+    SiteTest::minimal()
+        .file("content/a.md", "--- \ntitle: A\n---\nBody.\n")
+        .check()
+        .code(0);
+}
+
+#[test]
 fn missing_title_points_at_the_opening_line() {
     SiteTest::minimal()
         .file("content/a.md", "---\nsummary: x\n---\n")
