@@ -27,9 +27,12 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Path relative to the site root, with `/` separators (`content/a/b.md`).
     pub file: String,
-    /// 1-based line; 0 when the finding concerns the whole file.
+    /// 1-based line; 0 when the finding concerns the whole file (shown, and
+    /// serialised, as line 1, column 1: every diagnostic reads `path:line:col`).
+    #[serde(serialize_with = "at_least_one")]
     pub line: usize,
     /// 1-based column in characters; 0 when the finding concerns the whole file.
+    #[serde(serialize_with = "at_least_one")]
     pub column: usize,
     /// Error or warning.
     pub severity: Severity,
@@ -43,6 +46,10 @@ pub struct Diagnostic {
     /// The offending source line, shown under the message.
     #[serde(skip)]
     pub source_line: Option<String>,
+}
+
+fn at_least_one<S: serde::Serializer>(n: &usize, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u64((*n).max(1) as u64)
 }
 
 impl Diagnostic {
@@ -105,15 +112,14 @@ impl Diagnostic {
             Severity::Warning => "warning",
         };
         let mut out = String::new();
-        if self.line == 0 {
-            let _ = write!(out, "{}: {severity}: {}", self.file, self.message);
-        } else {
-            let _ = write!(
-                out,
-                "{}:{}:{}: {severity}: {}",
-                self.file, self.line, self.column, self.message
-            );
-        }
+        let _ = write!(
+            out,
+            "{}:{}:{}: {severity}: {}",
+            self.file,
+            self.line.max(1),
+            self.column.max(1),
+            self.message
+        );
         if let Some(source) = &self.source_line {
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());

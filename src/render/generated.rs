@@ -202,7 +202,12 @@ impl Generated<'_> {
         made.par_extend(self.site.aliases.par_iter().map(|(alias, target)| {
             let to = self.site.href(self.site.url(*target));
             let title = self.site.title(*target);
-            (self.render)(format!("{alias}index.html"), "alias.html", &|ctx| {
+            let path = if alias.ends_with('/') {
+                format!("{alias}index.html")
+            } else {
+                alias.clone()
+            };
+            (self.render)(path, "alias.html", &|ctx| {
                 ctx.insert("target", &to);
                 ctx.insert("title", title);
             })

@@ -61,11 +61,7 @@ pub struct RenderOptions {
     pub inject: Option<String>,
 }
 
-/// The site-relative URL path of a tag page.
-pub fn tag_url(tag: &str) -> String {
-    let slug = markdown::slugify(tag);
-    format!("tags/{}/", if slug.is_empty() { "tag" } else { &slug })
-}
+pub use crate::site::tag_url;
 
 /// Compiled templates, with their sources kept for diagnostics.
 pub struct Templates {

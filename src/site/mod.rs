@@ -387,6 +387,7 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
     build_reverse_edges(&mut site);
     build_tracks(&mut site);
     build_tags(&mut site);
+    check_generated_collisions(&site, &mut diagnostics);
     build_aliases(&mut site, &mut diagnostics);
     check_principle_numbers(&site, &mut diagnostics);
     site.reading_order = reading_order(&site);
@@ -821,6 +822,60 @@ fn reading_positions(site: &Site) -> Vec<usize> {
     order
 }
 
+/// The site-relative URL path of a tag page.
+pub fn tag_url(tag: &str) -> String {
+    let slug = crate::markdown::slugify(tag);
+    format!("tags/{}/", if slug.is_empty() { "tag" } else { &slug })
+}
+
+/// Files credo makes at the root of every site.
+const GENERATED_FILES: &[&str] = &["404.html", "sitemap.xml", "handbook.json", "highlight.css"];
+
+/// Whether credo's own generated pages and files take the output path
+/// `path` (a folder `x/` or a file): a page, section or alias there would be
+/// overwritten, or would clash with a file.
+fn generated_path(site: &Site, path: &str) -> Option<&'static str> {
+    let folder = path.trim_end_matches('/');
+    if GENERATED_FILES.contains(&folder) {
+        return Some("a file credo generates");
+    }
+    match folder.split('/').next().unwrap_or_default() {
+        "tags" if folder == "tags" => Some("the tag index"),
+        "tags" if site.tags.keys().any(|t| tag_url(t) == path) => Some("a tag page"),
+        "matrix" if folder == "matrix" => Some("the matrix page"),
+        "print" if folder == "print" => Some("the print page"),
+        "review" if folder == "review" => Some("the review page"),
+        "search" if site.config.search => Some("the search page and index"),
+        _ => None,
+    }
+}
+
+/// A page or section at the URL of a generated page would be overwritten
+/// by it, whichever is written last.
+fn check_generated_collisions(site: &Site, diagnostics: &mut Diagnostics) {
+    let pages = site.pages.iter().map(|p| (&p.url, Some(&p.source)));
+    let sections = site.sections.iter().map(|s| (&s.url, s.source.as_ref()));
+    for (url, source) in pages.chain(sections) {
+        let Some(what) = generated_path(site, url) else {
+            continue;
+        };
+        let file = source.map_or_else(
+            || format!("content/{}", url.trim_end_matches('/')),
+            |s| s.file.clone(),
+        );
+        diagnostics.push(
+            Diagnostic::error(
+                file,
+                0,
+                0,
+                "duplicate-url",
+                format!("/{url} is where credo writes {what}; this page would be lost"),
+            )
+            .with_hint("rename the file or folder"),
+        );
+    }
+}
+
 fn build_aliases(site: &mut Site, diagnostics: &mut Diagnostics) {
     let mut real: HashMap<&str, ()> = HashMap::new();
     for p in &site.pages {
@@ -833,7 +888,7 @@ fn build_aliases(site: &mut Site, diagnostics: &mut Diagnostics) {
     for (id, p) in site.pages.iter().enumerate() {
         for alias in &p.meta.aliases {
             let path = match refs::normalise(alias.trim()) {
-                Some(path) if !path.is_empty() => format!("{path}/"),
+                Some(path) if !path.is_empty() => path,
                 _ => {
                     let (line, col) = p.source.yaml().locate("aliases", Some(alias));
                     diagnostics.push(
@@ -849,12 +904,39 @@ fn build_aliases(site: &mut Site, diagnostics: &mut Diagnostics) {
                     continue;
                 }
             };
-            let path = path
-                .trim_end_matches("index.html/")
-                .trim_end_matches('/')
-                .to_string()
-                + "/";
-            if real.contains_key(path.as_str()) || aliases.contains_key(&path) {
+            // `/old/page.html` is that file, as the old site served it;
+            // `/old/` and `/old/index.html` are the folder.
+            let folder = match path.as_str() {
+                "index.html" => "",
+                _ => path.strip_suffix("/index.html").unwrap_or(&path),
+            }
+            .trim_end_matches('/');
+            let is_file = path.ends_with(".html") && folder == path && !alias.trim().ends_with('/');
+            let path = match folder {
+                _ if is_file => path.clone(),
+                "" => String::new(),
+                _ => format!("{folder}/"),
+            };
+            // A page's URL is its folder (`a/b/`, `""` for home).
+            let as_folder = match path.as_str() {
+                "" => String::new(),
+                _ => format!("{}/", path.trim_end_matches('/')),
+            };
+            if let Some(what) = generated_path(site, &path) {
+                let (line, col) = p.source.yaml().locate("aliases", Some(alias));
+                diagnostics.push(
+                    Diagnostic::error(
+                        &p.source.file,
+                        line,
+                        col,
+                        "alias-collision",
+                        format!("alias `{alias}` collides with {what} at /{path}"),
+                    )
+                    .with_source(&p.source.text),
+                );
+                continue;
+            }
+            if real.contains_key(as_folder.as_str()) || aliases.contains_key(&path) {
                 let (line, col) = p.source.yaml().locate("aliases", Some(alias));
                 diagnostics.push(
                     Diagnostic::error(

@@ -319,6 +319,42 @@ fn principle_numbers_are_unique_per_section_and_aliases_do_not_collide() {
 }
 
 #[test]
+fn pages_and_aliases_never_take_the_place_of_generated_pages() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/a.md",
+            "---\ntitle: A\ntags: [speed]\naliases: [/tags/, /print/, /search/c0.json/, /sitemap.xml, /index.html, /fine/]\n---\n",
+        )
+        .file("content/print.md", "---\ntitle: P\n---\n")
+        .file("content/tags/speed.md", "---\ntitle: S\n---\n")
+        .build();
+    run.code(1).diagnostics_are(&[
+        "content/a.md:4:11: error: alias `/tags/` collides with the tag index at /tags/",
+        "content/a.md:4:19: error: alias `/print/` collides with the print page at /print/",
+        "content/a.md:4:28: error: alias `/search/c0.json/` collides with the search page and index at /search/c0.json/",
+        "content/a.md:4:46: error: alias `/sitemap.xml` collides with a file credo generates at /sitemap.xml/",
+        "content/a.md:4:60: error: alias `/index.html` collides with a page or another alias at /",
+        "content/print.md:1:1: error: /print/ is where credo writes the print page; this page would be lost",
+        "content/tags:1:1: error: /tags/ is where credo writes the tag index; this page would be lost",
+        "content/tags/speed.md:1:1: error: /tags/speed/ is where credo writes a tag page; this page would be lost",
+    ]);
+}
+
+#[test]
+fn an_alias_ending_in_html_is_that_file() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/a.md",
+            "---\ntitle: A\naliases: [/old/page.html, /older/index.html, /kept.html/]\n---\n",
+        )
+        .build();
+    run.success();
+    assert!(run.page("old/page.html").contains("/a/"));
+    assert!(run.page("older/index.html").contains("/a/"));
+    assert!(run.page("kept.html/index.html").contains("/a/"));
+}
+
+#[test]
 fn contrast_needs_both_columns() {
     SiteTest::minimal()
         .file("content/a.md", "---\ntitle: A\nkind: attitude\ncontrast:\n  left: {title: L, points: [x]}\n---\n")
@@ -334,7 +370,7 @@ fn duplicate_urls_are_errors() {
         .file("content/a/b/_index.md", "---\ntitle: B section\n---\n")
         .build()
         .code(1)
-        .diagnostics_are(&["content/a/b.md: error: this page and `content/a/b/_index.md` both map to the URL /a/b/"]);
+        .diagnostics_are(&["content/a/b.md:1:1: error: this page and `content/a/b/_index.md` both map to the URL /a/b/"]);
 }
 
 #[test]

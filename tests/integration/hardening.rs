@@ -33,8 +33,8 @@ fn symlinks_out_of_the_site_are_not_followed() {
     .unwrap();
     let run = site.build();
     run.code(1).diagnostics_are(&[
-        "content/evil.md: error: symbolic link points outside the site root; it is not followed",
-        "content/evildir: error: symbolic link points outside the site root; it is not followed",
+        "content/evil.md:1:1: error: symbolic link points outside the site root; it is not followed",
+        "content/evildir:1:1: error: symbolic link points outside the site root; it is not followed",
     ]);
     assert!(!run.stderr.contains("SECRET"));
 }
@@ -58,7 +58,7 @@ fn a_symlink_loop_is_an_error_not_a_hang() {
     symlink(site.root.join("content"), site.root.join("content/a/loop")).unwrap();
     let run = site.build();
     run.code(1)
-        .diagnostics_are(&["content/a/loop: error: symbolic link loop; it is not followed"]);
+        .diagnostics_are(&["content/a/loop:1:1: error: symbolic link loop; it is not followed"]);
 }
 
 #[test]
@@ -130,8 +130,8 @@ fn a_static_file_colliding_with_a_page_is_an_error() {
         .build()
         .code(1)
         .diagnostics_are(&[
-            "static/a/index.html: error: this static file and a page credo generates both write /a/index.html",
-            "static/sitemap.xml: error: this static file and a page credo generates both write /sitemap.xml",
+            "static/a/index.html:1:1: error: this static file and a page credo generates both write /a/index.html",
+            "static/sitemap.xml:1:1: error: this static file and a page credo generates both write /sitemap.xml",
         ]);
 }
 

@@ -325,7 +325,7 @@ fn check_reports_every_warning() {
     assert_eq!(d.len(), 7, "{}", run.stderr);
     assert_eq!(
         d[0],
-        "content/empty/_index.md: warning: section `Empty` has no pages"
+        "content/empty/_index.md:1:1: warning: section `Empty` has no pages"
     );
     assert_eq!(
         d[1],

@@ -238,7 +238,9 @@ fn paths_outside_the_site_are_refused() {
         // A link out of the site is an error of the build, never served.
         let (_, data) = events.expect(&["build-error"]);
         assert!(
-            data.contains("static/secret.txt: error: symbolic link points outside the site root"),
+            data.contains(
+                "static/secret.txt:1:1: error: symbolic link points outside the site root"
+            ),
             "{data}"
         );
         for path in ["/handbook/secret.txt", "/secret.txt"] {
