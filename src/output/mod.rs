@@ -22,6 +22,11 @@ pub const MARKER: &str = ".credo-output";
 const MARKER_TEXT: &str =
     "This folder was made by credo (credo build). credo replaces it on every build.\n";
 
+/// The line of the marker after which the files of the build are listed: a
+/// file of the folder that is not listed was put there by someone else, and
+/// credo will not replace the folder (and delete it).
+const MANIFEST_HEADER: &str = "Files it wrote:";
+
 /// Where output files go.
 pub trait Sink {
     /// Writes the complete set of files of a build, replacing the previous set.
@@ -114,7 +119,7 @@ impl DirSink {
             )));
         }
         if self.out.join(MARKER).is_file() {
-            return Ok(());
+            return self.refuse_added_files();
         }
         let empty = std::fs::read_dir(&self.out)
             .map_err(|e| io_error(&self.out, e))?
@@ -128,6 +133,39 @@ impl DirSink {
                 self.out.display()
             )))
         }
+    }
+}
+
+impl DirSink {
+    /// A file added to the output folder since credo wrote it would be lost
+    /// when the folder is replaced: refuse, and say which.
+    fn refuse_added_files(&self) -> Result<(), Error> {
+        let marker = std::fs::read_to_string(self.out.join(MARKER)).unwrap_or_default();
+        let Some((_, listed)) = marker.split_once(&format!("\n{MANIFEST_HEADER}\n")) else {
+            // A marker from before credo listed its files: nothing to compare.
+            return Ok(());
+        };
+        let listed: std::collections::HashSet<&str> = listed.lines().collect();
+        let added: Vec<String> = walkdir::WalkDir::new(&self.out)
+            .min_depth(1)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_type().is_dir())
+            .filter_map(|e| {
+                let rel = e.path().strip_prefix(&self.out).ok()?;
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                (rel != MARKER && !listed.contains(rel.as_str())).then_some(rel)
+            })
+            .take(5)
+            .collect();
+        if added.is_empty() {
+            return Ok(());
+        }
+        Err(Error::Usage(format!(
+            "refusing to replace {}: it holds files credo did not make ({}); move them to static/ (copied into every build) or delete them",
+            self.out.display(),
+            added.join(", ")
+        )))
     }
 }
 
@@ -202,6 +240,7 @@ impl DirSink {
         Ok(Staging {
             dir: staging,
             sink: self.clone(),
+            written: std::sync::Mutex::new(Vec::new()),
             committed: false,
         })
     }
@@ -230,6 +269,8 @@ impl DirSink {
 pub struct Staging {
     dir: PathBuf,
     sink: DirSink,
+    /// The files made through [`create`](Self::create), for the marker.
+    written: std::sync::Mutex<Vec<String>>,
     committed: bool,
 }
 
@@ -241,12 +282,28 @@ impl Staging {
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::File::create(target)
+        let file = std::fs::File::create(target)?;
+        self.written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(path.to_string());
+        Ok(file)
     }
 
     /// Writes the remaining `files` and swaps the staging folder in.
     pub fn commit(mut self, files: Vec<OutputFile>) -> Result<(), Error> {
+        let mut listed = std::mem::take(
+            &mut *self
+                .written
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        listed.extend(files.iter().map(|f| f.path.clone()));
+        listed.sort_unstable();
+        let marker = format!("{MARKER_TEXT}\n{MANIFEST_HEADER}\n{}\n", listed.join("\n"));
         write_files(&self.dir, files)?;
+        let path = self.dir.join(MARKER);
+        std::fs::write(&path, marker).map_err(|e| io_error(&path, e))?;
         self.sink.swap(&self.dir)?;
         self.committed = true;
         Ok(())

@@ -48,6 +48,29 @@ fn refuses_a_folder_credo_did_not_make() {
 }
 
 #[test]
+fn a_file_added_to_the_output_is_never_deleted() {
+    let site = SiteTest::minimal().file("content/a.md", "---\ntitle: A\n---\n");
+    site.build().success();
+    let site = site
+        .file("public/notes/mine.txt", "mine")
+        .file("content/a.md", "---\ntitle: A again\n---\n");
+    let run = site.build();
+    run.code(2);
+    assert!(
+        run.stderr
+            .contains("holds files credo did not make (notes/mine.txt)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read("public/notes/mine.txt"), "mine");
+    assert!(!site.read("public/a/index.html").contains("A again"));
+    // Moved out of the way, the next build goes through.
+    let site = site.remove("public/notes/mine.txt");
+    site.build().success();
+    assert!(site.read("public/a/index.html").contains("A again"));
+}
+
+#[test]
 fn refuses_the_site_root_and_its_folders() {
     let site = SiteTest::minimal().file("static/x.css", "x");
     for out in [".", "content", "static", "content/sub", ".."] {
