@@ -105,6 +105,13 @@ fn drafts_are_left_out_unless_asked_for() {
     assert!(!site.root.join("public/wip/index.html").exists());
     site.run(&["build", "--drafts"]).success();
     assert!(site.root.join("public/wip/index.html").exists());
+    let doc: serde_json::Value =
+        serde_json::from_str(&site.read("public/handbook.json")).expect("handbook.json");
+    let wip = doc["pages"]
+        .as_array()
+        .and_then(|pages| pages.iter().find(|p| p["key"] == "wip"))
+        .expect("the draft is listed");
+    assert_eq!(wip["draft"], true);
 }
 
 #[test]

@@ -250,6 +250,7 @@ fn handbook_json_holds_the_graph() {
         .find(|p| p["key"] == "principles/listen")
         .unwrap();
     assert_eq!(listen["kind"], "principle");
+    assert_eq!(listen["draft"], false);
     assert_eq!(listen["number"], 2);
     assert_eq!(listen["summary"], "Understand before you answer.");
     assert_eq!(listen["links_out"], serde_json::json!(["/values/respect/"]));
