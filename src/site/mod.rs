@@ -491,6 +491,31 @@ fn resolve_front_matter(site: &mut Site, diagnostics: &mut Diagnostics) {
             for name in names {
                 match site.refs.lookup(name) {
                     Ok(Target::Page(id)) if kinds[id] == want => out.push(id),
+                    Ok(Target::Page(id)) if kinds[id] == Kind::Page => {
+                        // A page of no particular kind is most likely one whose
+                        // `kind:` (or its section's `page_kind`) was left out:
+                        // link it as asked, and say how to make it right.
+                        out.push(id);
+                        let (line, col) = src.yaml().locate(key, Some(name));
+                        diagnostics.push(
+                            Diagnostic::warning(
+                                &src.file,
+                                line,
+                                col,
+                                "wrong-kind",
+                                format!(
+                                    "`{key}` names `{name}`, which is a page of no kind, not a {}",
+                                    want.as_str()
+                                ),
+                            )
+                            .with_hint(format!(
+                                "give it `kind: {}`, or set `page_kind: {}` in its section's _index.md",
+                                want.as_str(),
+                                want.as_str()
+                            ))
+                            .with_source(&src.text),
+                        );
+                    }
                     Ok(other) => {
                         let (line, col) = src.yaml().locate(key, Some(name));
                         let got = match other {

@@ -222,6 +222,33 @@ fn front_matter_refs_point_at_their_item() {
 }
 
 #[test]
+fn a_page_of_no_kind_named_as_a_principle_is_linked_with_a_warning() {
+    let site = SiteTest::minimal()
+        .file("content/principles/p.md", "---\ntitle: P\n---\n")
+        .file(
+            "content/scenarios/s.md",
+            "---\ntitle: S\nkind: scenario\nprinciples: [p]\n---\n",
+        );
+    let run = site.check();
+    run.success().diagnostics_are(&[
+        "content/scenarios/s.md:2:1: warning: nothing links to `S`",
+        "content/scenarios/s.md:4:14: warning: `principles` names `p`, which is a page of no kind, not a principle",
+    ]);
+    assert!(
+        run.stderr.contains("give it `kind: principle`"),
+        "{}",
+        run.stderr
+    );
+    let build = site.build();
+    build.success();
+    assert!(
+        build
+            .page("scenarios/s/index.html")
+            .contains("href=\"/principles/p/\"")
+    );
+}
+
+#[test]
 fn every_error_of_the_run_is_reported_in_path_order() {
     let run = SiteTest::minimal()
         .file("content/z.md", "---\ntitle: Z\n---\n[[nope]]\n")
