@@ -111,6 +111,16 @@ impl Config {
         if config.title.is_empty() && !block.has_key("title") {
             errors.push(block.missing("title"));
         }
+        if let Some(problem) = base_url_problem(&config.base_url) {
+            let (line, col) = block.locate("base_url", None);
+            errors.push(Diagnostic::error(
+                file,
+                line,
+                col,
+                "invalid-base-url",
+                problem,
+            ));
+        }
         if !errors.is_empty() {
             errors.sort_by_key(|d| (d.line, d.column));
             return Err(errors.into_iter().map(|d| d.with_source(text)).collect());
@@ -179,6 +189,20 @@ impl Config {
             None => "",
         }
     }
+}
+
+/// Why `url` cannot be a `base_url`: it must be an absolute URL
+/// (`https://x.example/handbook/`) or a path from the host's root
+/// (`/handbook/`), with nothing a browser would need escaped.
+pub fn base_url_problem(url: &str) -> Option<String> {
+    let url = url.trim();
+    let shaped = url.is_empty() || url.starts_with('/') || url.contains("://");
+    let clean = !url
+        .chars()
+        .any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\\' | '#' | '?'));
+    (!(shaped && clean)).then(|| {
+        format!("`base_url` must be a URL such as `https://x.example/handbook/` or a path such as `/handbook/`, not `{url}`")
+    })
 }
 
 fn normalise_base_url(url: &str) -> String {

@@ -95,6 +95,9 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
         Err(ConfigError::Invalid(ds)) => return Err(Error::Content(ds.into_iter().collect())),
     };
     if let Some(url) = &options.base_url {
+        if let Some(problem) = crate::config::base_url_problem(url) {
+            return Err(Error::Usage(problem.replace("`base_url`", "--base-url")));
+        }
         config.set_base_url(url);
     }
     Ok(config)

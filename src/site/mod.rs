@@ -684,7 +684,9 @@ fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics) {
 fn sort_key(page: &Page, sort_by: SortBy) -> (i64, i64, String, String) {
     let weight = page.meta.weight.unwrap_or(i64::MAX);
     let number = page.meta.number.unwrap_or(i64::MAX);
-    let title = page.meta.title.to_lowercase();
+    // Case and accents folded, as a reader would order them: "Émile" before
+    // "Zeta"; the ref path breaks ties, so the order stays total.
+    let title = crate::search::tokenize::fold(&page.meta.title);
     let path = page.source.ref_path.clone();
     match sort_by {
         SortBy::Weight => (weight, number, title, path),
@@ -719,7 +721,7 @@ fn order_sections(site: &mut Site) {
                     .copied()
                     .unwrap_or(usize::MAX),
                 s.meta.weight.unwrap_or(i64::MAX),
-                s.title.to_lowercase(),
+                crate::search::tokenize::fold(&s.title),
             )
         })
         .collect();

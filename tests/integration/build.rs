@@ -308,3 +308,21 @@ fn maps_in_templates_keep_their_order() {
         run.page("a/index.html")
     );
 }
+
+#[test]
+fn title_order_folds_case_and_accents() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/people/_index.md",
+            "---\ntitle: People\nsort_by: title\n---\n",
+        )
+        .file("content/people/z.md", "---\ntitle: Zeta\n---\n")
+        .file("content/people/e.md", "---\ntitle: \u{c9}mile\n---\n")
+        .file("content/people/a.md", "---\ntitle: anna\n---\n")
+        .build();
+    run.success();
+    let section = run.page("people/index.html");
+    let at = |href: &str| section.find(href).unwrap_or_else(|| panic!("{href}"));
+    assert!(at("/people/a/") < at("/people/e/"));
+    assert!(at("/people/e/") < at("/people/z/"));
+}

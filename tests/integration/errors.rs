@@ -132,6 +132,23 @@ fn every_error_of_credo_yaml_is_reported() {
 }
 
 #[test]
+fn a_base_url_that_is_neither_url_nor_path_is_refused() {
+    let site = SiteTest::minimal().file("credo.yaml", "title: T\nbase_url: not a url\n");
+    site.check().code(1).diagnostics_are(&[
+        "credo.yaml:2:1: error: `base_url` must be a URL such as `https://x.example/handbook/` or a path such as `/handbook/`, not `not a url`",
+    ]);
+    let site = site.file("credo.yaml", "title: T\nbase_url: https://x.example/hb\n");
+    site.build().success();
+    let run = site.run(&["build", "--base-url", "no such"]);
+    run.code(2);
+    assert!(
+        run.stderr.contains("--base-url must be a URL"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn an_opening_line_with_trailing_blanks_still_opens_front_matter() {
     SiteTest::minimal()
         .file("content/a.md", "--- \ntitle: A\n---\nBody.\n")
