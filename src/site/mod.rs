@@ -872,7 +872,16 @@ fn generated_path(site: &Site, path: &str) -> Option<&'static str> {
         "matrix" if folder == "matrix" => Some("the matrix page"),
         "print" if folder == "print" => Some("the print page"),
         "review" if folder == "review" => Some("the review page"),
-        "search" if site.config.search => Some("the search page and index"),
+        // `search/index.html` and the index files beside it.
+        "search"
+            if site.config.search
+                && (folder == "search"
+                    || folder
+                        .strip_prefix("search/")
+                        .is_some_and(|f| !f.contains('/') && f.ends_with(".json"))) =>
+        {
+            Some("the search page and index")
+        }
         _ => None,
     }
 }

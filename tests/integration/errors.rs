@@ -371,6 +371,7 @@ fn pages_and_aliases_never_take_the_place_of_generated_pages() {
         )
         .file("content/print.md", "---\ntitle: P\n---\n")
         .file("content/tags/speed.md", "---\ntitle: S\n---\n")
+        .file("content/search/how-we-search.md", "---\ntitle: Fine\n---\n")
         .build();
     run.code(1).diagnostics_are(&[
         "content/a.md:4:11: error: alias `/tags/` collides with the tag index at /tags/",
@@ -379,6 +380,8 @@ fn pages_and_aliases_never_take_the_place_of_generated_pages() {
         "content/a.md:4:46: error: alias `/sitemap.xml` collides with a file credo generates at /sitemap.xml/",
         "content/a.md:4:60: error: alias `/index.html` collides with a page or another alias at /",
         "content/print.md:1:1: error: /print/ is where credo writes the print page; this page would be lost",
+        // The folder's section page would take /search/; its pages are fine.
+        "content/search:1:1: error: /search/ is where credo writes the search page and index; this page would be lost",
         "content/tags:1:1: error: /tags/ is where credo writes the tag index; this page would be lost",
         "content/tags/speed.md:1:1: error: /tags/speed/ is where credo writes a tag page; this page would be lost",
     ]);
