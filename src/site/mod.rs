@@ -13,7 +13,7 @@
 pub mod checks;
 pub mod refs;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -913,77 +913,48 @@ fn check_generated_collisions(site: &Site, diagnostics: &mut Diagnostics) {
 }
 
 fn build_aliases(site: &mut Site, diagnostics: &mut Diagnostics) {
-    let mut real: HashMap<&str, ()> = HashMap::new();
-    for p in &site.pages {
-        real.insert(&p.url, ());
-    }
-    for s in &site.sections {
-        real.insert(&s.url, ());
-    }
+    let real: HashSet<&str> = site
+        .pages
+        .iter()
+        .map(|p| p.url.as_str())
+        .chain(site.sections.iter().map(|s| s.url.as_str()))
+        .collect();
     let mut aliases = BTreeMap::new();
     for (id, p) in site.pages.iter().enumerate() {
         for alias in &p.meta.aliases {
-            let path = match refs::normalise(alias.trim()) {
-                Some(path) if !path.is_empty() => path,
-                _ => {
-                    let (line, col) = p.source.yaml().locate("aliases", Some(alias));
-                    diagnostics.push(
-                        Diagnostic::error(
-                            &p.source.file,
-                            line,
-                            col,
-                            "invalid-alias",
-                            format!("alias `{alias}` is not a path inside the site"),
-                        )
-                        .with_source(&p.source.text),
-                    );
-                    continue;
-                }
+            let error = |code: &'static str, message: String| {
+                let (line, col) = p.source.yaml().locate("aliases", Some(alias));
+                Diagnostic::error(&p.source.file, line, col, code, message)
+                    .with_source(&p.source.text)
+            };
+            let Some(path) = refs::normalise(alias.trim()).filter(|p| !p.is_empty()) else {
+                diagnostics.push(error(
+                    "invalid-alias",
+                    format!("alias `{alias}` is not a path inside the site"),
+                ));
+                continue;
             };
             // `/old/page.html` is that file, as the old site served it;
-            // `/old/` and `/old/index.html` are the folder.
+            // `/old/`, `/old` and `/old/index.html` are the folder.
             let folder = match path.as_str() {
                 "index.html" => "",
                 _ => path.strip_suffix("/index.html").unwrap_or(&path),
-            }
-            .trim_end_matches('/');
+            };
             let is_file = path.ends_with(".html") && folder == path && !alias.trim().ends_with('/');
-            let path = match folder {
-                _ if is_file => path.clone(),
-                "" => String::new(),
-                _ => format!("{folder}/"),
+            let (path, as_folder) = match folder {
+                _ if is_file => (path.clone(), format!("{path}/")),
+                "" => (String::new(), String::new()),
+                _ => (format!("{folder}/"), format!("{folder}/")),
             };
-            // A page's URL is its folder (`a/b/`, `""` for home).
-            let as_folder = match path.as_str() {
-                "" => String::new(),
-                _ => format!("{}/", path.trim_end_matches('/')),
-            };
-            if let Some(what) = generated_path(site, &path) {
-                let (line, col) = p.source.yaml().locate("aliases", Some(alias));
-                diagnostics.push(
-                    Diagnostic::error(
-                        &p.source.file,
-                        line,
-                        col,
-                        "alias-collision",
-                        format!("alias `{alias}` collides with {what} at /{path}"),
-                    )
-                    .with_source(&p.source.text),
-                );
-                continue;
-            }
-            if real.contains_key(as_folder.as_str()) || aliases.contains_key(&path) {
-                let (line, col) = p.source.yaml().locate("aliases", Some(alias));
-                diagnostics.push(
-                    Diagnostic::error(
-                        &p.source.file,
-                        line,
-                        col,
-                        "alias-collision",
-                        format!("alias `{alias}` collides with a page or another alias at /{path}"),
-                    )
-                    .with_source(&p.source.text),
-                );
+            let collides = generated_path(site, &path).or_else(|| {
+                (real.contains(as_folder.as_str()) || aliases.contains_key(&path))
+                    .then_some("a page or another alias")
+            });
+            if let Some(what) = collides {
+                diagnostics.push(error(
+                    "alias-collision",
+                    format!("alias `{alias}` collides with {what} at /{path}"),
+                ));
                 continue;
             }
             aliases.insert(path, Target::Page(id));
