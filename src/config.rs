@@ -32,52 +32,43 @@ const KNOWN_KEYS: &[&str] = &[
 
 /// The site configuration, as written in `credo.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct Config {
     /// The handbook's title (required).
-    #[serde(default)]
     pub title: String,
     /// Where the site is published, e.g. `https://x.example/handbook/`.
-    #[serde(default = "default_base_url")]
     pub base_url: String,
     /// One sentence about the handbook, used in `<meta name=description>`.
-    #[serde(default)]
     pub description: String,
     /// The `lang` of every page.
-    #[serde(default = "default_language")]
     pub language: String,
     /// The theme: a folder under `themes/`, or the built-in `default`.
-    #[serde(default = "default_theme")]
     pub theme: String,
     /// The syntect theme whose colours the highlighting CSS uses.
-    #[serde(default = "default_highlight_theme")]
     pub highlight_theme: String,
     /// The order of sections on the home page (folder names under `content/`).
-    #[serde(default)]
     pub sections: Vec<String>,
     /// `credo check` warns about pages reviewed longer ago than this.
-    #[serde(default)]
     pub review_after_days: Option<u32>,
     /// `credo check` warns about pages without an `owner`.
-    #[serde(default)]
     pub require_owner: bool,
     /// Whether to build the search index and `/search/` page.
-    #[serde(default = "default_true")]
     pub search: bool,
     /// Free-form values for templates.
-    #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
+/// What a key left out of `credo.yaml` means (the required `title` is
+/// checked by [`Config::parse`]).
 impl Default for Config {
     fn default() -> Self {
         Config {
             title: String::new(),
-            base_url: default_base_url(),
+            base_url: "/".to_string(),
             description: String::new(),
-            language: default_language(),
-            theme: default_theme(),
-            highlight_theme: default_highlight_theme(),
+            language: "en".to_string(),
+            theme: "default".to_string(),
+            highlight_theme: "InspiredGitHub".to_string(),
             sections: Vec::new(),
             review_after_days: None,
             require_owner: false,
@@ -85,22 +76,6 @@ impl Default for Config {
             extra: BTreeMap::new(),
         }
     }
-}
-
-fn default_base_url() -> String {
-    "/".to_string()
-}
-fn default_language() -> String {
-    "en".to_string()
-}
-fn default_theme() -> String {
-    "default".to_string()
-}
-fn default_highlight_theme() -> String {
-    "InspiredGitHub".to_string()
-}
-fn default_true() -> bool {
-    true
 }
 
 impl Config {

@@ -111,41 +111,24 @@ pub const SECTION_KEYS: &[&str] = &[
 /// A page's front matter as written; every key may be missing (the
 /// required `title` is checked by hand), so a block can be read key by key.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct RawPageMeta {
-    #[serde(default)]
     title: Option<String>,
-    #[serde(default)]
     summary: Option<String>,
-    #[serde(default)]
     kind: Option<Kind>,
-    #[serde(default)]
     number: Option<i64>,
-    #[serde(default)]
     weight: Option<i64>,
-    #[serde(default)]
     tags: Vec<String>,
-    #[serde(default)]
     draft: bool,
-    #[serde(default)]
     checklist: Vec<serde_yaml::Value>,
-    #[serde(default)]
     principles: Vec<String>,
-    #[serde(default)]
     values: Vec<String>,
-    #[serde(default)]
     related: Vec<String>,
-    #[serde(default)]
     contrast: Option<RawContrast>,
-    #[serde(default)]
     steps: Vec<serde_yaml::Value>,
-    #[serde(default)]
     aliases: Vec<String>,
-    #[serde(default)]
     owner: Option<String>,
-    #[serde(default)]
     reviewed: Option<String>,
-    #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -190,25 +173,19 @@ pub struct PageMeta {
 
 /// A section's `_index.md` front matter.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct SectionMeta {
     /// Section title; the folder name when absent.
-    #[serde(default)]
     pub title: Option<String>,
     /// One-line statement.
-    #[serde(default)]
     pub summary: Option<String>,
     /// The default kind of the section's pages.
-    #[serde(default)]
     pub page_kind: Option<Kind>,
     /// How the section orders its pages.
-    #[serde(default)]
     pub sort_by: SortBy,
     /// Ordering weight among sections.
-    #[serde(default)]
     pub weight: Option<i64>,
     /// Free-form values for templates.
-    #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
