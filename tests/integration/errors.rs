@@ -150,10 +150,13 @@ fn a_base_url_that_is_neither_url_nor_path_is_refused() {
 
 #[test]
 fn an_opening_line_with_trailing_blanks_still_opens_front_matter() {
-    SiteTest::minimal()
-        .file("content/a.md", "--- \ntitle: A\n---\nBody.\n")
-        .check()
-        .code(0);
+    let run = SiteTest::minimal()
+        .file("content/a.md", "--- \ntitle: Arrive early\n---\nBody.\n")
+        .build();
+    run.success();
+    let page = run.page("a/index.html");
+    assert!(page.contains("<h1>Arrive early</h1>"), "{page}");
+    assert!(!page.contains("title: Arrive early"), "{page}");
 }
 
 #[test]
