@@ -40,6 +40,10 @@ struct Args {
     /// Where the copy goes (tmpfs by default).
     #[arg(long, default_value = "/dev/shm")]
     dir: PathBuf,
+    /// Milliseconds between an edit's event and the next edit. Short gaps
+    /// are an author saving as they type; long ones let every rebuild end.
+    #[arg(long, default_value_t = 300)]
+    gap: u64,
 }
 
 /// What a build reads from a site root.
@@ -74,7 +78,15 @@ fn measure(args: &Args, copy: &Path) -> Result<(), Box<dyn std::error::Error>> {
         args.site.display(),
         started.elapsed().as_secs_f64()
     );
-    let mut events = server.subscribe()?;
+    // Subscribe as the edited page's script does: named by its path, so
+    // that rebuilds which change only other outputs send it nothing.
+    let relative = page.strip_prefix(copy.join("content"))?.with_extension("");
+    let page_path = format!(
+        "{}{}/",
+        server.base_path,
+        relative.to_string_lossy().replace('\\', "/")
+    );
+    let mut events = server.subscribe(&page_path)?;
     let edits: [(&str, &Path, &str); 3] = [
         (
             "one-page edit",
@@ -88,7 +100,7 @@ fn measure(args: &Args, copy: &Path) -> Result<(), Box<dyn std::error::Error>> {
         let mut times = Vec::new();
         for run in 0..=args.runs {
             // Let the watcher settle so that edits never coalesce.
-            std::thread::sleep(Duration::from_millis(300));
+            std::thread::sleep(Duration::from_millis(args.gap));
             let t0 = Instant::now();
             append(file, line)?;
             let event = events.next_change()?;
@@ -116,6 +128,8 @@ fn measure(args: &Args, copy: &Path) -> Result<(), Box<dyn std::error::Error>> {
 struct Server {
     child: Child,
     port: u16,
+    /// The path every URL of the site starts with.
+    base_path: String,
 }
 
 impl Server {
@@ -128,28 +142,33 @@ impl Server {
             .spawn()?;
         let stdout = child.stdout.take().ok_or("no stdout")?;
         let mut lines = BufReader::new(stdout).lines();
-        let port = loop {
+        let (port, base_path) = loop {
             let line = lines.next().ok_or("credo serve ended before serving")??;
             if let Some(url) = line.strip_prefix("Serving http://") {
-                let port = url
-                    .split(['/', ' '])
+                let url = url.split(' ').next().unwrap_or(url);
+                let (host, path) = url.split_at(url.find('/').unwrap_or(url.len()));
+                let port = host
+                    .rsplit(':')
                     .next()
-                    .and_then(|host| host.rsplit(':').next())
                     .ok_or("no port in the Serving line")?;
-                break port.parse()?;
+                break (port.parse()?, path.to_string());
             }
         };
         // Keep draining its log so that it never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
-        Ok(Server { child, port })
+        Ok(Server {
+            child,
+            port,
+            base_path,
+        })
     }
 
-    fn subscribe(&self) -> Result<Events, Box<dyn std::error::Error>> {
+    fn subscribe(&self, page: &str) -> Result<Events, Box<dyn std::error::Error>> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port))?;
         stream.set_read_timeout(Some(Duration::from_secs(120)))?;
         write!(
             stream,
-            "GET /__credo/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+            "GET /__credo/events?page={page} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
         )?;
         let mut events = Events {
             reader: BufReader::new(stream),

@@ -104,12 +104,12 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
 }
 
 /// Prints each stage's wall time to stderr when `CREDO_TIMINGS` is set.
-struct Stopwatch {
+pub(crate) struct Stopwatch {
     last: Option<Instant>,
 }
 
 impl Stopwatch {
-    fn from_env() -> Stopwatch {
+    pub(crate) fn from_env() -> Stopwatch {
         let on = std::env::var_os("CREDO_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0");
         Stopwatch {
             last: on.then(Instant::now),
@@ -117,7 +117,7 @@ impl Stopwatch {
     }
 
     /// Ends `stage`: prints the time since the previous lap.
-    fn lap(&mut self, stage: &str) {
+    pub(crate) fn lap(&mut self, stage: &str) {
         if let Some(last) = self.last {
             let now = Instant::now();
             eprintln!(

@@ -109,7 +109,7 @@ pub struct SharedCards {
 impl SharedCards {
     /// The cards of every page and section of `site`.
     pub fn new(site: &Site) -> SharedCards {
-        let plain = Contexts { site, cards: None };
+        let plain = Contexts::plain(site);
         let value = |card: Card<'_>| {
             tera::Value::try_from_serializable(&card).unwrap_or_else(|_| tera::Value::none())
         };
@@ -304,6 +304,13 @@ impl<'a> Contexts<'a> {
             site,
             cards: Some(cards),
         }
+    }
+
+    /// Context building without [`SharedCards`]: each card is converted
+    /// where it is used, which is cheaper when only one page is rendered
+    /// (the values, and so the HTML, are the same).
+    pub fn plain(site: &'a Site) -> Self {
+        Contexts { site, cards: None }
     }
 
     /// The `site` value.

@@ -102,6 +102,11 @@ struct ReviewEntry<'a> {
     reviewed: Option<String>,
 }
 
+/// The print page: every body, in reading order.
+pub(super) const PRINT_PAGE: &str = "print/index.html";
+/// The machine-readable handbook, with an excerpt of every page.
+pub(super) const HANDBOOK_JSON: &str = "handbook.json";
+
 impl Generated<'_> {
     /// Every generated file: the templated ones (rendered, or known
     /// unchanged), and the sitemap and handbook.json.
@@ -113,7 +118,7 @@ impl Generated<'_> {
         // the other core meanwhile.
         let (handbook, templated) = rayon::join(
             || {
-                write_data(self.sink, "handbook.json", |out| {
+                write_data(self.sink, HANDBOOK_JSON, |out| {
                     serde_json::to_writer_pretty(out, &self.handbook())
                         .map_err(std::io::Error::other)
                 })
@@ -176,11 +181,9 @@ impl Generated<'_> {
     fn print_page(&self, html: BodyHtml) -> Made {
         let anchors = self.print_anchors();
         let print = self.print(&anchors, html);
-        vec![(self.render)(
-            "print/index.html".into(),
-            "print.html",
-            &|ctx| ctx.insert_value("entries", &print),
-        )]
+        vec![(self.render)(PRINT_PAGE.into(), "print.html", &|ctx| {
+            ctx.insert_value("entries", &print)
+        })]
     }
 
     /// `/review/`, `/search/`, `404.html` and the alias redirects.

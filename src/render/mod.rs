@@ -14,6 +14,7 @@ pub mod theme;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use tera::{Context, Tera};
@@ -233,7 +234,7 @@ impl Bodies {
 
 /// Renders every body in parallel.
 pub fn render_bodies(site: &Site) -> Bodies {
-    render_bodies_with(site, None).0
+    render_bodies_with(site, None, &|| false).0
 }
 
 /// Renders every body in parallel; with a memo, only bodies whose text or
@@ -241,8 +242,12 @@ pub fn render_bodies(site: &Site) -> Bodies {
 fn render_bodies_with(
     site: &Site,
     memo: Option<&Memo>,
+    stopped: &(dyn Fn() -> bool + Sync),
 ) -> (Bodies, HashMap<String, (u64, markdown::Rendered)>) {
     let body = |key: &str, target: Target, text: &str, scan: &markdown::Scan| {
+        if stopped() {
+            return (0, markdown::Rendered::default());
+        }
         let links = PageLinks { site, from: target };
         let Some(memo) = memo else {
             return (0, markdown::render(text, &links));
@@ -287,6 +292,9 @@ fn render_bodies_with(
             .zip(&pages)
             .chain(site.sections.iter().map(|s| &s.key).zip(&sections));
         for (key, (fp, rendered)) in keys {
+            if stopped() {
+                break;
+            }
             keep.insert(key.clone(), (*fp, rendered.clone()));
         }
     }
@@ -419,7 +427,7 @@ pub fn render(
         Ok(t) => t,
         Err(d) => return (Vec::new(), d),
     };
-    let rendering = render_with(site, theme, &templates, options, None, None);
+    let rendering = render_with(site, theme, &templates, options, None, None, None);
     (rendering.files, rendering.diagnostics)
 }
 
@@ -436,22 +444,33 @@ pub fn render_streaming(
         Ok(t) => t,
         Err(d) => return (Vec::new(), d),
     };
-    let rendering = render_with(site, theme, &templates, options, None, Some(sink));
+    let rendering = render_with(site, theme, &templates, options, None, Some(sink), None);
     (rendering.files, rendering.diagnostics)
 }
 
 /// Renders only the outputs whose template or context changed since the pass
 /// that left `memo` (every output when the memo is empty). Together with the
 /// earlier bytes of [`Rendering::unchanged`], the files are byte for byte
-/// those of [`render`].
+/// those of [`render`]. `None` when `stop` was set before the pass ended
+/// (`serve` got another change meanwhile; the pass is moot).
 pub fn render_changed(
     site: &Site,
     theme: &Theme,
     templates: &Templates,
     options: &RenderOptions,
     memo: &Memo,
-) -> Rendering {
-    render_with(site, theme, templates, options, Some(memo), None)
+    stop: &AtomicBool,
+) -> Option<Rendering> {
+    let rendering = render_with(
+        site,
+        theme,
+        templates,
+        options,
+        Some(memo),
+        None,
+        Some(stop),
+    );
+    (!stop.load(Ordering::Relaxed)).then_some(rendering)
 }
 
 fn render_with(
@@ -461,7 +480,11 @@ fn render_with(
     options: &RenderOptions,
     memo: Option<&Memo>,
     sink: Option<&dyn Sink>,
+    stop: Option<&AtomicBool>,
 ) -> Rendering {
+    // Once stopped, the rest of the pass skips its work: its result is
+    // thrown away.
+    let stopped = || stop.is_some_and(|s| s.load(Ordering::Relaxed));
     // The live-reload snippet is spliced into the finished text.
     let sink = sink.filter(|_| options.inject.is_none());
     let mut diagnostics = Diagnostics::new();
@@ -478,12 +501,20 @@ fn render_with(
     });
     base.insert("site", &site_context);
     base.insert("theme", &theme.meta);
-    let (mut bodies, body_memo) = render_bodies_with(site, memo);
+    let (mut bodies, body_memo) = render_bodies_with(site, memo, &stopped);
     let page_for = |path: String,
                     template: &str,
                     target: Target,
                     fill: &dyn Fn(&mut Vars)|
      -> Result<Outcome, Diagnostic> {
+        if stopped() {
+            return Ok(Outcome {
+                path,
+                fingerprint: None,
+                html: None,
+                written: false,
+            });
+        }
         let seed = seed.map(|s| {
             let mut h = std::hash::DefaultHasher::new();
             std::hash::Hash::hash(&(s, template, templates.fingerprints.get(template)), &mut h);
@@ -534,16 +565,10 @@ fn render_with(
         .par_iter()
         .enumerate()
         .map(|(id, p)| {
-            let own = format!("{}.html", p.kind.as_str());
-            let template = if templates.has(&own) {
-                own.as_str()
-            } else {
-                "page.html"
-            };
             let page = contexts.page(id, &bodies.pages[id].html);
             page_for(
-                format!("{}index.html", p.url),
-                template,
+                output_path(&p.url),
+                &page_template(templates, p.kind),
                 Target::Page(id),
                 &|ctx| ctx.insert("page", &page),
             )
@@ -554,15 +579,10 @@ fn render_with(
         .par_iter()
         .enumerate()
         .map(|(id, s)| {
-            let template = if id == 0 {
-                "index.html"
-            } else {
-                "section.html"
-            };
             let section = contexts.section(id, &bodies.sections[id].html);
             page_for(
-                format!("{}index.html", s.url),
-                template,
+                output_path(&s.url),
+                section_template(id),
                 Target::Section(id),
                 &|ctx| ctx.insert("section", &section),
             )
@@ -587,12 +607,14 @@ fn render_with(
         },
     };
     let mut files = Vec::with_capacity(outcomes.len() + 64);
-    match generated.all(html) {
-        Ok((more, fixed)) => {
+    let made = (!stopped()).then(|| generated.all(html));
+    match made {
+        Some(Ok((more, fixed))) => {
             outcomes.extend(more);
             files.extend(fixed);
         }
-        Err(ds) => diagnostics.extend(ds),
+        Some(Err(ds)) => diagnostics.extend(ds),
+        None => {}
     }
     let mut unchanged = Vec::new();
     let mut written = Vec::new();
@@ -611,7 +633,7 @@ fn render_with(
     if let Some(css) = crate::markdown::highlight::theme_css(&site.config.highlight_theme) {
         files.push(OutputFile::bytes("highlight.css", css));
     }
-    if site.config.search {
+    if site.config.search && !stopped() {
         files.extend(search_index(site, &bodies));
     }
     let statics = static_files(site, theme);
@@ -628,6 +650,81 @@ fn render_with(
         },
         diagnostics,
     }
+}
+
+/// The output file of a page or section at `url`.
+fn output_path(url: &str) -> String {
+    format!("{url}index.html")
+}
+
+/// A page's template: its kind's own (`principle.html`), else `page.html`.
+fn page_template(templates: &Templates, kind: crate::load::frontmatter::Kind) -> String {
+    let own = format!("{}.html", kind.as_str());
+    if templates.has(&own) {
+        own
+    } else {
+        "page.html".to_string()
+    }
+}
+
+/// A section's template: the home page is section 0.
+fn section_template(id: crate::site::SectionId) -> &'static str {
+    if id == 0 {
+        "index.html"
+    } else {
+        "section.html"
+    }
+}
+
+/// Renders the page or section `target` alone, byte for byte as a render of
+/// the whole site would: `serve` answers an edit of one body with it while
+/// the outputs that gather every body (`/print/`, the search index) follow.
+pub fn render_one(
+    site: &Site,
+    theme: &Theme,
+    templates: &Templates,
+    options: &RenderOptions,
+    target: Target,
+) -> Result<OutputFile, Diagnostic> {
+    let contexts = Contexts::plain(site);
+    let mut context = Context::new();
+    context.insert("site", &contexts.site());
+    context.insert("theme", &theme.meta);
+    context.insert("nav", &contexts.nav(target));
+    let links = PageLinks { site, from: target };
+    let (template, path) = match target {
+        Target::Page(id) => {
+            let p = &site.pages[id];
+            let body = markdown::render(p.source.body(), &links);
+            context.insert("page", &contexts.page(id, &body.html));
+            (page_template(templates, p.kind), output_path(&p.url))
+        }
+        Target::Section(id) => {
+            let s = &site.sections[id];
+            let body = s
+                .source
+                .as_ref()
+                .map(|src| markdown::render(src.body(), &links))
+                .unwrap_or_default();
+            context.insert("section", &contexts.section(id, &body.html));
+            (section_template(id).to_string(), output_path(&s.url))
+        }
+    };
+    let html = inject(
+        templates.render(&template, &context)?,
+        options.inject.as_deref(),
+    );
+    Ok(OutputFile::bytes(path, html))
+}
+
+/// Whether the output `path` is made from the bodies of many pages (the
+/// print page, handbook.json's excerpts, the search index) rather than from
+/// front matter and the site's graph: after an edit of one body, these are
+/// the outputs besides the page itself that can change.
+pub fn gathers_bodies(path: &str) -> bool {
+    path == generated::PRINT_PAGE
+        || path == generated::HANDBOOK_JSON
+        || (path.starts_with(crate::search::INDEX_FOLDER) && path.ends_with(".json"))
 }
 
 /// A static file that would overwrite a page or a generated file is an

@@ -53,6 +53,8 @@ pub struct IndexFile {
     pub bytes: Vec<u8>,
 }
 
+/// Where the index files go, relative to the output root.
+pub const INDEX_FOLDER: &str = "search/";
 /// A chunk of the dictionary is cut before it grows past this many bytes.
 pub const CHUNK_BYTES: usize = 24 * 1024;
 /// A term keeps at most this many documents, its best-scoring ones.
@@ -208,7 +210,7 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
         "chunks": firsts,
     });
     files.push(IndexFile {
-        path: "search/manifest.json".to_string(),
+        path: format!("{INDEX_FOLDER}manifest.json"),
         bytes: manifest.to_string().into_bytes(),
     });
     files
@@ -232,7 +234,7 @@ fn posting_entry(term: &str, list: &[(u32, u32)]) -> String {
 fn finish_chunk(index: usize, chunk: &mut String) -> IndexFile {
     chunk.push('}');
     IndexFile {
-        path: format!("search/c{index}.json"),
+        path: format!("{INDEX_FOLDER}c{index}.json"),
         bytes: std::mem::take(chunk).into_bytes(),
     }
 }
@@ -246,7 +248,7 @@ fn meta_shards(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
                 .map(|d| serde_json::json!([d.url, d.kind, d.title, d.summary, excerpt(d.body)]))
                 .collect();
             IndexFile {
-                path: format!("search/m{j}.json"),
+                path: format!("{INDEX_FOLDER}m{j}.json"),
                 bytes: serde_json::Value::Array(rows).to_string().into_bytes(),
             }
         })

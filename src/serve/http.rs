@@ -12,7 +12,7 @@
 //! it has seen and the current one, so a page that missed events still does
 //! the right thing (see [`notices`]).
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::convert::Infallible;
 use std::sync::Arc;
 
@@ -46,6 +46,33 @@ pub struct Snapshot {
     pub last_css: u64,
     /// The last generation that failed.
     pub last_error: u64,
+    /// Outputs of `built` that a rebuild under way may still change: a
+    /// request for one waits for the next snapshot (see
+    /// [`Builder::preview`](super::rebuild::Builder::preview)).
+    pub pending: Arc<HashSet<String>>,
+    /// Which pages the last reload is for, when it is known.
+    pub scope: Option<Scope>,
+}
+
+/// The outputs the last reload changed, for pages that saw every generation
+/// before it: a page showing another output need not reload.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    /// The generation the page must have seen.
+    pub since: u64,
+    /// The outputs changed after it.
+    pub outputs: Arc<HashSet<String>>,
+}
+
+impl Snapshot {
+    /// Whether a page showing the output `page` that has seen generation
+    /// `seen` can skip the last reload.
+    fn spares(&self, seen: u64, page: Option<&str>) -> bool {
+        match (&self.scope, page) {
+            (Some(scope), Some(page)) => seen >= scope.since && !scope.outputs.contains(page),
+            _ => false,
+        }
+    }
 }
 
 /// What an open page must do.
@@ -61,15 +88,20 @@ pub enum Notice {
     BuildOk,
 }
 
-/// What a page that has seen generation `seen` (and shows the overlay, or
-/// not) must do to show `now`.
-pub fn notices(seen: u64, showing_error: bool, now: &Snapshot) -> Option<Notice> {
+/// What a page showing the output `page` (when known) that has seen
+/// generation `seen` (and shows the overlay, or not) must do to show `now`.
+pub fn notices(
+    seen: u64,
+    showing_error: bool,
+    page: Option<&str>,
+    now: &Snapshot,
+) -> Option<Notice> {
     if now.generation <= seen {
         return None;
     }
     if let Some(html) = &now.error {
         Some(Notice::BuildError(html.clone()))
-    } else if now.last_reload > seen {
+    } else if now.last_reload > seen && !now.spares(seen, page) {
         Some(Notice::Reload)
     } else if now.last_css > seen {
         Some(Notice::Css(now.generation))
@@ -264,14 +296,19 @@ async fn file(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return response;
     }
-    let built = state.snapshot.borrow().built.clone();
+    let mut built = state.snapshot.borrow().built.clone();
     match lookup(uri.path(), &built.base_path, |p| {
         built.files.contains_key(p)
     }) {
-        Lookup::File(path) => match built.files.get(&path) {
-            Some(bytes) => respond(StatusCode::OK, content_type(&path), bytes.clone()),
-            None => not_found(&built),
-        },
+        Lookup::File(path) => {
+            if state.snapshot.borrow().pending.contains(&path) {
+                built = settled(state.snapshot.clone(), &path).await;
+            }
+            match built.files.get(&path) {
+                Some(bytes) => respond(StatusCode::OK, content_type(&path), bytes.clone()),
+                None => not_found(&built),
+            }
+        }
         Lookup::Redirect(to) => redirect(&to),
         Lookup::NotFound => not_found(&built),
         Lookup::Refused => respond(
@@ -279,6 +316,31 @@ async fn file(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
             "text/plain; charset=utf-8",
             Bytes::from_static(b"refused: not a path inside the site\n"),
         ),
+    }
+}
+
+/// The build once the output `path` is no longer pending (or after a
+/// minute, or when the server stops, the one there is).
+async fn settled(mut snapshot: watch::Receiver<Snapshot>, path: &str) -> Arc<Built> {
+    const LONGEST: std::time::Duration = std::time::Duration::from_secs(60);
+    let wait = snapshot.wait_for(|s| !s.pending.contains(path));
+    if let Ok(Ok(now)) = tokio::time::timeout(LONGEST, wait).await {
+        return now.built.clone();
+    }
+    snapshot.borrow().built.clone()
+}
+
+/// The output a page at the request path `raw` shows (`404.html` for a
+/// missing one), as the page's script reports it in `?page=`.
+fn page_output(query: Option<&str>, built: &Built) -> Option<String> {
+    let raw = query?
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("page="))?;
+    let raw = percent_decode_str(raw).decode_utf8().ok()?;
+    match lookup(&raw, &built.base_path, |p| built.files.contains_key(p)) {
+        Lookup::File(path) => Some(path),
+        Lookup::NotFound => Some("404.html".to_string()),
+        Lookup::Redirect(_) | Lookup::Refused => None,
     }
 }
 
@@ -300,14 +362,18 @@ struct Client {
     shutdown: watch::Receiver<bool>,
     seen: u64,
     showing_error: bool,
+    /// The output the page shows, if it said.
+    page: Option<String>,
     queue: VecDeque<Event>,
 }
 
 async fn events(
     State(state): State<AppState>,
+    uri: Uri,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let mut snapshot = state.snapshot.clone();
     let now = snapshot.borrow_and_update().clone();
+    let page = page_output(uri.query(), &now.built);
     let mut queue = VecDeque::new();
     queue.push_back(
         Event::default()
@@ -322,6 +388,7 @@ async fn events(
         shutdown: state.shutdown.clone(),
         seen: now.generation,
         showing_error: now.error.is_some(),
+        page,
         queue,
     };
     let stream = futures_util::stream::unfold(client, |mut c| async move {
@@ -333,7 +400,7 @@ async fn events(
                 changed = c.snapshot.changed() => {
                     changed.ok()?;
                     let now = c.snapshot.borrow_and_update().clone();
-                    if let Some(notice) = notices(c.seen, c.showing_error, &now) {
+                    if let Some(notice) = notices(c.seen, c.showing_error, c.page.as_deref(), &now) {
                         c.queue.push_back(event(notice));
                     }
                     c.seen = c.seen.max(now.generation);
@@ -451,6 +518,43 @@ mod tests {
     }
 
     #[test]
+    fn a_scoped_reload_spares_the_pages_it_did_not_change() {
+        let now = Snapshot {
+            generation: 5,
+            last_reload: 5,
+            scope: Some(Scope {
+                since: 4,
+                outputs: Arc::new(HashSet::from(["a/index.html".to_string()])),
+            }),
+            ..Snapshot::default()
+        };
+        let reload = Some(Notice::Reload);
+        assert_eq!(notices(4, false, Some("a/index.html"), &now), reload);
+        assert_eq!(notices(4, false, Some("b/index.html"), &now), None);
+        // A page that says nothing of itself, or missed the generation the
+        // scope starts from, reloads.
+        assert_eq!(notices(4, false, None, &now), reload);
+        assert_eq!(notices(3, false, Some("b/index.html"), &now), reload);
+    }
+
+    #[test]
+    fn the_page_a_script_names_is_an_output() {
+        let built = Built {
+            files: [("index.html", ""), ("a/index.html", ""), ("404.html", "")]
+                .into_iter()
+                .map(|(p, b)| (p.to_string(), Bytes::from(b)))
+                .collect(),
+            base_path: "/hb/".to_string(),
+        };
+        let page = |q| page_output(Some(q), &built);
+        assert_eq!(page("page=%2Fhb%2Fa%2F"), Some("a/index.html".to_string()));
+        assert_eq!(page("x=1&page=/hb/"), Some("index.html".to_string()));
+        assert_eq!(page("page=/hb/gone/"), Some("404.html".to_string()));
+        assert_eq!(page("page=/hb/a"), None);
+        assert_eq!(page_output(None, &built), None);
+    }
+
+    #[test]
     fn pages_that_missed_events_still_do_the_right_thing() {
         let at = |generation, last_reload, last_css, last_error, error: Option<&str>| Snapshot {
             generation,
@@ -460,32 +564,32 @@ mod tests {
             error: error.map(Arc::from),
             ..Snapshot::default()
         };
-        assert_eq!(notices(3, false, &at(3, 3, 0, 0, None)), None);
+        assert_eq!(notices(3, false, None, &at(3, 3, 0, 0, None)), None);
         assert_eq!(
-            notices(3, false, &at(4, 4, 0, 0, None)),
+            notices(3, false, None, &at(4, 4, 0, 0, None)),
             Some(Notice::Reload)
         );
         assert_eq!(
-            notices(3, false, &at(4, 3, 4, 0, None)),
+            notices(3, false, None, &at(4, 3, 4, 0, None)),
             Some(Notice::Css(4))
         );
         // A reload then a CSS change, both missed: reload.
         assert_eq!(
-            notices(3, false, &at(5, 4, 5, 0, None)),
+            notices(3, false, None, &at(5, 4, 5, 0, None)),
             Some(Notice::Reload)
         );
         assert_eq!(
-            notices(3, false, &at(4, 3, 0, 4, Some("<p>x</p>"))),
+            notices(3, false, None, &at(4, 3, 0, 4, Some("<p>x</p>"))),
             Some(Notice::BuildError(Arc::from("<p>x</p>")))
         );
         // Fixed without any output change: hide the overlay.
         assert_eq!(
-            notices(4, true, &at(5, 3, 0, 4, None)),
+            notices(4, true, None, &at(5, 3, 0, 4, None)),
             Some(Notice::BuildOk)
         );
         // An error that came and went while the page was away.
         assert_eq!(
-            notices(3, false, &at(5, 3, 0, 4, None)),
+            notices(3, false, None, &at(5, 3, 0, 4, None)),
             Some(Notice::BuildOk)
         );
     }

@@ -24,11 +24,9 @@ pub mod watch;
 use std::io::Write as _;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
-
-use notify::EventKind;
-use notify::event::{AccessKind, AccessMode, MetadataKind, ModifyKind};
 
 use crate::Error;
 use crate::diagnostic::Diagnostics;
@@ -44,6 +42,14 @@ use watch::{Change, SiteWatcher};
 /// editor's save (temporary file, rename, metadata) as one change, short
 /// enough not to be noticed.
 const QUIET: Duration = Duration::from_millis(40);
+/// The same after a file was closed from writing: the save is done, but a
+/// few more events of it (a backup removed) may still be on their way.
+const SETTLED: Duration = Duration::from_millis(5);
+/// How long the site must be quiet after a preview (an edit of one body,
+/// shown at once) before the rebuild that follows it: while the author keeps
+/// saving, each save is shown in milliseconds, and the outputs that gather
+/// every body (print page, search index) wait for a pause.
+const FOLLOW_UP: Duration = Duration::from_millis(500);
 /// A steady stream of events still rebuilds this often.
 const MAX_WAIT: Duration = Duration::from_millis(400);
 /// How many ports to try when the asked one is taken.
@@ -130,11 +136,18 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     let (publish, snapshots) = tokio::sync::watch::channel(snapshot);
 
     let (events_tx, events_rx) = mpsc::channel();
-    let watcher = SiteWatcher::start(&root, events_tx)
+    let changed = Arc::new(AtomicBool::new(false));
+    let watcher = SiteWatcher::start(&root, events_tx, changed.clone())
         .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
+    let rebuilds = Rebuilds {
+        root,
+        builder,
+        watcher,
+        changed,
+    };
     std::thread::Builder::new()
         .name("credo-rebuild".into())
-        .spawn(move || rebuild_loop(root, builder, watcher, events_rx, publish))
+        .spawn(move || rebuild_loop(rebuilds, events_rx, publish))
         .map_err(|e| Error::Usage(format!("cannot start the rebuild thread: {e}")))?;
 
     let url = format!("http://{}{}", display_addr(addr), base_path);
@@ -229,27 +242,37 @@ fn open_browser(url: &str) {
     }
 }
 
-/// Whether a notify event can mean a changed file (reads and opens cannot).
-fn is_change(kind: &EventKind) -> bool {
-    match kind {
-        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
-        EventKind::Access(_) => false,
-        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
-        _ => true,
-    }
+/// What the rebuild thread owns.
+struct Rebuilds {
+    root: PathBuf,
+    builder: Builder,
+    watcher: SiteWatcher,
+    /// Set by the watcher on every change: a rebuild under way gives up.
+    changed: Arc<AtomicBool>,
 }
 
 /// Debounce, plan, rebuild, publish; until the watcher goes away.
 fn rebuild_loop(
-    root: PathBuf,
-    mut builder: Builder,
-    mut watcher: SiteWatcher,
+    rebuilds: Rebuilds,
     events: mpsc::Receiver<notify::Result<notify::Event>>,
     publish: tokio::sync::watch::Sender<Snapshot>,
 ) {
-    let mut debouncer: Debouncer<Change> = Debouncer::new(QUIET, MAX_WAIT);
+    let Rebuilds {
+        root,
+        mut builder,
+        mut watcher,
+        changed,
+    } = rebuilds;
+    let mut debouncer: Debouncer<Change> = Debouncer::new(MAX_WAIT);
+    // The plan of a rebuild still to run: one given up for a newer change,
+    // or the one that follows a preview. It joins the next batch's plan.
+    let mut unfinished: Option<Plan> = None;
+    // When the rebuild that follows a preview runs, if nothing changes first.
+    let mut follow_up: Option<Instant> = None;
+    // Whether pages were shown a preview since the last rebuild.
+    let mut previewed = false;
     loop {
-        let received = match debouncer.deadline() {
+        let received = match debouncer.deadline().into_iter().chain(follow_up).min() {
             None => events
                 .recv()
                 .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
@@ -258,7 +281,7 @@ fn rebuild_loop(
             }
         };
         match received {
-            Ok(Ok(event)) if is_change(&event.kind) => {
+            Ok(Ok(event)) if watch::is_change(&event.kind) => {
                 for path in &event.paths {
                     watcher.follow(path);
                 }
@@ -270,40 +293,126 @@ fn rebuild_loop(
                 if event.need_rescan() {
                     changes.push(Change::Config);
                 }
-                debouncer.push(Instant::now(), changes);
+                let quiet = if watch::is_written(&event.kind) {
+                    SETTLED
+                } else {
+                    QUIET
+                };
+                debouncer.push(Instant::now(), changes, quiet);
             }
             Ok(Ok(_)) => {}
             Ok(Err(e)) => eprintln!("warning: watching the site: {e}"),
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
         }
-        if let Some(batch) = debouncer.take_due(Instant::now()) {
-            let plan = Plan::for_changes(&root, &batch);
-            let start = Instant::now();
-            let result = builder.rebuild(&plan);
-            announce(&plan, &result, start.elapsed());
-            publish.send_if_modified(|snapshot| next_snapshot(snapshot, result));
+        let now = Instant::now();
+        let mut plan = match debouncer.take_due(now) {
+            Some(batch) => {
+                let plan = Plan::for_changes(&root, &batch);
+                match unfinished.take() {
+                    Some(earlier) => earlier.and(plan),
+                    None => plan,
+                }
+            }
+            None if debouncer.deadline().is_none() && follow_up.is_some_and(|t| t <= now) => {
+                follow_up = None;
+                match unfinished.take() {
+                    Some(plan) => plan,
+                    None => continue,
+                }
+            }
+            None => continue,
+        };
+        follow_up = None;
+        changed.store(false, Ordering::Relaxed);
+        let start = Instant::now();
+        if let Some(preview) = builder.preview(&plan) {
+            if preview.changed {
+                println!(
+                    "Rendered {} after {} in {} ms; the pages that gather every body follow",
+                    preview.page,
+                    plan.summary(),
+                    preview.elapsed.as_millis()
+                );
+                publish.send_modify(|snapshot| show_preview(snapshot, &preview));
+                previewed = true;
+            }
+            // What the preview read needs no reading again.
+            plan.forget(&preview.source);
+            unfinished = Some(plan);
+            follow_up = Some(Instant::now() + FOLLOW_UP);
+            continue;
         }
+        let Some(result) = builder.rebuild_until(&plan, &changed) else {
+            println!(
+                "Gave up the rebuild after {} for a newer change",
+                plan.summary()
+            );
+            unfinished = Some(plan);
+            continue;
+        };
+        announce(&plan, &result, start.elapsed());
+        let last_good = builder.built();
+        publish.send_if_modified(|snapshot| next_snapshot(snapshot, result, previewed, last_good));
+        previewed = false;
     }
 }
 
-/// Moves `snapshot` on by one rebuild; `false` when pages need not hear of it.
-fn next_snapshot(snapshot: &mut Snapshot, result: Result<Report, Diagnostics>) -> bool {
+/// Shows a [`rebuild::Preview`]: the edited page is served and open pages
+/// reload; requests for the pending outputs wait for the rebuild that
+/// follows, which reloads only the pages it changes after this.
+fn show_preview(snapshot: &mut Snapshot, preview: &rebuild::Preview) {
+    snapshot.scope = None;
+    snapshot.generation += 1;
+    snapshot.last_reload = snapshot.generation;
+    snapshot.built = preview.built.clone();
+    snapshot.pending = preview.pending.clone();
+}
+
+/// Moves `snapshot` on by one rebuild (which followed a preview, or not);
+/// `false` when pages need not hear of it. A failed rebuild goes back to
+/// `last_good`: a preview's build must not outlive its rebuild.
+fn next_snapshot(
+    snapshot: &mut Snapshot,
+    result: Result<Report, Diagnostics>,
+    previewed: bool,
+    last_good: Option<Arc<rebuild::Built>>,
+) -> bool {
+    snapshot.pending = Arc::default();
     match result {
         Ok(report) => {
-            if report.changed.is_empty() && snapshot.error.is_none() {
+            // After a preview, what changed since it is what pages must hear.
+            let changed: Vec<String> = if previewed {
+                report
+                    .changed
+                    .into_iter()
+                    .filter(|p| snapshot.built.files.get(p) != report.built.files.get(p))
+                    .collect()
+            } else {
+                report.changed
+            };
+            if changed.is_empty() && snapshot.error.is_none() && !previewed {
                 return false;
             }
+            snapshot.scope = previewed.then(|| http::Scope {
+                since: snapshot.generation,
+                outputs: Arc::new(changed.iter().cloned().collect()),
+            });
             snapshot.generation += 1;
-            if report.css_only() {
+            // Stylesheets alone are swapped in place, without a reload.
+            if !changed.is_empty() && changed.iter().all(|p| p.ends_with(".css")) {
                 snapshot.last_css = snapshot.generation;
-            } else if !report.changed.is_empty() {
+            } else if !changed.is_empty() {
                 snapshot.last_reload = snapshot.generation;
             }
             snapshot.built = report.built;
             snapshot.error = None;
         }
         Err(diagnostics) => {
+            if let Some(good) = last_good {
+                snapshot.built = good;
+            }
+            snapshot.scope = None;
             snapshot.generation += 1;
             snapshot.last_error = snapshot.generation;
             snapshot.error = Some(Arc::from(reload::overlay_html(&diagnostics)));
@@ -378,18 +487,5 @@ mod tests {
             changed_files(&files(5)),
             "5 files changed (p0.html, p1.html, p2.html and 2 more)"
         );
-    }
-
-    #[test]
-    fn reads_are_not_changes() {
-        assert!(!is_change(&EventKind::Access(AccessKind::Open(
-            notify::event::AccessMode::Any
-        ))));
-        assert!(is_change(&EventKind::Access(AccessKind::Close(
-            AccessMode::Write
-        ))));
-        assert!(is_change(&EventKind::Remove(
-            notify::event::RemoveKind::File
-        )));
     }
 }

@@ -81,6 +81,29 @@ impl Plan {
         plan
     }
 
+    /// This plan and `later` together (a rebuild given up for a newer
+    /// change carries its plan into the next).
+    pub fn and(mut self, later: Plan) -> Plan {
+        self.everything |= later.everything;
+        self.theme |= later.theme;
+        self.relist |= later.relist;
+        self.content.extend(later.content);
+        self.copies.extend(later.copies);
+        for change in later.changed {
+            if !self.changed.contains(&change) {
+                self.changed.push(change);
+            }
+        }
+        self
+    }
+
+    /// Drops the file `path` from what to read and copy again (a preview
+    /// has read it already); it is still named in the log.
+    pub fn forget(&mut self, path: &Path) {
+        self.content.remove(path);
+        self.copies.remove(path);
+    }
+
     /// Whether the content file `path` must be read again.
     pub fn rereads(&self, path: &Path) -> bool {
         self.everything || self.content.iter().any(|c| path.starts_with(c))
@@ -120,6 +143,25 @@ mod tests {
         assert!(plan.rereads(&root.join("content/a.md")));
         assert!(!plan.rereads(&root.join("content/b.md")));
         assert_eq!(plan.summary(), "content/a.md");
+    }
+
+    #[test]
+    fn an_unfinished_plan_joins_the_next() {
+        let root = Path::new("/s");
+        let a = root.join("content/a.md");
+        let b = root.join("content/b.md");
+        let mut first = Plan::for_changes(root, &[Change::Content(a.clone())]);
+        first.forget(&a);
+        assert!(!first.rereads(&a) && !first.recopies(&a));
+        let both = first.and(Plan::for_changes(
+            root,
+            &[
+                Change::Content(b.clone()),
+                Change::Template(root.join("templates/page.html")),
+            ],
+        ));
+        assert!(both.theme && both.rereads(&b) && !both.rereads(&a));
+        assert_eq!(both.summary(), "content/a.md and 2 more");
     }
 
     #[test]

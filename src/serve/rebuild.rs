@@ -14,9 +14,10 @@
 //! A failed rebuild changes nothing that is served: the last good [`Built`]
 //! stays, and the diagnostics are returned.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
@@ -27,9 +28,11 @@ use crate::Error;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, Listing, Loaded};
+use crate::markdown::LinkStyle;
 use crate::pipeline::{self, BuildOptions};
 use crate::render::theme::Theme;
 use crate::render::{self, Content, Memo, RenderOptions, Templates};
+use crate::site::{Site, Target};
 
 /// A built site held in memory: immutable once made, replaced whole.
 #[derive(Debug, Clone, Default)]
@@ -58,12 +61,25 @@ pub struct Report {
     pub elapsed: Duration,
 }
 
-impl Report {
-    /// Whether every changed output is a stylesheet (the browser can swap it
-    /// in without a reload).
-    pub fn css_only(&self) -> bool {
-        !self.changed.is_empty() && self.changed.iter().all(|p| p.ends_with(".css"))
-    }
+/// The first answer to an edit of one body: that page rendered again, the
+/// other outputs as they were, and those that gather every body still to
+/// come (see [`Builder::preview`]).
+#[derive(Debug)]
+pub struct Preview {
+    /// The last good build with the edited page's new bytes.
+    pub built: Arc<Built>,
+    /// The Markdown file it read.
+    pub source: PathBuf,
+    /// The edited page's output path.
+    pub page: String,
+    /// Whether the page's bytes changed (a save that changed nothing, or a
+    /// `touch`, need not be shown).
+    pub changed: bool,
+    /// Outputs whose bytes in `built` may be out of date until the rebuild
+    /// that follows is done: the server holds requests for them till then.
+    pub pending: Arc<HashSet<String>>,
+    /// Wall time.
+    pub elapsed: Duration,
 }
 
 struct Good {
@@ -85,6 +101,15 @@ pub struct Builder {
     listing_diagnostics: Diagnostics,
     files: BTreeMap<PathBuf, Result<Loaded, Vec<Diagnostic>>>,
     good: Option<Good>,
+    /// The site of the last good build, with the bodies of previews patched
+    /// in: it matches `files` whenever it is there.
+    site: Option<Site>,
+    /// Whether `files` holds reads (a preview's) that no full rebuild has
+    /// rendered yet.
+    unrendered: bool,
+    /// What the last preview showed, until a rebuild follows: the next
+    /// preview adds its page to it.
+    shown: Option<Arc<Built>>,
     /// Whether the last rebuild failed (its errors must show again).
     failing: bool,
 }
@@ -106,6 +131,9 @@ impl Builder {
             listing_diagnostics: Diagnostics::new(),
             files: BTreeMap::new(),
             good: None,
+            site: None,
+            unrendered: false,
+            shown: None,
             failing: true,
         }
     }
@@ -118,16 +146,95 @@ impl Builder {
     /// Carries out `plan`. On failure the diagnostics (errors only, sorted)
     /// are returned and the last good build stays as it was.
     pub fn rebuild(&mut self, plan: &Plan) -> Result<Report, Diagnostics> {
+        self.rebuild_until(plan, &AtomicBool::new(false))
+            .unwrap_or_else(|| unreachable!("nothing sets the stop signal"))
+    }
+
+    /// [`rebuild`](Self::rebuild), given up (`None`) as soon as `stop` is
+    /// set: `serve` sets it when another change comes in, which makes this
+    /// rebuild moot. What was read stays read; the next rebuild, whose plan
+    /// must include this one's, renders it.
+    pub fn rebuild_until(
+        &mut self,
+        plan: &Plan,
+        stop: &AtomicBool,
+    ) -> Option<Result<Report, Diagnostics>> {
         let start = Instant::now();
         let relist = plan.everything || (plan.relist && !self.listing_holds(plan));
         let rereads = plan.content.iter().any(|p| self.files.contains_key(p));
-        let copies_only = !self.failing && !plan.theme && !relist && !rereads;
+        let copies_only = !self.failing && !self.unrendered && !plan.theme && !relist && !rereads;
         let result = match self.good.as_mut() {
             Some(good) if copies_only => Ok(copy_only(good, plan, start)),
-            _ => self.run(plan, relist, start),
+            _ => self.run(plan, relist, start, stop)?,
         };
         self.failing = result.is_err();
-        result
+        Some(result)
+    }
+
+    /// The edited page alone, when `plan` is an edit of one Markdown file's
+    /// body that leaves its front matter, its heading ids and its links as
+    /// they were: then the site's graph, and so every other page, is the same,
+    /// and only the outputs that gather every body ([`render::gathers_bodies`])
+    /// can change besides the page. Those are returned as pending; the
+    /// [`rebuild`](Self::rebuild) of the same plan, which must follow, makes
+    /// them (and checks everything, as always). `None` when the plan is
+    /// anything else: the rebuild alone answers it.
+    pub fn preview(&mut self, plan: &Plan) -> Option<Preview> {
+        let start = Instant::now();
+        if self.failing || plan.everything || plan.theme || plan.content.len() != 1 {
+            return None;
+        }
+        let path = plan.content.first()?;
+        // Copying a Markdown file again copies nothing; another file might.
+        let markdown = |p: &PathBuf| p.extension().is_some_and(|e| e == "md");
+        if !plan.copies.iter().all(markdown) || !path.is_file() {
+            return None;
+        }
+        let Some(Ok(old)) = self.files.get(path) else {
+            return None;
+        };
+        let new = load::read_file(&self.options.root, path).ok()?;
+        if !old.problems.is_empty() || !new.problems.is_empty() || !same_but_body(old, &new) {
+            return None;
+        }
+        let (theme, templates) = self.theme.as_ref().ok()?;
+        let good = self.good.as_ref()?;
+        let site = self.site.as_mut()?;
+        let target = patch_body(site, &new)?;
+        let Ok(file) = render::render_one(site, theme, templates, &self.render_options, target)
+        else {
+            // The rebuild reports it; the patched site no longer matches `files`.
+            self.site = None;
+            return None;
+        };
+        self.files.insert(path.clone(), Ok(new));
+        self.unrendered = true;
+        let base = self.shown.as_ref().unwrap_or(&good.built);
+        let mut files = base.files.clone();
+        let Content::Bytes(bytes) = file.content else {
+            return None;
+        };
+        let bytes = Bytes::from(bytes);
+        let changed = files.get(&file.path) != Some(&bytes);
+        files.insert(file.path.clone(), bytes);
+        let pending = files
+            .keys()
+            .filter(|p| render::gathers_bodies(p))
+            .cloned()
+            .collect();
+        let built = Arc::new(Built {
+            files,
+            base_path: base.base_path.clone(),
+        });
+        self.shown = Some(built.clone());
+        Some(Preview {
+            built,
+            source: path.clone(),
+            page: file.path,
+            changed,
+            pending: Arc::new(pending),
+            elapsed: start.elapsed(),
+        })
     }
 
     /// Whether the last listing still holds: every changed path is a file it
@@ -142,7 +249,17 @@ impl Builder {
             .all(|p| listed(p) && p.is_file())
     }
 
-    fn run(&mut self, plan: &Plan, relist: bool, start: Instant) -> Result<Report, Diagnostics> {
+    fn run(
+        &mut self,
+        plan: &Plan,
+        relist: bool,
+        start: Instant,
+        stop: &AtomicBool,
+    ) -> Option<Result<Report, Diagnostics>> {
+        let stopped = || stop.load(Ordering::Relaxed);
+        let mut stopwatch = pipeline::Stopwatch::from_env();
+        // Until this run succeeds, `files` may hold what no build rendered.
+        self.unrendered = true;
         let root = self.options.root.clone();
         if plan.everything {
             self.config = pipeline::load_config(&self.options).map_err(as_diagnostics);
@@ -154,36 +271,62 @@ impl Builder {
                 Err(_) => Err(not_built_yet()),
             };
         }
-        self.read(&root, plan, relist);
+        if self.read(&root, plan, relist) || plan.everything {
+            self.site = None;
+        }
+        stopwatch.lap("read");
         let config = match &self.config {
             Ok(config) => config.clone(),
-            Err(ds) => return Err(errors(ds.clone())),
+            Err(ds) => return Some(Err(errors(ds.clone()))),
         };
-        let mut diagnostics = self.listing_diagnostics.clone();
-        let (sources, read_diagnostics) =
-            load::assemble(self.listing.clone(), self.files.values().cloned());
-        diagnostics.extend(read_diagnostics);
-        let (site, resolve_diagnostics) =
-            crate::site::resolve(config, sources, self.options.drafts);
-        diagnostics.extend(resolve_diagnostics);
+        if stopped() {
+            return None;
+        }
+        // Nothing read since the last good build (a rebuild after previews,
+        // which patched their bodies in): its site stands, and it had no
+        // errors.
+        let (site, mut diagnostics) = match self.site.take() {
+            Some(site) => (site, Diagnostics::new()),
+            None => {
+                let mut diagnostics = self.listing_diagnostics.clone();
+                let (sources, read_diagnostics) =
+                    load::assemble(self.listing.clone(), self.files.values().cloned());
+                diagnostics.extend(read_diagnostics);
+                let (site, resolve_diagnostics) =
+                    crate::site::resolve(config, sources, self.options.drafts);
+                diagnostics.extend(resolve_diagnostics);
+                (site, diagnostics)
+            }
+        };
+        stopwatch.lap("resolve");
         let (theme, templates) = match &self.theme {
             Ok(t) => (&t.0, &t.1),
             Err(ds) => {
                 diagnostics.extend(ds.clone());
-                return Err(errors(diagnostics));
+                return Some(Err(errors(diagnostics)));
             }
         };
         if diagnostics.has_errors() {
-            return Err(errors(diagnostics));
+            return Some(Err(errors(diagnostics)));
         }
         let empty = Memo::default();
         let memo = match &self.good {
             Some(good) if !plan.everything => &good.memo,
             _ => &empty,
         };
-        let rendering = render::render_changed(&site, theme, templates, &self.render_options, memo);
+        let rendering = (!stopped())
+            .then(|| {
+                render::render_changed(&site, theme, templates, &self.render_options, memo, stop)
+            })
+            .flatten();
+        let Some(rendering) = rendering else {
+            // The site matches `files`: the next rebuild can start from it.
+            self.site = Some(site);
+            return None;
+        };
+        stopwatch.lap("render");
         if rendering.diagnostics.has_errors() {
-            return Err(errors(rendering.diagnostics));
+            return Some(Err(errors(rendering.diagnostics)));
         }
         let previous = self.good.as_ref().filter(|_| !plan.everything);
         let rendered = rendering
@@ -200,7 +343,7 @@ impl Builder {
             let Some(bytes) = previous.and_then(|g| g.built.files.get(&path)) else {
                 // The memo and the bytes come from the same good build, so this
                 // cannot happen; if it does, a full rebuild is always right.
-                return self.rebuild(&Plan::everything());
+                return self.rebuild_until(&Plan::everything(), stop);
             };
             files.insert(path, bytes.clone());
         }
@@ -246,12 +389,13 @@ impl Builder {
             files.insert(file.path, bytes);
         }
         if read_errors.has_errors() {
-            return Err(errors(read_errors));
+            return Some(Err(errors(read_errors)));
         }
         if let Some(old) = old {
             changed.extend(old.keys().filter(|p| !files.contains_key(*p)).cloned());
         }
         changed.sort();
+        stopwatch.lap("compare");
         let built = Arc::new(Built {
             files,
             base_path: site.config.base_path(),
@@ -262,20 +406,23 @@ impl Builder {
             copies,
             pages,
         });
-        Ok(Report {
+        self.site = Some(site);
+        self.unrendered = false;
+        self.shown = None;
+        Some(Ok(Report {
             built,
             changed,
             pages,
             rendered,
             html,
             elapsed: start.elapsed(),
-        })
+        }))
     }
 
     /// Lists the site again (if `relist`) and reads the Markdown files the
     /// plan names or the last listing did not hold; every other file keeps
-    /// what was read.
-    fn read(&mut self, root: &Path, plan: &Plan, relist: bool) {
+    /// what was read. Whether anything changed from what was held.
+    fn read(&mut self, root: &Path, plan: &Plan, relist: bool) -> bool {
         let (listing, diagnostics) = if relist {
             load::list(root)
         } else {
@@ -294,19 +441,65 @@ impl Builder {
             .map(|p| ((*p).clone(), load::read_file(root, p)))
             .collect();
         let mut old = std::mem::take(&mut self.files);
+        let mut changed = relist;
         for path in &listing.markdown {
-            let file = match read.remove(path) {
-                Some(file) => file,
-                None => match old.remove(path) {
-                    Some(file) => file,
-                    None => continue,
-                },
+            let was = old.remove(path);
+            let file = match (read.remove(path), was) {
+                (Some(file), was) => {
+                    changed |= !was.is_some_and(|w| same_text(&w, &file));
+                    file
+                }
+                (None, Some(was)) => was,
+                (None, None) => continue,
             };
             self.files.insert(path.clone(), file);
         }
         self.listing = listing;
         self.listing_diagnostics = diagnostics;
+        changed
     }
+}
+
+/// Whether a file read again holds what it held (a preview read it first).
+fn same_text(old: &Result<Loaded, Vec<Diagnostic>>, new: &Result<Loaded, Vec<Diagnostic>>) -> bool {
+    matches!((old, new), (Ok(a), Ok(b)) if a.source.text == b.source.text)
+}
+
+/// Whether `new` differs from `old` only in what its body renders to: the
+/// same front matter, byte for byte, the same heading ids (other pages'
+/// anchors) and the same links (the site's graph). Heading texts may change:
+/// only the page's own contents and the pages that gather bodies show them.
+fn same_but_body(old: &Loaded, new: &Loaded) -> bool {
+    fn front(l: &Loaded) -> &str {
+        &l.source.text[..l.source.body_start]
+    }
+    fn ids(l: &Loaded) -> impl Iterator<Item = &str> {
+        l.scan.headings.iter().map(|h| h.id.as_str())
+    }
+    fn links(l: &Loaded) -> impl Iterator<Item = (&str, Option<&str>, LinkStyle)> {
+        l.scan
+            .links
+            .iter()
+            .map(|k| (k.target.as_str(), k.anchor.as_deref(), k.style))
+    }
+    front(old) == front(new) && ids(old).eq(ids(new)) && links(old).eq(links(new))
+}
+
+/// Puts `new`'s body into the page or section it is the file of.
+fn patch_body(site: &mut Site, new: &Loaded) -> Option<Target> {
+    let key = &new.source.ref_path;
+    if let Some(id) = site.pages.iter().position(|p| &p.source.ref_path == key) {
+        let page = &mut site.pages[id];
+        page.source = new.source.clone();
+        page.scan = new.scan.clone();
+        return Some(Target::Page(id));
+    }
+    let id = site.sections.iter().position(|s| &s.key == key)?;
+    let section = &mut site.sections[id];
+    section.source.as_ref()?;
+    section.source = Some(new.source.clone());
+    section.scan = new.scan.clone();
+    Some(Target::Section(id))
 }
 
 /// Only files to copy changed, and nothing was added or removed: the last

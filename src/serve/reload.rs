@@ -1,10 +1,12 @@
 //! The browser side of live reload: the script `serve` injects into every
 //! page, and the error overlay it shows.
 //!
-//! The script listens on server-sent events at [`EVENTS_PATH`]:
+//! The script listens on server-sent events at [`EVENTS_PATH`], naming its
+//! own path (`?page=/a/b/`):
 //! - `hello` (`{"generation": N}`) on every connection; a different
 //!   generation after a reconnect means a rebuild was missed: reload;
-//! - `reload`: reload the page, keeping the scroll position;
+//! - `reload`: reload the page, keeping the scroll position (a rebuild known
+//!   to have changed only other pages sends none);
 //! - `css` (`{"generation": N}`): swap every stylesheet for a fresh copy, no
 //!   reload;
 //! - `build-error` (`{"html": ...}`): show the overlay, whose HTML the server
@@ -58,7 +60,9 @@ pub const CLIENT: &str = r#"<script>/* credo serve: live reload */
     document.body.appendChild(o);
   }
   var generation = null;
-  var events = new EventSource("/__credo/events");
+  // The page says which it is, so that a rebuild that changed other
+  // pages only does not reload it.
+  var events = new EventSource("/__credo/events?page=" + encodeURIComponent(location.pathname));
   events.addEventListener("hello", function (e) {
     var g = JSON.parse(e.data).generation;
     if (generation !== null && g !== generation) reload();

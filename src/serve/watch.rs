@@ -13,9 +13,11 @@
 //! them too.
 
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 
-use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+use notify::event::{AccessKind, AccessMode, MetadataKind, ModifyKind};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// The folders of a site a build reads, watched recursively.
 pub const WATCHED_FOLDERS: [&str; 4] = ["content", "static", "templates", "themes"];
@@ -87,6 +89,25 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
     }
 }
 
+/// Whether a notify event can mean a changed file (reads and opens cannot).
+pub fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
+        _ => true,
+    }
+}
+
+/// Whether a notify event says a file was closed after writing: the save
+/// is complete.
+pub fn is_written(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+    )
+}
+
 /// Hidden files (the build skips them) and editors' temporary files.
 fn ignored(name: &str) -> bool {
     name.starts_with('.')
@@ -106,11 +127,21 @@ pub struct SiteWatcher {
 
 impl SiteWatcher {
     /// Starts watching the site at `root` (canonical).
+    /// `changed` is set as soon as an event that can mean a change to the
+    /// site arrives (a rebuild under way checks it to give up early).
     pub fn start(
         root: &Path,
         events: mpsc::Sender<notify::Result<notify::Event>>,
+        changed: Arc<AtomicBool>,
     ) -> notify::Result<SiteWatcher> {
-        let watcher = notify::recommended_watcher(move |event| {
+        let site = root.to_path_buf();
+        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            if let Ok(e) = &event
+                && is_change(&e.kind)
+                && e.paths.iter().any(|p| classify(&site, p).is_some())
+            {
+                changed.store(true, Ordering::Relaxed);
+            }
             // The receiver is gone only when serve is shutting down.
             let _ = events.send(event);
         })?;
@@ -151,6 +182,19 @@ impl SiteWatcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_are_not_changes() {
+        assert!(!is_change(&EventKind::Access(AccessKind::Open(
+            notify::event::AccessMode::Any
+        ))));
+        assert!(is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(is_change(&EventKind::Remove(
+            notify::event::RemoveKind::File
+        )));
+    }
 
     #[test]
     fn paths_are_classified_by_their_top_folder() {

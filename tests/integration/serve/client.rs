@@ -140,10 +140,19 @@ impl Server {
 
     /// Subscribes to the reload channel and waits for its `hello`.
     pub fn events(&self) -> Events {
+        self.subscribe("/__credo/events")
+    }
+
+    /// Subscribes as the script of the page at `path` does.
+    pub fn events_of(&self, path: &str) -> Events {
+        self.subscribe(&format!("/__credo/events?page={path}"))
+    }
+
+    fn subscribe(&self, target: &str) -> Events {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
         write!(
             stream,
-            "GET /__credo/events HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+            "GET {target} HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
         )
         .expect("send");
         let (tx, rx) = mpsc::channel();

@@ -11,7 +11,7 @@ use credo::output::{MemorySink, Sink};
 use credo::pipeline::{self, BuildOptions};
 use credo::render::RenderOptions;
 use credo::serve::plan::Plan;
-use credo::serve::rebuild::{Builder, Report};
+use credo::serve::rebuild::{Builder, Preview, Report};
 use credo::serve::watch::{self, Change};
 
 use crate::harness::SiteTest;
@@ -22,6 +22,8 @@ struct Fixture {
     options: BuildOptions,
     render: RenderOptions,
     builder: Builder,
+    /// The preview of the last rebuild, if it had one.
+    preview: Option<Preview>,
 }
 
 impl Fixture {
@@ -45,6 +47,7 @@ impl Fixture {
             options,
             render,
             builder,
+            preview: None,
         }
     }
 
@@ -59,26 +62,48 @@ impl Fixture {
         path
     }
 
-    /// Rebuilds after changes to `paths`, classified as the watcher would.
-    fn rebuild<P: AsRef<Path>>(
-        &mut self,
-        paths: &[P],
-    ) -> Result<Report, credo::diagnostic::Diagnostics> {
+    fn plan<P: AsRef<Path>>(&self, paths: &[P]) -> Plan {
         let changes: Vec<Change> = paths
             .iter()
             .filter_map(|p| watch::classify(&self.root, p.as_ref()))
             .collect();
-        self.builder
-            .rebuild(&Plan::for_changes(&self.root, &changes))
+        Plan::for_changes(&self.root, &changes)
     }
 
-    /// Rebuilds, and holds the result to a clean build, byte for byte.
+    /// Previews changes to `paths` as serve does (the preview, if the edit
+    /// allows one, is kept for [`step`](Self::step) to check); the plan left
+    /// for the rebuild.
+    fn preview<P: AsRef<Path>>(&mut self, paths: &[P]) -> Plan {
+        let mut plan = self.plan(paths);
+        self.preview = self.builder.preview(&plan);
+        if let Some(preview) = &self.preview {
+            plan.forget(&preview.source);
+        }
+        plan
+    }
+
+    /// Rebuilds after changes to `paths`, classified as the watcher would,
+    /// after a preview where serve would make one.
+    fn rebuild<P: AsRef<Path>>(
+        &mut self,
+        paths: &[P],
+    ) -> Result<Report, credo::diagnostic::Diagnostics> {
+        let plan = self.preview(paths);
+        self.builder.rebuild(&plan)
+    }
+
+    /// Rebuilds, and holds the result to a clean build, byte for byte; and
+    /// the preview, if there was one: its page as the clean build has it,
+    /// and every other output that differs from the clean build pending.
     #[track_caller]
     fn step<P: AsRef<Path>>(&mut self, what: &str, paths: &[P]) -> Report {
         let report = self
             .rebuild(paths)
             .unwrap_or_else(|ds| panic!("{what}: rebuild failed:\n{}", ds.render_human()));
         let clean = clean_build(&self.options, &self.render);
+        if let Some(preview) = &self.preview {
+            check_preview(what, preview, &clean);
+        }
         let incremental: BTreeMap<String, Vec<u8>> = report
             .built
             .files
@@ -106,6 +131,28 @@ impl Fixture {
     }
 }
 
+#[track_caller]
+fn check_preview(what: &str, preview: &Preview, clean: &BTreeMap<String, Vec<u8>>) {
+    assert!(
+        preview.built.files.get(&preview.page).map(|b| b.to_vec())
+            == clean.get(&preview.page).cloned(),
+        "{what}: the preview of {} differs from a clean build",
+        preview.page
+    );
+    let stale: Vec<&String> = clean
+        .iter()
+        .filter(|(path, bytes)| {
+            preview.built.files.get(*path).map(|b| b.to_vec()).as_ref() != Some(*bytes)
+                && !preview.pending.contains(*path)
+        })
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "{what}: the preview serves stale outputs it does not hold: {stale:?}"
+    );
+}
+
 fn clean_build(options: &BuildOptions, render: &RenderOptions) -> BTreeMap<String, Vec<u8>> {
     let generation = match pipeline::generate(options, render) {
         Ok(g) => g,
@@ -127,13 +174,12 @@ fn every_incremental_path_gives_the_bytes_of_a_clean_build() {
     let total = f.step::<&Path>("no change", &[]).html;
 
     // A body edit renders the page and the few outputs showing its body.
+    let honesty_with = |body: &str| {
+        format!("---\ntitle: Honesty\nsummary: \"We say what is true.\"\n---\n{body}\n")
+    };
     let honesty = f.write(
         "content/values/honesty.md",
-        &page(
-            "Honesty",
-            "summary: \"We say what is true.\"\n",
-            "Honesty, edited. Read [the first rule](../principles/speak-plainly.md).",
-        ),
+        &honesty_with("Honesty, edited. Read [the first rule](../principles/speak-plainly.md)."),
     );
     let r = f.step("body edit", &[&honesty]);
     assert!(
@@ -142,6 +188,39 @@ fn every_incremental_path_gives_the_bytes_of_a_clean_build() {
         r.rendered
     );
     assert!(r.changed.contains(&"values/honesty/index.html".to_string()));
+    assert!(f.preview.is_some(), "a body edit is previewed");
+
+    // Two bodies previewed before the rebuild: the second keeps the first.
+    let early = f.path("content/principles/arrive-early.md");
+    let text = std::fs::read_to_string(&early).expect("read");
+    std::fs::write(&early, format!("{text}\nA line for the preview.\n")).expect("write");
+    let plan = f.preview(&[&early]);
+    assert!(f.preview.is_some() && !plan.rereads(&early));
+    let first = f.preview.take().map(|p| p.page);
+    std::fs::write(
+        &honesty,
+        honesty_with(
+            "Honesty, edited twice. Read [the first rule](../principles/speak-plainly.md).",
+        ),
+    )
+    .expect("write");
+    let r = f.step("two previews", &[&honesty]);
+    let second = f.preview.as_ref().expect("previewed");
+    let early_page = first.expect("the first preview");
+    assert_eq!(
+        second.built.files.get(&early_page),
+        r.built.files.get(&early_page),
+        "the second preview lost the first"
+    );
+
+    // A new heading id (another page may link to it): no preview.
+    std::fs::write(
+        &honesty,
+        honesty_with("## A new part\n\nRead [the first rule](../principles/speak-plainly.md)."),
+    )
+    .expect("write");
+    f.step("new heading", &[&honesty]);
+    assert!(f.preview.is_none(), "a new heading id is not a body edit");
 
     // A title edit reaches the pages that show the title.
     f.write(
@@ -150,6 +229,7 @@ fn every_incremental_path_gives_the_bytes_of_a_clean_build() {
     );
     let r = f.step("title edit", &[&honesty]);
     assert!(r.rendered < total, "{} of {total}", r.rendered);
+    assert!(f.preview.is_none(), "front matter edits are not previewed");
 
     // A title shown as the label of `[[speak-plainly#what-to-say]]` elsewhere.
     let plainly = f.path("content/principles/speak-plainly.md");

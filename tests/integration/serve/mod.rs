@@ -45,7 +45,9 @@ fn serves_the_site_with_the_reload_script() {
         "{head}"
     );
     assert!(body.contains("<h1><span class=\"num\">2.</span> Never keep a client waiting</h1>"));
-    assert!(body.contains("new EventSource(\"/__credo/events\")"));
+    assert!(body.contains(
+        "new EventSource(\"/__credo/events?page=\" + encodeURIComponent(location.pathname))"
+    ));
     let (status, head, _) = server.request("/handbook/style.css");
     assert_eq!(status, 200);
     assert!(
@@ -138,6 +140,57 @@ fn an_edit_reloads_and_an_error_shows_until_fixed() {
         None,
         "no overlay after the fix"
     );
+}
+
+#[test]
+fn a_body_edit_shows_at_once_and_the_pages_that_gather_bodies_follow() {
+    let site = SiteTest::fixture("build/full");
+    // The same front matter as the fixture's, so that only the body differs.
+    write(&site, PAGE_FILE, &page_text("Before."));
+    let server = Server::start(&site, &[]);
+    let page = server.events_of(PAGE);
+    let other = server.events_of("/handbook/values/honesty/");
+    let print = server.events_of("/handbook/print/");
+
+    write(&site, PAGE_FILE, &page_text("Shown at once."));
+    page.expect(&["reload"]);
+    other.expect(&["reload"]);
+    let log = wait_line(&server.stdout, |l| l.starts_with("Rendered ")).expect("a log line");
+    assert!(
+        log.starts_with(
+            "Rendered principles/arrive-early/index.html after content/principles/arrive-early.md in "
+        ),
+        "{log}"
+    );
+    let (_, body) = server.get(PAGE);
+    assert!(body.contains("Shown at once."));
+    // The print page is held until the rebuild that follows has made it.
+    print.expect(&["reload"]);
+    let (status, body) = server.get("/handbook/print/");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("Shown at once."),
+        "a stale print page was served"
+    );
+    wait_line(&server.stdout, |l| l.starts_with("Rebuilt after")).expect("the rebuild");
+    // Neither the edited page (already shown) nor a page the edit did not
+    // change reloads a second time.
+    assert_eq!(page.next_within(Duration::from_millis(300)), None);
+    assert_eq!(other.next_within(Duration::from_millis(300)), None);
+
+    // An edit of the front matter is no body edit: a full rebuild, and
+    // every page reloads (its title may show anywhere).
+    write(
+        &site,
+        PAGE_FILE,
+        &page_text("Shown at once.").replace("Arrive early.", "Be early."),
+    );
+    other.expect(&["reload"]);
+    let log = wait_line(&server.stdout, |l| {
+        l.starts_with("Rendered ") || l.starts_with("Rebuilt after")
+    })
+    .expect("a log line");
+    assert!(log.starts_with("Rebuilt after"), "{log}");
 }
 
 #[test]
