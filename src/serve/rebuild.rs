@@ -175,9 +175,10 @@ impl Builder {
     /// body that leaves its front matter, its heading ids and its links as
     /// they were: then the site's graph, and so every other page, is the same,
     /// and only the outputs that gather every body ([`render::gathers_bodies`])
-    /// can change besides the page. Those are returned as pending; the
-    /// [`rebuild`](Self::rebuild) of the same plan, which must follow, makes
-    /// them (and checks everything, as always). `None` when the plan is
+    /// can change besides the page. Those are returned as pending; a
+    /// [`rebuild`](Self::rebuild) must follow (of the plan with this file
+    /// [forgotten](Plan::forget), or of a later plan that includes it), which
+    /// makes them and checks everything, as always. `None` when the plan is
     /// anything else: the rebuild alone answers it.
     pub fn preview(&mut self, plan: &Plan) -> Option<Preview> {
         let start = Instant::now();
