@@ -296,12 +296,17 @@ async fn file(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return response;
     }
-    let mut built = state.snapshot.borrow().built.clone();
+    // One look at the snapshot: the build and what of it is pending must be
+    // of the same moment.
+    let (mut built, pending) = {
+        let now = state.snapshot.borrow();
+        (now.built.clone(), now.pending.clone())
+    };
     match lookup(uri.path(), &built.base_path, |p| {
         built.files.contains_key(p)
     }) {
         Lookup::File(path) => {
-            if state.snapshot.borrow().pending.contains(&path) {
+            if pending.contains(&path) {
                 built = settled(state.snapshot.clone(), &path).await;
             }
             match built.files.get(&path) {
