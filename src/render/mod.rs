@@ -679,13 +679,14 @@ fn section_template(id: crate::site::SectionId) -> &'static str {
 /// Renders the page or section `target` alone, byte for byte as a render of
 /// the whole site would: `serve` answers an edit of one body with it while
 /// the outputs that gather every body (`/print/`, the search index) follow.
+/// Its output path and HTML.
 pub fn render_one(
     site: &Site,
     theme: &Theme,
     templates: &Templates,
     options: &RenderOptions,
     target: Target,
-) -> Result<OutputFile, Diagnostic> {
+) -> Result<(String, String), Diagnostic> {
     let contexts = Contexts::plain(site);
     let mut context = Context::new();
     context.insert("site", &contexts.site());
@@ -714,7 +715,7 @@ pub fn render_one(
         templates.render(&template, &context)?,
         options.inject.as_deref(),
     );
-    Ok(OutputFile::bytes(path, html))
+    Ok((path, html))
 }
 
 /// Whether the output `path` is made from the bodies of many pages (the

@@ -269,8 +269,6 @@ fn rebuild_loop(
     let mut unfinished: Option<Plan> = None;
     // When the rebuild that follows a preview runs, if nothing changes first.
     let mut follow_up: Option<Instant> = None;
-    // Whether pages were shown a preview since the last rebuild.
-    let mut previewed = false;
     loop {
         let received = match debouncer.deadline().into_iter().chain(follow_up).min() {
             None => events
@@ -335,7 +333,6 @@ fn rebuild_loop(
                     preview.elapsed.as_millis()
                 );
                 publish.send_modify(|snapshot| show_preview(snapshot, &preview));
-                previewed = true;
             }
             // What the preview read needs no reading again.
             plan.forget(&preview.source);
@@ -353,8 +350,7 @@ fn rebuild_loop(
         };
         announce(&plan, &result, start.elapsed());
         let last_good = builder.built();
-        publish.send_if_modified(|snapshot| next_snapshot(snapshot, result, previewed, last_good));
-        previewed = false;
+        publish.send_if_modified(|snapshot| next_snapshot(snapshot, result, last_good));
     }
 }
 
@@ -369,16 +365,16 @@ fn show_preview(snapshot: &mut Snapshot, preview: &rebuild::Preview) {
     snapshot.pending = preview.pending.clone();
 }
 
-/// Moves `snapshot` on by one rebuild (which followed a preview, or not);
-/// `false` when pages need not hear of it. A failed rebuild goes back to
-/// `last_good`: a preview's build must not outlive its rebuild.
+/// Moves `snapshot` on by one rebuild (which followed a preview, if outputs
+/// are pending, or not); `false` when pages need not hear of it. A failed
+/// rebuild goes back to `last_good`: a preview's build must not outlive its
+/// rebuild.
 fn next_snapshot(
     snapshot: &mut Snapshot,
     result: Result<Report, Diagnostics>,
-    previewed: bool,
     last_good: Option<Arc<rebuild::Built>>,
 ) -> bool {
-    snapshot.pending = Arc::default();
+    let previewed = !std::mem::take(&mut snapshot.pending).is_empty();
     match result {
         Ok(report) => {
             // After a preview, what changed since it is what pages must hear.

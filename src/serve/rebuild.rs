@@ -202,7 +202,8 @@ impl Builder {
         let good = self.good.as_ref()?;
         let site = self.site.as_mut()?;
         let target = patch_body(site, &new)?;
-        let Ok(file) = render::render_one(site, theme, templates, &self.render_options, target)
+        let Ok((page, html)) =
+            render::render_one(site, theme, templates, &self.render_options, target)
         else {
             // The rebuild reports it; the patched site no longer matches `files`.
             self.site = None;
@@ -212,12 +213,9 @@ impl Builder {
         self.unrendered = true;
         let base = self.shown.as_ref().unwrap_or(&good.built);
         let mut files = base.files.clone();
-        let Content::Bytes(bytes) = file.content else {
-            return None;
-        };
-        let bytes = Bytes::from(bytes);
-        let changed = files.get(&file.path) != Some(&bytes);
-        files.insert(file.path.clone(), bytes);
+        let bytes = Bytes::from(html);
+        let changed = files.get(&page) != Some(&bytes);
+        files.insert(page.clone(), bytes);
         let pending = files
             .keys()
             .filter(|p| render::gathers_bodies(p))
@@ -231,7 +229,7 @@ impl Builder {
         Some(Preview {
             built,
             source: path.clone(),
-            page: file.path,
+            page,
             changed,
             pending: Arc::new(pending),
             elapsed: start.elapsed(),
