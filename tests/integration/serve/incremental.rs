@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 use credo::output::{MemorySink, Sink};
 use credo::pipeline::{self, BuildOptions};
@@ -212,6 +213,21 @@ fn every_incremental_path_gives_the_bytes_of_a_clean_build() {
         r.built.files.get(&early_page),
         "the second preview lost the first"
     );
+
+    // A rebuild given up (serve got a newer change) leaves nothing half
+    // done: what it read is rendered by the next one, whose plan holds it
+    // (serve joins the two), static file included.
+    let css = f.write("static/stopped.css", "p { color: red; }\n");
+    std::fs::write(&honesty, honesty_with("Stopped once, then built.")).expect("write");
+    let stopped = f
+        .builder
+        .rebuild_until(&f.plan(&[&honesty, &css]), &AtomicBool::new(true));
+    assert!(stopped.is_none(), "a set stop signal gives the rebuild up");
+    std::fs::write(&css, "p { color: blue; }\n").expect("write");
+    let r = f.step("after a stopped rebuild", &[&honesty, &css]);
+    assert!(r.changed.contains(&"values/honesty/index.html".to_string()));
+    std::fs::remove_file(&css).expect("rm");
+    f.step("stopped.css removed", &[&css]);
 
     // A new heading id (another page may link to it): no preview.
     std::fs::write(
