@@ -283,7 +283,7 @@ fn an_unknown_theme_is_an_error_with_a_hint() {
         .file("credo.yaml", "title: T\ntheme: compakt\n")
         .build();
     run.code(1).diagnostics_are(&["credo.yaml:2:1: error: theme `compakt` is neither a folder themes/compakt/ nor a built-in theme"]);
-    assert!(run.stderr.contains("did you mean `compact`?"));
+    run.stderr_has("did you mean `compact`?");
 }
 
 #[test]

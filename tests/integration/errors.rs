@@ -15,13 +15,9 @@ fn unknown_keys_point_at_their_line_with_a_hint() {
         "content/a.md:3:1: error: unknown key `titel` in page front matter",
         "content/a.md:4:1: error: unknown key `sumary` in page front matter",
     ]);
-    assert!(run.stderr.contains("= help: did you mean `title`?"));
-    assert!(run.stderr.contains("= help: did you mean `summary`?"));
-    assert!(
-        run.stderr.contains("3 | titel: again\n  | ^"),
-        "{}",
-        run.stderr
-    );
+    run.stderr_has("= help: did you mean `title`?");
+    run.stderr_has("= help: did you mean `summary`?");
+    run.stderr_has("3 | titel: again\n  | ^");
 }
 
 #[test]
@@ -42,7 +38,7 @@ fn config_errors_name_credo_yaml() {
         .build();
     run.code(1)
         .diagnostics_are(&["credo.yaml:2:1: error: unknown key `base_ulr` in credo.yaml"]);
-    assert!(run.stderr.contains("did you mean `base_url`?"));
+    run.stderr_has("did you mean `base_url`?");
 }
 
 #[test]
@@ -70,7 +66,7 @@ fn wrong_types_and_malformed_yaml_are_located() {
         "{}",
         d[3]
     );
-    assert!(run.stderr.contains("did you mean `principle`?"));
+    run.stderr_has("did you mean `principle`?");
 }
 
 #[test]
@@ -141,11 +137,7 @@ fn a_base_url_that_is_neither_url_nor_path_is_refused() {
     site.build().success();
     let run = site.run(&["build", "--base-url", "no such"]);
     run.code(2);
-    assert!(
-        run.stderr.contains("--base-url must be a URL"),
-        "{}",
-        run.stderr
-    );
+    run.stderr_has("--base-url must be a URL");
 }
 
 #[test]
@@ -254,11 +246,7 @@ fn a_page_of_no_kind_named_as_a_principle_is_linked_with_a_warning() {
         "content/scenarios/s.md:2:1: warning: nothing links to `S`",
         "content/scenarios/s.md:4:14: warning: `principles` names `p`, which is a page of no kind, not a principle",
     ]);
-    assert!(
-        run.stderr.contains("give it `kind: principle`"),
-        "{}",
-        run.stderr
-    );
+    run.stderr_has("give it `kind: principle`");
     let build = site.build();
     build.success();
     assert!(
@@ -322,11 +310,7 @@ fn template_syntax_and_render_errors_name_the_template() {
         "{}",
         d[0]
     );
-    assert!(
-        run.stderr.contains("2 | {{ site.nothing.deeper }}"),
-        "{}",
-        run.stderr
-    );
+    run.stderr_has("2 | {{ site.nothing.deeper }}");
 }
 
 #[test]
@@ -349,7 +333,7 @@ fn check_json_gives_the_same_diagnostics() {
 fn missing_config_is_a_usage_error() {
     let run = SiteTest::empty().build();
     run.code(2);
-    assert!(run.stderr.contains("credo.yaml"), "{}", run.stderr);
+    run.stderr_has("credo.yaml");
 }
 
 #[test]
@@ -435,8 +419,8 @@ fn unknown_themes_point_at_their_key() {
         "credo.yaml:2:1: error: theme `defualt` is neither a folder themes/defualt/ nor a built-in theme",
         "credo.yaml:3:1: error: highlight_theme `InspiredGithub` is not a syntect theme",
     ]);
-    assert!(run.stderr.contains("did you mean `default`?"));
-    assert!(run.stderr.contains("did you mean `InspiredGitHub`?"));
+    run.stderr_has("did you mean `default`?");
+    run.stderr_has("did you mean `InspiredGitHub`?");
 }
 
 #[test]

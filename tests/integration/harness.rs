@@ -150,6 +150,17 @@ impl Run {
         self
     }
 
+    /// Asserts stderr holds `text` (a hint, a source line, a message).
+    #[track_caller]
+    pub fn stderr_has(&self, text: &str) -> &Run {
+        assert!(
+            self.stderr.contains(text),
+            "stderr lacks {text:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+
     /// A file of the built site (`public/...`).
     pub fn page(&self, path: &str) -> String {
         let p = self.root.join("public").join(path);

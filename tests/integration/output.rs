@@ -39,11 +39,7 @@ fn refuses_a_folder_credo_did_not_make() {
     let site = SiteTest::minimal().file("public/precious.txt", "mine");
     let run = site.build();
     run.code(2);
-    assert!(
-        run.stderr.contains("holds files credo did not make"),
-        "{}",
-        run.stderr
-    );
+    run.stderr_has("holds files credo did not make");
     assert_eq!(site.read("public/precious.txt"), "mine");
 }
 
