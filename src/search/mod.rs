@@ -71,7 +71,10 @@ const B: f32 = 0.75;
 
 /// Each term's postings: the documents holding it, in document order, with
 /// their per-field term frequencies.
-type Postings = AHashMap<Box<str>, Vec<(u32, [u16; 5])>>;
+type Postings = AHashMap<Box<str>, Vec<Posting>>;
+
+/// A document holding a term, with the term's count in each field.
+type Posting = (u32, [u16; 5]);
 
 /// A term and its documents, each with a score.
 type Scored = (Box<str>, Vec<(u32, u32)>);
@@ -148,41 +151,46 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
             (postings, lens)
         })
         .collect();
-    let mut postings = Postings::new();
     let mut body_lens = Vec::with_capacity(docs.len());
-    for (more, lens) in runs {
+    let mut lists: Vec<(Box<str>, Vec<Posting>)> = Vec::new();
+    for (postings, lens) in runs {
         body_lens.extend(lens);
-        if postings.is_empty() {
-            postings = more;
-            continue;
-        }
-        for (term, list) in more {
-            postings.entry(term).or_default().extend(list);
-        }
+        lists.extend(postings);
     }
     let avg_body = body_lens.iter().sum::<usize>() as f32 / body_lens.len().max(1) as f32;
 
     // Sorted once here: the dictionary's order makes the chunks and the bytes.
-    let mut postings: Vec<_> = postings.into_iter().collect();
-    postings.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // The sort is stable, so a term's lists stay in run order, which is
+    // document order; they are scored where they lie rather than joined
+    // first (joining doubled the index's memory on large sites).
+    lists.par_sort_by(|a, b| a.0.cmp(&b.0));
+    let terms = term_groups(&lists);
     let n = docs.len() as f32;
-    let scored: Vec<Scored> = postings
+    let scored: Vec<Scored> = terms
         .into_par_iter()
-        .map(|(term, list)| {
-            let df = list.len() as f32;
+        .map(|group| {
+            let group = &lists[group];
+            let df = group.iter().map(|(_, l)| l.len()).sum::<usize>() as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let mut list: Vec<(u32, u32)> = list
-                .into_iter()
-                .map(|(doc, tf)| (doc, score(&tf, body_lens[doc as usize], avg_body, idf)))
+            let mut list: Vec<(u32, u32)> = group
+                .iter()
+                .flat_map(|(_, l)| l)
+                .map(|&(doc, tf)| (doc, score(&tf, body_lens[doc as usize], avg_body, idf)))
                 .collect();
             if list.len() > MAX_POSTINGS {
-                list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                // Best first, ties by document: the same documents a full
+                // sort would keep, without sorting the rest.
+                list.select_nth_unstable_by(MAX_POSTINGS - 1, |a, b| {
+                    b.1.cmp(&a.1).then(a.0.cmp(&b.0))
+                });
                 list.truncate(MAX_POSTINGS);
+                list.shrink_to_fit();
             }
             list.sort_unstable();
-            (term, list)
+            (group[0].0.clone(), list)
         })
         .collect();
+    drop(lists);
     let mut files = Vec::new();
     let mut firsts: Vec<&str> = Vec::new();
     let mut chunk = String::new();
@@ -214,6 +222,19 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
         bytes: manifest.to_string().into_bytes(),
     });
     files
+}
+
+/// The ranges of `lists` (sorted by term) that hold one term each.
+fn term_groups(lists: &[(Box<str>, Vec<Posting>)]) -> Vec<std::ops::Range<usize>> {
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for i in 1..=lists.len() {
+        if i == lists.len() || lists[i].0 != lists[start].0 {
+            groups.push(start..i);
+            start = i;
+        }
+    }
+    groups
 }
 
 fn posting_entry(term: &str, list: &[(u32, u32)]) -> String {
@@ -257,14 +278,19 @@ fn meta_shards(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
 
 fn excerpt(body: &str) -> String {
     let mut out = String::with_capacity(EXCERPT_CHARS + 8);
+    // Characters in `out`, counted as it grows (not recounted per word).
+    let mut chars = 0;
     for word in body.split_whitespace() {
-        if out.chars().count() + word.chars().count() > EXCERPT_CHARS {
+        let len = word.chars().count();
+        if chars + len > EXCERPT_CHARS {
             break;
         }
         if !out.is_empty() {
             out.push(' ');
+            chars += 1;
         }
         out.push_str(word);
+        chars += len;
     }
     out
 }

@@ -177,6 +177,90 @@ fn chunks_are_bounded_and_every_term_is_found_where_the_manifest_says() {
     );
 }
 
+/// The documents and scores the index lists for `term`, deltas decoded.
+fn postings_of(files: &[IndexFile], term: &str) -> Vec<(u32, u32)> {
+    let chunks = files.iter().filter(|f| f.path.starts_with("search/c"));
+    for chunk in chunks {
+        let terms: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_slice(&chunk.bytes).unwrap();
+        if let Some(list) = terms.get(term) {
+            let numbers: Vec<u32> = list
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_u64().unwrap() as u32)
+                .collect();
+            let mut doc = 0;
+            return numbers
+                .chunks(2)
+                .map(|pair| {
+                    doc += pair[0];
+                    (doc, pair[1])
+                })
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
+#[test]
+fn a_common_term_keeps_its_best_documents_in_document_order() {
+    // "zeta" is in every fourth body (one term each, so equal body scores)
+    // and in the titles of two runs of pages far apart, which rank first.
+    // The index is built in parallel runs of documents: the kept list spans
+    // them.
+    let n = 1_000;
+    let in_title = |i: usize| (100..150).contains(&i) || (700..801).contains(&i);
+    let in_body = |i: usize| i.is_multiple_of(4);
+    let titles: Vec<String> = (0..n)
+        .map(|i| if in_title(i) { "zeta plan" } else { "plan" }.to_string())
+        .collect();
+    let urls: Vec<String> = (0..n).map(|i| format!("p{i}/")).collect();
+    let docs: Vec<SearchDoc<'_>> = (0..n)
+        .map(|i| {
+            let body = if in_body(i) {
+                "zeta holds"
+            } else {
+                "other holds"
+            };
+            doc(&urls[i], &titles[i], "", body)
+        })
+        .collect();
+    let kept = postings_of(&build_index(&docs), "zeta");
+    let title_hits: Vec<usize> = (0..n).filter(|&i| in_title(i)).collect();
+    assert_eq!(title_hits.len(), 151);
+    // Ties among the body-only pages go to the earliest ones.
+    let body_only = (0..n).filter(|&i| in_body(i) && !in_title(i));
+    let mut expected: Vec<u32> = title_hits
+        .iter()
+        .copied()
+        .chain(body_only.take(MAX_POSTINGS - title_hits.len()))
+        .map(|i| i as u32)
+        .collect();
+    expected.sort_unstable();
+    let docs_kept: Vec<u32> = kept.iter().map(|&(d, _)| d).collect();
+    assert_eq!(docs_kept, expected);
+    let score_of = |doc: u32| kept.iter().find(|(d, _)| *d == doc).unwrap().1;
+    assert!(
+        score_of(101) > score_of(0),
+        "{} vs {}",
+        score_of(101),
+        score_of(0)
+    );
+}
+
+#[test]
+fn an_excerpt_is_whole_words_up_to_its_length() {
+    let body = vec!["abcdefghi"; 100].join(" ");
+    let docs = [doc("a/", "A", "", &body)];
+    let files = build_index(&docs);
+    let shard = files.iter().find(|f| f.path == "search/m0.json").unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&shard.bytes).unwrap();
+    let excerpt = rows[0][4].as_str().unwrap();
+    // 32 words and their 31 spaces are 319 characters; a 33rd would pass 320.
+    assert_eq!(excerpt, vec!["abcdefghi"; 32].join(" "));
+}
+
 #[test]
 fn the_index_is_deterministic() {
     let (titles, bodies, urls) = synthetic(500);
