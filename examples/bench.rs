@@ -31,6 +31,10 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 use rayon::prelude::*;
 
+// The allocator of the `credo` binary, so the child builds as `credo build` does.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// Benchmark `credo build` on a synthetic playbook.
 #[derive(Parser)]
 struct Args {
