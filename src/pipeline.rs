@@ -157,14 +157,17 @@ fn generate_timed(
     stopwatch.lap("setup");
     let (sources, mut diagnostics) = crate::load::load(&options.root);
     stopwatch.lap("load");
-    let (site, resolve_diagnostics) = crate::site::resolve(config, sources, options.drafts);
+    let (mut site, resolve_diagnostics) = crate::site::resolve(config, sources, options.drafts);
+    let unlinked = crate::render::UnlinkedBodies::take(&mut site);
     diagnostics.extend(resolve_diagnostics.into_vec());
     stopwatch.lap("resolve");
     let files = match theme {
         Ok(theme) => {
             let (files, render_diagnostics) = match sink {
-                Some(sink) => crate::render::render_streaming(&site, &theme, render_options, sink),
-                None => crate::render::render(&site, &theme, render_options),
+                Some(sink) => {
+                    crate::render::render_streaming(&site, unlinked, &theme, render_options, sink)
+                }
+                None => crate::render::render(&site, unlinked, &theme, render_options),
             };
             diagnostics.extend(render_diagnostics.into_vec());
             files

@@ -190,7 +190,11 @@ pub fn load(root: &Path) -> (Sources, Diagnostics) {
     let results: Vec<Result<Loaded, Vec<Diagnostic>>> = listing
         .markdown
         .par_iter()
-        .map(|path| read_file(root, path))
+        .map(|path| {
+            crate::bug::processing(&display_path(root, path), || {
+                read_and_parse(root, path, Body::Render)
+            })
+        })
         .collect();
     let (sources, read_diagnostics) = assemble(listing, results);
     diagnostics.extend(read_diagnostics.into_vec());
@@ -301,11 +305,25 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
 }
 
 /// Reads and parses one Markdown file of `content/` (`path` under `root`).
+/// Its body is scanned, not rendered: `serve` keeps every file it read and
+/// renders only bodies that changed.
 pub fn read_file(root: &Path, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    crate::bug::processing(&display_path(root, path), || read_and_parse(root, path))
+    crate::bug::processing(&display_path(root, path), || {
+        read_and_parse(root, path, Body::Scan)
+    })
 }
 
-fn read_and_parse(root: &Path, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+/// What reading a file does with its body.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Body {
+    /// Only scan it.
+    Scan,
+    /// Scan it and render it in the same parse (a build renders every body
+    /// once: parsing it once saves a tenth of a large build).
+    Render,
+}
+
+fn read_and_parse(root: &Path, path: &Path, body: Body) -> Result<Loaded, Vec<Diagnostic>> {
     let content = root.join("content");
 
     let content = content.as_path();
@@ -369,7 +387,10 @@ fn read_and_parse(root: &Path, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         (Meta::Page(Box::new(meta)), problems)
     };
     let problems = problems.into_iter().map(|d| d.with_source(&text)).collect();
-    let scan = crate::markdown::scan(&text[body_start..]);
+    let scan = match body {
+        Body::Scan => crate::markdown::scan(&text[body_start..]),
+        Body::Render => crate::markdown::scan_unlinked(&text[body_start..]),
+    };
     Ok(Loaded {
         scan,
         source: SourceFile {

@@ -67,6 +67,9 @@ pub struct Scan {
     pub headings: Vec<Heading>,
     /// Internal links in order.
     pub links: Vec<LinkRef>,
+    /// The body rendered in the same parse, when the build asked for it (see
+    /// [`scan_unlinked`]); the render stage takes it out.
+    pub unlinked: Option<Unlinked>,
 }
 
 /// A resolved internal link.
@@ -219,8 +222,11 @@ pub fn classify_link(link_type: LinkType, dest: &str, offset: usize) -> Option<L
 
 /// Collects headings and internal links of `body`.
 pub fn scan(body: &str) -> Scan {
+    scan_events(&events(body))
+}
+
+fn scan_events(evs: &[(Event<'_>, std::ops::Range<usize>)]) -> Scan {
     let mut scan = Scan::default();
-    let evs = events(body);
     for (i, (event, range)) in evs.iter().enumerate() {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => scan.headings.push(Heading {
@@ -243,9 +249,43 @@ pub fn scan(body: &str) -> Scan {
 
 /// Renders `body` to HTML, resolving internal links through `links`.
 pub fn render(body: &str, links: &dyn LinkResolver) -> Rendered {
+    write(body.len(), events(body), &mut |link, _| links.resolve(link)).0
+}
+
+/// Scans `body` and renders it in the same parse, before the site is known:
+/// each internal link is left as a slot that [`Unlinked::link`] fills once
+/// the links resolve. [`Scan::unlinked`] stays `None` when the body cannot be
+/// rendered that way (see [`Unlinked`]); it is then rendered by [`render`].
+pub fn scan_unlinked(body: &str) -> Scan {
+    let evs = events(body);
+    let mut scan = scan_events(&evs);
+    let mut links = Vec::new();
+    let (rendered, parts) = write(body.len(), evs, &mut |link, dest| {
+        let i = links.len();
+        links.push((link.clone(), dest.to_string()));
+        Some(Resolved {
+            href: slot_marker(i, SlotKind::Href),
+            title: slot_marker(i, SlotKind::Label),
+        })
+    });
+    scan.unlinked = Unlinked::cut(rendered, links, &parts);
+    scan
+}
+
+/// Writes the events of a body as HTML and plain text; `resolve` maps each
+/// internal link (and its destination as written) to its URL and title.
+/// Also returns which parts of which links (numbered in order) went into the
+/// output, in order.
+fn write(
+    body_len: usize,
+    evs: Vec<(Event<'_>, std::ops::Range<usize>)>,
+    resolve: &mut dyn FnMut(&LinkRef, &str) -> Option<Resolved>,
+) -> (Rendered, Vec<(usize, SlotKind)>) {
+    let mut parts = Vec::new();
+    let mut links = 0;
     let mut text = String::new();
     let mut out: Vec<Event<'_>> = Vec::new();
-    let mut evs = events(body).into_iter();
+    let mut evs = evs.into_iter();
     let mut code: Option<(String, String)> = None;
     while let Some((event, range)) = evs.next() {
         if let Some((lang, buf)) = code.as_mut() {
@@ -280,7 +320,10 @@ pub fn render(body: &str, links: &dyn LinkResolver) -> Rendered {
                 id,
             }) => match classify_link(link_type, &dest_url, range.start) {
                 Some(link) => {
-                    let resolved = links.resolve(&link);
+                    let resolved = resolve(&link, &dest_url);
+                    let number = links;
+                    links += 1;
+                    parts.push((number, SlotKind::Href));
                     let href = resolved
                         .as_ref()
                         .map_or_else(|| dest_url.to_string(), |r| r.href.clone());
@@ -298,6 +341,7 @@ pub fn render(body: &str, links: &dyn LinkResolver) -> Rendered {
                             }
                         }
                         let label = resolved.map_or_else(|| dest_url.to_string(), |r| r.title);
+                        parts.push((number, SlotKind::Label));
                         text.push_str(&label);
                         out.push(Event::Text(label.into()));
                         out.push(Event::End(TagEnd::Link));
@@ -347,13 +391,167 @@ pub fn render(body: &str, links: &dyn LinkResolver) -> Rendered {
             other => out.push(other),
         }
     }
-    let mut html = String::with_capacity(body.len() * 3 / 2);
+    let mut html = String::with_capacity(body_len * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     // Every body is held until the print page and search index are made:
     // on a large site the spare capacity of growing strings adds up.
     html.shrink_to_fit();
     text.shrink_to_fit();
-    Rendered { html, text }
+    (Rendered { html, text }, parts)
+}
+
+/// Which part of a link a slot of an [`Unlinked`] body stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SlotKind {
+    /// The `href` value.
+    Href,
+    /// The label of `[[ref]]`, the target's title.
+    Label,
+}
+
+/// Marks a slot in HTML and text while a body is written. Letters and digits
+/// only, so no escaping changes it; a body whose own text holds something
+/// like it is caught by [`Unlinked::cut`].
+const SLOT_MARK: &str = "CredoLinkSlot";
+
+fn slot_marker(link: usize, kind: SlotKind) -> String {
+    let kind = match kind {
+        SlotKind::Href => 'h',
+        SlotKind::Label => 'l',
+    };
+    format!("{SLOT_MARK}{link}{kind}")
+}
+
+/// A place in an [`Unlinked`] body where a link's part goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Slot {
+    /// Where its marker starts and ends in the HTML or text.
+    at: usize,
+    end: usize,
+    /// Index into [`Unlinked`]'s links.
+    link: usize,
+    kind: SlotKind,
+}
+
+/// A body rendered when its file was read, with a slot for each internal
+/// link's URL and `[[ref]]` label. Filling the slots gives the bytes
+/// [`render`] gives, without parsing the body a second time.
+///
+/// Made only when every slot shows exactly once where it is expected: each
+/// link's `href` once, in order, and each label once in both the HTML and
+/// the text. Anything else (a link inside an image's alt text, which HTML
+/// keeps no link of; a body that spells a marker itself) keeps no
+/// `Unlinked`, and the body is rendered after resolving instead.
+#[derive(Debug, Clone)]
+pub struct Unlinked {
+    /// The HTML and text with a marker in each slot.
+    html: String,
+    text: String,
+    /// Each internal link, with its destination as written (what an
+    /// unresolved link shows).
+    links: Vec<(LinkRef, String)>,
+    html_slots: Vec<Slot>,
+    text_slots: Vec<Slot>,
+}
+
+impl Unlinked {
+    /// Finds the markers of `rendered`; `None` unless they are exactly
+    /// `parts`, in order (the text holds the labels only).
+    fn cut(
+        rendered: Rendered,
+        links: Vec<(LinkRef, String)>,
+        parts: &[(usize, SlotKind)],
+    ) -> Option<Unlinked> {
+        let html_slots = find_slots(&rendered.html)?;
+        let text_slots = find_slots(&rendered.text)?;
+        let named = |slots: &[Slot]| slots.iter().map(|s| (s.link, s.kind)).collect::<Vec<_>>();
+        let labels = parts.iter().filter(|p| p.1 == SlotKind::Label);
+        let exact = named(&html_slots) == parts && named(&text_slots).iter().eq(labels);
+        exact.then_some(Unlinked {
+            html: rendered.html,
+            text: rendered.text,
+            links,
+            html_slots,
+            text_slots,
+        })
+    }
+
+    /// The body with its links resolved through `resolver`: the bytes
+    /// [`render`] gives.
+    pub fn link(self, resolver: &dyn LinkResolver) -> Rendered {
+        if self.links.is_empty() {
+            return Rendered {
+                html: self.html,
+                text: self.text,
+            };
+        }
+        let resolved: Vec<Option<Resolved>> = self
+            .links
+            .iter()
+            .map(|(l, _)| resolver.resolve(l))
+            .collect();
+        let part = |slot: &Slot| -> &str {
+            let (_, dest) = &self.links[slot.link];
+            match (&resolved[slot.link], slot.kind) {
+                (Some(r), SlotKind::Href) => &r.href,
+                (Some(r), SlotKind::Label) => &r.title,
+                (None, _) => dest,
+            }
+        };
+        let fill = |written: &str, slots: &[Slot], escaped: bool| {
+            let mut out = String::with_capacity(written.len() + 64 * slots.len());
+            let mut last = 0;
+            for slot in slots {
+                out.push_str(&written[last..slot.at]);
+                // Writing into a String cannot fail.
+                let _ = match (escaped, slot.kind) {
+                    (false, _) => {
+                        out.push_str(part(slot));
+                        Ok(())
+                    }
+                    (true, SlotKind::Href) => {
+                        pulldown_cmark_escape::escape_href(&mut out, part(slot))
+                    }
+                    (true, SlotKind::Label) => {
+                        pulldown_cmark_escape::escape_html_body_text(&mut out, part(slot))
+                    }
+                };
+                last = slot.end;
+            }
+            out.push_str(&written[last..]);
+            out.shrink_to_fit();
+            out
+        };
+        Rendered {
+            html: fill(&self.html, &self.html_slots, true),
+            text: fill(&self.text, &self.text_slots, false),
+        }
+    }
+}
+
+/// The slot markers in `written`, in order; `None` when one is malformed.
+fn find_slots(written: &str) -> Option<Vec<Slot>> {
+    let mut slots = Vec::new();
+    for at in memchr::memmem::find_iter(written.as_bytes(), SLOT_MARK) {
+        let after = &written.as_bytes()[at + SLOT_MARK.len()..];
+        let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
+        let link: usize = written
+            .get(at + SLOT_MARK.len()..at + SLOT_MARK.len() + digits)?
+            .parse()
+            .ok()?;
+        let kind = match after.get(digits) {
+            Some(b'h') => SlotKind::Href,
+            Some(b'l') => SlotKind::Label,
+            _ => return None,
+        };
+        slots.push(Slot {
+            at,
+            end: at + SLOT_MARK.len() + digits + 1,
+            link,
+            kind,
+        });
+    }
+    Some(slots)
 }
 
 fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
@@ -429,6 +627,75 @@ mod tests {
         );
         assert!(r.html.contains("<p>Never do this.</p>"));
         assert!(r.html.ends_with("</div>\n"));
+    }
+
+    /// Resolves `honesty` to a title and URL that need escaping; every other
+    /// link is unresolved.
+    struct Awkward;
+    impl LinkResolver for Awkward {
+        fn resolve(&self, link: &LinkRef) -> Option<Resolved> {
+            (link.target == "honesty").then(|| Resolved {
+                href: "/values/hon esty/\"q\"<&>ü/#a".to_string(),
+                title: "Honest & <fair> \"always\"".to_string(),
+            })
+        }
+    }
+
+    fn linked(body: &str, links: &dyn LinkResolver) -> Option<Rendered> {
+        let scan_once = scan_unlinked(body);
+        let scan_alone = scan(body);
+        assert_eq!(scan_once.headings, scan_alone.headings, "{body}");
+        assert_eq!(scan_once.links, scan_alone.links, "{body}");
+        scan_once.unlinked.map(|u| u.link(links))
+    }
+
+    #[test]
+    fn an_unlinked_body_links_to_the_bytes_of_a_late_render() {
+        let bodies = [
+            "",
+            "No links at all.\n\n```rust\nfn main() {}\n```\n",
+            "[[honesty]] and [[honesty|be honest]] and [[missing]] and [[missing|label]].",
+            "# [[honesty]] in a heading\n\n| a | b |\n|---|---|\n| [[honesty]] | [x](../a.md#frag) |\n",
+            "See [the page](other.md \"a title\") and [here](#top), [out](https://x.example).",
+            "> [!NOTE]\n> [[honesty]], then text with & and < and \"quotes\".\n\n- [ ] [[honesty|a task]]\n",
+            "A footnote[^1].\n\n[^1]: With [[honesty]].\n",
+            "*[[honesty]]*, **[[honesty#anchor]]**, ~~[[missing#x]]~~ and `[[code]]`.",
+        ];
+        for body in bodies {
+            let late = render(body, &Awkward);
+            let early = linked(body, &Awkward);
+            let early = early.unwrap_or_else(|| panic!("no unlinked form of {body:?}"));
+            assert_eq!(early.html, late.html, "{body}");
+            assert_eq!(early.text, late.text, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_body_whose_links_cannot_be_slotted_is_rendered_late() {
+        // An image's alt text keeps no link, only its text; a body may spell
+        // something like a marker. Such a body is either slotted exactly or
+        // left to a render after resolving.
+        for body in [
+            "![an [[honesty]] picture](a.png) and ![a [link](a.md) too](b.png)",
+            "[[honesty|label]] then CredoLinkSlot0l in the text.",
+            "[[honesty]] then CredoLinkSlot0h.",
+            "Before any link: CredoLinkSlot0h [[honesty]]",
+            "Made of an entity: CredoLinkSlot&#48;h [[honesty]]",
+            "Text that names CredoLinkSlot without a number, and CredoLinkSlot9 too.",
+        ] {
+            let late = render(body, &Awkward);
+            if let Some(early) = linked(body, &Awkward) {
+                assert_eq!(early.html, late.html, "{body}");
+                assert_eq!(early.text, late.text, "{body}");
+            }
+        }
+        for spelled in [
+            "[[honesty|label]] then CredoLinkSlot0l in the text.",
+            "[[honesty]] then CredoLinkSlot0h.",
+            "Made of an entity: CredoLinkSlot&#48;h [[honesty]]",
+        ] {
+            assert!(linked(spelled, &Awkward).is_none(), "{spelled}");
+        }
     }
 
     #[test]

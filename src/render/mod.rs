@@ -211,6 +211,33 @@ pub struct Bodies {
     pub sections: Vec<markdown::Rendered>,
 }
 
+/// The bodies the load stage rendered with their links left open (see
+/// [`markdown::scan_unlinked`]), taken out of the site so that each is freed
+/// as soon as its links are filled in.
+#[derive(Default)]
+pub struct UnlinkedBodies {
+    pages: Vec<Option<markdown::Unlinked>>,
+    sections: Vec<Option<markdown::Unlinked>>,
+}
+
+impl UnlinkedBodies {
+    /// Takes every unlinked body out of `site`.
+    pub fn take(site: &mut Site) -> UnlinkedBodies {
+        UnlinkedBodies {
+            pages: site
+                .pages
+                .iter_mut()
+                .map(|p| p.scan.unlinked.take())
+                .collect(),
+            sections: site
+                .sections
+                .iter_mut()
+                .map(|s| s.scan.unlinked.take())
+                .collect(),
+        }
+    }
+}
+
 /// The HTML of every body, taken out of [`Bodies`] once only `/print/` still
 /// needs it.
 pub(crate) struct BodyHtml {
@@ -234,42 +261,55 @@ impl Bodies {
 
 /// Renders every body in parallel.
 pub fn render_bodies(site: &Site) -> Bodies {
-    render_bodies_with(site, None, &|| false).0
+    render_bodies_with(site, UnlinkedBodies::default(), None, &|| false).0
 }
 
 /// Renders every body in parallel; with a memo, only bodies whose text or
 /// link targets changed, and returns what the next pass needs.
 fn render_bodies_with(
     site: &Site,
+    mut unlinked: UnlinkedBodies,
     memo: Option<&Memo>,
     stopped: &(dyn Fn() -> bool + Sync),
 ) -> (Bodies, HashMap<String, (u64, markdown::Rendered)>) {
-    let body = |key: &str, target: Target, text: &str, scan: &markdown::Scan| {
+    let body = |key: &str,
+                target: Target,
+                text: &str,
+                scan: &markdown::Scan,
+                unlinked: Option<markdown::Unlinked>| {
         if stopped() {
             return (0, markdown::Rendered::default());
         }
         let links = PageLinks { site, from: target };
+        let render = || match unlinked {
+            Some(unlinked) => unlinked.link(&links),
+            None => markdown::render(text, &links),
+        };
         let Some(memo) = memo else {
-            return (0, markdown::render(text, &links));
+            return (0, render());
         };
         let resolved: Vec<Option<Resolved>> = scan.links.iter().map(|l| links.resolve(l)).collect();
         let fingerprint = memo::body_fingerprint(text, &resolved);
         match memo.bodies.get(key) {
             Some((fp, rendered)) if *fp == fingerprint => (fingerprint, rendered.clone()),
-            _ => (fingerprint, markdown::render(text, &links)),
+            _ => (fingerprint, render()),
         }
     };
+    unlinked.pages.resize_with(site.pages.len(), || None);
+    unlinked.sections.resize_with(site.sections.len(), || None);
     let pages: Vec<(u64, markdown::Rendered)> = site
         .pages
         .par_iter()
+        .zip(unlinked.pages)
         .enumerate()
-        .map(|(id, p)| {
+        .map(|(id, (p, unlinked))| {
             crate::bug::processing(&p.source.file, || {
                 body(
                     &p.source.ref_path,
                     Target::Page(id),
                     p.source.body(),
                     &p.scan,
+                    unlinked,
                 )
             })
         })
@@ -277,9 +317,10 @@ fn render_bodies_with(
     let sections: Vec<(u64, markdown::Rendered)> = site
         .sections
         .par_iter()
+        .zip(unlinked.sections)
         .enumerate()
-        .map(|(id, s)| match &s.source {
-            Some(src) => body(&s.key, Target::Section(id), src.body(), &s.scan),
+        .map(|(id, (s, unlinked))| match &s.source {
+            Some(src) => body(&s.key, Target::Section(id), src.body(), &s.scan, unlinked),
             None => (0, markdown::Rendered::default()),
         })
         .collect();
@@ -417,9 +458,11 @@ pub struct Rendering {
     pub diagnostics: Diagnostics,
 }
 
-/// Renders the whole site into output files.
+/// Renders the whole site into output files; `unlinked` holds the bodies the
+/// load stage already rendered.
 pub fn render(
     site: &Site,
+    unlinked: UnlinkedBodies,
     theme: &Theme,
     options: &RenderOptions,
 ) -> (Vec<OutputFile>, Diagnostics) {
@@ -427,7 +470,11 @@ pub fn render(
         Ok(t) => t,
         Err(d) => return (Vec::new(), d),
     };
-    let rendering = render_with(site, theme, &templates, options, None, None, None);
+    let pass = Pass {
+        unlinked,
+        ..Pass::default()
+    };
+    let rendering = render_with(site, theme, &templates, options, pass);
     (rendering.files, rendering.diagnostics)
 }
 
@@ -436,6 +483,7 @@ pub fn render(
 /// diagnostics. A build uses this to keep memory flat on large sites.
 pub fn render_streaming(
     site: &Site,
+    unlinked: UnlinkedBodies,
     theme: &Theme,
     options: &RenderOptions,
     sink: &dyn Sink,
@@ -444,7 +492,12 @@ pub fn render_streaming(
         Ok(t) => t,
         Err(d) => return (Vec::new(), d),
     };
-    let rendering = render_with(site, theme, &templates, options, None, Some(sink), None);
+    let pass = Pass {
+        unlinked,
+        sink: Some(sink),
+        ..Pass::default()
+    };
+    let rendering = render_with(site, theme, &templates, options, pass);
     (rendering.files, rendering.diagnostics)
 }
 
@@ -461,16 +514,26 @@ pub fn render_changed(
     memo: &Memo,
     stop: &AtomicBool,
 ) -> Option<Rendering> {
-    let rendering = render_with(
-        site,
-        theme,
-        templates,
-        options,
-        Some(memo),
-        None,
-        Some(stop),
-    );
+    let pass = Pass {
+        memo: Some(memo),
+        stop: Some(stop),
+        ..Pass::default()
+    };
+    let rendering = render_with(site, theme, templates, options, pass);
     (!stop.load(Ordering::Relaxed)).then_some(rendering)
+}
+
+/// How one render pass runs, beyond what it renders.
+#[derive(Default)]
+struct Pass<'a> {
+    /// Bodies the load stage already rendered.
+    unlinked: UnlinkedBodies,
+    /// The previous pass: outputs whose inputs did not change are skipped.
+    memo: Option<&'a Memo>,
+    /// Where pages are written as they are rendered.
+    sink: Option<&'a dyn Sink>,
+    /// Set when the pass is moot (`serve` got another change).
+    stop: Option<&'a AtomicBool>,
 }
 
 fn render_with(
@@ -478,10 +541,14 @@ fn render_with(
     theme: &Theme,
     templates: &Templates,
     options: &RenderOptions,
-    memo: Option<&Memo>,
-    sink: Option<&dyn Sink>,
-    stop: Option<&AtomicBool>,
+    pass: Pass<'_>,
 ) -> Rendering {
+    let Pass {
+        unlinked,
+        memo,
+        sink,
+        stop,
+    } = pass;
     // Once stopped, the rest of the pass skips its work: its result is
     // thrown away.
     let stopped = || stop.is_some_and(|s| s.load(Ordering::Relaxed));
@@ -501,7 +568,7 @@ fn render_with(
     });
     base.insert("site", &site_context);
     base.insert("theme", &theme.meta);
-    let (mut bodies, body_memo) = render_bodies_with(site, memo, &stopped);
+    let (mut bodies, body_memo) = render_bodies_with(site, unlinked, memo, &stopped);
     let page_for = |path: String,
                     template: &str,
                     target: Target,

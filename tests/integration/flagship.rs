@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::harness::SiteTest;
 use credo::load::frontmatter::Kind;
+use credo::render::OutputFile;
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -87,4 +88,66 @@ fn init_example_writes_the_flagship_and_it_builds_clean() {
             .join("handbook/public/scenarios/late-for-a-meeting/index.html")
             .is_file()
     );
+}
+
+/// Every file of `root`'s site, rendered with the bodies the load stage
+/// rendered (as `build` does), and the count of bodies it had rendered.
+fn render_both_ways(root: &Path) -> (usize, Vec<OutputFile>, Vec<OutputFile>) {
+    let options = credo::pipeline::BuildOptions {
+        root: root.to_path_buf(),
+        ..Default::default()
+    };
+    let config = credo::pipeline::load_config(&options).unwrap();
+    let theme =
+        credo::render::theme::Theme::resolve(root, &config.theme, &config.highlight_theme).unwrap();
+    let (sources, _) = credo::load::load(root);
+    let (mut site, _) = credo::site::resolve(config, sources, false);
+    let render = |site: &credo::site::Site, unlinked| {
+        let (mut files, _) = credo::render::render(
+            site,
+            unlinked,
+            &theme,
+            &credo::render::RenderOptions::default(),
+        );
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    };
+    let late = render(&site, credo::render::UnlinkedBodies::default());
+    let taken = credo::render::UnlinkedBodies::take(&mut site);
+    let early = render(&site, taken);
+    let unlinked = credo::load::load(root)
+        .0
+        .files
+        .iter()
+        .filter(|f| f.scan.unlinked.is_some())
+        .count();
+    (unlinked, early, late)
+}
+
+#[test]
+fn bodies_rendered_while_loading_give_the_bytes_of_bodies_rendered_after_resolving() {
+    let mut roots = vec![
+        repo().to_path_buf(),
+        crate::harness::fixture_path("build/full"),
+    ];
+    for entry in std::fs::read_dir(repo().join("examples"))
+        .unwrap()
+        .flatten()
+    {
+        if entry.path().join("credo.yaml").is_file() {
+            roots.push(entry.path());
+        }
+    }
+    for root in roots {
+        let (unlinked, early, late) = render_both_ways(&root);
+        assert!(
+            unlinked > 0,
+            "{}: no body was rendered early",
+            root.display()
+        );
+        assert_eq!(early.len(), late.len(), "{}", root.display());
+        for (a, b) in early.iter().zip(&late) {
+            assert!(a == b, "{}: {} differs", root.display(), a.path);
+        }
+    }
 }
