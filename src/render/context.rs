@@ -104,6 +104,9 @@ impl Serialize for Card<'_> {
 pub struct SharedCards {
     pages: Vec<tera::Value>,
     sections: Vec<tera::Value>,
+    /// Each page as a sidebar entry that is not the current page: the most
+    /// repeated value of a build (a sidebar lists up to 60 pages).
+    nav_items: Vec<tera::Value>,
 }
 
 impl SharedCards {
@@ -113,14 +116,26 @@ impl SharedCards {
         let value = |card: Card<'_>| {
             tera::Value::try_from_serializable(&card).unwrap_or_else(|_| tera::Value::none())
         };
+        let pages: Vec<tera::Value> = (0..site.pages.len())
+            .into_par_iter()
+            .map(|p| value(plain.page_card(p)))
+            .collect();
+        let nav_items = pages
+            .par_iter()
+            .map(|card| {
+                let item = NavItemFields {
+                    page: card,
+                    current: false,
+                };
+                tera::Value::try_from_serializable(&item).unwrap_or_else(|_| tera::Value::none())
+            })
+            .collect();
         SharedCards {
-            pages: (0..site.pages.len())
-                .into_par_iter()
-                .map(|p| value(plain.page_card(p)))
-                .collect(),
+            pages,
             sections: (0..site.sections.len())
                 .map(|s| value(plain.section_card(s)))
                 .collect(),
+            nav_items,
         }
     }
 }
@@ -140,12 +155,35 @@ pub struct NavSection<'a> {
 }
 
 /// A page in the sidebar.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct NavItem<'a> {
     /// The page.
     pub page: Card<'a>,
     /// Whether it is the page being rendered.
     pub current: bool,
+    /// The same entry as a template value, made once per build, when it is
+    /// not the current page (see [`SharedCards`]).
+    shared: Option<&'a tera::Value>,
+}
+
+/// The fields of a [`NavItem`] as templates see them.
+#[derive(Serialize)]
+struct NavItemFields<P> {
+    page: P,
+    current: bool,
+}
+
+impl Serialize for NavItem<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.shared {
+            Some(value) if !self.current => value.serialize(serializer),
+            _ => NavItemFields {
+                page: &self.page,
+                current: self.current,
+            }
+            .serialize(serializer),
+        }
+    }
 }
 
 /// The sidebar of the page being rendered, available as `nav`.
@@ -444,6 +482,7 @@ impl<'a> Contexts<'a> {
             .map(|&p| NavItem {
                 page: self.page_card(p),
                 current: current == Target::Page(p),
+                shared: self.cards.map(|c| &c.nav_items[p]),
             })
             .collect();
         (items, pages.len() - (end - start))

@@ -64,13 +64,27 @@ pub fn terms(text: &str, mut emit: impl FnMut(&str)) {
 }
 
 /// [`terms`] for ASCII text (most of a handbook), without folding a copy of
-/// the whole text first: the same terms, lower-cased word by word.
+/// the whole text first: the same terms, lower-cased word by word, found by
+/// bytes (every byte of ASCII text is a character).
 fn ascii_terms(text: &str, mut emit: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
     let mut lower = String::new();
-    for word in text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at
+            + bytes[at..]
+                .iter()
+                .position(u8::is_ascii_alphanumeric)
+                .unwrap_or(bytes.len() - at);
+        let len = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len() - start);
+        at = start + len;
+        if len == 0 {
+            continue;
+        }
+        let word = &text[start..at];
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
             lower.clear();
             lower.push_str(word);
@@ -125,15 +139,21 @@ mod tests {
 
     #[test]
     fn ascii_text_gives_the_terms_of_the_general_path() {
-        let text = "Never keep a CLIENT waiting: arrive 10 minutes early, use_the time!";
-        let mut general = Vec::new();
-        for word in fold(text)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            general.push(word.to_string());
+        for text in [
+            "Never keep a CLIENT waiting: arrive 10 minutes early, use_the time!",
+            "",
+            "x",
+            "  ..Edge.. ",
+            "--",
+            "tail",
+        ] {
+            let general: Vec<String> = fold(text)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            assert_eq!(term_list(text), general, "{text:?}");
         }
-        assert_eq!(term_list(text), general);
         assert_eq!(
             term_list("Don't PANIC"),
             ["don", "t", "panic"],
