@@ -319,7 +319,7 @@ enum Body {
     /// Only scan it.
     Scan,
     /// Scan it and render it in the same parse (a build renders every body
-    /// once: parsing it once saves a tenth of a large build).
+    /// once, so it need not parse any body twice).
     Render,
 }
 
