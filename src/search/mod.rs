@@ -164,12 +164,11 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
     // document order; they are scored where they lie rather than joined
     // first (joining doubled the index's memory on large sites).
     lists.par_sort_by(|a, b| a.0.cmp(&b.0));
-    let terms = term_groups(&lists);
+    let terms: Vec<&[(Box<str>, Vec<Posting>)]> = lists.chunk_by(|a, b| a.0 == b.0).collect();
     let n = docs.len() as f32;
     let scored: Vec<Scored> = terms
         .into_par_iter()
         .map(|group| {
-            let group = &lists[group];
             let df = group.iter().map(|(_, l)| l.len()).sum::<usize>() as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
             let mut list: Vec<(u32, u32)> = group
@@ -190,6 +189,7 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
             (group[0].0.clone(), list)
         })
         .collect();
+    // Freed before the chunks are written.
     drop(lists);
     let mut files = Vec::new();
     let mut firsts: Vec<&str> = Vec::new();
@@ -222,19 +222,6 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
         bytes: manifest.to_string().into_bytes(),
     });
     files
-}
-
-/// The ranges of `lists` (sorted by term) that hold one term each.
-fn term_groups(lists: &[(Box<str>, Vec<Posting>)]) -> Vec<std::ops::Range<usize>> {
-    let mut groups = Vec::new();
-    let mut start = 0;
-    for i in 1..=lists.len() {
-        if i == lists.len() || lists[i].0 != lists[start].0 {
-            groups.push(start..i);
-            start = i;
-        }
-    }
-    groups
 }
 
 fn posting_entry(term: &str, list: &[(u32, u32)]) -> String {
