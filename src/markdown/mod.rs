@@ -568,15 +568,32 @@ fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
 mod tests {
     use super::*;
 
-    struct Fixed;
-    impl LinkResolver for Fixed {
+    /// Resolves `honesty` to `href` and `title`; every other link is
+    /// unresolved.
+    struct Honesty {
+        href: &'static str,
+        title: &'static str,
+    }
+
+    impl LinkResolver for Honesty {
         fn resolve(&self, link: &LinkRef) -> Option<Resolved> {
             (link.target == "honesty").then(|| Resolved {
-                href: "/values/honesty/".to_string(),
-                title: "Honesty".to_string(),
+                href: self.href.to_string(),
+                title: self.title.to_string(),
             })
         }
     }
+
+    const FIXED: Honesty = Honesty {
+        href: "/values/honesty/",
+        title: "Honesty",
+    };
+
+    /// A URL and title that need escaping.
+    const AWKWARD: Honesty = Honesty {
+        href: "/values/hon esty/\"q\"<&>ü/#a",
+        title: "Honest & <fair> \"always\"",
+    };
 
     #[test]
     fn slugs_keep_letters_of_any_script() {
@@ -611,7 +628,7 @@ mod tests {
 
     #[test]
     fn wiki_links_take_the_target_title() {
-        let r = render("[[honesty]] and [[honesty|be honest]]", &Fixed);
+        let r = render("[[honesty]] and [[honesty|be honest]]", &FIXED);
         assert_eq!(
             r.html,
             "<p><a href=\"/values/honesty/\">Honesty</a> and <a href=\"/values/honesty/\">be honest</a></p>\n"
@@ -620,25 +637,13 @@ mod tests {
 
     #[test]
     fn alerts_become_admonitions() {
-        let r = render("> [!WARNING]\n> Never do this.\n", &Fixed);
+        let r = render("> [!WARNING]\n> Never do this.\n", &FIXED);
         assert!(
             r.html
                 .starts_with("<div class=\"admonition admonition-warning\"")
         );
         assert!(r.html.contains("<p>Never do this.</p>"));
         assert!(r.html.ends_with("</div>\n"));
-    }
-
-    /// Resolves `honesty` to a title and URL that need escaping; every other
-    /// link is unresolved.
-    struct Awkward;
-    impl LinkResolver for Awkward {
-        fn resolve(&self, link: &LinkRef) -> Option<Resolved> {
-            (link.target == "honesty").then(|| Resolved {
-                href: "/values/hon esty/\"q\"<&>ü/#a".to_string(),
-                title: "Honest & <fair> \"always\"".to_string(),
-            })
-        }
     }
 
     fn linked(body: &str, links: &dyn LinkResolver) -> Option<Rendered> {
@@ -662,8 +667,8 @@ mod tests {
             "*[[honesty]]*, **[[honesty#anchor]]**, ~~[[missing#x]]~~ and `[[code]]`.",
         ];
         for body in bodies {
-            let late = render(body, &Awkward);
-            let early = linked(body, &Awkward);
+            let late = render(body, &AWKWARD);
+            let early = linked(body, &AWKWARD);
             let early = early.unwrap_or_else(|| panic!("no unlinked form of {body:?}"));
             assert_eq!(early.html, late.html, "{body}");
             assert_eq!(early.text, late.text, "{body}");
@@ -683,8 +688,8 @@ mod tests {
             "Made of an entity: CredoLinkSlot&#48;h [[honesty]]",
             "Text that names CredoLinkSlot without a number, and CredoLinkSlot9 too.",
         ] {
-            let late = render(body, &Awkward);
-            if let Some(early) = linked(body, &Awkward) {
+            let late = render(body, &AWKWARD);
+            if let Some(early) = linked(body, &AWKWARD) {
                 assert_eq!(early.html, late.html, "{body}");
                 assert_eq!(early.text, late.text, "{body}");
             }
@@ -694,13 +699,13 @@ mod tests {
             "[[honesty]] then CredoLinkSlot0h.",
             "Made of an entity: CredoLinkSlot&#48;h [[honesty]]",
         ] {
-            assert!(linked(spelled, &Awkward).is_none(), "{spelled}");
+            assert!(linked(spelled, &AWKWARD).is_none(), "{spelled}");
         }
     }
 
     #[test]
     fn headings_get_their_ids_in_html() {
-        let r = render("## What we do\n", &Fixed);
+        let r = render("## What we do\n", &FIXED);
         assert_eq!(r.html, "<h2 id=\"what-we-do\">What we do</h2>\n");
     }
 }
