@@ -259,16 +259,22 @@ pub fn render(body: &str, links: &dyn LinkResolver) -> Rendered {
 pub fn scan_unlinked(body: &str) -> Scan {
     let evs = events(body);
     let mut scan = scan_events(&evs);
-    let mut links = Vec::new();
+    let mut dests = Vec::new();
+    // The render walks the links the scan found, in the same order; the
+    // slots are filled from the scan's list, so check that it does.
+    let mut as_scanned = true;
     let (rendered, parts) = write(body.len(), evs, &mut |link, dest| {
-        let i = links.len();
-        links.push((link.clone(), dest.to_string()));
+        let i = dests.len();
+        as_scanned &= scan.links.get(i) == Some(link);
+        dests.push(dest.to_string());
         Some(Resolved {
             href: slot_marker(i, SlotKind::Href),
             title: slot_marker(i, SlotKind::Label),
         })
     });
-    scan.unlinked = Unlinked::cut(rendered, links, &parts);
+    if as_scanned && dests.len() == scan.links.len() {
+        scan.unlinked = Unlinked::cut(rendered, dests, &parts);
+    }
     scan
 }
 
@@ -428,7 +434,7 @@ struct Slot {
     /// Where its marker starts and ends in the HTML or text.
     at: usize,
     end: usize,
-    /// Index into [`Unlinked`]'s links.
+    /// Which link: an index into [`Scan::links`].
     link: usize,
     kind: SlotKind,
 }
@@ -447,9 +453,9 @@ pub struct Unlinked {
     /// The HTML and text with a marker in each slot.
     html: String,
     text: String,
-    /// Each internal link, with its destination as written (what an
-    /// unresolved link shows).
-    links: Vec<(LinkRef, String)>,
+    /// Each internal link's destination as written (what an unresolved
+    /// link shows), in the order of [`Scan::links`].
+    dests: Vec<String>,
     html_slots: Vec<Slot>,
     text_slots: Vec<Slot>,
 }
@@ -459,7 +465,7 @@ impl Unlinked {
     /// `parts`, in order (the text holds the labels only).
     fn cut(
         rendered: Rendered,
-        links: Vec<(LinkRef, String)>,
+        dests: Vec<String>,
         parts: &[(usize, SlotKind)],
     ) -> Option<Unlinked> {
         let html_slots = find_slots(&rendered.html)?;
@@ -470,32 +476,27 @@ impl Unlinked {
         exact.then_some(Unlinked {
             html: rendered.html,
             text: rendered.text,
-            links,
+            dests,
             html_slots,
             text_slots,
         })
     }
 
-    /// The body with its links resolved through `resolver`: the bytes
-    /// [`render`] gives.
-    pub fn link(self, resolver: &dyn LinkResolver) -> Rendered {
-        if self.links.is_empty() {
+    /// The body with its links (its scan's) resolved through `resolver`:
+    /// the bytes [`render`] gives.
+    pub fn link(self, links: &[LinkRef], resolver: &dyn LinkResolver) -> Rendered {
+        if self.dests.is_empty() {
             return Rendered {
                 html: self.html,
                 text: self.text,
             };
         }
-        let resolved: Vec<Option<Resolved>> = self
-            .links
-            .iter()
-            .map(|(l, _)| resolver.resolve(l))
-            .collect();
+        let resolved: Vec<Option<Resolved>> = links.iter().map(|l| resolver.resolve(l)).collect();
         let part = |slot: &Slot| -> &str {
-            let (_, dest) = &self.links[slot.link];
             match (&resolved[slot.link], slot.kind) {
                 (Some(r), SlotKind::Href) => &r.href,
                 (Some(r), SlotKind::Label) => &r.title,
-                (None, _) => dest,
+                (None, _) => &self.dests[slot.link],
             }
         };
         let fill = |written: &str, slots: &[Slot], escaped: bool| {
@@ -651,7 +652,8 @@ mod tests {
         let scan_alone = scan(body);
         assert_eq!(scan_once.headings, scan_alone.headings, "{body}");
         assert_eq!(scan_once.links, scan_alone.links, "{body}");
-        scan_once.unlinked.map(|u| u.link(links))
+        let unlinked = scan_once.unlinked;
+        unlinked.map(|u| u.link(&scan_once.links, links))
     }
 
     #[test]

@@ -282,7 +282,7 @@ fn render_bodies_with(
         }
         let links = PageLinks { site, from: target };
         let render = || match unlinked {
-            Some(unlinked) => unlinked.link(&links),
+            Some(unlinked) => unlinked.link(&scan.links, &links),
             None => markdown::render(text, &links),
         };
         let Some(memo) = memo else {
