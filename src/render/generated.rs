@@ -585,11 +585,11 @@ pub(super) fn excerpt(text: &str, max: usize) -> String {
 /// pages of the handbook to their entries. Other links stay as they are.
 fn rewrite_for_print(html: &str, anchor: &str, anchors: &HashMap<String, String>) -> String {
     let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    while let Some(at) = next_attr(rest) {
-        let (attr, value_start) = at;
-        out.push_str(&rest[..value_start]);
-        let after = &rest[value_start..];
+    let mut rest = 0;
+    let mut attrs = Attrs::new(html);
+    while let Some((attr, value_start)) = attrs.next_from(rest) {
+        out.push_str(&html[rest..value_start]);
+        let after = &html[value_start..];
         let end = after.find('"').unwrap_or(after.len());
         let value = &after[..end];
         match attr {
@@ -615,24 +615,62 @@ fn rewrite_for_print(html: &str, anchor: &str, anchors: &HashMap<String, String>
                 }
             }
         }
-        rest = &after[end..];
+        rest = value_start + end;
     }
-    out.push_str(rest);
+    out.push_str(&html[rest..]);
     out
 }
 
+#[derive(Clone, Copy)]
 enum Attr {
     Id,
     Href,
 }
 
-/// The next ` id="` or ` href="` and the offset just after its quote.
-fn next_attr(s: &str) -> Option<(Attr, usize)> {
-    let id = s.find(" id=\"").map(|i| (Attr::Id, i + 5));
-    let href = s.find(" href=\"").map(|i| (Attr::Href, i + 7));
-    match (id, href) {
-        (Some(a), Some(b)) => Some(if a.1 - 5 < b.1 - 7 { a } else { b }),
-        (a, b) => a.or(b),
+const ID_ATTR: &[u8] = b" id=\"";
+const HREF_ATTR: &[u8] = b" href=\"";
+
+/// The ` id="` and ` href="` of a body in order. Each kind's next place is
+/// remembered until the scan passes it, so the body is searched once for
+/// each (searching afresh for both after every attribute was quadratic in a
+/// body with many of one and few of the other).
+struct Attrs<'a> {
+    html: &'a [u8],
+    /// The next place of each, `None` once there is none left.
+    id: Option<usize>,
+    href: Option<usize>,
+}
+
+impl<'a> Attrs<'a> {
+    fn new(html: &'a str) -> Self {
+        let html = html.as_bytes();
+        Attrs {
+            html,
+            id: memchr::memmem::find(html, ID_ATTR),
+            href: memchr::memmem::find(html, HREF_ATTR),
+        }
+    }
+
+    /// The first attribute at or after `from`, and the offset just after its
+    /// opening quote.
+    fn next_from(&mut self, from: usize) -> Option<(Attr, usize)> {
+        let html = self.html;
+        let refresh = |at: &mut Option<usize>, needle: &[u8]| {
+            if at.is_some_and(|i| i < from) {
+                *at = html
+                    .get(from..)
+                    .and_then(|rest| memchr::memmem::find(rest, needle))
+                    .map(|i| from + i);
+            }
+        };
+        refresh(&mut self.id, ID_ATTR);
+        refresh(&mut self.href, HREF_ATTR);
+        match (self.id, self.href) {
+            (Some(id), Some(href)) if href < id => Some((Attr::Href, href + HREF_ATTR.len())),
+            (Some(id), _) => Some((Attr::Id, id + ID_ATTR.len())),
+            (None, Some(href)) => Some((Attr::Href, href + HREF_ATTR.len())),
+            (None, None) => None,
+        }
     }
 }
 
@@ -651,6 +689,31 @@ mod tests {
         assert_eq!(
             rewrite_for_print(html, "p-a", &anchors),
             r##"<h2 id="p-a--why">Why</h2><a href="#p-values-honesty">H</a> <a href="#p-values-honesty--core">C</a> <a href="#p-a--why">W</a> <a href="https://x.example/">X</a>"##
+        );
+    }
+
+    #[test]
+    fn print_rewrites_every_attribute_in_document_order() {
+        let mut anchors = HashMap::new();
+        anchors.insert("/v/".to_string(), "p-v".to_string());
+        // Many ids before the first link, links between ids, an id-like
+        // text inside a link's value, and no attribute after the last.
+        let html = concat!(
+            r##"<h2 id="a">A</h2><h3 id="b">B</h3><h3 id="c">C</h3>"##,
+            r##"<a href="/v/">V</a><p id="d"><a href="#a">to a</a><a href="x id=">odd</a>"##,
+            r##"<a href="/v/#e">E</a></p><h2 id="f">F</h2> tail"##,
+        );
+        assert_eq!(
+            rewrite_for_print(html, "q", &anchors),
+            concat!(
+                r##"<h2 id="q--a">A</h2><h3 id="q--b">B</h3><h3 id="q--c">C</h3>"##,
+                r##"<a href="#p-v">V</a><p id="q--d"><a href="#q--a">to a</a><a href="x id=">odd</a>"##,
+                r##"<a href="#p-v--e">E</a></p><h2 id="q--f">F</h2> tail"##,
+            )
+        );
+        assert_eq!(
+            rewrite_for_print("no attributes", "q", &anchors),
+            "no attributes"
         );
     }
 
