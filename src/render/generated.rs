@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::context::{Card, Contexts};
-use super::{Bodies, BodyHtml, Outcome, OutputFile, Sink, Vars, tag_url, write_data};
+use super::{Bodies, BodyHtml, Outcome, OutputFile, Sink, Until, Vars, tag_url, write_data};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::slugify;
@@ -30,6 +30,8 @@ pub(super) struct Generated<'a> {
     pub bodies: &'a Bodies,
     /// Where the build writes its files as they are made, if it streams.
     pub sink: Option<&'a dyn Sink>,
+    /// Whether the pass was stopped (its result is thrown away).
+    pub stopped: &'a (dyn Fn() -> bool + Sync),
     pub render: &'a RenderFn<'a>,
 }
 
@@ -119,6 +121,7 @@ impl Generated<'_> {
         let (handbook, templated) = rayon::join(
             || {
                 write_data(self.sink, HANDBOOK_JSON, |out| {
+                    let out = Until::new(out, self.stopped);
                     serde_json::to_writer_pretty(out, &self.handbook())
                         .map_err(std::io::Error::other)
                 })
@@ -327,6 +330,9 @@ impl Generated<'_> {
         let entries: Vec<tera::Value> = bodies
             .into_par_iter()
             .map(|(t, body)| {
+                if (self.stopped)() {
+                    return tera::Value::none();
+                }
                 let (checklist, depth): (&[ChecklistGroup], usize) = match t {
                     Target::Page(p) => (
                         &site.pages[p].meta.checklist,

@@ -385,6 +385,47 @@ impl std::io::Write for FileOut {
     }
 }
 
+/// Output that fails as soon as the pass is stopped, so that a long render
+/// (the print page or handbook.json of a large handbook, tens of
+/// megabytes) ends at once instead of finishing work that is thrown away.
+struct Until<'a, W> {
+    out: W,
+    stopped: &'a (dyn Fn() -> bool + Sync),
+    /// Bytes written since the last look at `stopped`: renders write in
+    /// small pieces, so it is looked at once per [`Self::LOOK_EVERY`] bytes.
+    unlooked: usize,
+}
+
+impl<'a, W> Until<'a, W> {
+    const LOOK_EVERY: usize = 64 * 1024;
+
+    fn new(out: W, stopped: &'a (dyn Fn() -> bool + Sync)) -> Self {
+        Until {
+            out,
+            stopped,
+            unlooked: 0,
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Until<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.unlooked += buf.len();
+        if self.unlooked >= Self::LOOK_EVERY {
+            self.unlooked = 0;
+            if (self.stopped)() {
+                // Not `Interrupted`: `write_all` would retry that.
+                return Err(std::io::Error::other("the render pass was stopped"));
+            }
+        }
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
 /// Writes the data file `path` (no template) through `sink` when there is
 /// one, so that it need not stay in memory until the build ends; else makes
 /// its bytes.
@@ -616,10 +657,11 @@ fn render_with(
                 written: true,
             });
         }
-        let html = inject(
-            templates.render(template, &context)?,
-            options.inject.as_deref(),
-        );
+        let mut bytes = Vec::new();
+        templates.render_to(template, &context, Until::new(&mut bytes, &stopped))?;
+        let html = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let html = inject(html, options.inject.as_deref());
         Ok(Outcome {
             path,
             fingerprint,
@@ -669,6 +711,7 @@ fn render_with(
         contexts: &contexts,
         bodies: &bodies,
         sink,
+        stopped: &stopped,
         render: &|path: String, template: &str, fill: &dyn Fn(&mut Vars)| {
             page_for(path, template, Target::Section(0), fill)
         },
@@ -700,8 +743,8 @@ fn render_with(
     if let Some(css) = crate::markdown::highlight::theme_css(&site.config.highlight_theme) {
         files.push(OutputFile::bytes("highlight.css", css));
     }
-    if site.config.search && !stopped() {
-        files.extend(search_index(site, &bodies));
+    if site.config.search {
+        files.extend(search_index(site, &bodies, &stopped).unwrap_or_default());
     }
     let statics = static_files(site, theme);
     written.extend(unchanged.iter().cloned());
@@ -867,8 +910,13 @@ fn inject(mut html: String, snippet: Option<&str>) -> String {
     html
 }
 
-/// The search index of every page and section, from the text already rendered.
-fn search_index(site: &Site, bodies: &Bodies) -> Vec<OutputFile> {
+/// The search index of every page and section, from the text already
+/// rendered; `None` once `stopped`.
+fn search_index(
+    site: &Site,
+    bodies: &Bodies,
+    stopped: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<OutputFile>> {
     fn headings(scan: &crate::markdown::Scan) -> Vec<&str> {
         scan.headings.iter().map(|h| h.text.as_str()).collect()
     }
@@ -900,8 +948,42 @@ fn search_index(site: &Site, bodies: &Bodies) -> Vec<OutputFile> {
             body: &bodies.sections[id].text,
         });
     let docs: Vec<crate::search::SearchDoc<'_>> = pages.chain(sections).collect();
-    crate::search::build_index(&docs)
-        .into_iter()
-        .map(|f| OutputFile::bytes(f.path, f.bytes))
-        .collect()
+    let index = crate::search::build_index_until(&docs, stopped)?;
+    Some(
+        index
+            .into_iter()
+            .map(|f| OutputFile::bytes(f.path, f.bytes))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write as _;
+
+    #[test]
+    fn until_passes_everything_on_while_not_stopped() {
+        let mut out = Vec::new();
+        let mut until = Until::new(&mut out, &|| false);
+        let piece = [b'x'; 1000];
+        for _ in 0..200 {
+            until.write_all(&piece).expect("never stopped");
+        }
+        assert_eq!(out.len(), 200_000);
+    }
+
+    #[test]
+    fn until_fails_within_a_look_of_the_stop() {
+        let stop = AtomicBool::new(false);
+        let stopped = || stop.load(Ordering::Relaxed);
+        let mut out = Vec::new();
+        let mut until = Until::new(&mut out, &stopped);
+        until.write_all(b"<html>").expect("not stopped yet");
+        stop.store(true, Ordering::Relaxed);
+        let piece = [b'x'; 1000];
+        let failed = (0..200).find(|_| until.write_all(&piece).is_err());
+        let pieces = failed.expect("a stopped render fails");
+        assert!(pieces * piece.len() < Until::<()>::LOOK_EVERY, "{pieces}");
+    }
 }

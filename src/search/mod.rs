@@ -83,9 +83,17 @@ type Scored = (Box<str>, Vec<(u32, u32)>);
 /// each document's body length in terms. A term's text is stored once per
 /// run of documents, not once per document that holds it: on a large site
 /// the index stays a small part of the build's memory.
-fn add_docs(postings: &mut Postings, first: usize, docs: &[SearchDoc<'_>]) -> Vec<usize> {
+fn add_docs(
+    postings: &mut Postings,
+    first: usize,
+    docs: &[SearchDoc<'_>],
+    stopped: &(dyn Fn() -> bool + Sync),
+) -> Vec<usize> {
     let mut body_lens = Vec::with_capacity(docs.len());
     for (i, doc) in docs.iter().enumerate() {
+        if stopped() {
+            break;
+        }
         let id = u32::try_from(first + i).unwrap_or(u32::MAX);
         let mut add = |field: usize, text: &str| {
             let mut count = 0;
@@ -139,6 +147,16 @@ fn score(tf: &[u16; 5], body_len: usize, avg_body: f32, idf: f32) -> u32 {
 
 /// Builds the index files for `docs` (document ids are their positions).
 pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
+    build_index_until(docs, &|| false).unwrap_or_default()
+}
+
+/// [`build_index`], given up (`None`) soon after `stopped` turns true:
+/// `serve` drops a rebuild that a newer change made moot, and on a large
+/// site the index is a tenth of a second of work that nothing would read.
+pub fn build_index_until(
+    docs: &[SearchDoc<'_>],
+    stopped: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<IndexFile>> {
     // Runs of consecutive documents are indexed in parallel and combined in
     // document order, so every posting list stays sorted by document.
     let run = docs.len().div_ceil(rayon::current_num_threads() * 4).max(1);
@@ -147,10 +165,13 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
         .enumerate()
         .map(|(r, chunk)| {
             let mut postings = Postings::new();
-            let lens = add_docs(&mut postings, r * run, chunk);
+            let lens = add_docs(&mut postings, r * run, chunk, stopped);
             (postings, lens)
         })
         .collect();
+    if stopped() {
+        return None;
+    }
     let mut body_lens = Vec::with_capacity(docs.len());
     let mut lists: Vec<(Box<str>, Vec<Posting>)> = Vec::new();
     for (postings, lens) in runs {
@@ -169,6 +190,9 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
     let scored: Vec<Scored> = terms
         .into_par_iter()
         .map(|group| {
+            if stopped() {
+                return (Box::default(), Vec::new());
+            }
             let df = group.iter().map(|(_, l)| l.len()).sum::<usize>() as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
             let mut list: Vec<(u32, u32)> = group
@@ -191,6 +215,9 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
         .collect();
     // Freed before the chunks are written.
     drop(lists);
+    if stopped() {
+        return None;
+    }
     let mut files = Vec::new();
     let mut firsts: Vec<&str> = Vec::new();
     let mut chunk = String::new();
@@ -221,7 +248,7 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
         path: format!("{INDEX_FOLDER}manifest.json"),
         bytes: manifest.to_string().into_bytes(),
     });
-    files
+    Some(files)
 }
 
 fn posting_entry(term: &str, list: &[(u32, u32)]) -> String {

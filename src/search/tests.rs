@@ -270,6 +270,32 @@ fn the_index_is_deterministic() {
     assert_eq!(build_index(&docs), build_index(&docs));
 }
 
+#[test]
+fn a_stopped_index_is_given_up_wherever_the_stop_comes() {
+    let (titles, bodies, urls) = synthetic(200);
+    let docs: Vec<SearchDoc<'_>> = (0..titles.len())
+        .map(|i| doc(&urls[i], &titles[i], "", &bodies[i]))
+        .collect();
+    assert_eq!(
+        build_index_until(&docs, &|| false),
+        Some(build_index(&docs))
+    );
+    // The stop turns true at the n-th look: before the first document,
+    // among the documents, and among the terms being scored.
+    let looks_before_scoring = docs.len() + 1;
+    for n in [
+        0,
+        1,
+        docs.len() / 2,
+        looks_before_scoring,
+        looks_before_scoring + 50,
+    ] {
+        let looks = std::sync::atomic::AtomicUsize::new(0);
+        let stopped = || looks.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= n;
+        assert_eq!(build_index_until(&docs, &stopped), None, "stop at look {n}");
+    }
+}
+
 /// Prints how long the index of 10 000 synthetic pages takes to build; a
 /// figure for the notes, never an assertion. `cargo test --release --lib
 /// index_build_time -- --ignored --nocapture`
