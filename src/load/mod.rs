@@ -165,7 +165,8 @@ pub fn assemble(
     read: impl IntoIterator<Item = Result<Loaded, Vec<Diagnostic>>>,
 ) -> (Sources, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
-    let mut files = Vec::new();
+    let read = read.into_iter();
+    let mut files = Vec::with_capacity(read.size_hint().0);
     for result in read {
         match result {
             Ok(file) => {

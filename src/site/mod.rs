@@ -313,7 +313,9 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
         .enumerate()
         .map(|(i, s)| (s.folder.clone(), i))
         .collect();
-    let mut pages = Vec::new();
+    // A page is a large value: growing the list by doubling would copy
+    // every page several times over on a large site.
+    let mut pages = Vec::with_capacity(sources.files.len());
     for Loaded {
         source, meta, scan, ..
     } in sources.files
