@@ -358,10 +358,10 @@ pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
 /// while the build still fails on the errors.
 pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
     let (raw, mut errors): (RawPageMeta, _) = block.parse_keys(PAGE_KEYS, "page front matter");
-    // A `title` that failed to parse is reported already.
+    // A `title` that failed to parse (a list, a map) is reported already.
     let title_error = match raw.title.as_deref() {
         None if !block.has_key("title") => Some(block.missing("title")),
-        None if errors.is_empty() => Some(empty_title(block)),
+        None if block.is_null("title") => Some(empty_title(block)),
         Some(t) if t.trim().is_empty() => Some(empty_title(block)),
         _ => None,
     };
@@ -767,6 +767,20 @@ mod tests {
         );
         let e = page("title: t\nreviewed: 2026-13-01\n").unwrap_err();
         assert_eq!(e[0].line, 3);
+    }
+
+    #[test]
+    fn an_empty_title_is_reported_beside_other_errors() {
+        let e = page("title: ~\nweight: x\n").unwrap_err();
+        let found: Vec<(usize, &str)> = e.iter().map(|d| (d.line, d.code)).collect();
+        assert!(found.contains(&(2, "empty-title")), "{e:?}");
+        assert_eq!(e.len(), 2, "{e:?}");
+        let e = page("title:\nnumber: 1.5\n").unwrap_err();
+        assert!(e.iter().any(|d| d.code == "empty-title"), "{e:?}");
+        // A title of the wrong type is one error, not two.
+        let e = page("title: [a, b]\nweight: x\n").unwrap_err();
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(e.iter().all(|d| d.code != "empty-title"), "{e:?}");
     }
 
     #[test]

@@ -145,6 +145,22 @@ impl<'a> YamlBlock<'a> {
         self.keys.iter().any(|k| k.name == key)
     }
 
+    /// Whether `key` is a top-level key given no value (`key:` or `key: ~`),
+    /// as opposed to one whose value is there but of the wrong type.
+    pub fn is_null(&self, key: &str) -> bool {
+        let Some(i) = self.keys.iter().position(|k| k.name == key) else {
+            return false;
+        };
+        let lines: Vec<&str> = self.text.split_inclusive('\n').collect();
+        let end = self.keys.get(i + 1).map_or(lines.len(), |next| next.line);
+        let slice = lines
+            .get(self.keys[i].line..end)
+            .unwrap_or_default()
+            .concat();
+        serde_yaml::from_str::<serde_yaml::Mapping>(&slice)
+            .is_ok_and(|map| map.get(key).is_some_and(serde_yaml::Value::is_null))
+    }
+
     /// The error for a required key the block lacks.
     pub fn missing(&self, key: &str) -> Diagnostic {
         Diagnostic::error(
