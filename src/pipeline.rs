@@ -103,6 +103,19 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
     Ok(config)
 }
 
+/// A site root without `content/` is, like one without credo.yaml, the
+/// wrong folder or an unfinished site: a usage error, not a content error of
+/// some page. (An empty `content/` is a site with a home page only.)
+pub fn require_content(root: &Path) -> Result<(), Error> {
+    if root.join("content").is_dir() {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "{} has no content/ folder; a credo site keeps its pages there (`credo init` makes one)",
+        root.display()
+    )))
+}
+
 /// Prints each stage's wall time to stderr when `CREDO_TIMINGS` is set.
 pub(crate) struct Stopwatch {
     last: Option<Instant>,
@@ -153,6 +166,7 @@ fn generate_timed(
         )));
     }
     let config = load_config(options)?;
+    require_content(&options.root)?;
     let theme = Theme::resolve(&options.root, &config.theme, &config.highlight_theme);
     stopwatch.lap("setup");
     let (sources, mut diagnostics) = crate::load::load(&options.root);

@@ -91,6 +91,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     if let Err(e @ (Error::Usage(_) | Error::Io { .. })) = crate::pipeline::load_config(&build) {
         return Err(e);
     }
+    crate::pipeline::require_content(&root)?;
     let listener = bind(&options.bind, options.port)?;
     let addr = listener
         .local_addr()

@@ -141,6 +141,19 @@ fn a_base_url_that_is_neither_url_nor_path_is_refused() {
 }
 
 #[test]
+fn a_site_without_content_is_a_usage_error_and_an_empty_one_builds() {
+    let site = SiteTest::empty().file("credo.yaml", "title: T\nbase_url: /\n");
+    for command in ["build", "check", "serve"] {
+        let run = site.run(&[command]);
+        run.code(2);
+        run.stderr_has("has no content/ folder");
+    }
+    std::fs::create_dir_all(site.root.join("content")).unwrap();
+    site.build().success();
+    assert!(site.read("public/index.html").contains("<main"));
+}
+
+#[test]
 fn an_opening_line_with_trailing_blanks_still_opens_front_matter() {
     let run = SiteTest::minimal()
         .file("content/a.md", "--- \ntitle: Arrive early\n---\nBody.\n")
