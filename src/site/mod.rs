@@ -826,19 +826,33 @@ fn build_tracks(site: &mut Site) {
     }
 }
 
+/// Spellings that make the same tag page (`Client care`, `client-care`) are
+/// one tag, named as the first page in reading order writes it: two tags
+/// with one page would overwrite each other's. `credo check` warns about the
+/// other spellings.
 fn build_tags(site: &mut Site) {
     let order = reading_positions(site);
-    let mut tags: BTreeMap<String, Vec<PageId>> = BTreeMap::new();
-    for (id, p) in site.pages.iter().enumerate() {
-        for tag in &p.meta.tags {
-            tags.entry(tag.trim().to_string()).or_default().push(id);
+    let mut in_order: Vec<PageId> = (0..site.pages.len()).collect();
+    in_order.sort_by_key(|p| order[*p]);
+    let mut by_page: BTreeMap<String, (String, Vec<PageId>)> = BTreeMap::new();
+    for id in in_order {
+        for tag in &site.pages[id].meta.tags {
+            let name = tag.trim();
+            by_page
+                .entry(tag_url(name))
+                .or_insert_with(|| (name.to_string(), Vec::new()))
+                .1
+                .push(id);
         }
     }
-    for pages in tags.values_mut() {
-        pages.sort_by_key(|p| order[*p]);
-        pages.dedup();
-    }
-    site.tags = tags;
+    site.tags = by_page
+        .into_values()
+        .map(|(name, mut pages)| {
+            // A page that writes the tag twice is listed once.
+            pages.dedup();
+            (name, pages)
+        })
+        .collect();
 }
 
 fn reading_positions(site: &Site) -> Vec<usize> {

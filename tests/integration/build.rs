@@ -326,3 +326,38 @@ fn title_order_folds_case_and_accents() {
     assert!(at("/people/a/") < at("/people/e/"));
     assert!(at("/people/e/") < at("/people/z/"));
 }
+
+#[test]
+fn tags_spelt_apart_share_one_page_listing_every_page() {
+    // Home lists a.md and b.md, so neither is an orphan; a comes first.
+    let site = SiteTest::minimal()
+        .file(
+            "content/a.md",
+            "---\ntitle: A\nweight: 1\ntags: [Client care]\n---\n",
+        )
+        .file(
+            "content/b.md",
+            "---\ntitle: B\nweight: 2\ntags: [speed, client-care]\n---\n",
+        );
+    let run = site.build();
+    run.success();
+    let tag = run.page("tags/client-care/index.html");
+    assert!(tag.contains("<h1>Tag: Client care</h1>"), "{tag}");
+    assert!(
+        tag.contains("href=\"/a/\"") && tag.contains("href=\"/b/\""),
+        "{tag}"
+    );
+    let index = run.page("tags/index.html");
+    assert_eq!(
+        index.matches("href=\"/tags/client-care/\"").count(),
+        1,
+        "{index}"
+    );
+    assert!(
+        index.contains("Client care</a> <span class=\"count\">(2)</span>"),
+        "{index}"
+    );
+    site.check().success().diagnostics_are(&[
+        "content/b.md:4:15: warning: tag `client-care` shares the page /tags/client-care/ with `Client care`, and is listed as `Client care`",
+    ]);
+}
