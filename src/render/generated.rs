@@ -118,7 +118,8 @@ impl Generated<'_> {
     ) -> Result<(Vec<Outcome>, Vec<OutputFile>), Diagnostics> {
         // handbook.json reads every page and needs no template: make it on
         // the other core meanwhile.
-        let (handbook, templated) = rayon::join(
+        let (templated, handbook) = rayon::join(
+            || self.templated(html),
             || {
                 write_data(self.sink, HANDBOOK_JSON, |out| {
                     let out = Until::new(out, self.stopped);
@@ -126,7 +127,6 @@ impl Generated<'_> {
                         .map_err(std::io::Error::other)
                 })
             },
-            || self.templated(html),
         );
         let (mut outcomes, diagnostics) = templated;
         let mut fixed = vec![OutputFile::bytes("sitemap.xml", self.sitemap())];
@@ -142,10 +142,17 @@ impl Generated<'_> {
     }
 
     fn templated(&self, html: BodyHtml) -> (Vec<Outcome>, Diagnostics) {
-        // The large pages do not depend on each other: make them side by side.
-        let ((tags, matrix), (print, rest)) = rayon::join(
-            || rayon::join(|| self.tag_pages(), || self.matrix_page()),
-            || rayon::join(|| self.print_page(html), || self.other_pages()),
+        // The large pages do not depend on each other: make them side by
+        // side. The print page goes first: the end of its render is one long
+        // write on one core, which the others fill.
+        let (print, ((tags, matrix), rest)) = rayon::join(
+            || self.print_page(html),
+            || {
+                rayon::join(
+                    || rayon::join(|| self.tag_pages(), || self.matrix_page()),
+                    || self.other_pages(),
+                )
+            },
         );
         let mut outcomes = Vec::new();
         let mut diagnostics = Diagnostics::new();
