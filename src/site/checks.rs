@@ -8,8 +8,6 @@
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter::{Date, Kind};
 
-use std::collections::HashMap;
-
 use super::{Site, Target, tag_url};
 
 /// Every warning about `site`, as of `today`.
@@ -19,33 +17,29 @@ pub fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
         Target::Page(p) => site.pages[p].section == 0,
         Target::Section(s) => site.sections[s].parent == Some(0),
     };
-    // Each tag page's name, by the page's path.
-    let tag_names: HashMap<String, &str> = site
-        .tags
-        .keys()
-        .map(|name| (tag_url(name), name.as_str()))
-        .collect();
+    for (id, spelling) in &site.respelled_tags {
+        let src = &site.pages[*id].source;
+        let url = tag_url(spelling);
+        let shown = site
+            .tags
+            .keys()
+            .find(|name| tag_url(name) == url)
+            .map_or(spelling.as_str(), String::as_str);
+        let (line, col) = src.yaml().locate("tags", Some(spelling));
+        out.push(
+            Diagnostic::warning(
+                &src.file,
+                line,
+                col,
+                "tag-spelling",
+                format!("tag `{spelling}` shares the page /{url} with `{shown}`, and is listed as `{shown}`"),
+            )
+            .with_source(&src.text)
+            .with_hint("write a tag the same way on every page"),
+        );
+    }
     for (id, page) in site.pages.iter().enumerate() {
         let src = &page.source;
-        for tag in page.meta.tags.iter().map(|t| t.trim()) {
-            let url = tag_url(tag);
-            if let Some(&shown) = tag_names.get(&url)
-                && shown != tag
-            {
-                let (line, col) = src.yaml().locate("tags", Some(tag));
-                out.push(
-                    Diagnostic::warning(
-                        &src.file,
-                        line,
-                        col,
-                        "tag-spelling",
-                        format!("tag `{tag}` shares the page /{url} with `{shown}`, and is listed as `{shown}`"),
-                    )
-                    .with_source(&src.text)
-                    .with_hint("write a tag the same way on every page"),
-                );
-            }
-        }
         // Every page warning points at a front-matter key's line.
         let warn = |key: &str, code: &'static str, message: String| {
             let (line, col) = src.yaml().locate(key, None);

@@ -147,6 +147,9 @@ pub struct Site {
     pub sections: Vec<Section>,
     /// Tag → pages carrying it, in reading order.
     pub tags: BTreeMap<String, Vec<PageId>>,
+    /// Tags a page writes otherwise than the name of their tag page
+    /// (`client-care` beside `Client care`): the page and its spelling.
+    pub respelled_tags: Vec<(PageId, String)>,
     /// Files copied as they are.
     pub statics: Vec<StaticFile>,
     /// Every page and section in reading order (home, then sections depth first).
@@ -376,6 +379,7 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
         pages,
         sections,
         tags: BTreeMap::new(),
+        respelled_tags: Vec::new(),
         statics: sources.statics,
         reading_order: Vec::new(),
         aliases: BTreeMap::new(),
@@ -835,16 +839,28 @@ fn build_tags(site: &mut Site) {
     let mut in_order: Vec<PageId> = (0..site.pages.len()).collect();
     in_order.sort_by_key(|p| order[*p]);
     let mut by_page: BTreeMap<String, (String, Vec<PageId>)> = BTreeMap::new();
+    // Each spelling's tag page, worked out once.
+    let mut urls: HashMap<&str, String> = HashMap::new();
+    let mut respelled = Vec::new();
     for id in in_order {
         for tag in &site.pages[id].meta.tags {
-            let name = tag.trim();
-            by_page
-                .entry(tag_url(name))
-                .or_insert_with(|| (name.to_string(), Vec::new()))
-                .1
-                .push(id);
+            let spelling = tag.trim();
+            let url = urls.entry(spelling).or_insert_with(|| tag_url(spelling));
+            match by_page.get_mut(url.as_str()) {
+                Some((name, pages)) => {
+                    if name != spelling {
+                        respelled.push((id, spelling.to_string()));
+                    }
+                    pages.push(id);
+                }
+                None => {
+                    by_page.insert(url.clone(), (spelling.to_string(), vec![id]));
+                }
+            }
         }
     }
+    respelled.sort();
+    site.respelled_tags = respelled;
     site.tags = by_page
         .into_values()
         .map(|(name, mut pages)| {
