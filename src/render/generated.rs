@@ -30,7 +30,9 @@ pub(super) struct Generated<'a> {
     pub bodies: &'a Bodies,
     /// Where the build writes its files as they are made, if it streams.
     pub sink: Option<&'a dyn Sink>,
-    /// Whether the pass was stopped (its result is thrown away).
+    /// Whether the pass was stopped (its result is thrown away): each page
+    /// and each long list made for one looks at it, so that `serve` turns
+    /// to a newer change within milliseconds.
     pub stopped: &'a (dyn Fn() -> bool + Sync),
     pub render: &'a RenderFn<'a>,
 }
@@ -129,6 +131,10 @@ impl Generated<'_> {
             },
         );
         let (mut outcomes, diagnostics) = templated;
+        if (self.stopped)() {
+            // Thrown away: no sitemap needed.
+            return Ok((Vec::new(), Vec::new()));
+        }
         let mut fixed = vec![OutputFile::bytes("sitemap.xml", self.sitemap())];
         match handbook {
             Ok(written) => outcomes.push(written),
@@ -166,6 +172,9 @@ impl Generated<'_> {
     }
 
     fn tag_pages(&self) -> Made {
+        if (self.stopped)() {
+            return Vec::new();
+        }
         let tags = self.tags();
         let mut made = vec![(self.render)(
             "tags/index.html".into(),
@@ -180,6 +189,9 @@ impl Generated<'_> {
     }
 
     fn matrix_page(&self) -> Made {
+        if (self.stopped)() {
+            return Vec::new();
+        }
         let matrix = self.matrix();
         vec![(self.render)(
             "matrix/index.html".into(),
@@ -198,6 +210,9 @@ impl Generated<'_> {
 
     /// `/review/`, `/search/`, `404.html` and the alias redirects.
     fn other_pages(&self) -> Made {
+        if (self.stopped)() {
+            return Vec::new();
+        }
         let review = self.review();
         let mut made = vec![(self.render)(
             "review/index.html".into(),
@@ -232,6 +247,7 @@ impl Generated<'_> {
         self.site
             .tags
             .iter()
+            .take_while(|_| !(self.stopped)())
             .map(|(name, pages)| TagContext {
                 name,
                 url: self.site.href(&tag_url(name)),
@@ -263,6 +279,7 @@ impl Generated<'_> {
         let mut applied = vec![false; principles.len()];
         let rows: Vec<MatrixRow<'_>> = scenarios
             .into_iter()
+            .take_while(|_| !(self.stopped)())
             .map(|s| {
                 let mut columns: Vec<usize> = self.site.pages[s]
                     .links_out
@@ -313,6 +330,7 @@ impl Generated<'_> {
         let site = self.site;
         site.reading_order
             .iter()
+            .take_while(|_| !(self.stopped)())
             .map(|&t| (site.href(site.url(t)), self.print_anchor(t)))
             .collect()
     }
@@ -377,6 +395,7 @@ impl Generated<'_> {
         entries.sort();
         entries
             .into_iter()
+            .take_while(|_| !(self.stopped)())
             .filter_map(|(_, i)| match self.site.reading_order[i] {
                 Target::Page(p) => {
                     let page = &self.site.pages[p];
@@ -427,6 +446,8 @@ impl Generated<'_> {
         let pages: Vec<HandbookPage<'_>> = site
             .reading_order
             .iter()
+            // A stopped pass writes none of it: the rest need not be made.
+            .take_while(|_| !(self.stopped)())
             .filter_map(|&t| match t {
                 Target::Page(p) => Some(p),
                 Target::Section(_) => None,

@@ -56,27 +56,33 @@ impl std::io::Write for HashWriter<'_> {
 /// A template context being filled: either fingerprinted (nothing is built,
 /// so an unchanged output costs one serialization into a hasher), or built
 /// for rendering.
-pub enum Vars {
-    /// Hashing what goes in.
-    Hash(DefaultHasher),
+pub enum Vars<'a> {
+    /// Hashing what goes in, given up once `stopped` (the print page of a
+    /// large handbook is tens of megabytes to hash).
+    Hash {
+        /// The fingerprint so far.
+        hasher: DefaultHasher,
+        /// Whether the pass was stopped (its result is thrown away).
+        stopped: &'a (dyn Fn() -> bool + Sync),
+    },
     /// Building the context.
     Build(Context),
 }
 
-impl Vars {
+impl<'a> Vars<'a> {
     /// Fingerprints what is inserted, starting from `seed`.
-    pub(super) fn hashing(seed: u64) -> Self {
-        let mut h = DefaultHasher::new();
-        seed.hash(&mut h);
-        Vars::Hash(h)
+    pub(super) fn hashing(seed: u64, stopped: &'a (dyn Fn() -> bool + Sync)) -> Self {
+        let mut hasher = DefaultHasher::new();
+        seed.hash(&mut hasher);
+        Vars::Hash { hasher, stopped }
     }
 
     /// Puts `value` into the context as `key`.
     pub fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
         match self {
-            Vars::Hash(h) => {
-                key.hash(h);
-                hash_serialized(h, value);
+            Vars::Hash { hasher, stopped } => {
+                key.hash(hasher);
+                hash_serialized_until(hasher, value, *stopped);
             }
             Vars::Build(ctx) => ctx.insert(key, value),
         }
@@ -86,9 +92,9 @@ impl Vars {
     /// values share their contents).
     pub fn insert_value(&mut self, key: &'static str, value: &tera::Value) {
         match self {
-            Vars::Hash(h) => {
-                key.hash(h);
-                hash_serialized(h, value);
+            Vars::Hash { hasher, stopped } => {
+                key.hash(hasher);
+                hash_serialized_until(hasher, value, *stopped);
             }
             Vars::Build(ctx) => ctx.insert_value(key, value.clone()),
         }
@@ -98,14 +104,14 @@ impl Vars {
     pub(super) fn into_context(self) -> Context {
         match self {
             Vars::Build(ctx) => ctx,
-            Vars::Hash(_) => Context::new(),
+            Vars::Hash { .. } => Context::new(),
         }
     }
 
-    /// The fingerprint of everything inserted, if fingerprinting.
+    /// The fingerprint, when fingerprinting.
     pub(super) fn fingerprint(&self) -> Option<u64> {
         match self {
-            Vars::Hash(h) => Some(h.finish()),
+            Vars::Hash { hasher, .. } => Some(hasher.finish()),
             Vars::Build(_) => None,
         }
     }
@@ -116,8 +122,18 @@ impl Vars {
 /// maps, so equal values hash equally (a `tera::Value` would not do: its maps
 /// are hash maps, iterated in a different order in each instance).
 pub(super) fn hash_serialized<T: Serialize + ?Sized>(h: &mut DefaultHasher, value: &T) {
-    // Serializing the contexts to JSON cannot fail: their keys are strings.
-    let _ = serde_json::to_writer(HashWriter(h), value);
+    hash_serialized_until(h, value, &|| false);
+}
+
+/// [`hash_serialized`], cut short once `stopped` (the hash is then moot).
+fn hash_serialized_until<T: Serialize + ?Sized>(
+    h: &mut DefaultHasher,
+    value: &T,
+    stopped: &(dyn Fn() -> bool + Sync),
+) {
+    // Serializing the contexts to JSON cannot fail (their keys are strings)
+    // but for a stop.
+    let _ = serde_json::to_writer(super::Until::new(HashWriter(h), stopped), value);
     0xffu8.hash(h);
 }
 
@@ -269,9 +285,27 @@ mod tests {
     }
 
     #[test]
+    fn a_stopped_fingerprint_is_cut_short() {
+        let big = serde_json::json!({"content": "x".repeat(200_000)});
+        let fp = |stopped: &(dyn Fn() -> bool + Sync)| {
+            let mut vars = Vars::hashing(7, stopped);
+            vars.insert("page", &big);
+            vars.fingerprint()
+        };
+        let looks = std::sync::atomic::AtomicUsize::new(0);
+        let stopped = || {
+            looks.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            true
+        };
+        assert_ne!(fp(&stopped), fp(&|| false));
+        // It looked at the signal, and gave up at the first look.
+        assert_eq!(looks.load(std::sync::atomic::Ordering::Relaxed), 1);
+    }
+
+    #[test]
     fn equal_values_give_equal_fingerprints() {
         let fp = |v: &serde_json::Value| {
-            let mut vars = Vars::hashing(7);
+            let mut vars = Vars::hashing(7, &|| false);
             vars.insert("page", v);
             vars.fingerprint()
         };

@@ -630,7 +630,7 @@ fn render_with(
         });
         let nav = contexts.nav(target);
         let fingerprint = seed.map(|seed| {
-            let mut vars = Vars::hashing(seed);
+            let mut vars = Vars::hashing(seed, &stopped);
             vars.insert("nav", &nav);
             fill(&mut vars);
             vars.fingerprint().unwrap_or_default()
@@ -726,6 +726,18 @@ fn render_with(
         Some(Err(ds)) => diagnostics.extend(ds),
         None => {}
     }
+    if stopped() {
+        // The pass is thrown away: what follows is for a finished one. Its
+        // bodies (twice, with the memo's copies) are freed on the side: a
+        // newer change is waiting.
+        drop_aside((bodies, body_memo));
+        return Rendering {
+            files: Vec::new(),
+            unchanged: Vec::new(),
+            memo: Memo::default(),
+            diagnostics,
+        };
+    }
     let mut unchanged = Vec::new();
     let mut written = Vec::new();
     let mut outputs = HashMap::with_capacity(outcomes.len());
@@ -760,6 +772,13 @@ fn render_with(
         },
         diagnostics,
     }
+}
+
+/// Drops `value` on a thread of its own (should none start, here).
+fn drop_aside<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new()
+        .name("credo-free".into())
+        .spawn(move || drop(value));
 }
 
 /// The output file of a page or section at `url`.
