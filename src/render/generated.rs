@@ -655,7 +655,6 @@ fn rewrite_for_print(html: &str, anchor: &str, anchors: &HashMap<String, String>
     out
 }
 
-#[derive(Clone, Copy)]
 enum Attr {
     Id,
     Href,
