@@ -54,6 +54,8 @@ pub struct LinkRef {
     pub target: String,
     /// The anchor, if any.
     pub anchor: Option<String>,
+    /// The query of a relative `.md` link (`b.md?v=2`), kept on the page's URL.
+    pub query: Option<String>,
     /// How it was written.
     pub style: LinkStyle,
     /// Byte offset of the link in the body.
@@ -196,25 +198,33 @@ pub fn classify_link(link_type: LinkType, dest: &str, offset: usize) -> Option<L
         Some((p, a)) => (p, Some(a.to_string())),
         None => (dest, None),
     };
+    // `b.md?v=2` names `b.md`.
+    let (file, query) = match path.split_once('?') {
+        Some((file, query)) if file.ends_with(".md") => (file, Some(query)),
+        _ => (path, None),
+    };
     let style = match link_type {
         LinkType::WikiLink { .. } => LinkStyle::Wiki,
         _ if dest.contains("://") || dest.starts_with("mailto:") || dest.starts_with('/') => {
             return None;
         }
         _ if path.is_empty() && anchor.is_some() => LinkStyle::Fragment,
-        _ if path.ends_with(".md") => LinkStyle::Relative,
+        _ if file.ends_with(".md") => LinkStyle::Relative,
         _ => return None,
     };
     Some(LinkRef {
         // Markdown link destinations are URLs: `with%20space.md` names `with space.md`.
         target: match style {
-            LinkStyle::Relative => percent_encoding::percent_decode_str(path.trim())
+            LinkStyle::Relative => percent_encoding::percent_decode_str(file.trim())
                 .decode_utf8_lossy()
                 .into_owned(),
             _ => path.trim().to_string(),
         },
 
         anchor: anchor.map(|a| a.trim().to_string()),
+        query: query
+            .filter(|_| style == LinkStyle::Relative)
+            .map(str::to_string),
         style,
         offset,
     })

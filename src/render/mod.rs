@@ -192,6 +192,10 @@ impl LinkResolver for PageLinks<'_> {
         } else {
             self.site.href(self.site.url(target))
         };
+        if let Some(query) = &link.query {
+            href.push('?');
+            href.push_str(query);
+        }
         if let Some(anchor) = anchor {
             href.push('#');
             href.push_str(&crate::site::encode_path(&anchor));

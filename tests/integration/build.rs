@@ -361,3 +361,26 @@ fn tags_spelt_apart_share_one_page_listing_every_page() {
         "content/b.md:4:15: warning: tag `client-care` shares the page /tags/client-care/ with `Client care`, and is listed as `Client care`",
     ]);
 }
+
+#[test]
+fn a_relative_md_link_keeps_its_query() {
+    let body = "See [b](b.md?v=2#top), [same](a.md?print=1) and [gone](gone.md?v=1).\n";
+    let site = SiteTest::minimal()
+        .file("content/a.md", format!("---\ntitle: A\n---\n{body}"))
+        .file("content/b.md", "---\ntitle: B\n---\n# Top\n");
+    site.build().code(1).diagnostics_are(&[
+        "content/a.md:4:49: error: link to `gone.md`: there is no content/gone.md",
+    ]);
+    let site = site.file(
+        "content/a.md",
+        format!(
+            "---\ntitle: A\n---\n{}",
+            body.replace(" and [gone](gone.md?v=1)", "")
+        ),
+    );
+    let run = site.build();
+    run.success();
+    let page = run.page("a/index.html");
+    assert!(page.contains(r#"<a href="/b/?v=2#top">b</a>"#), "{page}");
+    assert!(page.contains(r#"<a href="/a/?print=1">same</a>"#), "{page}");
+}
