@@ -8,7 +8,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter::{Date, Kind};
 
-use super::{Site, Target, tag_url};
+use super::{RespelledTag, Site, Target, tag_url};
 
 /// Every warning about `site`, as of `today`.
 pub fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
@@ -17,14 +17,14 @@ pub fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
         Target::Page(p) => site.pages[p].section == 0,
         Target::Section(s) => site.sections[s].parent == Some(0),
     };
-    for (id, spelling) in &site.respelled_tags {
-        let src = &site.pages[*id].source;
+    for RespelledTag {
+        page,
+        spelling,
+        name: shown,
+    } in &site.respelled_tags
+    {
+        let src = &site.pages[*page].source;
         let url = tag_url(spelling);
-        let shown = site
-            .tags
-            .keys()
-            .find(|name| tag_url(name) == url)
-            .map_or(spelling.as_str(), String::as_str);
         let (line, col) = src.yaml().locate("tags", Some(spelling));
         out.push(
             Diagnostic::warning(

@@ -148,8 +148,8 @@ pub struct Site {
     /// Tag → pages carrying it, in reading order.
     pub tags: BTreeMap<String, Vec<PageId>>,
     /// Tags a page writes otherwise than the name of their tag page
-    /// (`client-care` beside `Client care`): the page and its spelling.
-    pub respelled_tags: Vec<(PageId, String)>,
+    /// (`client-care` beside `Client care`), in reading order.
+    pub respelled_tags: Vec<RespelledTag>,
     /// Files copied as they are.
     pub statics: Vec<StaticFile>,
     /// Every page and section in reading order (home, then sections depth first).
@@ -390,13 +390,13 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
     resolve_front_matter(&mut site, &mut diagnostics);
     resolve_body_links(&mut site, &mut diagnostics);
     order_sections(&mut site);
+    site.reading_order = reading_order(&site);
     build_reverse_edges(&mut site);
     build_tracks(&mut site);
     build_tags(&mut site);
     check_generated_collisions(&site, &mut diagnostics);
     build_aliases(&mut site, &mut diagnostics);
     check_principle_numbers(&site, &mut diagnostics);
-    site.reading_order = reading_order(&site);
     sort_reverse_edges(&mut site);
     (site, diagnostics)
 }
@@ -835,21 +835,26 @@ fn build_tracks(site: &mut Site) {
 /// with one page would overwrite each other's. `credo check` warns about the
 /// other spellings.
 fn build_tags(site: &mut Site) {
-    let order = reading_positions(site);
-    let mut in_order: Vec<PageId> = (0..site.pages.len()).collect();
-    in_order.sort_by_key(|p| order[*p]);
     let mut by_page: BTreeMap<String, (String, Vec<PageId>)> = BTreeMap::new();
     // Each spelling's tag page, worked out once.
     let mut urls: HashMap<&str, String> = HashMap::new();
     let mut respelled = Vec::new();
-    for id in in_order {
+    let pages_in_order = site.reading_order.iter().filter_map(|t| match *t {
+        Target::Page(p) => Some(p),
+        Target::Section(_) => None,
+    });
+    for id in pages_in_order {
         for tag in &site.pages[id].meta.tags {
             let spelling = tag.trim();
             let url = urls.entry(spelling).or_insert_with(|| tag_url(spelling));
             match by_page.get_mut(url.as_str()) {
                 Some((name, pages)) => {
                     if name != spelling {
-                        respelled.push((id, spelling.to_string()));
+                        respelled.push(RespelledTag {
+                            page: id,
+                            spelling: spelling.to_string(),
+                            name: name.clone(),
+                        });
                     }
                     pages.push(id);
                 }
@@ -859,7 +864,6 @@ fn build_tags(site: &mut Site) {
             }
         }
     }
-    respelled.sort();
     site.respelled_tags = respelled;
     site.tags = by_page
         .into_values()
@@ -871,14 +875,15 @@ fn build_tags(site: &mut Site) {
         .collect();
 }
 
-fn reading_positions(site: &Site) -> Vec<usize> {
-    let mut order = vec![0; site.pages.len()];
-    for (i, t) in reading_order(site).into_iter().enumerate() {
-        if let Target::Page(p) = t {
-            order[p] = i;
-        }
-    }
-    order
+/// A tag written otherwise than the name of the tag page it shares.
+#[derive(Debug, Clone)]
+pub struct RespelledTag {
+    /// The page that writes it.
+    pub page: PageId,
+    /// As that page writes it (trimmed).
+    pub spelling: String,
+    /// The tag page's name, as the first page in reading order writes it.
+    pub name: String,
 }
 
 /// The site-relative URL path of a tag page.
