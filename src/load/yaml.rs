@@ -117,8 +117,7 @@ impl<'a> YamlBlock<'a> {
             if !known.contains(&key.name.as_str()) {
                 continue;
             }
-            let end = self.keys.get(i + 1).map_or(lines.len(), |next| next.line);
-            let slice = lines[key.line..end].concat();
+            let slice = self.key_text(&lines, i);
             match serde_yaml::from_str::<T>(&slice) {
                 Ok(_) => good.push_str(&slice),
                 Err(e) => {
@@ -152,13 +151,18 @@ impl<'a> YamlBlock<'a> {
             return false;
         };
         let lines: Vec<&str> = self.text.split_inclusive('\n').collect();
+        serde_yaml::from_str::<serde_yaml::Mapping>(&self.key_text(&lines, i))
+            .is_ok_and(|map| map.get(key).is_some_and(serde_yaml::Value::is_null))
+    }
+
+    /// The lines of the `i`-th top-level key, up to the next key: that key
+    /// alone, as YAML of its own. `lines` are the block's, with their ends.
+    fn key_text(&self, lines: &[&str], i: usize) -> String {
         let end = self.keys.get(i + 1).map_or(lines.len(), |next| next.line);
-        let slice = lines
+        lines
             .get(self.keys[i].line..end)
             .unwrap_or_default()
-            .concat();
-        serde_yaml::from_str::<serde_yaml::Mapping>(&slice)
-            .is_ok_and(|map| map.get(key).is_some_and(serde_yaml::Value::is_null))
+            .concat()
     }
 
     /// The error for a required key the block lacks.
