@@ -10,6 +10,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::load::yaml::YamlBlock;
 
@@ -92,7 +93,7 @@ impl Config {
                 file,
                 line,
                 col,
-                "invalid-base-url",
+                Code::InvalidBaseUrl,
                 problem,
             ));
         }
@@ -117,7 +118,7 @@ impl Config {
 
     /// A diagnostic about the value of `key` in `credo.yaml` under `root`,
     /// pointing at that key's line.
-    pub fn key_error(root: &Path, key: &str, code: &'static str, message: String) -> Diagnostic {
+    pub fn key_error(root: &Path, key: &str, code: Code, message: String) -> Diagnostic {
         let text = std::fs::read_to_string(root.join(CONFIG_FILE))
             .map(|t| crate::load::normalise_text(&t))
             .unwrap_or_default();

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::yaml::YamlBlock;
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 
 /// What a page is; decides its template and how the model links it.
@@ -320,6 +321,18 @@ pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
     // Trailing blanks after a `---` are invisible in an editor: allowed on
     // the opening line as on the closing one.
     let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    if first.trim_end() == "+++" {
+        return Err(Diagnostic::error(
+            file,
+            1,
+            1,
+            Code::TomlFrontMatter,
+            "this page starts with a TOML (`+++`) block; credo reads YAML front matter between `---` lines",
+        )
+        .with_hint(
+            "`credo import SRC DIR` converts a Hugo or Zola site, TOML front matter included, into a credo site",
+        ));
+    }
     if first.trim_end() != "---" {
         return Ok(Split {
             yaml: "",
@@ -346,7 +359,7 @@ pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
         file,
         1,
         1,
-        "unclosed-front-matter",
+        Code::UnclosedFrontMatter,
         "front matter opened with `---` is never closed",
     )
     .with_hint("add a line `---` after the last front-matter key"))
@@ -360,7 +373,6 @@ pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
     let (raw, mut errors): (RawPageMeta, _) = block.parse_keys(PAGE_KEYS, "page front matter");
     // A `title` that failed to parse (a list, a map) is reported already.
     let title_error = match raw.title.as_deref() {
-        None if !block.has_key("title") => Some(block.missing("title")),
         None if block.is_null("title") => Some(empty_title(block)),
         Some(t) if t.trim().is_empty() => Some(empty_title(block)),
         _ => None,
@@ -376,7 +388,7 @@ pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
                 block.file,
                 line,
                 col,
-                "invalid-date",
+                Code::InvalidDate,
                 format!("`reviewed` must be a date written YYYY-MM-DD, not `{s}`"),
             ));
         }
@@ -391,7 +403,7 @@ pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
                 block.file,
                 line,
                 col,
-                "incomplete-contrast",
+                Code::IncompleteContrast,
                 format!(
                     "`contrast` needs both columns, `left` and `right`; `{missing}` is missing"
                 ),
@@ -406,7 +418,7 @@ pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
                 block.file,
                 line,
                 col,
-                "empty-value",
+                Code::EmptyValue,
                 format!("`{key}` holds an empty entry"),
             ));
         }
@@ -435,7 +447,7 @@ pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
 
 fn empty_title(block: &YamlBlock<'_>) -> Diagnostic {
     let (line, col) = block.locate("title", None);
-    Diagnostic::error(block.file, line, col, "empty-title", "`title` is empty")
+    Diagnostic::error(block.file, line, col, Code::EmptyTitle, "`title` is empty")
 }
 
 /// Parses a section's `_index.md` front matter.
@@ -453,7 +465,7 @@ fn item_error(
     message: String,
 ) -> Diagnostic {
     let (line, col) = block.locate_entry(key, at, near);
-    Diagnostic::error(block.file, line, col, "invalid-item", message)
+    Diagnostic::error(block.file, line, col, Code::InvalidItem, message)
 }
 
 fn get_str(
@@ -501,7 +513,7 @@ fn check_map_keys(
                 Some(name),
                 format!("unknown key `{name}` in a `{list_key}` item"),
             );
-            d.code = "unknown-key";
+            d.code = Code::UnknownKey;
             if let Some(best) = crate::diagnostic::did_you_mean(name, allowed) {
                 d = d.with_hint(format!("did you mean `{best}`?"));
             } else {
@@ -772,7 +784,7 @@ mod tests {
     #[test]
     fn an_empty_title_is_reported_beside_other_errors() {
         let e = page("title: ~\nweight: x\n").unwrap_err();
-        let found: Vec<(usize, &str)> = e.iter().map(|d| (d.line, d.code)).collect();
+        let found: Vec<(usize, &str)> = e.iter().map(|d| (d.line, d.code.as_str())).collect();
         assert!(found.contains(&(2, "empty-title")), "{e:?}");
         assert_eq!(e.len(), 2, "{e:?}");
         let e = page("title:\nnumber: 1.5\n").unwrap_err();

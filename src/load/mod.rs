@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, display_path};
 use frontmatter::{PageMeta, SectionMeta};
 use yaml::YamlBlock;
 
@@ -38,6 +38,9 @@ pub struct SourceFile {
     pub yaml_line: usize,
     /// The byte range of the YAML block in `text`.
     pub yaml_range: std::ops::Range<usize>,
+    /// The text of the body's first `# heading` when the front matter gives
+    /// no `title`: the page's title, so the body leaves it out.
+    pub heading_title: Option<String>,
 }
 
 /// A content file with its parsed front matter.
@@ -78,6 +81,18 @@ impl SourceFile {
             &self.file,
             self.yaml_line,
         )
+    }
+
+    /// Whether the body's first `# heading` is the title (and so not rendered).
+    pub fn drops_title(&self) -> bool {
+        self.heading_title.is_some()
+    }
+
+    /// The folder under `content/` holding the file (`principles`, `""` at
+    /// the top): what its relative links are resolved against.
+    pub fn folder(&self) -> &str {
+        let path = self.file.strip_prefix("content/").unwrap_or(&self.file);
+        path.rsplit_once('/').map_or("", |(dir, _)| dir)
     }
 
     /// The 1-based file (line, column) of a byte offset in the body.
@@ -159,7 +174,8 @@ pub fn list(root: &Path) -> (Listing, Diagnostics) {
 }
 
 /// Puts read content files together with their listing: the files sorted by
-/// ref path, every read failure reported.
+/// ref path, each folder's own page put in its place (see
+/// [`place_folder_pages`]), every read failure reported.
 pub fn assemble(
     listing: Listing,
     read: impl IntoIterator<Item = Result<Loaded, Vec<Diagnostic>>>,
@@ -169,20 +185,114 @@ pub fn assemble(
     let mut files = Vec::with_capacity(read.size_hint().0);
     for result in read {
         match result {
-            Ok(file) => {
-                diagnostics.extend(file.problems.iter().cloned());
-                files.push(file);
-            }
+            Ok(file) => files.push(file),
             Err(ds) => diagnostics.extend(ds),
         }
+    }
+    let folders = place_folder_pages(&mut files, &mut diagnostics);
+    for file in &files {
+        diagnostics.extend(file.problems.iter().cloned());
     }
     files.sort_by(|a, b| a.source.ref_path.cmp(&b.source.ref_path));
     let sources = Sources {
         files,
-        folders: listing.folders,
+        folders,
         statics: listing.statics,
     };
     (sources, diagnostics)
+}
+
+/// Decides what each folder is, and returns the sections' folders (`""`,
+/// the home page, first).
+///
+/// A folder's own page is its `_index.md`, else `index.md`, else `README.md`
+/// (two in one folder: an error naming both). A folder is a section when it
+/// has an `_index.md`, a page besides its own, or a section or page bundle
+/// below it; its own page is then the section's page (ref `folder/_index`).
+/// A folder holding only its own page (and assets) is a page bundle: that
+/// page, at the folder's URL. A folder holding only assets is neither.
+fn place_folder_pages(files: &mut [Loaded], diagnostics: &mut Diagnostics) -> Vec<String> {
+    use std::collections::{BTreeMap, BTreeSet};
+    fn mark(sections: &mut BTreeSet<String>, folder: &str) {
+        let mut folder = folder;
+        while sections.insert(folder.to_string()) && !folder.is_empty() {
+            folder = folder.rsplit_once('/').map_or("", |(parent, _)| parent);
+        }
+    }
+    let mut sections = BTreeSet::from([String::new()]);
+    let mut own: BTreeMap<String, Vec<(u8, usize)>> = BTreeMap::new();
+    for (i, file) in files.iter().enumerate() {
+        let folder = file.source.folder().to_string();
+        let stem = file.source.file.rsplit('/').next().unwrap_or_default();
+        match own_page_rank(stem.strip_suffix(".md").unwrap_or(stem)) {
+            Some(rank) => own.entry(folder).or_default().push((rank, i)),
+            None => mark(&mut sections, &folder),
+        }
+    }
+    for (folder, candidates) in &mut own {
+        candidates.sort_unstable();
+        if let [(_, first), rest @ ..] = candidates.as_slice() {
+            for &(_, other) in rest {
+                // The other file stays an ordinary page, so refs to it resolve.
+                let named = files[*first].source.file.clone();
+                let source = &files[other].source;
+                diagnostics.push(
+                    Diagnostic::error(
+                        &source.file,
+                        0,
+                        0,
+                        Code::DuplicateIndex,
+                        format!(
+                            "`{named}` and `{}` both want to be the page of the folder content/{folder}",
+                            source.file
+                        ),
+                    )
+                    .with_hint("keep one of them (`_index.md` wins, then `index.md`, then `README.md`), or rename the other"),
+                );
+                mark(&mut sections, folder);
+            }
+        }
+        if candidates.first().is_some_and(|(rank, _)| *rank == 0) {
+            mark(&mut sections, folder);
+        }
+    }
+    // Deepest first: whether a folder is a bundle depends on what is below it.
+    let mut owned: Vec<(&String, usize)> = own.iter().map(|(f, c)| (f, c[0].1)).collect();
+    owned.sort_by_key(|(folder, _)| std::cmp::Reverse(folder.matches('/').count() + 1));
+    for (folder, i) in owned {
+        if sections.contains(folder.as_str()) {
+            make_section_page(&mut files[i], folder);
+        } else {
+            files[i].source.ref_path = folder.clone();
+            mark(
+                &mut sections,
+                folder.rsplit_once('/').map_or("", |(p, _)| p),
+            );
+        }
+    }
+    sections.into_iter().collect()
+}
+
+/// Makes `file` the page of the section `folder`: its ref becomes
+/// `folder/_index`, and front matter written as a page's is read as a
+/// section's.
+fn make_section_page(file: &mut Loaded, folder: &str) {
+    file.source.ref_path = if folder.is_empty() {
+        "_index".to_string()
+    } else {
+        format!("{folder}/_index")
+    };
+    if let Meta::Page(_) = file.meta {
+        let (mut meta, problems) = frontmatter::parse_section(&file.source.yaml());
+        if meta.title.is_none() {
+            meta.title.clone_from(&file.source.heading_title);
+        }
+        file.meta = Meta::Section(meta);
+        file.problems = problems
+            .into_iter()
+            .map(|d| d.with_source(&file.source.text))
+            .collect();
+    }
 }
 
 /// Reads `content/` and `static/` under `root`.
@@ -279,7 +389,7 @@ fn report_escaping_links(
                 display_path(root, entry.path()),
                 0,
                 0,
-                "symlink-outside-root",
+                Code::SymlinkOutsideRoot,
                 "symbolic link points outside the site root; it is not followed",
             ));
         }
@@ -293,7 +403,7 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
             path,
             0,
             0,
-            "symlink-loop",
+            Code::SymlinkLoop,
             "symbolic link loop; it is not followed",
         )
     } else {
@@ -301,7 +411,37 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
             Some(io) => format!("cannot read: {io}"),
             None => format!("cannot read: {e}"),
         };
-        Diagnostic::error(path, 0, 0, "io", message)
+        Diagnostic::error(path, 0, 0, Code::Io, message)
+    }
+}
+
+/// A file's name made readable, the title of a page that names none:
+/// `getting-started` → "Getting started". A folder's own page (`index`,
+/// `README`) takes its folder's name.
+pub fn readable_name(ref_path: &str) -> String {
+    let mut parts = ref_path.rsplit('/');
+    let stem = parts.next().unwrap_or(ref_path);
+    let name = match own_page_rank(stem) {
+        Some(_) => parts.next().unwrap_or(stem),
+        None => stem,
+    };
+    let name = name.replace(['-', '_'], " ");
+    let name = name.trim();
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Whether a file stem names its folder's own page, and its precedence:
+/// `_index`, else `index`, else `README` (any case, as GitHub shows it).
+pub fn own_page_rank(stem: &str) -> Option<u8> {
+    match stem {
+        "_index" => Some(0),
+        "index" => Some(1),
+        s if s.eq_ignore_ascii_case("readme") => Some(2),
+        _ => None,
     }
 }
 
@@ -334,7 +474,7 @@ fn read_and_parse(root: &Path, path: &Path, body: Body) -> Result<Loaded, Vec<Di
             &file,
             0,
             0,
-            "io",
+            Code::Io,
             format!("cannot read: {e}"),
         )]
     })?;
@@ -350,7 +490,7 @@ fn read_and_parse(root: &Path, path: &Path, body: Body) -> Result<Loaded, Vec<Di
                     &file,
                     line,
                     column,
-                    "not-utf8",
+                    Code::NotUtf8,
                     "file is not valid UTF-8 text",
                 )
                 .with_hint("save the file with UTF-8 encoding"),
@@ -370,27 +510,33 @@ fn read_and_parse(root: &Path, path: &Path, body: Body) -> Result<Loaded, Vec<Di
     let body_start = text.len() - split.body.len();
     let body_line = split.body_line;
     let block = YamlBlock::new(split.yaml, &file, 2);
-    let (meta, problems) = if is_section {
-        let (meta, problems) = frontmatter::parse_section(&block);
-        (Meta::Section(meta), problems)
-    } else if split.yaml.trim().is_empty() && !text.starts_with("---") {
-        let missing = Diagnostic::error(
-            &file,
-            1,
-            1,
-            "missing-front-matter",
-            "page has no front matter; it needs at least a `title`",
-        )
-        .with_hint("start the file with `---`, a line `title: ...`, and `---`");
-        (Meta::Page(Box::default()), vec![missing])
+    // Front matter is optional: without a `title`, the first `# heading` is
+    // the title, else the file's name made readable.
+    let heading_title = if block.has_key("title") {
+        None
     } else {
-        let (meta, problems) = frontmatter::parse_page(&block);
+        crate::markdown::first_h1(split.body)
+    };
+    let (meta, problems) = if is_section {
+        let (mut meta, problems) = frontmatter::parse_section(&block);
+        if meta.title.is_none() {
+            meta.title.clone_from(&heading_title);
+        }
+        (Meta::Section(meta), problems)
+    } else {
+        let (mut meta, problems) = frontmatter::parse_page(&block);
+        if meta.title.is_empty() && !block.has_key("title") {
+            meta.title = heading_title
+                .clone()
+                .unwrap_or_else(|| readable_name(&ref_path));
+        }
         (Meta::Page(Box::new(meta)), problems)
     };
     let problems = problems.into_iter().map(|d| d.with_source(&text)).collect();
+    let drop_title = heading_title.is_some();
     let scan = match body {
-        Body::Scan => crate::markdown::scan(&text[body_start..]),
-        Body::Render => crate::markdown::scan_unlinked(&text[body_start..]),
+        Body::Scan => crate::markdown::scan(&text[body_start..], drop_title),
+        Body::Render => crate::markdown::scan_unlinked(&text[body_start..], drop_title),
     };
     Ok(Loaded {
         scan,
@@ -401,6 +547,7 @@ fn read_and_parse(root: &Path, path: &Path, body: Body) -> Result<Loaded, Vec<Di
             body_line,
             yaml_line: 2,
             yaml_range,
+            heading_title,
             text,
         },
         meta,

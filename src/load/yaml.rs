@@ -9,6 +9,7 @@
 
 use serde::de::DeserializeOwned;
 
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 
 /// A top-level key of a YAML block and where it stands.
@@ -65,7 +66,7 @@ impl<'a> YamlBlock<'a> {
                     self.file,
                     self.first_line + k.line,
                     k.col + 1,
-                    "unknown-key",
+                    Code::UnknownKey,
                     format!("unknown key `{}` in {what}", k.name),
                 );
                 match did_you_mean(&k.name, known) {
@@ -171,7 +172,7 @@ impl<'a> YamlBlock<'a> {
             self.file,
             self.first_line.saturating_sub(1).max(1),
             1,
-            "missing-key",
+            Code::MissingKey,
             format!("missing field `{key}`"),
         )
     }
@@ -185,7 +186,7 @@ impl<'a> YamlBlock<'a> {
             None => (self.first_line.saturating_sub(1).max(1), 1),
         };
         let (line, col) = self.prefer_key_line(&message, line, col);
-        let mut d = Diagnostic::error(self.file, line, col, "invalid-yaml", message.clone());
+        let mut d = Diagnostic::error(self.file, line, col, Code::InvalidYaml, message.clone());
         if let Some(hint) = hint_for(&message) {
             d = d.with_hint(hint);
         }

@@ -8,6 +8,7 @@
 //! URL. Both walk the same [`events`], so heading ids always agree.
 
 pub mod highlight;
+pub mod html;
 
 use pulldown_cmark::{
     BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag,
@@ -134,10 +135,35 @@ pub const RESERVED_IDS: &[&str] = &[
 
 /// Parses `body` and gives every heading its unique id (an explicit `{#id}`,
 /// else the slug of its text, with `-1`, `-2`... for repeats).
-pub fn events(body: &str) -> Vec<(Event<'_>, std::ops::Range<usize>)> {
-    let mut out: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options())
-        .into_offset_iter()
+/// With `drop_title`, the first `# heading` is left out: it is the page's
+/// title, which the template shows already.
+pub fn events(body: &str, drop_title: bool) -> Vec<(Event<'_>, std::ops::Range<usize>)> {
+    let parser = Parser::new_ext(body, options());
+    // A reference-style link is reported at its definition, where its URL is.
+    let definitions: std::collections::HashMap<String, usize> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| (label.to_string(), def.span.start))
         .collect();
+    let mut out: Vec<(Event<'_>, std::ops::Range<usize>)> = parser.into_offset_iter().collect();
+    if !definitions.is_empty() {
+        for (event, range) in &mut out {
+            if let Event::Start(Tag::Link { link_type, id, .. } | Tag::Image { link_type, id, .. }) =
+                event
+                && matches!(
+                    link_type,
+                    LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
+                )
+                && let Some(&at) = definitions.get(&id.to_lowercase())
+            {
+                range.start = at;
+            }
+        }
+    }
+    if drop_title {
+        drop_first_h1(&mut out);
+    }
+    same_line_alerts(&mut out);
     let mut used: std::collections::HashSet<String> =
         RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut i = 0;
@@ -146,7 +172,7 @@ pub fn events(body: &str) -> Vec<(Event<'_>, std::ops::Range<usize>)> {
             let explicit = id.as_ref().map(|s| s.to_string());
             let text = heading_text(&out[i + 1..]);
             let base = explicit.unwrap_or_else(|| {
-                let s = slugify(&text);
+                let s = heading_id(&text);
                 if s.is_empty() {
                     "section".to_string()
                 } else {
@@ -166,6 +192,135 @@ pub fn events(body: &str) -> Vec<(Event<'_>, std::ops::Range<usize>)> {
         i += 1;
     }
     out
+}
+
+/// GitHub also reads `> [!NOTE] text` (the marker and text on one line) as
+/// an alert; pulldown-cmark only the marker on a line of its own. Turns a
+/// quote whose first paragraph starts with a marker into that alert.
+fn same_line_alerts(evs: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+    for i in 0..evs.len().saturating_sub(2) {
+        if !matches!(evs[i].0, Event::Start(Tag::BlockQuote(None)))
+            || !matches!(evs[i + 1].0, Event::Start(Tag::Paragraph))
+        {
+            continue;
+        }
+        // The parser splits `[!NOTE]` into several text events.
+        let texts = evs[i + 2..]
+            .iter()
+            .take_while(|(e, _)| matches!(e, Event::Text(_)))
+            .count();
+        let first: String = evs[i + 2..i + 2 + texts]
+            .iter()
+            .filter_map(|(e, _)| match e {
+                Event::Text(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let Some((kind, rest)) = alert_marker(&first) else {
+            continue;
+        };
+        let rest = CowStr::from(rest.to_string());
+        for (event, _) in &mut evs[i + 3..i + 2 + texts] {
+            *event = Event::Text(CowStr::Borrowed(""));
+        }
+        evs[i + 2].0 = Event::Text(rest);
+        evs[i].0 = Event::Start(Tag::BlockQuote(Some(kind)));
+        let mut depth = 0;
+        for (event, _) in &mut evs[i + 1..] {
+            match event {
+                Event::Start(Tag::BlockQuote(_)) => depth += 1,
+                Event::End(TagEnd::BlockQuote(_)) if depth > 0 => depth -= 1,
+                Event::End(TagEnd::BlockQuote(_)) => {
+                    *event = Event::End(TagEnd::BlockQuote(Some(kind)));
+                    break;
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// `[!NOTE] rest` → the alert kind and `rest`.
+fn alert_marker(text: &str) -> Option<(BlockQuoteKind, &str)> {
+    let inner = text.strip_prefix("[!")?;
+    let (name, rest) = inner.split_once(']')?;
+    let kind = match name.to_ascii_uppercase().as_str() {
+        "NOTE" => BlockQuoteKind::Note,
+        "TIP" => BlockQuoteKind::Tip,
+        "IMPORTANT" => BlockQuoteKind::Important,
+        "WARNING" => BlockQuoteKind::Warning,
+        "CAUTION" => BlockQuoteKind::Caution,
+        _ => return None,
+    };
+    let rest = rest.strip_prefix(' ')?;
+    Some((kind, rest))
+}
+
+/// Removes the events of the first level-1 heading.
+fn drop_first_h1(evs: &mut Vec<(Event<'_>, std::ops::Range<usize>)>) {
+    let is_h1 = |e: &Event<'_>| {
+        matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        )
+    };
+    let Some(start) = evs.iter().position(|(e, _)| is_h1(e)) else {
+        return;
+    };
+    let end = evs[start..]
+        .iter()
+        .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(HeadingLevel::H1))))
+        .map_or(evs.len(), |i| start + i + 1);
+    evs.drain(start..end);
+}
+
+/// The plain text of the first `# heading` of `body`, if it has one: the
+/// title of a page whose front matter gives none. Parsing stops there.
+pub fn first_h1(body: &str) -> Option<String> {
+    let mut parser = Parser::new_ext(body, options());
+    parser.find(|e| {
+        matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        )
+    })?;
+    let mut text = String::new();
+    for event in parser {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            _ => {}
+        }
+    }
+    let text = text.trim().to_string();
+    (!text.is_empty()).then_some(text)
+}
+
+/// A heading's id by GitHub's rule (github-slugger, also Hugo's and
+/// mdBook's): lower case; letters, digits, marks, `-` and `_` kept, each
+/// space a `-`, everything else dropped (`Loop & Tie` → `loop--tie`).
+pub fn heading_id(text: &str) -> String {
+    let mut id = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c == ' ' {
+            id.push('-');
+        } else if c.is_alphanumeric() || c == '-' || c == '_' || is_mark(c) {
+            id.extend(c.to_lowercase());
+        }
+    }
+    id
+}
+
+/// Combining marks (Unicode category M), which GitHub keeps in ids.
+fn is_mark(c: char) -> bool {
+    use unicode_normalization::char::is_combining_mark;
+    is_combining_mark(c)
 }
 
 fn heading_text(rest: &[(Event<'_>, std::ops::Range<usize>)]) -> String {
@@ -191,26 +346,29 @@ fn level_number(level: HeadingLevel) -> u8 {
     }
 }
 
-/// Classifies a link destination: internal links are returned, external ones
-/// (with a scheme, site-absolute, or not to a `.md` file) are `None`.
+/// Classifies a link destination: internal links are returned; external
+/// ones (with a scheme such as `https:` or `mailto:`, or from the host's
+/// root) are `None`. Every relative URL is internal: a `.md` file, a folder
+/// or path without extension (a page), or any other file (an asset).
 pub fn classify_link(link_type: LinkType, dest: &str, offset: usize) -> Option<LinkRef> {
+    let dest = dest.trim();
     let (path, anchor) = match dest.split_once('#') {
         Some((p, a)) => (p, Some(a.to_string())),
         None => (dest, None),
     };
     // `b.md?v=2` names `b.md`.
     let (file, query) = match path.split_once('?') {
-        Some((file, query)) if file.ends_with(".md") => (file, Some(query)),
-        _ => (path, None),
+        Some((file, query)) => (file, Some(query)),
+        None => (path, None),
     };
     let style = match link_type {
         LinkType::WikiLink { .. } => LinkStyle::Wiki,
-        _ if dest.contains("://") || dest.starts_with("mailto:") || dest.starts_with('/') => {
+        _ if has_scheme(dest) || dest.starts_with('/') || dest.starts_with('\\') => {
             return None;
         }
         _ if path.is_empty() && anchor.is_some() => LinkStyle::Fragment,
-        _ if file.ends_with(".md") => LinkStyle::Relative,
-        _ => return None,
+        _ if file.is_empty() => return None,
+        _ => LinkStyle::Relative,
     };
     Some(LinkRef {
         // Markdown link destinations are URLs: `with%20space.md` names `with space.md`.
@@ -230,9 +388,29 @@ pub fn classify_link(link_type: LinkType, dest: &str, offset: usize) -> Option<L
     })
 }
 
+/// Whether a URL starts with a scheme (`https:`, `mailto:`, `data:`...).
+fn has_scheme(url: &str) -> bool {
+    let Some(colon) = url.find(':') else {
+        return false;
+    };
+    let scheme = &url[..colon];
+    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// The internal links of a raw HTML event at `offset` in the body.
+fn html_links(html: &str, offset: usize) -> impl Iterator<Item = LinkRef> + '_ {
+    html::urls(html).into_iter().filter_map(move |r| {
+        let url = html[r.clone()].replace("&amp;", "&");
+        classify_link(LinkType::Inline, &url, offset + r.start)
+    })
+}
+
 /// Collects headings and internal links of `body`.
-pub fn scan(body: &str) -> Scan {
-    scan_events(&events(body))
+pub fn scan(body: &str, drop_title: bool) -> Scan {
+    scan_events(&events(body, drop_title))
 }
 
 fn scan_events(evs: &[(Event<'_>, std::ops::Range<usize>)]) -> Scan {
@@ -248,9 +426,17 @@ fn scan_events(evs: &[(Event<'_>, std::ops::Range<usize>)]) -> Scan {
                 link_type,
                 dest_url,
                 ..
+            })
+            | Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                ..
             }) => scan
                 .links
                 .extend(classify_link(*link_type, dest_url, range.start)),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                scan.links.extend(html_links(html, range.start));
+            }
             _ => {}
         }
     }
@@ -258,16 +444,19 @@ fn scan_events(evs: &[(Event<'_>, std::ops::Range<usize>)]) -> Scan {
 }
 
 /// Renders `body` to HTML, resolving internal links through `links`.
-pub fn render(body: &str, links: &dyn LinkResolver) -> Rendered {
-    write(body.len(), events(body), &mut |link, _| links.resolve(link)).0
+pub fn render(body: &str, drop_title: bool, links: &dyn LinkResolver) -> Rendered {
+    write(body.len(), events(body, drop_title), &mut |link, _| {
+        links.resolve(link)
+    })
+    .0
 }
 
 /// Scans `body` and renders it in the same parse, before the site is known:
 /// each internal link is left as a slot that [`Unlinked::link`] fills once
 /// the links resolve. [`Scan::unlinked`] stays `None` when the body cannot be
 /// rendered that way (see [`Unlinked`]); it is then rendered by [`render`].
-pub fn scan_unlinked(body: &str) -> Scan {
-    let evs = events(body);
+pub fn scan_unlinked(body: &str, drop_title: bool) -> Scan {
+    let evs = events(body, drop_title);
     let mut scan = scan_events(&evs);
     let mut dests = Vec::new();
     // The render walks the links the scan found, in the same order; the
@@ -370,6 +559,41 @@ fn write(
                     id,
                 })),
             },
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match classify_link(link_type, &dest_url, range.start) {
+                    Some(link) => {
+                        let resolved = resolve(&link, &dest_url);
+                        parts.push((links, SlotKind::Href));
+                        links += 1;
+                        resolved.map_or(dest_url, |r| r.href.into())
+                    }
+                    None => dest_url,
+                };
+                out.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Html(ref html) | Event::InlineHtml(ref html)
+                if html_links(html, range.start).next().is_some() =>
+            {
+                let rewritten = rewrite_html(html, range.start, &mut |link, dest| {
+                    parts.push((links, SlotKind::Href));
+                    links += 1;
+                    resolve(link, dest)
+                });
+                out.push(match event {
+                    Event::InlineHtml(_) => Event::InlineHtml(rewritten.into()),
+                    _ => Event::Html(rewritten.into()),
+                });
+            }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, label) = alert(kind);
                 out.push(Event::Html(
@@ -414,6 +638,31 @@ fn write(
     html.shrink_to_fit();
     text.shrink_to_fit();
     (Rendered { html, text }, parts)
+}
+
+/// `html` with the URL of each internal link replaced by what `resolve`
+/// gives (its destination as written when unresolved), escaped as an
+/// attribute value, the way the slots of an [`Unlinked`] body are filled.
+fn rewrite_html(
+    html: &str,
+    offset: usize,
+    resolve: &mut dyn FnMut(&LinkRef, &str) -> Option<Resolved>,
+) -> String {
+    let mut out = String::with_capacity(html.len() + 32);
+    let mut last = 0;
+    for r in html::urls(html) {
+        let dest = html[r.clone()].replace("&amp;", "&");
+        let Some(link) = classify_link(LinkType::Inline, &dest, offset + r.start) else {
+            continue;
+        };
+        out.push_str(&html[last..r.start]);
+        let href = resolve(&link, &dest).map_or(dest, |resolved| resolved.href);
+        // Writing into a String cannot fail.
+        let _ = pulldown_cmark_escape::escape_href(&mut out, &href);
+        last = r.end;
+    }
+    out.push_str(&html[last..]);
+    out
 }
 
 /// Which part of a link a slot of an [`Unlinked`] body stands for.
@@ -616,19 +865,19 @@ mod tests {
 
     #[test]
     fn heading_ids_are_unique() {
-        let s = scan("# A\n## A\n## B {#custom}\n## A\n");
+        let s = scan("# A\n## A\n## B {#custom}\n## A\n", false);
         let ids: Vec<_> = s.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["a", "a-1", "custom", "a-2"]);
-        let s = scan(
-            "# Main
-",
-        );
+        let s = scan("# Main\n", false);
         assert_eq!(s.headings[0].id, "main-1");
     }
 
     #[test]
     fn links_are_found_with_offsets() {
-        let s = scan("See [[honesty]] and [x](../a/b.md#c), [y](https://x.example), `[[no]]`.");
+        let s = scan(
+            "See [[honesty]] and [x](../a/b.md#c), [y](https://x.example), `[[no]]`.",
+            false,
+        );
         assert_eq!(s.links.len(), 2);
         assert_eq!(s.links[0].target, "honesty");
         assert_eq!(s.links[0].style, LinkStyle::Wiki);
@@ -639,7 +888,7 @@ mod tests {
 
     #[test]
     fn wiki_links_take_the_target_title() {
-        let r = render("[[honesty]] and [[honesty|be honest]]", &FIXED);
+        let r = render("[[honesty]] and [[honesty|be honest]]", false, &FIXED);
         assert_eq!(
             r.html,
             "<p><a href=\"/values/honesty/\">Honesty</a> and <a href=\"/values/honesty/\">be honest</a></p>\n"
@@ -647,8 +896,103 @@ mod tests {
     }
 
     #[test]
+    fn same_line_alerts_become_admonitions() {
+        let r = render("> [!TIP] Call back *today*.\n> Always.\n", false, &FIXED);
+        assert_eq!(
+            r.html,
+            "<div class=\"admonition admonition-tip\" role=\"note\" aria-label=\"Tip\">\n<p class=\"admonition-title\">Tip</p>\n<p>Call back <em>today</em>.\nAlways.</p>\n</div>\n"
+        );
+        let plain = render("> [!NOTE]x and [!NOTE] later\n", false, &FIXED);
+        assert!(plain.html.starts_with("<blockquote>"), "{}", plain.html);
+    }
+
+    #[test]
+    fn heading_ids_follow_github() {
+        assert_eq!(heading_id("Loop & Tie"), "loop--tie");
+        assert_eq!(heading_id("What we do"), "what-we-do");
+        assert_eq!(heading_id("Don't wait!"), "dont-wait");
+        assert_eq!(heading_id("Beständigkeit & Ruhe"), "beständigkeit--ruhe");
+        assert_eq!(heading_id("snake_case and C++ 2.0"), "snake_case-and-c-20");
+        assert_eq!(heading_id("服务 原则"), "服务-原则");
+        let s = scan("## Loop & Tie\n## Loop & Tie\n", false);
+        let ids: Vec<_> = s.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["loop--tie", "loop--tie-1"]);
+    }
+
+    #[test]
+    fn the_title_heading_is_dropped_once() {
+        assert_eq!(
+            first_h1("Intro\n\n# The *title*\n\n# Second\n").as_deref(),
+            Some("The title")
+        );
+        assert_eq!(first_h1("## Only h2\n"), None);
+        let r = render("# Title\n\nText.\n\n# Again\n", true, &FIXED);
+        assert_eq!(r.html, "<p>Text.</p>\n<h1 id=\"again\">Again</h1>\n");
+        assert_eq!(scan("# Title\n## Part\n", true).headings.len(), 1);
+    }
+
+    #[test]
+    fn every_relative_url_is_internal() {
+        let s = scan(
+            "[a](b.md) [c](dir/) [d](page) ![e](img/e.png) [f](https://x.example) [g](mailto:x@y) \
+             [h](/abs/) [i](#top) [j](file.pdf#page=2) [k](data:text/plain,x) [l](//cdn.example/x)\n\n\
+             <img src=\"pic.png\" srcset=\"a.png 1x, https://x.example/b.png 2x\"> <a href=\"../up\">up</a>\n",
+            false,
+        );
+        let targets: Vec<_> = s.links.iter().map(|l| l.target.as_str()).collect();
+        assert_eq!(
+            targets,
+            [
+                "b.md",
+                "dir/",
+                "page",
+                "img/e.png",
+                "",
+                "file.pdf",
+                "pic.png",
+                "a.png",
+                "../up"
+            ]
+        );
+    }
+
+    #[test]
+    fn images_and_raw_html_are_rewritten_both_ways() {
+        struct All;
+        impl LinkResolver for All {
+            fn resolve(&self, link: &LinkRef) -> Option<Resolved> {
+                Some(Resolved {
+                    href: format!("/base/{}", link.target.trim_start_matches("../")),
+                    title: "T".into(),
+                })
+            }
+        }
+        let body = "![e](img/e.png) and <img src=\"pic.png\" alt=\"x\">\n\n<video poster=p.jpg>\n<source srcset=\"a b.png 1x, c.png 2x\">\n</video>\n";
+        let late = render(body, false, &All);
+        assert!(
+            late.html.contains("<img src=\"/base/img/e.png\""),
+            "{}",
+            late.html
+        );
+        assert!(
+            late.html.contains("<img src=\"/base/pic.png\" alt=\"x\">"),
+            "{}",
+            late.html
+        );
+        assert!(late.html.contains("poster=/base/p.jpg>"), "{}", late.html);
+        assert!(
+            late.html
+                .contains("srcset=\"/base/a b.png 1x, /base/c.png 2x\""),
+            "{}",
+            late.html
+        );
+        let early = linked(body, &All).expect("slotted");
+        assert_eq!(early.html, late.html);
+    }
+
+    #[test]
     fn alerts_become_admonitions() {
-        let r = render("> [!WARNING]\n> Never do this.\n", &FIXED);
+        let r = render("> [!WARNING]\n> Never do this.\n", false, &FIXED);
         assert!(
             r.html
                 .starts_with("<div class=\"admonition admonition-warning\"")
@@ -658,8 +1002,8 @@ mod tests {
     }
 
     fn linked(body: &str, links: &dyn LinkResolver) -> Option<Rendered> {
-        let scan_once = scan_unlinked(body);
-        let scan_alone = scan(body);
+        let scan_once = scan_unlinked(body, false);
+        let scan_alone = scan(body, false);
         assert_eq!(scan_once.headings, scan_alone.headings, "{body}");
         assert_eq!(scan_once.links, scan_alone.links, "{body}");
         let unlinked = scan_once.unlinked;
@@ -679,7 +1023,7 @@ mod tests {
             "*[[honesty]]*, **[[honesty#anchor]]**, ~~[[missing#x]]~~ and `[[code]]`.",
         ];
         for body in bodies {
-            let late = render(body, &AWKWARD);
+            let late = render(body, false, &AWKWARD);
             let early = linked(body, &AWKWARD);
             let early = early.unwrap_or_else(|| panic!("no unlinked form of {body:?}"));
             assert_eq!(early.html, late.html, "{body}");
@@ -700,7 +1044,7 @@ mod tests {
             "Made of an entity: CredoLinkSlot&#48;h [[honesty]]",
             "Text that names CredoLinkSlot without a number, and CredoLinkSlot9 too.",
         ] {
-            let late = render(body, &AWKWARD);
+            let late = render(body, false, &AWKWARD);
             if let Some(early) = linked(body, &AWKWARD) {
                 assert_eq!(early.html, late.html, "{body}");
                 assert_eq!(early.text, late.text, "{body}");
@@ -717,7 +1061,7 @@ mod tests {
 
     #[test]
     fn headings_get_their_ids_in_html() {
-        let r = render("## What we do\n", &FIXED);
+        let r = render("## What we do\n", false, &FIXED);
         assert_eq!(r.html, "<h2 id=\"what-we-do\">What we do</h2>\n");
     }
 }

@@ -138,9 +138,14 @@ fn hash_serialized_until<T: Serialize + ?Sized>(
 }
 
 /// The fingerprint of a body: its text and what each of its links resolved to.
-pub(super) fn body_fingerprint(body: &str, links: &[Option<markdown::Resolved>]) -> u64 {
+pub(super) fn body_fingerprint(
+    body: &str,
+    drop_title: bool,
+    links: &[Option<markdown::Resolved>],
+) -> u64 {
     let mut h = DefaultHasher::new();
     body.hash(&mut h);
+    drop_title.hash(&mut h);
     for link in links {
         match link {
             Some(r) => (1u8, &r.href, &r.title).hash(&mut h),

@@ -19,9 +19,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::SourceFile;
 use crate::markdown::{self, LinkRef, LinkResolver, Resolved};
-use crate::site::{Site, Target};
+use crate::site::{Destination, Site, Target};
 use context::Contexts;
 pub use memo::{Memo, Vars};
 use theme::{Asset, TemplateSource, Theme};
@@ -142,9 +144,9 @@ impl Templates {
                     Some(t) => (t.display.clone(), t.text.as_str()),
                     None => (name, ""),
                 };
-                Diagnostic::error(file, line, col, "template", first).with_source(text)
+                Diagnostic::error(file, line, col, Code::Template, first).with_source(text)
             }
-            None => Diagnostic::error("templates", 0, 0, "template", first),
+            None => Diagnostic::error("templates", 0, 0, Code::Template, first),
         }
     }
 
@@ -171,7 +173,7 @@ impl Templates {
             file,
             span.start_line,
             span.start_col + 1,
-            "template",
+            Code::Template,
             report.message().to_string(),
         );
         d.with_source(text)
@@ -186,11 +188,19 @@ struct PageLinks<'a> {
 
 impl LinkResolver for PageLinks<'_> {
     fn resolve(&self, link: &LinkRef) -> Option<Resolved> {
-        let (target, anchor) = self.site.resolve_link(self.from, link).ok()?;
-        let mut href = if target == self.from && anchor.is_some() {
-            String::new()
-        } else {
-            self.site.href(self.site.url(target))
+        let (mut href, title, anchor) = match self.site.resolve_link(self.from, link).ok()? {
+            Destination::Page { target, anchor } => {
+                let href = if target == self.from && anchor.is_some() {
+                    String::new()
+                } else {
+                    self.site.href(self.site.url(target))
+                };
+                (href, self.site.title(target).to_string(), anchor)
+            }
+            Destination::Asset(path) => {
+                let name = path.rsplit('/').next().unwrap_or(&path).to_string();
+                (self.site.href(&path), name, link.anchor.clone())
+            }
         };
         if let Some(query) = &link.query {
             href.push('?');
@@ -200,10 +210,7 @@ impl LinkResolver for PageLinks<'_> {
             href.push('#');
             href.push_str(&crate::site::encode_path(&anchor));
         }
-        Some(Resolved {
-            href,
-            title: self.site.title(target).to_string(),
-        })
+        Some(Resolved { href, title })
     }
 }
 
@@ -278,7 +285,7 @@ fn render_bodies_with(
 ) -> (Bodies, HashMap<String, (u64, markdown::Rendered)>) {
     let body = |key: &str,
                 target: Target,
-                text: &str,
+                src: &SourceFile,
                 scan: &markdown::Scan,
                 unlinked: Option<markdown::Unlinked>| {
         if stopped() {
@@ -287,13 +294,13 @@ fn render_bodies_with(
         let links = PageLinks { site, from: target };
         let render = || match unlinked {
             Some(unlinked) => unlinked.link(&scan.links, &links),
-            None => markdown::render(text, &links),
+            None => markdown::render(src.body(), src.drops_title(), &links),
         };
         let Some(memo) = memo else {
             return (0, render());
         };
         let resolved: Vec<Option<Resolved>> = scan.links.iter().map(|l| links.resolve(l)).collect();
-        let fingerprint = memo::body_fingerprint(text, &resolved);
+        let fingerprint = memo::body_fingerprint(src.body(), src.drops_title(), &resolved);
         match memo.bodies.get(key) {
             Some((fp, rendered)) if *fp == fingerprint => (fingerprint, rendered.clone()),
             _ => (fingerprint, render()),
@@ -311,7 +318,7 @@ fn render_bodies_with(
                 body(
                     &p.source.ref_path,
                     Target::Page(id),
-                    p.source.body(),
+                    &p.source,
                     &p.scan,
                     unlinked,
                 )
@@ -324,7 +331,7 @@ fn render_bodies_with(
         .zip(unlinked.sections)
         .enumerate()
         .map(|(id, (s, unlinked))| match &s.source {
-            Some(src) => body(&s.key, Target::Section(id), src.body(), &s.scan, unlinked),
+            Some(src) => body(&s.key, Target::Section(id), src, &s.scan, unlinked),
             None => (0, markdown::Rendered::default()),
         })
         .collect();
@@ -829,7 +836,7 @@ pub fn render_one(
     let (template, path) = match target {
         Target::Page(id) => {
             let p = &site.pages[id];
-            let body = markdown::render(p.source.body(), &links);
+            let body = markdown::render(p.source.body(), p.source.drops_title(), &links);
             context.insert("page", &contexts.page(id, &body.html));
             (page_template(templates, p.kind), output_path(&p.url))
         }
@@ -838,7 +845,7 @@ pub fn render_one(
             let body = s
                 .source
                 .as_ref()
-                .map(|src| markdown::render(src.body(), &links))
+                .map(|src| markdown::render(src.body(), src.drops_title(), &links))
                 .unwrap_or_default();
             context.insert("section", &contexts.section(id, &body.html));
             (section_template(id).to_string(), output_path(&s.url))
@@ -891,7 +898,7 @@ fn collisions(
                 file,
                 0,
                 0,
-                "duplicate-url",
+                Code::DuplicateUrl,
                 format!(
                     "this static file and a page credo generates both write /{}",
                     s.path

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 
 mod embedded {
@@ -74,7 +75,7 @@ impl Theme {
             let d = Config::key_error(
                 root,
                 "highlight_theme",
-                "unknown-highlight-theme",
+                Code::UnknownHighlightTheme,
                 format!("highlight_theme `{highlight_theme}` is not a syntect theme"),
             );
             diagnostics.push(
@@ -100,7 +101,7 @@ impl Theme {
             let mut d = Config::key_error(
                 root,
                 "theme",
-                "unknown-theme",
+                Code::UnknownTheme,
                 format!("theme `{name}` is neither a folder themes/{name}/ nor a built-in theme"),
             );
 
@@ -155,7 +156,7 @@ impl Theme {
                         format!("themes/{path}"),
                         0,
                         0,
-                        "not-utf8",
+                        Code::NotUtf8,
                         "template is not valid UTF-8",
                     )),
                 }
@@ -195,14 +196,14 @@ impl Theme {
                         display,
                         0,
                         0,
-                        "not-utf8",
+                        Code::NotUtf8,
                         "template is not valid UTF-8",
                     )),
                     Err(e) => diagnostics.push(Diagnostic::error(
                         display,
                         0,
                         0,
-                        "io",
+                        Code::Io,
                         format!("cannot read: {e}"),
                     )),
                 }

@@ -26,6 +26,7 @@ use rayon::prelude::*;
 use super::plan::Plan;
 use crate::Error;
 use crate::config::Config;
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, Listing, Loaded};
 use crate::markdown::LinkStyle;
@@ -371,7 +372,7 @@ impl Builder {
                                     crate::diagnostic::display_path(&root, &source),
                                     0,
                                     0,
-                                    "io",
+                                    Code::Io,
                                     format!("cannot read: {e}"),
                                 ));
                                 continue;
@@ -543,7 +544,7 @@ fn as_diagnostics(e: Error) -> Diagnostics {
             crate::config::CONFIG_FILE,
             0,
             0,
-            "config",
+            Code::Config,
             other.to_string(),
         ))
         .collect(),

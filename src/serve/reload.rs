@@ -117,7 +117,7 @@ mod tests {
             "content/<b>.md",
             2,
             8,
-            "unknown-key",
+            crate::diagnostic::Code::UnknownKey,
             "unknown key `<script>alert(1)</script>`",
         )
         .with_source("---\ntitle: <img src=x onerror=alert(1)>\n");

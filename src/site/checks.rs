@@ -5,6 +5,7 @@
 //! review-date check needs today's date, which the caller passes in so that the
 //! check stays a pure function.
 
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter::{Date, Kind};
 
@@ -31,7 +32,7 @@ pub fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
                 &src.file,
                 line,
                 col,
-                "tag-spelling",
+                Code::TagSpelling,
                 format!("tag `{spelling}` shares the page /{url} with `{shown}`, and is listed as `{shown}`"),
             )
             .with_source(&src.text)
@@ -40,16 +41,22 @@ pub fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
     }
     for (id, page) in site.pages.iter().enumerate() {
         let src = &page.source;
-        // Every page warning points at a front-matter key's line.
-        let warn = |key: &str, code: &'static str, message: String| {
-            let (line, col) = src.yaml().locate(key, None);
+        // Every page warning points at a front-matter key's line, or at the
+        // file's first line when the key is not written.
+        let warn = |key: &str, code: Code, message: String| {
+            let yaml = src.yaml();
+            let (line, col) = if yaml.has_key(key) {
+                yaml.locate(key, None)
+            } else {
+                (1, 1)
+            };
             Diagnostic::warning(&src.file, line, col, code, message).with_source(&src.text)
         };
         if page.kind == Kind::Principle && page.applied_by.is_empty() {
             out.push(
                 warn(
                     "title",
-                    "unapplied-principle",
+                    Code::UnappliedPrinciple,
                     format!("no scenario applies principle `{}`", page.meta.title),
                 )
                 .with_hint("name it in a scenario's `principles:`"),
@@ -59,7 +66,7 @@ pub fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
         {
             out.push(warn(
                 "title",
-                "orphan-page",
+                Code::OrphanPage,
                 format!("nothing links to `{}`", page.meta.title),
             ));
         }
@@ -72,7 +79,7 @@ pub fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
                 );
                 out.push(warn(
                     "reviewed",
-                    "stale-review",
+                    Code::StaleReview,
                     format!("last reviewed {reviewed}, {age} days ago ({owner}); review_after_days is {days}"),
                 ));
             }
@@ -80,7 +87,7 @@ pub fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
         if site.config.require_owner && page.meta.owner.is_none() {
             out.push(warn(
                 "title",
-                "missing-owner",
+                Code::MissingOwner,
                 "page has no `owner`, and credo.yaml sets `require_owner: true`".to_string(),
             ));
         }
@@ -95,7 +102,7 @@ pub fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
                 file,
                 0,
                 0,
-                "empty-section",
+                Code::EmptySection,
                 format!("section `{}` has no pages", section.title),
             ));
         }

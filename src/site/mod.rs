@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{Kind, PageMeta, SectionMeta, SortBy};
 use crate::load::{Loaded, Meta, SourceFile, Sources, StaticFile};
@@ -158,6 +159,8 @@ pub struct Site {
     pub aliases: BTreeMap<String, Target>,
     /// The ref index.
     pub refs: RefIndex,
+    /// The output path of every file copied as it is, for checking links.
+    pub assets: HashSet<String>,
 }
 
 impl Site {
@@ -203,24 +206,14 @@ impl Site {
     }
 
     /// Resolves an internal link written in `from`'s body.
-    pub fn resolve_link(
-        &self,
-        from: Target,
-        link: &LinkRef,
-    ) -> Result<(Target, Option<String>), LinkError> {
+    pub fn resolve_link(&self, from: Target, link: &LinkRef) -> Result<Destination, LinkError> {
         let target = match link.style {
             LinkStyle::Wiki => self.refs.lookup(&link.target).map_err(LinkError::Ref)?,
             LinkStyle::Fragment => from,
-            LinkStyle::Relative => {
-                let dir = self.source(from).map_or("", |s| parent_folder(&s.ref_path));
-                let joined = format!("{dir}/{}", link.target.trim_end_matches(".md"));
-                let path = refs::normalise(&joined).ok_or(LinkError::Ref(RefError::Escapes))?;
-                self.refs
-                    .lookup(&path)
-                    .ok()
-                    .filter(|_| !path.is_empty())
-                    .ok_or(LinkError::MissingFile(path))?
-            }
+            LinkStyle::Relative => match self.resolve_relative(from, &link.target)? {
+                Destination::Page { target, .. } => target,
+                asset => return Ok(asset),
+            },
         };
         if let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty()) {
             let headings = &self.headings(target).headings;
@@ -230,16 +223,77 @@ impl Site {
                     page: self
                         .source(target)
                         .map_or_else(|| self.url(target).to_string(), |s| s.file.clone()),
-                    suggestion: crate::diagnostic::did_you_mean(
-                        anchor,
-                        &headings.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
-                    )
-                    .map(str::to_string),
+                    suggestion: anchor_suggestion(anchor, headings),
                 });
             }
         }
-        Ok((target, link.anchor.clone().filter(|a| !a.is_empty())))
+        Ok(Destination::Page {
+            target,
+            anchor: link.anchor.clone().filter(|a| !a.is_empty()),
+        })
     }
+
+    /// A relative URL written in `from`'s file: a `.md` file, a folder or a
+    /// path without extension names a page; anything else, a file copied
+    /// from `content/` or `static/`.
+    fn resolve_relative(&self, from: Target, written: &str) -> Result<Destination, LinkError> {
+        let dir = self.source(from).map_or("", SourceFile::folder);
+        let path = refs::normalise(&format!("{dir}/{written}"))
+            .ok_or(LinkError::Ref(RefError::Escapes))?;
+        if let Some(page) = path.strip_suffix(".md") {
+            return self
+                .refs
+                .lookup_path(page)
+                .map(|target| Destination::Page {
+                    target,
+                    anchor: None,
+                })
+                .ok_or(LinkError::MissingFile(path));
+        }
+        if let Some(target) = self.refs.lookup_path(&path) {
+            return Ok(Destination::Page {
+                target,
+                anchor: None,
+            });
+        }
+        if path.is_empty() {
+            return Ok(Destination::Page {
+                target: Target::Section(0),
+                anchor: None,
+            });
+        }
+        if self.assets.contains(&path) {
+            return Ok(Destination::Asset(path));
+        }
+        Err(LinkError::MissingFile(path))
+    }
+}
+
+/// The closest heading id to `anchor`: the same id in another case first
+/// (GitHub-style ids are lower case), else the nearest spelling.
+fn anchor_suggestion(anchor: &str, headings: &[crate::markdown::Heading]) -> Option<String> {
+    if let Some(h) = headings.iter().find(|h| h.id.eq_ignore_ascii_case(anchor)) {
+        return Some(h.id.clone());
+    }
+    crate::diagnostic::did_you_mean(
+        anchor,
+        &headings.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+    )
+    .map(str::to_string)
+}
+
+/// Where an internal link leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// A page or section, at a heading when `anchor` is given.
+    Page {
+        /// The page or section.
+        target: Target,
+        /// The heading id.
+        anchor: Option<String>,
+    },
+    /// A file copied as it is: its path in the output.
+    Asset(String),
 }
 
 /// Why a body link did not resolve.
@@ -247,7 +301,8 @@ impl Site {
 pub enum LinkError {
     /// A `[[ref]]` that does not resolve.
     Ref(RefError),
-    /// A relative `.md` link to a file that is not there.
+    /// A relative link to a page or file that is not there (its path under
+    /// `content/`).
     MissingFile(String),
     /// The page exists, the heading does not.
     MissingAnchor {
@@ -374,6 +429,20 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
     for (id, section) in sections.iter().enumerate() {
         refs.insert(&section.key, Target::Section(id));
     }
+    // A folder's own page is also named by the file it came from.
+    let own_pages = (pages.iter().enumerate())
+        .map(|(id, p)| (&p.source, Target::Page(id)))
+        .chain(
+            (sections.iter().enumerate())
+                .filter_map(|(id, s)| Some((s.source.as_ref()?, Target::Section(id)))),
+        );
+    for (source, target) in own_pages {
+        let path = source.file.strip_prefix("content/").unwrap_or(&source.file);
+        let path = path.strip_suffix(".md").unwrap_or(path);
+        if path != source.ref_path {
+            refs.insert_path(path, target);
+        }
+    }
     let mut site = Site {
         config,
         pages,
@@ -384,7 +453,9 @@ pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnos
         reading_order: Vec::new(),
         aliases: BTreeMap::new(),
         refs,
+        assets: HashSet::new(),
     };
+    site.assets = site.statics.iter().map(|s| s.output_path.clone()).collect();
     fill_hrefs(&mut site);
     check_output_collisions(&site, &mut diagnostics);
     resolve_front_matter(&mut site, &mut diagnostics);
@@ -473,7 +544,7 @@ fn check_output_collisions(site: &Site, diagnostics: &mut Diagnostics) {
                 &p.source.file,
                 0,
                 0,
-                "duplicate-url",
+                Code::DuplicateUrl,
                 format!("this page and `{other}` both map to the URL /{}", p.url),
             ));
         }
@@ -508,7 +579,7 @@ fn resolve_front_matter(site: &mut Site, diagnostics: &mut Diagnostics) {
                                 &src.file,
                                 line,
                                 col,
-                                "wrong-kind",
+                                Code::WrongKind,
                                 format!(
                                     "`{key}` names `{name}`, which is a page of no kind, not a {}",
                                     want.as_str()
@@ -533,7 +604,7 @@ fn resolve_front_matter(site: &mut Site, diagnostics: &mut Diagnostics) {
                                 &src.file,
                                 line,
                                 col,
-                                "wrong-kind",
+                                Code::WrongKind,
                                 format!(
                                     "`{key}` must name {} pages, but `{name}` is {got}",
                                     want.as_str()
@@ -576,7 +647,7 @@ fn resolve_front_matter(site: &mut Site, diagnostics: &mut Diagnostics) {
                             &src.file,
                             line,
                             col,
-                            "draft-step",
+                            Code::DraftStep,
                             format!(
                                 "track step `{}` is a draft; readers will not see it",
                                 step.target
@@ -616,8 +687,11 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
             &src.file,
             line,
             col,
-            "broken-link",
-            format!("link to `{written}`: there is no content/{path}.md"),
+            Code::BrokenLink,
+            missing_file_message(&written, path),
+        )
+        .with_hint(
+            "fix the path (it is relative to this file's folder), or add the missing page or file",
         ),
         LinkError::MissingAnchor {
             anchor,
@@ -628,7 +702,7 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
                 &src.file,
                 line,
                 col,
-                "broken-anchor",
+                Code::BrokenAnchor,
                 format!("link to `{written}`: {page} has no heading with id `{anchor}`"),
             );
             match suggestion {
@@ -640,6 +714,17 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
     d.with_source(&src.text)
 }
 
+fn missing_file_message(written: &str, path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if path.ends_with(".md") || path.ends_with('/') {
+        format!("link to `{written}`: there is no content/{path}")
+    } else if name.contains('.') {
+        format!("link to `{written}`: there is no file content/{path}")
+    } else {
+        format!("link to `{written}`: there is no page content/{path}.md or folder content/{path}/")
+    }
+}
+
 fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics) {
     let site_ref: &Site = site;
     let resolve_all = |from: Target, scan: &Scan, src: &SourceFile| {
@@ -647,7 +732,7 @@ fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics) {
         let mut errors = Vec::new();
         for link in &scan.links {
             match site_ref.resolve_link(from, link) {
-                Ok((target, _)) if target != from => out.push(target),
+                Ok(Destination::Page { target, .. }) if target != from => out.push(target),
                 Ok(_) => {}
                 Err(e) => errors.push(link_diagnostic(src, link, &e)),
             }
@@ -941,7 +1026,7 @@ fn check_generated_collisions(site: &Site, diagnostics: &mut Diagnostics) {
                 file,
                 0,
                 0,
-                "duplicate-url",
+                Code::DuplicateUrl,
                 format!("/{url} is where credo writes {what}; this page would be lost"),
             )
             .with_hint("rename the file or folder"),
@@ -959,14 +1044,14 @@ fn build_aliases(site: &mut Site, diagnostics: &mut Diagnostics) {
     let mut aliases = BTreeMap::new();
     for (id, p) in site.pages.iter().enumerate() {
         for alias in &p.meta.aliases {
-            let error = |code: &'static str, message: String| {
+            let error = |code: Code, message: String| {
                 let (line, col) = p.source.yaml().locate("aliases", Some(alias));
                 Diagnostic::error(&p.source.file, line, col, code, message)
                     .with_source(&p.source.text)
             };
             let Some(path) = refs::normalise(alias.trim()).filter(|p| !p.is_empty()) else {
                 diagnostics.push(error(
-                    "invalid-alias",
+                    Code::InvalidAlias,
                     format!("alias `{alias}` is not a path inside the site"),
                 ));
                 continue;
@@ -989,7 +1074,7 @@ fn build_aliases(site: &mut Site, diagnostics: &mut Diagnostics) {
             });
             if let Some(what) = collides {
                 diagnostics.push(error(
-                    "alias-collision",
+                    Code::AliasCollision,
                     format!("alias `{alias}` collides with {what} at /{path}"),
                 ));
                 continue;
@@ -1017,7 +1102,7 @@ fn check_principle_numbers(site: &Site, diagnostics: &mut Diagnostics) {
                         &page.source.file,
                         line,
                         col,
-                        "duplicate-number",
+                        Code::DuplicateNumber,
                         format!("principle number {n} is already used by `{other}`"),
                     )
                     .with_source(&page.source.text),

@@ -65,12 +65,12 @@ impl RefError {
     }
 
     /// The diagnostic code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::diagnostic::Code {
         match self {
-            RefError::NotFound { .. } => "broken-ref",
-            RefError::Ambiguous(_) => "ambiguous-ref",
-            RefError::Escapes => "ref-outside-content",
-            RefError::Draft => "ref-to-draft",
+            RefError::NotFound { .. } => crate::diagnostic::Code::BrokenRef,
+            RefError::Ambiguous(_) => crate::diagnostic::Code::AmbiguousRef,
+            RefError::Escapes => crate::diagnostic::Code::RefOutsideContent,
+            RefError::Draft => crate::diagnostic::Code::RefToDraft,
         }
     }
 }
@@ -92,6 +92,12 @@ impl RefIndex {
             .entry(stem.to_string())
             .or_default()
             .push((ref_path.to_string(), target));
+    }
+
+    /// Records another full path of `target` (not a bare stem): the file a
+    /// folder's own page came from (`guide/README`, `guide/index`).
+    pub fn insert_path(&mut self, path: &str, target: Target) {
+        self.by_path.entry(path.to_string()).or_insert(target);
     }
 
     /// Remembers a draft's ref path, so a ref to it gets a precise message.
@@ -129,6 +135,17 @@ impl RefIndex {
         Err(RefError::NotFound {
             suggestion: self.suggest(&name),
         })
+    }
+
+    /// The page or section at exactly this path under `content/` (no
+    /// bare stems): `principles/a`, `principles` or `principles/` (its
+    /// section), `guide/README` (the file a folder's page came from).
+    pub fn lookup_path(&self, path: &str) -> Option<Target> {
+        let path = path.trim_end_matches('/');
+        self.by_path
+            .get(path)
+            .or_else(|| self.by_path.get(&format!("{path}/_index")))
+            .copied()
     }
 
     fn suggest(&self, name: &str) -> Option<String> {

@@ -165,12 +165,20 @@ fn an_opening_line_with_trailing_blanks_still_opens_front_matter() {
 }
 
 #[test]
-fn missing_title_points_at_the_opening_line() {
-    SiteTest::minimal()
-        .file("content/a.md", "---\nsummary: x\n---\n")
-        .check()
-        .code(1)
-        .diagnostics_are(&["content/a.md:1:1: error: missing field `title`"]);
+fn a_missing_title_falls_back_to_the_file_name() {
+    // SPEC §3: front matter is optional; without `title` (and without a
+    // `# heading`) the file stem made readable is the title.
+    let run = SiteTest::minimal()
+        .file(
+            "content/getting-started.md",
+            "---\nsummary: x\n---\nText.\n",
+        )
+        .build();
+    run.success();
+    assert!(
+        run.page("getting-started/index.html")
+            .contains("<title>Getting started")
+    );
 }
 
 #[test]
@@ -182,8 +190,11 @@ fn unclosed_front_matter_and_empty_files() {
         .code(1)
         .diagnostics_are(&[
             "content/a.md:1:1: error: front matter opened with `---` is never closed",
-            "content/b.md:1:1: error: page has no front matter; it needs at least a `title`",
         ]);
+    // An empty file is a page like any other (front matter is optional).
+    let run = SiteTest::minimal().file("content/b.md", "").build();
+    run.success();
+    assert!(run.page("b/index.html").contains("<title>B"));
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod flagship;
 mod hardening;
 mod model;
 mod output;
+mod plain;
 mod scaffold;
 mod search;
 mod serve;

@@ -12,6 +12,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
+pub mod code;
+
+pub use code::{Code, Level};
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -37,7 +41,7 @@ pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// A stable, kebab-case code (`unknown-key`, `broken-ref`, ...).
-    pub code: &'static str,
+    pub code: Code,
     /// What is wrong, in one sentence.
     pub message: String,
     /// A suggestion, such as "did you mean `title`?".
@@ -58,7 +62,7 @@ impl Diagnostic {
         file: impl Into<String>,
         line: usize,
         column: usize,
-        code: &'static str,
+        code: Code,
         message: impl Into<String>,
     ) -> Self {
         Diagnostic {
@@ -78,7 +82,7 @@ impl Diagnostic {
         file: impl Into<String>,
         line: usize,
         column: usize,
-        code: &'static str,
+        code: Code,
         message: impl Into<String>,
     ) -> Self {
         Diagnostic {
@@ -297,7 +301,7 @@ mod tests {
 
     #[test]
     fn human_rendering_shows_source_and_caret() {
-        let d = Diagnostic::error("content/a.md", 2, 3, "x", "bad")
+        let d = Diagnostic::error("content/a.md", 2, 3, Code::InvalidYaml, "bad")
             .with_source("---\ntitel: x\n")
             .with_hint("did you mean `title`?");
         assert_eq!(

@@ -1,0 +1,187 @@
+//! Issue 21: a handbook written as plain GitHub Markdown builds as it is
+//! (no front matter, `# Title` lines, README.md and index.md folder pages,
+//! images beside pages, raw HTML), and every relative URL in a body is
+//! resolved, rewritten and checked.
+
+use crate::harness::SiteTest;
+
+fn github() -> SiteTest {
+    SiteTest::fixture("plain/github")
+}
+
+#[test]
+fn a_github_style_handbook_builds_as_it_is() {
+    let site = github();
+    let run = site.build();
+    run.success();
+    // README.md at the top is the home page; its `# heading` is the title
+    // shown once, not a second time in the body.
+    let home = run.page("index.html");
+    assert_eq!(home.matches("Northwind Field Handbook</h1>").count(), 1);
+    // Folder pages: README.md makes /team/ and /policies/ (sections, as the
+    // folders hold other pages); a folder holding only its own page and
+    // assets is a page bundle at the folder's URL.
+    assert!(run.page("team/index.html").contains("<title>The team"));
+    assert!(
+        run.page("team/onboarding/index.html")
+            .contains("<title>Onboarding")
+    );
+    assert!(
+        run.page("policies/gifts/index.html")
+            .contains("<title>Gifts &amp; hospitality")
+    );
+    // No title anywhere: the file name, made readable.
+    assert!(
+        run.page("guide/getting-started/index.html")
+            .contains("<title>Getting started")
+    );
+    // A folder of assets only is not a section.
+    assert!(!run.exists("assets/index.html"));
+    assert!(!home.contains("href=\"/handbook/assets/\""));
+    assert!(run.exists("assets/logo.png") && run.exists("team/onboarding/flow.svg"));
+}
+
+#[test]
+fn every_relative_url_is_rewritten_with_the_base_path() {
+    let run = github().build();
+    run.success();
+    let home = run.page("index.html");
+    for href in [
+        "href=\"/handbook/team/\"",
+        "href=\"/handbook/policies/\"",
+        "href=\"/handbook/guide/\"",
+        "src=\"/handbook/assets/logo.png\"",
+        "href=\"/handbook/team/#loop--tie\"",
+    ] {
+        assert!(home.contains(href), "home lacks {href}");
+    }
+    let week = run.page("team/first-week/index.html");
+    for href in [
+        "href=\"/handbook/policies/gifts/\"",
+        "<a href=\"/handbook/team/onboarding/\">the onboarding notes</a>",
+        "src=\"/handbook/assets/icons/phone.svg\"",
+        "href=\"#day-1\"",
+    ] {
+        assert!(week.contains(href), "first-week lacks {href}");
+    }
+    let bundle = run.page("team/onboarding/index.html");
+    assert!(
+        bundle.contains(
+            "<img src=\"/handbook/team/onboarding/flow.svg\" alt=\"How a request flows\""
+        )
+    );
+    assert!(bundle.contains(
+        "srcset=\"/handbook/team/onboarding/flow.svg 1x, /handbook/team/onboarding/flow.svg 2x\""
+    ));
+    assert!(bundle.contains("href=\"/handbook/team/\""));
+    assert!(bundle.contains("href=\"/handbook/policies/gifts/\""));
+    // The print page sits at another depth: the same absolute URLs work there.
+    let print = run.page("print/index.html");
+    assert!(print.contains("src=\"/handbook/team/onboarding/flow.svg\""));
+    assert!(print.contains("src=\"/handbook/assets/logo.png\""));
+    assert!(!print.contains("src=\"flow.svg\"") && !print.contains("src=\"assets/"));
+}
+
+#[test]
+fn same_line_alerts_and_github_heading_ids() {
+    let run = github().build();
+    run.success();
+    let week = run.page("team/first-week/index.html");
+    assert!(week.contains("admonition-tip"));
+    assert!(week.contains("<p>Ask one question a day; nobody minds.</p>"));
+    assert!(run.page("team/index.html").contains("id=\"loop--tie\""));
+}
+
+#[test]
+fn a_page_without_front_matter_is_pointed_at_its_first_line() {
+    github().check().success().diagnostics_are(&[
+        "content/guide/getting-started.md:1:1: warning: nothing links to `Getting started`",
+    ]);
+}
+
+#[test]
+fn broken_images_html_urls_and_folder_links_are_errors_at_their_place() {
+    let run = SiteTest::minimal()
+        .file("content/pics/a.png", "png")
+        .file(
+            "content/a.md",
+            "# A\n\n![ok](pics/a.png) ![gone](pics/b.png)\n\n<img alt=\"x\"\n     src=\"missing.svg\">\n\n[folder](nowhere/) [page](nopage) [ref-style][r]\n\n[r]: ../outside.md\n",
+        )
+        .check();
+    run.code(1).diagnostics_are(&[
+        "content/a.md:3:19: error: link to `pics/b.png`: there is no file content/pics/b.png",
+        "content/a.md:6:11: error: link to `missing.svg`: there is no file content/missing.svg",
+        "content/a.md:8:1: error: link to `nowhere/`: there is no page content/nowhere.md or folder content/nowhere/",
+        "content/a.md:8:20: error: link to `nopage`: there is no page content/nopage.md or folder content/nopage/",
+        "content/a.md:10:1: error: ref `../outside.md` leaves content/; refs name pages inside the site",
+    ]);
+}
+
+#[test]
+fn links_to_a_folder_page_resolve_every_way() {
+    let run = SiteTest::minimal()
+        .file("content/team/README.md", "# Team\n\n## Who\n")
+        .file("content/team/x.md", "# X\n")
+        .file("content/kit/index.md", "# Kit\n")
+        .file(
+            "content/a.md",
+            "# A\n\n[1](team/) [2](team) [3](team/README.md) [4](team/README.md#who) \
+             [5](kit/index.md) [6](kit/) [7](kit) [8](team/x)\n",
+        )
+        .build();
+    run.success();
+    let a = run.page("a/index.html");
+    for (n, href) in [
+        (1, "/team/"),
+        (2, "/team/"),
+        (3, "/team/"),
+        (4, "/team/#who"),
+        (5, "/kit/"),
+        (6, "/kit/"),
+        (7, "/kit/"),
+        (8, "/team/x/"),
+    ] {
+        assert!(
+            a.contains(&format!("<a href=\"{href}\">{n}</a>")),
+            "link {n}: {a}"
+        );
+    }
+}
+
+#[test]
+fn two_folder_pages_in_one_folder_are_an_error_naming_both() {
+    SiteTest::minimal()
+        .file("content/team/index.md", "# Team\n")
+        .file("content/team/README.md", "# Team too\n")
+        .file("content/team/x.md", "# X\n")
+        .build()
+        .code(1)
+        .stderr_has("`content/team/index.md` and `content/team/README.md` both want to be the page of the folder content/team")
+        .diagnostics_are(&[
+            "content/team/README.md:1:1: error: `content/team/index.md` and `content/team/README.md` both want to be the page of the folder content/team",
+        ]);
+}
+
+#[test]
+fn a_fragment_in_the_wrong_case_is_an_error_with_the_right_id() {
+    SiteTest::minimal()
+        .file("content/a.md", "# A\n\n## Loop & Tie\n\n[x](#Loop--Tie)\n")
+        .check()
+        .code(1)
+        .diagnostics_are(&[
+            "content/a.md:5:1: error: link to `#Loop--Tie`: content/a.md has no heading with id `Loop--Tie`",
+        ])
+        .stderr_has("did you mean `#loop--tie`?");
+}
+
+#[test]
+fn toml_front_matter_names_credo_import() {
+    SiteTest::minimal()
+        .file("content/a.md", "+++\ntitle = \"A\"\n+++\nText.\n")
+        .check()
+        .code(1)
+        .diagnostics_are(&[
+            "content/a.md:1:1: error: this page starts with a TOML (`+++`) block; credo reads YAML front matter between `---` lines",
+        ])
+        .stderr_has("credo import");
+}
