@@ -162,6 +162,7 @@ struct Slots {
     title: Option<String>,
     summary: Option<String>,
     weight: Option<i64>,
+    sort_by: Option<String>,
     tags: Vec<String>,
     draft: Option<bool>,
     aliases: Vec<String>,
@@ -176,7 +177,7 @@ pub fn convert(raw: Mapping, role: Role) -> Converted {
         let key = key_name(&key);
         let taken = match role {
             Role::Page => take_page_key(&key, &value, &mut slots, &mut out),
-            Role::Section => take_shared_key(&key, &value, &mut slots, &mut out),
+            Role::Section => take_section_key(&key, &value, &mut slots, &mut out),
         };
         if !taken {
             move_to_extra(key, value, &mut slots.extra, &mut out);
@@ -214,7 +215,8 @@ fn take_shared_key(key: &str, value: &Value, slots: &mut Slots, out: &mut Conver
             note_mapped(key, "weight", out);
             true
         }
-        "extra" => match value {
+        // Zola's `[extra]` and Hugo's `[params]` are credo's `extra`.
+        "extra" | "params" => match value {
             Value::Mapping(map) => {
                 for (k, v) in map {
                     insert_extra(&mut slots.extra, key_name(k), v.clone());
@@ -224,6 +226,18 @@ fn take_shared_key(key: &str, value: &Value, slots: &mut Slots, out: &mut Conver
             _ => false,
         },
         _ => false,
+    }
+}
+
+/// Keys of a folder's own page; `true` when `key` was taken.
+fn take_section_key(key: &str, value: &Value, slots: &mut Slots, out: &mut Converted) -> bool {
+    match (key, value.as_str()) {
+        // Zola's orders that credo knows too; `date` and the rest it does not.
+        ("sort_by", Some(order @ ("weight" | "title"))) => {
+            slots.sort_by = Some(order.to_string());
+            true
+        }
+        _ => take_shared_key(key, value, slots, out),
     }
 }
 
@@ -345,6 +359,9 @@ impl Slots {
         if let Some(weight) = self.weight {
             put("weight", Value::from(weight));
         }
+        if let Some(sort_by) = self.sort_by {
+            put("sort_by", Value::String(sort_by));
+        }
         let strings =
             |items: Vec<String>| Value::Sequence(items.into_iter().map(Value::String).collect());
         if !self.tags.is_empty() {
@@ -361,6 +378,25 @@ impl Slots {
         }
         map
     }
+}
+
+/// The order credo's own pages write their keys in; [`convert`] writes
+/// them so, and [`in_key_order`] restores it after keys are added.
+const KEY_ORDER: &[&str] = &[
+    "title", "summary", "weight", "sort_by", "tags", "draft", "aliases", "extra",
+];
+
+/// `meta` with its keys in [`KEY_ORDER`] (any other key last, as it was).
+pub fn in_key_order(meta: Mapping) -> Mapping {
+    let rank = |key: &Value| {
+        KEY_ORDER
+            .iter()
+            .position(|k| key.as_str() == Some(k))
+            .unwrap_or(KEY_ORDER.len())
+    };
+    let mut entries: Vec<(Value, Value)> = meta.into_iter().collect();
+    entries.sort_by_key(|(key, _)| rank(key));
+    entries.into_iter().collect()
 }
 
 /// A page's text with `meta` as its YAML front matter and `body` unchanged;

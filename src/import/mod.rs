@@ -58,7 +58,7 @@ impl Generator {
             Generator::MkDocs => "MkDocs",
             Generator::Docusaurus => "Docusaurus",
             Generator::MdBook => "mdBook",
-            Generator::Plain => "Markdown folder",
+            Generator::Plain => "plain Markdown",
         }
     }
 }

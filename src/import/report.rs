@@ -37,6 +37,8 @@ pub struct Report {
     pub weights: usize,
     /// Titles set from the reading order.
     pub titles: usize,
+    /// Pages whose body holds template code credo shows as written.
+    pub template_code: Vec<String>,
     /// What was left out, and why.
     pub skipped: Vec<String>,
 }
@@ -58,6 +60,7 @@ impl Report {
             moved: BTreeMap::new(),
             weights: 0,
             titles: 0,
+            template_code: Vec::new(),
             skipped,
         }
     }
@@ -85,12 +88,7 @@ fn counted(counts: &BTreeMap<String, usize>) -> String {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "Imported a {} site: \"{}\"",
-            self.generator.name(),
-            self.title
-        )?;
+        writeln!(f, "Imported {}: \"{}\"", self.generator.name(), self.title)?;
         writeln!(
             f,
             "  {} pages ({} copied as they were), {} other files",
@@ -129,6 +127,23 @@ impl fmt::Display for Report {
         }
         for (dest, problem) in &self.unconverted {
             writeln!(f, "  {dest}: {problem}")?;
+        }
+        if let Some(first) = self.template_code.first() {
+            writeln!(
+                f,
+                "  template code ({{{{ }}}}, {{% %}}) left as written, to rewrite by hand: {} page{} ({first}{})",
+                self.template_code.len(),
+                if self.template_code.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                if self.template_code.len() > 1 {
+                    ", …"
+                } else {
+                    ""
+                }
+            )?;
         }
         for skipped in &self.skipped {
             writeln!(f, "  not copied: {skipped}")?;

@@ -155,6 +155,9 @@ fn write_page(
     report.pages += 1;
     report.count_keys(&converted);
     let body = frontmatter::split(&text).body;
+    if has_template_code(body) {
+        report.template_code.push(entry.dest.clone());
+    }
     let mut meta = converted.meta;
     apply_hints(&mut meta, weight, title, body, report);
     let target = dir.join(&entry.dest);
@@ -173,6 +176,12 @@ fn write_page(
         Format::None => report.given_front_matter += 1,
     }
     write(&target, frontmatter::render(&meta, body))
+}
+
+/// `true` when a body holds a generator's template code (Liquid, Tera,
+/// Hugo shortcodes), which credo shows as written.
+fn has_template_code(body: &str) -> bool {
+    body.contains("{{") || body.contains("{%")
 }
 
 /// Sets the weight a reading order gives, and the title it gives when the
@@ -200,6 +209,7 @@ fn apply_hints(
         *meta = with_title;
         report.titles += 1;
     }
+    *meta = frontmatter::in_key_order(std::mem::take(meta));
 }
 
 /// The new site's credo.yaml.
@@ -230,7 +240,7 @@ fn credo_yaml(plan: &Plan) -> String {
     };
     let yaml = serde_yaml::to_string(&config).unwrap_or_default();
     format!(
-        "# Imported from a {} site by `credo import`.\n{yaml}",
+        "# Imported from {} by `credo import`.\n{yaml}",
         plan.generator.name()
     )
 }
