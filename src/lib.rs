@@ -116,6 +116,13 @@ fn run_command(cli: Cli) -> ExitCode {
         } => {
             let dir = dir.unwrap_or_else(|| ".".into());
             scaffold::init_bare(&dir).map(|title| {
+                if !dir.join("content").is_dir() {
+                    eprintln!(
+                        "note: credo reads pages from {}; move the Markdown there, or make a new site with `credo import {} NEW_DIR`",
+                        dir.join("content").display(),
+                        dir.display()
+                    );
+                }
                 println!(
                     "Wrote {} (title \"{title}\") beside the Markdown in {}. Next: `credo serve -r {}`",
                     config::CONFIG_FILE,

@@ -151,19 +151,15 @@ impl Plan {
 
     /// Adds one file at `rel` under the DIR-relative folder `to`.
     fn add_file(&mut self, source: &Path, rel: &str, to: &str) {
-        let dest = join(to, rel);
         let page_stem = ["md", "markdown", "mdx"]
             .iter()
             .find_map(|ext| rel.strip_suffix(&format!(".{ext}")));
-        let entry = match page_stem {
-            Some(stem) => Entry {
-                source: source.to_path_buf(),
-                dest: join(to, &format!("{stem}.md")),
-            },
-            None => Entry {
-                source: source.to_path_buf(),
-                dest,
-            },
+        let entry = Entry {
+            source: source.to_path_buf(),
+            dest: join(
+                to,
+                &page_stem.map_or(rel.to_string(), |stem| format!("{stem}.md")),
+            ),
         };
         if page_stem.is_some() {
             self.pages.push(entry);
