@@ -6,7 +6,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// credo: a static-site generator for client-service playbooks.
 #[derive(Debug, Parser)]
-#[command(name = "credo", version, about)]
+#[command(
+    name = "credo",
+    version,
+    about,
+    after_help = "Examples:\n  credo init handbook && credo serve -r handbook\n  credo import ../old-wiki handbook\n  credo check --deny-warnings"
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -17,14 +22,23 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write a new playbook (minimal, or the full example with --example).
+    #[command(
+        after_help = "Examples:\n  credo init handbook\n  credo init --example demo\n  credo init --bare .      (credo.yaml only, beside Markdown you have)"
+    )]
     Init {
         /// Where to write it (default: the current folder).
         dir: Option<PathBuf>,
         /// Write the full example handbook instead of a minimal one.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "bare")]
         example: bool,
+        /// Write only credo.yaml, beside Markdown that is already there.
+        #[arg(long)]
+        bare: bool,
     },
     /// Build the site into the output folder.
+    #[command(
+        after_help = "Examples:\n  credo build\n  credo build -r handbook -o /tmp/site\n  credo build --base-url https://intranet.example/handbook/"
+    )]
     Build {
         /// The site root, holding credo.yaml.
         #[arg(short, long, default_value = ".")]
@@ -40,6 +54,9 @@ pub enum Command {
         drafts: bool,
     },
     /// Build, serve and rebuild on every change, reloading open pages.
+    #[command(
+        after_help = "Examples:\n  credo serve --open\n  credo serve -r handbook --port 8080\n  credo serve --bind 0.0.0.0 --drafts"
+    )]
     Serve {
         /// The site root, holding credo.yaml.
         #[arg(short, long, default_value = ".")]
@@ -58,6 +75,9 @@ pub enum Command {
         drafts: bool,
     },
     /// Validate everything build validates, without writing.
+    #[command(
+        after_help = "Examples:\n  credo check\n  credo check -r handbook --deny-warnings\n  credo check --format json > diagnostics.json"
+    )]
     Check {
         /// The site root, holding credo.yaml.
         #[arg(short, long, default_value = ".")]
@@ -73,6 +93,9 @@ pub enum Command {
         drafts: bool,
     },
     /// Write a new page with the right front matter.
+    #[command(
+        after_help = "Examples:\n  credo new principle \"Answer within a day\"\n  credo new scenario \"The client calls at night\" -r handbook"
+    )]
     New {
         /// principle, value, attitude, scenario, checklist, track or page.
         kind: String,
@@ -81,6 +104,26 @@ pub enum Command {
         /// The site root, holding credo.yaml.
         #[arg(short, long, default_value = ".")]
         root: PathBuf,
+    },
+    /// Make a new site from a Markdown folder or another generator's site
+    /// (Hugo, Zola, Jekyll, MkDocs, Docusaurus, mdBook); SRC is never changed.
+    #[command(
+        after_help = "Examples:\n  credo import ~/src/handbook handbook     (a GitHub folder of Markdown)\n  credo import ../hugo-site handbook\n  credo import ../book handbook && credo serve -r handbook"
+    )]
+    Import {
+        /// The site or folder to import.
+        src: PathBuf,
+        /// The new site's folder (must not exist, or be empty).
+        dir: PathBuf,
+    },
+    /// Print shell completions for credo.
+    #[command(
+        after_help = "Examples:\n  credo completions bash > ~/.local/share/bash-completion/completions/credo\n  credo completions zsh > ~/.zfunc/_credo\n  credo completions fish > ~/.config/fish/completions/credo.fish"
+    )]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
 }
 

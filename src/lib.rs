@@ -15,6 +15,7 @@ pub mod bug;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod output;
@@ -110,7 +111,28 @@ fn run_command(cli: Cli) -> ExitCode {
             format,
             deny_warnings,
         ),
-        Command::Init { dir, example } => {
+        Command::Init {
+            dir, bare: true, ..
+        } => {
+            let dir = dir.unwrap_or_else(|| ".".into());
+            scaffold::init_bare(&dir).map(|title| {
+                if !dir.join("content").is_dir() {
+                    eprintln!(
+                        "note: credo reads pages from {}; move the Markdown there, or make a new site with `credo import {} NEW_DIR`",
+                        dir.join("content").display(),
+                        dir.display()
+                    );
+                }
+                println!(
+                    "Wrote {} (title \"{title}\") beside the Markdown in {}. Next: `credo serve -r {}`",
+                    config::CONFIG_FILE,
+                    dir.display(),
+                    dir.display()
+                );
+                0
+            })
+        }
+        Command::Init { dir, example, .. } => {
             let dir = dir.unwrap_or_else(|| ".".into());
             scaffold::init(&dir, example).map(|files| {
                 println!(
@@ -127,6 +149,12 @@ fn run_command(cli: Cli) -> ExitCode {
                 println!("Wrote {}", path.display());
                 0
             })
+        }
+        Command::Import { src, dir } => import::command(&src, &dir),
+        Command::Completions { shell } => {
+            use clap::CommandFactory as _;
+            clap_complete::generate(shell, &mut Cli::command(), "credo", &mut std::io::stdout());
+            Ok(0)
         }
         Command::Serve {
             root,

@@ -60,6 +60,41 @@ pub fn init(dir: &Path, example: bool) -> Result<Vec<PathBuf>, Error> {
     Ok(written)
 }
 
+/// Writes only `credo.yaml` into `dir`, beside Markdown already there; its
+/// title is the `# heading` of the top README.md or index.md (under
+/// `content/`, else in `dir`), else the folder's name. Returns the title.
+pub fn init_bare(dir: &Path) -> Result<String, Error> {
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{} is not a folder; `credo init --bare` goes beside Markdown that is already there",
+            dir.display()
+        )));
+    }
+    let config = dir.join(crate::config::CONFIG_FILE);
+    if config.exists() {
+        return Err(Error::Usage(format!(
+            "refusing to overwrite {}: this is a credo site already",
+            config.display()
+        )));
+    }
+    let title = crate::import::heading_title(&dir.join("content"))
+        .unwrap_or_else(|| crate::import::fallback_title(dir));
+    // serde quotes a title that needs it (`Ops: the handbook`).
+    let yaml = serde_yaml::to_string(&BareConfig {
+        title: &title,
+        base_url: "/",
+    })
+    .unwrap_or_default();
+    std::fs::write(&config, yaml).map_err(|e| io(&config, e))?;
+    Ok(title)
+}
+
+#[derive(serde::Serialize)]
+struct BareConfig<'a> {
+    title: &'a str,
+    base_url: &'a str,
+}
+
 fn io(path: &Path, e: std::io::Error) -> Error {
     Error::Io {
         path: path.display().to_string(),

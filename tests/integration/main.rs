@@ -7,6 +7,7 @@ mod build;
 mod errors;
 mod flagship;
 mod hardening;
+mod import;
 mod model;
 mod output;
 mod plain;

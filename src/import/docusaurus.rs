@@ -1,0 +1,123 @@
+//! Docusaurus: `docs/` becomes `content/` (`.mdx` pages take the `.md` name
+//! credo reads; their JSX is left as written), `static/` becomes `static/`,
+//! `sidebar_position` and the `position` of each folder's `_category_.json`
+//! are ranked into weights, and a category's `label` titles its folder.
+//! The title and tagline are read from docusaurus.config.js, which is
+//! JavaScript: only plain quoted values are found.
+
+use std::path::Path;
+
+use serde_yaml::{Mapping, Value};
+
+use super::order::FOLDER_PAGES;
+use super::{Generator, Plan, SiteInfo, read_config};
+
+const CATEGORY_FILES: &[&str] = &["_category_.json", "_category_.yml", "_category_.yaml"];
+
+/// A Docusaurus site's plan.
+pub(super) fn plan(src: &Path) -> Plan {
+    let config = ["js", "ts", "mjs", "cjs"]
+        .iter()
+        .find_map(|ext| std::fs::read_to_string(src.join(format!("docusaurus.config.{ext}"))).ok())
+        .unwrap_or_default();
+    let site = SiteInfo {
+        title: quoted_value(&config, "title"),
+        description: quoted_value(&config, "tagline"),
+        base_url: None,
+        language: None,
+    };
+    let mut plan = Plan::new(Generator::Docusaurus, site);
+    plan.rank_front_matter = true;
+    let is_category = |rel: &str| {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        CATEGORY_FILES.contains(&name)
+    };
+    plan.add_tree(&src.join("docs"), "content", &is_category);
+    plan.add_tree(&src.join("static"), "static", &|_| false);
+    add_categories(&src.join("docs"), &mut plan);
+    for folder in ["blog", "src", "i18n"] {
+        if src.join(folder).is_dir() {
+            plan.skipped.push(format!(
+                "{folder}/: not part of the docs (blog, React pages or translations)"
+            ));
+        }
+    }
+    plan
+}
+
+/// Reads every `_category_` file under `docs`: its folder's page gets the
+/// category's position (made as `_index.md` when the folder has no page).
+fn add_categories(docs: &Path, plan: &mut Plan) {
+    let files = walkdir::WalkDir::new(docs)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| CATEGORY_FILES.contains(&e.file_name().to_string_lossy().as_ref()));
+    for file in files {
+        let Some(category) = read_config(file.path()) else {
+            plan.skipped.push(format!(
+                "{}: not readable as a category",
+                file.path().display()
+            ));
+            continue;
+        };
+        let Some(folder) = file.path().parent().and_then(|p| p.strip_prefix(docs).ok()) else {
+            continue;
+        };
+        let folder = folder.to_string_lossy().replace('\\', "/");
+        if folder.is_empty() {
+            continue;
+        }
+        let folder = format!("content/{folder}");
+        let page = FOLDER_PAGES
+            .iter()
+            .map(|name| format!("{folder}/{name}"))
+            .find(|dest| plan.pages.iter().any(|p| &p.dest == dest));
+        let page = page.unwrap_or_else(|| {
+            let dest = format!("{folder}/_index.md");
+            plan.generated.push((dest.clone(), Mapping::new()));
+            dest
+        });
+        if let Some(label) = category.get("label").and_then(Value::as_str) {
+            plan.order.push((page.clone(), Some(label.to_string())));
+        }
+        if let Some(position) = category.get("position").and_then(Value::as_f64) {
+            plan.positions.push((page, position));
+        }
+    }
+}
+
+/// The first `key: 'value'` (or `"value"`, `` `value` ``) in JavaScript text.
+fn quoted_value(js: &str, key: &str) -> Option<String> {
+    let pattern = format!("{key}:");
+    let mut rest = js;
+    while let Some(at) = rest.find(&pattern) {
+        let before = rest[..at].chars().next_back();
+        rest = &rest[at + pattern.len()..];
+        // `subtitle:` is not `title:`.
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let value = rest.trim_start();
+        let quote = value
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '\'' | '"' | '`'))?;
+        let inner = &value[1..];
+        return inner.find(quote).map(|end| inner[..end].to_string());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted_value;
+
+    #[test]
+    fn quoted_values_are_found_in_javascript() {
+        let js = "const config = {\n  subtitle: 'no',\n  title: \"Ops Handbook\",\n  tagline: `How we work`,\n};";
+        assert_eq!(quoted_value(js, "title").as_deref(), Some("Ops Handbook"));
+        assert_eq!(quoted_value(js, "tagline").as_deref(), Some("How we work"));
+        assert_eq!(quoted_value("title: process.env.T", "title"), None);
+    }
+}

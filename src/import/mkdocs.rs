@@ -1,0 +1,31 @@
+//! MkDocs: `docs_dir` (default `docs/`) becomes `content/`, pages and assets
+//! alike, as MkDocs serves them; the `nav` gives the reading order (as
+//! weights) and titles; mkdocs.yml the title and description.
+
+use std::path::Path;
+
+use super::{Generator, Plan, SiteInfo, config_text, order, read_config};
+
+/// An MkDocs site's plan.
+pub(super) fn plan(src: &Path) -> Plan {
+    // Python tags (`!!python/name:...`) are read as the text they tag.
+    let config = read_config(&src.join("mkdocs.yml"))
+        .or_else(|| read_config(&src.join("mkdocs.yaml")))
+        .unwrap_or_default();
+    let site = SiteInfo {
+        title: config_text(&config, "site_name"),
+        description: config_text(&config, "site_description"),
+        base_url: config_text(&config, "site_url"),
+        language: config_text(&config, "theme.language"),
+    };
+    let docs = config_text(&config, "docs_dir").unwrap_or_else(|| "docs".into());
+    let mut plan = Plan::new(Generator::MkDocs, site);
+    plan.add_tree(&src.join(docs), "content", &|_| false);
+    if let Some(nav) = config.get("nav") {
+        plan.order = order::mkdocs_nav(nav)
+            .into_iter()
+            .map(|(title, path)| (format!("content/{path}"), title))
+            .collect();
+    }
+    plan
+}

@@ -1,0 +1,407 @@
+//! `credo import SRC DIR`: a new credo site in DIR from a folder of Markdown
+//! or another generator's site, leaving SRC as it was.
+//!
+//! Three steps: [`detect`] which generator wrote SRC; its module (one per
+//! source kind) makes a [`Plan`], which lists every page and asset with the
+//! place it takes in DIR, the reading order the generator keeps outside the
+//! pages, and the site's title; [`write::execute`] carries the plan out,
+//! converting front matter ([`frontmatter`]) and turning orders into weights
+//! ([`order`]), and returns the [`Report`] printed to the user. [`command`]
+//! then runs `credo check` on the new site.
+
+mod docusaurus;
+pub mod frontmatter;
+mod hugo;
+mod jekyll;
+mod mdbook;
+mod mkdocs;
+pub mod order;
+mod plain;
+mod report;
+mod write;
+
+use std::path::{Path, PathBuf};
+
+use serde_yaml::{Mapping, Value};
+use walkdir::WalkDir;
+
+pub use report::Report;
+
+use crate::Error;
+
+/// The generator an imported site was written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generator {
+    /// Hugo: `hugo.toml` or `config.*` beside `content/`.
+    Hugo,
+    /// Zola: `config.toml` (or `zola.toml`) with `base_url`, beside `content/`.
+    Zola,
+    /// Jekyll: `_config.yml`.
+    Jekyll,
+    /// MkDocs: `mkdocs.yml`.
+    MkDocs,
+    /// Docusaurus: `docusaurus.config.js` or `.ts` beside `docs/`.
+    Docusaurus,
+    /// mdBook: `book.toml` and `SUMMARY.md`.
+    MdBook,
+    /// A folder of Markdown, GitHub style.
+    Plain,
+}
+
+impl Generator {
+    /// The name users know it by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Generator::Hugo => "Hugo",
+            Generator::Zola => "Zola",
+            Generator::Jekyll => "Jekyll",
+            Generator::MkDocs => "MkDocs",
+            Generator::Docusaurus => "Docusaurus",
+            Generator::MdBook => "mdBook",
+            Generator::Plain => "plain Markdown",
+        }
+    }
+}
+
+/// What the source's configuration says about the site.
+#[derive(Debug, Default)]
+pub(crate) struct SiteInfo {
+    pub(crate) title: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) base_url: Option<String>,
+    pub(crate) language: Option<String>,
+}
+
+/// One file to copy: from `source` to `dest` (relative to DIR, `/`-separated).
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub(crate) source: PathBuf,
+    pub(crate) dest: String,
+}
+
+/// Everything an import will write, decided before anything is.
+#[derive(Debug)]
+pub(crate) struct Plan {
+    pub(crate) generator: Generator,
+    pub(crate) site: SiteInfo,
+    /// Markdown pages, their front matter to convert.
+    pub(crate) pages: Vec<Entry>,
+    /// Every other file, copied byte for byte.
+    pub(crate) assets: Vec<Entry>,
+    /// A reading order kept outside the pages (SUMMARY.md, the MkDocs nav):
+    /// page dests, with the title the order gives them.
+    pub(crate) order: Vec<(String, Option<String>)>,
+    /// Positions of folder pages kept outside them (`_category_.json`).
+    pub(crate) positions: Vec<(String, f64)>,
+    /// Whether the pages' own positions (`nav_order`, `sidebar_position`)
+    /// are ranked into weights.
+    pub(crate) rank_front_matter: bool,
+    /// Folder pages made from nothing but their front matter.
+    pub(crate) generated: Vec<(String, Mapping)>,
+    /// What was left out, and why, for the report.
+    pub(crate) skipped: Vec<String>,
+}
+
+impl Plan {
+    fn new(generator: Generator, site: SiteInfo) -> Plan {
+        Plan {
+            generator,
+            site,
+            pages: Vec::new(),
+            assets: Vec::new(),
+            order: Vec::new(),
+            positions: Vec::new(),
+            rank_front_matter: false,
+            generated: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
+
+    /// Adds every file under `from` (skipping hidden files, `node_modules`
+    /// and what `skip` names by its `/`-separated path under `from`) below
+    /// the DIR-relative folder `to`. Markdown files are pages; `.markdown`
+    /// and `.mdx` files take the `.md` credo reads.
+    fn add_tree(&mut self, from: &Path, to: &str, skip: &dyn Fn(&str) -> bool) {
+        let walker = WalkDir::new(from)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                let name = e.file_name().to_string_lossy();
+                e.depth() == 0 || !(name.starts_with('.') || name == "node_modules")
+            });
+        for entry in walker.flatten() {
+            let Ok(rel) = entry.path().strip_prefix(from) else {
+                continue;
+            };
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            if rel.is_empty() || entry.file_type().is_dir() || skip(&rel) {
+                continue;
+            }
+            if entry.path_is_symlink() {
+                self.skipped.push(format!("{rel}: a symbolic link"));
+                continue;
+            }
+            self.add_file(entry.path(), &rel, to);
+        }
+    }
+
+    /// Adds one file at `rel` under the DIR-relative folder `to`.
+    fn add_file(&mut self, source: &Path, rel: &str, to: &str) {
+        let page_stem = ["md", "markdown", "mdx"]
+            .iter()
+            .find_map(|ext| rel.strip_suffix(&format!(".{ext}")));
+        let entry = Entry {
+            source: source.to_path_buf(),
+            dest: join(
+                to,
+                &page_stem.map_or(rel.to_string(), |stem| format!("{stem}.md")),
+            ),
+        };
+        if page_stem.is_some() {
+            self.pages.push(entry);
+        } else {
+            self.assets.push(entry);
+        }
+    }
+}
+
+fn join(folder: &str, rel: &str) -> String {
+    if folder.is_empty() {
+        rel.to_string()
+    } else {
+        format!("{folder}/{rel}")
+    }
+}
+
+/// Which generator wrote the site in `src`. Checked from the most specific
+/// marker to the least: a Zola config is a `config.toml` too.
+pub fn detect(src: &Path) -> Generator {
+    let has = |name: &str| src.join(name).is_file();
+    let content = src.join("content").is_dir();
+    if has("book.toml") {
+        Generator::MdBook
+    } else if ["js", "ts", "mjs", "cjs"]
+        .iter()
+        .any(|ext| has(&format!("docusaurus.config.{ext}")))
+    {
+        Generator::Docusaurus
+    } else if has("mkdocs.yml") || has("mkdocs.yaml") {
+        Generator::MkDocs
+    } else if has("_config.yml") || has("_config.yaml") {
+        Generator::Jekyll
+    } else if content && (has("zola.toml") || hugo::is_zola_config(&src.join("config.toml"))) {
+        Generator::Zola
+    } else if content && hugo::HUGO_CONFIGS.iter().any(|c| src.join(c).exists()) {
+        Generator::Hugo
+    } else {
+        Generator::Plain
+    }
+}
+
+/// Imports `src` into `dir` and says what was done; nothing in `src` is
+/// written. Usage errors: `src` is not a folder, `dir` is not empty or lies
+/// inside `src`.
+pub fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
+    if !src.is_dir() {
+        return Err(Error::Usage(format!(
+            "cannot import {}: it is not a folder",
+            src.display()
+        )));
+    }
+    if crate::pipeline::is_non_empty_dir(dir) || dir.is_file() {
+        return Err(Error::Usage(format!(
+            "refusing to import into {}: it is not empty (name a new folder)",
+            dir.display()
+        )));
+    }
+    if is_inside(dir, src) {
+        return Err(Error::Usage(format!(
+            "refusing to import into {}: it is inside {}, which the import leaves unchanged (name a folder outside it)",
+            dir.display(),
+            src.display()
+        )));
+    }
+    let generator = detect(src);
+    let mut plan = match generator {
+        Generator::Hugo => hugo::plan_hugo(src),
+        Generator::Zola => hugo::plan_zola(src),
+        Generator::Jekyll => jekyll::plan(src),
+        Generator::MkDocs => mkdocs::plan(src),
+        Generator::Docusaurus => docusaurus::plan(src),
+        Generator::MdBook => mdbook::plan(src),
+        Generator::Plain => plain::plan(src),
+    };
+    if plan
+        .site
+        .title
+        .as_deref()
+        .is_none_or(|t| t.trim().is_empty())
+    {
+        plan.site.title = Some(fallback_title(src));
+    }
+    write::execute(plan, dir)
+}
+
+/// `true` when `dir` (which may not exist yet) is `src` or lies below it.
+fn is_inside(dir: &Path, src: &Path) -> bool {
+    let Ok(src) = src.canonicalize() else {
+        return false;
+    };
+    let Ok(dir) = std::path::absolute(dir) else {
+        return false;
+    };
+    // Canonicalise the deepest existing ancestor, so `..` and symlinks in
+    // the part that exists are resolved.
+    let mut missing = Vec::new();
+    let mut existing = dir.as_path();
+    while !existing.exists() {
+        let (Some(parent), Some(name)) = (existing.parent(), existing.file_name()) else {
+            return false;
+        };
+        missing.push(name.to_os_string());
+        existing = parent;
+    }
+    let Ok(mut resolved) = existing.canonicalize() else {
+        return false;
+    };
+    resolved.extend(missing.iter().rev());
+    resolved.starts_with(&src)
+}
+
+/// A site's title when its configuration gives none: the `# heading` of its
+/// top README.md or index.md, else the folder's name.
+pub fn fallback_title(dir: &Path) -> String {
+    heading_title(dir).unwrap_or_else(|| folder_name(dir))
+}
+
+/// The first `# heading` of `dir`'s README.md, index.md or _index.md.
+pub fn heading_title(dir: &Path) -> Option<String> {
+    ["README.md", "index.md", "_index.md", "readme.md"]
+        .iter()
+        .filter_map(|name| std::fs::read_to_string(dir.join(name)).ok())
+        .find_map(|text| first_h1(frontmatter::split(&text).body))
+}
+
+/// The folder's own name (of its absolute path, so `.` has one too).
+fn folder_name(dir: &Path) -> String {
+    dir.canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "Handbook".to_string())
+}
+
+/// The text of the first level-1 heading of a Markdown body.
+fn first_h1(body: &str) -> Option<String> {
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+    let mut title: Option<String> = None;
+    for event in Parser::new(body) {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) => title = Some(String::new()),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(title) = title.as_mut() {
+                    title.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
+                return title
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty());
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Reads a configuration file (TOML, YAML or JSON, by its extension) as
+/// a YAML mapping; `None` when it is missing or unreadable.
+pub(crate) fn read_config(path: &Path) -> Option<Mapping> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let value = match path.extension().and_then(|e| e.to_str()) {
+        Some("toml") => frontmatter::toml_to_yaml(toml::Value::Table(text.parse().ok()?)),
+        Some("json") => serde_json::from_str::<Value>(&text).ok()?,
+        _ => serde_yaml::from_str::<Value>(&text).ok()?,
+    };
+    match frontmatter::normalise(value) {
+        Value::Mapping(map) => Some(map),
+        _ => None,
+    }
+}
+
+/// The text at `path` (keys separated by `.`, compared ignoring case, as
+/// Hugo does) in a configuration mapping.
+pub(crate) fn config_text(config: &Mapping, path: &str) -> Option<String> {
+    let mut value = None;
+    let mut map = Some(config);
+    for key in path.split('.') {
+        let found = map?
+            .iter()
+            .find(|(k, _)| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(key)))
+            .map(|(_, v)| v);
+        value = found;
+        map = found.and_then(Value::as_mapping);
+    }
+    match value? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    }
+}
+
+/// Runs `credo import`: imports, prints what was done, then checks the new
+/// site and prints what is left. Problems the check finds were in the
+/// source already, so they do not fail the import (exit 0).
+pub fn command(src: &Path, dir: &Path) -> Result<u8, Error> {
+    let report = import(src, dir)?;
+    print!("{report}");
+    println!(
+        "\nChecking the new site (`credo check -r {}`):",
+        dir.display()
+    );
+    let options = crate::pipeline::BuildOptions {
+        root: dir.to_path_buf(),
+        ..Default::default()
+    };
+    let code = crate::run_check(&options, crate::cli::Format::Human, false)?;
+    if code != 0 {
+        eprintln!(
+            "These problems come from {} itself: the import copied its pages as they were. Fix them in {}.",
+            src.display(),
+            dir.display()
+        );
+    }
+    println!("Next: `credo serve -r {}`", dir.display());
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_h1_skips_other_levels_and_joins_inline_code() {
+        assert_eq!(
+            first_h1("## Not\n\n# The `credo` way\n"),
+            Some("The credo way".into())
+        );
+        assert_eq!(first_h1("No heading"), None);
+    }
+
+    #[test]
+    fn config_text_ignores_case_and_follows_tables() {
+        let map: Mapping =
+            serde_yaml::from_str("baseURL: /x/\nparams:\n  Description: hi\n").unwrap();
+        assert_eq!(config_text(&map, "baseurl").as_deref(), Some("/x/"));
+        assert_eq!(
+            config_text(&map, "params.description").as_deref(),
+            Some("hi")
+        );
+        assert_eq!(config_text(&map, "params.missing"), None);
+    }
+}

@@ -1,0 +1,267 @@
+//! Carries out a [`Plan`]: reads every page, converts its front matter,
+//! turns the plan's reading order into weights, writes pages, assets and
+//! credo.yaml into DIR, and counts what it did for the [`Report`].
+//!
+//! A page is rewritten only when its front matter changes; a page without
+//! front matter that needs none (its title comes from its `# heading`) is
+//! copied byte for byte, as is one whose front matter cannot be read (the
+//! check that follows the import then points at it).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde::Serialize;
+use serde_yaml::{Mapping, Value};
+
+use super::frontmatter::{self, Converted, Format, Role};
+use super::order::{self, FOLDER_PAGES};
+use super::{Entry, Plan, Report};
+use crate::Error;
+
+/// One page, read and converted, waiting for its weight and title.
+struct Page {
+    entry: Entry,
+    text: String,
+    format: Format,
+    /// The block as read, to tell whether the conversion changed anything.
+    raw: Mapping,
+    converted: Converted,
+}
+
+/// Writes everything `plan` lists into `dir`.
+pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
+    let mut report = Report::new(plan.generator, plan.skipped.clone());
+    let roles = roles(&plan);
+    let mut pages = Vec::new();
+    for entry in &plan.pages {
+        match read_page(entry, roles.get(entry.dest.as_str()).copied()) {
+            Ok(page) => pages.push(page),
+            Err(problem) => {
+                report.unconverted.push((entry.dest.clone(), problem));
+                copy(&entry.source, &dir.join(&entry.dest))?;
+            }
+        }
+    }
+    let weights = weights(&plan, &pages);
+    let titles: BTreeMap<&str, &str> = plan
+        .order
+        .iter()
+        .filter_map(|(dest, title)| Some((dest.as_str(), title.as_deref()?)))
+        .collect();
+    for page in pages {
+        let weight = weights.get(&page.entry.dest).copied();
+        let title = titles.get(page.entry.dest.as_str()).copied();
+        write_page(page, weight, title, dir, &mut report)?;
+    }
+    for (dest, meta) in &plan.generated {
+        let mut meta = meta.clone();
+        let weight = weights.get(dest).copied();
+        let title = titles.get(dest.as_str()).copied();
+        apply_hints(&mut meta, weight, title, "", &mut report);
+        write(&dir.join(dest), frontmatter::render(&meta, ""))?;
+        report.generated.push(dest.clone());
+    }
+    for asset in &plan.assets {
+        copy(&asset.source, &dir.join(&asset.dest))?;
+        report.assets += 1;
+    }
+    std::fs::create_dir_all(dir.join("content")).map_err(|e| io(dir, e))?;
+    let config = credo_yaml(&plan);
+    write(&dir.join(crate::config::CONFIG_FILE), config)?;
+    report.title = plan.site.title.clone().unwrap_or_default();
+    Ok(report)
+}
+
+/// The role of each page whose name makes it its folder's own page: a
+/// section page when its folder holds other pages (or is `content/`),
+/// else the page of a bundle, which keeps page keys.
+fn roles(plan: &Plan) -> BTreeMap<&str, Role> {
+    let dests: BTreeSet<&str> = plan
+        .pages
+        .iter()
+        .map(|p| p.dest.as_str())
+        .chain(plan.generated.iter().map(|(d, _)| d.as_str()))
+        .collect();
+    let mut roles = BTreeMap::new();
+    for dest in &dests {
+        let (folder, name) = dest.rsplit_once('/').unwrap_or(("", dest));
+        let holds_others = || {
+            let prefix = format!("{folder}/");
+            dests.iter().any(|other| {
+                other != dest && other.starts_with(&prefix) && !is_folder_page_of(other, folder)
+            })
+        };
+        let section = name == "_index.md"
+            || (FOLDER_PAGES.contains(&name) && (folder == "content" || holds_others()));
+        roles.insert(*dest, if section { Role::Section } else { Role::Page });
+    }
+    roles
+}
+
+/// `true` when `path` is one of `folder`'s own page names.
+fn is_folder_page_of(path: &str, folder: &str) -> bool {
+    path.rsplit_once('/')
+        .is_some_and(|(f, name)| f == folder && FOLDER_PAGES.contains(&name))
+}
+
+fn read_page(entry: &Entry, role: Option<Role>) -> Result<Page, String> {
+    let bytes = std::fs::read(&entry.source).map_err(|e| format!("cannot read: {e}"))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| "not UTF-8 text; copied as it was".to_string())?;
+    let parts = frontmatter::split(&text);
+    let format = parts.format;
+    let raw = frontmatter::parse_block(format, parts.block)
+        .map_err(|e| format!("front matter not converted ({e}); copied as it was"))?;
+    let converted = frontmatter::convert(raw.clone(), role.unwrap_or(Role::Page));
+    Ok(Page {
+        entry: entry.clone(),
+        text,
+        format,
+        raw,
+        converted,
+    })
+}
+
+/// Weights from the plan's reading order, or from the positions the pages
+/// and category files give.
+fn weights(plan: &Plan, pages: &[Page]) -> BTreeMap<String, i64> {
+    if plan.rank_front_matter {
+        let mut positions = plan.positions.clone();
+        positions.extend(
+            pages
+                .iter()
+                .filter_map(|p| Some((p.entry.dest.clone(), p.converted.position?))),
+        );
+        order::weights_from_positions(&positions)
+    } else {
+        order::weights_from_order(plan.order.iter().map(|(dest, _)| dest.as_str()))
+    }
+}
+
+fn write_page(
+    page: Page,
+    weight: Option<i64>,
+    title: Option<&str>,
+    dir: &Path,
+    report: &mut Report,
+) -> Result<(), Error> {
+    let Page {
+        entry,
+        text,
+        format,
+        raw,
+        converted,
+    } = page;
+    report.pages += 1;
+    report.count_keys(&converted);
+    let body = frontmatter::split(&text).body;
+    if has_template_code(body) {
+        report.template_code.push(entry.dest.clone());
+    }
+    let mut meta = converted.meta;
+    apply_hints(&mut meta, weight, title, body, report);
+    let target = dir.join(&entry.dest);
+    let unchanged = match format {
+        Format::None => meta.is_empty(),
+        Format::Yaml => meta == raw,
+        Format::Toml => false,
+    };
+    if unchanged {
+        report.untouched += 1;
+        return copy(&entry.source, &target);
+    }
+    match format {
+        Format::Toml => report.from_toml += 1,
+        Format::Yaml => report.rewritten += 1,
+        Format::None => report.given_front_matter += 1,
+    }
+    write(&target, frontmatter::render(&meta, body))
+}
+
+/// `true` when a body holds a generator's template code (Liquid, Tera,
+/// Hugo shortcodes), which credo shows as written.
+fn has_template_code(body: &str) -> bool {
+    body.contains("{{") || body.contains("{%")
+}
+
+/// Sets the weight a reading order gives, and the title it gives when the
+/// page has none (neither in front matter nor as a `# heading`).
+fn apply_hints(
+    meta: &mut Mapping,
+    weight: Option<i64>,
+    title: Option<&str>,
+    body: &str,
+    report: &mut Report,
+) {
+    if let Some(weight) = weight {
+        let key = Value::String("weight".into());
+        if meta.get(&key) != Some(&Value::from(weight)) {
+            meta.insert(key, Value::from(weight));
+            report.weights += 1;
+        }
+    }
+    let has_title = meta.contains_key("title") || frontmatter::has_h1(body);
+    if let Some(title) = title.filter(|t| !t.is_empty() && !has_title) {
+        // Title first, where an author looks for it.
+        let mut with_title = Mapping::new();
+        with_title.insert("title".into(), Value::String(title.to_string()));
+        with_title.extend(std::mem::take(meta));
+        *meta = with_title;
+        report.titles += 1;
+    }
+    *meta = frontmatter::in_key_order(std::mem::take(meta));
+}
+
+/// The new site's credo.yaml.
+#[derive(Serialize)]
+struct CredoYaml<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    base_url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
+}
+
+fn credo_yaml(plan: &Plan) -> String {
+    let site = &plan.site;
+    // A base URL credo would refuse (a relative one, say) is left for the
+    // author: the site builds at `/` meanwhile.
+    let base_url = site
+        .base_url
+        .as_deref()
+        .filter(|url| crate::config::base_url_problem(url).is_none())
+        .unwrap_or("/");
+    let config = CredoYaml {
+        title: site.title.as_deref().unwrap_or("Handbook"),
+        description: site.description.as_deref(),
+        base_url,
+        language: site.language.as_deref(),
+    };
+    let yaml = serde_yaml::to_string(&config).unwrap_or_default();
+    format!(
+        "# Imported from {} by `credo import`.\n{yaml}",
+        plan.generator.name()
+    )
+}
+
+fn write(path: &Path, text: String) -> Result<(), Error> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+    }
+    std::fs::write(path, text).map_err(|e| io(path, e))
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), Error> {
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+    }
+    std::fs::copy(from, to).map(|_| ()).map_err(|e| io(from, e))
+}
+
+fn io(path: &Path, source: std::io::Error) -> Error {
+    Error::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}

@@ -1,0 +1,362 @@
+//! `credo import`, `credo init --bare`, `credo completions` and the examples
+//! in every help: the real binary on one small fixture per generator
+//! (tests/fixtures/import/<generator>/).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::harness::{Run, SiteTest};
+
+/// Every file under `dir` with its bytes, to show SRC is left unchanged.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), bytes);
+            }
+        }
+    }
+    files
+}
+
+/// An imported fixture: the source (a copy of the fixture) and the new site.
+struct Imported {
+    source: SiteTest,
+    run: Run,
+    out: PathBuf,
+}
+
+impl Imported {
+    /// Imports `tests/fixtures/import/<generator>` into a new folder beside
+    /// it, and checks the source was not changed.
+    fn fixture(generator: &str) -> Imported {
+        let source = SiteTest::fixture(&format!("import/{generator}"));
+        let before = snapshot(&source.root);
+        let run = source.run(&["import", ".", "../out"]);
+        assert_eq!(snapshot(&source.root), before, "the import changed SRC");
+        let out = source.root.parent().unwrap().join("out");
+        Imported { source, run, out }
+    }
+
+    fn read(&self, path: &str) -> String {
+        std::fs::read_to_string(self.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    fn exists(&self, path: &str) -> bool {
+        self.out.join(path).exists()
+    }
+
+    /// Asserts the page at `path` was copied byte for byte.
+    #[track_caller]
+    fn untouched(&self, path: &str, source_path: &str) {
+        let source = std::fs::read(self.source.root.join(source_path)).unwrap();
+        assert_eq!(
+            std::fs::read(self.out.join(path)).unwrap(),
+            source,
+            "{path}"
+        );
+    }
+
+    #[track_caller]
+    fn stdout_has(&self, text: &str) -> &Imported {
+        assert!(
+            self.run.stdout.contains(text),
+            "stdout lacks {text:?}:\n{}",
+            self.run.stdout
+        );
+        self
+    }
+}
+
+#[test]
+fn hugo_toml_front_matter_becomes_yaml_with_extra_keys_kept() {
+    let site = Imported::fixture("hugo");
+    site.run.success();
+    assert_eq!(
+        site.read("credo.yaml"),
+        "# Imported from Hugo by `credo import`.\ntitle: Acme Ops Handbook\ndescription: How the Acme operations team works, day and night.\nbase_url: https://ops.example.org/handbook/\nlanguage: en-us\n"
+    );
+    assert_eq!(
+        site.read("content/oncall/escalation.md"),
+        "---\ntitle: 'Step 1: page the lead'\nweight: 1\ntags:\n- incident\n- pager\ndraft: false\naliases:\n- /old/escalation/\nextra:\n  date: 2023-04-01T10:00:00Z\n  lastmod: 2024-02-11\n  author: Dana\n  toc: true\n---\n\n![The pager](pager.png)\n\nIf the lead does not answer in 5 minutes, follow the [runbook](runbook.md).\n{{< alert >}}Never skip the lead.{{< /alert >}}\n"
+    );
+    assert_eq!(
+        site.read("content/oncall/_index.md"),
+        "---\ntitle: On call\nweight: 2\nextra:\n  bookCollapseSection: true\n---\nEverything about being on call.\n"
+    );
+    site.untouched("content/oncall/runbook.md", "content/oncall/runbook.md");
+    site.untouched("content/about.md", "content/about.md");
+    site.untouched("content/oncall/pager.png", "content/oncall/pager.png");
+    site.untouched("static/images/logo.svg", "static/images/logo.svg");
+    assert!(!site.exists("layouts") && !site.exists("content/layouts"));
+    site.stdout_has("Imported Hugo: \"Acme Ops Handbook\"\n  5 pages (2 copied as they were), 2 other files\n  front matter: 3 TOML converted to YAML\n")
+        .stdout_has("  keys mapped: categories → tags (1), description → summary (1)\n")
+        .stdout_has("  keys moved to extra: author (1), bookCollapseSection (1), date (1), lastmod (1)\n")
+        .stdout_has("left as written, to rewrite by hand: 1 page (content/oncall/escalation.md)")
+        .stdout_has("  not copied: layouts/")
+        .stdout_has("Checking the new site")
+        .stdout_has("Next: `credo serve -r ../out`");
+}
+
+#[test]
+fn zola_taxonomies_become_tags_and_extra_merges() {
+    let site = Imported::fixture("zola");
+    site.run.success();
+    assert_eq!(
+        site.read("content/visits/first-visit.md"),
+        "---\ntitle: First visit\nsummary: Arrive early, leave a card.\nweight: 10\ntags:\n- clients\n- etiquette\n- visits\nextra:\n  date: 2022-03-05\n  taxonomies:\n    authors:\n    - Sam\n  mood: calm\n---\nBring the [checklist](after.md#what-to-write).\n"
+    );
+    assert_eq!(
+        site.read("content/visits/_index.md"),
+        "---\ntitle: Visits\nweight: 1\nsort_by: weight\nextra:\n  template: section.html\n  icon: car\n---\n"
+    );
+    assert!(site.read("credo.yaml").contains("title: Field Guide\ndescription: Visiting clients, the Zola way\nbase_url: https://field.example.net\n"));
+    assert!(site.exists("static/favicon.ico"));
+    site.stdout_has("taxonomies.tags → tags (1)")
+        .stdout_has("keys moved to extra: date (2), in_search_index (1), paginate_by (1), slug (1), taxonomies (1), template (1)\n");
+}
+
+#[test]
+fn jekyll_collections_lose_their_underscore_and_nav_order_is_ranked() {
+    let site = Imported::fixture("jekyll");
+    site.run.success();
+    // Positions 1 (the home page, which needs none), 2.5 and 3 at the top.
+    assert_eq!(
+        site.read("content/tickets.md"),
+        "---\ntitle: 'Tickets: the rules'\nweight: 10\ndraft: false\naliases:\n- /old-tickets/\n- /tickets.html\nextra:\n  nav_order: 2.5\n---\nEvery ticket gets an owner. ![Team]({{ site.baseurl }}/assets/img/team.png)\n"
+    );
+    assert!(site.read("content/about.md").contains("weight: 20\n"));
+    assert!(site.read("content/hidden.md").contains("draft: true\n"));
+    assert!(
+        site.read("content/posts/2021-05-01-welcome.md")
+            .contains("tags:\n- news\nextra:\n  layout: post\n")
+    );
+    assert!(site.exists("content/guides/refunds.md"));
+    assert!(site.exists("content/assets/img/team.png"));
+    for left_out in [
+        "content/_layouts",
+        "content/_site",
+        "content/_includes",
+        "content/Gemfile",
+        "content/_config.yml",
+    ] {
+        assert!(!site.exists(left_out), "{left_out}");
+    }
+    assert!(
+        site.read("credo.yaml")
+            .contains("base_url: https://support.example.com/playbook\n")
+    );
+    site.stdout_has("keys mapped: nav_order → weight (3), published → draft (2), categories → tags (1), redirect_from → aliases (1)\n")
+        .stdout_has("not copied: _site/: Jekyll does not publish it");
+}
+
+#[test]
+fn mkdocs_nav_gives_weights_and_missing_titles() {
+    let site = Imported::fixture("mkdocs");
+    site.run.success();
+    site.untouched("content/index.md", "docs/index.md");
+    site.untouched("content/img/desk.jpg", "docs/img/desk.jpg");
+    assert_eq!(
+        site.read("content/week-one/index.md"),
+        "---\nweight: 10\n---\n# Week one\n\n![Your desk](../img/desk.jpg)\n"
+    );
+    assert_eq!(
+        site.read("content/week-one/accounts.md"),
+        "---\nsummary: Get your accounts on day one\nweight: 10\nextra:\n  hide:\n  - toc\n---\n# Accounts\n\n!!! note\n    Ask IT for a laptop first.\n"
+    );
+    // The nav names no title and the page has no heading: credo's own
+    // fallback (the file stem) applies, so none is written.
+    assert_eq!(
+        site.read("content/week-one/tools.md"),
+        "---\nweight: 20\n---\nInstall these tools before Wednesday.\n"
+    );
+    assert_eq!(
+        site.read("content/faq.md"),
+        "---\ntitle: FAQ\nweight: 20\n---\nAsk anything in #onboarding.\n"
+    );
+    assert!(site.read("credo.yaml").contains("title: Onboarding\ndescription: Your first weeks at Acme\nbase_url: https://docs.example.com/onboarding/\nlanguage: en\n"));
+    site.stdout_has("from the reading order: 4 weights, 1 titles");
+}
+
+#[test]
+fn docusaurus_positions_and_categories_become_weights() {
+    let site = Imported::fixture("docusaurus");
+    site.run.success();
+    let weight = |path: &str| {
+        let text = site.read(path);
+        text.lines()
+            .find_map(|l| l.strip_prefix("weight: ").map(str::to_string))
+            .unwrap_or_default()
+    };
+    // Top: intro (1), calls (category 2), listen (2.5), escalate (3).
+    assert_eq!(weight("content/intro.md"), "10");
+    assert_eq!(
+        site.read("content/calls/_index.md"),
+        "---\ntitle: Phone calls\nweight: 20\n---\n"
+    );
+    assert_eq!(weight("content/listen.md"), "30");
+    assert_eq!(weight("content/escalate.md"), "40");
+    assert_eq!(weight("content/calls/hold.md"), "10");
+    assert_eq!(weight("content/calls/greeting.md"), "20");
+    assert_eq!(
+        site.read("content/escalate.md"),
+        "---\ntitle: Escalate\nsummary: When to hand a customer over\nweight: 40\nextra:\n  sidebar_label: Escalating\n  keywords:\n  - handover\n  - escalation\n---\nimport Tabs from '@theme/Tabs';\n\nHand over when you cannot help within the hour.\n"
+    );
+    assert!(
+        site.read("content/intro.md")
+            .contains("extra:\n  id: intro\n  slug: /\n")
+    );
+    assert!(site.exists("static/img/logo.svg"));
+    assert!(!site.exists("content/calls/_category_.json"));
+    assert!(
+        site.read("credo.yaml")
+            .contains("title: Care Team Docs\ndescription: How we look after customers\n")
+    );
+    site.stdout_has("made content/calls/_index.md for a category")
+        .stdout_has("not copied: blog/");
+}
+
+#[test]
+fn mdbook_summary_gives_order_and_titles() {
+    let site = Imported::fixture("mdbook");
+    site.run.success();
+    site.untouched("content/README.md", "src/README.md");
+    site.untouched("content/images/van.png", "src/images/van.png");
+    assert!(!site.exists("content/SUMMARY.md"));
+    assert!(!site.exists("content/theme"));
+    assert_eq!(
+        site.read("content/arriving.md"),
+        "---\nweight: 10\n---\n# Arriving on site\n\n![The van](images/van.png)\n\nPark where the client asks.\n"
+    );
+    assert_eq!(
+        site.read("content/safety/README.md"),
+        "---\nweight: 20\n---\n# Safety\n\nNobody gets hurt.\n"
+    );
+    assert_eq!(
+        site.read("content/glossary.md").lines().nth(1),
+        Some("weight: 30")
+    );
+    assert_eq!(
+        site.read("content/safety/ladders.md"),
+        "---\ntitle: Ladders\nweight: 10\n---\nThree points of contact, always.\n"
+    );
+    assert_eq!(
+        site.read("content/safety/power.md"),
+        "---\ntitle: 'Power: off first'\nweight: 20\n---\nSwitch off at the board, then test.\n"
+    );
+    assert!(site.read("credo.yaml").contains("title: The Field Manual\ndescription: Safe work on client sites\nbase_url: /\nlanguage: en\n"));
+    site.stdout_has("from the reading order: 5 weights, 2 titles");
+}
+
+#[test]
+fn plain_markdown_is_copied_as_it_is() {
+    let site = Imported::fixture("plain");
+    site.run.success();
+    for path in [
+        "README.md",
+        "team.jpg",
+        "support/README.md",
+        "support/tickets.md",
+        "support/diagram.png",
+    ] {
+        site.untouched(&format!("content/{path}"), path);
+    }
+    assert!(!site.exists("content/.github"));
+    assert_eq!(
+        site.read("content/hr/holidays.md"),
+        "---\ntitle: Holidays\nextra:\n  last_reviewed: 2023-01-01\n---\nAsk two weeks ahead.\n"
+    );
+    assert_eq!(
+        site.read("credo.yaml"),
+        "# Imported from plain Markdown by `credo import`.\ntitle: Acme Handbook\nbase_url: /\n"
+    );
+    site.stdout_has("Imported plain Markdown: \"Acme Handbook\"\n  4 pages (3 copied as they were), 2 other files\n");
+}
+
+#[test]
+fn import_refuses_a_missing_source_a_full_target_and_a_target_inside_the_source() {
+    let site = SiteTest::minimal();
+    site.run(&["import", "no-such-folder", "../out"])
+        .code(2)
+        .stderr_has("is not a folder");
+    site.run(&["import", ".", "content"])
+        .code(2)
+        .stderr_has("it is not empty");
+    site.run(&["import", ".", "new-site"])
+        .code(2)
+        .stderr_has("it is inside");
+    assert!(!site.root.join("new-site").exists());
+}
+
+#[test]
+fn init_bare_writes_only_credo_yaml_titled_from_the_readme() {
+    let site = SiteTest::empty()
+        .file("content/README.md", "# Ops: the handbook\n\nHello.\n")
+        .file("content/a.md", "---\ntitle: A\n---\nA.\n");
+    site.run(&["init", "--bare", "."]).success();
+    assert_eq!(
+        site.read("credo.yaml"),
+        "title: 'Ops: the handbook'\nbase_url: /\n"
+    );
+    assert_eq!(site.read("content/a.md"), "---\ntitle: A\n---\nA.\n");
+    site.run(&["init", "--bare", "."])
+        .code(2)
+        .stderr_has("credo.yaml");
+    site.run(&["init", "--bare", "--example", "."]).code(2);
+    let untitled = SiteTest::empty().file("notes/x.md", "text\n");
+    untitled.run(&["init", "--bare", "notes"]).success();
+    assert_eq!(
+        untitled.read("notes/credo.yaml"),
+        "title: notes\nbase_url: /\n"
+    );
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    let site = SiteTest::empty();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let run = site.run(&["completions", shell]);
+        run.success();
+        assert!(
+            run.stdout.contains("credo") && run.stdout.contains("import"),
+            "{shell}"
+        );
+    }
+    site.run(&["completions", "tcsh"]).code(2);
+}
+
+#[test]
+fn every_help_ends_with_examples() {
+    let site = SiteTest::empty();
+    let commands = [
+        "init",
+        "build",
+        "serve",
+        "check",
+        "new",
+        "import",
+        "completions",
+    ];
+    let top = site.run(&["--help"]);
+    for args in std::iter::once(vec!["--help"]).chain(commands.iter().map(|c| vec![*c, "--help"])) {
+        let run = site.run(&args);
+        run.success();
+        let examples = run
+            .stdout
+            .split("Examples:\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{args:?}: no examples\n{}", run.stdout));
+        let lines: Vec<&str> = examples
+            .lines()
+            .filter(|l| l.starts_with("  credo "))
+            .collect();
+        assert!((2..=3).contains(&lines.len()), "{args:?}: {lines:?}");
+    }
+    assert!(top.stdout.contains("credo import ../old-wiki handbook"));
+}
