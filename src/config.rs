@@ -10,8 +10,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::Code;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic, Level};
 use crate::load::yaml::YamlBlock;
 
 /// The name of the configuration file at the site root.
@@ -28,6 +27,7 @@ const KNOWN_KEYS: &[&str] = &[
     "review_after_days",
     "require_owner",
     "search",
+    "lints",
     "extra",
 ];
 
@@ -55,6 +55,8 @@ pub struct Config {
     pub require_owner: bool,
     /// Whether to build the search index and `/search/` page.
     pub search: bool,
+    /// Diagnostic code → `error`, `warning` or `allow` (checked when parsed).
+    pub lints: BTreeMap<String, String>,
     /// Free-form values for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -74,6 +76,7 @@ impl Default for Config {
             review_after_days: None,
             require_owner: false,
             search: true,
+            lints: BTreeMap::new(),
             extra: BTreeMap::new(),
         }
     }
@@ -97,6 +100,7 @@ impl Config {
                 problem,
             ));
         }
+        errors.extend(lint_errors(&config.lints, &block));
         if !errors.is_empty() {
             errors.sort_by_key(|d| (d.line, d.column));
             return Err(errors.into_iter().map(|d| d.with_source(text)).collect());
@@ -125,6 +129,14 @@ impl Config {
         let block = YamlBlock::new(&text, CONFIG_FILE, 1);
         let (line, col) = block.locate(key, None);
         Diagnostic::error(CONFIG_FILE, line, col, code, message).with_source(&text)
+    }
+
+    /// The level of each code that `lints:` sets (validated by [`Config::parse`]).
+    pub fn lint_levels(&self) -> std::collections::HashMap<Code, Level> {
+        self.lints
+            .iter()
+            .filter_map(|(code, level)| Some((Code::parse(code)?, Level::parse(level)?)))
+            .collect()
     }
 
     /// Overrides `base_url` (the `--base-url` option).
@@ -181,6 +193,42 @@ pub fn base_url_problem(url: &str) -> Option<String> {
     })
 }
 
+/// An error for each `lints:` entry naming no code or no level.
+fn lint_errors(lints: &BTreeMap<String, String>, block: &YamlBlock<'_>) -> Vec<Diagnostic> {
+    let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    let mut errors = Vec::new();
+    for (code, level) in lints {
+        let (line, col) = block.locate("lints", Some(code));
+        if Code::parse(code).is_none() {
+            let hint = match crate::diagnostic::did_you_mean(code, &codes) {
+                Some(best) => {
+                    format!("did you mean `{best}`? docs/diagnostics.md lists every code")
+                }
+                None => "docs/diagnostics.md lists every code".to_string(),
+            };
+            errors.push(
+                Diagnostic::error(
+                    block.file,
+                    line,
+                    col,
+                    Code::UnknownLint,
+                    format!("`lints` names `{code}`, which is not a diagnostic code"),
+                )
+                .with_hint(hint),
+            );
+        } else if Level::parse(level).is_none() {
+            errors.push(Diagnostic::error(
+                block.file,
+                line,
+                col,
+                Code::UnknownLint,
+                format!("`lints: {{{code}: {level}}}`: a level is `error`, `warning` or `allow`"),
+            ));
+        }
+    }
+    errors
+}
+
 fn normalise_base_url(url: &str) -> String {
     let mut url = url.trim().to_string();
     if !url.ends_with('/') {
@@ -219,6 +267,30 @@ mod tests {
         c.set_base_url("/sub/dir/");
         assert_eq!(c.base_path(), "/sub/dir/");
         assert_eq!(c.origin(), "");
+    }
+
+    #[test]
+    fn lints_name_codes_and_levels() {
+        let c = Config::parse(
+            "title: t\nlints:\n  orphan-page: allow\n  broken-anchor: warning\n",
+            "c",
+        )
+        .unwrap();
+        let levels = c.lint_levels();
+        assert_eq!(levels.get(&Code::OrphanPage), Some(&Level::Allow));
+        assert_eq!(levels.get(&Code::BrokenAnchor), Some(&Level::Warning));
+        let e = Config::parse(
+            "title: t\nlints:\n  broken-ancor: warning\n  orphan-page: never\n",
+            "credo.yaml",
+        )
+        .unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert_eq!((e[0].line, e[0].code), (3, Code::UnknownLint));
+        assert_eq!(
+            e[0].hint.as_deref(),
+            Some("did you mean `broken-anchor`? docs/diagnostics.md lists every code")
+        );
+        assert_eq!(e[1].line, 4);
     }
 
     #[test]

@@ -214,6 +214,9 @@ fn run_check(
 fn report(diagnostics: &Diagnostics) {
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(diagnostics.render_human().as_bytes());
+    for line in diagnostics.frequent_codes() {
+        let _ = writeln!(stderr, "{line}");
+    }
     if diagnostics.error_count() > 0 {
         let _ = writeln!(
             stderr,

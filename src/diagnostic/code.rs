@@ -124,6 +124,34 @@ impl Code {
     }
 }
 
+impl Code {
+    /// What to do about many findings of this code at once.
+    pub fn remedy(self) -> String {
+        let specific = match self {
+            Code::BrokenAnchor => Some(
+                "GitHub-style ids are lower case, spaces become `-` and punctuation goes (`Loop & Tie` → `#loop--tie`); fix the links, or while you do, set `lints: {broken-anchor: warning}` in credo.yaml",
+            ),
+            Code::BrokenLink => Some(
+                "links are relative to the file they are written in; fix the paths, or add the missing files",
+            ),
+            Code::UnknownKey => Some(
+                "`credo import SRC DIR` moves another generator's keys under `extra:`; or move them there by hand",
+            ),
+            Code::OrphanPage => Some(
+                "link the pages from a section or track, or set `lints: {orphan-page: allow}` in credo.yaml",
+            ),
+            _ => None,
+        };
+        match specific {
+            Some(s) => s.to_string(),
+            None => format!(
+                "to change how it is reported, set `lints: {{{}: error|warning|allow}}` in credo.yaml",
+                self.as_str()
+            ),
+        }
+    }
+}
+
 impl std::fmt::Display for Code {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

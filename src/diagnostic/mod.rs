@@ -141,6 +141,9 @@ impl Diagnostic {
     }
 }
 
+/// More findings of one code than this get a summary line at the end of a report.
+pub const MANY: usize = 20;
+
 /// Every diagnostic of a run, in the order they were found until [`sort`](Self::sort).
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
@@ -198,6 +201,48 @@ impl Diagnostics {
     /// Drops the warnings (a failed build reports its errors only).
     pub fn retain_errors(&mut self) {
         self.items.retain(|d| d.severity == Severity::Error);
+    }
+
+    /// Sets each diagnostic's severity from its code's level in `levels`
+    /// (credo.yaml's `lints:`); `allow` drops it.
+    pub fn apply_lints(&mut self, levels: &std::collections::HashMap<Code, Level>) {
+        if levels.is_empty() {
+            return;
+        }
+        self.items.retain_mut(|d| match levels.get(&d.code) {
+            Some(Level::Allow) => false,
+            Some(Level::Error) => {
+                d.severity = Severity::Error;
+                true
+            }
+            Some(Level::Warning) => {
+                d.severity = Severity::Warning;
+                true
+            }
+            None => true,
+        });
+    }
+
+    /// For each code reported more than [`MANY`] times: how many, what it
+    /// means, and what to do about all of them at once. Most frequent first.
+    pub fn frequent_codes(&self) -> Vec<String> {
+        let mut counts: std::collections::BTreeMap<Code, usize> = Default::default();
+        for d in &self.items {
+            *counts.entry(d.code).or_default() += 1;
+        }
+        let mut frequent: Vec<(Code, usize)> =
+            counts.into_iter().filter(|(_, n)| *n > MANY).collect();
+        frequent.sort_by_key(|&(code, n)| (std::cmp::Reverse(n), code));
+        frequent
+            .into_iter()
+            .map(|(code, n)| {
+                format!(
+                    "{n} × {code}: {}\n  = help: {}",
+                    code.description(),
+                    code.remedy()
+                )
+            })
+            .collect()
     }
 
     /// Turns every warning into an error (`--deny-warnings`).

@@ -306,6 +306,7 @@ impl Builder {
                 return Some(Err(errors(diagnostics)));
             }
         };
+        diagnostics.apply_lints(&site.config.lint_levels());
         if diagnostics.has_errors() {
             return Some(Err(errors(diagnostics)));
         }

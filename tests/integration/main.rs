@@ -8,6 +8,7 @@ mod errors;
 mod flagship;
 mod hardening;
 mod import;
+mod lints;
 mod model;
 mod output;
 mod plain;
