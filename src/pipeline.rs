@@ -196,6 +196,7 @@ fn generate_timed(
         &site,
         crate::site::checks::today(),
     ));
+    diagnostics.extend(crate::site::checks::unknown_sections(&site, &options.root));
     diagnostics.apply_lints(&site.config.lint_levels());
     diagnostics.sort();
     stopwatch.lap("checks");

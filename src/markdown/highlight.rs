@@ -4,20 +4,51 @@
 //! shared: a site without code never pays for it. An unknown or absent language
 //! renders as plain escaped code.
 
-use std::sync::OnceLock;
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
+use std::time::Duration;
 
 use syntect::highlighting::{Color, ThemeSet};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
-use syntect::parsing::SyntaxSet;
+use syntect::parsing::{SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 /// The prefix of every highlighting class, so theme CSS cannot clash with it.
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
+/// bat's syntax set (through `two-face`): syntect's own lacks TypeScript,
+/// TOML, Dockerfile, GraphQL, HCL and more that handbooks show.
 fn syntaxes() -> &'static SyntaxSet {
     static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
-    SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
+    SYNTAXES.get_or_init(two_face::syntax::extra_newlines)
 }
+
+/// Fence names people write that the syntax set knows by another name.
+const ALIASES: &[(&str, &str)] = &[
+    ("console", "bash"),
+    ("shell", "bash"),
+    ("shell-session", "bash"),
+    ("sh-session", "bash"),
+    ("zsh", "bash"),
+    ("terraform", "hcl"),
+    ("tf", "hcl"),
+    ("jsonc", "json"),
+    ("json5", "json"),
+    ("yml", "yaml"),
+    ("docker", "dockerfile"),
+    ("gql", "graphql"),
+    ("patch", "diff"),
+    ("py", "python"),
+    ("rs", "rust"),
+    ("golang", "go"),
+    ("text", ""),
+    ("plaintext", ""),
+];
+
+/// How long one code block may take to highlight. A grammar that loops
+/// (two rules handing one position back and forth with non-consuming
+/// `set`s, a known class of syntect bug) would otherwise hang the build.
+const TIME_LIMIT: Duration = Duration::from_secs(2);
 
 /// Renders a fenced code block of language `lang`.
 pub fn code_block(lang: &str, code: &str) -> String {
@@ -40,11 +71,56 @@ pub fn code_block(lang: &str, code: &str) -> String {
     )
 }
 
-fn highlighted(lang: &str, code: &str) -> Option<String> {
+/// Every fence language the bundled syntaxes answer to (their first file
+/// extension each), for tests and fuzzing.
+pub fn languages() -> Vec<String> {
+    syntaxes()
+        .syntaxes()
+        .iter()
+        .filter_map(|s| s.file_extensions.first().cloned())
+        .collect()
+}
+
+/// The syntax a fence's language names, if the set has one.
+fn syntax_for(lang: &str) -> Option<&'static SyntaxReference> {
     let set = syntaxes();
-    let syntax = set
-        .find_syntax_by_token(lang)
-        .or_else(|| set.find_syntax_by_name(lang))?;
+    let lower = lang.to_ascii_lowercase();
+    let name = ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == lower)
+        .map_or(lower.as_str(), |(_, name)| name);
+    if name.is_empty() {
+        return None;
+    }
+    set.find_syntax_by_token(name)
+        .or_else(|| set.find_syntax_by_name(lang))
+}
+
+fn highlighted(lang: &str, code: &str) -> Option<String> {
+    let syntax = syntax_for(lang)?;
+    match bounded(syntax, code) {
+        Bounded::Done(html) => html,
+        Bounded::TimedOut => None,
+    }
+}
+
+/// Whether any block has failed to highlight in time in this process.
+pub fn any_hung() -> bool {
+    hung().lock().is_ok_and(|h| !h.is_empty())
+}
+
+/// Whether the block `code` of language `lang` failed to highlight in time
+/// (and was shown as plain text): what `credo check` warns about.
+pub fn hung_block(lang: &str, code: &str) -> bool {
+    syntax_for(lang).is_some_and(|s| {
+        hung()
+            .lock()
+            .is_ok_and(|h| h.contains(&block_key(&s.name, code)))
+    })
+}
+
+fn highlight_now(syntax: &SyntaxReference, code: &str) -> Option<String> {
+    let set = syntaxes();
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
         generator
@@ -52,6 +128,99 @@ fn highlighted(lang: &str, code: &str) -> Option<String> {
             .ok()?;
     }
     Some(generator.finalize())
+}
+
+enum Bounded {
+    Done(Option<String>),
+    TimedOut,
+}
+
+/// A block to highlight on a worker, and where to send the result.
+struct Job {
+    syntax: &'static SyntaxReference,
+    code: String,
+    reply: mpsc::SyncSender<Option<String>>,
+}
+
+/// Highlights on a worker thread and waits at most [`TIME_LIMIT`]. A
+/// worker that does not answer in time is left behind (its loop cannot be
+/// interrupted) and replaced; the block is remembered, so a rebuild of the
+/// same block never starts another such loop.
+fn bounded(syntax: &'static SyntaxReference, code: &str) -> Bounded {
+    let key = block_key(&syntax.name, code);
+    if hung().lock().is_ok_and(|h| h.contains(&key)) {
+        return Bounded::TimedOut;
+    }
+    let (reply, answer) = mpsc::sync_channel(1);
+    let job = Job {
+        syntax,
+        code: code.to_string(),
+        reply,
+    };
+    let sent = workers().lock().is_ok_and(|w| w.send(job).is_ok());
+    if !sent {
+        return Bounded::Done(highlight_now(syntax, code));
+    }
+    match answer.recv_timeout(TIME_LIMIT) {
+        Ok(html) => Bounded::Done(html),
+        Err(_) => {
+            if let Ok(mut h) = hung().lock() {
+                h.insert(key);
+            }
+            spawn_worker();
+            Bounded::TimedOut
+        }
+    }
+}
+
+fn block_key(lang: &str, code: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (lang, code).hash(&mut h);
+    h.finish()
+}
+
+fn hung() -> &'static Mutex<HashSet<u64>> {
+    static HUNG: OnceLock<Mutex<HashSet<u64>>> = OnceLock::new();
+    HUNG.get_or_init(Mutex::default)
+}
+
+type Queue = Arc<Mutex<mpsc::Receiver<Job>>>;
+
+fn queue() -> &'static (Mutex<mpsc::Sender<Job>>, Queue) {
+    static QUEUE: OnceLock<(Mutex<mpsc::Sender<Job>>, Queue)> = OnceLock::new();
+    QUEUE.get_or_init(|| {
+        let (send, receive) = mpsc::channel();
+        (Mutex::new(send), Arc::new(Mutex::new(receive)))
+    })
+}
+
+/// The job queue, with one worker per core started the first time.
+fn workers() -> &'static Mutex<mpsc::Sender<Job>> {
+    static STARTED: OnceLock<()> = OnceLock::new();
+    STARTED.get_or_init(|| {
+        let n = std::thread::available_parallelism().map_or(2, usize::from);
+        for _ in 0..n {
+            spawn_worker();
+        }
+    });
+    &queue().0
+}
+
+fn spawn_worker() {
+    let jobs = Arc::clone(&queue().1);
+    let _ = std::thread::Builder::new()
+        .name("credo-highlight".into())
+        .spawn(move || {
+            loop {
+                let job = match jobs.lock() {
+                    Ok(jobs) => jobs.recv(),
+                    Err(_) => return,
+                };
+                let Ok(job) = job else { return };
+                let _ = job.reply.send(highlight_now(job.syntax, &job.code));
+            }
+        });
 }
 
 /// The names of syntect's built-in themes.

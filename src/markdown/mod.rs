@@ -408,6 +408,54 @@ fn html_links(html: &str, offset: usize) -> impl Iterator<Item = LinkRef> + '_ {
     })
 }
 
+/// A fenced code block of a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeBlock {
+    /// Byte offset of its fence in the body.
+    pub offset: usize,
+    /// The language, as the fence names it.
+    pub lang: String,
+    /// Its text.
+    pub code: String,
+}
+
+/// The fenced code blocks of `body` that name a language.
+pub fn code_blocks(body: &str) -> Vec<CodeBlock> {
+    let mut blocks: Vec<CodeBlock> = Vec::new();
+    let mut open = false;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let lang = fence_language(&info);
+                open = !lang.is_empty();
+                if open {
+                    blocks.push(CodeBlock {
+                        offset: range.start,
+                        lang,
+                        code: String::new(),
+                    });
+                }
+            }
+            Event::Text(t) if open => {
+                if let Some(b) = blocks.last_mut() {
+                    b.code.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => open = false,
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// The language of a fence's info string (`rust,ignore` → `rust`).
+fn fence_language(info: &str) -> String {
+    info.split([' ', ',', '{'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// Collects headings and internal links of `body`.
 pub fn scan(body: &str, drop_title: bool) -> Scan {
     scan_events(&events(body, drop_title))
@@ -509,11 +557,7 @@ fn write(
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info
-                        .split([' ', ',', '{'])
-                        .next()
-                        .unwrap_or_default()
-                        .to_string(),
+                    CodeBlockKind::Fenced(info) => fence_language(&info),
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));

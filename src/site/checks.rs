@@ -13,7 +13,7 @@ use super::{RespelledTag, Site, Target, tag_url};
 
 /// Every warning about `site`, as of `today`.
 pub fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    let mut out = unhighlightable_code(site);
     let home_lists = |t: Target| match t {
         Target::Page(p) => site.pages[p].section == 0,
         Target::Section(s) => site.sections[s].parent == Some(0),
@@ -134,6 +134,65 @@ pub fn date_from_days(days: i64) -> Date {
         month: u32::try_from(month).unwrap_or(1),
         day: u32::try_from(day).unwrap_or(1),
     }
+}
+
+/// Code blocks whose grammar could not highlight them in time (they were
+/// shown as plain text). Only looked for when the render met one.
+fn unhighlightable_code(site: &Site) -> Vec<Diagnostic> {
+    use crate::markdown::highlight;
+    if !highlight::any_hung() {
+        return Vec::new();
+    }
+    let sources = (site.pages.iter().map(|p| &p.source))
+        .chain(site.sections.iter().filter_map(|s| s.source.as_ref()));
+    let mut out = Vec::new();
+    for src in sources {
+        for block in crate::markdown::code_blocks(src.body()) {
+            if highlight::hung_block(&block.lang, &block.code) {
+                let (line, col) = src.body_position(block.offset);
+                out.push(
+                    Diagnostic::warning(
+                        &src.file,
+                        line,
+                        col,
+                        Code::UnhighlightableCode,
+                        format!(
+                            "this `{}` code block could not be highlighted in time; it is shown as plain text",
+                            block.lang
+                        ),
+                    )
+                    .with_source(&src.text)
+                    .with_hint("the language's grammar loops on this text; another fence language, or none, avoids it"),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// `sections:` entries in credo.yaml (at `root`) that name no section folder.
+pub fn unknown_sections(site: &Site, root: &std::path::Path) -> Vec<Diagnostic> {
+    let folders: Vec<&str> = site.sections.iter().map(|s| s.folder.as_str()).collect();
+    site.config
+        .sections
+        .iter()
+        .filter(|name| !folders.contains(&name.trim_matches('/')))
+        .map(|name| {
+            let mut d = crate::config::Config::key_error(
+                root,
+                "sections",
+                Code::UnknownSection,
+                format!(
+                    "`sections` names `{name}`, but content/ has no section folder of that name"
+                ),
+            );
+            d.severity = crate::diagnostic::Severity::Warning;
+            if let Some(best) = crate::diagnostic::did_you_mean(name, &folders) {
+                d = d.with_hint(format!("did you mean `{best}`?"));
+            }
+            d
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -239,3 +239,105 @@ fn a_killed_build_leaves_old_or_new_output_never_a_mix() {
             .contains("VERSION-B")
     );
 }
+
+/// Issue 21: fuzzing found grammars that never finish (syntect loops on two
+/// rules handing one position back and forth). Each block is shown as
+/// plain escaped text after the time limit, and `credo check` warns at its
+/// line; the build finishes.
+#[test]
+fn a_code_block_whose_grammar_loops_cannot_hang_the_build() {
+    let site = SiteTest::minimal().file(
+        "content/a.md",
+        "# A\n\n```scala\nx :A@* A\n```\n\nThen:\n\n```js\nx /*\n```\n\n```rust\nfn main() {}\n```\n",
+    );
+    let start = std::time::Instant::now();
+    let run = site.build();
+    run.success();
+    // Both loops run into the limit (2 s each, at the same time or not),
+    // never into forever.
+    assert!(start.elapsed() < std::time::Duration::from_secs(60));
+    let page = run.page("a/index.html");
+    assert!(
+        page.contains(
+            "<pre class=\"code hl-code\"><code class=\"language-scala\">x :A@* A\n</code></pre>"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("data-lang=\"rust\""),
+        "other blocks still highlight"
+    );
+    let check = site.check();
+    check.success().stderr_has(
+        "content/a.md:3:1: warning: this `scala` code block could not be highlighted in time; it is shown as plain text",
+    );
+}
+
+/// Issue 21: the fence languages handbooks use highlight (bat's syntaxes);
+/// an unknown one is plain, with no error.
+#[test]
+fn common_fence_languages_highlight() {
+    let langs = [
+        "sh",
+        "shell",
+        "console",
+        "bash",
+        "ts",
+        "typescript",
+        "tsx",
+        "jsx",
+        "toml",
+        "dockerfile",
+        "graphql",
+        "hcl",
+        "terraform",
+        "diff",
+        "sql",
+        "json",
+        "yaml",
+        "python",
+        "go",
+        "rust",
+        "java",
+        "css",
+        "html",
+        "ruby",
+        "powershell",
+    ];
+    let body: String = langs
+        .iter()
+        .map(|l| format!("```{l}\nname = \"value\" # 1\n```\n\n"))
+        .collect();
+    let run = SiteTest::minimal()
+        .file(
+            "content/a.md",
+            format!("# A\n\n{body}```klingon\nqapla'\n```\n"),
+        )
+        .build();
+    run.success();
+    let page = run.page("a/index.html");
+    for lang in langs {
+        assert!(
+            page.contains(&format!("data-lang=\"{lang}\"")),
+            "{lang} is not highlighted"
+        );
+    }
+    assert!(
+        page.contains(
+            "<pre class=\"code hl-code\"><code class=\"language-klingon\">qapla&#39;\n</code></pre>"
+        ),
+        "{page}"
+    );
+}
+
+#[test]
+fn a_sections_entry_naming_no_folder_is_a_warning() {
+    SiteTest::minimal()
+        .file("credo.yaml", "title: T\nsections: [principles, scenarois]\n")
+        .file("content/principles/a.md", "# A\n")
+        .file("content/scenarios/b.md", "# B\n")
+        .check()
+        .success()
+        .stderr_has("credo.yaml:2:1: warning: `sections` names `scenarois`, but content/ has no section folder of that name")
+        .stderr_has("did you mean `scenarios`?");
+}
