@@ -653,7 +653,11 @@ fn dedupe_item_ids(
             n += 1;
         }
         item.id = format!("{base}-{n}");
-        if block.text.contains(&format!("id: {base}")) {
+        // However the id was written: bare, "double" or 'single' quoted.
+        let written = ["", "\"", "'"]
+            .iter()
+            .any(|q| block.text.contains(&format!("id: {q}{base}{q}")));
+        if written {
             errors.push(item_error(
                 block,
                 "checklist",
@@ -757,6 +761,20 @@ mod tests {
         assert_eq!(m.checklist[0].items[0].id, "confirm-the-time");
         assert_eq!(m.checklist[0].items[1].id, "notes");
         assert_eq!(m.checklist[1].group.as_deref(), Some("Later"));
+    }
+
+    #[test]
+    fn a_duplicate_item_id_is_an_error_however_it_is_quoted() {
+        for quote in ["", "\"", "'"] {
+            let e = page(&format!(
+                "title: t\nchecklist:\n  - {{text: A, id: {quote}x{quote}}}\n  - {{text: B, id: {quote}x{quote}}}\n"
+            ))
+            .unwrap_err();
+            assert_eq!(
+                e[0].message, "checklist item id `x` is used twice",
+                "{quote}"
+            );
+        }
     }
 
     #[test]

@@ -69,6 +69,9 @@ impl<'a> YamlBlock<'a> {
                     Code::UnknownKey,
                     format!("unknown key `{}` in {what}", k.name),
                 );
+                if let Some(hint) = foreign_key_hint(&k.name, known) {
+                    return d.with_hint(hint);
+                }
                 match did_you_mean(&k.name, known) {
                     Some(best) => d.with_hint(format!("did you mean `{best}`?")),
                     None => d.with_hint(format!("known keys: {}", known.join(", "))),
@@ -333,9 +336,53 @@ fn clean_serde_message(message: &str) -> String {
     trimmed.to_string()
 }
 
+/// What credo calls a key that other generators know by another name, or
+/// what credo does instead of it; `None` when `known` does not hold the
+/// credo key (another block than a page's).
+fn foreign_key_hint(key: &str, known: &[&str]) -> Option<String> {
+    let (credo, why) = match key {
+        "categories" | "category" => ("tags", "credo's taxonomy is `tags`"),
+        "description" => (
+            "summary",
+            "credo calls a page's one-line statement `summary`",
+        ),
+        "nav_order" | "sidebar_position" | "order" => ("weight", "credo orders pages by `weight`"),
+        "redirect_from" => ("aliases", "old URLs that redirect here are `aliases`"),
+        "published" => (
+            "draft",
+            "write `draft: true` for a page that is not published",
+        ),
+        "layout" | "template" => {
+            return Some(
+                "credo picks a page's template by its `kind`; a site's own templates go in templates/ (or put the value under `extra:`)".to_string(),
+            );
+        }
+        "permalink" | "slug" | "url" => {
+            return Some(
+                "a page's URL is its path under content/ (rename the file to change it); `aliases` keeps old URLs working".to_string(),
+            );
+        }
+        "date" | "lastmod" | "author" | "authors" => {
+            return Some(format!(
+                "credo has no `{key}`; keep it under `extra:` (`credo import` does this), or use `reviewed`/`owner`"
+            ));
+        }
+        _ => return None,
+    };
+    known
+        .contains(&credo)
+        .then(|| format!("{why}: write `{credo}:` instead"))
+}
+
 /// A hint for the common serde messages: "unknown variant `x`, expected one
 /// of ..." and "unknown field `x`, expected ..." (inside nested mappings).
 fn hint_for(message: &str) -> Option<String> {
+    if message.contains("mapping values are not allowed") {
+        return Some(
+            "a value holding `: ` must be quoted: `title: \"Step 1: notify your manager\"`"
+                .to_string(),
+        );
+    }
     let (at, len) = ["unknown variant `", "unknown field `"]
         .iter()
         .find_map(|p| message.find(p).map(|at| (at, p.len())))?;
@@ -365,6 +412,40 @@ mod tests {
         assert_eq!((d[0].line, d[0].column), (2, 1));
         assert_eq!(d[0].hint.as_deref(), Some("did you mean `title`?"));
         assert_eq!(d[1].line, 3);
+    }
+
+    #[test]
+    fn foreign_keys_name_the_credo_key() {
+        let b = YamlBlock::new("categories: [a]\ndescription: d\nlayout: x\n", "f.md", 2);
+        let d = b.unknown_keys(&["title", "summary", "tags", "contrast"], "front matter");
+        assert_eq!(
+            d[0].hint.as_deref(),
+            Some("credo's taxonomy is `tags`: write `tags:` instead")
+        );
+        assert_eq!(
+            d[1].hint.as_deref(),
+            Some("credo calls a page's one-line statement `summary`: write `summary:` instead")
+        );
+        assert!(d[2].hint.as_deref().unwrap_or_default().contains("`kind`"));
+    }
+
+    #[test]
+    fn an_unquoted_colon_gets_the_quoting_hint() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct T {
+            title: String,
+        }
+        let b = YamlBlock::new("title: Step 1: notify your manager\n", "f.md", 2);
+        let e = b.parse::<T>().unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(
+            e.hint
+                .as_deref()
+                .unwrap_or_default()
+                .contains("must be quoted"),
+            "{e:?}"
+        );
     }
 
     #[test]
