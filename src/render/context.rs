@@ -31,10 +31,17 @@ pub struct SiteContext<'a> {
     pub base_path: String,
     /// Top-level sections in home-page order.
     pub sections: Vec<Card<'a>>,
-    /// Every track page, in reading order.
-    pub tracks: Vec<Card<'a>>,
+    /// Every track page, in reading order, with its steps (so a listing can
+    /// show each track's progress).
+    pub tracks: Vec<TrackCard<'a>>,
     /// Whether the search index is built.
     pub search: bool,
+    /// Whether `/matrix/` has anything to show: the site has a scenario or
+    /// a principle.
+    pub matrix: bool,
+    /// Whether `/review/` has anything to show: a page has an `owner` or a
+    /// `reviewed` date.
+    pub review: bool,
     /// `review_after_days` from credo.yaml (0 when unset).
     pub review_after_days: u32,
     /// Free-form `extra` from credo.yaml (e.g. `brand_color`, `logo`).
@@ -138,6 +145,30 @@ impl SharedCards {
             nav_items,
         }
     }
+}
+
+/// A track with the keys of its steps, as `site.tracks` lists it.
+#[derive(Debug, Serialize)]
+pub struct TrackCard<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// `href` value.
+    pub url: &'a str,
+    /// The summary, if any.
+    pub summary: Option<&'a str>,
+    /// The track page's ref path, the key its progress is stored under.
+    pub key: &'a str,
+    /// Its steps in order: each step page's key and checklist item ids.
+    pub steps: Vec<StepKey<'a>>,
+}
+
+/// A track step as a listing needs it to count progress.
+#[derive(Debug, Serialize)]
+pub struct StepKey<'a> {
+    /// The step page's (or section's) ref path.
+    pub key: &'a str,
+    /// The ids of the step page's checklist items.
+    pub checklist_ids: Vec<&'a str>,
 }
 
 /// One entry of the sidebar.
@@ -324,6 +355,8 @@ pub struct SectionContext<'a> {
     pub subsections: Vec<Card<'a>>,
     /// Home, then each enclosing section.
     pub breadcrumbs: Vec<Card<'a>>,
+    /// The tracks this section is a step of (as a page's `tracks`).
+    pub tracks: Vec<TrackContext<'a>>,
     /// Free-form `extra`.
     pub extra: &'a BTreeMap<String, serde_json::Value>,
 }
@@ -369,11 +402,21 @@ impl<'a> Contexts<'a> {
                 .reading_order
                 .iter()
                 .filter_map(|&t| match t {
-                    Target::Page(p) if site.pages[p].kind == Kind::Track => Some(self.page_card(p)),
+                    Target::Page(p) if site.pages[p].kind == Kind::Track => {
+                        Some(self.track_card(p))
+                    }
                     _ => None,
                 })
                 .collect(),
             search: site.config.search,
+            matrix: site
+                .pages
+                .iter()
+                .any(|p| matches!(p.kind, Kind::Scenario | Kind::Principle)),
+            review: site
+                .pages
+                .iter()
+                .any(|p| p.meta.owner.is_some() || p.meta.reviewed.is_some()),
             review_after_days: site.config.review_after_days.unwrap_or(0),
             extra: &site.config.extra,
         }
@@ -391,6 +434,52 @@ impl<'a> Contexts<'a> {
             key: &p.source.ref_path,
             shared: self.cards.map(|c| &c.pages[id]),
         }
+    }
+
+    /// The `site.tracks` entry of track page `id`.
+    fn track_card(&self, id: PageId) -> TrackCard<'a> {
+        let p = &self.site.pages[id];
+        TrackCard {
+            title: &p.meta.title,
+            url: &p.href,
+            summary: p.meta.summary.as_deref(),
+            key: &p.source.ref_path,
+            steps: p
+                .steps
+                .iter()
+                .map(|s| StepKey {
+                    key: self.card(s.target).key,
+                    checklist_ids: self.checklist_ids(s.target),
+                })
+                .collect(),
+        }
+    }
+
+    /// The checklist item ids of a step's page (none for a section).
+    fn checklist_ids(&self, target: Target) -> Vec<&'a str> {
+        match target {
+            Target::Page(q) => self.site.pages[q]
+                .meta
+                .checklist
+                .iter()
+                .flat_map(|g| g.items.iter().map(|i| i.id.as_str()))
+                .collect(),
+            Target::Section(_) => Vec::new(),
+        }
+    }
+
+    /// Where a page or section stands in the tracks it is a step of.
+    fn track_contexts(&self, positions: &[crate::site::TrackPosition]) -> Vec<TrackContext<'a>> {
+        positions
+            .iter()
+            .map(|t| TrackContext {
+                track: self.page_card(t.track),
+                number: t.index + 1,
+                total: self.site.pages[t.track].steps.len(),
+                prev: t.prev.map(|x| self.card(x)),
+                next: t.next.map(|x| self.card(x)),
+            })
+            .collect()
     }
 
     /// A card for a section.
@@ -545,28 +634,10 @@ impl<'a> Contexts<'a> {
                     number: i + 1,
                     page: self.card(s.target),
                     note: s.note.as_deref(),
-                    checklist_ids: match s.target {
-                        Target::Page(q) => site.pages[q]
-                            .meta
-                            .checklist
-                            .iter()
-                            .flat_map(|g| g.items.iter().map(|i| i.id.as_str()))
-                            .collect(),
-                        Target::Section(_) => Vec::new(),
-                    },
+                    checklist_ids: self.checklist_ids(s.target),
                 })
                 .collect(),
-            tracks: p
-                .tracks
-                .iter()
-                .map(|t| TrackContext {
-                    track: self.page_card(t.track),
-                    number: t.index + 1,
-                    total: site.pages[t.track].steps.len(),
-                    prev: t.prev.map(|x| self.card(x)),
-                    next: t.next.map(|x| self.card(x)),
-                })
-                .collect(),
+            tracks: self.track_contexts(&p.tracks),
             contrast,
             prev: p.prev.map(|x| self.page_card(x)),
             next: p.next.map(|x| self.page_card(x)),
@@ -592,6 +663,7 @@ impl<'a> Contexts<'a> {
                 .map(|&x| self.section_card(x))
                 .collect(),
             breadcrumbs: self.breadcrumbs(s.parent),
+            tracks: self.track_contexts(&s.tracks),
             extra: &s.meta.extra,
         }
     }
