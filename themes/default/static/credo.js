@@ -233,8 +233,17 @@
         if (i === at) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
       });
     }
-    var observer = new IntersectionObserver(mark, { rootMargin: "0px 0px -60% 0px", threshold: [0, 1] });
+    // Headings entering or leaving the screen, and any scroll in between
+    // (a heading crossing the reading line), are checked once a frame.
+    var queued = false;
+    function later() {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(function () { queued = false; mark(); });
+    }
+    var observer = new IntersectionObserver(later);
     heads.forEach(function (h) { observer.observe(h); });
+    addEventListener("scroll", later, { passive: true });
     mark();
   }
 
