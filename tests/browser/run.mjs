@@ -570,3 +570,28 @@ test("/print/ lists each track's steps and sets checklist details apart", async 
   assert.equal(await page.locator("h2.print-title").first().evaluate((h) => getComputedStyle(h).breakAfter), "avoid");
   await context.close();
 });
+
+test("a card is a link over its whole area, and a list that mixes kinds names each card's kind", async () => {
+  const { context, page } = await open({ viewport: { width: 1280, height: 800 } });
+  const value = byKind("value").find((v) => builtPagesMatching(/class="card-kind"/).includes(v.url)) || byKind("value")[0];
+  await page.goto(url(value.url));
+  const card = page.locator(".relation .card").first();
+  const kinds = await page.locator(".relation .card .card-kind").allInnerTexts();
+  if (kinds.length) assert.ok(kinds.every((k) => /^(principle|scenario|core value|page|section|onboarding track|checklist|attitude)$/i.test(k.trim())), kinds.join());
+  const href = await card.locator("a").getAttribute("href");
+  const box = await card.boundingBox();
+  await page.mouse.click(box.x + box.width - 6, box.y + box.height - 6); // a corner, away from the title
+  await page.waitForURL(origin + href);
+  await context.close();
+});
+
+test("screenshots at 360 px, 1280 px and dark (with CREDO_ARTIFACTS)", { skip: !ARTIFACTS }, async () => {
+  const scenario = byKind("scenario")[0];
+  for (const [name, viewport, colorScheme] of [["phone-360-light", { width: 360, height: 740 }, "light"],
+    ["desktop-1280-dark", { width: 1280, height: 820 }, "dark"], ["phone-360-dark", { width: 360, height: 740 }, "dark"]]) {
+    const { context, page } = await open({ viewport, colorScheme });
+    await page.goto(url(scenario.url));
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+    await context.close();
+  }
+});

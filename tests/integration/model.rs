@@ -83,7 +83,7 @@ fn scenario_shows_principle_cards_and_related_both_ways() {
         "<section class=\"relation principles-applied\">",
         "</section>",
     );
-    assert!(applied.contains("<a href=\"/principles/be-on-time/\"><span class=\"num\">1</span> <span class=\"card-title\">Be on time</span></a>"));
+    assert!(applied.contains("<a href=\"/principles/be-on-time/\"><span class=\"num\">1.</span> <span class=\"card-title\">Be on time</span></a>"));
     assert!(applied.contains("<p>Never keep a client waiting.</p>"));
     // angry-client names late-train in `related`; late-train shows it too.
     let see_also = between(&late, "<h2>See also</h2>", "</section>");
