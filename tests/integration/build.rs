@@ -21,7 +21,7 @@ fn every_front_matter_key_builds() {
     // `related` shows on both pages.
     assert!(
         page.contains(
-            "<a href=\"/handbook/principles/speak-plainly/\"><span class=\"num\">1</span>"
+            "<a href=\"/handbook/principles/speak-plainly/\"><span class=\"num\">1.</span>"
         )
     );
     let other = run.page("principles/speak-plainly/index.html");
