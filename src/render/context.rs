@@ -147,7 +147,8 @@ impl SharedCards {
     }
 }
 
-/// A track with the keys of its steps, as `site.tracks` lists it.
+/// A track with the keys of its steps, as `site.tracks` lists it: a card
+/// (it has every field of one) plus `steps`.
 #[derive(Debug, Serialize)]
 pub struct TrackCard<'a> {
     /// Title.
@@ -156,6 +157,10 @@ pub struct TrackCard<'a> {
     pub url: &'a str,
     /// The summary, if any.
     pub summary: Option<&'a str>,
+    /// The page kind (`track`).
+    pub kind: &'a str,
+    /// A number, if the track page has one.
+    pub number: Option<i64>,
     /// The track page's ref path, the key its progress is stored under.
     pub key: &'a str,
     /// Its steps in order: each step page's key and checklist item ids.
@@ -443,6 +448,8 @@ impl<'a> Contexts<'a> {
             title: &p.meta.title,
             url: &p.href,
             summary: p.meta.summary.as_deref(),
+            kind: p.kind.as_str(),
+            number: p.meta.number,
             key: &p.source.ref_path,
             steps: p
                 .steps

@@ -423,3 +423,66 @@ fn a_huge_matrix_becomes_a_list() {
     );
     assert!(matrix.len() < 200_000, "{} bytes", matrix.len());
 }
+
+/// Issue 22: a track whose step is a section page can be finished, so the
+/// section page shows where it stands in the track, with "Mark as read".
+#[test]
+fn issue_22_a_section_step_shows_its_track_strip() {
+    let run = SiteTest::minimal()
+        .file("content/values/_index.md", "---\ntitle: Values\n---\n")
+        .file(
+            "content/values/honesty.md",
+            "---\ntitle: Honesty\nkind: value\n---\n",
+        )
+        .file(
+            "content/tracks/start.md",
+            "---\ntitle: Start\nkind: track\nsteps: [values/_index, honesty]\n---\n",
+        )
+        .build();
+    run.success();
+    let section = run.page("values/index.html");
+    assert!(section.contains(
+        "<nav class=\"track-strip\" aria-label=\"Track: Start\" data-track=\"tracks/start\" data-step=\"values/_index\">"
+    ));
+    assert!(section.contains(
+        "<button type=\"button\" class=\"mark-read\" data-track=\"tracks/start\" data-step=\"values/_index\" hidden>Mark as read</button>"
+    ));
+    assert!(section.contains("<a href=\"/values/honesty/\" rel=\"next\">Honesty →</a>"));
+    // The home page can count the track's progress from its steps.
+    assert!(run.page("index.html").contains(
+        "data-track-summary=\"tracks/start\" data-steps=\"values/_index&#9;&#10;values/honesty&#9;\""
+    ));
+    // /print/ lists the steps, each linking to its entry.
+    let print = run.page("print/index.html");
+    assert!(print.contains("<ol class=\"print-steps\"><li><a href=\"#p-values-index\">Values</a></li><li><a href=\"#p-values-honesty\">Honesty</a></li></ol>"), "{print}");
+}
+
+/// Issue 22: the sidebar links the matrix and review pages only when they
+/// have something to show, and marks a generated page as current.
+#[test]
+fn issue_22_the_sidebar_links_matrix_and_review_only_when_useful() {
+    let bare = SiteTest::minimal()
+        .file("content/notes/a.md", "---\ntitle: A\n---\n")
+        .build();
+    bare.success();
+    let page = bare.page("notes/a/index.html");
+    assert!(!page.contains("href=\"/matrix/\""));
+    assert!(!page.contains("href=\"/review/\""));
+    assert!(page.contains("<a href=\"/tags/\">Tags</a>"));
+    let full = SiteTest::minimal()
+        .file(
+            "content/scenarios/a.md",
+            "---\ntitle: A\nkind: scenario\nowner: Ops\n---\n",
+        )
+        .build();
+    full.success();
+    let page = full.page("scenarios/a/index.html");
+    assert!(page.contains("<a href=\"/matrix/\">Coverage matrix</a>"));
+    assert!(page.contains("<a href=\"/review/\">Review dates</a>"));
+    let matrix = full.page("matrix/index.html");
+    assert!(matrix.contains("<a href=\"/matrix/\" aria-current=\"page\">Coverage matrix</a>"));
+    assert!(
+        full.page("tags/index.html")
+            .contains("<a href=\"/tags/\" aria-current=\"page\">Tags</a>")
+    );
+}
