@@ -66,7 +66,6 @@
     });
     var out = section.querySelector(".track-progress .done");
     if (out) out.textContent = String(count);
-    save("trackcount:" + key, { done: count, total: steps.length });
     var transfer = section.querySelector(".track-transfer");
     if (transfer) {
       transfer.hidden = false;
