@@ -27,6 +27,9 @@ const KNOWN_KEYS: &[&str] = &[
     "review_after_days",
     "require_owner",
     "search",
+    "edit_url",
+    "owners",
+    "feedback",
     "extra",
 ];
 
@@ -54,6 +57,14 @@ pub struct Config {
     pub require_owner: bool,
     /// Whether to build the search index and `/search/` page.
     pub search: bool,
+    /// "Edit this page": a URL pattern in which `{path}` stands for the
+    /// page's file from the site root (`content/principles/a.md`).
+    pub edit_url: Option<String>,
+    /// "Ask the owner": an `owner` name → an email address or a chat URL.
+    pub owners: BTreeMap<String, String>,
+    /// "Was this helpful?": a `mailto:` address or an issue form URL, which
+    /// the page's links fill in with the page and its owner.
+    pub feedback: Option<String>,
     /// Free-form values for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -73,6 +84,9 @@ impl Default for Config {
             review_after_days: None,
             require_owner: false,
             search: true,
+            edit_url: None,
+            owners: BTreeMap::new(),
+            feedback: None,
             extra: BTreeMap::new(),
         }
     }

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::actions::{About, PageActions};
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::Heading;
 use crate::site::{PageId, SectionId, Site, Target};
@@ -335,6 +336,9 @@ pub struct PageContext<'a> {
     pub next: Option<Card<'a>>,
     /// Home, then each enclosing section.
     pub breadcrumbs: Vec<Card<'a>>,
+    /// "Edit this page", "Ask the owner", "Was this helpful?" links, where
+    /// credo.yaml configures them: `{edit, ask_owner, helpful, not_helpful}`.
+    pub actions: PageActions,
     /// Free-form `extra` from the front matter.
     pub extra: &'a BTreeMap<String, serde_json::Value>,
 }
@@ -362,6 +366,8 @@ pub struct SectionContext<'a> {
     pub breadcrumbs: Vec<Card<'a>>,
     /// The tracks this section is a step of (as a page's `tracks`).
     pub tracks: Vec<TrackContext<'a>>,
+    /// Its reader links, as a page's `actions` (no owner: sections have none).
+    pub actions: PageActions,
     /// Free-form `extra`.
     pub extra: &'a BTreeMap<String, serde_json::Value>,
 }
@@ -604,12 +610,24 @@ impl<'a> Contexts<'a> {
                 rows,
             }
         });
+        let permalink = format!("{}{}", site.config.origin(), site.href(&p.url));
+        let reviewed = p.meta.reviewed.map(|d| d.to_string());
+        let actions = PageActions::new(
+            &site.config,
+            &About {
+                file: Some(&p.source.file),
+                title: &p.meta.title,
+                permalink: &permalink,
+                owner: p.meta.owner.as_deref(),
+                reviewed: reviewed.as_deref(),
+            },
+        );
         PageContext {
             title: &p.meta.title,
             summary: p.meta.summary.as_deref(),
             kind: p.kind.as_str(),
             url: site.href(&p.url),
-            permalink: format!("{}{}", site.config.origin(), site.href(&p.url)),
+            permalink,
             key: &p.source.ref_path,
             number: p.meta.number,
             tags: p
@@ -622,7 +640,7 @@ impl<'a> Contexts<'a> {
                 })
                 .collect(),
             owner: p.meta.owner.as_deref(),
-            reviewed: p.meta.reviewed.map(|d| d.to_string()),
+            reviewed,
             content,
             toc: &p.scan.headings,
             checklist: &p.meta.checklist,
@@ -649,6 +667,7 @@ impl<'a> Contexts<'a> {
             prev: p.prev.map(|x| self.page_card(x)),
             next: p.next.map(|x| self.page_card(x)),
             breadcrumbs: self.breadcrumbs(Some(p.section)),
+            actions,
             extra: &p.meta.extra,
         }
     }
@@ -671,6 +690,16 @@ impl<'a> Contexts<'a> {
                 .collect(),
             breadcrumbs: self.breadcrumbs(s.parent),
             tracks: self.track_contexts(&s.tracks),
+            actions: PageActions::new(
+                &self.site.config,
+                &About {
+                    file: s.source.as_ref().map(|f| f.file.as_str()),
+                    title: &s.title,
+                    permalink: &format!("{}{}", self.site.config.origin(), s.href),
+                    owner: None,
+                    reviewed: None,
+                },
+            ),
             extra: &s.meta.extra,
         }
     }

@@ -7,6 +7,7 @@
 //! `page.html`. Template errors become diagnostics at the template's
 //! `path:line:col` (Tera 2 gives spans for syntax and render errors alike).
 
+pub mod actions;
 pub mod context;
 mod generated;
 pub mod memo;

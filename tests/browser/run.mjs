@@ -595,3 +595,22 @@ test("screenshots at 360 px, 1280 px and dark (with CREDO_ARTIFACTS)", { skip: !
     await context.close();
   }
 });
+
+test("Edit this page, Ask the owner and Was this helpful? fill in the page, with no request made", async () => {
+  const page0 = handbook.pages.find((p) => p.owner && builtPagesMatching(/class="page-actions"[\s\S]*Ask the owner/).includes(p.url));
+  if (!page0) return console.log("# no page has Ask the owner: skipped"); // the site configures none of them
+  const { context, page, problems } = await open();
+  await page.goto(url(page0.url));
+  const actions = page.locator("aside.page-actions");
+  const edit = await actions.getByRole("link", { name: "Edit this page" }).getAttribute("href");
+  assert.ok(/\{path\}/.test(edit) === false && edit.includes(".md"), edit);
+  assert.ok((await actions.getByRole("link", { name: /^Ask the owner/ }).innerText()).includes(page0.owner));
+  const yes = new URL(await actions.getByRole("link", { name: "Yes" }).getAttribute("href"));
+  const body = yes.searchParams.get("body") || decodeURIComponent(yes.href.split("body=")[1] || "");
+  assert.ok(body.includes(page0.title) && body.includes(page0.url) && body.includes(page0.owner), body);
+  assert.equal(await actions.isVisible(), true);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await actions.isVisible(), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

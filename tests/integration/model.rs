@@ -486,3 +486,29 @@ fn issue_22_the_sidebar_links_matrix_and_review_only_when_useful() {
             .contains("<a href=\"/tags/\" aria-current=\"page\">Tags</a>")
     );
 }
+
+/// Issue 22: "Edit this page", "Ask the owner" and "Was this helpful?" show
+/// where credo.yaml configures them, and not otherwise.
+#[test]
+fn issue_22_reader_links_follow_credo_yaml() {
+    let page = "content/notes/a.md";
+    let plain = SiteTest::minimal()
+        .file(page, "---\ntitle: A\nowner: Ops\n---\n")
+        .build();
+    plain.success();
+    assert!(!plain.page("notes/a/index.html").contains("page-actions"));
+    let run = SiteTest::minimal()
+        .file(
+            "credo.yaml",
+            "title: T\nbase_url: https://x.example/\nedit_url: \"https://git.example/r/edit/main/{path}\"\nowners:\n  Ops: ops@x.example\nfeedback: \"mailto:hb@x.example\"\n",
+        )
+        .file(page, "---\ntitle: A\nowner: Ops\n---\n")
+        .build();
+    run.success();
+    let html = run.page("notes/a/index.html");
+    assert!(html.contains(
+        "<a href=\"https://git.example/r/edit/main/content/notes/a.md\">Edit this page</a>"
+    ));
+    assert!(html.contains("<a href=\"mailto:ops@x.example\">Ask the owner (Ops)</a>"));
+    assert!(html.contains("<a href=\"mailto:hb@x.example?subject=Helpful%3A%20A&amp;body=Helpful%3A%20A%0APage%3A%20https%3A%2F%2Fx.example%2Fnotes%2Fa%2F%0AOwner%3A%20Ops%0A%0AWhat%20would%20make%20it%20better%3F%0A\">Yes</a>"), "{html}");
+}
