@@ -356,6 +356,8 @@ pub struct SectionContext<'a> {
     pub key: &'a str,
     /// The rendered intro (HTML).
     pub content: &'a str,
+    /// The intro's headings, as a page's `toc`.
+    pub toc: &'a [Heading],
     /// The default kind of its pages, if set.
     pub page_kind: Option<&'a str>,
     /// Its pages, in the section's order.
@@ -681,6 +683,7 @@ impl<'a> Contexts<'a> {
             url: s.href.clone(),
             key: &s.key,
             content,
+            toc: &s.scan.headings,
             page_kind: s.meta.page_kind.map(Kind::as_str),
             pages: s.pages.iter().map(|&p| self.page_card(p)).collect(),
             subsections: s
