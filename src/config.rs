@@ -28,6 +28,9 @@ const KNOWN_KEYS: &[&str] = &[
     "require_owner",
     "search",
     "lints",
+    "edit_url",
+    "owners",
+    "feedback",
     "extra",
 ];
 
@@ -57,6 +60,14 @@ pub struct Config {
     pub search: bool,
     /// Diagnostic code → `error`, `warning` or `allow` (checked when parsed).
     pub lints: BTreeMap<String, String>,
+    /// "Edit this page": a URL pattern in which `{path}` stands for the
+    /// page's file from the site root (`content/principles/a.md`).
+    pub edit_url: Option<String>,
+    /// "Ask the owner": an `owner` name → an email address or a chat URL.
+    pub owners: BTreeMap<String, String>,
+    /// "Was this helpful?": a `mailto:` address or an issue form URL, which
+    /// the page's links fill in with the page and its owner.
+    pub feedback: Option<String>,
     /// Free-form values for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -77,6 +88,9 @@ impl Default for Config {
             require_owner: false,
             search: true,
             lints: BTreeMap::new(),
+            edit_url: None,
+            owners: BTreeMap::new(),
+            feedback: None,
             extra: BTreeMap::new(),
         }
     }

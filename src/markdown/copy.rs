@@ -111,19 +111,10 @@ pub fn absolute_links(body: &str, origin: &str, links: &dyn LinkResolver) -> Str
 /// a link's text comes before its destination).
 fn find_in(body: &str, span: &Range<usize>, dest: &str) -> Option<Range<usize>> {
     let written = body.get(span.clone())?;
-    let at = written.rfind(dest).or_else(|| {
-        // `<with space.md>` and `with%20space.md` are written otherwise.
-        let encoded = dest.replace(' ', "%20");
-        written
-            .rfind(&encoded)
-            .map(|i| i - (encoded.len() - dest.len()) * 0)
-    })?;
-    let len = if written[at..].starts_with(dest) {
-        dest.len()
-    } else {
-        dest.replace(' ', "%20").len()
-    };
-    Some(span.start + at..span.start + at + len)
+    // `with space.md` may be written `with%20space.md`.
+    [dest.to_string(), dest.replace(' ', "%20")]
+        .into_iter()
+        .find_map(|d| written.rfind(&d).map(|at| span.start + at..span.start + at + d.len()))
 }
 
 fn apply(body: &str, mut edits: Vec<(Range<usize>, String)>) -> String {

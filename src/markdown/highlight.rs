@@ -248,6 +248,64 @@ pub fn theme_css(theme: &str) -> Option<String> {
     css_for_theme_with_class_style(&theme, CLASS_STYLE).ok()
 }
 
+/// The syntect theme code blocks take in dark mode when `highlight_theme`
+/// is a light one.
+const DARK_COMPANION: &str = "base16-ocean.dark";
+
+/// `highlight.css`: the CSS of `theme` and, when `theme` is light, a dark
+/// companion that applies where the page is dark (the reader's system in
+/// dark mode, unless the theme toggle chose light, or the toggle chose dark),
+/// following the default theme's `data-theme` convention.
+pub fn site_css(theme: &str) -> Option<String> {
+    let mut css = theme_css(theme)?;
+    let themes = ThemeSet::load_defaults();
+    let background = themes
+        .themes
+        .get(theme)?
+        .settings
+        .background
+        .unwrap_or(WHITE);
+    if luminance(background) > 0.18
+        && let Some(dark) = theme_css(DARK_COMPANION)
+    {
+        css.push_str("\n/* In dark mode: ");
+        css.push_str(DARK_COMPANION);
+        css.push_str(" */\n@media (prefers-color-scheme: dark) {\n");
+        css.push_str(&scoped(&dark, ":root:not([data-theme=\"light\"])"));
+        css.push_str("}\n");
+        css.push_str(&scoped(&dark, ":root[data-theme=\"dark\"]"));
+    }
+    Some(css)
+}
+
+/// `css` (plain rules, no at-rules) with every selector put under `scope`.
+fn scoped(css: &str, scope: &str) -> String {
+    let mut plain = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        plain.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    plain.push_str(rest);
+    let mut out = String::with_capacity(plain.len() * 2);
+    for rule in plain.split('}') {
+        let Some((selectors, body)) = rule.split_once('{') else {
+            continue;
+        };
+        let selectors: Vec<String> = selectors
+            .split(',')
+            .map(|s| format!("{scope} {}", s.trim()))
+            .collect();
+        out.push_str(&selectors.join(", "));
+        out.push_str(" {");
+        out.push_str(body);
+        out.push_str("}\n");
+    }
+    out
+}
+
 const WHITE: Color = Color {
     r: 255,
     g: 255,
@@ -357,6 +415,25 @@ mod tests {
                 assert!(contrast(fg, on) >= 4.5, "{name}: {fg:?} on {on:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_light_theme_gets_a_dark_companion_under_both_dark_switches() {
+        let css = site_css("InspiredGitHub").unwrap();
+        assert!(css.starts_with(&theme_css("InspiredGitHub").unwrap()));
+        assert!(css.contains(
+            "@media (prefers-color-scheme: dark) {\n:root:not([data-theme=\"light\"]) .hl-code {"
+        ));
+        assert!(css.contains("\n:root[data-theme=\"dark\"] .hl-code {"));
+        // A dark theme is used as it is.
+        assert_eq!(
+            site_css("base16-ocean.dark"),
+            theme_css("base16-ocean.dark")
+        );
+        assert_eq!(
+            scoped("/* c */\n.a, .b .c {\n x: 1;\n}\n", "S"),
+            "S .a, S .b .c {\n x: 1;\n}\n"
+        );
     }
 
     #[test]

@@ -123,6 +123,8 @@ pub fn slugify(text: &str) -> String {
 /// duplicate id (a heading "Main" becomes `main-1`).
 pub const RESERVED_IDS: &[&str] = &[
     "main",
+    "sidebar",
+    "on-this-page",
     "search-input",
     "search-popup",
     "search-page",

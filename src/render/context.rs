@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::actions::{About, PageActions};
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::Heading;
 use crate::site::{PageId, SectionId, Site, Target};
@@ -31,10 +32,17 @@ pub struct SiteContext<'a> {
     pub base_path: String,
     /// Top-level sections in home-page order.
     pub sections: Vec<Card<'a>>,
-    /// Every track page, in reading order.
-    pub tracks: Vec<Card<'a>>,
+    /// Every track page, in reading order, with its steps (so a listing can
+    /// show each track's progress).
+    pub tracks: Vec<TrackCard<'a>>,
     /// Whether the search index is built.
     pub search: bool,
+    /// Whether `/matrix/` has anything to show: the site has a scenario or
+    /// a principle.
+    pub matrix: bool,
+    /// Whether `/review/` has anything to show: a page has an `owner` or a
+    /// `reviewed` date.
+    pub review: bool,
     /// `review_after_days` from credo.yaml (0 when unset).
     pub review_after_days: u32,
     /// Free-form `extra` from credo.yaml (e.g. `brand_color`, `logo`).
@@ -138,6 +146,35 @@ impl SharedCards {
             nav_items,
         }
     }
+}
+
+/// A track with the keys of its steps, as `site.tracks` lists it: a card
+/// (it has every field of one) plus `steps`.
+#[derive(Debug, Serialize)]
+pub struct TrackCard<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// `href` value.
+    pub url: &'a str,
+    /// The summary, if any.
+    pub summary: Option<&'a str>,
+    /// The page kind (`track`).
+    pub kind: &'a str,
+    /// A number, if the track page has one.
+    pub number: Option<i64>,
+    /// The track page's ref path, the key its progress is stored under.
+    pub key: &'a str,
+    /// Its steps in order: each step page's key and checklist item ids.
+    pub steps: Vec<StepKey<'a>>,
+}
+
+/// A track step as a listing needs it to count progress.
+#[derive(Debug, Serialize)]
+pub struct StepKey<'a> {
+    /// The step page's (or section's) ref path.
+    pub key: &'a str,
+    /// The ids of the step page's checklist items.
+    pub checklist_ids: Vec<&'a str>,
 }
 
 /// One entry of the sidebar.
@@ -299,6 +336,9 @@ pub struct PageContext<'a> {
     pub next: Option<Card<'a>>,
     /// Home, then each enclosing section.
     pub breadcrumbs: Vec<Card<'a>>,
+    /// "Edit this page", "Ask the owner", "Was this helpful?" links, where
+    /// credo.yaml configures them: `{edit, ask_owner, helpful, not_helpful}`.
+    pub actions: PageActions,
     /// Free-form `extra` from the front matter.
     pub extra: &'a BTreeMap<String, serde_json::Value>,
 }
@@ -316,6 +356,8 @@ pub struct SectionContext<'a> {
     pub key: &'a str,
     /// The rendered intro (HTML).
     pub content: &'a str,
+    /// The intro's headings, as a page's `toc`.
+    pub toc: &'a [Heading],
     /// The default kind of its pages, if set.
     pub page_kind: Option<&'a str>,
     /// Its pages, in the section's order.
@@ -324,6 +366,10 @@ pub struct SectionContext<'a> {
     pub subsections: Vec<Card<'a>>,
     /// Home, then each enclosing section.
     pub breadcrumbs: Vec<Card<'a>>,
+    /// The tracks this section is a step of (as a page's `tracks`).
+    pub tracks: Vec<TrackContext<'a>>,
+    /// Its reader links, as a page's `actions` (no owner: sections have none).
+    pub actions: PageActions,
     /// Free-form `extra`.
     pub extra: &'a BTreeMap<String, serde_json::Value>,
 }
@@ -369,11 +415,21 @@ impl<'a> Contexts<'a> {
                 .reading_order
                 .iter()
                 .filter_map(|&t| match t {
-                    Target::Page(p) if site.pages[p].kind == Kind::Track => Some(self.page_card(p)),
+                    Target::Page(p) if site.pages[p].kind == Kind::Track => {
+                        Some(self.track_card(p))
+                    }
                     _ => None,
                 })
                 .collect(),
             search: site.config.search,
+            matrix: site
+                .pages
+                .iter()
+                .any(|p| matches!(p.kind, Kind::Scenario | Kind::Principle)),
+            review: site
+                .pages
+                .iter()
+                .any(|p| p.meta.owner.is_some() || p.meta.reviewed.is_some()),
             review_after_days: site.config.review_after_days.unwrap_or(0),
             extra: &site.config.extra,
         }
@@ -391,6 +447,54 @@ impl<'a> Contexts<'a> {
             key: &p.source.ref_path,
             shared: self.cards.map(|c| &c.pages[id]),
         }
+    }
+
+    /// The `site.tracks` entry of track page `id`.
+    fn track_card(&self, id: PageId) -> TrackCard<'a> {
+        let p = &self.site.pages[id];
+        TrackCard {
+            title: &p.meta.title,
+            url: &p.href,
+            summary: p.meta.summary.as_deref(),
+            kind: p.kind.as_str(),
+            number: p.meta.number,
+            key: &p.source.ref_path,
+            steps: p
+                .steps
+                .iter()
+                .map(|s| StepKey {
+                    key: self.card(s.target).key,
+                    checklist_ids: self.checklist_ids(s.target),
+                })
+                .collect(),
+        }
+    }
+
+    /// The checklist item ids of a step's page (none for a section).
+    fn checklist_ids(&self, target: Target) -> Vec<&'a str> {
+        match target {
+            Target::Page(q) => self.site.pages[q]
+                .meta
+                .checklist
+                .iter()
+                .flat_map(|g| g.items.iter().map(|i| i.id.as_str()))
+                .collect(),
+            Target::Section(_) => Vec::new(),
+        }
+    }
+
+    /// Where a page or section stands in the tracks it is a step of.
+    fn track_contexts(&self, positions: &[crate::site::TrackPosition]) -> Vec<TrackContext<'a>> {
+        positions
+            .iter()
+            .map(|t| TrackContext {
+                track: self.page_card(t.track),
+                number: t.index + 1,
+                total: self.site.pages[t.track].steps.len(),
+                prev: t.prev.map(|x| self.card(x)),
+                next: t.next.map(|x| self.card(x)),
+            })
+            .collect()
     }
 
     /// A card for a section.
@@ -508,12 +612,24 @@ impl<'a> Contexts<'a> {
                 rows,
             }
         });
+        let permalink = format!("{}{}", site.config.origin(), site.href(&p.url));
+        let reviewed = p.meta.reviewed.map(|d| d.to_string());
+        let actions = PageActions::new(
+            &site.config,
+            &About {
+                file: Some(&p.source.file),
+                title: &p.meta.title,
+                permalink: &permalink,
+                owner: p.meta.owner.as_deref(),
+                reviewed: reviewed.as_deref(),
+            },
+        );
         PageContext {
             title: &p.meta.title,
             summary: p.meta.summary.as_deref(),
             kind: p.kind.as_str(),
             url: site.href(&p.url),
-            permalink: format!("{}{}", site.config.origin(), site.href(&p.url)),
+            permalink,
             key: &p.source.ref_path,
             number: p.meta.number,
             tags: p
@@ -526,7 +642,7 @@ impl<'a> Contexts<'a> {
                 })
                 .collect(),
             owner: p.meta.owner.as_deref(),
-            reviewed: p.meta.reviewed.map(|d| d.to_string()),
+            reviewed,
             content,
             toc: &p.scan.headings,
             checklist: &p.meta.checklist,
@@ -545,32 +661,15 @@ impl<'a> Contexts<'a> {
                     number: i + 1,
                     page: self.card(s.target),
                     note: s.note.as_deref(),
-                    checklist_ids: match s.target {
-                        Target::Page(q) => site.pages[q]
-                            .meta
-                            .checklist
-                            .iter()
-                            .flat_map(|g| g.items.iter().map(|i| i.id.as_str()))
-                            .collect(),
-                        Target::Section(_) => Vec::new(),
-                    },
+                    checklist_ids: self.checklist_ids(s.target),
                 })
                 .collect(),
-            tracks: p
-                .tracks
-                .iter()
-                .map(|t| TrackContext {
-                    track: self.page_card(t.track),
-                    number: t.index + 1,
-                    total: site.pages[t.track].steps.len(),
-                    prev: t.prev.map(|x| self.card(x)),
-                    next: t.next.map(|x| self.card(x)),
-                })
-                .collect(),
+            tracks: self.track_contexts(&p.tracks),
             contrast,
             prev: p.prev.map(|x| self.page_card(x)),
             next: p.next.map(|x| self.page_card(x)),
             breadcrumbs: self.breadcrumbs(Some(p.section)),
+            actions,
             extra: &p.meta.extra,
         }
     }
@@ -584,6 +683,7 @@ impl<'a> Contexts<'a> {
             url: s.href.clone(),
             key: &s.key,
             content,
+            toc: &s.scan.headings,
             page_kind: s.meta.page_kind.map(Kind::as_str),
             pages: s.pages.iter().map(|&p| self.page_card(p)).collect(),
             subsections: s
@@ -592,6 +692,17 @@ impl<'a> Contexts<'a> {
                 .map(|&x| self.section_card(x))
                 .collect(),
             breadcrumbs: self.breadcrumbs(s.parent),
+            tracks: self.track_contexts(&s.tracks),
+            actions: PageActions::new(
+                &self.site.config,
+                &About {
+                    file: s.source.as_ref().map(|f| f.file.as_str()),
+                    title: &s.title,
+                    permalink: &format!("{}{}", self.site.config.origin(), s.href),
+                    owner: None,
+                    reviewed: None,
+                },
+            ),
             extra: &s.meta.extra,
         }
     }

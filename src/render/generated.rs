@@ -93,6 +93,19 @@ struct PrintEntry<'a> {
     content: String,
     /// The checklist, printed as empty boxes.
     checklist: &'a [ChecklistGroup],
+    /// (track) Its steps, in order.
+    steps: Vec<PrintStep<'a>>,
+}
+
+/// A track's step on `/print/`.
+#[derive(Serialize)]
+struct PrintStep<'a> {
+    /// The step's title.
+    title: &'a str,
+    /// Where the step is printed: its anchor on `/print/`.
+    anchor: String,
+    /// The step's note.
+    note: Option<&'a str>,
 }
 
 /// One line of `/review/`.
@@ -366,7 +379,20 @@ impl Generated<'_> {
                     Target::Section(s) => (&[], section_depth(site, s)),
                 };
                 let anchor = self.print_anchor(t);
+                let steps = match t {
+                    Target::Page(p) => site.pages[p]
+                        .steps
+                        .iter()
+                        .map(|s| PrintStep {
+                            title: site.title(s.target),
+                            anchor: self.print_anchor(s.target),
+                            note: s.note.as_deref(),
+                        })
+                        .collect(),
+                    Target::Section(_) => Vec::new(),
+                };
                 let entry = PrintEntry {
+                    steps,
                     content: rewrite_for_print(&body, &anchor, anchors),
                     anchor,
                     page: self.contexts.card(t),

@@ -7,6 +7,7 @@
 //! `page.html`. Template errors become diagnostics at the template's
 //! `path:line:col` (Tera 2 gives spans for syntax and render errors alike).
 
+pub mod actions;
 pub mod context;
 mod generated;
 pub mod memo;
@@ -724,7 +725,14 @@ fn render_with(
         sink,
         stopped: &stopped,
         render: &|path: String, template: &str, fill: &dyn Fn(&mut Vars)| {
-            page_for(path, template, Target::Section(0), fill)
+            // A generated page is no page of the site, but the sidebar marks
+            // it as current (`/matrix/`, `/tags/`, `/print/`, `/review/`).
+            let mut nav = contexts.nav(Target::Section(0));
+            nav.current_url = site.href(path.strip_suffix("index.html").unwrap_or(&path));
+            page_for(path, template, Target::Section(0), &|vars: &mut Vars| {
+                vars.insert("nav", &nav);
+                fill(vars);
+            })
         },
     };
     let mut files = Vec::with_capacity(outcomes.len() + 64);
@@ -763,7 +771,7 @@ fn render_with(
         }
     }
     // An unknown highlight theme was reported when the theme was resolved.
-    if let Some(css) = crate::markdown::highlight::theme_css(&site.config.highlight_theme) {
+    if let Some(css) = crate::markdown::highlight::site_css(&site.config.highlight_theme) {
         files.push(OutputFile::bytes("highlight.css", css));
     }
     if site.config.search {

@@ -135,6 +135,8 @@ pub struct Section {
     pub links_out: Vec<Target>,
     /// Every page or section that links here.
     pub linked_from: Vec<Target>,
+    /// The tracks this section is a step of.
+    pub tracks: Vec<TrackPosition>,
 }
 
 /// The resolved site: the value the render stage reads.
@@ -525,6 +527,7 @@ fn make_sections(config: &Config, folders: &[String]) -> Vec<Section> {
             scan: Scan::default(),
             links_out: Vec::new(),
             linked_from: Vec::new(),
+            tracks: Vec::new(),
         })
         .collect()
 }
@@ -894,24 +897,25 @@ fn build_reverse_edges(site: &mut Site) {
 }
 
 fn build_tracks(site: &mut Site) {
-    let mut positions: Vec<(PageId, TrackPosition)> = Vec::new();
+    let mut positions: Vec<(Target, TrackPosition)> = Vec::new();
     for (track, p) in site.pages.iter().enumerate() {
         for (index, step) in p.steps.iter().enumerate() {
-            if let Target::Page(page) = step.target {
-                positions.push((
-                    page,
-                    TrackPosition {
-                        track,
-                        index,
-                        prev: index.checked_sub(1).map(|i| p.steps[i].target),
-                        next: p.steps.get(index + 1).map(|s| s.target),
-                    },
-                ));
-            }
+            positions.push((
+                step.target,
+                TrackPosition {
+                    track,
+                    index,
+                    prev: index.checked_sub(1).map(|i| p.steps[i].target),
+                    next: p.steps.get(index + 1).map(|s| s.target),
+                },
+            ));
         }
     }
-    for (page, position) in positions {
-        site.pages[page].tracks.push(position);
+    for (target, position) in positions {
+        match target {
+            Target::Page(page) => site.pages[page].tracks.push(position),
+            Target::Section(section) => site.sections[section].tracks.push(position),
+        }
     }
 }
 

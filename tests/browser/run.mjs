@@ -281,3 +281,336 @@ test("screenshots for the README (with CREDO_ARTIFACTS)", { skip: !ARTIFACTS }, 
   await page.screenshot({ path: path.join(ARTIFACTS, "handbook-desktop.png") });
   await context.close();
 });
+
+// Issue 22: the reader's handbook, second generation.
+
+// Built pages whose HTML matches `re`, as site URLs (base path included).
+function builtPagesMatching(re) {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "index.html" && re.test(fs.readFileSync(full, "utf8"))) {
+        found.push(BASE + path.relative(SITE, path.dirname(full)).split(path.sep).map(encodeURIComponent).join("/") + "/");
+      }
+    }
+  };
+  walk(SITE);
+  return found.sort();
+}
+const active = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  return { id: el.id, cls: el.className, inSidebar: !!el.closest("#sidebar"), tag: el.tagName };
+});
+
+test("at 360 px the menu button opens the sidebar as a drawer, keeps focus in it, and Escape gives focus back", async () => {
+  const target = byKind("scenario").at(-1);
+  const { context, page, problems } = await open({ viewport: { width: 360, height: 740 } });
+  await page.goto(url(target.url));
+  const button = page.locator(".menu-button");
+  const sidebar = page.locator("#sidebar");
+  assert.equal(await button.isVisible(), true);
+  assert.equal(await page.locator(".menu-link").isVisible(), false);
+  assert.equal(await sidebar.isVisible(), false, "the drawer starts closed");
+  await button.click();
+  assert.equal(await button.getAttribute("aria-expanded"), "true");
+  await page.waitForTimeout(300); // the slide-in
+  assert.equal(await sidebar.isVisible(), true);
+  let focus = await active(page);
+  assert.ok(focus.inSidebar, `focus went to ${JSON.stringify(focus)}`);
+  // The current page is marked and on screen in the drawer.
+  const current = sidebar.locator('a[aria-current="page"]');
+  assert.equal((await current.innerText()).trim().endsWith(target.title), true);
+  const box = await current.boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= 740 && box.x >= 0, `current page at ${JSON.stringify(box)}`);
+  // Tab and Shift+Tab stay inside.
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press(i % 3 === 2 ? "Shift+Tab" : "Tab");
+    focus = await active(page);
+    assert.ok(focus.inSidebar, `Tab ${i} left the drawer for ${JSON.stringify(focus)}`);
+  }
+  await page.keyboard.press("Escape");
+  assert.equal(await button.getAttribute("aria-expanded"), "false");
+  await page.waitForTimeout(300);
+  assert.equal(await sidebar.isVisible(), false);
+  focus = await active(page);
+  assert.ok(focus.cls.includes("menu-button"), `focus after Escape: ${JSON.stringify(focus)}`);
+  // The close button closes it too; open, the drawer is axe clean at 360 px.
+  await button.click();
+  await page.waitForTimeout(300);
+  await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+  const axed = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  assert.deepEqual(axed.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id), []);
+  await page.locator(".drawer-close").click();
+  assert.equal(await button.getAttribute("aria-expanded"), "false");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+  if (ARTIFACTS) {
+    await button.click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(ARTIFACTS, "phone-360-menu.png") });
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("without JavaScript the phone menu is a link to the sidebar, which is on the page", async () => {
+  const { context, page } = await open({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+  await page.goto(url(byKind("principle")[0].url));
+  const link = page.locator(".menu-link");
+  assert.equal(await link.isVisible(), true);
+  assert.equal(await page.locator(".menu-button").isVisible(), false);
+  await link.click();
+  assert.equal(await page.locator("#sidebar").isVisible(), true);
+  const box = await page.locator("#sidebar").boundingBox();
+  assert.ok(box.y < 740, "the sidebar is scrolled into view");
+  await context.close();
+});
+
+test("the header stays on screen, and the sidebar scrolls on its own to the current page", async () => {
+  const target = byKind("scenario").at(-1);
+  const { context, page } = await open({ viewport: { width: 1280, height: 600 } });
+  await page.goto(url(target.url));
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForTimeout(100);
+  assert.ok(await page.evaluate(() => window.scrollY) > 200, "the page scrolls");
+  const header = await page.locator(".site-header").boundingBox();
+  assert.equal(Math.round(header.y), 0);
+  const sidebar = page.locator("#sidebar");
+  assert.equal(await sidebar.evaluate((el) => getComputedStyle(el).overflowY), "auto");
+  const bar = await sidebar.boundingBox();
+  const current = await sidebar.locator('a[aria-current="page"]').boundingBox();
+  assert.ok(current.y >= bar.y && current.y + current.height <= bar.y + bar.height && current.y >= header.height,
+    `current page at ${current.y} outside the sidebar ${bar.y}..${bar.y + bar.height}`);
+  await context.close();
+});
+
+test("the sidebar marks the matrix, tags, review and print pages as current", async () => {
+  const { context, page } = await open();
+  for (const [p, label] of [["matrix/", "Coverage matrix"], ["tags/", "Tags"], ["review/", "Review dates"], ["print/", "Print the handbook"]]) {
+    await page.goto(url(BASE + p));
+    assert.deepEqual(await page.locator('#sidebar a[aria-current="page"]').allInnerTexts(), [label], p);
+  }
+  await context.close();
+});
+
+test("\"On this page\" sits at the side on wide screens, marks the heading being read, and folds up on phones", async () => {
+  const target = builtPagesMatching(/<details class="toc"[\s\S]*?(<li class="toc-h2">[\s\S]*?){3}/)[0];
+  assert.ok(target, "a page with three h2 headings");
+  const { context, page, problems } = await open({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url(target));
+  const toc = page.locator("details.toc");
+  assert.equal(await toc.evaluate((d) => d.open), true);
+  const side = await toc.boundingBox(), article = await page.locator("article.content").boundingBox();
+  assert.ok(side.x >= article.x + article.width, "the contents list is beside the text");
+  const links = toc.locator("a");
+  const n = await links.count();
+  const pick = Math.min(2, n - 1);
+  const id = decodeURIComponent((await links.nth(pick).getAttribute("href")).slice(1));
+  await page.evaluate((id) => {
+    const h = document.getElementById(id);
+    window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 100);
+  }, id);
+  await page.waitForFunction((pick) => document.querySelectorAll("details.toc a")[pick].getAttribute("aria-current") === "true", pick, { timeout: 3000 });
+  assert.equal(await toc.locator('a[aria-current="true"]').count(), 1);
+  // The sticky list stays in view as the page scrolls.
+  const again = await toc.boundingBox();
+  assert.ok(again.y >= 0 && again.y < 200, `contents list at ${again.y}`);
+  // Each heading links to itself; the "#" shows on hover.
+  const heading = page.locator(`[id="${id}"]`);
+  const self = heading.locator("a.heading-link");
+  assert.equal(await self.getAttribute("href"), `#${encodeURIComponent(id) === id ? id : id}`);
+  const hashOpacity = () => self.evaluate((a) => getComputedStyle(a, "::after").opacity);
+  await page.mouse.move(0, 0);
+  assert.equal(await hashOpacity(), "0");
+  await heading.hover();
+  assert.equal(await hashOpacity(), "1");
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(url(target));
+  assert.equal(await toc.evaluate((d) => d.open), false);
+  const top = await toc.boundingBox(), body = await page.locator("article.content .body").boundingBox();
+  assert.ok(top.y < body.y, "the folded list comes before the text");
+  await toc.locator("summary").click();
+  assert.equal(await links.first().isVisible(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a code block has a copy button the keyboard reaches, announced when it copies; code follows dark mode", async () => {
+  const target = builtPagesMatching(/<pre class="code/)[0];
+  assert.ok(target, "a page with a code block");
+  const { context, page, problems } = await open({ colorScheme: "light" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+  await page.goto(url(target));
+  const pre = page.locator("main pre.code").first();
+  const button = page.locator("main .copy-code").first();
+  await button.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => [...document.querySelectorAll("[aria-live]")].some((r) => /copied/i.test(r.textContent)), null, { timeout: 3000 });
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied.trim(), (await pre.innerText()).trim());
+  assert.equal((await button.innerText()).trim(), "Copied");
+  const lum = (rgb) => { const [r, g, b] = rgb.match(/\d+/g).map(Number); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const lightBg = await pre.evaluate((el) => getComputedStyle(el).backgroundColor);
+  await page.emulateMedia({ colorScheme: "dark" });
+  const darkBg = await pre.evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.ok(lum(lightBg) > 128 && lum(darkBg) < 128, `code background ${lightBg} light, ${darkBg} dark`);
+  // The theme toggle's dark applies too, on a light system.
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.evaluate(() => { document.documentElement.dataset.theme = "dark"; });
+  assert.ok(lum(await pre.evaluate((el) => getComputedStyle(el).backgroundColor)) < 128);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the theme button cycles system, dark, light and says which is on", async () => {
+  const { context, page } = await open({ colorScheme: "light" });
+  await page.goto(url(BASE));
+  const button = page.locator(".theme-toggle");
+  const names = [];
+  for (let i = 0; i < 4; i++) {
+    names.push([(await button.textContent()).replace(/\s+/g, " ").trim(), await page.evaluate(() => document.documentElement.dataset.theme || "")]);
+    await button.click();
+  }
+  const says = (t) => `◐ Colour theme: ${t}`;
+  assert.deepEqual(names, [[says("system"), ""], [says("dark"), "dark"], [says("light"), "light"], [says("system"), ""]]);
+  await context.close();
+});
+
+test("Ctrl+K and / open search from anywhere; Escape keeps focus in the box", async () => {
+  const { context, page, problems } = await open({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url(byKind("principle")[0].url));
+  assert.equal((await page.locator(".search-key").innerText()).trim(), "Ctrl K");
+  await page.locator("h1").click();
+  await page.keyboard.press("Control+k");
+  assert.equal((await active(page)).id, "search-input");
+  await page.keyboard.type("client");
+  await page.locator("#search-popup .search-result").first().waitFor({ timeout: 5000 });
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator("#search-popup").isVisible(), false);
+  assert.equal((await active(page)).id, "search-input", "Escape keeps focus in the search box");
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator("#search-input").inputValue(), "");
+  assert.equal((await active(page)).id, "search-input");
+  // From a focused checkbox or link, Ctrl+K still goes to search.
+  await page.locator("#sidebar a").first().focus();
+  await page.keyboard.press("Control+k");
+  assert.equal((await active(page)).id, "search-input");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("search highlighting reads at 4.5:1 in dark mode", async () => {
+  const axe = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  const { context, page } = await open({ colorScheme: "dark" });
+  await page.goto(url(`${BASE}search/?q=client`));
+  await page.locator("#search-page-results mark").first().waitFor({ timeout: 5000 });
+  await page.addScriptTag({ content: axe });
+  const result = await page.evaluate(async () => await window.axe.run("#search-page-results", { runOnly: ["color-contrast"] }));
+  assert.deepEqual(result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(" "))), []);
+  await context.close();
+});
+
+test("/review/ fits a 360 px phone, its dates on one line", async () => {
+  const { context, page } = await open({ viewport: { width: 360, height: 740 } });
+  await page.goto(url(`${BASE}review/`));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `/review/ scrolls sideways by ${overflow}px`);
+  const broken = await page.evaluate(() => [...document.querySelectorAll("table.review time")].filter((t) => t.getClientRects().length > 1).length);
+  assert.equal(broken, 0);
+  await context.close();
+});
+
+test("a track is finished through every kind of step, a section too; home and the tracks overview show it", async () => {
+  const sectionUrls = new Set(handbook.sections.map((s) => s.url));
+  const track = byKind("track").find((t) => t.steps.some((s) => sectionUrls.has(s.url)));
+  assert.ok(track, "a track with a section among its steps");
+  const { context, page, problems } = await open();
+  for (const step of track.steps) {
+    await page.goto(url(step.url));
+    const strip = page.locator(`nav.track-strip[data-track="${track.key}"]`);
+    assert.equal(await strip.count(), 1, `${step.url} shows where it stands in the track`);
+    await strip.locator("button.mark-read").click();
+    assert.equal(await strip.locator("button.mark-read").getAttribute("aria-pressed"), "true");
+  }
+  const total = track.steps.length;
+  await page.goto(url(BASE));
+  assert.equal((await page.locator(`[data-track-summary="${track.key}"] .track-progress`).innerText()).trim(), `${total} of ${total} steps done`);
+  const overview = handbook.sections.find((s) => s.pages.some((p) => (p.url || p) === track.url || p === track.key));
+  const overviewUrl = overview ? overview.url : track.url.replace(/[^/]+\/$/, "");
+  await page.goto(url(overviewUrl));
+  assert.equal((await page.locator(`[data-track-summary="${track.key}"] .track-progress`).innerText()).trim(), `${total} of ${total} steps done`);
+  await page.goto(url(track.url));
+  assert.equal((await page.locator("section.track .track-progress").innerText()).trim(), `${total} of ${total} steps done`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("home progress is fresh after marking a step, without opening the track again", async () => {
+  const track = byKind("track")[0];
+  const { context, page } = await open();
+  await page.goto(url(track.steps[0].url));
+  await page.locator(`button.mark-read[data-track="${track.key}"]`).click();
+  await page.goto(url(BASE));
+  assert.equal((await page.locator(`[data-track-summary="${track.key}"] .track-progress`).innerText()).trim(), `1 of ${track.steps.length} steps done`);
+  await context.close();
+});
+
+test("/print/ lists each track's steps and sets checklist details apart", async () => {
+  const { context, page } = await open();
+  await page.goto(url(`${BASE}print/`));
+  for (const track of byKind("track")) {
+    const items = await page.locator(`.print-entry:has(> h2:text-is("${track.title}")) ol.print-steps > li`).count();
+    assert.equal(items, track.steps.length, `${track.title}'s steps on /print/`);
+  }
+  await page.emulateMedia({ media: "print" });
+  const detail = page.locator(".print-checklist .detail").first();
+  if (await detail.count()) assert.equal(await detail.evaluate((d) => getComputedStyle(d).display), "block");
+  assert.equal(await page.locator("h2.print-title").first().evaluate((h) => getComputedStyle(h).breakAfter), "avoid");
+  await context.close();
+});
+
+test("a card is a link over its whole area, and a list that mixes kinds names each card's kind", async () => {
+  const { context, page } = await open({ viewport: { width: 1280, height: 800 } });
+  const value = byKind("value").find((v) => builtPagesMatching(/class="card-kind"/).includes(v.url)) || byKind("value")[0];
+  await page.goto(url(value.url));
+  const card = page.locator(".relation .card").first();
+  const kinds = await page.locator(".relation .card .card-kind").allInnerTexts();
+  if (kinds.length) assert.ok(kinds.every((k) => /^(principle|scenario|core value|page|section|onboarding track|checklist|attitude)$/i.test(k.trim())), kinds.join());
+  const href = await card.locator("a").getAttribute("href");
+  const box = await card.boundingBox();
+  await page.mouse.click(box.x + box.width - 6, box.y + box.height - 6); // a corner, away from the title
+  await page.waitForURL(origin + href);
+  await context.close();
+});
+
+test("screenshots at 360 px, 1280 px and dark (with CREDO_ARTIFACTS)", { skip: !ARTIFACTS }, async () => {
+  const scenario = byKind("scenario")[0];
+  for (const [name, viewport, colorScheme] of [["phone-360-light", { width: 360, height: 740 }, "light"],
+    ["desktop-1280-dark", { width: 1280, height: 820 }, "dark"], ["phone-360-dark", { width: 360, height: 740 }, "dark"]]) {
+    const { context, page } = await open({ viewport, colorScheme });
+    await page.goto(url(scenario.url));
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+    await context.close();
+  }
+});
+
+test("Edit this page, Ask the owner and Was this helpful? fill in the page, with no request made", async () => {
+  const page0 = handbook.pages.find((p) => p.owner && builtPagesMatching(/class="page-actions"[\s\S]*Ask the owner/).includes(p.url));
+  if (!page0) return console.log("# no page has Ask the owner: skipped"); // the site configures none of them
+  const { context, page, problems } = await open();
+  await page.goto(url(page0.url));
+  const actions = page.locator("aside.page-actions");
+  const edit = await actions.getByRole("link", { name: "Edit this page" }).getAttribute("href");
+  assert.ok(/\{path\}/.test(edit) === false && edit.includes(".md"), edit);
+  assert.ok((await actions.getByRole("link", { name: /^Ask the owner/ }).innerText()).includes(page0.owner));
+  const yes = new URL(await actions.getByRole("link", { name: "Yes" }).getAttribute("href"));
+  const body = yes.searchParams.get("body") || decodeURIComponent(yes.href.split("body=")[1] || "");
+  assert.ok(body.includes(page0.title) && body.includes(page0.url) && body.includes(page0.owner), body);
+  assert.equal(await actions.isVisible(), true);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await actions.isVisible(), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -21,7 +21,7 @@ fn every_front_matter_key_builds() {
     // `related` shows on both pages.
     assert!(
         page.contains(
-            "<a href=\"/handbook/principles/speak-plainly/\"><span class=\"num\">1</span>"
+            "<a href=\"/handbook/principles/speak-plainly/\"><span class=\"num\">1.</span>"
         )
     );
     let other = run.page("principles/speak-plainly/index.html");
@@ -270,7 +270,9 @@ fn the_compact_theme_replaces_templates_and_css_not_code() {
         .build();
     run.success();
     let page = run.page("s/a/index.html");
-    assert!(page.contains("<nav class=\"topnav\" aria-label=\"Handbook sections\">"));
+    assert!(
+        page.contains("<nav class=\"topnav\" id=\"sidebar\" aria-label=\"Handbook sections\">")
+    );
     assert!(!page.contains("class=\"sidebar\""));
     assert!(run.page("style.css").contains("credo \"compact\" theme"));
     // Templates it does not override come from the default theme.

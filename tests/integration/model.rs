@@ -83,7 +83,7 @@ fn scenario_shows_principle_cards_and_related_both_ways() {
         "<section class=\"relation principles-applied\">",
         "</section>",
     );
-    assert!(applied.contains("<a href=\"/principles/be-on-time/\"><span class=\"num\">1</span> <span class=\"card-title\">Be on time</span></a>"));
+    assert!(applied.contains("<a href=\"/principles/be-on-time/\"><span class=\"num\">1.</span> <span class=\"card-title\">Be on time</span></a>"));
     assert!(applied.contains("<p>Never keep a client waiting.</p>"));
     // angry-client names late-train in `related`; late-train shows it too.
     let see_also = between(&late, "<h2>See also</h2>", "</section>");
@@ -422,4 +422,93 @@ fn a_huge_matrix_becomes_a_list() {
         matrix.contains("<dt><a href=\"/s/s7/\">S7</a></dt><dd><a href=\"/p/p7/\">7. P7</a></dd>")
     );
     assert!(matrix.len() < 200_000, "{} bytes", matrix.len());
+}
+
+/// Issue 22: a track whose step is a section page can be finished, so the
+/// section page shows where it stands in the track, with "Mark as read".
+#[test]
+fn issue_22_a_section_step_shows_its_track_strip() {
+    let run = SiteTest::minimal()
+        .file("content/values/_index.md", "---\ntitle: Values\n---\n")
+        .file(
+            "content/values/honesty.md",
+            "---\ntitle: Honesty\nkind: value\n---\n",
+        )
+        .file(
+            "content/tracks/start.md",
+            "---\ntitle: Start\nkind: track\nsteps: [values/_index, honesty]\n---\n",
+        )
+        .build();
+    run.success();
+    let section = run.page("values/index.html");
+    assert!(section.contains(
+        "<nav class=\"track-strip\" aria-label=\"Track: Start\" data-track=\"tracks/start\" data-step=\"values/_index\">"
+    ));
+    assert!(section.contains(
+        "<button type=\"button\" class=\"mark-read\" data-track=\"tracks/start\" data-step=\"values/_index\" hidden>Mark as read</button>"
+    ));
+    assert!(section.contains("<a href=\"/values/honesty/\" rel=\"next\">Honesty →</a>"));
+    // The home page can count the track's progress from its steps.
+    assert!(run.page("index.html").contains(
+        "data-track-summary=\"tracks/start\" data-steps=\"values/_index&#9;&#10;values/honesty&#9;\""
+    ));
+    // /print/ lists the steps, each linking to its entry.
+    let print = run.page("print/index.html");
+    assert!(print.contains("<ol class=\"print-steps\"><li><a href=\"#p-values-index\">Values</a></li><li><a href=\"#p-values-honesty\">Honesty</a></li></ol>"), "{print}");
+}
+
+/// Issue 22: the sidebar links the matrix and review pages only when they
+/// have something to show, and marks a generated page as current.
+#[test]
+fn issue_22_the_sidebar_links_matrix_and_review_only_when_useful() {
+    let bare = SiteTest::minimal()
+        .file("content/notes/a.md", "---\ntitle: A\n---\n")
+        .build();
+    bare.success();
+    let page = bare.page("notes/a/index.html");
+    assert!(!page.contains("href=\"/matrix/\""));
+    assert!(!page.contains("href=\"/review/\""));
+    assert!(page.contains("<a href=\"/tags/\">Tags</a>"));
+    let full = SiteTest::minimal()
+        .file(
+            "content/scenarios/a.md",
+            "---\ntitle: A\nkind: scenario\nowner: Ops\n---\n",
+        )
+        .build();
+    full.success();
+    let page = full.page("scenarios/a/index.html");
+    assert!(page.contains("<a href=\"/matrix/\">Coverage matrix</a>"));
+    assert!(page.contains("<a href=\"/review/\">Review dates</a>"));
+    let matrix = full.page("matrix/index.html");
+    assert!(matrix.contains("<a href=\"/matrix/\" aria-current=\"page\">Coverage matrix</a>"));
+    assert!(
+        full.page("tags/index.html")
+            .contains("<a href=\"/tags/\" aria-current=\"page\">Tags</a>")
+    );
+}
+
+/// Issue 22: "Edit this page", "Ask the owner" and "Was this helpful?" show
+/// where credo.yaml configures them, and not otherwise.
+#[test]
+fn issue_22_reader_links_follow_credo_yaml() {
+    let page = "content/notes/a.md";
+    let plain = SiteTest::minimal()
+        .file(page, "---\ntitle: A\nowner: Ops\n---\n")
+        .build();
+    plain.success();
+    assert!(!plain.page("notes/a/index.html").contains("page-actions"));
+    let run = SiteTest::minimal()
+        .file(
+            "credo.yaml",
+            "title: T\nbase_url: https://x.example/\nedit_url: \"https://git.example/r/edit/main/{path}\"\nowners:\n  Ops: ops@x.example\nfeedback: \"mailto:hb@x.example\"\n",
+        )
+        .file(page, "---\ntitle: A\nowner: Ops\n---\n")
+        .build();
+    run.success();
+    let html = run.page("notes/a/index.html");
+    assert!(html.contains(
+        "<a href=\"https://git.example/r/edit/main/content/notes/a.md\">Edit this page</a>"
+    ));
+    assert!(html.contains("<a href=\"mailto:ops@x.example\">Ask the owner (Ops)</a>"));
+    assert!(html.contains("<a href=\"mailto:hb@x.example?subject=Helpful%3A%20A&amp;body=Helpful%3A%20A%0APage%3A%20https%3A%2F%2Fx.example%2Fnotes%2Fa%2F%0AOwner%3A%20Ops%0A%0AWhat%20would%20make%20it%20better%3F%0A\">Yes</a>"), "{html}");
 }

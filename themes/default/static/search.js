@@ -166,7 +166,11 @@
       else if (e.key === "Enter") {
         var all = items();
         if (all.length) { e.preventDefault(); location.href = all[Math.max(0, active)].href; }
-      } else if (e.key === "Escape" && popup) { list.hidden = true; input.blur(); }
+      } else if (e.key === "Escape" && popup) {
+        // Close the results, then clear the box; focus stays in it.
+        e.preventDefault();
+        if (!list.hidden) list.hidden = true; else input.value = "";
+      }
     });
     if (popup) {
       new MutationObserver(function () { input.setAttribute("aria-expanded", list.hidden ? "false" : "true"); }).observe(list, { attributes: true });
@@ -184,11 +188,16 @@
     var q = new URLSearchParams(location.search).get("q");
     if (q) { pageInput.value = q; runPage(); }
   }
+  // "/" (outside a text field) and Ctrl+K or ⌘K (anywhere) go to the search box.
+  var mac = /Mac|iPhone|iPad/.test(navigator.platform || "");
+  var key = document.querySelector(".search-key");
+  if (key) key.textContent = mac ? "⌘K" : "Ctrl K";
   document.addEventListener("keydown", function (e) {
-    var t = e.target;
-    if (e.key === "/" && !(t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)))) {
+    var t = e.target, typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    var chord = (e.key === "k" || e.key === "K") && (mac ? e.metaKey : e.ctrlKey) && !e.altKey;
+    if (chord || (e.key === "/" && !typing)) {
       var box = pageInput || header;
-      if (box) { e.preventDefault(); box.focus(); }
+      if (box) { e.preventDefault(); box.focus(); box.select(); }
     }
   });
 })();
