@@ -19,6 +19,7 @@ pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod output;
+pub mod outputs;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;

@@ -41,6 +41,9 @@ pub struct SourceFile {
     /// The text of the body's first `# heading` when the front matter gives
     /// no `title`: the page's title, so the body leaves it out.
     pub heading_title: Option<String>,
+    /// A short hash of the whole file (front matter and body): the page's
+    /// `version`, which changes whenever its source does.
+    pub version: String,
 }
 
 /// A content file with its parsed front matter.
@@ -415,6 +418,18 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
     }
 }
 
+/// A short, stable hash of a page's source: FNV-1a over its bytes, 12 hex
+/// digits. Stable across runs, platforms and credo versions, as published
+/// versions are compared with later builds (`credo check --against`).
+pub fn version_of(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:012x}", hash >> 16)
+}
+
 /// A file's name made readable, the title of a page that names none:
 /// `getting-started` → "Getting started". A folder's own page (`index`,
 /// `README`) takes its folder's name.
@@ -548,6 +563,7 @@ fn read_and_parse(root: &Path, path: &Path, body: Body) -> Result<Loaded, Vec<Di
             yaml_line: 2,
             yaml_range,
             heading_title,
+            version: version_of(&text),
             text,
         },
         meta,

@@ -54,6 +54,9 @@ pub fn absolute_links(body: &str, origin: &str, links: &dyn LinkResolver) -> Str
                 let Some(resolved) = links.resolve(&link) else {
                     continue;
                 };
+                if resolved.href.starts_with('#') {
+                    continue; // within the page: as written
+                }
                 let href = absolute(resolved.href);
                 match link_type {
                     LinkType::WikiLink { has_pothole } => {
@@ -114,7 +117,11 @@ fn find_in(body: &str, span: &Range<usize>, dest: &str) -> Option<Range<usize>> 
     // `with space.md` may be written `with%20space.md`.
     [dest.to_string(), dest.replace(' ', "%20")]
         .into_iter()
-        .find_map(|d| written.rfind(&d).map(|at| span.start + at..span.start + at + d.len()))
+        .find_map(|d| {
+            written
+                .rfind(&d)
+                .map(|at| span.start + at..span.start + at + d.len())
+        })
 }
 
 fn apply(body: &str, mut edits: Vec<(Range<usize>, String)>) -> String {

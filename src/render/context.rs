@@ -296,6 +296,10 @@ pub struct PageContext<'a> {
     pub permalink: String,
     /// The ref path, a stable key for scripts (localStorage).
     pub key: &'a str,
+    /// A short hash of the page's source: changes whenever the file does.
+    pub version: &'a str,
+    /// `href` of the page's Markdown copy (`.../index.md`).
+    pub markdown: String,
     /// A principle's number.
     pub number: Option<i64>,
     /// Tags with their pages' URLs.
@@ -631,6 +635,8 @@ impl<'a> Contexts<'a> {
             url: site.href(&p.url),
             permalink,
             key: &p.source.ref_path,
+            version: &p.source.version,
+            markdown: site.href(&crate::outputs::markdown_copy(&p.url)),
             number: p.meta.number,
             tags: p
                 .meta

@@ -148,10 +148,16 @@ impl Generated<'_> {
             // Thrown away: no sitemap needed.
             return Ok((Vec::new(), Vec::new()));
         }
-        let mut fixed = vec![OutputFile::bytes("sitemap.xml", self.sitemap())];
-        match handbook {
-            Ok(written) => outcomes.push(written),
-            Err(kept) => fixed.push(kept),
+        let mut fixed = vec![
+            OutputFile::bytes("sitemap.xml", self.sitemap()),
+            super::copies::llms_txt(self.site),
+        ];
+        let copies = super::copies::markdown_copies(self.site, self.sink, self.stopped);
+        for made in std::iter::once(handbook).chain(copies) {
+            match made {
+                Ok(written) => outcomes.push(written),
+                Err(kept) => fixed.push(kept),
+            }
         }
         if diagnostics.is_empty() {
             Ok((outcomes, fixed))
@@ -447,10 +453,11 @@ impl Generated<'_> {
             .iter()
             .map(|&t| site.href(site.url(t)))
             .collect();
-        urls.push(site.href("tags/"));
-        urls.extend(site.tags.keys().map(|t| site.href(&tag_url(t))));
-        for extra in ["matrix/", "print/"] {
-            urls.push(site.href(extra));
+        for listed in crate::outputs::sitemap_urls() {
+            urls.push(site.href(listed));
+            if listed == "tags/" {
+                urls.extend(site.tags.keys().map(|t| site.href(&tag_url(t))));
+            }
         }
         for url in urls {
             xml.push_str("  <url><loc>");
@@ -483,6 +490,8 @@ impl Generated<'_> {
                 let m = &page.meta;
                 HandbookPage {
                     url: &page.href,
+                    version: &page.source.version,
+                    markdown: site.href(&crate::outputs::markdown_copy(&page.url)),
                     key: &page.source.ref_path,
                     file: &page.source.file,
                     kind: page.kind.as_str(),
@@ -575,6 +584,10 @@ struct HandbookSection<'a> {
 #[derive(Serialize)]
 struct HandbookPage<'a> {
     url: &'a str,
+    /// A short hash of the page's source.
+    version: &'a str,
+    /// The `href` of its Markdown copy.
+    markdown: String,
     key: &'a str,
     file: &'a str,
     kind: &'a str,

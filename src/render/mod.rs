@@ -9,6 +9,7 @@
 
 pub mod actions;
 pub mod context;
+mod copies;
 mod generated;
 pub mod memo;
 pub mod theme;
@@ -866,14 +867,10 @@ pub fn render_one(
     Ok((path, html))
 }
 
-/// Whether the output `path` is made from the bodies of many pages (the
-/// print page, handbook.json's excerpts, the search index) rather than from
-/// front matter and the site's graph: after an edit of one body, these are
-/// the outputs besides the page itself that can change.
+/// Whether the output `path` is made from the bodies of many pages (see
+/// [`crate::outputs::gathers_bodies`]).
 pub fn gathers_bodies(path: &str) -> bool {
-    path == generated::PRINT_PAGE
-        || path == generated::HANDBOOK_JSON
-        || (path.starts_with(crate::search::INDEX_FOLDER) && path.ends_with(".json"))
+    crate::outputs::gathers_bodies(path)
 }
 
 /// A static file that would overwrite a page or a generated file is an

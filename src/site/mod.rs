@@ -981,33 +981,31 @@ pub fn tag_url(tag: &str) -> String {
     format!("tags/{}/", if slug.is_empty() { "tag" } else { &slug })
 }
 
-/// Files credo makes at the root of every site.
-const GENERATED_FILES: &[&str] = &["404.html", "sitemap.xml", "handbook.json", "highlight.css"];
-
 /// Whether credo's own generated pages and files take the output path
 /// `path` (a folder `x/` or a file): a page, section or alias there would be
-/// overwritten, or would clash with a file.
+/// overwritten, or would clash with a file. Reads the table of outputs.
 fn generated_path(site: &Site, path: &str) -> Option<&'static str> {
-    let folder = path.trim_end_matches('/');
-    if GENERATED_FILES.contains(&folder) {
-        return Some("a file credo generates");
+    use crate::outputs::{Family, taken_by};
+    if let Some(output) = taken_by(path, site.config.search) {
+        return Some(output.what);
     }
-    match folder.split('/').next().unwrap_or_default() {
-        "tags" if folder == "tags" => Some("the tag index"),
-        "tags" if site.tags.keys().any(|t| tag_url(t) == path) => Some("a tag page"),
-        "matrix" if folder == "matrix" => Some("the matrix page"),
-        "print" if folder == "print" => Some("the print page"),
-        "review" if folder == "review" => Some("the review page"),
-        // `search/index.html` and the index files beside it.
-        "search"
-            if site.config.search
-                && (folder == "search"
-                    || folder
-                        .strip_prefix("search/")
-                        .is_some_and(|f| !f.contains('/') && f.ends_with(".json"))) =>
-        {
-            Some("the search page and index")
-        }
+    let folder = path.trim_end_matches('/');
+    let file = if path.ends_with('/') || path.is_empty() {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    };
+    // `search/c0.json/` would be a folder where an index file is.
+    let index_part = site.config.search
+        && folder
+            .strip_prefix(crate::search::INDEX_FOLDER)
+            .is_some_and(|f| !f.contains('/'))
+        && Family::of(folder) == Some(Family::SearchIndex);
+    if index_part {
+        return Some("the search page and index");
+    }
+    match Family::of(&file) {
+        Some(Family::TagPage) if site.tags.keys().any(|t| tag_url(t) == path) => Some("a tag page"),
         _ => None,
     }
 }

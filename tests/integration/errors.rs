@@ -388,7 +388,7 @@ fn pages_and_aliases_never_take_the_place_of_generated_pages() {
         "content/a.md:4:11: error: alias `/tags/` collides with the tag index at /tags/",
         "content/a.md:4:19: error: alias `/print/` collides with the print page at /print/",
         "content/a.md:4:28: error: alias `/search/c0.json/` collides with the search page and index at /search/c0.json/",
-        "content/a.md:4:46: error: alias `/sitemap.xml` collides with a file credo generates at /sitemap.xml/",
+        "content/a.md:4:46: error: alias `/sitemap.xml` collides with the sitemap at /sitemap.xml/",
         "content/a.md:4:60: error: alias `/index.html` collides with a page or another alias at /",
         "content/print.md:1:1: error: /print/ is where credo writes the print page; this page would be lost",
         // The folder's section page would take /search/; its pages are fine.

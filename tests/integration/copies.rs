@@ -1,0 +1,107 @@
+//! Issue 20 (two new outputs from the table) and issue 23 (versions):
+//! `llms.txt`, a Markdown copy beside every page, and each page's
+//! `version` in its HTML, its copy and handbook.json.
+
+use crate::harness::SiteTest;
+
+fn site() -> SiteTest {
+    SiteTest::empty()
+        .file(
+            "credo.yaml",
+            "title: Harbour Desk\ndescription: How we answer the phone.\nbase_url: https://x.example/hb/\n",
+        )
+        .file("content/_index.md", "---\ntitle: Home\n---\nStart with [[calls/pick-up]].\n")
+        .file(
+            "content/calls/pick-up.md",
+            "---\ntitle: \"Pick up: by the third ring\"\nsummary: Never let it ring four times.\n---\nSee [[answer|the greeting]], [notes](answer.md#notes), ![ring](ring.svg) and [out](https://example.org).\n",
+        )
+        .file("content/calls/answer.md", "# Answer with your name\n\n## Notes\n\nSay it slowly.\n")
+        .file("content/calls/ring.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+}
+
+#[test]
+fn llms_txt_lists_every_page_by_section_with_its_summary() {
+    let run = site().build();
+    run.success();
+    assert_eq!(
+        run.page("llms.txt"),
+        "# Harbour Desk\n\n> How we answer the phone.\n\n\
+         Every page below links to its Markdown copy; the HTML page is the same address without `index.md`. https://x.example/hb/handbook.json holds every page's data.\n\n\
+         ## Calls\n\n\
+         - [Answer with your name](https://x.example/hb/calls/answer/index.md)\n\
+         - [Pick up: by the third ring](https://x.example/hb/calls/pick-up/index.md): Never let it ring four times.\n"
+    );
+}
+
+#[test]
+fn a_markdown_copy_sits_beside_each_page_with_absolute_links() {
+    let site = site();
+    let run = site.build();
+    run.success();
+    let version = credo::load::version_of(&site.read("content/calls/pick-up.md"));
+    assert_eq!(
+        run.page("calls/pick-up/index.md"),
+        format!(
+            "---\ntitle: \"Pick up: by the third ring\"\nsummary: Never let it ring four times.\n\
+             url: https://x.example/hb/calls/pick-up/\nversion: {version}\n---\n\
+             See [the greeting](<https://x.example/hb/calls/answer/>), \
+             [notes](<https://x.example/hb/calls/answer/#notes>), \
+             ![ring](<https://x.example/hb/calls/ring.svg>) and [out](https://example.org).\n"
+        )
+    );
+    // A page titled by its heading gets the title in its front matter; the
+    // heading stays in the body as written.
+    let answer = run.page("calls/answer/index.md");
+    assert!(
+        answer.starts_with(
+            "---\ntitle: \"Answer with your name\"\nurl: https://x.example/hb/calls/answer/\n"
+        ),
+        "{answer}"
+    );
+    assert!(answer.ends_with("---\n# Answer with your name\n\n## Notes\n\nSay it slowly.\n"));
+    assert!(run.exists("index.md"), "the home page has one too");
+}
+
+#[test]
+fn each_page_carries_its_version_and_it_follows_the_source() {
+    let site = site();
+    let run = site.build();
+    run.success();
+    let version = credo::load::version_of(&site.read("content/calls/pick-up.md"));
+    assert_eq!(version.len(), 12);
+    assert!(
+        run.page("calls/pick-up/index.html")
+            .contains(&format!("data-version=\"{version}\""))
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.page("handbook.json")).unwrap();
+    let page = json["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["key"] == "calls/pick-up")
+        .unwrap();
+    assert_eq!(page["version"], version.as_str());
+    assert_eq!(page["markdown"], "/hb/calls/pick-up/index.md");
+    // One byte of the body changes the version; the same text gives the same.
+    let edited = site.file(
+        "content/calls/pick-up.md",
+        "---\ntitle: \"Pick up: by the third ring\"\nsummary: Never let it ring four times.\n---\nSee [[answer|the greeting]], [notes](answer.md#notes), ![ring](ring.svg) and [out](https://example.org)!\n",
+    );
+    let again = edited.build();
+    again.success();
+    let new = credo::load::version_of(&edited.read("content/calls/pick-up.md"));
+    assert_ne!(new, version);
+    assert!(
+        again
+            .page("calls/pick-up/index.html")
+            .contains(&format!("data-version=\"{new}\""))
+    );
+}
+
+#[test]
+fn a_page_cannot_take_the_place_of_llms_txt() {
+    SiteTest::minimal()
+        .file("static/llms.txt", "mine")
+        .build()
+        .code(1);
+}
