@@ -91,6 +91,10 @@ pub enum Command {
         /// Include draft pages.
         #[arg(long)]
         drafts: bool,
+        /// A previous build's handbook.json: warn about pages changed with
+        /// no new `changes:` entry, and list pages added and removed.
+        #[arg(long, value_name = "OLD_HANDBOOK_JSON")]
+        against: Option<PathBuf>,
     },
     /// Write a new page with the right front matter.
     #[command(

@@ -31,6 +31,8 @@ const KNOWN_KEYS: &[&str] = &[
     "edit_url",
     "owners",
     "feedback",
+    "acknowledge",
+    "acknowledge_endpoint",
     "extra",
 ];
 
@@ -68,6 +70,12 @@ pub struct Config {
     /// "Was this helpful?": a `mailto:` address or an issue form URL, which
     /// the page's links fill in with the page and its owner.
     pub feedback: Option<String>,
+    /// The kinds of page every reader must acknowledge (`[value, principle]`);
+    /// a page's own `acknowledge:` wins.
+    pub acknowledge: Vec<crate::load::frontmatter::Kind>,
+    /// A URL the firm runs: each acknowledgement receipt is also POSTed
+    /// there as JSON. Unset, nothing leaves the browser.
+    pub acknowledge_endpoint: Option<String>,
     /// Free-form values for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -91,6 +99,8 @@ impl Default for Config {
             edit_url: None,
             owners: BTreeMap::new(),
             feedback: None,
+            acknowledge: Vec::new(),
+            acknowledge_endpoint: None,
             extra: BTreeMap::new(),
         }
     }

@@ -103,6 +103,7 @@ fn run_command(cli: Cli) -> ExitCode {
             format,
             deny_warnings,
             drafts,
+            against,
         } => run_check(
             &pipeline::BuildOptions {
                 root,
@@ -111,6 +112,7 @@ fn run_command(cli: Cli) -> ExitCode {
             },
             format,
             deny_warnings,
+            against.as_deref(),
         ),
         Command::Init {
             dir, bare: true, ..
@@ -188,12 +190,24 @@ fn run_command(cli: Cli) -> ExitCode {
     }
 }
 
-fn run_check(
+pub(crate) fn run_check(
     options: &pipeline::BuildOptions,
     format: Format,
     deny_warnings: bool,
+    against: Option<&std::path::Path>,
 ) -> Result<u8, Error> {
-    let mut diagnostics = pipeline::check(options)?;
+    let old = against.map(read_old_handbook).transpose()?;
+    let (mut diagnostics, site) = pipeline::check_site(options)?;
+    let mut listed = Vec::new();
+    if let (Some(old), Some(site)) = (&old, &site) {
+        let comparison = site::against::compare(site, old);
+        let mut found: Diagnostics = comparison.warnings.into_iter().collect();
+        found.apply_lints(&site.config.lint_levels());
+        diagnostics.extend(found);
+        diagnostics.sort();
+        listed.extend(comparison.added.iter().map(|k| format!("added: {k}")));
+        listed.extend(comparison.removed.iter().map(|k| format!("removed: {k}")));
+    }
     if deny_warnings {
         diagnostics.deny_warnings();
     }
@@ -201,6 +215,9 @@ fn run_check(
         Format::Json => println!("{}", diagnostics.render_json()),
         Format::Human => {
             report(&diagnostics);
+            for line in &listed {
+                eprintln!("{line}");
+            }
             eprintln!(
                 "checked {}: {} error(s), {} warning(s)",
                 options.root.display(),
@@ -210,6 +227,16 @@ fn run_check(
         }
     }
     Ok(u8::from(diagnostics.has_errors()))
+}
+
+/// The handbook.json of an earlier build, for `check --against`.
+fn read_old_handbook(path: &std::path::Path) -> Result<serde_json::Value, Error> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    serde_json::from_str(&text)
+        .map_err(|e| Error::Usage(format!("{} is not a handbook.json: {e}", path.display())))
 }
 
 fn report(diagnostics: &Diagnostics) {

@@ -48,6 +48,7 @@ pub const OUTPUTS: &[Output] = &[
         "the highlighting stylesheet",
     ),
     output("llms.txt", None, false, false, "llms.txt"),
+    output("changes.xml", None, false, false, "the changes feed"),
     output(
         "tags/index.html",
         Some("tags.html"),
@@ -68,6 +69,20 @@ pub const OUTPUTS: &[Output] = &[
         true,
         true,
         "the print page",
+    ),
+    output(
+        "changes/index.html",
+        Some("changes.html"),
+        true,
+        false,
+        "the changes page",
+    ),
+    output(
+        "acknowledgements/index.html",
+        Some("acknowledgements.html"),
+        false,
+        false,
+        "the acknowledgements page",
     ),
     output(
         "review/index.html",
@@ -221,7 +236,7 @@ mod tests {
         );
         assert_eq!(
             sitemap_urls().collect::<Vec<_>>(),
-            ["tags/", "matrix/", "print/"]
+            ["tags/", "matrix/", "print/", "changes/"]
         );
     }
 }

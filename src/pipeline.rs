@@ -270,9 +270,14 @@ impl crate::render::Sink for Streaming {
 /// Everything `build` validates, without writing (`credo check`). Returns all
 /// diagnostics, errors and warnings; usage errors are still `Err`.
 pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
+    check_site(options).map(|(diagnostics, _)| diagnostics)
+}
+
+/// [`check`], with the resolved site when it has no errors.
+pub fn check_site(options: &BuildOptions) -> Result<(Diagnostics, Option<Site>), Error> {
     match generate(options, &RenderOptions::default()) {
-        Ok(generation) => Ok(generation.warnings),
-        Err(Error::Content(diagnostics)) => Ok(diagnostics),
+        Ok(generation) => Ok((generation.warnings, Some(generation.site))),
+        Err(Error::Content(diagnostics)) => Ok((diagnostics, None)),
         Err(e) => Err(e),
     }
 }

@@ -368,7 +368,7 @@ pub fn command(src: &Path, dir: &Path) -> Result<u8, Error> {
         root: dir.to_path_buf(),
         ..Default::default()
     };
-    let code = crate::run_check(&options, crate::cli::Format::Human, false)?;
+    let code = crate::run_check(&options, crate::cli::Format::Human, false, None)?;
     if code != 0 {
         eprintln!(
             "These problems come from {} itself: the import copied its pages as they were. Fix them in {}.",

@@ -96,6 +96,8 @@ pub const PAGE_KEYS: &[&str] = &[
     "aliases",
     "owner",
     "reviewed",
+    "changes",
+    "acknowledge",
     "extra",
 ];
 
@@ -130,6 +132,8 @@ pub struct RawPageMeta {
     aliases: Vec<String>,
     owner: Option<String>,
     reviewed: Option<String>,
+    changes: Vec<serde_yaml::Value>,
+    acknowledge: Option<bool>,
     extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -168,6 +172,11 @@ pub struct PageMeta {
     pub owner: Option<String>,
     /// When the owner last confirmed the page.
     pub reviewed: Option<Date>,
+    /// Its change history, newest first.
+    pub changes: Vec<super::changes::Change>,
+    /// Whether readers confirm they have read this version (as written;
+    /// credo.yaml's `acknowledge` kinds apply when absent).
+    pub acknowledge: Option<bool>,
     /// Free-form values for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -380,6 +389,12 @@ pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
     errors.extend(title_error);
     let checklist = convert_checklist(&raw.checklist, block, &mut errors);
     let steps = convert_steps(&raw.steps, block, &mut errors);
+    let changes = super::changes::convert_changes(
+        &raw.changes,
+        block,
+        crate::site::checks::today(),
+        &mut errors,
+    );
     let reviewed = raw.reviewed.as_deref().and_then(|s| {
         let date = Date::parse(s);
         if date.is_none() {
@@ -440,6 +455,8 @@ pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
         aliases: raw.aliases,
         owner: raw.owner,
         reviewed,
+        changes,
+        acknowledge: raw.acknowledge,
         extra: raw.extra,
     };
     (meta, errors)

@@ -9,6 +9,7 @@
 //! Nothing outside the site root is read: a symlink whose target leaves the
 //! root is reported and skipped, and a symlink loop is an error, not a hang.
 
+pub mod changes;
 pub mod frontmatter;
 pub mod yaml;
 

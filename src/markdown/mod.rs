@@ -134,6 +134,8 @@ pub const RESERVED_IDS: &[&str] = &[
     "steps-heading",
     "tracks-heading",
     "sections-heading",
+    "ack-heading",
+    "history-heading",
 ];
 
 /// Parses `body` and gives every heading its unique id (an explicit `{#id}`,

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::actions::{About, PageActions};
+use crate::load::changes::Change;
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::Heading;
 use crate::site::{PageId, SectionId, Site, Target};
@@ -45,6 +46,11 @@ pub struct SiteContext<'a> {
     pub review: bool,
     /// `review_after_days` from credo.yaml (0 when unset).
     pub review_after_days: u32,
+    /// Where acknowledgement receipts are also POSTed (credo.yaml's
+    /// `acknowledge_endpoint`), if anywhere.
+    pub acknowledge_endpoint: Option<&'a str>,
+    /// Whether any page asks readers to acknowledge it.
+    pub acknowledgements: bool,
     /// Free-form `extra` from credo.yaml (e.g. `brand_color`, `logo`).
     pub extra: &'a BTreeMap<String, serde_json::Value>,
 }
@@ -343,6 +349,17 @@ pub struct PageContext<'a> {
     /// "Edit this page", "Ask the owner", "Was this helpful?" links, where
     /// credo.yaml configures them: `{edit, ask_owner, helpful, not_helpful}`.
     pub actions: PageActions,
+    /// Its change history, newest first: `{date, note, material}`.
+    pub changes: &'a [Change],
+    /// The latest change, shown under the title ("Changed DATE: note").
+    pub changed: Option<&'a Change>,
+    /// Names its newest material change (`DATE~hash`, empty when none): a
+    /// reader who read or acknowledged the page under another one must look
+    /// again; a non-material change keeps it.
+    pub material: String,
+    /// Whether readers confirm they have read this version (its own
+    /// `acknowledge:`, else credo.yaml's `acknowledge` kinds).
+    pub acknowledge: bool,
     /// Free-form `extra` from the front matter.
     pub extra: &'a BTreeMap<String, serde_json::Value>,
 }
@@ -435,6 +452,8 @@ impl<'a> Contexts<'a> {
                 .iter()
                 .any(|p| p.meta.owner.is_some() || p.meta.reviewed.is_some()),
             review_after_days: site.config.review_after_days.unwrap_or(0),
+            acknowledge_endpoint: site.config.acknowledge_endpoint.as_deref(),
+            acknowledgements: (0..site.pages.len()).any(|p| acknowledges(site, p)),
             extra: &site.config.extra,
         }
     }
@@ -676,6 +695,10 @@ impl<'a> Contexts<'a> {
             next: p.next.map(|x| self.page_card(x)),
             breadcrumbs: self.breadcrumbs(Some(p.section)),
             actions,
+            changes: &p.meta.changes,
+            changed: p.meta.changes.first(),
+            material: material_key(&p.meta.changes),
+            acknowledge: acknowledges(site, id),
             extra: &p.meta.extra,
         }
     }
@@ -712,4 +735,26 @@ impl<'a> Contexts<'a> {
             extra: &s.meta.extra,
         }
     }
+}
+
+/// Names a page's newest material change: its date and a short hash of its
+/// note (two material changes on one day differ), or empty when none.
+pub fn material_key(changes: &[Change]) -> String {
+    changes
+        .iter()
+        .find(|c| c.material)
+        .map(|c| {
+            let note = crate::load::version_of(&c.note);
+            format!("{}~{}", c.date, &note[..6])
+        })
+        .unwrap_or_default()
+}
+
+/// Whether readers confirm they have read page `id`: its own
+/// `acknowledge:`, else whether credo.yaml names its kind.
+pub fn acknowledges(site: &Site, id: PageId) -> bool {
+    let p = &site.pages[id];
+    p.meta
+        .acknowledge
+        .unwrap_or_else(|| site.config.acknowledge.contains(&p.kind))
 }

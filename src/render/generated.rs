@@ -108,6 +108,19 @@ struct PrintStep<'a> {
     note: Option<&'a str>,
 }
 
+/// A page of `/acknowledgements/`.
+#[derive(Serialize)]
+struct AcknowledgeEntry<'a> {
+    /// The page.
+    page: Card<'a>,
+    /// Its current version.
+    version: &'a str,
+    /// Its newest material change's key (see `page.material`).
+    material: String,
+    /// Its newest material change, if any.
+    changed: Option<&'a crate::load::changes::Change>,
+}
+
 /// One line of `/review/`.
 #[derive(Serialize)]
 struct ReviewEntry<'a> {
@@ -151,6 +164,7 @@ impl Generated<'_> {
         let mut fixed = vec![
             OutputFile::bytes("sitemap.xml", self.sitemap()),
             super::copies::llms_txt(self.site),
+            OutputFile::bytes("changes.xml", super::changes::atom_feed(self.site)),
         ];
         let copies = super::copies::markdown_copies(self.site, self.sink, self.stopped);
         for made in std::iter::once(handbook).chain(copies) {
@@ -246,6 +260,18 @@ impl Generated<'_> {
             ));
         }
         made.push((self.render)("404.html".into(), "404.html", &|_| {}));
+        let months = super::changes::months(self.site, self.contexts);
+        made.push((self.render)(
+            "changes/index.html".into(),
+            "changes.html",
+            &|ctx| ctx.insert("months", &months),
+        ));
+        let acknowledge = self.acknowledge();
+        made.push((self.render)(
+            "acknowledgements/index.html".into(),
+            "acknowledgements.html",
+            &|ctx| ctx.insert("pages", &acknowledge),
+        ));
         made.par_extend(self.site.aliases.par_iter().map(|(alias, target)| {
             let to = self.site.href(self.site.url(*target));
             let title = self.site.title(*target);
@@ -260,6 +286,28 @@ impl Generated<'_> {
             })
         }));
         made
+    }
+
+    /// The pages readers must acknowledge, in reading order, for
+    /// `/acknowledgements/`.
+    fn acknowledge(&self) -> Vec<AcknowledgeEntry<'_>> {
+        self.site
+            .reading_order
+            .iter()
+            .filter_map(|t| match *t {
+                Target::Page(p) if super::context::acknowledges(self.site, p) => Some(p),
+                _ => None,
+            })
+            .map(|p| {
+                let page = &self.site.pages[p];
+                AcknowledgeEntry {
+                    page: self.contexts.page_card(p),
+                    version: &page.source.version,
+                    material: super::context::material_key(&page.meta.changes),
+                    changed: page.meta.changes.iter().find(|c| c.material),
+                }
+            })
+            .collect()
     }
 
     fn tags(&self) -> Vec<TagContext<'_>> {
@@ -503,6 +551,8 @@ impl Generated<'_> {
                     draft: m.draft,
                     owner: m.owner.as_deref(),
                     reviewed: m.reviewed.map(|d| d.to_string()),
+                    changes: &m.changes,
+                    acknowledge: super::context::acknowledges(site, p),
                     aliases: &m.aliases,
                     principles: page
                         .principles
@@ -599,6 +649,8 @@ struct HandbookPage<'a> {
     draft: bool,
     owner: Option<&'a str>,
     reviewed: Option<String>,
+    changes: &'a [crate::load::changes::Change],
+    acknowledge: bool,
     aliases: &'a [String],
     principles: Vec<&'a str>,
     values: Vec<&'a str>,

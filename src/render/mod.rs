@@ -8,6 +8,7 @@
 //! `path:line:col` (Tera 2 gives spans for syntax and render errors alike).
 
 pub mod actions;
+mod changes;
 pub mod context;
 mod copies;
 mod generated;

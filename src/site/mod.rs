@@ -10,6 +10,7 @@
 //! Every pass is linear in the size of the site: lookups go through hash maps,
 //! reverse edges are pushed once per forward edge.
 
+pub mod against;
 pub mod checks;
 pub mod refs;
 

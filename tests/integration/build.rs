@@ -276,7 +276,7 @@ fn the_compact_theme_replaces_templates_and_css_not_code() {
     assert!(!page.contains("class=\"sidebar\""));
     assert!(run.page("style.css").contains("credo \"compact\" theme"));
     // Templates it does not override come from the default theme.
-    assert!(page.contains("<article class=\"content\" data-version=\""));
+    assert!(page.contains("<article class=\"content\" data-key=\"s/a\" data-version=\""));
 }
 
 #[test]

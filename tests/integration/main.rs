@@ -4,6 +4,7 @@ mod harness;
 
 mod browser;
 mod build;
+mod changes;
 mod copies;
 mod errors;
 mod flagship;
