@@ -195,6 +195,25 @@ pub struct NavSection<'a> {
     pub pages: Vec<NavItem<'a>>,
     /// How many pages the window leaves out.
     pub more: usize,
+    /// (the current section only) Its subsections, depth first, down to the
+    /// current page: each a link, and the ones holding the current page
+    /// followed by their own pages and subsections, one level deeper.
+    pub below: Vec<NavNode<'a>>,
+}
+
+/// A section or page below the current top-level section in the sidebar.
+#[derive(Debug, Serialize)]
+pub struct NavNode<'a> {
+    /// 1 for the top section's subsections, 2 below those, and so on.
+    pub depth: usize,
+    /// The section or page.
+    pub card: Card<'a>,
+    /// Whether it is a section (else a page).
+    pub is_section: bool,
+    /// Whether it is the page being rendered.
+    pub current: bool,
+    /// (sections) Whether the current page is in it.
+    pub open: bool,
 }
 
 /// A page in the sidebar.
@@ -232,6 +251,8 @@ impl Serialize for NavItem<'_> {
 /// The sidebar of the page being rendered, available as `nav`.
 #[derive(Debug, Serialize)]
 pub struct NavContext<'a> {
+    /// The pages at the top of `content/` (a window of at most 60).
+    pub pages: Vec<NavItem<'a>>,
     /// Top-level sections; the current one lists its pages.
     pub sections: Vec<NavSection<'a>>,
     /// The URL of the page being rendered.
@@ -565,27 +586,72 @@ impl<'a> Contexts<'a> {
         while let Some(parent) = site.sections[top].parent.filter(|&p| p != 0) {
             top = parent;
         }
+        // The sections from the top-level one down to the current page's.
+        let mut path = vec![current_section];
+        while let Some(parent) = site.sections[*path.last().unwrap_or(&0)].parent {
+            path.push(parent);
+        }
         let sections = site.sections[0]
             .subsections
             .iter()
             .map(|&s| {
                 let is_current = s == top && current_section != 0;
                 let (pages, more) = if is_current {
-                    self.nav_pages(current_section, current, WINDOW)
+                    self.nav_pages(s, current, WINDOW)
                 } else {
                     (Vec::new(), 0)
                 };
+                let mut below = Vec::new();
+                if is_current {
+                    self.nav_below(s, 1, &path, current, &mut below);
+                }
                 NavSection {
                     section: self.section_card(s),
                     current: is_current,
                     pages,
                     more,
+                    below,
                 }
             })
             .collect();
         NavContext {
+            pages: self.nav_pages(0, current, WINDOW).0,
             sections,
             current_url: site.href(site.url(current)),
+        }
+    }
+
+    /// The subsections of `section` for the sidebar, depth first; those on
+    /// `path` (the current page's sections) open with their pages.
+    fn nav_below(
+        &self,
+        section: SectionId,
+        depth: usize,
+        path: &[SectionId],
+        current: Target,
+        out: &mut Vec<NavNode<'a>>,
+    ) {
+        for &sub in &self.site.sections[section].subsections {
+            let open = path.contains(&sub);
+            out.push(NavNode {
+                depth,
+                card: self.section_card(sub),
+                is_section: true,
+                current: current == Target::Section(sub),
+                open,
+            });
+            if !open {
+                continue;
+            }
+            let (pages, _) = self.nav_pages(sub, current, 60);
+            out.extend(pages.into_iter().map(|item| NavNode {
+                depth: depth + 1,
+                card: item.page,
+                is_section: false,
+                current: item.current,
+                open: false,
+            }));
+            self.nav_below(sub, depth + 1, path, current, out);
         }
     }
 

@@ -185,3 +185,40 @@ fn toml_front_matter_names_credo_import() {
         ])
         .stderr_has("credo import");
 }
+
+#[test]
+fn the_sidebar_shows_top_pages_and_the_hierarchy_down_to_the_page() {
+    let run = SiteTest::empty()
+        .file("credo.yaml", "title: Deep\n")
+        .file("content/top.md", "# Top page\n")
+        .file("content/a/a1.md", "# A1\n")
+        .file("content/a/b/b1.md", "# B1\n")
+        .file("content/a/b/c/c1.md", "# C1\n")
+        .file("content/a/x/x1.md", "# X1\n")
+        .build();
+    run.success();
+    let page = run.page("a/b/c/c1/index.html");
+    let sidebar = &page[page.find("<nav class=\"sidebar\"").unwrap()..];
+    let sidebar = &sidebar[..sidebar.find("</nav>").unwrap()];
+    let order: Vec<usize> = [
+        "<a href=\"/top/\">Top page</a>",
+        "<a href=\"/a/a1/\">A1</a>",
+        "<li class=\"depth-1 nav-section open\"><a href=\"/a/b/\">B</a>",
+        "<li class=\"depth-2\"><a href=\"/a/b/b1/\">B1</a>",
+        "<li class=\"depth-2 nav-section open\"><a href=\"/a/b/c/\">C</a>",
+        "<li class=\"depth-3\"><a href=\"/a/b/c/c1/\" aria-current=\"page\">C1</a>",
+        "<li class=\"depth-1 nav-section\"><a href=\"/a/x/\">X</a>",
+    ]
+    .iter()
+    .map(|s| {
+        sidebar
+            .find(s)
+            .unwrap_or_else(|| panic!("{s} missing in {sidebar}"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{sidebar}");
+    assert!(
+        !sidebar.contains("/a/x/x1/"),
+        "a closed section lists no pages"
+    );
+}
