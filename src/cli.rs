@@ -98,7 +98,7 @@ pub enum Command {
     },
     /// Write a new page with the right front matter.
     #[command(
-        after_help = "Examples:\n  credo new principle \"Answer within a day\"\n  credo new scenario \"The client calls at night\" -r handbook"
+        after_help = "Examples:\n  credo new principle \"Answer within a day\"\n  credo new scenario \"The client calls at night\" -r handbook\n  credo new principle \"Answer within a day\" --lang de   (a translation stub)"
     )]
     New {
         /// principle, value, attitude, scenario, checklist, track or page.
@@ -108,6 +108,10 @@ pub enum Command {
         /// The site root, holding credo.yaml.
         #[arg(short, long, default_value = ".")]
         root: PathBuf,
+        /// Write a translation stub into this language (of credo.yaml's
+        /// `languages:`) beside the page TITLE names, instead of a new page.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
     },
     /// Make a new site from a Markdown folder or another generator's site
     /// (Hugo, Zola, Jekyll, MkDocs, Docusaurus, mdBook); SRC is never changed.

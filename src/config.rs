@@ -33,6 +33,7 @@ const KNOWN_KEYS: &[&str] = &[
     "feedback",
     "acknowledge",
     "acknowledge_endpoint",
+    "languages",
     "extra",
 ];
 
@@ -76,8 +77,29 @@ pub struct Config {
     /// A URL the firm runs: each acknowledgement receipt is also POSTed
     /// there as JSON. Unset, nothing leaves the browser.
     pub acknowledge_endpoint: Option<String>,
+    /// The site's other languages: code → name and overrides.
+    pub languages: BTreeMap<String, LanguageConfig>,
+    /// (a language's site) The path of the default language's root, where
+    /// the shared files (stylesheets, scripts, images) are.
+    #[serde(skip)]
+    pub root_path: Option<String>,
+    /// (a language's site) The default language's code.
+    #[serde(skip)]
+    pub default_language: String,
     /// Free-form values for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// One of the site's other languages (`de: {name: Deutsch, title: ...}`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageConfig {
+    /// Its name, in itself (`Deutsch`), for the language switcher.
+    pub name: String,
+    /// The handbook's title in it.
+    pub title: Option<String>,
+    /// The handbook's description in it.
+    pub description: Option<String>,
 }
 
 /// What a key left out of `credo.yaml` means (the required `title` is
@@ -101,6 +123,9 @@ impl Default for Config {
             feedback: None,
             acknowledge: Vec::new(),
             acknowledge_endpoint: None,
+            languages: BTreeMap::new(),
+            root_path: None,
+            default_language: String::new(),
             extra: BTreeMap::new(),
         }
     }
@@ -161,6 +186,30 @@ impl Config {
             .iter()
             .filter_map(|(code, level)| Some((Code::parse(code)?, Level::parse(level)?)))
             .collect()
+    }
+
+    /// The configuration of the site in language `code`: its title and
+    /// description, and its pages under `/code/`.
+    pub fn for_language(&self, code: &str) -> Config {
+        let mut config = self.clone();
+        if let Some(lang) = self.languages.get(code) {
+            config.title = lang.title.clone().unwrap_or_else(|| self.title.clone());
+            config.description = lang
+                .description
+                .clone()
+                .unwrap_or_else(|| self.description.clone());
+        }
+        config.root_path = Some(self.base_path());
+        config.default_language.clone_from(&self.language);
+        config.language = code.to_string();
+        config.base_url = format!("{}{code}/", self.base_url);
+        config
+    }
+
+    /// The path of the site's root: shared files live there, whatever the
+    /// language of the page.
+    pub fn root_path(&self) -> String {
+        self.root_path.clone().unwrap_or_else(|| self.base_path())
     }
 
     /// Overrides `base_url` (the `--base-url` option).

@@ -147,8 +147,17 @@ fn run_command(cli: Cli) -> ExitCode {
                 0
             })
         }
-        Command::New { kind, title, root } => {
-            scaffold::new_page(&root, &kind, &title).map(|path| {
+        Command::New {
+            kind,
+            title,
+            root,
+            lang,
+        } => {
+            let made = match &lang {
+                Some(lang) => scaffold::new_translation(&root, &kind, &title, lang),
+                None => scaffold::new_page(&root, &kind, &title),
+            };
+            made.map(|path| {
                 println!("Wrote {}", path.display());
                 0
             })

@@ -170,28 +170,38 @@ fn generate_timed(
     let theme = Theme::resolve(&options.root, &config.theme, &config.highlight_theme);
     stopwatch.lap("setup");
     let (sources, mut diagnostics) = crate::load::load(&options.root);
+    let (sources, languages, language_diagnostics) =
+        crate::load::languages::split(sources, &config);
+    diagnostics.extend(language_diagnostics);
     stopwatch.lap("load");
     let (mut site, resolve_diagnostics) = crate::site::resolve(config, sources, options.drafts);
     let unlinked = crate::render::UnlinkedBodies::take(&mut site);
     diagnostics.extend(resolve_diagnostics.into_vec());
     stopwatch.lap("resolve");
-    let files = match theme {
+    let theme = theme.map_err(|theme_diagnostics| diagnostics.extend(theme_diagnostics));
+    let mut files = match &theme {
         Ok(theme) => {
             let (files, render_diagnostics) = match sink {
                 Some(sink) => {
-                    crate::render::render_streaming(&site, unlinked, &theme, render_options, sink)
+                    crate::render::render_streaming(&site, unlinked, theme, render_options, sink)
                 }
-                None => crate::render::render(&site, unlinked, &theme, render_options),
+                None => crate::render::render(&site, unlinked, theme, render_options),
             };
             diagnostics.extend(render_diagnostics.into_vec());
             files
         }
-        Err(theme_diagnostics) => {
-            diagnostics.extend(theme_diagnostics.into_vec());
-            Vec::new()
-        }
+        Err(()) => Vec::new(),
     };
     stopwatch.lap("render");
+    if let Ok(theme) = &theme {
+        for language in languages {
+            let (more, language_diagnostics) =
+                generate_language(&site, language, theme, options, render_options, sink);
+            files.extend(more);
+            diagnostics.extend(language_diagnostics.into_vec());
+        }
+        stopwatch.lap("languages");
+    }
     diagnostics.extend(crate::site::checks::warnings(
         &site,
         crate::site::checks::today(),
@@ -208,6 +218,110 @@ fn generate_timed(
         files,
         warnings: diagnostics,
     })
+}
+
+/// Resolves and renders the site in one of its other languages under
+/// `/CODE/`: pages, sections and every generated page, but not the files all
+/// languages share (static files, theme assets), which stay at the root.
+fn generate_language(
+    site: &Site,
+    language: crate::load::languages::Language,
+    theme: &Theme,
+    options: &BuildOptions,
+    render_options: &RenderOptions,
+    sink: Option<&dyn crate::render::Sink>,
+) -> (Vec<OutputFile>, Diagnostics) {
+    let code = language.code;
+    let config = site.config.for_language(&code);
+    let (mut translated, diagnostics) =
+        crate::site::resolve(config, language.sources, options.drafts);
+    // The untranslated pages stand in with their errors, already reported.
+    let stand_ins: std::collections::HashSet<String> = (translated.pages.iter())
+        .map(|p| &p.source)
+        .chain(translated.sections.iter().filter_map(|s| s.source.as_ref()))
+        .filter(|s| s.untranslated)
+        .map(|s| s.file.clone())
+        .collect();
+    let mut diagnostics: Diagnostics = diagnostics
+        .into_iter()
+        .filter(|d| !stand_ins.contains(&d.file))
+        .collect();
+    for file in &language.missing {
+        diagnostics.push(
+            crate::diagnostic::Diagnostic::warning(
+                file,
+                0,
+                0,
+                crate::diagnostic::Code::MissingTranslation,
+                format!(
+                    "no translation into `{code}`: the page in the default language stands in there"
+                ),
+            )
+            .with_hint(format!(
+                "add a translation beside it, named `{}`",
+                translated_name(file, &code)
+            )),
+        );
+    }
+    let unlinked = crate::render::UnlinkedBodies::take(&mut translated);
+    let prefix = format!("{code}/");
+    let shared = shared_files(site, theme);
+    let prefixed = sink.map(|inner| Prefixed {
+        inner,
+        prefix: &prefix,
+        shared: &shared,
+    });
+    let (files, render_diagnostics) = match &prefixed {
+        Some(sink) => {
+            crate::render::render_streaming(&translated, unlinked, theme, render_options, sink)
+        }
+        None => crate::render::render(&translated, unlinked, theme, render_options),
+    };
+    diagnostics.extend(render_diagnostics.into_vec());
+    let files = files
+        .into_iter()
+        .filter(|f| !shared.contains(&f.path))
+        .map(|mut f| {
+            f.path = format!("{prefix}{}", f.path);
+            f
+        })
+        .collect();
+    (files, diagnostics)
+}
+
+/// `content/a.md` → `a.de.md`.
+fn translated_name(file: &str, code: &str) -> String {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    format!("{stem}.{code}.md")
+}
+
+/// The outputs every language shares, written once at the root.
+fn shared_files(site: &Site, theme: &Theme) -> std::collections::HashSet<String> {
+    let mut shared: std::collections::HashSet<String> =
+        site.statics.iter().map(|s| s.output_path.clone()).collect();
+    shared.extend(theme.statics.keys().cloned());
+    shared.insert("highlight.css".to_string());
+    shared
+}
+
+/// A sink that writes a language's files under its folder and drops what
+/// every language shares.
+struct Prefixed<'a> {
+    inner: &'a dyn crate::render::Sink,
+    prefix: &'a str,
+    shared: &'a std::collections::HashSet<String>,
+}
+
+impl crate::render::Sink for Prefixed<'_> {
+    fn create(&self, path: &str) -> std::io::Result<std::fs::File> {
+        debug_assert!(!self.shared.contains(path));
+        self.inner.create(&format!("{}{path}", self.prefix))
+    }
+
+    fn failed(&self, path: &str, error: std::io::Error) {
+        self.inner.failed(&format!("{}{path}", self.prefix), error);
+    }
 }
 
 /// Builds the site into its output folder (`credo build`).

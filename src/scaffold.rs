@@ -168,6 +168,56 @@ pub fn new_page(root: &Path, kind: &str, title: &str) -> Result<PathBuf, Error> 
     Ok(path)
 }
 
+/// `credo new KIND TITLE --lang LANG`: a translation stub beside the page
+/// of kind KIND that TITLE names (by its title or its file name): the
+/// original's text, to translate in place, as `name.LANG.md`.
+pub fn new_translation(root: &Path, kind: &str, title: &str, lang: &str) -> Result<PathBuf, Error> {
+    let kind = Kind::parse(kind).ok_or_else(|| Error::Usage(format!("unknown kind `{kind}`")))?;
+    let config = crate::pipeline::load_config(&crate::pipeline::BuildOptions {
+        root: root.to_path_buf(),
+        ..Default::default()
+    })?;
+    if !config.languages.contains_key(lang) {
+        let known: Vec<&str> = config.languages.keys().map(String::as_str).collect();
+        return Err(Error::Usage(format!(
+            "`{lang}` is not a language of this site; credo.yaml's `languages:` has {}",
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
+        )));
+    }
+    let (sources, _) = crate::load::load(root);
+    let (sources, _, _) = crate::load::languages::split(sources, &config);
+    let (site, _) = crate::site::resolve(config, sources, true);
+    let slug = slugify(title);
+    let page = site
+        .pages
+        .iter()
+        .filter(|p| p.kind == kind)
+        .find(|p| {
+            p.meta.title == title || p.source.ref_path.rsplit('/').next() == Some(slug.as_str())
+        })
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "no {} is titled `{title}`; name the page to translate by its title or file name",
+                kind.as_str()
+            ))
+        })?;
+    let original = root.join(&page.source.file);
+    let stem = original
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let path = original.with_file_name(format!("{stem}.{lang}.md"));
+    if path.exists() {
+        return Err(Error::Usage(format!("{} already exists", path.display())));
+    }
+    std::fs::write(&path, &page.source.text).map_err(|e| io(&path, e))?;
+    Ok(path)
+}
+
 fn yaml_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }

@@ -96,6 +96,7 @@ codes! {
     Io = "io", Error, "A file cannot be read.";
     MissingKey = "missing-key", Error, "A required key is missing.";
     MissingOwner = "missing-owner", Warning, "A page has no `owner` while credo.yaml sets `require_owner: true`.";
+    MissingTranslation = "missing-translation", Warning, "A page has no translation into one of the site's languages (the default language's page stands in).";
     NotUtf8 = "not-utf8", Error, "A file is not valid UTF-8 text.";
     OrphanPage = "orphan-page", Warning, "No page links to this page and no list shows it.";
     RefOutsideContent = "ref-outside-content", Error, "A ref or link climbs out of `content/`.";
@@ -111,6 +112,7 @@ codes! {
     UnhighlightableCode = "unhighlightable-code", Warning, "A code block's grammar could not highlight it in time; it is shown as plain text.";
     UnknownHighlightTheme = "unknown-highlight-theme", Error, "`highlight_theme` names no syntect theme.";
     UnknownKey = "unknown-key", Error, "A key that credo does not know (outside `extra:`).";
+    UnknownLanguage = "unknown-language", Error, "A translation (`name.LANG.md`) for a language not in credo.yaml's `languages:`, or without an original.";
     UnknownLint = "unknown-lint", Error, "credo.yaml's `lints:` names a code credo does not have, or a level other than error, warning, allow.";
     UnknownSection = "unknown-section", Warning, "credo.yaml's `sections:` names a folder that `content/` does not have.";
     UnknownTheme = "unknown-theme", Error, "`theme` names neither a local nor a built-in theme.";

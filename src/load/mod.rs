@@ -11,6 +11,7 @@
 
 pub mod changes;
 pub mod frontmatter;
+pub mod languages;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -45,6 +46,14 @@ pub struct SourceFile {
     /// A short hash of the whole file (front matter and body): the page's
     /// `version`, which changes whenever its source does.
     pub version: String,
+    /// The language suffix of the file name (`gifts.de.md` → `de`), if it
+    /// has one that looks like a language code; its `ref_path` leaves it
+    /// out. Which suffixes are languages is decided with the configuration
+    /// ([`languages::split`]).
+    pub lang: Option<String>,
+    /// Shown in a language it has no translation for: the default
+    /// language's page standing in.
+    pub untranslated: bool,
 }
 
 /// A content file with its parsed front matter.
@@ -226,6 +235,9 @@ fn place_folder_pages(files: &mut [Loaded], diagnostics: &mut Diagnostics) -> Ve
     let mut sections = BTreeSet::from([String::new()]);
     let mut own: BTreeMap<String, Vec<(u8, usize)>> = BTreeMap::new();
     for (i, file) in files.iter().enumerate() {
+        if file.source.lang.is_some() {
+            continue; // a translation takes its original's place per language
+        }
         let folder = file.source.folder().to_string();
         let stem = file.source.file.rsplit('/').next().unwrap_or_default();
         match own_page_rank(stem.strip_suffix(".md").unwrap_or(stem)) {
@@ -280,7 +292,7 @@ fn place_folder_pages(files: &mut [Loaded], diagnostics: &mut Diagnostics) -> Ve
 /// Makes `file` the page of the section `folder`: its ref becomes
 /// `folder/_index`, and front matter written as a page's is read as a
 /// section's.
-fn make_section_page(file: &mut Loaded, folder: &str) {
+pub(crate) fn make_section_page(file: &mut Loaded, folder: &str) {
     file.source.ref_path = if folder.is_empty() {
         "_index".to_string()
     } else {
@@ -520,7 +532,8 @@ fn read_and_parse(root: &Path, path: &Path, body: Body) -> Result<Loaded, Vec<Di
     let ref_path = display_path(Path::new(""), &rel);
     let ref_path =
         unicode_normalization::UnicodeNormalization::nfc(ref_path.as_str()).collect::<String>();
-    let is_section = rel.file_name().is_some_and(|n| n == "_index");
+    let (ref_path, lang) = languages::strip_suffix(&ref_path);
+    let is_section = ref_path.rsplit('/').next() == Some("_index");
     let split = frontmatter::split(&text, &file).map_err(|d| vec![d.with_source(&text)])?;
     let yaml_range = split.yaml_start..split.yaml_start + split.yaml.len();
     let body_start = text.len() - split.body.len();
@@ -565,6 +578,8 @@ fn read_and_parse(root: &Path, path: &Path, body: Body) -> Result<Loaded, Vec<Di
             yaml_range,
             heading_title,
             version: version_of(&text),
+            lang,
+            untranslated: false,
             text,
         },
         meta,

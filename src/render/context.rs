@@ -31,6 +31,16 @@ pub struct SiteContext<'a> {
     pub base_url: &'a str,
     /// The path of `base_url`, starting and ending with `/`; prefix for assets.
     pub base_path: String,
+    /// The path of the site's root, where the shared files (stylesheets,
+    /// scripts, images) are: `base_path` but on a language's pages.
+    pub root_path: String,
+    /// `ltr`, or `rtl` for a language written right to left.
+    pub dir: &'static str,
+    /// Every language of the site (the default first), for the switcher
+    /// and hreflang links: `{code, name, base_path, current}`.
+    pub languages: Vec<LanguageLink>,
+    /// The theme's words in the page's language (`not_translated`, `languages`).
+    pub strings: super::strings::Strings,
     /// Top-level sections in home-page order.
     pub sections: Vec<Card<'a>>,
     /// Every track page, in reading order, with its steps (so a listing can
@@ -257,6 +267,9 @@ pub struct NavContext<'a> {
     pub sections: Vec<NavSection<'a>>,
     /// The URL of the page being rendered.
     pub current_url: String,
+    /// Its path from the language's root (`principles/a/`): the same page
+    /// in another language is that language's `base_path` plus this.
+    pub path: String,
 }
 
 /// A tag link.
@@ -381,6 +394,9 @@ pub struct PageContext<'a> {
     /// Whether readers confirm they have read this version (its own
     /// `acknowledge:`, else credo.yaml's `acknowledge` kinds).
     pub acknowledge: bool,
+    /// On a language's site: the page has no translation, and the default
+    /// language's page stands in (the theme says so).
+    pub untranslated: bool,
     /// Free-form `extra` from the front matter.
     pub extra: &'a BTreeMap<String, serde_json::Value>,
 }
@@ -448,6 +464,10 @@ impl<'a> Contexts<'a> {
             language: &site.config.language,
             base_url: &site.config.base_url,
             base_path: site.config.base_path(),
+            root_path: site.config.root_path(),
+            dir: crate::load::languages::direction(&site.config.language),
+            languages: language_links(&site.config),
+            strings: super::strings::strings(&site.config.language),
             sections: site.sections[0]
                 .subsections
                 .iter()
@@ -618,6 +638,7 @@ impl<'a> Contexts<'a> {
             pages: self.nav_pages(0, current, WINDOW).0,
             sections,
             current_url: site.href(site.url(current)),
+            path: site.url(current).to_string(),
         }
     }
 
@@ -765,6 +786,7 @@ impl<'a> Contexts<'a> {
             changed: p.meta.changes.first(),
             material: material_key(&p.meta.changes),
             acknowledge: acknowledges(site, id),
+            untranslated: p.source.untranslated,
             extra: &p.meta.extra,
         }
     }
@@ -823,4 +845,49 @@ pub fn acknowledges(site: &Site, id: PageId) -> bool {
     p.meta
         .acknowledge
         .unwrap_or_else(|| site.config.acknowledge.contains(&p.kind))
+}
+
+/// A language of the site, for the switcher.
+#[derive(Debug, Serialize)]
+pub struct LanguageLink {
+    /// Its code (`de`).
+    pub code: String,
+    /// Its name in itself (`Deutsch`).
+    pub name: String,
+    /// The path of its root (`/de/`).
+    pub base_path: String,
+    /// Whether the page being rendered is in it.
+    pub current: bool,
+}
+
+/// The site's languages, the default one first; empty for a site in one.
+pub(super) fn language_links(config: &crate::config::Config) -> Vec<LanguageLink> {
+    let root = config.root_path();
+    let default = match &config.root_path {
+        // A language's site: its default is the root's language, which its
+        // own configuration no longer names; the first entry is the root.
+        Some(_) => None,
+        None => Some(config.language.clone()),
+    };
+    let mut links = Vec::new();
+    if config.languages.is_empty() {
+        return links;
+    }
+    links.push(LanguageLink {
+        code: default
+            .clone()
+            .unwrap_or_else(|| config.default_language.clone()),
+        name: super::strings::native_name(default.as_deref().unwrap_or(&config.default_language)),
+        base_path: root.clone(),
+        current: default.is_some(),
+    });
+    for (code, lang) in &config.languages {
+        links.push(LanguageLink {
+            code: code.clone(),
+            name: lang.name.clone(),
+            base_path: format!("{root}{code}/"),
+            current: *code == config.language && config.root_path.is_some(),
+        });
+    }
+    links
 }

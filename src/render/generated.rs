@@ -493,26 +493,37 @@ impl Generated<'_> {
     fn sitemap(&self) -> String {
         let site = self.site;
         let origin = site.config.origin();
+        let languages = super::context::language_links(&site.config);
         let mut xml = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
         );
-        let mut urls: Vec<String> = site
-            .reading_order
-            .iter()
-            .map(|&t| site.href(site.url(t)))
-            .collect();
+        if !languages.is_empty() {
+            xml.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+        }
+        xml.push_str(">\n");
+        let mut paths: Vec<&str> = site.reading_order.iter().map(|&t| site.url(t)).collect();
+        let tag_paths: Vec<String> = site.tags.keys().map(|t| tag_url(t)).collect();
         for listed in crate::outputs::sitemap_urls() {
-            urls.push(site.href(listed));
+            paths.push(listed);
             if listed == "tags/" {
-                urls.extend(site.tags.keys().map(|t| site.href(&tag_url(t))));
+                paths.extend(tag_paths.iter().map(String::as_str));
             }
         }
-        for url in urls {
+        let escape = crate::markdown::highlight::escape;
+        for path in paths {
             xml.push_str("  <url><loc>");
-            xml.push_str(&crate::markdown::highlight::escape(&format!(
-                "{origin}{url}"
-            )));
-            xml.push_str("</loc></url>\n");
+            xml.push_str(&escape(&format!("{origin}{}", site.href(path))));
+            xml.push_str("</loc>");
+            // Every page exists in every language, at the same path.
+            for l in &languages {
+                let href = format!("{origin}{}{}", l.base_path, crate::site::encode_path(path));
+                xml.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    escape(&l.code),
+                    escape(&href)
+                ));
+            }
+            xml.push_str("</url>\n");
         }
         xml.push_str("</urlset>\n");
         xml
@@ -537,6 +548,11 @@ impl Generated<'_> {
                 let page = &site.pages[p];
                 let m = &page.meta;
                 HandbookPage {
+                    lang: if page.source.untranslated {
+                        &site.config.default_language
+                    } else {
+                        &site.config.language
+                    },
                     url: &page.href,
                     version: &page.source.version,
                     markdown: site.href(&crate::outputs::markdown_copy(&page.url)),
@@ -633,6 +649,8 @@ struct HandbookSection<'a> {
 
 #[derive(Serialize)]
 struct HandbookPage<'a> {
+    /// The language this entry is in.
+    lang: &'a str,
     url: &'a str,
     /// A short hash of the page's source.
     version: &'a str,

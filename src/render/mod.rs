@@ -13,6 +13,7 @@ pub mod context;
 mod copies;
 mod generated;
 pub mod memo;
+pub mod strings;
 pub mod theme;
 
 use std::collections::{BTreeMap, HashMap};
@@ -202,7 +203,7 @@ impl LinkResolver for PageLinks<'_> {
             }
             Destination::Asset(path) => {
                 let name = path.rsplit('/').next().unwrap_or(&path).to_string();
-                (self.site.href(&path), name, link.anchor.clone())
+                (self.site.asset_href(&path), name, link.anchor.clone())
             }
         };
         if let Some(query) = &link.query {
@@ -730,7 +731,9 @@ fn render_with(
             // A generated page is no page of the site, but the sidebar marks
             // it as current (`/matrix/`, `/tags/`, `/print/`, `/review/`).
             let mut nav = contexts.nav(Target::Section(0));
-            nav.current_url = site.href(path.strip_suffix("index.html").unwrap_or(&path));
+            let own = path.strip_suffix("index.html").unwrap_or(&path);
+            nav.current_url = site.href(own);
+            nav.path = own.to_string();
             page_for(path, template, Target::Section(0), &|vars: &mut Vars| {
                 vars.insert("nav", &nav);
                 fill(vars);

@@ -292,6 +292,9 @@ impl Builder {
                 let (sources, read_diagnostics) =
                     load::assemble(self.listing.clone(), self.files.values().cloned());
                 diagnostics.extend(read_diagnostics);
+                // serve shows the default language (README, Languages).
+                let (sources, _, language_diagnostics) = load::languages::split(sources, &config);
+                diagnostics.extend(language_diagnostics);
                 let (site, resolve_diagnostics) =
                     crate::site::resolve(config, sources, self.options.drafts);
                 diagnostics.extend(resolve_diagnostics);

@@ -208,6 +208,14 @@ impl Site {
         href
     }
 
+    /// An `href` for a file shared by every language (an image, a PDF): the
+    /// root path plus the path.
+    pub fn asset_href(&self, path: &str) -> String {
+        let mut href = self.config.root_path();
+        href.extend(encode_segments(path));
+        href
+    }
+
     /// Resolves an internal link written in `from`'s body.
     pub fn resolve_link(&self, from: Target, link: &LinkRef) -> Result<Destination, LinkError> {
         let target = match link.style {

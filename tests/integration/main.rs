@@ -10,6 +10,7 @@ mod errors;
 mod flagship;
 mod hardening;
 mod import;
+mod languages;
 mod lints;
 mod model;
 mod output;

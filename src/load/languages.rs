@@ -1,0 +1,217 @@
+//! One handbook, several languages (SPEC §9): a translation sits beside its
+//! original as `name.LANG.md` (`_index.LANG.md`), LANG being a language of
+//! credo.yaml's `languages:`. [`split`] turns the loaded files into the
+//! default language's sources and one set per other language, in which each
+//! translated file takes its original's place and every other file stands
+//! in for itself, marked `untranslated` (its page shows a "not translated
+//! yet" note). Each set is resolved and rendered as a site of its own, under
+//! `/LANG/`.
+
+use std::collections::HashMap;
+
+use super::{Loaded, Meta, Sources, make_section_page};
+use crate::config::Config;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+
+/// ISO 639-1 codes: a file suffix that is one of these, but not a language
+/// of credo.yaml, is a translation for a language the site does not have.
+const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
+
+/// Languages written right to left.
+const RIGHT_TO_LEFT: [&str; 8] = ["ar", "he", "fa", "ur", "yi", "ps", "dv", "ug"];
+
+/// `dir` of a language: `rtl` or `ltr`.
+pub fn direction(lang: &str) -> &'static str {
+    let primary = lang.split('-').next().unwrap_or(lang);
+    if RIGHT_TO_LEFT.contains(&primary) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// `gifts.de` → (`gifts`, `de`); `gifts.pt-BR` → (`gifts`, `pt-BR`); a stem
+/// whose last dot-part does not look like a language code stays as it is.
+pub fn strip_suffix(ref_path: &str) -> (String, Option<String>) {
+    let (dir, stem) = match ref_path.rsplit_once('/') {
+        Some((dir, stem)) => (Some(dir), stem),
+        None => (None, ref_path),
+    };
+    let Some((name, suffix)) = stem.rsplit_once('.') else {
+        return (ref_path.to_string(), None);
+    };
+    let (primary, region) = match suffix.split_once('-') {
+        Some((p, r)) => (p, Some(r)),
+        None => (suffix, None),
+    };
+    let looks_like = (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && region.is_none_or(|r| {
+            (2..=8).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+    if name.is_empty() || !looks_like {
+        return (ref_path.to_string(), None);
+    }
+    let stripped = match dir {
+        Some(dir) => format!("{dir}/{name}"),
+        None => name.to_string(),
+    };
+    (stripped, Some(suffix.to_string()))
+}
+
+/// The sources of one other language.
+pub struct Language {
+    /// Its code (`de`).
+    pub code: String,
+    /// Its sources: every default file, translated where a translation is.
+    pub sources: Sources,
+    /// Default pages without a translation, by display path (for the
+    /// `missing-translation` lint).
+    pub missing: Vec<String>,
+}
+
+/// The default language's sources, and those of every other language of
+/// `config`; translations for languages the site does not have, or without
+/// an original, are reported.
+pub fn split(sources: Sources, config: &Config) -> (Sources, Vec<Language>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let mut default = Vec::with_capacity(sources.files.len());
+    let mut translations: HashMap<String, Vec<Loaded>> = HashMap::new();
+    for mut file in sources.files {
+        let Some(lang) = file.source.lang.clone() else {
+            default.push(file);
+            continue;
+        };
+        if config.languages.contains_key(&lang) {
+            translations.entry(lang).or_default().push(file);
+        } else if ISO_639_1.split(' ').any(|c| c == lang) || lang == config.language {
+            diagnostics.push(unknown_language(&file, &lang, config));
+        } else {
+            // `notes.old.md`: a dot in a name, not a language.
+            file.source.ref_path = format!("{}.{lang}", file.source.ref_path);
+            file.source.lang = None;
+            default.push(file);
+        }
+    }
+    let mut languages = Vec::new();
+    for code in config.languages.keys() {
+        let mut by_original: HashMap<String, Loaded> = translations
+            .remove(code)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| (original_file(&t.source.file, code), t))
+            .collect();
+        let mut missing = Vec::new();
+        let files: Vec<Loaded> = default
+            .iter()
+            .map(|original| match by_original.remove(&original.source.file) {
+                Some(translation) => take_place(translation, original),
+                None => {
+                    missing.push(original.source.file.clone());
+                    let mut stand_in = original.clone();
+                    stand_in.source.untranslated = true;
+                    stand_in
+                }
+            })
+            .collect();
+        for (_, orphan) in by_original {
+            diagnostics.push(
+                Diagnostic::error(
+                    &orphan.source.file,
+                    0,
+                    0,
+                    Code::UnknownLanguage,
+                    format!(
+                        "translation without an original: there is no {}",
+                        original_file(&orphan.source.file, code)
+                    ),
+                )
+                .with_hint("a translation sits beside its original, named `name.LANG.md`"),
+            );
+        }
+        languages.push(Language {
+            code: code.clone(),
+            sources: Sources {
+                files,
+                folders: sources.folders.clone(),
+                statics: sources.statics.clone(),
+            },
+            missing,
+        });
+    }
+    let default = Sources {
+        files: default,
+        folders: sources.folders,
+        statics: sources.statics,
+    };
+    (default, languages, diagnostics)
+}
+
+/// `content/a/gifts.de.md` → `content/a/gifts.md`.
+fn original_file(file: &str, code: &str) -> String {
+    let suffix = format!(".{code}.md");
+    match file.strip_suffix(&suffix) {
+        Some(stem) => format!("{stem}.md"),
+        None => file.to_string(),
+    }
+}
+
+/// A translation in its original's place: the same ref (so links and refs
+/// resolve within the language), read as a section's page where the
+/// original is one.
+fn take_place(mut translation: Loaded, original: &Loaded) -> Loaded {
+    translation
+        .source
+        .ref_path
+        .clone_from(&original.source.ref_path);
+    if let (Meta::Section(_), Meta::Page(_)) = (&original.meta, &translation.meta) {
+        let folder = original.source.folder().to_string();
+        make_section_page(&mut translation, &folder);
+    }
+    translation
+}
+
+fn unknown_language(file: &Loaded, lang: &str, config: &Config) -> Diagnostic {
+    let known: Vec<&str> = config.languages.keys().map(String::as_str).collect();
+    let hint = if known.is_empty() {
+        format!("add `languages: {{{lang}: {{name: ...}}}}` to credo.yaml, or rename the file")
+    } else {
+        format!(
+            "credo.yaml's `languages:` has {}; add `{lang}` there, or rename the file",
+            known.join(", ")
+        )
+    };
+    Diagnostic::error(
+        &file.source.file,
+        0,
+        0,
+        Code::UnknownLanguage,
+        format!("`{lang}` is not a language of this site (credo.yaml `languages:`), so this translation has no place"),
+    )
+    .with_hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_suffixes_are_recognised() {
+        assert_eq!(
+            strip_suffix("a/gifts.de"),
+            ("a/gifts".into(), Some("de".into()))
+        );
+        assert_eq!(
+            strip_suffix("_index.pt-BR"),
+            ("_index".into(), Some("pt-BR".into()))
+        );
+        assert_eq!(strip_suffix("a/v1.2"), ("a/v1.2".into(), None));
+        assert_eq!(
+            strip_suffix("a/notes.draft"),
+            ("a/notes.draft".into(), None)
+        );
+        assert_eq!(strip_suffix("a/.de"), ("a/.de".into(), None));
+        assert_eq!(direction("ar"), "rtl");
+        assert_eq!(direction("de"), "ltr");
+    }
+}

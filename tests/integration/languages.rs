@@ -1,0 +1,244 @@
+//! Issue 25: one handbook, several languages. Translations sit beside their
+//! originals (`name.LANG.md`); the default language is at the root, each
+//! other under `/LANG/`, with every generated page; refs resolve within a
+//! language and fall back to the original, which says it is not translated.
+
+use crate::harness::SiteTest;
+
+fn bilingual() -> SiteTest {
+    SiteTest::fixture("languages/bilingual")
+}
+
+#[test]
+fn each_language_has_its_pages_and_generated_pages_under_its_folder() {
+    let run = bilingual().build();
+    run.success();
+    for path in [
+        "de/index.html",
+        "de/principles/index.html",
+        "de/principles/answer-by-the-third-ring/index.html",
+        "de/values/patience/index.html",
+        "de/tags/index.html",
+        "de/matrix/index.html",
+        "de/review/index.html",
+        "de/print/index.html",
+        "de/search/index.html",
+        "de/404.html",
+        "de/handbook.json",
+        "de/llms.txt",
+        "de/sitemap.xml",
+        "de/changes/index.html",
+    ] {
+        assert!(run.exists(path), "{path}");
+    }
+    // Shared files stay at the root, once.
+    assert!(!run.exists("de/style.css") && !run.exists("de/pics/phone.svg"));
+    let page = run.page("de/principles/answer-by-the-third-ring/index.html");
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"de\" dir=\"ltr\""));
+    assert!(
+        page.contains("<title>Spätestens beim dritten Klingeln abheben · Harbour-Handbuch</title>")
+    );
+    assert!(
+        page.contains("href=\"/hb/style.css\""),
+        "assets from the root"
+    );
+    assert!(
+        page.contains("<img src=\"/hb/pics/phone.svg\""),
+        "images from the root"
+    );
+    // A ref resolves within the language.
+    assert!(page.contains("<a href=\"/hb/de/values/patience/\">Patience</a>"));
+    let json: serde_json::Value = serde_json::from_str(&run.page("de/handbook.json")).unwrap();
+    let langs: Vec<&str> = json["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["lang"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["de", "en"], "the stand-in keeps its own language");
+}
+
+#[test]
+fn an_untranslated_page_falls_back_with_a_note_in_the_readers_language() {
+    let run = bilingual().build();
+    run.success();
+    let patience = run.page("de/values/patience/index.html");
+    assert!(
+        patience.contains("lang=\"en\">"),
+        "its content is marked English"
+    );
+    assert!(patience.contains(
+        "<p class=\"untranslated\" lang=\"de\">Diese Seite ist noch nicht übersetzt; sie erscheint in der Originalsprache.</p>"
+    ));
+    assert!(patience.contains("We let clients finish their sentence."));
+    // Its link to a translated page stays in the language, anchor and all.
+    assert!(
+        patience.contains("href=\"/hb/de/principles/answer-by-the-third-ring/#why-it-matters\"")
+    );
+    assert!(
+        !run.page("values/patience/index.html")
+            .contains("class=\"untranslated\"")
+    );
+}
+
+#[test]
+fn every_page_kind_has_the_switcher_and_hreflang_alternates() {
+    let run = bilingual().build();
+    run.success();
+    for (path, here) in [
+        ("index.html", ""),
+        ("principles/index.html", "principles/"),
+        (
+            "principles/answer-by-the-third-ring/index.html",
+            "principles/answer-by-the-third-ring/",
+        ),
+        ("tags/index.html", "tags/"),
+        ("matrix/index.html", "matrix/"),
+        ("print/index.html", "print/"),
+    ] {
+        for (lang_root, current) in [("", "en"), ("de/", "de")] {
+            let page = run.page(&format!("{lang_root}{path}"));
+            assert!(
+                page.contains(&format!(
+                    "<link rel=\"alternate\" hreflang=\"en\" href=\"/hb/{here}\">"
+                )),
+                "{lang_root}{path}"
+            );
+            assert!(
+                page.contains(&format!(
+                    "<link rel=\"alternate\" hreflang=\"de\" href=\"/hb/de/{here}\">"
+                )),
+                "{lang_root}{path}"
+            );
+            assert!(
+                page.contains(&format!(
+                    "<a href=\"/hb/de/{here}\" hreflang=\"de\" lang=\"de\"{}>Deutsch</a>",
+                    if current == "de" {
+                        " aria-current=\"true\""
+                    } else {
+                        ""
+                    }
+                )),
+                "{lang_root}{path}"
+            );
+            assert!(
+                page.contains(&format!(
+                    "<a href=\"/hb/{here}\" hreflang=\"en\" lang=\"en\"{}>English</a>",
+                    if current == "en" {
+                        " aria-current=\"true\""
+                    } else {
+                        ""
+                    }
+                )),
+                "{lang_root}{path}"
+            );
+        }
+    }
+}
+
+#[test]
+fn search_is_per_language() {
+    let run = bilingual().build();
+    run.success();
+    let dir = run.root.join("public");
+    let index_holds = |folder: &str, word: &str| {
+        std::fs::read_dir(dir.join(folder))
+            .unwrap()
+            .filter_map(Result::ok)
+            .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(word)))
+    };
+    assert!(
+        index_holds("de/search", "ruckrufzusage"),
+        "a word only in the translation (diacritics folded)"
+    );
+    assert!(!index_holds("search", "ruckrufzusage"));
+    assert!(index_holds("search", "ringing"));
+    assert!(
+        !index_holds("de/search", "ringing"),
+        "the translated page replaces the original"
+    );
+}
+
+#[test]
+fn check_warns_about_missing_translations_which_can_be_allowed() {
+    let site = bilingual();
+    site.check().success().stderr_has(
+        "content/values/patience.md:1:1: warning: no translation into `de`: the page in the default language stands in there",
+    );
+    let allowed = site.file(
+        "credo.yaml",
+        "title: Harbour Desk\nbase_url: /hb/\nlanguages:\n  de: {name: Deutsch}\nlints: {missing-translation: allow}\n",
+    );
+    let run = allowed.check();
+    run.success();
+    assert!(!run.stderr.contains("no translation"), "{}", run.stderr);
+}
+
+#[test]
+fn a_translation_for_an_unknown_language_or_without_original_is_an_error() {
+    bilingual()
+        .file("content/values/patience.fr.md", "# Patience\n")
+        .file("content/values/gone.de.md", "# Weg\n")
+        .file("content/values/notes.old.md", "# Old notes\n\n[[patience]]\n")
+        .build()
+        .code(1)
+        .diagnostics_are(&[
+            "content/values/gone.de.md:1:1: error: translation without an original: there is no content/values/gone.md",
+            "content/values/patience.fr.md:1:1: error: `fr` is not a language of this site (credo.yaml `languages:`), so this translation has no place",
+        ]);
+}
+
+#[test]
+fn a_right_to_left_language_is_marked_and_mirrored() {
+    let run = SiteTest::fixture("languages/rtl").build();
+    run.success();
+    let page = run.page("ar/values/respect/index.html");
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\""));
+    assert!(page.contains("<title>الاحترام · ميثاق الخدمة</title>"));
+    assert!(
+        run.page("values/respect/index.html")
+            .starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\"")
+    );
+}
+
+#[test]
+fn the_sitemaps_carry_hreflang_alternates() {
+    let run = bilingual().build();
+    run.success();
+    for sitemap in ["sitemap.xml", "de/sitemap.xml"] {
+        let xml = run.page(sitemap);
+        assert!(
+            xml.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""),
+            "{sitemap}"
+        );
+        assert!(
+            xml.contains("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"/hb/values/patience/\"/><xhtml:link rel=\"alternate\" hreflang=\"de\" href=\"/hb/de/values/patience/\"/>"),
+            "{xml}"
+        );
+    }
+    assert!(
+        run.page("de/sitemap.xml")
+            .contains("<loc>/hb/de/values/patience/</loc>")
+    );
+}
+
+#[test]
+fn credo_new_lang_writes_a_translation_stub_beside_the_original() {
+    let site = bilingual();
+    let run = site.run(&["new", "value", "Patience", "--lang", "de"]);
+    run.success();
+    let stub = site.read("content/values/patience.de.md");
+    assert_eq!(stub, site.read("content/values/patience.md"));
+    let built = site.build();
+    built.success();
+    assert!(
+        !built
+            .page("de/values/patience/index.html")
+            .contains("class=\"untranslated\"")
+    );
+    site.run(&["new", "value", "Patience", "--lang", "de"])
+        .code(2);
+    site.run(&["new", "value", "Patience", "--lang", "fr"])
+        .code(2)
+        .stderr_has("`fr` is not a language of this site");
+}
