@@ -891,3 +891,64 @@ pub(super) fn language_links(config: &crate::config::Config) -> Vec<LanguageLink
     }
     links
 }
+
+#[cfg(test)]
+mod tests {
+    /// Whether `docs` names `field` as a field: in backticks, or inside a
+    /// `{a, b: ...}` shape.
+    fn names(docs: &str, field: &str) -> bool {
+        docs.match_indices(field).any(|(at, _)| {
+            let before = docs[..at].chars().next_back();
+            let after = docs[at + field.len()..].chars().next();
+            matches!(before, Some('`' | '{' | ' ' | '('))
+                && matches!(after, Some('`' | '}' | ',' | ':'))
+                && (before != Some(' ') || matches!(after, Some(',' | '}' | ':')))
+        })
+    }
+
+    /// The theme contract cannot drift: every field a template receives
+    /// through these contexts is named in docs/templates.md.
+    #[test]
+    fn docs_templates_names_every_context_field() {
+        let source = include_str!("context.rs");
+        let docs = include_str!("../../docs/templates.md");
+        let contexts = [
+            "SiteContext",
+            "PageContext",
+            "SectionContext",
+            "NavContext",
+            "NavSection",
+            "NavNode",
+            "TrackCard",
+            "StepKey",
+            "StepContext",
+            "TrackContext",
+            "ContrastContext",
+            "TagLink",
+            "LanguageLink",
+        ];
+        let mut missing = Vec::new();
+        for name in contexts {
+            let start = source
+                .find(&format!("pub struct {name}"))
+                .unwrap_or_else(|| panic!("{name} is not in context.rs"));
+            let body = &source[start..];
+            let body = &body[..body.find("\n}").unwrap_or(body.len())];
+            for line in body.lines().skip(1) {
+                let Some(field) = line.trim().strip_prefix("pub ") else {
+                    continue;
+                };
+                let Some((field, _)) = field.split_once(':') else {
+                    continue;
+                };
+                if !names(docs, field) {
+                    missing.push(format!("{name}.{field}"));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "docs/templates.md does not name: {missing:?}"
+        );
+    }
+}
