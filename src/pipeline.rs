@@ -10,9 +10,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::Error;
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::Diagnostics;
+use crate::error::Error;
 use crate::output::DirSink;
 use crate::render::theme::Theme;
 use crate::render::{OutputFile, RenderOptions};

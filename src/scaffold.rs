@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::Error;
+use crate::error::Error;
 use crate::load::frontmatter::Kind;
 use crate::markdown::slugify;
 

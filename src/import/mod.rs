@@ -27,7 +27,7 @@ use walkdir::WalkDir;
 
 pub use report::Report;
 
-use crate::Error;
+use crate::error::Error;
 
 /// The generator an imported site was written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

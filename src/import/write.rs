@@ -16,7 +16,7 @@ use serde_yaml::{Mapping, Value};
 use super::frontmatter::{self, Converted, Format, Role};
 use super::order::{self, FOLDER_PAGES};
 use super::{Entry, Plan, Report};
-use crate::Error;
+use crate::error::Error;
 
 /// One page, read and converted, waiting for its weight and title.
 struct Page {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::Error;
+use crate::error::Error;
 use crate::render::{Content, OutputFile};
 
 /// The file that marks an output folder as credo's own.

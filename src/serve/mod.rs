@@ -28,8 +28,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-use crate::Error;
 use crate::diagnostic::Diagnostics;
+use crate::error::Error;
 use crate::pipeline::BuildOptions;
 use crate::render::RenderOptions;
 use debounce::Debouncer;

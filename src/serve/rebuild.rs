@@ -24,10 +24,10 @@ use axum::body::Bytes;
 use rayon::prelude::*;
 
 use super::plan::Plan;
-use crate::Error;
 use crate::config::Config;
 use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::error::Error;
 use crate::load::{self, Listing, Loaded};
 use crate::markdown::LinkStyle;
 use crate::pipeline::{self, BuildOptions};
