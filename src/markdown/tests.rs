@@ -1,0 +1,239 @@
+//! Tests of the module above.
+use super::*;
+
+/// Resolves `honesty` to `href` and `title`; every other link is
+/// unresolved.
+struct Honesty {
+    href: &'static str,
+    title: &'static str,
+}
+
+impl LinkResolver for Honesty {
+    fn resolve(&self, link: &LinkRef) -> Option<Resolved> {
+        (link.target == "honesty").then(|| Resolved {
+            href: self.href.to_string(),
+            title: self.title.to_string(),
+        })
+    }
+}
+
+const FIXED: Honesty = Honesty {
+    href: "/values/honesty/",
+    title: "Honesty",
+};
+
+/// A URL and title that need escaping.
+const AWKWARD: Honesty = Honesty {
+    href: "/values/hon esty/\"q\"<&>ü/#a",
+    title: "Honest & <fair> \"always\"",
+};
+
+#[test]
+fn slugs_keep_letters_of_any_script() {
+    assert_eq!(slugify("What we do"), "what-we-do");
+    assert_eq!(slugify("  Beständigkeit & Ruhe! "), "beständigkeit-ruhe");
+    assert_eq!(slugify("Don't wait"), "dont-wait");
+    assert_eq!(slugify("服务 原则"), "服务-原则");
+}
+
+#[test]
+fn heading_ids_are_unique() {
+    let s = scan("# A\n## A\n## B {#custom}\n## A\n", false);
+    let ids: Vec<_> = s.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["a", "a-1", "custom", "a-2"]);
+    let s = scan("# Main\n", false);
+    assert_eq!(s.headings[0].id, "main-1");
+}
+
+#[test]
+fn links_are_found_with_offsets() {
+    let s = scan(
+        "See [[honesty]] and [x](../a/b.md#c), [y](https://x.example), `[[no]]`.",
+        false,
+    );
+    assert_eq!(s.links.len(), 2);
+    assert_eq!(s.links[0].target, "honesty");
+    assert_eq!(s.links[0].style, LinkStyle::Wiki);
+    assert_eq!(s.links[0].offset, 4);
+    assert_eq!(s.links[1].target, "../a/b.md");
+    assert_eq!(s.links[1].anchor.as_deref(), Some("c"));
+}
+
+#[test]
+fn wiki_links_take_the_target_title() {
+    let r = render("[[honesty]] and [[honesty|be honest]]", false, &FIXED);
+    assert_eq!(
+        r.html,
+        "<p><a href=\"/values/honesty/\">Honesty</a> and <a href=\"/values/honesty/\">be honest</a></p>\n"
+    );
+}
+
+#[test]
+fn same_line_alerts_become_admonitions() {
+    let r = render("> [!TIP] Call back *today*.\n> Always.\n", false, &FIXED);
+    assert_eq!(
+        r.html,
+        "<div class=\"admonition admonition-tip\" role=\"note\" aria-label=\"Tip\">\n<p class=\"admonition-title\">Tip</p>\n<p>Call back <em>today</em>.\nAlways.</p>\n</div>\n"
+    );
+    let plain = render("> [!NOTE]x and [!NOTE] later\n", false, &FIXED);
+    assert!(plain.html.starts_with("<blockquote>"), "{}", plain.html);
+}
+
+#[test]
+fn heading_ids_follow_github() {
+    assert_eq!(heading_id("Loop & Tie"), "loop--tie");
+    assert_eq!(heading_id("What we do"), "what-we-do");
+    assert_eq!(heading_id("Don't wait!"), "dont-wait");
+    assert_eq!(heading_id("Beständigkeit & Ruhe"), "beständigkeit--ruhe");
+    assert_eq!(heading_id("snake_case and C++ 2.0"), "snake_case-and-c-20");
+    assert_eq!(heading_id("服务 原则"), "服务-原则");
+    let s = scan("## Loop & Tie\n## Loop & Tie\n", false);
+    let ids: Vec<_> = s.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["loop--tie", "loop--tie-1"]);
+}
+
+#[test]
+fn the_title_heading_is_dropped_once() {
+    assert_eq!(
+        first_h1("Intro\n\n# The *title*\n\n# Second\n").as_deref(),
+        Some("The title")
+    );
+    assert_eq!(first_h1("## Only h2\n"), None);
+    let r = render("# Title\n\nText.\n\n# Again\n", true, &FIXED);
+    assert_eq!(r.html, "<p>Text.</p>\n<h1 id=\"again\">Again</h1>\n");
+    assert_eq!(scan("# Title\n## Part\n", true).headings.len(), 1);
+}
+
+#[test]
+fn every_relative_url_is_internal() {
+    let s = scan(
+        "[a](b.md) [c](dir/) [d](page) ![e](img/e.png) [f](https://x.example) [g](mailto:x@y) \
+         [h](/abs/) [i](#top) [j](file.pdf#page=2) [k](data:text/plain,x) [l](//cdn.example/x)\n\n\
+         <img src=\"pic.png\" srcset=\"a.png 1x, https://x.example/b.png 2x\"> <a href=\"../up\">up</a>\n",
+        false,
+    );
+    let targets: Vec<_> = s.links.iter().map(|l| l.target.as_str()).collect();
+    assert_eq!(
+        targets,
+        [
+            "b.md",
+            "dir/",
+            "page",
+            "img/e.png",
+            "",
+            "file.pdf",
+            "pic.png",
+            "a.png",
+            "../up"
+        ]
+    );
+}
+
+#[test]
+fn images_and_raw_html_are_rewritten_both_ways() {
+    struct All;
+    impl LinkResolver for All {
+        fn resolve(&self, link: &LinkRef) -> Option<Resolved> {
+            Some(Resolved {
+                href: format!("/base/{}", link.target.trim_start_matches("../")),
+                title: "T".into(),
+            })
+        }
+    }
+    let body = "![e](img/e.png) and <img src=\"pic.png\" alt=\"x\">\n\n<video poster=p.jpg>\n<source srcset=\"a b.png 1x, c.png 2x\">\n</video>\n";
+    let late = render(body, false, &All);
+    assert!(
+        late.html.contains("<img src=\"/base/img/e.png\""),
+        "{}",
+        late.html
+    );
+    assert!(
+        late.html.contains("<img src=\"/base/pic.png\" alt=\"x\">"),
+        "{}",
+        late.html
+    );
+    assert!(late.html.contains("poster=/base/p.jpg>"), "{}", late.html);
+    assert!(
+        late.html
+            .contains("srcset=\"/base/a b.png 1x, /base/c.png 2x\""),
+        "{}",
+        late.html
+    );
+    let early = linked(body, &All).expect("slotted");
+    assert_eq!(early.html, late.html);
+}
+
+#[test]
+fn alerts_become_admonitions() {
+    let r = render("> [!WARNING]\n> Never do this.\n", false, &FIXED);
+    assert!(
+        r.html
+            .starts_with("<div class=\"admonition admonition-warning\"")
+    );
+    assert!(r.html.contains("<p>Never do this.</p>"));
+    assert!(r.html.ends_with("</div>\n"));
+}
+
+fn linked(body: &str, links: &dyn LinkResolver) -> Option<Rendered> {
+    let scan_once = scan_unlinked(body, false);
+    let scan_alone = scan(body, false);
+    assert_eq!(scan_once.headings, scan_alone.headings, "{body}");
+    assert_eq!(scan_once.links, scan_alone.links, "{body}");
+    let unlinked = scan_once.unlinked;
+    unlinked.map(|u| u.link(&scan_once.links, links))
+}
+
+#[test]
+fn an_unlinked_body_links_to_the_bytes_of_a_late_render() {
+    let bodies = [
+        "",
+        "No links at all.\n\n```rust\nfn main() {}\n```\n",
+        "[[honesty]] and [[honesty|be honest]] and [[missing]] and [[missing|label]].",
+        "# [[honesty]] in a heading\n\n| a | b |\n|---|---|\n| [[honesty]] | [x](../a.md#frag) |\n",
+        "See [the page](other.md \"a title\") and [here](#top), [out](https://x.example).",
+        "> [!NOTE]\n> [[honesty]], then text with & and < and \"quotes\".\n\n- [ ] [[honesty|a task]]\n",
+        "A footnote[^1].\n\n[^1]: With [[honesty]].\n",
+        "*[[honesty]]*, **[[honesty#anchor]]**, ~~[[missing#x]]~~ and `[[code]]`.",
+    ];
+    for body in bodies {
+        let late = render(body, false, &AWKWARD);
+        let early = linked(body, &AWKWARD);
+        let early = early.unwrap_or_else(|| panic!("no unlinked form of {body:?}"));
+        assert_eq!(early.html, late.html, "{body}");
+        assert_eq!(early.text, late.text, "{body}");
+    }
+}
+
+#[test]
+fn a_body_whose_links_cannot_be_slotted_is_rendered_late() {
+    // An image's alt text keeps no link, only its text; a body may spell
+    // something like a marker. Such a body is either slotted exactly or
+    // left to a render after resolving.
+    for body in [
+        "![an [[honesty]] picture](a.png) and ![a [link](a.md) too](b.png)",
+        "[[honesty|label]] then CredoLinkSlot0l in the text.",
+        "[[honesty]] then CredoLinkSlot0h.",
+        "Before any link: CredoLinkSlot0h [[honesty]]",
+        "Made of an entity: CredoLinkSlot&#48;h [[honesty]]",
+        "Text that names CredoLinkSlot without a number, and CredoLinkSlot9 too.",
+    ] {
+        let late = render(body, false, &AWKWARD);
+        if let Some(early) = linked(body, &AWKWARD) {
+            assert_eq!(early.html, late.html, "{body}");
+            assert_eq!(early.text, late.text, "{body}");
+        }
+    }
+    for spelled in [
+        "[[honesty|label]] then CredoLinkSlot0l in the text.",
+        "[[honesty]] then CredoLinkSlot0h.",
+        "Made of an entity: CredoLinkSlot&#48;h [[honesty]]",
+    ] {
+        assert!(linked(spelled, &AWKWARD).is_none(), "{spelled}");
+    }
+}
+
+#[test]
+fn headings_get_their_ids_in_html() {
+    let r = render("## What we do\n", false, &FIXED);
+    assert_eq!(r.html, "<h2 id=\"what-we-do\">What we do</h2>\n");
+}

@@ -1,0 +1,220 @@
+//! Links in bodies: each internal link resolved against the site (a page, a
+//! section at a heading, or a file copied as it is), every broken one
+//! reported at its line and column, and each page's outgoing links kept.
+
+use super::*;
+
+impl Site {
+    /// Resolves an internal link written in `from`'s body.
+    pub fn resolve_link(&self, from: Target, link: &LinkRef) -> Result<Destination, LinkError> {
+        let target = match link.style {
+            LinkStyle::Wiki => self.refs.lookup(&link.target).map_err(LinkError::Ref)?,
+            LinkStyle::Fragment => from,
+            LinkStyle::Relative => match self.resolve_relative(from, &link.target)? {
+                Destination::Page { target, .. } => target,
+                asset => return Ok(asset),
+            },
+        };
+        if let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty()) {
+            let headings = &self.headings(target).headings;
+            if !headings.iter().any(|h| h.id == anchor) {
+                return Err(LinkError::MissingAnchor {
+                    anchor: anchor.to_string(),
+                    page: self
+                        .source(target)
+                        .map_or_else(|| self.url(target).to_string(), |s| s.file.clone()),
+                    suggestion: anchor_suggestion(anchor, headings),
+                });
+            }
+        }
+        Ok(Destination::Page {
+            target,
+            anchor: link.anchor.clone().filter(|a| !a.is_empty()),
+        })
+    }
+
+    /// A relative URL written in `from`'s file: a `.md` file, a folder or a
+    /// path without extension names a page; anything else, a file copied
+    /// from `content/` or `static/`.
+    fn resolve_relative(&self, from: Target, written: &str) -> Result<Destination, LinkError> {
+        let dir = self.source(from).map_or("", SourceFile::folder);
+        let path = refs::normalise(&format!("{dir}/{written}"))
+            .ok_or(LinkError::Ref(RefError::Escapes))?;
+        if let Some(page) = path.strip_suffix(".md") {
+            return self
+                .refs
+                .lookup_path(page)
+                .map(|target| Destination::Page {
+                    target,
+                    anchor: None,
+                })
+                .ok_or(LinkError::MissingFile(path));
+        }
+        if let Some(target) = self.refs.lookup_path(&path) {
+            return Ok(Destination::Page {
+                target,
+                anchor: None,
+            });
+        }
+        if path.is_empty() {
+            return Ok(Destination::Page {
+                target: Target::Section(0),
+                anchor: None,
+            });
+        }
+        if self.assets.contains(&path) {
+            return Ok(Destination::Asset(path));
+        }
+        Err(LinkError::MissingFile(path))
+    }
+}
+
+/// The closest heading id to `anchor`: the same id in another case first
+/// (GitHub-style ids are lower case), else the nearest spelling.
+fn anchor_suggestion(anchor: &str, headings: &[crate::markdown::Heading]) -> Option<String> {
+    if let Some(h) = headings.iter().find(|h| h.id.eq_ignore_ascii_case(anchor)) {
+        return Some(h.id.clone());
+    }
+    crate::diagnostic::did_you_mean(
+        anchor,
+        &headings.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+    )
+    .map(str::to_string)
+}
+
+/// Where an internal link leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// A page or section, at a heading when `anchor` is given.
+    Page {
+        /// The page or section.
+        target: Target,
+        /// The heading id.
+        anchor: Option<String>,
+    },
+    /// A file copied as it is: its path in the output.
+    Asset(String),
+}
+
+/// Why a body link did not resolve.
+#[derive(Debug, Clone)]
+pub enum LinkError {
+    /// A `[[ref]]` that does not resolve.
+    Ref(RefError),
+    /// A relative link to a page or file that is not there (its path under
+    /// `content/`).
+    MissingFile(String),
+    /// The page exists, the heading does not.
+    MissingAnchor {
+        /// The anchor as written.
+        anchor: String,
+        /// The target's file.
+        page: String,
+        /// The closest heading id.
+        suggestion: Option<String>,
+    },
+}
+
+fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnostic {
+    let (line, col) = src.body_position(link.offset);
+    let written = match (&link.style, &link.anchor) {
+        (LinkStyle::Fragment, Some(a)) => format!("#{a}"),
+        (_, Some(a)) => format!("{}#{a}", link.target),
+        (_, None) => link.target.clone(),
+    };
+    let d = match e {
+        LinkError::Ref(r) => {
+            let d = Diagnostic::error(&src.file, line, col, r.code(), r.message(&written));
+            match r.hint() {
+                Some(h) => d.with_hint(h),
+                None => d,
+            }
+        }
+        LinkError::MissingFile(path) => Diagnostic::error(
+            &src.file,
+            line,
+            col,
+            Code::BrokenLink,
+            missing_file_message(&written, path),
+        )
+        .with_hint(
+            "fix the path (it is relative to this file's folder), or add the missing page or file",
+        ),
+        LinkError::MissingAnchor {
+            anchor,
+            page,
+            suggestion,
+        } => {
+            let d = Diagnostic::error(
+                &src.file,
+                line,
+                col,
+                Code::BrokenAnchor,
+                format!("link to `{written}`: {page} has no heading with id `{anchor}`"),
+            );
+            match suggestion {
+                Some(s) => d.with_hint(format!("did you mean `#{s}`?")),
+                None => d,
+            }
+        }
+    };
+    d.with_source(&src.text)
+}
+
+fn missing_file_message(written: &str, path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if path.ends_with(".md") || path.ends_with('/') {
+        format!("link to `{written}`: there is no content/{path}")
+    } else if name.contains('.') {
+        format!("link to `{written}`: there is no file content/{path}")
+    } else {
+        format!("link to `{written}`: there is no page content/{path}.md or folder content/{path}/")
+    }
+}
+
+pub(super) fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics) {
+    let site_ref: &Site = site;
+    let resolve_all = |from: Target, scan: &Scan, src: &SourceFile| {
+        let mut out = Vec::new();
+        let mut errors = Vec::new();
+        for link in &scan.links {
+            match site_ref.resolve_link(from, link) {
+                Ok(Destination::Page { target, .. }) if target != from => out.push(target),
+                Ok(_) => {}
+                Err(e) => errors.push(link_diagnostic(src, link, &e)),
+            }
+        }
+        (out, errors)
+    };
+    let page_links: Vec<(Vec<Target>, Vec<Diagnostic>)> = site_ref
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(id, p)| resolve_all(Target::Page(id), &p.scan, &p.source))
+        .collect();
+    let section_links: Vec<(Vec<Target>, Vec<Diagnostic>)> = site_ref
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(id, s)| match &s.source {
+            Some(src) => resolve_all(Target::Section(id), &s.scan, src),
+            None => (Vec::new(), Vec::new()),
+        })
+        .collect();
+    for (page, (mut out, errors)) in site.pages.iter_mut().zip(page_links) {
+        diagnostics.extend(errors);
+        out.extend(page.principles.iter().map(|&p| Target::Page(p)));
+        out.extend(page.values.iter().map(|&p| Target::Page(p)));
+        out.extend(page.related.iter().copied());
+        out.extend(page.steps.iter().map(|s| s.target));
+        out.sort();
+        out.dedup();
+        page.links_out = out;
+    }
+    for (section, (mut out, errors)) in site.sections.iter_mut().zip(section_links) {
+        diagnostics.extend(errors);
+        out.sort();
+        out.dedup();
+        section.links_out = out;
+    }
+}
