@@ -3,6 +3,7 @@
 
 mod client;
 mod incremental;
+mod tabs;
 
 use std::time::Duration;
 
@@ -46,7 +47,7 @@ fn serves_the_site_with_the_reload_script() {
     );
     assert!(body.contains("<h1><span class=\"num\">2.</span> Never keep a client waiting</h1>"));
     assert!(body.contains(
-        "new EventSource(\"/__credo/events?page=\" + encodeURIComponent(location.pathname))"
+        "new WebSocket(scheme + location.host + \"/__credo/socket?page=\" + encodeURIComponent(location.pathname))"
     ));
     let (status, head, _) = server.request("/handbook/style.css");
     assert_eq!(status, 200);
@@ -386,6 +387,24 @@ fn requests_for_other_hosts_are_refused() {
     assert!(!body.contains("Fixture Handbook"));
     let (status, _, _) = server.request_to("localhost", "/handbook/");
     assert_eq!(status, 200);
+}
+
+#[test]
+fn the_reload_socket_answers_only_the_sites_own_pages() {
+    // Browsers hold no WebSocket to the same-origin policy: a page of any
+    // site could otherwise open it and read the overlay (the source of the
+    // handbook).
+    let site = SiteTest::fixture("build/full");
+    let server = Server::start(&site, &[]);
+    let (status, text) = server.socket("http://evil.example");
+    assert_eq!(status, 403, "{text}");
+    assert!(!text.contains("hello"), "{text}");
+    let (status, text) = server.socket(&format!("http://127.0.0.1:{}", server.port));
+    assert_eq!(status, 101, "{text}");
+    assert!(
+        text.ends_with("{\"event\":\"hello\",\"data\":{\"generation\":0}}"),
+        "{text}"
+    );
 }
 
 #[test]
