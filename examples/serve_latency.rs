@@ -12,7 +12,8 @@
 //! touched), with a `templates/partials/footer.html` override and a
 //! `static/latency.css` added so that the template and CSS edits have a file
 //! to change. `credo serve --port 0` runs on the copy; the example subscribes
-//! to `/__credo/events` like the page script does, then for each edit appends
+//! to `/__credo/events` (the messages the page script gets over its socket,
+//! as server-sent events), then for each edit appends
 //! a line to the file and times from the write until the `reload` (or `css`)
 //! event arrives. Each kind of edit runs `--runs` times; the median and the
 //! extremes are printed.

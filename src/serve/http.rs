@@ -7,10 +7,17 @@
 //! disk, so there is nothing a symlink or a `..` could reach. A missing page
 //! is the site's `404.html` with status 404.
 //!
-//! `/__credo/events` streams server-sent events to each open page: what the
-//! page must do is derived from the generation counters of the [`Snapshot`]
-//! it has seen and the current one, so a page that missed events still does
-//! the right thing (see [`notices`]).
+//! The reload channel tells each open page what to do, derived from the
+//! generation counters of the [`Snapshot`] it has seen and the current one,
+//! so a page that missed messages still does the right thing (see
+//! [`notices`]). One stream of messages per page, carried two ways: a
+//! WebSocket at `/__credo/socket`, which the injected script uses (browsers
+//! cap HTTP/1.1 connections at six per host, and an event stream holds one
+//! for as long as its tab is open: a seventh tab stalled; WebSockets are not
+//! counted in that cap), and server-sent events at `/__credo/events`, which
+//! need nothing but an HTTP client (curl, the tests). The socket answers only
+//! pages of this server's own origin: unlike an event stream, a WebSocket is
+//! not held to the same-origin policy by the browser.
 
 use std::collections::{HashSet, VecDeque};
 use std::convert::Infallible;
@@ -19,16 +26,17 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::extract::ws::{Message as Frame, WebSocket, WebSocketUpgrade};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use futures_util::Stream;
+use futures_util::{Stream, StreamExt};
 use percent_encoding::percent_decode_str;
 use tokio::sync::watch;
 
 use super::rebuild::Built;
-use super::reload::{CLIENT, EVENTS_PATH};
+use super::reload::{CLIENT, EVENTS_PATH, SOCKET_PATH};
 
 /// What the server shows: the last good build, the current error, and the
 /// generation counters reload events are derived from.
@@ -129,6 +137,7 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
+        .route(SOCKET_PATH, get(socket))
         .fallback(file)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -349,17 +358,24 @@ fn page_output(query: Option<&str>, built: &Built) -> Option<String> {
     }
 }
 
-fn event(notice: Notice) -> Event {
-    match notice {
-        Notice::Reload => Event::default().event("reload").data("{}"),
-        Notice::Css(generation) => Event::default()
-            .event("css")
-            .data(format!("{{\"generation\":{generation}}}")),
-        Notice::BuildError(html) => Event::default()
-            .event("build-error")
-            .data(serde_json::json!({ "html": &*html }).to_string()),
-        Notice::BuildOk => Event::default().event("build-ok").data("{}"),
-    }
+/// One message of the reload channel: its name and its JSON data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Message {
+    name: &'static str,
+    data: String,
+}
+
+fn message(notice: Notice) -> Message {
+    let (name, data) = match notice {
+        Notice::Reload => ("reload", "{}".to_string()),
+        Notice::Css(generation) => ("css", format!("{{\"generation\":{generation}}}")),
+        Notice::BuildError(html) => (
+            "build-error",
+            serde_json::json!({ "html": &*html }).to_string(),
+        ),
+        Notice::BuildOk => ("build-ok", "{}".to_string()),
+    };
+    Message { name, data }
 }
 
 struct Client {
@@ -369,24 +385,23 @@ struct Client {
     showing_error: bool,
     /// The output the page shows, if it said.
     page: Option<String>,
-    queue: VecDeque<Event>,
+    queue: VecDeque<Message>,
 }
 
-async fn events(
-    State(state): State<AppState>,
-    uri: Uri,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+/// The messages for one open page, whose request carried `query`
+/// (`page=/a/b/`): `hello` first, then what each new snapshot asks of it;
+/// the stream ends when the server stops.
+fn messages(state: &AppState, query: Option<&str>) -> impl Stream<Item = Message> + use<> {
     let mut snapshot = state.snapshot.clone();
     let now = snapshot.borrow_and_update().clone();
-    let page = page_output(uri.query(), &now.built);
+    let page = page_output(query, &now.built);
     let mut queue = VecDeque::new();
-    queue.push_back(
-        Event::default()
-            .event("hello")
-            .data(format!("{{\"generation\":{}}}", now.generation)),
-    );
+    queue.push_back(Message {
+        name: "hello",
+        data: format!("{{\"generation\":{}}}", now.generation),
+    });
     if let Some(html) = &now.error {
-        queue.push_back(event(Notice::BuildError(html.clone())));
+        queue.push_back(message(Notice::BuildError(html.clone())));
     }
     let client = Client {
         snapshot,
@@ -396,17 +411,17 @@ async fn events(
         page,
         queue,
     };
-    let stream = futures_util::stream::unfold(client, |mut c| async move {
+    futures_util::stream::unfold(client, |mut c| async move {
         loop {
-            if let Some(e) = c.queue.pop_front() {
-                return Some((Ok(e), c));
+            if let Some(m) = c.queue.pop_front() {
+                return Some((m, c));
             }
             tokio::select! {
                 changed = c.snapshot.changed() => {
                     changed.ok()?;
                     let now = c.snapshot.borrow_and_update().clone();
                     if let Some(notice) = notices(c.seen, c.showing_error, c.page.as_deref(), &now) {
-                        c.queue.push_back(event(notice));
+                        c.queue.push_back(message(notice));
                     }
                     c.seen = c.seen.max(now.generation);
                     c.showing_error = now.error.is_some();
@@ -414,8 +429,75 @@ async fn events(
                 _ = c.shutdown.wait_for(|stop| *stop) => return None,
             }
         }
-    });
+    })
+}
+
+async fn events(
+    State(state): State<AppState>,
+    uri: Uri,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let stream =
+        messages(&state, uri.query()).map(|m| Ok(Event::default().event(m.name).data(m.data)));
     Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// Whether a WebSocket handshake comes from a page of this server: its
+/// `Origin` (which browsers always send, and pages cannot forge) names the
+/// host and port the request was sent to. A request without `Origin` is no
+/// browser's, so no web page's.
+pub fn same_origin(origin: Option<&str>, host: Option<&str>) -> bool {
+    let Some(origin) = origin else {
+        return true;
+    };
+    let authority = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"));
+    matches!((authority, host), (Some(a), Some(h)) if a.eq_ignore_ascii_case(h))
+}
+
+async fn socket(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    uri: Uri,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let header = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    if !same_origin(header(header::ORIGIN), header(header::HOST)) {
+        return respond(
+            StatusCode::FORBIDDEN,
+            "text/plain; charset=utf-8",
+            Bytes::from_static(b"refused: the reload socket answers only this site's pages\n"),
+        );
+    }
+    let messages = messages(&state, uri.query());
+    upgrade.on_upgrade(move |socket| relay(socket, messages))
+}
+
+/// Sends each message as a text frame `{"event": NAME, "data": DATA}` until
+/// the page goes away or the server stops; what the page sends is read only
+/// to notice that it closed.
+async fn relay(mut socket: WebSocket, messages: impl Stream<Item = Message>) {
+    let mut messages = std::pin::pin!(messages);
+    loop {
+        tokio::select! {
+            next = messages.next() => {
+                let Some(m) = next else { break };
+                let text = format!("{{\"event\":\"{}\",\"data\":{}}}", m.name, m.data);
+                if socket.send(Frame::Text(text.into())).await.is_err() {
+                    return;
+                }
+            }
+            received = socket.recv() => match received {
+                Some(Ok(Frame::Close(_))) | Some(Err(_)) | None => return,
+                Some(Ok(_)) => {}
+            },
+        }
+    }
+    let _ = socket.send(Frame::Close(None)).await;
 }
 
 #[cfg(test)]
@@ -540,6 +622,43 @@ mod tests {
         // scope starts from, reloads.
         assert_eq!(notices(4, false, None, &now), reload);
         assert_eq!(notices(3, false, Some("b/index.html"), &now), reload);
+    }
+
+    #[test]
+    fn the_socket_answers_only_its_own_pages() {
+        let host = Some("127.0.0.1:1111");
+        assert!(same_origin(Some("http://127.0.0.1:1111"), host));
+        assert!(same_origin(
+            Some("http://LOCALHOST:1111"),
+            Some("localhost:1111")
+        ));
+        assert!(same_origin(None, host), "no browser, no web page");
+        for other in [
+            "http://evil.example",
+            "http://127.0.0.1:2222",
+            "http://127.0.0.1:1111.evil.example",
+            "null",
+            "",
+        ] {
+            assert!(!same_origin(Some(other), host), "{other}");
+        }
+        assert!(!same_origin(Some("http://127.0.0.1:1111"), None));
+    }
+
+    #[test]
+    fn every_notice_is_a_named_json_message() {
+        let named = |n| {
+            let m = message(n);
+            serde_json::from_str::<serde_json::Value>(&m.data).expect("JSON");
+            m.name
+        };
+        assert_eq!(named(Notice::Reload), "reload");
+        assert_eq!(named(Notice::Css(3)), "css");
+        assert_eq!(
+            named(Notice::BuildError(Arc::from("<p>\"x\"</p>"))),
+            "build-error"
+        );
+        assert_eq!(named(Notice::BuildOk), "build-ok");
     }
 
     #[test]

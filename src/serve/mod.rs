@@ -350,8 +350,8 @@ fn rebuild_loop(
             continue;
         };
         announce(&plan, &result, start.elapsed());
-        let last_good = builder.built();
-        publish.send_if_modified(|snapshot| next_snapshot(snapshot, result, last_good));
+        let kept = builder.kept();
+        publish.send_if_modified(|snapshot| next_snapshot(snapshot, result, kept));
     }
 }
 
@@ -368,12 +368,13 @@ fn show_preview(snapshot: &mut Snapshot, preview: &rebuild::Preview) {
 
 /// Moves `snapshot` on by one rebuild (which followed a preview, if outputs
 /// are pending, or not); `false` when pages need not hear of it. A failed
-/// rebuild goes back to `last_good`: a preview's build must not outlive its
-/// rebuild.
+/// rebuild serves `kept` ([`Builder::kept`]): the last good build with what
+/// previews showed since, so that a page a reader has seen stays as seen
+/// (issue 20) while the overlay shows the error.
 fn next_snapshot(
     snapshot: &mut Snapshot,
     result: Result<Report, Diagnostics>,
-    last_good: Option<Arc<rebuild::Built>>,
+    kept: Option<Arc<rebuild::Built>>,
 ) -> bool {
     let previewed = !std::mem::take(&mut snapshot.pending).is_empty();
     match result {
@@ -406,8 +407,8 @@ fn next_snapshot(
             snapshot.error = None;
         }
         Err(diagnostics) => {
-            if let Some(good) = last_good {
-                snapshot.built = good;
+            if let Some(kept) = kept {
+                snapshot.built = kept;
             }
             snapshot.scope = None;
             snapshot.generation += 1;

@@ -11,8 +11,9 @@
 //! other output's bytes from the last good build. The result is byte for byte
 //! a clean build with the same options (the tests hold it to that).
 //!
-//! A failed rebuild changes nothing that is served: the last good [`Built`]
-//! stays, and the diagnostics are returned.
+//! A failed rebuild changes nothing that is served: what was served stays
+//! ([`Builder::kept`]: the last good [`Built`] with the pages previews have
+//! shown since), and the diagnostics are returned.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -108,8 +109,8 @@ pub struct Builder {
     /// Whether `files` holds reads (a preview's) that no full rebuild has
     /// rendered yet.
     unrendered: bool,
-    /// What the last preview showed, until a rebuild follows: the next
-    /// preview adds its page to it.
+    /// What the last preview showed, until a rebuild succeeds: the next
+    /// preview adds its page to it, and a failed rebuild keeps serving it.
     shown: Option<Arc<Built>>,
     /// Whether the last rebuild failed (its errors must show again).
     failing: bool,
@@ -139,9 +140,20 @@ impl Builder {
         }
     }
 
-    /// The last good build, if any.
-    pub fn built(&self) -> Option<Arc<Built>> {
-        self.good.as_ref().map(|g| g.built.clone())
+    /// What the server keeps showing while rebuilds fail: the last good
+    /// build with every page a preview has published since (a reader has
+    /// seen those; going back to the build before them would take the edit
+    /// away again), if there is a good build at all. Its outputs that gather
+    /// every body are the last good build's.
+    ///
+    /// The previews are folded into what is served, not into the good build
+    /// itself: the render memo describes the good build's bytes, and a page
+    /// whose inputs went back to what the memo knew must not be given a
+    /// preview's bytes by the next rebuild.
+    pub fn kept(&self) -> Option<Arc<Built>> {
+        self.shown
+            .clone()
+            .or_else(|| self.good.as_ref().map(|g| g.built.clone()))
     }
 
     /// Carries out `plan`. On failure the diagnostics (errors only, sorted)

@@ -1,8 +1,9 @@
 //! The browser side of live reload: the script `serve` injects into every
 //! page, and the error overlay it shows.
 //!
-//! The script listens on server-sent events at [`EVENTS_PATH`], naming its
-//! own path (`?page=/a/b/`):
+//! The script opens a WebSocket at [`SOCKET_PATH`], naming its own path
+//! (`?page=/a/b/`), and receives text frames `{"event": NAME, "data": {...}}`
+//! (the same messages [`EVENTS_PATH`] sends as server-sent events):
 //! - `hello` (`{"generation": N}`) on every connection; a different
 //!   generation after a reconnect means a rebuild was missed: reload;
 //! - `reload`: reload the page, keeping the scroll position (a rebuild known
@@ -13,15 +14,29 @@
 //!   made from the diagnostics with every character of the input escaped;
 //! - `build-ok`: the build is good again and nothing else changed: hide it.
 //!
-//! (`error` itself is EventSource's connection-error event, hence the prefix.)
+//! Why a WebSocket per tab (issue 20): an `EventSource` holds one of the six
+//! HTTP/1.1 connections a browser allows per host for as long as its tab is
+//! open, so with six tabs open the seventh could not even load, and reloads
+//! stalled. WebSockets are counted apart (Chromium allows 255 per host,
+//! Firefox 200 in all). Sharing one event stream between tabs (a leader tab
+//! relaying over a `BroadcastChannel`, or a `SharedWorker`) would also do,
+//! but whether a page reloads depends on which page it shows, and the server
+//! decides that per connection; a socket per tab keeps that decision where it
+//! is and the script small. Unlike `EventSource`, a socket does not reconnect
+//! by itself: the script retries, backing off to 5 s, and the `hello` of the
+//! new connection tells it whether it missed a rebuild.
 
 use std::fmt::Write as _;
 
 use crate::diagnostic::Diagnostics;
 use crate::markdown::highlight::escape;
 
-/// Where the server sends reload events.
+/// Where the server sends reload messages as server-sent events (for tools:
+/// curl, the tests).
 pub const EVENTS_PATH: &str = "/__credo/events";
+
+/// Where the injected script receives the same messages over a WebSocket.
+pub const SOCKET_PATH: &str = "/__credo/socket";
 
 /// The snippet injected before `</body>` of every page `serve` serves.
 pub const CLIENT: &str = r#"<script>/* credo serve: live reload */
@@ -59,30 +74,49 @@ pub const CLIENT: &str = r#"<script>/* credo serve: live reload */
     o.appendChild(close);
     document.body.appendChild(o);
   }
+  var handlers = {
+    hello: function (d) {
+      if (generation !== null && d.generation !== generation) reload();
+      generation = d.generation;
+    },
+    reload: reload,
+    css: function (d) {
+      generation = d.generation;
+      hide();
+      document.querySelectorAll('link[rel~="stylesheet"]').forEach(function (link) {
+        var url = new URL(link.href);
+        url.searchParams.set("credo", String(generation));
+        var fresh = link.cloneNode();
+        fresh.href = url.href;
+        fresh.onload = function () { link.remove(); };
+        link.after(fresh);
+      });
+    },
+    "build-error": function (d) { show(d.html); },
+    "build-ok": hide
+  };
   var generation = null;
-  // The page says which it is, so that a rebuild that changed other
-  // pages only does not reload it.
-  var events = new EventSource("/__credo/events?page=" + encodeURIComponent(location.pathname));
-  events.addEventListener("hello", function (e) {
-    var g = JSON.parse(e.data).generation;
-    if (generation !== null && g !== generation) reload();
-    generation = g;
-  });
-  events.addEventListener("reload", reload);
-  events.addEventListener("css", function (e) {
-    generation = JSON.parse(e.data).generation;
-    hide();
-    document.querySelectorAll('link[rel~="stylesheet"]').forEach(function (link) {
-      var url = new URL(link.href);
-      url.searchParams.set("credo", String(generation));
-      var fresh = link.cloneNode();
-      fresh.href = url.href;
-      fresh.onload = function () { link.remove(); };
-      link.after(fresh);
-    });
-  });
-  events.addEventListener("build-error", function (e) { show(JSON.parse(e.data).html); });
-  events.addEventListener("build-ok", hide);
+  var retry = 250;
+  // One WebSocket per tab, not an EventSource: an event stream holds one of
+  // the six connections a browser allows per host, so a seventh tab stalled.
+  // The page says which it is, so that a rebuild that changed other pages
+  // only does not reload it.
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    var socket = new WebSocket(scheme + location.host + "/__credo/socket?page=" + encodeURIComponent(location.pathname));
+    socket.onopen = function () { retry = 250; };
+    socket.onmessage = function (m) {
+      var message = JSON.parse(m.data);
+      var handle = handlers[message.event];
+      if (handle) handle(message.data);
+    };
+    // The server stopped or restarted: try again, less and less often.
+    socket.onclose = function () {
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 5000);
+    };
+  }
+  connect();
 })();
 </script>
 "#;
@@ -131,8 +165,8 @@ mod tests {
     }
 
     #[test]
-    fn the_client_listens_on_the_events_path() {
-        assert!(CLIENT.contains(EVENTS_PATH));
+    fn the_client_listens_on_the_socket_path() {
+        assert!(CLIENT.contains(&format!("\"{SOCKET_PATH}?page=\"")));
         assert!(CLIENT.starts_with("<script>") && CLIENT.trim_end().ends_with("</script>"));
     }
 }

@@ -138,6 +138,41 @@ impl Server {
         (status, head.to_ascii_lowercase(), body.to_string())
     }
 
+    /// Opens the reload WebSocket as a page of `origin` would: (status, what
+    /// came before the first frame and the first frame, lossily).
+    pub fn socket(&self, origin: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream.set_read_timeout(Some(WAIT)).expect("timeout");
+        write!(
+            stream,
+            "GET /__credo/socket?page=/ HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nOrigin: {origin}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+            self.port
+        )
+        .expect("send");
+        let mut raw = Vec::new();
+        let mut buf = [0u8; 4096];
+        loop {
+            let text = String::from_utf8_lossy(&raw).into_owned();
+            if let Some((head, rest)) = text.split_once("\r\n\r\n") {
+                let status = head
+                    .split_whitespace()
+                    .nth(1)
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(0);
+                // A refusal's body, or the upgrade's first frame (a text
+                // frame short enough for a one-byte length: two bytes of
+                // header, then the message).
+                if status != 101 || rest.contains('}') && rest.ends_with('}') {
+                    return (status, text);
+                }
+            }
+            match stream.read(&mut buf) {
+                Ok(0) | Err(_) => return (0, text),
+                Ok(n) => raw.extend_from_slice(&buf[..n]),
+            }
+        }
+    }
+
     /// Subscribes to the reload channel and waits for its `hello`.
     pub fn events(&self) -> Events {
         self.subscribe("/__credo/events")

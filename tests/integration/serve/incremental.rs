@@ -380,6 +380,39 @@ fn every_incremental_path_gives_the_bytes_of_a_clean_build() {
     drop(f.site);
 }
 
+/// Issue 20, point 8: a preview shown, then a rebuild that fails. What the
+/// server keeps serving holds the previewed page; the build the memo
+/// describes does not, so reverting the file to what that build knew gives
+/// a clean build's bytes, not the preview's.
+#[test]
+fn issue_20_a_failed_rebuild_keeps_the_preview_and_a_revert_is_clean() {
+    let mut f = Fixture::new("build/full");
+    let file = f.path("content/scenarios/late-for-a-meeting.md");
+    let original = std::fs::read_to_string(&file).expect("read");
+    let page = "scenarios/late-for-a-meeting/index.html";
+    let before = f.builder.kept().expect("a good build").files[page].clone();
+
+    let appended = format!("{original}\nA line the reader saw.\n");
+    std::fs::write(&file, &appended).expect("write");
+    let plan = f.preview(&[&file]);
+    let shown = f.preview.take().expect("a body edit is previewed");
+    assert_ne!(shown.built.files[page], before);
+
+    // The front matter broken before the follow-up rebuild: it joins it.
+    std::fs::write(&file, appended.replacen("title: ", "title: [unclosed ", 1)).expect("write");
+    let broken = f.plan(&[&file]);
+    assert!(f.builder.rebuild(&plan.and(broken)).is_err());
+    let kept = f.builder.kept().expect("something to serve");
+    assert_eq!(
+        kept.files[page], shown.built.files[page],
+        "the preview was lost"
+    );
+
+    std::fs::write(&file, &original).expect("write");
+    let r = f.step("reverted to the last good build's text", &[&file]);
+    assert_eq!(r.built.files[page], before);
+}
+
 fn read_theme(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("themes/default/templates")

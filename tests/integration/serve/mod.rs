@@ -3,6 +3,7 @@
 
 mod client;
 mod incremental;
+mod tabs;
 
 use std::time::Duration;
 
@@ -46,7 +47,7 @@ fn serves_the_site_with_the_reload_script() {
     );
     assert!(body.contains("<h1><span class=\"num\">2.</span> Never keep a client waiting</h1>"));
     assert!(body.contains(
-        "new EventSource(\"/__credo/events?page=\" + encodeURIComponent(location.pathname))"
+        "new WebSocket(scheme + location.host + \"/__credo/socket?page=\" + encodeURIComponent(location.pathname))"
     ));
     let (status, head, _) = server.request("/handbook/style.css");
     assert_eq!(status, 200);
@@ -193,6 +194,78 @@ fn a_body_edit_shows_at_once_and_the_pages_that_gather_bodies_follow() {
     assert!(log.starts_with("Rebuilt after"), "{log}");
 }
 
+/// Issue 20, point 8: a body edit was shown at once (its preview published
+/// the page), then a save that broke the front matter within the 500 ms
+/// before the follow-up rebuild made that rebuild fail, and the server went
+/// back to the build from before the edit: a fresh request lost what the
+/// reader had already seen. What was shown is part of the last good build.
+#[test]
+fn issue_20_a_body_edit_shown_then_broken_front_matter_keeps_the_edit() {
+    const SCENARIO: &str = "/handbook/scenarios/late-for-a-meeting/";
+    const FILE: &str = "content/scenarios/late-for-a-meeting.md";
+    const ADDED: &str = "Then apologise once, and get on with it.";
+    let site = SiteTest::fixture("build/full");
+    let original = std::fs::read_to_string(site.root.join(FILE)).expect("read");
+    let server = Server::start(&site, &[]);
+    let events = server.events_of(SCENARIO);
+
+    // Append a line to the body: a preview, shown at once.
+    let appended = format!("{original}\n{ADDED}\n");
+    write(&site, FILE, &appended);
+    events.expect(&["reload"]);
+    let shown = std::time::Instant::now();
+    let log = wait_line(&server.stdout, |l| l.starts_with("Rendered ")).expect("a preview");
+    assert!(
+        log.starts_with("Rendered scenarios/late-for-a-meeting/index.html after "),
+        "{log}"
+    );
+    // Within 150 ms, well before the follow-up rebuild: break the front
+    // matter (line 2).
+    let mut lines: Vec<&str> = appended.lines().collect();
+    lines[1] = "title: [unclosed";
+    write(&site, FILE, &(lines.join("\n") + "\n"));
+    assert!(
+        shown.elapsed() < Duration::from_millis(150),
+        "the machine is too slow to break the front matter in time: {:?}",
+        shown.elapsed()
+    );
+    let (_, data) = events.expect(&["build-error"]);
+    // (YAML finds the unclosed list on the next line.)
+    assert!(
+        data.contains("content/scenarios/late-for-a-meeting.md:3:8: error: did not find expected &#39;,&#39; or &#39;]&#39;"),
+        "{data}"
+    );
+    let failed = wait_line(&server.stderr, |l| l.starts_with("Build failed after"))
+        .expect("the terminal says the rebuild failed");
+    assert!(
+        failed.ends_with("still serving the last good build"),
+        "{failed}"
+    );
+    let (status, body) = server.get(SCENARIO);
+    assert_eq!(status, 200);
+    assert!(
+        body.contains(ADDED),
+        "the page went back to before the edit that was shown"
+    );
+
+    // A second failing save keeps it too: the kept build includes it.
+    lines[1] = "titel: Late for a meeting";
+    write(&site, FILE, &(lines.join("\n") + "\n"));
+    let (_, data) = events.expect(&["build-error"]);
+    assert!(
+        data.contains("content/scenarios/late-for-a-meeting.md:2:1: error: unknown key `titel` in page front matter"),
+        "{data}"
+    );
+    let (_, body) = server.get(SCENARIO);
+    assert!(body.contains(ADDED), "a later failure lost the edit");
+
+    // Fixed: the page is built for real, with the line.
+    write(&site, FILE, &appended);
+    events.expect(&["build-ok", "reload"]);
+    let (_, body) = server.get(SCENARIO);
+    assert!(body.contains(ADDED));
+}
+
 #[test]
 fn a_stylesheet_change_swaps_css_without_a_reload() {
     let site = SiteTest::fixture("build/full");
@@ -314,6 +387,24 @@ fn requests_for_other_hosts_are_refused() {
     assert!(!body.contains("Fixture Handbook"));
     let (status, _, _) = server.request_to("localhost", "/handbook/");
     assert_eq!(status, 200);
+}
+
+#[test]
+fn the_reload_socket_answers_only_the_sites_own_pages() {
+    // Browsers hold no WebSocket to the same-origin policy: a page of any
+    // site could otherwise open it and read the overlay (the source of the
+    // handbook).
+    let site = SiteTest::fixture("build/full");
+    let server = Server::start(&site, &[]);
+    let (status, text) = server.socket("http://evil.example");
+    assert_eq!(status, 403, "{text}");
+    assert!(!text.contains("hello"), "{text}");
+    let (status, text) = server.socket(&format!("http://127.0.0.1:{}", server.port));
+    assert_eq!(status, 101, "{text}");
+    assert!(
+        text.ends_with("{\"event\":\"hello\",\"data\":{\"generation\":0}}"),
+        "{text}"
+    );
 }
 
 #[test]
