@@ -20,6 +20,21 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Tells cargo to run this script again when `dir` or anything under it changes.
+fn watch(dir: &Path) {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.flatten().map(|e| e.path()) {
+        if path.is_dir() {
+            watch(&path);
+        } else {
+            println!("cargo:rerun-if-changed={}", path.display());
+        }
+    }
+}
+
 fn table(name: &str, root: &Path, dirs: &[&str], files: &[&str]) -> String {
     let mut paths = Vec::new();
     for dir in dirs {
@@ -52,7 +67,11 @@ fn main() {
     if let Err(e) = std::fs::write(out_dir.join("embedded.rs"), code) {
         panic!("cannot write embedded.rs: {e}");
     }
-    println!("cargo:rerun-if-changed=themes");
-    println!("cargo:rerun-if-changed=content");
+    // Every folder and file by name: a folder's own time changes when a
+    // file is added to or removed from it, a file's when it is edited, and
+    // naming only the top folders missed new templates in release builds.
+    for top in ["themes", "content"] {
+        watch(&root.join(top));
+    }
     println!("cargo:rerun-if-changed=credo.yaml");
 }

@@ -12,6 +12,7 @@
 pub mod changes;
 pub mod frontmatter;
 pub mod languages;
+pub mod vocabulary;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,66 @@
+//! Static files (the theme's, the site's, content assets) and the check
+//! that none lands on a page or generated file.
+
+use super::*;
+
+/// A static file that would overwrite a page or a generated file is an
+/// error: which one wins must never depend on the order of parallel writes.
+pub(super) fn collisions(
+    made: &[OutputFile],
+    elsewhere: &[String],
+    statics: &[OutputFile],
+    site: &Site,
+) -> Vec<Diagnostic> {
+    let made: std::collections::HashSet<&str> = made
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(elsewhere.iter().map(String::as_str))
+        .collect();
+    statics
+        .iter()
+        .filter(|s| made.contains(s.path.as_str()))
+        .map(|s| {
+            let file = match &s.content {
+                Content::Copy(p) => site
+                    .statics
+                    .iter()
+                    .find(|st| &st.source == p)
+                    .map_or_else(|| s.path.clone(), |st| st.display.clone()),
+
+                _ => s.path.clone(),
+            };
+            Diagnostic::error(
+                file,
+                0,
+                0,
+                Code::DuplicateUrl,
+                format!(
+                    "this static file and a page credo generates both write /{}",
+                    s.path
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Theme static files, then the site's own (which win), then content assets.
+pub(super) fn static_files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
+    let mut by_path: BTreeMap<String, Content> = theme
+        .statics
+        .iter()
+        .map(|(path, asset)| {
+            let content = match asset {
+                Asset::Embedded(bytes) => Content::Embedded(bytes),
+                Asset::File(p) => Content::Copy(p.clone()),
+            };
+            (path.clone(), content)
+        })
+        .collect();
+    for s in &site.statics {
+        by_path.insert(s.output_path.clone(), Content::Copy(s.source.clone()));
+    }
+    by_path
+        .into_iter()
+        .map(|(path, content)| OutputFile { path, content })
+        .collect()
+}
