@@ -13,6 +13,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::actions::{About, PageActions};
+use super::nav::NavItemFields;
+pub use super::nav::{NavContext, NavItem, NavNode, NavSection};
 use crate::load::changes::Change;
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::Heading;
@@ -130,7 +132,7 @@ pub struct SharedCards {
     sections: Vec<tera::Value>,
     /// Each page as a sidebar entry that is not the current page: the most
     /// repeated value of a build (a sidebar lists up to 60 pages).
-    nav_items: Vec<tera::Value>,
+    pub(super) nav_items: Vec<tera::Value>,
 }
 
 impl SharedCards {
@@ -191,85 +193,6 @@ pub struct StepKey<'a> {
     pub key: &'a str,
     /// The ids of the step page's checklist items.
     pub checklist_ids: Vec<&'a str>,
-}
-
-/// One entry of the sidebar.
-#[derive(Debug, Serialize)]
-pub struct NavSection<'a> {
-    /// The section.
-    pub section: Card<'a>,
-    /// Whether the current page is this section or inside it.
-    pub current: bool,
-    /// Its pages, only for the current section (a window around the current
-    /// page in very large sections).
-    pub pages: Vec<NavItem<'a>>,
-    /// How many pages the window leaves out.
-    pub more: usize,
-    /// (the current section only) Its subsections, depth first, down to the
-    /// current page: each a link, and the ones holding the current page
-    /// followed by their own pages and subsections, one level deeper.
-    pub below: Vec<NavNode<'a>>,
-}
-
-/// A section or page below the current top-level section in the sidebar.
-#[derive(Debug, Serialize)]
-pub struct NavNode<'a> {
-    /// 1 for the top section's subsections, 2 below those, and so on.
-    pub depth: usize,
-    /// The section or page.
-    pub card: Card<'a>,
-    /// Whether it is a section (else a page).
-    pub is_section: bool,
-    /// Whether it is the page being rendered.
-    pub current: bool,
-    /// (sections) Whether the current page is in it.
-    pub open: bool,
-}
-
-/// A page in the sidebar.
-#[derive(Debug)]
-pub struct NavItem<'a> {
-    /// The page.
-    pub page: Card<'a>,
-    /// Whether it is the page being rendered.
-    pub current: bool,
-    /// The same entry as a template value, made once per build, when it is
-    /// not the current page (see [`SharedCards`]).
-    shared: Option<&'a tera::Value>,
-}
-
-/// The fields of a [`NavItem`] as templates see them.
-#[derive(Serialize)]
-struct NavItemFields<P> {
-    page: P,
-    current: bool,
-}
-
-impl Serialize for NavItem<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.shared {
-            Some(value) if !self.current => value.serialize(serializer),
-            _ => NavItemFields {
-                page: &self.page,
-                current: self.current,
-            }
-            .serialize(serializer),
-        }
-    }
-}
-
-/// The sidebar of the page being rendered, available as `nav`.
-#[derive(Debug, Serialize)]
-pub struct NavContext<'a> {
-    /// The pages at the top of `content/` (a window of at most 60).
-    pub pages: Vec<NavItem<'a>>,
-    /// Top-level sections; the current one lists its pages.
-    pub sections: Vec<NavSection<'a>>,
-    /// The URL of the page being rendered.
-    pub current_url: String,
-    /// Its path from the language's root (`principles/a/`): the same page
-    /// in another language is that language's `base_path` plus this.
-    pub path: String,
 }
 
 /// A tag link.
@@ -436,7 +359,7 @@ pub struct SectionContext<'a> {
 pub struct Contexts<'a> {
     /// The site.
     pub site: &'a Site,
-    cards: Option<&'a SharedCards>,
+    pub(super) cards: Option<&'a SharedCards>,
 }
 
 impl<'a> Contexts<'a> {
@@ -591,115 +514,6 @@ impl<'a> Contexts<'a> {
         }
         crumbs.reverse();
         crumbs
-    }
-
-    /// The sidebar for the page or section `current`.
-    pub fn nav(&self, current: Target) -> NavContext<'a> {
-        const WINDOW: usize = 60;
-        let site = self.site;
-        let current_section = match current {
-            Target::Page(p) => site.pages[p].section,
-            Target::Section(s) => s,
-        };
-        // The top-level section that holds the current page.
-        let mut top = current_section;
-        while let Some(parent) = site.sections[top].parent.filter(|&p| p != 0) {
-            top = parent;
-        }
-        // The sections from the top-level one down to the current page's.
-        let mut path = vec![current_section];
-        while let Some(parent) = site.sections[*path.last().unwrap_or(&0)].parent {
-            path.push(parent);
-        }
-        let sections = site.sections[0]
-            .subsections
-            .iter()
-            .map(|&s| {
-                let is_current = s == top && current_section != 0;
-                let (pages, more) = if is_current {
-                    self.nav_pages(s, current, WINDOW)
-                } else {
-                    (Vec::new(), 0)
-                };
-                let mut below = Vec::new();
-                if is_current {
-                    self.nav_below(s, 1, &path, current, &mut below);
-                }
-                NavSection {
-                    section: self.section_card(s),
-                    current: is_current,
-                    pages,
-                    more,
-                    below,
-                }
-            })
-            .collect();
-        NavContext {
-            pages: self.nav_pages(0, current, WINDOW).0,
-            sections,
-            current_url: site.href(site.url(current)),
-            path: site.url(current).to_string(),
-        }
-    }
-
-    /// The subsections of `section` for the sidebar, depth first; those on
-    /// `path` (the current page's sections) open with their pages.
-    fn nav_below(
-        &self,
-        section: SectionId,
-        depth: usize,
-        path: &[SectionId],
-        current: Target,
-        out: &mut Vec<NavNode<'a>>,
-    ) {
-        for &sub in &self.site.sections[section].subsections {
-            let open = path.contains(&sub);
-            out.push(NavNode {
-                depth,
-                card: self.section_card(sub),
-                is_section: true,
-                current: current == Target::Section(sub),
-                open,
-            });
-            if !open {
-                continue;
-            }
-            let (pages, _) = self.nav_pages(sub, current, 60);
-            out.extend(pages.into_iter().map(|item| NavNode {
-                depth: depth + 1,
-                card: item.page,
-                is_section: false,
-                current: item.current,
-                open: false,
-            }));
-            self.nav_below(sub, depth + 1, path, current, out);
-        }
-    }
-
-    fn nav_pages(
-        &self,
-        section: SectionId,
-        current: Target,
-        window: usize,
-    ) -> (Vec<NavItem<'a>>, usize) {
-        let pages = &self.site.sections[section].pages;
-        let at = match current {
-            Target::Page(p) if self.site.pages[p].section == section => self.site.pages[p].position,
-            _ => 0,
-        };
-        let start = at
-            .saturating_sub(window / 2)
-            .min(pages.len().saturating_sub(window));
-        let end = (start + window).min(pages.len());
-        let items = pages[start..end]
-            .iter()
-            .map(|&p| NavItem {
-                page: self.page_card(p),
-                current: current == Target::Page(p),
-                shared: self.cards.map(|c| &c.nav_items[p]),
-            })
-            .collect();
-        (items, pages.len() - (end - start))
     }
 
     /// The `page` value of page `id`, whose rendered body is `content`.
@@ -910,7 +724,7 @@ mod tests {
     /// through these contexts is named in docs/templates.md.
     #[test]
     fn docs_templates_names_every_context_field() {
-        let source = include_str!("context.rs");
+        let source = concat!(include_str!("context.rs"), include_str!("nav.rs"));
         let docs = include_str!("../../docs/templates.md");
         let contexts = [
             "SiteContext",
