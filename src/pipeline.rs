@@ -263,6 +263,7 @@ fn generate_language(
             )),
         );
     }
+    diagnostics.extend(untranslated_since(site, &translated, &code));
     let unlinked = crate::render::UnlinkedBodies::take(&mut translated);
     let prefix = format!("{code}/");
     let shared = shared_files(site, theme);
@@ -287,6 +288,50 @@ fn generate_language(
         })
         .collect();
     (files, diagnostics)
+}
+
+/// Translations older than a material change of their original: the
+/// original's newest material change is newer than the translation's own
+/// newest `changes:` entry (a stub made by `credo new --lang` starts with
+/// the original's history; a translator records the update there).
+fn untranslated_since(
+    site: &Site,
+    translated: &Site,
+    code: &str,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    let originals: std::collections::HashMap<&str, &crate::site::Page> = site
+        .pages
+        .iter()
+        .map(|p| (p.source.ref_path.as_str(), p))
+        .collect();
+    let mut found = Vec::new();
+    for page in translated.pages.iter().filter(|p| !p.source.untranslated) {
+        let Some(original) = originals.get(page.source.ref_path.as_str()) else {
+            continue;
+        };
+        let Some(change) = original.meta.changes.iter().find(|c| c.material) else {
+            continue;
+        };
+        let own = page.meta.changes.first().map(|c| c.date);
+        if own.is_some_and(|d| d >= change.date) {
+            continue;
+        }
+        found.push(
+            crate::diagnostic::Diagnostic::warning(
+                &page.source.file,
+                1,
+                1,
+                crate::diagnostic::Code::UntranslatedSince,
+                format!(
+                    "this `{code}` translation is older than a material change of {} ({}: {})",
+                    original.source.file, change.date, change.note
+                ),
+            )
+            .with_source(&page.source.text)
+            .with_hint("bring the translation up to date and record it in its own `changes:` (a date on or after the original's)"),
+        );
+    }
+    found
 }
 
 /// `content/a.md` → `a.de.md`.

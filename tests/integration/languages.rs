@@ -242,3 +242,23 @@ fn credo_new_lang_writes_a_translation_stub_beside_the_original() {
         .code(2)
         .stderr_has("`fr` is not a language of this site");
 }
+
+#[test]
+fn a_translation_older_than_a_material_change_of_its_original_is_flagged() {
+    let original = "---\ntitle: Answer by the third ring\nnumber: 1\nvalues: [patience]\nchanges:\n  - {date: 2026-11-20, note: Third ring not fourth}\n  - {date: 2026-01-05, note: Typo, material: false}\n---\nPick up quickly.\n\n## Why it matters\n";
+    let site = bilingual().file("content/principles/answer-by-the-third-ring.md", original);
+    site.check().success().stderr_has(
+        "content/principles/answer-by-the-third-ring.de.md:1:1: warning: this `de` translation is older than a material change of content/principles/answer-by-the-third-ring.md (2026-11-20: Third ring not fourth)",
+    );
+    let updated = site.file(
+        "content/principles/answer-by-the-third-ring.de.md",
+        "---\ntitle: Spätestens beim dritten Klingeln abheben\nnumber: 1\nvalues: [patience]\nchanges:\n  - {date: 2026-11-21, note: Drittes statt viertes Klingeln}\n---\nHeben Sie schnell ab.\n",
+    );
+    let run = updated.check();
+    run.success();
+    assert!(
+        !run.stderr.contains("older than a material change"),
+        "{}",
+        run.stderr
+    );
+}
