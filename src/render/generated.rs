@@ -552,6 +552,7 @@ impl Generated<'_> {
                     owner: m.owner.as_deref(),
                     reviewed: m.reviewed.map(|d| d.to_string()),
                     changes: &m.changes,
+                    material: super::context::material_key(&m.changes),
                     acknowledge: super::context::acknowledges(site, p),
                     aliases: &m.aliases,
                     principles: page
@@ -650,6 +651,8 @@ struct HandbookPage<'a> {
     owner: Option<&'a str>,
     reviewed: Option<String>,
     changes: &'a [crate::load::changes::Change],
+    /// Names its newest material change (empty when none), as `data-material`.
+    material: String,
     acknowledge: bool,
     aliases: &'a [String],
     principles: Vec<&'a str>,
