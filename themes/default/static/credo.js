@@ -132,7 +132,7 @@
       save("read", reads);
     }
     if (!note || !changedSince((load("read") || {})[key], material)) return markRead();
-    note.textContent = "Changed since you last read it: " + note.dataset.note + " ";
+    note.textContent = "Changed since you last read it" + (note.dataset.note ? ": " + note.dataset.note + " " : ". ");
     var dismiss = document.createElement("button");
     dismiss.type = "button";
     dismiss.className = "changed-dismiss";
