@@ -116,8 +116,8 @@ codes! {
     UnknownLint = "unknown-lint", Error, "credo.yaml's `lints:` names a code credo does not have, or a level other than error, warning, allow.";
     UnknownSection = "unknown-section", Warning, "credo.yaml's `sections:` names a folder that `content/` does not have.";
     UnknownTheme = "unknown-theme", Error, "`theme` names neither a local nor a built-in theme.";
-    UntranslatedSince = "untranslated-since", Warning, "A translation is older than a material change of its original (its newest `changes:` entry is older).";
     UnrecordedChange = "unrecorded-change", Warning, "`credo check --against`: a page's source changed since the old build with no new `changes:` entry.";
+    UntranslatedSince = "untranslated-since", Warning, "A translation is older than a material change of its original (its newest `changes:` entry is older).";
     WrongKind = "wrong-kind", Error, "A typed ref (`principles:`, `values:`) names a page of another kind (a warning for a page of no kind).";
 }
 

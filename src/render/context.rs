@@ -193,6 +193,9 @@ pub struct StepKey<'a> {
     pub key: &'a str,
     /// The ids of the step page's checklist items.
     pub checklist_ids: Vec<&'a str>,
+    /// The step page's material key (as a page's `material`; empty for a
+    /// section): a step marked read under another key opens again.
+    pub material: String,
 }
 
 /// A tag link.
@@ -216,6 +219,9 @@ pub struct StepContext<'a> {
     /// The ids of the step page's checklist items (a step also counts as done
     /// when all of them are ticked).
     pub checklist_ids: Vec<&'a str>,
+    /// The step page's material key (as a page's `material`; empty for a
+    /// section): a step marked read under another key opens again.
+    pub material: String,
 }
 
 /// A page's place in a track: "part of track X: previous / next".
@@ -452,6 +458,7 @@ impl<'a> Contexts<'a> {
                 .map(|s| StepKey {
                     key: self.card(s.target).key,
                     checklist_ids: self.checklist_ids(s.target),
+                    material: self.material(s.target),
                 })
                 .collect(),
         }
@@ -467,6 +474,14 @@ impl<'a> Contexts<'a> {
                 .flat_map(|g| g.items.iter().map(|i| i.id.as_str()))
                 .collect(),
             Target::Section(_) => Vec::new(),
+        }
+    }
+
+    /// The material key of a step's page (empty for a section).
+    fn material(&self, target: Target) -> String {
+        match target {
+            Target::Page(q) => material_key(&self.site.pages[q].meta.changes),
+            Target::Section(_) => String::new(),
         }
     }
 
@@ -588,6 +603,7 @@ impl<'a> Contexts<'a> {
                     page: self.card(s.target),
                     note: s.note.as_deref(),
                     checklist_ids: self.checklist_ids(s.target),
+                    material: self.material(s.target),
                 })
                 .collect(),
             tracks: self.track_contexts(&p.tracks),

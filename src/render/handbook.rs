@@ -48,6 +48,7 @@ impl Generated<'_> {
                     owner: m.owner.as_deref(),
                     reviewed: m.reviewed.map(|d| d.to_string()),
                     changes: &m.changes,
+                    material: super::context::material_key(&m.changes),
                     acknowledge: super::context::acknowledges(site, p),
                     aliases: &m.aliases,
                     principles: page
@@ -148,6 +149,8 @@ struct HandbookPage<'a> {
     owner: Option<&'a str>,
     reviewed: Option<String>,
     changes: &'a [crate::load::changes::Change],
+    /// Names the newest material change (see `page.material`).
+    material: String,
     acknowledge: bool,
     aliases: &'a [String],
     principles: Vec<&'a str>,

@@ -13,6 +13,7 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import os from "node:os";
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
@@ -22,6 +23,7 @@ const SITE = process.env.CREDO_SITE;
 const BASE = process.env.CREDO_BASE || "/";
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const ARTIFACTS = process.env.CREDO_ARTIFACTS || "";
+const BIN = process.env.CREDO_BIN, ROOT = process.env.CREDO_ROOT; // for the rebuild tests
 if (!SITE) throw new Error("set CREDO_SITE to a built site");
 
 const TYPES = {
@@ -34,27 +36,34 @@ let server, origin, browser;
 const handbook = JSON.parse(fs.readFileSync(path.join(SITE, "handbook.json"), "utf8"));
 const byKind = (kind) => handbook.pages.filter((p) => p.kind === kind);
 
-function serve() {
+// Serves the built site at `root` under BASE; a POST to BASE + "receipts"
+// is kept in `posted` (a stand-in for a firm's acknowledge_endpoint).
+function listen(root, posted = []) {
   return new Promise((resolve) => {
-    server = http.createServer((req, res) => {
+    const srv = http.createServer((req, res) => {
       const url = new URL(req.url, "http://x");
       let rel = decodeURIComponent(url.pathname);
       if (!rel.startsWith(BASE)) { res.writeHead(404); return res.end(); }
       rel = rel.slice(BASE.length);
+      if (req.method === "POST" && rel === "receipts") {
+        let body = "";
+        req.on("data", (c) => { body += c; });
+        return req.on("end", () => { posted.push(JSON.parse(body)); res.writeHead(204); res.end(); });
+      }
       if (rel === "" || rel.endsWith("/")) rel += "index.html";
-      const file = path.join(SITE, rel);
-      if (!file.startsWith(SITE) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      const file = path.join(root, rel);
+      if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
         res.writeHead(404, { "content-type": TYPES[".html"] });
-        return res.end(fs.readFileSync(path.join(SITE, "404.html")));
+        return res.end(fs.readFileSync(path.join(root, "404.html")));
       }
       res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
       res.end(fs.readFileSync(file));
     });
-    server.listen(0, "127.0.0.1", () => {
-      origin = `http://127.0.0.1:${server.address().port}`;
-      resolve();
-    });
+    srv.listen(0, "127.0.0.1", () => resolve({ server: srv, origin: `http://127.0.0.1:${srv.address().port}` }));
   });
+}
+async function serve() {
+  ({ server, origin } = await listen(SITE));
 }
 
 before(async () => {
@@ -69,7 +78,7 @@ after(async () => { await browser?.close(); server?.close(); });
 
 // A fresh browser context: its own localStorage, every request and console
 // error recorded.
-async function open(options = {}) {
+async function open(options = {}, at = origin) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const problems = [];
@@ -82,7 +91,7 @@ async function open(options = {}) {
   });
   page.on("request", (r) => {
     const u = new URL(r.url());
-    if (u.protocol !== "data:" && u.protocol !== "blob:" && u.host !== new URL(origin).host) problems.push(`request to another host: ${r.url()}`);
+    if (u.protocol !== "data:" && u.protocol !== "blob:" && u.host !== new URL(at).host) problems.push(`request to another host: ${r.url()}`);
   });
   return { context, page, problems };
 }
@@ -193,7 +202,8 @@ test("at 360 px wide no page scrolls sideways", async () => {
 test("axe-core finds no serious or critical violation, light or dark", async () => {
   const axe = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   const kinds = [...new Set(handbook.pages.map((p) => p.kind))];
-  const pages = [BASE, ...kinds.map((k) => byKind(k)[0].url), `${BASE}matrix/`, `${BASE}print/`, `${BASE}tags/`, `${BASE}search/`, `${BASE}review/`];
+  const pages = [BASE, ...kinds.map((k) => byKind(k)[0].url), `${BASE}matrix/`, `${BASE}print/`, `${BASE}tags/`, `${BASE}search/`, `${BASE}review/`,
+    ...(handbook.pages.some((p) => p.acknowledge) ? [`${BASE}acknowledgements/`, handbook.pages.find((p) => p.acknowledge).url] : [])];
   const found = [];
   for (const scheme of ["light", "dark"]) {
     const { context, page } = await open({ colorScheme: scheme });
@@ -612,5 +622,214 @@ test("Edit this page, Ask the owner and Was this helpful? fill in the page, with
   await page.emulateMedia({ media: "print" });
   assert.equal(await actions.isVisible(), false);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Issue 23: what changed since the reader last read a page, and
+// acknowledgements. Each test builds a copy of the site's sources with the
+// credo binary, serves it on an origin of its own, edits a page's `changes:`
+// and builds again into the same folder: the browser keeps its storage.
+async function rebuildableSite({ endpoint = false } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "credo-rebuild-"));
+  const src = path.join(dir, "src"), out = path.join(dir, "out");
+  fs.mkdirSync(out);
+  for (const entry of ["credo.yaml", "content", "themes", "static", "templates"]) {
+    if (fs.existsSync(path.join(ROOT, entry))) fs.cpSync(path.join(ROOT, entry), path.join(src, entry), { recursive: true });
+  }
+  const posted = [];
+  const { server: srv, origin: at } = await listen(out, posted);
+  if (endpoint) fs.appendFileSync(path.join(src, "credo.yaml"), `\nacknowledge_endpoint: "${at}${BASE}receipts"\n`);
+  const build = () => execFileSync(BIN, ["build", "-r", src, "-o", out, "--base-url", `http://127.0.0.1${BASE}`], { stdio: "pipe" });
+  build();
+  return {
+    at, posted,
+    // Records a change dated today (UTC, as credo checks dates) at the top of
+    // the page's `changes:`, then builds again.
+    change(page, note, material) {
+      const file = path.join(src, page.file);
+      const entry = `  - {date: ${new Date().toISOString().slice(0, 10)}, note: "${note}", material: ${material}}`;
+      let text = fs.readFileSync(file, "utf8");
+      text = /^changes:\s*$/m.test(text)
+        ? text.replace(/^changes:\s*$/m, (line) => `${line}\n${entry}`)
+        : text.replace(/^---\n([\s\S]*?)\n---\n/, (_, fm) => `---\n${fm}\nchanges:\n${entry}\n---\n`);
+      fs.writeFileSync(file, text);
+      build();
+    },
+    close() { srv.close(); fs.rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+const canRebuild = !!(BIN && ROOT);
+
+async function axeFindings(page, where) {
+  await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${where}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("a page read before and changed materially since says so; home counts it and the sidebar marks it", { skip: !canRebuild }, async () => {
+  const site = await rebuildableSite();
+  const target = byKind("principle").find((p) => p.changes.length) || byKind("principle")[0];
+  const sibling = byKind("principle").find((p) => p.url !== target.url);
+  const other = byKind("scenario")[0];
+  const { context, page, problems } = await open({}, site.at);
+  const go = (p) => page.goto(site.at + p);
+  await go(target.url);
+  await go(other.url);
+  assert.equal(await page.locator(".changed-since").isVisible(), false, "nothing changed yet");
+  await go(BASE);
+  await page.waitForLoadState("networkidle");
+  assert.equal(await page.locator(".home-changed").isVisible(), false);
+
+  site.change(target, "A minor wording fix.", false);
+  await go(target.url);
+  assert.equal(await page.locator(".changed-since").isVisible(), false, "a minor change says nothing");
+
+  site.change(target, "Replies within four working hours.", true);
+  site.change(other, "Only a typo.", false);
+  await go(target.url);
+  const banner = page.locator(".changed-since");
+  assert.equal(await banner.isVisible(), true);
+  assert.equal((await banner.innerText()).replace(/\s*Dismiss$/, ""), "Changed since you last read it: Replies within four working hours.");
+  await page.reload();
+  assert.equal(await banner.isVisible(), true, "the note stays until dismissed");
+  await go(BASE);
+  const home = page.locator(".home-changed");
+  await home.waitFor({ state: "visible", timeout: 5000 });
+  assert.equal(await home.locator(".changed-count").innerText(), "1 page you had read has changed since.");
+  assert.deepEqual(await home.locator(".changed-list a").allInnerTexts(), [target.title]);
+  assert.equal(await home.locator(".changed-list a").getAttribute("href"), target.url);
+  const found = [];
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    found.push(...await axeFindings(page, `${scheme} home`));
+  }
+  await go(sibling.url);
+  const mark = page.locator(`#sidebar a[href="${target.url}"] .changed-mark`);
+  await mark.waitFor({ timeout: 5000 });
+  assert.equal(await mark.innerText(), "(changed since you read it)");
+  await go(target.url);
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    found.push(...await axeFindings(page, `${scheme} banner`));
+  }
+  assert.deepEqual(found, []);
+  await banner.getByRole("button", { name: "Dismiss" }).click();
+  assert.equal(await banner.isVisible(), false);
+  await page.reload();
+  assert.equal(await banner.isVisible(), false, "dismissed for good");
+  await go(BASE);
+  await page.waitForLoadState("networkidle");
+  assert.equal(await home.isVisible(), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+  site.close();
+});
+
+test("a completed track step opens again after its page changes materially, not after a minor change", { skip: !canRebuild }, async () => {
+  const site = await rebuildableSite();
+  const track = byKind("track")[0];
+  const step = handbook.pages.find((p) => p.url === track.steps.find((s) => handbook.pages.some((q) => q.url === s.url)).url);
+  const { context, page, problems } = await open({}, site.at);
+  await page.goto(site.at + step.url);
+  const button = page.locator(`button.mark-read[data-track="${track.key}"]`);
+  await button.click();
+  const progress = async () => {
+    await page.goto(site.at + track.url);
+    const onTrack = (await page.locator("section.track .track-progress").innerText()).trim();
+    await page.goto(site.at + BASE);
+    const onHome = (await page.locator(`[data-track-summary="${track.key}"] .track-progress`).innerText()).trim();
+    return [onTrack, onHome];
+  };
+  const n = track.steps.length;
+  assert.deepEqual(await progress(), [`1 of ${n} steps done`, `1 of ${n} steps done`]);
+  site.change(step, "Only a typo.", false);
+  assert.deepEqual(await progress(), [`1 of ${n} steps done`, `1 of ${n} steps done`]);
+  site.change(step, "A new rule to read.", true);
+  assert.deepEqual(await progress(), [`0 of ${n} steps done`, `0 of ${n} steps done`]);
+  await page.goto(site.at + step.url);
+  assert.equal(await button.getAttribute("aria-pressed"), "false");
+  await button.click();
+  assert.deepEqual(await progress(), [`1 of ${n} steps done`, `1 of ${n} steps done`]);
+  assert.deepEqual(problems, []);
+  await context.close();
+  site.close();
+});
+
+test("acknowledging asks the name once, holds through a minor change, asks again after a material one; the receipt exports and posts", { skip: !canRebuild || !handbook.pages.some((p) => p.acknowledge) }, async () => {
+  const site = await rebuildableSite({ endpoint: true });
+  const [target, second] = handbook.pages.filter((p) => p.acknowledge);
+  const { context, page, problems } = await open({}, site.at);
+  await page.goto(site.at + target.url);
+  const section = page.locator("section.acknowledge");
+  const button = section.locator(".ack-button");
+  const state = section.locator(".ack-state");
+  assert.equal(await button.innerText(), "I have read and understood this version");
+  assert.ok((await section.locator("#ack-where").innerText()).includes(`${site.at}${BASE}receipts`), "the button says where it goes");
+  await button.click();
+  const name = section.getByLabel(/Your name/);
+  assert.equal(await page.evaluate(() => document.activeElement.name), "name");
+  await name.fill("Ada Lovelace");
+  await page.keyboard.press("Enter");
+  assert.match(await state.innerText(), /^You acknowledged this version on \d{4}-\d\d-\d\d as Ada Lovelace\.$/);
+  assert.equal(await button.isVisible(), false);
+  for (let i = 0; i < 50 && !site.posted.length; i++) await page.waitForTimeout(100);
+  assert.equal(site.posted.length, 1);
+  assert.deepEqual(Object.keys(site.posted[0]), ["page", "title", "version", "date", "name"]);
+  assert.deepEqual([site.posted[0].page, site.posted[0].title, site.posted[0].name], [site.at + target.url, target.title, "Ada Lovelace"]);
+
+  const statusOf = (p) => page.locator(`table.acknowledgements tr[data-key="${p.key}"] .ack-status`).innerText();
+  await page.goto(site.at + `${BASE}acknowledgements/`);
+  assert.equal(await statusOf(target), "Done");
+  if (second) assert.equal(await statusOf(second), "To do");
+  assert.ok((await page.locator(".ack-who").innerText()).startsWith("Receipt for Ada Lovelace"));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".ack-export").click()]);
+  const receipt = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  assert.equal(download.suggestedFilename(), "acknowledgements.json");
+  assert.equal(receipt.schema, "credo-receipt/1");
+  assert.equal(receipt.name, "Ada Lovelace");
+  assert.equal(receipt.acknowledgements.length, 1);
+  assert.deepEqual(receipt.acknowledgements[0], site.posted[0]);
+  // Printed, the receipt is one page without the buttons.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".ack-tools").isVisible(), false);
+  const pdf = await page.pdf({ format: "A4" });
+  assert.equal((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length, 1, "the receipt prints on one page");
+  await page.emulateMedia({ media: "screen" });
+
+  site.change(target, "Reworded the second example.", false);
+  await page.goto(site.at + target.url);
+  assert.match(await state.innerText(), /^You acknowledged this version on/, "a minor change keeps the acknowledgement");
+  assert.equal(await button.isVisible(), false);
+  await page.goto(site.at + `${BASE}acknowledgements/`);
+  assert.equal(await statusOf(target), "Done");
+
+  site.change(target, "A new rule about gifts.", true);
+  await page.goto(site.at + target.url);
+  assert.match(await state.innerText(), /^This page changed since you acknowledged it on/);
+  assert.equal(await button.isVisible(), true);
+  await page.goto(site.at + `${BASE}acknowledgements/`);
+  assert.equal(await statusOf(target), "To redo");
+  await page.goto(site.at + target.url);
+  await button.click();
+  assert.equal(await section.locator("form.ack-name").isVisible(), false, "the name is asked only once");
+  assert.match(await state.innerText(), /as Ada Lovelace\.$/);
+  await page.goto(site.at + `${BASE}acknowledgements/`);
+  assert.equal(await statusOf(target), "Done");
+  assert.deepEqual(problems, []);
+  await context.close();
+  site.close();
+});
+
+test("without JavaScript the acknowledgement button, the name form and the notes stay hidden", async () => {
+  const target = handbook.pages.find((p) => p.acknowledge);
+  if (!target) return;
+  const { context, page } = await open({ javaScriptEnabled: false });
+  await page.goto(url(target.url));
+  for (const sel of [".ack-button", "form.ack-name", ".changed-since"]) assert.equal(await page.locator(sel).isVisible(), false, sel);
+  assert.equal(await page.locator("section.acknowledge").isVisible(), true);
+  await page.goto(url(`${BASE}acknowledgements/`));
+  assert.equal(await page.locator(".ack-tools").isVisible(), false);
+  assert.equal(await page.locator("table.acknowledgements").isVisible(), true);
   await context.close();
 });

@@ -72,6 +72,10 @@ fn the_handbook_works_in_a_real_browser() {
         .env("CREDO_SITE", &built)
         .env("CREDO_BASE", "/handbook/")
         .env("CREDO_ARTIFACTS", &artifacts)
+        // Tests of what readers see after a page changes build copies of
+        // the site's sources with the same binary.
+        .env("CREDO_BIN", env!("CARGO_BIN_EXE_credo"))
+        .env("CREDO_ROOT", &site_root)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&run.stdout);

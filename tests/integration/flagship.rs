@@ -25,9 +25,36 @@ fn check_clean(root: &Path) {
     );
 }
 
+/// The flagship is in English and, in part, German: its check has no error,
+/// and its only warnings are the pages not translated yet, which show the
+/// fallback (issue 25). Every other finding still fails.
+fn check_clean_but_untranslated(root: &Path) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_credo"))
+        .args(["check", "-r"])
+        .arg(root)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{}: {stderr}", root.display());
+    let findings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains(": warning: ") || l.contains(": error: "))
+        .collect();
+    assert!(
+        findings.len() > 10,
+        "the flagship shows its untranslated pages: {stderr}"
+    );
+    for line in findings {
+        assert!(
+            line.contains(": warning: no translation into `de`: the page in the default language stands in there"),
+            "{line}"
+        );
+    }
+}
+
 #[test]
 fn the_flagship_and_every_example_check_clean() {
-    check_clean(repo());
+    check_clean_but_untranslated(repo());
     let mut examples = 0;
     for entry in std::fs::read_dir(repo().join("examples"))
         .unwrap()
@@ -80,8 +107,7 @@ fn init_example_writes_the_flagship_and_it_builds_clean() {
         std::fs::read_to_string(repo().join("content/principles/never-keep-a-client-waiting.md"))
             .unwrap()
     );
-    site.run(&["check", "-r", "handbook", "--deny-warnings"])
-        .success();
+    check_clean_but_untranslated(&site.root.join("handbook"));
     site.run(&["build", "-r", "handbook"]).success();
     assert!(
         site.root

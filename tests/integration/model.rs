@@ -450,7 +450,7 @@ fn issue_22_a_section_step_shows_its_track_strip() {
     assert!(section.contains("<a href=\"/values/honesty/\" rel=\"next\">Honesty →</a>"));
     // The home page can count the track's progress from its steps.
     assert!(run.page("index.html").contains(
-        "data-track-summary=\"tracks/start\" data-steps=\"values/_index&#9;&#10;values/honesty&#9;\""
+        "data-track-summary=\"tracks/start\" data-steps=\"values/_index&#9;&#9;&#10;values/honesty&#9;&#9;\""
     ));
     // /print/ lists the steps, each linking to its entry.
     let print = run.page("print/index.html");

@@ -1,5 +1,6 @@
-// credo default theme: checklists, track progress, the theme toggle, the
-// phone menu, "On this page", heading links and code copy buttons.
+// credo default theme: checklists, track progress, what changed since the
+// reader last read a page, acknowledgements, the theme toggle, the phone
+// menu, "On this page", heading links and code copy buttons.
 // Progress lives in localStorage under keys that start with the site's base path,
 // so two handbooks on one host never share ticks.
 (function () {
@@ -46,10 +47,15 @@
   }
 
   // Tracks: a step is done when marked read, or when all its page's checklist
-  // items are ticked.
-  function stepDone(trackKey, stepKey, checklistIds) {
+  // items are ticked. A mark keeps the page's material key of its time
+  // ({material}), so a material change since opens the step again; `true` is
+  // a mark from before marks kept one.
+  function marked(mark, material) {
+    return mark === true || (!!mark && mark.material === (material || ""));
+  }
+  function stepDone(trackKey, stepKey, checklistIds, material) {
     var read = load("track:" + trackKey) || {};
-    if (read[stepKey]) return true;
+    if (marked(read[stepKey], material)) return true;
     if (!checklistIds.length) return false;
     var ticks = load("checklist:" + stepKey) || {};
     return checklistIds.every(function (id) { return ticks[id]; });
@@ -60,7 +66,7 @@
     var count = 0;
     steps.forEach(function (li) {
       var ids = (li.dataset.checklistIds || "").split(" ").filter(Boolean);
-      var done = stepDone(key, li.dataset.step, ids);
+      var done = stepDone(key, li.dataset.step, ids, li.dataset.material);
       li.classList.toggle("done", done);
       if (done) count++;
     });
@@ -75,13 +81,18 @@
   }
   function setupMarkRead(button) {
     var track = button.dataset.track, step = button.dataset.step;
+    var material = (document.querySelector("article.content[data-key]") || { dataset: {} }).dataset.material || "";
     var read = load("track:" + track) || {};
-    function label() { button.textContent = read[step] ? "Marked as read ✓" : "Mark as read"; button.setAttribute("aria-pressed", read[step] ? "true" : "false"); }
+    function label() {
+      var on = marked(read[step], material);
+      button.textContent = on ? "Marked as read ✓" : "Mark as read";
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+    }
     button.hidden = false;
     label();
     button.addEventListener("click", function () {
       read = load("track:" + track) || {};
-      if (read[step]) delete read[step]; else read[step] = true;
+      if (marked(read[step], material)) delete read[step]; else read[step] = { material: material };
       save("track:" + track, read);
       label();
     });
@@ -95,27 +106,190 @@
     if (!p || !steps.length) return;
     var done = steps.filter(function (line) {
       var parts = line.split("\t");
-      return stepDone(key, parts[0], (parts[1] || "").split(" ").filter(Boolean));
+      return stepDone(key, parts[0], (parts[1] || "").split(" ").filter(Boolean), parts[2]);
     }).length;
     p.querySelector(".done").textContent = String(done);
     p.querySelector(".total").textContent = String(steps.length);
     p.hidden = false;
   }
 
-  // Export and import every credo entry of this site as one small JSON file.
+  // What changed since the reader last read a page. "read" maps a page key to
+  // {version, material, date} as they were when the reader last opened it:
+  // opening a page counts as reading it (a timer would only guess whether
+  // anyone read the text). Only a change of `material` (the page's newest
+  // material change) matters; a page whose material key moved on keeps its
+  // old record until the reader dismisses the note, so the note survives a
+  // reload and the home page keeps counting the page.
+  function changedSince(record, material) {
+    return !!record && (record.material || "") !== (material || "");
+  }
+  function setupChangedSince(article) {
+    var key = article.dataset.key, material = article.dataset.material || "";
+    var note = article.querySelector(".changed-since");
+    function markRead() {
+      var reads = load("read") || {};
+      reads[key] = { version: article.dataset.version, material: material, date: new Date().toISOString() };
+      save("read", reads);
+    }
+    if (!note || !changedSince((load("read") || {})[key], material)) return markRead();
+    note.textContent = "Changed since you last read it" + (note.dataset.note ? ": " + note.dataset.note + " " : ". ");
+    var dismiss = document.createElement("button");
+    dismiss.type = "button";
+    dismiss.className = "changed-dismiss";
+    dismiss.textContent = "Dismiss";
+    dismiss.addEventListener("click", function () {
+      markRead();
+      note.hidden = true;
+      document.getElementById("main").focus(); // the button is gone: keep the reader in the text
+    });
+    note.appendChild(dismiss);
+    note.hidden = false;
+  }
+
+  // The pages read before whose material key has moved on since, from
+  // handbook.json (every page's current key). It is fetched only once the
+  // reader has read something, so a first visit costs nothing.
+  function changedPages() {
+    var reads = load("read") || {};
+    if (!Object.keys(reads).length || !window.fetch) return Promise.resolve([]);
+    return fetch(base + "handbook.json").then(function (r) { return r.json(); }).then(function (h) {
+      return h.pages.filter(function (p) { return changedSince(reads[p.key], p.material); });
+    }).catch(function () { return []; });
+  }
+  function showChanged(pages) {
+    var home = document.querySelector(".home-changed");
+    if (home && pages.length) {
+      home.querySelector(".changed-count").textContent = pages.length === 1
+        ? "1 page you had read has changed since." : pages.length + " pages you had read have changed since.";
+      var list = home.querySelector(".changed-list");
+      pages.forEach(function (p) {
+        var li = document.createElement("li"), a = document.createElement("a");
+        var change = (p.changes || []).filter(function (c) { return c.material !== false; })[0];
+        a.href = p.url;
+        a.textContent = p.title;
+        li.appendChild(a);
+        if (change) li.appendChild(document.createTextNode(": " + change.note));
+        list.appendChild(li);
+      });
+      home.hidden = false;
+    }
+    // The sidebar marks them with a dot, and says so to screen readers.
+    var urls = pages.map(function (p) { return p.url; });
+    document.querySelectorAll("#sidebar a[href]").forEach(function (a) {
+      if (urls.indexOf(a.getAttribute("href")) < 0) return;
+      var mark = document.createElement("span");
+      mark.className = "changed-mark";
+      mark.innerHTML = '<span class="visually-hidden">(changed since you read it)</span>';
+      a.appendChild(mark);
+    });
+  }
+
+  // Acknowledgements: "ack" maps a page key to the reader's last
+  // confirmation {key, url, title, version, material, date, name}; "name" is
+  // asked once. It holds while the page's material key is the same, so a
+  // minor change does not ask again.
+  function acknowledged(a, material) { return !!a && a.material === (material || ""); }
+  function day(iso) { return (iso || "").slice(0, 10); }
+  // A receipt as exported and POSTed (schema in the README).
+  function receipt(a) {
+    return { page: new URL(a.url, location.href).href, title: a.title, version: a.version, date: a.date, name: a.name };
+  }
+  function setupAcknowledge(button) {
+    var section = button.closest(".acknowledge"), state = section.querySelector(".ack-state");
+    var form = section.querySelector("form.ack-name"), material = button.dataset.material || "";
+    state.tabIndex = -1;
+    function show() {
+      var a = (load("ack") || {})[button.dataset.key];
+      var done = acknowledged(a, material);
+      button.hidden = done;
+      state.textContent = done ? "You acknowledged this version on " + day(a.date) + " as " + a.name + "."
+        : a ? "This page changed since you acknowledged it on " + day(a.date) + ": please read it again and confirm."
+        : "";
+    }
+    function record(name) {
+      var a = { key: button.dataset.key, url: location.pathname, title: button.dataset.title, version: button.dataset.version,
+        material: material, date: new Date().toISOString(), name: name };
+      var acks = load("ack") || {};
+      acks[a.key] = a;
+      save("ack", acks);
+      show();
+      state.focus(); // the button has gone; the status says what happened
+      var endpoint = button.dataset.endpoint;
+      // Only to the firm's own endpoint, and only when credo.yaml names one.
+      if (endpoint) fetch(endpoint, { method: "POST", keepalive: true, headers: { "Content-Type": "application/json" }, body: JSON.stringify(receipt(a)) })
+        .catch(function () { state.textContent += " It could not be sent to " + endpoint + "."; });
+    }
+    button.addEventListener("click", function () {
+      var name = load("name");
+      if (name) return record(name);
+      button.hidden = true;
+      form.hidden = false;
+      form.elements.name.focus();
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var name = form.elements.name.value.trim();
+      if (!name) return;
+      save("name", name);
+      form.hidden = true;
+      record(name);
+    });
+    button.hidden = false;
+    show();
+  }
+
+  // /acknowledgements/: each page's status for its current version, and the
+  // receipt of what is done, as JSON or printed.
+  function setupAckTable(table) {
+    var acks = load("ack") || {}, done = [], name = load("name");
+    table.querySelectorAll("tbody tr[data-key]").forEach(function (tr) {
+      var a = acks[tr.dataset.key];
+      var status = !a ? "To do" : acknowledged(a, tr.dataset.material) ? "Done" : "To redo";
+      tr.className = "ack-" + status.toLowerCase().replace(" ", "-");
+      tr.querySelector(".ack-status").textContent = status;
+      if (a) {
+        var t = document.createElement("time");
+        t.dateTime = a.date;
+        t.textContent = day(a.date);
+        tr.querySelector(".ack-date").appendChild(t);
+      }
+      if (status === "Done") done.push(Object.assign({}, a, { url: tr.querySelector("a").getAttribute("href") }));
+    });
+    var who = document.querySelector(".ack-who");
+    if (who && name) {
+      who.textContent = "Receipt for " + name + ", " + day(new Date().toISOString()) + ": " + done.length + " of " +
+        table.tBodies[0].rows.length + " pages acknowledged in their current version.";
+      who.hidden = false;
+    }
+    var tools = document.querySelector(".ack-tools");
+    if (!tools) return;
+    tools.hidden = false;
+    tools.querySelector(".ack-print").addEventListener("click", function () { window.print(); });
+    tools.querySelector(".ack-export").addEventListener("click", function () {
+      download("acknowledgements.json", { schema: "credo-receipt/1", site: location.origin + base, name: name || "",
+        exported: new Date().toISOString(), acknowledgements: done.map(receipt) });
+    });
+  }
+
+  function download(filename, value) {
+    var blob = new Blob([JSON.stringify(value, null, 2)], { type: "application/json" });
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  // Export and import every credo entry of this site as one small JSON file:
+  // checklists, tracks, what was read, acknowledgements and the reader's name.
   function exportProgress() {
     var data = {};
     for (var i = 0; i < localStorage.length; i++) {
       var k = localStorage.key(i);
       if (k && k.indexOf(PREFIX) === 0) data[k.slice(PREFIX.length)] = JSON.parse(localStorage.getItem(k));
     }
-    var blob = new Blob([JSON.stringify({ credo: 1, base: base, progress: data }, null, 2)], { type: "application/json" });
-    var a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = "handbook-progress.json";
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    download("handbook-progress.json", { credo: 1, base: base, progress: data });
   }
   function importProgress(event) {
     var file = event.target.files && event.target.files[0];
@@ -301,6 +475,12 @@
   document.querySelectorAll("section.track[data-track]").forEach(setupTrack);
   document.querySelectorAll("button.mark-read").forEach(setupMarkRead);
   document.querySelectorAll("[data-track-summary]").forEach(setupTrackSummary);
+  // Before recording this visit, so the page being read is not yet counted as read again.
+  var changed = changedPages();
+  document.querySelectorAll("article.content[data-key]").forEach(setupChangedSince);
+  changed.then(showChanged);
+  document.querySelectorAll("button.ack-button").forEach(setupAcknowledge);
+  document.querySelectorAll("table.acknowledgements").forEach(setupAckTable);
   document.querySelectorAll(".theme-toggle").forEach(setupThemeToggle);
   document.querySelectorAll(".menu-button[aria-controls]").forEach(setupDrawer);
   document.querySelectorAll(".sidebar").forEach(function (nav) { revealCurrent(nav, false); });
