@@ -114,7 +114,11 @@ fn find_in(body: &str, span: &Range<usize>, dest: &str) -> Option<Range<usize>> 
     // `with space.md` may be written `with%20space.md`.
     [dest.to_string(), dest.replace(' ', "%20")]
         .into_iter()
-        .find_map(|d| written.rfind(&d).map(|at| span.start + at..span.start + at + d.len()))
+        .find_map(|d| {
+            written
+                .rfind(&d)
+                .map(|at| span.start + at..span.start + at + d.len())
+        })
 }
 
 fn apply(body: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
