@@ -7,9 +7,10 @@
 //!
 //! - **exact** (the word itself) and **prefix** ("compet" finds "competence");
 //! - **word form**: terms sharing its Snowball stem, which the index lists
-//!   beside every term whose stem differs ("waited" finds "waiting"). When the
+//!   beside every term whose stem differs ("waits" finds "waiting"). When the
 //!   typed form is not in the handbook at all, [`light_stems`] guesses the
-//!   forms to look up, by a few English suffix rules;
+//!   forms to look up, by a few English suffix rules ("waited" finds
+//!   "waiting" too, ranked with typos);
 //! - **typo**: a word of [`TYPO_MIN_CHARS`] letters or more also matches the
 //!   terms one edit away (a letter added, dropped, changed, or two swapped)
 //!   in the chunks already fetched for it: "waitng" finds "waiting". On a
@@ -20,7 +21,7 @@
 //! typo come first; then those holding more of the words in their titles,
 //! then in their summaries; then by score (the sum, over the words, of the
 //! best posting's score times 5 for an exact term, 4 for a prefix or form, 3
-//! for a typo). [`show`] then picks the section and snippet a result shows.
+//! for a typo or a guessed form). [`show`] then picks the section and snippet a result shows.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -255,10 +256,13 @@ fn match_word(
     // The word's stem: listed beside it when the handbook has this form;
     // else the stem of the first form the light rules guess that it has;
     // else those guesses themselves, as stems of the forms it has.
+    let mut how = How::Prefix;
     let stems = match index.stem_of(word) {
         Some(stem) => vec![stem.unwrap_or_else(|| word.to_string())],
         None if english => {
             let guesses = light_stems(word);
+            // A guess ranks with typos, below what the word itself finds.
+            how = How::Typo;
             match guesses
                 .iter()
                 .find_map(|g| index.stem_of(g).map(|s| s.unwrap_or_else(|| g.clone())))
@@ -278,7 +282,7 @@ fn match_word(
             for (term, entry) in index.chunk(i) {
                 let same = entry.stem.as_deref().map_or(term == &stem, |s| s == stem);
                 if same && term.starts_with(from) {
-                    take(term, entry, How::Prefix);
+                    take(term, entry, how);
                     forms += 1;
                 }
             }
@@ -325,11 +329,13 @@ pub fn one_edit(a: &str, b: &str) -> bool {
 
 /// The forms an English word not in the handbook may share a stem with, by a
 /// few suffix rules, in order: "policies" → "policy", "polici"; "policy" →
-/// "polici"; "noted", "noting" →
-/// "note", "not"; "stopped" → "stoppe", "stopp", "stop"; "boxes" → "boxe",
-/// "box"; "waits" → "wait"; "quickly" → "quick". The
-/// first that is a term of the index gives the stem. `light_stems.txt`
-/// lists the cases both this and `search.js` are tested on.
+/// "polici"; "noted", "noting" → "note", "not"; "stopped" → "stoppe",
+/// "stopp", "stop"; "boxes" → "boxe", "box"; "waits" → "wait"; "quickly" →
+/// "quick"; then the word less its last one, two or three letters, down to
+/// four ("escalate" → "escal", the stem of "escalation"). The first that is
+/// a term of the index gives the stem; else the first that is the stem of
+/// some terms. `light_stems.txt` lists the cases both this and `search.js`
+/// are tested on.
 pub fn light_stems(word: &str) -> Vec<String> {
     let mut out = Vec::new();
     let base = |suffix: &str| word.strip_suffix(suffix).filter(|b| b.chars().count() >= 3);
@@ -358,6 +364,15 @@ pub fn light_stems(word: &str) -> Vec<String> {
         base("s").filter(|_| !["ss", "us", "is"].iter().any(|s| word.ends_with(s)))
     {
         out.push(b.to_string());
+    }
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    for cut in 1..=3 {
+        if chars.len() >= 4 + cut {
+            let shorter = &word[..chars[chars.len() - cut].0];
+            if !out.iter().any(|o| o == shorter) {
+                out.push(shorter.to_string());
+            }
+        }
     }
     out
 }

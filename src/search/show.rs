@@ -8,7 +8,8 @@
 //!   lacks some query word and a section below an h2 or h3 holds more of the
 //!   query's words than any section before it.
 //! - The snippet is [`SNIPPET_WORDS`] words of that section around its first
-//!   match, [`SNIPPET_BEFORE`] of them before it, wherever it is in the body.
+//!   match, [`SNIPPET_BEFORE`] of them before it, wherever it is in the body
+//!   (the summary, when only the summary matched or the page has no text).
 
 use std::collections::BTreeSet;
 
