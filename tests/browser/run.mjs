@@ -540,8 +540,14 @@ function rareWord(where) {
     [d[2], d[3], d[1]].forEach((t) => words(t).forEach((w) => put(w, null)));
     d[4].forEach((s, si) => { words(s[1]).forEach((w) => put(w, null)); words(s[2]).forEach((w, wi) => put(w, [di, si, wi])); });
   });
+  // Nothing else may start with it or be one letter away (a typo match).
+  const near = (a, b) => a !== b && (b.startsWith(a) || (Math.abs(a.length - b.length) <= 1 &&
+    [...Array(Math.max(a.length, b.length) + 1).keys()].some((i) => a.slice(0, i) === b.slice(0, i) &&
+      [a.slice(i + 1) === b.slice(i + 1), a.slice(i) === b.slice(i + 1), a.slice(i + 1) === b.slice(i)].some(Boolean))));
+  const all = [...places.keys()];
   for (const [w, list] of places) {
-    if (w.length >= 7 && /^[a-z]+$/.test(w) && list.length === 1 && list[0] && where(docs[list[0][0]], list[0][1], list[0][2])) {
+    if (w.length >= 7 && /^[a-z]+$/.test(w) && list.length === 1 && list[0] && where(docs[list[0][0]], list[0][1], list[0][2]) &&
+      !all.some((o) => near(w, o))) {
       return { word: w, doc: docs[list[0][0]], section: list[0][1] };
     }
   }
