@@ -11,10 +11,10 @@ use rayon::prelude::*;
 
 use super::{INDEX_FOLDER, IndexFile, SearchDoc};
 
-/// Characters of body text a document file keeps, at most: a snippet can be
-/// cut anywhere within them, and one long page cannot make a result cost
-/// more than about this many bytes.
-pub(super) const MAX_TEXT_CHARS: usize = 10_000;
+/// Bytes of body text a document file keeps, at most: a snippet can be cut
+/// anywhere within them, and one long page cannot make a result cost more
+/// than about this many bytes.
+pub(super) const MAX_TEXT_BYTES: usize = 10_000;
 
 /// One document file per doc, named by its id.
 pub(super) fn doc_files(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
@@ -31,8 +31,8 @@ pub(super) fn doc_files(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
 }
 
 /// The body of `doc` cut at its h2 and h3 headings: `(id, heading, text)`,
-/// the text on one line, whitespace collapsed, the whole under
-/// [`MAX_TEXT_CHARS`].
+/// the text on one line, the whole under [`MAX_TEXT_BYTES`]. Work per line,
+/// not per word: this runs over every byte of a large handbook's text.
 pub(super) fn sections<'a>(doc: &SearchDoc<'a>) -> Vec<(&'a str, &'a str, String)> {
     let cuts: Vec<_> = doc
         .headings
@@ -41,7 +41,7 @@ pub(super) fn sections<'a>(doc: &SearchDoc<'a>) -> Vec<(&'a str, &'a str, String
         .collect();
     let mut out = vec![("", "", String::new())];
     let mut next = 0;
-    let mut budget = MAX_TEXT_CHARS;
+    let mut budget = MAX_TEXT_BYTES;
     for line in doc.body.lines() {
         let line = line.trim();
         if line.is_empty() {
@@ -59,17 +59,32 @@ pub(super) fn sections<'a>(doc: &SearchDoc<'a>) -> Vec<(&'a str, &'a str, String
             continue;
         }
         let Some(last) = out.last_mut() else { continue };
-        for word in line.split_whitespace() {
-            let len = word.chars().count() + 1;
-            if len > budget {
-                budget = 0;
-                break;
+        if budget <= 1 {
+            continue;
+        }
+        budget -= 1;
+        let mut piece = line;
+        if piece.len() > budget {
+            // Cut at the last whole word that fits.
+            let mut end = budget;
+            while !piece.is_char_boundary(end) {
+                end -= 1;
             }
-            budget -= len;
-            if !last.2.is_empty() {
-                last.2.push(' ');
-            }
-            last.2.push_str(word);
+            piece = piece[..end]
+                .rsplit_once(char::is_whitespace)
+                .map_or("", |(w, _)| w);
+            budget = 0;
+        } else {
+            budget -= piece.len();
+        }
+        if !last.2.is_empty() {
+            last.2.push(' ');
+        }
+        if piece.contains(['\t', '\r']) || piece.contains("  ") {
+            let words: Vec<&str> = piece.split_whitespace().collect();
+            last.2.push_str(&words.join(" "));
+        } else {
+            last.2.push_str(piece);
         }
     }
     out

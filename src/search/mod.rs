@@ -80,7 +80,7 @@ pub struct IndexFile {
 pub const INDEX_FOLDER: &str = "search/";
 /// A chunk of the dictionary is cut before it grows past this many bytes:
 /// small, because a query word fetches one or two of them, as a reader types.
-pub const CHUNK_BYTES: usize = 6 * 1024;
+pub const CHUNK_BYTES: usize = 5 * 1024;
 /// A term keeps at most this many documents, its best-scoring ones.
 pub const MAX_POSTINGS: usize = 200;
 /// Field flags of a posting's value (see the module doc).

@@ -174,7 +174,7 @@ fn chunks_are_bounded_and_every_term_is_found_where_the_manifest_says() {
         files
             .iter()
             .filter(is_doc)
-            .all(|f| f.bytes.len() < docs::MAX_TEXT_CHARS + 1024)
+            .all(|f| f.bytes.len() < docs::MAX_TEXT_BYTES + 1024)
     );
 }
 
@@ -521,7 +521,12 @@ fn a_document_file_keeps_at_most_its_text_budget() {
     let body = "abcdefghi ".repeat(5_000);
     let docs = [doc("a/", "A", "", &body)];
     let sections = docs::sections(&docs[0]);
-    let chars = sections[0].2.chars().count();
-    assert!(chars <= docs::MAX_TEXT_CHARS, "{chars}");
-    assert!(chars > docs::MAX_TEXT_CHARS - 10, "{chars}");
+    let text = &sections[0].2;
+    assert!(text.len() <= docs::MAX_TEXT_BYTES, "{}", text.len());
+    assert!(text.len() > docs::MAX_TEXT_BYTES - 20, "{}", text.len());
+    assert!(text.ends_with("abcdefghi"), "whole words");
+    // Whitespace inside a line is collapsed, and the cut respects UTF-8.
+    let body = format!("a  b\tc\n{}", "é".repeat(6_000));
+    let d = doc("b/", "B", "", &body);
+    assert!(docs::sections(&d)[0].2.starts_with("a b c"));
 }
