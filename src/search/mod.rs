@@ -81,6 +81,11 @@ pub const INDEX_FOLDER: &str = "search/";
 /// A chunk of the dictionary is cut before it grows past this many bytes:
 /// small, because a query word fetches one or two of them, as a reader types.
 pub const CHUNK_BYTES: usize = 5 * 1024;
+/// Chunks are cut no smaller than this, and to about this many when
+/// [`CHUNK_BYTES`] allows: a 50-page handbook's dictionary in 2 KB chunks.
+const MIN_CHUNK_BYTES: usize = 2 * 1024;
+/// See [`MIN_CHUNK_BYTES`].
+const TARGET_CHUNKS: usize = 64;
 /// A term keeps at most this many documents, its best-scoring ones.
 pub const MAX_POSTINGS: usize = 200;
 /// Field flags of a posting's value (see the module doc).
@@ -290,12 +295,19 @@ pub fn build_index_until(
     if stopped() {
         return None;
     }
+    let entries: Vec<String> = scored
+        .par_iter()
+        .map(|(term, stem, list)| posting_entry(term, stem.as_deref(), list))
+        .collect();
+    // A small handbook's dictionary is cut finer: a query word fetches a
+    // smaller chunk, and the manifest stays a few hundred bytes.
+    let total: usize = entries.iter().map(String::len).sum();
+    let limit = (total / TARGET_CHUNKS).clamp(MIN_CHUNK_BYTES, CHUNK_BYTES);
     let mut files = Vec::new();
     let mut firsts: Vec<&str> = Vec::new();
     let mut chunk = String::new();
-    for (term, stem, list) in &scored {
-        let entry = posting_entry(term, stem.as_deref(), list);
-        if !chunk.is_empty() && chunk.len() + entry.len() + 2 > CHUNK_BYTES {
+    for ((term, _, _), entry) in scored.iter().zip(entries) {
+        if !chunk.is_empty() && chunk.len() + entry.len() + 2 > limit {
             files.push(finish_chunk(files.len(), &mut chunk));
         }
         if chunk.is_empty() {

@@ -13,9 +13,10 @@
 //!   "waiting" too, ranked with typos);
 //! - **typo**: a word of [`TYPO_MIN_CHARS`] letters or more also matches the
 //!   terms one edit away (a letter added, dropped, changed, or two swapped)
-//!   in the chunks already fetched for it: "waitng" finds "waiting". On a
-//!   large handbook a typo in the first letters can sort the word into
-//!   another chunk than the term meant, and is then not found.
+//!   among the terms sharing its first three letters: "waitng" finds
+//!   "waiting". A typo in the first three letters is not found, nor, on a
+//!   large handbook, one whose three letters begin more terms than
+//!   [`MAX_CHUNKS_PER_WORD`] chunks hold.
 //!
 //! A document must match every word. Documents matching every word without a
 //! typo come first; then those holding more of the words in their titles,
@@ -234,8 +235,21 @@ fn match_word(
             }
         }
     };
-    let near = index.covering(word);
+    let mut near = index.covering(word);
     let typos = word.chars().count() >= TYPO_MIN_CHARS && !word.chars().any(is_cjk);
+    if typos {
+        // The term meant may sort before or after the typo: look among the
+        // terms sharing its first three letters.
+        let three = word
+            .char_indices()
+            .nth(3)
+            .map_or(word, |(at, _)| &word[..at]);
+        for i in index.covering(three) {
+            if !near.contains(&i) {
+                near.push(i);
+            }
+        }
+    }
     for &i in &near {
         for (term, entry) in index.chunk(i) {
             if term.starts_with(word) {

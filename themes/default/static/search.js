@@ -12,7 +12,7 @@
 
   function fetchJSON(path) {
     if (!cache[path]) {
-      cache[path] = fetch(BASE + path).then(function (r) {
+      cache[path] = fetch(BASE + path).then((r) => {
         if (!r.ok) throw new Error(path + ": " + r.status);
         return r.json();
       });
@@ -25,9 +25,9 @@
   function fold(s) { return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase(); }
   function terms(text) {
     var out = [];
-    (fold(text).match(/[\p{Alphabetic}\p{N}]+/gu) || []).forEach(function (word) {
+    (fold(text).match(/[\p{Alphabetic}\p{N}]+/gu) || []).forEach((word) => {
       var run = "", runCjk = null;
-      Array.from(word).forEach(function (c) {
+      Array.from(word).forEach((c) => {
         var cjk = CJK.test(c);
         if (runCjk !== null && cjk !== runCjk) { emit(run, runCjk); run = ""; }
         run += c; runCjk = cjk;
@@ -38,9 +38,9 @@
       if (!run) return;
       if (!cjk) { out.push(run); return; }
       var chars = Array.from(run);
-      chars.forEach(function (c, i) { out.push(c); if (i + 1 < chars.length) out.push(c + chars[i + 1]); });
+      chars.forEach((c, i) => { out.push(c); if (i + 1 < chars.length) out.push(c + chars[i + 1]); });
     }
-    return out.filter(function (t, i) { return out.indexOf(t) === i; });
+    return out.filter((t, i) => out.indexOf(t) === i);
   }
 
   // light-stems: the guesses for an English form the handbook lacks (query::light_stems).
@@ -90,7 +90,7 @@
     return out;
   }
   function load(firsts, p) {
-    return Promise.all(covering(firsts, p).map(function (i) { return fetchJSON("search/c" + i + ".json"); }));
+    return Promise.all(covering(firsts, p).map((i) => fetchJSON("search/c" + i + ".json")));
   }
   function stemIn(list) { return typeof list[0] === "string" ? list[0] : null; }
 
@@ -112,35 +112,38 @@
     function stemOf(term) {
       var i = covering(firsts, term)[0];
       if (i === undefined) return Promise.resolve(undefined);
-      return fetchJSON("search/c" + i + ".json").then(function (c) {
+      return fetchJSON("search/c" + i + ".json").then((c) => {
         return own(c, term) ? stemIn(c[term]) || term : undefined;
       });
     }
     function inOrder(items, f) {
-      return items.reduce(function (p, x) { return p.then(function (got) { return got !== undefined ? got : f(x); }); }, Promise.resolve(undefined));
+      return items.reduce((p, x) => { return p.then((got) => got !== undefined ? got : f(x)); }, Promise.resolve(undefined));
     }
-    return load(firsts, word).then(function (cs) {
-      cs.forEach(function (c) {
-        Object.keys(c).forEach(function (t) {
+    // A typo is looked for among the terms sharing the word's first three letters.
+    var near = covering(firsts, word);
+    if (typos) covering(firsts, Array.from(word).slice(0, 3).join("")).forEach((i) => { if (near.indexOf(i) < 0) near.push(i); });
+    return Promise.all(near.map((i) => fetchJSON("search/c" + i + ".json"))).then((cs) => {
+      cs.forEach((c) => {
+        Object.keys(c).forEach((t) => {
           if (t.indexOf(word) === 0) take(t, c[t], t === word ? 5 : 4);
           else if (typos && oneEdit(word, t)) take(t, c[t], 3);
         });
       });
       return stemOf(word);
-    }).then(function (stem) {
+    }).then((stem) => {
       if (stem !== undefined) return [stem];
       if (!/^en/.test(m.lang || "")) return [];
       var guesses = lightStems(word);
       how = 3; // a guess ranks with typos
-      return inOrder(guesses, stemOf).then(function (s) { return s !== undefined ? [s] : guesses; });
-    }).then(function (stems) {
-      return inOrder(stems, function (stem) {
+      return inOrder(guesses, stemOf).then((s) => s !== undefined ? [s] : guesses);
+    }).then((stems) => {
+      return inOrder(stems, (stem) => {
         // Every form starts with its stem, but for a final y stemmed to i.
         var from = stem.slice(-1) === "i" ? stem.slice(0, -1) : stem;
-        return load(firsts, from).then(function (cs) {
+        return load(firsts, from).then((cs) => {
           var forms = 0;
-          cs.forEach(function (c) {
-            Object.keys(c).forEach(function (t) {
+          cs.forEach((c) => {
+            Object.keys(c).forEach((t) => {
               var s = stemIn(c[t]);
               if ((s === null ? t === stem : s === stem) && t.indexOf(from) === 0) { take(t, c[t], how); forms++; }
             });
@@ -148,32 +151,32 @@
           return forms ? true : undefined;
         });
       });
-    }).then(function () { return { best: best, terms: found }; });
+    }).then(() => { return { best: best, terms: found }; });
   }
 
   // Hits are [doc, words matched without a typo, in title, in summary, score], best first.
   function search(query) {
     var words = terms(query);
-    return fetchJSON("search/manifest.json").then(function (m) {
-      return Promise.all(words.map(function (w) { return matchWord(m, w); }));
-    }).then(function (ms) {
+    return fetchJSON("search/manifest.json").then((m) => {
+      return Promise.all(words.map((w) => matchWord(m, w)));
+    }).then((ms) => {
       var total = null;
-      ms.forEach(function (r) {
+      ms.forEach((r) => {
         var next = new Map();
         function add(h, w) { next.set(h[0], [h[0], h[1] + w[1], h[2] + w[2], h[3] + w[3], h[4] + w[0]]); }
-        if (!total) r.best.forEach(function (w, doc) { add([doc, 0, 0, 0, 0], w); });
-        else total.forEach(function (h, doc) { if (r.best.has(doc)) add(h, r.best.get(doc)); });
+        if (!total) r.best.forEach((w, doc) => { add([doc, 0, 0, 0, 0], w); });
+        else total.forEach((h, doc) => { if (r.best.has(doc)) add(h, r.best.get(doc)); });
         total = next;
       });
-      var hits = Array.from((total || new Map()).values()).sort(function (a, b) {
+      var hits = Array.from((total || new Map()).values()).sort((a, b) => {
         return b[1] - a[1] || b[2] - a[2] || b[3] - a[3] || b[4] - a[4] || a[0] - b[0];
       });
-      return { hits: hits, sets: ms.map(function (r) { return r.terms; }) };
+      return { hits: hits, sets: ms.map((r) => r.terms) };
     });
   }
 
   function escapeHTML(s) {
-    return String(s).replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
+    return String(s).replace(/[&<>"']/g, (c) => { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
   }
   function hit(word, set) {
     if (set.has(word)) return true;
@@ -186,14 +189,14 @@
     while ((m = re.exec(text))) out.push([m.index, m.index + m[0].length, fold(m[0])]);
     return out;
   }
-  function hits(word, sets) { return sets.some(function (s) { return hit(word, s); }); }
+  function hits(word, sets) { return sets.some((s) => hit(word, s)); }
   function wordsIn(text, sets) {
     var ws = tokens(text);
-    return sets.filter(function (s) { return ws.some(function (w) { return hit(w[2], s); }); }).length;
+    return sets.filter((s) => { return ws.some((w) => hit(w[2], s)); }).length;
   }
   function mark(text, sets) {
     var out = "", at = 0;
-    tokens(text).forEach(function (t) {
+    tokens(text).forEach((t) => {
       if (!hits(t[2], sets)) return;
       out += escapeHTML(text.slice(at, t[0])) + "<mark>" + escapeHTML(text.slice(t[0], t[1])) + "</mark>";
       at = t[1];
@@ -202,7 +205,7 @@
   }
   function snippet(text, sets) {
     var words = text.split(/\s+/).filter(Boolean);
-    var first = Math.max(0, words.findIndex(function (w) { return tokens(w).some(function (t) { return hits(t[2], sets); }); }));
+    var first = Math.max(0, words.findIndex((w) => { return tokens(w).some((t) => hits(t[2], sets)); }));
     var from = Math.max(0, first - SNIPPET_BEFORE), to = Math.min(words.length, from + SNIPPET_WORDS);
     return (from > 0 ? "… " : "") + mark(words.slice(from, to).join(" "), sets) + (to < words.length ? " …" : "");
   }
@@ -210,7 +213,7 @@
   function show(row, sets) {
     var sections = row[4], pick = 0, most = 0;
     if (wordsIn(row[2], sets) < sets.length) {
-      sections.forEach(function (s, i) { var n = wordsIn(s[1] + " " + s[2], sets); if (n > most) { most = n; pick = i; } });
+      sections.forEach((s, i) => { var n = wordsIn(s[1] + " " + s[2], sets); if (n > most) { most = n; pick = i; } });
     }
     var s = sections[pick] || ["", "", ""], body = s[2];
     if (!pick && !wordsIn(body, sets) && (!body || wordsIn(row[3], sets))) body = row[3];
@@ -240,15 +243,15 @@
       var all = items();
       if (!all.length) return;
       active = (i + all.length) % all.length;
-      all.forEach(function (a, j) { a.setAttribute("aria-selected", j === active ? "true" : "false"); });
+      all.forEach((a, j) => { a.setAttribute("aria-selected", j === active ? "true" : "false"); });
       all[active].scrollIntoView({ block: "nearest" });
     }
     function more(q, mine) {
       var next = found.hits.slice(shown, shown + limit);
-      return Promise.all(next.map(function (h) { return fetchJSON("search/d" + h[0] + ".json"); })).then(function (rows) {
+      return Promise.all(next.map((h) => fetchJSON("search/d" + h[0] + ".json"))).then((rows) => {
         if (mine !== seq) return;
         var list = document.getElementById(listId);
-        list.insertAdjacentHTML("beforeend", rows.map(function (row) { return resultHTML(show(row, found.sets)); }).join(""));
+        list.insertAdjacentHTML("beforeend", rows.map((row) => resultHTML(show(row, found.sets))).join(""));
         shown += rows.length;
         var button = box.querySelector(".search-more");
         if (button) button.hidden = shown >= found.hits.length;
@@ -258,7 +261,7 @@
       var q = input.value.trim(), mine = ++seq;
       if (!popup) history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname);
       if (!q) { box.innerHTML = ""; if (popup) box.hidden = true; return; }
-      search(q).then(function (f) {
+      search(q).then((f) => {
         if (mine !== seq) return;
         found = f; shown = 0; active = -1;
         var n = f.hits.length, all = BASE + "search/?q=" + encodeURIComponent(q);
@@ -269,17 +272,17 @@
         input.setAttribute("aria-controls", listId);
         if (popup) box.hidden = false;
         if (!n) return;
-        return more(q, mine).then(function () { if (mine === seq) select(0); });
-      }).catch(function (e) { box.innerHTML = '<p class="search-empty">Search is unavailable: ' + escapeHTML(e.message) + "</p>"; if (popup) box.hidden = false; });
+        return more(q, mine).then(() => { if (mine === seq) select(0); });
+      }).catch((e) => { box.innerHTML = '<p class="search-empty">Search is unavailable: ' + escapeHTML(e.message) + "</p>"; if (popup) box.hidden = false; });
     }
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-autocomplete", "list");
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
-    box.addEventListener("click", function (e) {
+    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 120); });
+    box.addEventListener("click", (e) => {
       if (e.target.classList.contains("search-more")) more(input.value.trim(), seq);
     });
-    input.addEventListener("keydown", function (e) {
+    input.addEventListener("keydown", (e) => {
       if (e.key === "ArrowDown") { e.preventDefault(); select(active + 1); }
       else if (e.key === "ArrowUp") { e.preventDefault(); select(active - 1); }
       else if (e.key === "Enter") {
@@ -293,9 +296,9 @@
       }
     });
     if (popup) {
-      new MutationObserver(function () { input.setAttribute("aria-expanded", box.hidden ? "false" : "true"); }).observe(box, { attributes: true });
-      document.addEventListener("click", function (e) { if (!input.form.contains(e.target)) box.hidden = true; });
-      input.addEventListener("focus", function () { fetchJSON("search/manifest.json").catch(function () {}); if (box.innerHTML) box.hidden = false; });
+      new MutationObserver(() => { input.setAttribute("aria-expanded", box.hidden ? "false" : "true"); }).observe(box, { attributes: true });
+      document.addEventListener("click", (e) => { if (!input.form.contains(e.target)) box.hidden = true; });
+      input.addEventListener("focus", () => { fetchJSON("search/manifest.json").catch(() => {}); if (box.innerHTML) box.hidden = false; });
     }
     return run;
   }
@@ -312,7 +315,7 @@
   var mac = /Mac|iPhone|iPad/.test(navigator.platform || "");
   var key = document.querySelector(".search-key");
   if (key) key.textContent = mac ? "⌘K" : "Ctrl K";
-  document.addEventListener("keydown", function (e) {
+  document.addEventListener("keydown", (e) => {
     var t = e.target, typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
     var chord = (e.key === "k" || e.key === "K") && (mac ? e.metaKey : e.ctrlKey) && !e.altKey;
     if (chord || (e.key === "/" && !typing)) {
