@@ -530,3 +530,24 @@ fn a_document_file_keeps_at_most_its_text_budget() {
     let d = doc("b/", "B", "", &body);
     assert!(docs::sections(&d)[0].2.starts_with("a b c"));
 }
+
+#[test]
+fn a_small_dictionary_is_cut_finer() {
+    let (titles, bodies, urls) = synthetic(50);
+    let docs: Vec<SearchDoc<'_>> = (0..titles.len())
+        .map(|i| doc(&urls[i], &titles[i], "", &bodies[i]))
+        .collect();
+    let files = build_index(&docs, "en");
+    let chunks: Vec<&IndexFile> = files
+        .iter()
+        .filter(|f| f.path.starts_with("search/c"))
+        .collect();
+    assert!(chunks.len() > 4, "{} chunks", chunks.len());
+    // Cut before passing 2 KB, unless one entry alone is larger.
+    assert!(
+        chunks.iter().all(|c| c.bytes.len() <= 2 * 1024
+            || !String::from_utf8_lossy(&c.bytes[1..]).contains("],\"")),
+        "{:?}",
+        chunks.iter().map(|c| c.bytes.len()).collect::<Vec<_>>()
+    );
+}
