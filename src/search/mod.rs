@@ -81,10 +81,8 @@ pub const INDEX_FOLDER: &str = "search/";
 /// A chunk of the dictionary is cut before it grows past this many bytes:
 /// small, because a query word fetches one or two of them, as a reader types.
 pub const CHUNK_BYTES: usize = 5 * 1024;
-/// Chunks are cut no smaller than this, and to about this many when
-/// [`CHUNK_BYTES`] allows: a 50-page handbook's dictionary in 2 KB chunks.
-const MIN_CHUNK_BYTES: usize = 2 * 1024;
-/// See [`MIN_CHUNK_BYTES`].
+/// A small handbook's dictionary is cut into at most this many chunks (see
+/// `chunk_starts`).
 const TARGET_CHUNKS: usize = 64;
 /// A term keeps at most this many documents, its best-scoring ones.
 pub const MAX_POSTINGS: usize = 200;
@@ -299,15 +297,12 @@ pub fn build_index_until(
         .par_iter()
         .map(|(term, stem, list)| posting_entry(term, stem.as_deref(), list))
         .collect();
-    // A small handbook's dictionary is cut finer: a query word fetches a
-    // smaller chunk, and the manifest stays a few hundred bytes.
-    let total: usize = entries.iter().map(String::len).sum();
-    let limit = (total / TARGET_CHUNKS).clamp(MIN_CHUNK_BYTES, CHUNK_BYTES);
     let mut files = Vec::new();
     let mut firsts: Vec<&str> = Vec::new();
     let mut chunk = String::new();
-    for ((term, _, _), entry) in scored.iter().zip(entries) {
-        if !chunk.is_empty() && chunk.len() + entry.len() + 2 > limit {
+    let starts = chunk_starts(&entries, docs.len());
+    for (i, ((term, _, _), entry)) in scored.iter().zip(entries).enumerate() {
+        if !chunk.is_empty() && starts.contains(&i) {
             files.push(finish_chunk(files.len(), &mut chunk));
         }
         if chunk.is_empty() {
@@ -333,6 +328,50 @@ pub fn build_index_until(
         bytes: manifest.to_string().into_bytes(),
     });
     Some(files)
+}
+
+/// Where the dictionary's chunks start, as indices of `entries`.
+///
+/// A small handbook's dictionary is cut finer, so a query word fetches less:
+/// into one chunk per two documents (at most [`TARGET_CHUNKS`]), balanced by
+/// bytes, when those chunks stay under half of [`CHUNK_BYTES`]. Their number
+/// then depends on the documents alone, not on their words: an edit of one
+/// body, which `serve` previews before the index is rebuilt, never adds or
+/// removes a chunk file. Larger dictionaries are cut before a chunk would pass
+/// [`CHUNK_BYTES`].
+fn chunk_starts(entries: &[String], docs: usize) -> std::collections::BTreeSet<usize> {
+    let sizes: Vec<usize> = entries.iter().map(|e| e.len() + 1).collect();
+    let total: usize = sizes.iter().sum();
+    let n = docs
+        .div_ceil(2)
+        .clamp(1, TARGET_CHUNKS)
+        .min(entries.len().max(1));
+    let mut starts = std::collections::BTreeSet::from([0]);
+    if total / n <= CHUNK_BYTES / 2 {
+        // Chunk k starts at the first entry past k/n of the bytes, or where
+        // the entries left are just enough for one per chunk left.
+        let mut before = 0;
+        for i in 1..sizes.len() {
+            before += sizes[i - 1];
+            let k = starts.len();
+            if k >= n {
+                break;
+            }
+            if before * n >= k * total || entries.len() - i == n - k {
+                starts.insert(i);
+            }
+        }
+    } else {
+        let mut len = 0;
+        for (i, size) in sizes.iter().enumerate() {
+            if len > 0 && len + size + 1 > CHUNK_BYTES {
+                starts.insert(i);
+                len = 0;
+            }
+            len += size;
+        }
+    }
+    starts
 }
 
 fn posting_entry(term: &str, stem: Option<&str>, list: &[(u32, u32)]) -> String {

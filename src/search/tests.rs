@@ -406,8 +406,12 @@ fn word_forms_are_found_through_their_stem() {
     // A stem is not a prefix: "waiting" does not find "waitress".
     assert_eq!(urls(&files, &docs, "waiting"), ["a/"]);
     // The chunk lists the stem beside the term.
-    let chunk = String::from_utf8_lossy(&files[0].bytes).into_owned();
-    assert!(chunk.contains(r#""waiting":["wait","#), "{chunk}");
+    let chunks: String = files
+        .iter()
+        .filter(|f| f.path.starts_with("search/c"))
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .collect();
+    assert!(chunks.contains(r#""waiting":["wait","#), "{chunks}");
     // No stems for a language without a stemmer: only prefixes.
     let files = build_index(&docs, "xx");
     assert!(urls(&files, &docs, "waited").is_empty());
@@ -532,22 +536,24 @@ fn a_document_file_keeps_at_most_its_text_budget() {
 }
 
 #[test]
-fn a_small_dictionary_is_cut_finer() {
-    let (titles, bodies, urls) = synthetic(50);
-    let docs: Vec<SearchDoc<'_>> = (0..titles.len())
-        .map(|i| doc(&urls[i], &titles[i], "", &bodies[i]))
+fn a_small_dictionary_is_cut_finer_into_as_many_chunks_whatever_the_words() {
+    let (titles, bodies, urls) = synthetic(20);
+    let short: Vec<String> = bodies.iter().map(|b| b[..200].to_string()).collect();
+    let chunks = |docs: &[SearchDoc<'_>]| -> Vec<usize> {
+        build_index(docs, "en")
+            .iter()
+            .filter(|f| f.path.starts_with("search/c"))
+            .map(|f| f.bytes.len())
+            .collect()
+    };
+    let mut docs: Vec<SearchDoc<'_>> = (0..titles.len())
+        .map(|i| doc(&urls[i], &titles[i], "", &short[i]))
         .collect();
-    let files = build_index(&docs, "en");
-    let chunks: Vec<&IndexFile> = files
-        .iter()
-        .filter(|f| f.path.starts_with("search/c"))
-        .collect();
-    assert!(chunks.len() > 4, "{} chunks", chunks.len());
-    // Cut before passing 2 KB, unless one entry alone is larger.
-    assert!(
-        chunks.iter().all(|c| c.bytes.len() <= 2 * 1024
-            || !String::from_utf8_lossy(&c.bytes[1..]).contains("],\"")),
-        "{:?}",
-        chunks.iter().map(|c| c.bytes.len()).collect::<Vec<_>>()
-    );
+    let before = chunks(&docs);
+    // One chunk per two documents, each far under the 5 KB of a large site.
+    assert_eq!(before.len(), 10, "{before:?}");
+    assert!(before.iter().all(|&n| n < CHUNK_BYTES / 2), "{before:?}");
+    // A body edit (what `serve` previews) keeps the set of chunk files.
+    docs[3].body = &bodies[3];
+    assert_eq!(chunks(&docs).len(), 10);
 }

@@ -270,9 +270,9 @@
           '<div role="listbox" id="' + listId + '" aria-label="Search results"></div>' +
           (popup ? '<a class="search-all" href="' + escapeHTML(all) + '">All results</a>' : '<button type="button" class="search-more" hidden>More results</button>')
           : '<p class="search-empty">No page matches “' + escapeHTML(q) + "”.</p>";
-        input.setAttribute("aria-controls", listId);
         if (popup) box.hidden = false;
         if (!n) return;
+        input.setAttribute("aria-controls", listId);
         return more(q, mine).then(() => { if (mine === seq) select(0); });
       }).catch((e) => { box.innerHTML = '<p class="search-empty">Search is unavailable: ' + escapeHTML(e.message) + "</p>"; if (popup) box.hidden = false; });
     }
