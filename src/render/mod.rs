@@ -485,8 +485,15 @@ fn search_index(
     bodies: &Bodies,
     stopped: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<OutputFile>> {
-    fn headings(scan: &crate::markdown::Scan) -> Vec<&str> {
-        scan.headings.iter().map(|h| h.text.as_str()).collect()
+    fn headings(scan: &crate::markdown::Scan) -> Vec<crate::search::SearchHeading<'_>> {
+        scan.headings
+            .iter()
+            .map(|h| crate::search::SearchHeading {
+                level: h.level,
+                id: &h.id,
+                text: &h.text,
+            })
+            .collect()
     }
 
     let pages = site
@@ -516,7 +523,7 @@ fn search_index(
             body: &bodies.sections[id].text,
         });
     let docs: Vec<crate::search::SearchDoc<'_>> = pages.chain(sections).collect();
-    let index = crate::search::build_index_until(&docs, stopped)?;
+    let index = crate::search::build_index_until(&docs, &site.config.language, stopped)?;
     Some(
         index
             .into_iter()

@@ -1,15 +1,25 @@
-//! The search index: small to fetch, cheap to build, found by prefix.
+//! The search index: small to fetch, cheap to build, found by prefix, by word
+//! form and despite a typo.
 //!
-//! Input: one [`SearchDoc`] per page, from text the render stage already has.
-//! Output: files under `search/` that `search.js` reads with no server code:
+//! Input: one [`SearchDoc`] per page, from text the render stage already has,
+//! and the site's language. Output: files under `search/` that `search.js`
+//! reads with no server code:
 //!
-//! - `search/manifest.json`: `{v, docs, shard, chunks: [first term of each chunk]}`;
+//! - `search/manifest.json`: `{v, docs, lang, chunks: [first term of each chunk]}`;
 //!   a few kilobytes even for 10 000 pages.
 //! - `search/c{i}.json`: chunk `i` of the sorted term dictionary, an object
-//!   `{term: [doc delta, score, doc delta, score, ...]}`, each chunk under
-//!   [`CHUNK_BYTES`]. A prefix lives in one chunk, or a few neighbours.
-//! - `search/m{j}.json`: metadata of docs `j*shard .. (j+1)*shard`:
-//!   `[url, kind, title, summary, excerpt]` each, fetched only for results shown.
+//!   `{term: [stem?, doc delta, value, doc delta, value, ...]}`, each chunk
+//!   under [`CHUNK_BYTES`]. A prefix lives in one chunk, or a few neighbours.
+//!   `stem` (a string) is the term's Snowball stem in the site's language when
+//!   it differs from the term: the forms of a word are the terms sharing a
+//!   stem, and they sort next to it. `value` is `score * 4 + fields`, where
+//!   `fields` has 2 when the term is in the document's title and 1 when it is
+//!   in its summary: ranking puts title hits for every query word first.
+//! - `search/d{id}.json`: one document, fetched only for a result shown:
+//!   `[url, kind, title, summary, [[heading id, heading, text], ...]]`, its
+//!   body cut at its h2 and h3 headings (the first section has no heading),
+//!   so a snippet can be cut around a match anywhere and a result can open at
+//!   a section.
 //!
 //! Scores are BM25 with field weights (title over summary and headings over
 //! tags and kind over body), quantised to integers; a term keeps its
@@ -17,7 +27,9 @@
 //! query on large sites. Output is deterministic: terms are sorted, ties broken
 //! by document order.
 
+mod docs;
 pub mod query;
+pub mod show;
 pub mod tokenize;
 
 use std::fmt::Write as _;
@@ -38,10 +50,21 @@ pub struct SearchDoc<'a> {
     pub summary: &'a str,
     /// Tags.
     pub tags: &'a [String],
-    /// Heading texts of the body.
-    pub headings: Vec<&'a str>,
-    /// Plain text of the body.
+    /// Headings of the body, in order.
+    pub headings: Vec<SearchHeading<'a>>,
+    /// Plain text of the body, a heading's text on a line of its own.
     pub body: &'a str,
+}
+
+/// A heading of a [`SearchDoc`]'s body.
+#[derive(Debug, Clone, Copy)]
+pub struct SearchHeading<'a> {
+    /// 1–6.
+    pub level: u8,
+    /// The heading's id on the page.
+    pub id: &'a str,
+    /// Its plain text.
+    pub text: &'a str,
 }
 
 /// A file of the index, its path relative to the output root.
@@ -55,14 +78,18 @@ pub struct IndexFile {
 
 /// Where the index files go, relative to the output root.
 pub const INDEX_FOLDER: &str = "search/";
-/// A chunk of the dictionary is cut before it grows past this many bytes.
-pub const CHUNK_BYTES: usize = 24 * 1024;
+/// A chunk of the dictionary is cut before it grows past this many bytes:
+/// small, because a query word fetches one or two of them, as a reader types.
+pub const CHUNK_BYTES: usize = 5 * 1024;
+/// A small handbook's dictionary is cut into at most this many chunks (see
+/// `chunk_starts`).
+const TARGET_CHUNKS: usize = 64;
 /// A term keeps at most this many documents, its best-scoring ones.
 pub const MAX_POSTINGS: usize = 200;
-/// Documents per metadata shard.
-pub const SHARD_DOCS: usize = 8;
-/// Characters of body text kept for result snippets.
-const EXCERPT_CHARS: usize = 320;
+/// Field flags of a posting's value (see the module doc).
+pub const IN_TITLE: u32 = 2;
+/// See [`IN_TITLE`].
+pub const IN_SUMMARY: u32 = 1;
 
 /// Field weights: title, summary, headings, tags and kind, body.
 const WEIGHTS: [f32; 5] = [10.0, 5.0, 4.0, 3.0, 1.0];
@@ -76,8 +103,8 @@ type Postings = AHashMap<Box<str>, Vec<Posting>>;
 /// A document holding a term, with the term's count in each field.
 type Posting = (u32, [u16; 5]);
 
-/// A term and its documents, each with a score.
-type Scored = (Box<str>, Vec<(u32, u32)>);
+/// A term, its stem when it differs, and its documents, each with a value.
+type Scored = (Box<str>, Option<String>, Vec<(u32, u32)>);
 
 /// Adds the terms of `docs` (numbered from `first`) to `postings`; returns
 /// each document's body length in terms. A term's text is stored once per
@@ -117,7 +144,7 @@ fn add_docs(
         add(0, doc.title);
         add(1, doc.summary);
         for h in &doc.headings {
-            add(2, h);
+            add(2, h.text);
         }
         for t in doc.tags {
             add(3, t);
@@ -128,6 +155,8 @@ fn add_docs(
     body_lens
 }
 
+/// A posting's value: its score and whether the term is in the title or
+/// the summary (see the module doc).
 fn score(tf: &[u16; 5], body_len: usize, avg_body: f32, idf: f32) -> u32 {
     let mut s = 0.0;
     for (field, &n) in tf.iter().enumerate() {
@@ -142,12 +171,54 @@ fn score(tf: &[u16; 5], body_len: usize, avg_body: f32, idf: f32) -> u32 {
         };
         s += WEIGHTS[field] * n * (K1 + 1.0) / (n + K1 * norm);
     }
-    ((s * idf * 10.0).round() as u32).max(1)
+    let fields = if tf[0] > 0 { IN_TITLE } else { 0 } | if tf[1] > 0 { IN_SUMMARY } else { 0 };
+    ((s * idf * 10.0).round() as u32).max(1) * 4 + fields
 }
 
-/// Builds the index files for `docs` (document ids are their positions).
-pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
-    build_index_until(docs, &|| false).unwrap_or_default()
+/// Builds the index files for `docs` (document ids are their positions), in
+/// a site whose `language` is a code such as `en` or `de-CH`.
+pub fn build_index(docs: &[SearchDoc<'_>], language: &str) -> Vec<IndexFile> {
+    build_index_until(docs, language, &|| false).unwrap_or_default()
+}
+
+/// The Snowball stemmer of a language code, when there is one.
+pub fn stemmer(language: &str) -> Option<rust_stemmers::Stemmer> {
+    use rust_stemmers::Algorithm as A;
+    let code = language.split(['-', '_']).next().unwrap_or_default();
+    let algorithm = match code.to_ascii_lowercase().as_str() {
+        "ar" => A::Arabic,
+        "da" => A::Danish,
+        "nl" => A::Dutch,
+        "en" => A::English,
+        "fi" => A::Finnish,
+        "fr" => A::French,
+        "de" => A::German,
+        "el" => A::Greek,
+        "hu" => A::Hungarian,
+        "it" => A::Italian,
+        "no" | "nb" | "nn" => A::Norwegian,
+        "pt" => A::Portuguese,
+        "ro" => A::Romanian,
+        "ru" => A::Russian,
+        "es" => A::Spanish,
+        "sv" => A::Swedish,
+        "ta" => A::Tamil,
+        "tr" => A::Turkish,
+        _ => return None,
+    };
+    Some(rust_stemmers::Stemmer::create(algorithm))
+}
+
+/// The stem `term` is listed under, when it differs from the term. Words of
+/// one or two letters and CJK terms have none: stemming them finds nothing
+/// a prefix does not.
+fn stem_of(stemmer: Option<&rust_stemmers::Stemmer>, term: &str) -> Option<String> {
+    let stemmer = stemmer?;
+    if term.chars().count() < 3 || term.chars().any(tokenize::is_cjk) {
+        return None;
+    }
+    let stem = stemmer.stem(term);
+    (stem != term && !stem.is_empty()).then(|| stem.into_owned())
 }
 
 /// [`build_index`], given up (`None`) soon after `stopped` turns true:
@@ -155,6 +226,7 @@ pub fn build_index(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
 /// site the index is a tenth of a second of work that nothing would read.
 pub fn build_index_until(
     docs: &[SearchDoc<'_>],
+    language: &str,
     stopped: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<IndexFile>> {
     // Runs of consecutive documents are indexed in parallel and combined in
@@ -187,11 +259,12 @@ pub fn build_index_until(
     lists.par_sort_by(|a, b| a.0.cmp(&b.0));
     let terms: Vec<&[(Box<str>, Vec<Posting>)]> = lists.chunk_by(|a, b| a.0 == b.0).collect();
     let n = docs.len() as f32;
+    let stemmer = stemmer(language);
     let scored: Vec<Scored> = terms
         .into_par_iter()
         .map(|group| {
             if stopped() {
-                return (Box::default(), Vec::new());
+                return (Box::default(), None, Vec::new());
             }
             let df = group.iter().map(|(_, l)| l.len()).sum::<usize>() as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
@@ -210,7 +283,9 @@ pub fn build_index_until(
                 list.shrink_to_fit();
             }
             list.sort_unstable();
-            (group[0].0.clone(), list)
+            // Stemmed once per distinct term, not per word of the text.
+            let stem = stem_of(stemmer.as_ref(), &group[0].0);
+            (group[0].0.clone(), stem, list)
         })
         .collect();
     // Freed before the chunks are written.
@@ -218,12 +293,16 @@ pub fn build_index_until(
     if stopped() {
         return None;
     }
+    let entries: Vec<String> = scored
+        .par_iter()
+        .map(|(term, stem, list)| posting_entry(term, stem.as_deref(), list))
+        .collect();
     let mut files = Vec::new();
     let mut firsts: Vec<&str> = Vec::new();
     let mut chunk = String::new();
-    for (term, list) in &scored {
-        let entry = posting_entry(term, list);
-        if !chunk.is_empty() && chunk.len() + entry.len() + 2 > CHUNK_BYTES {
+    let starts = chunk_starts(&entries, docs.len());
+    for (i, ((term, _, _), entry)) in scored.iter().zip(entries).enumerate() {
+        if !chunk.is_empty() && starts.contains(&i) {
             files.push(finish_chunk(files.len(), &mut chunk));
         }
         if chunk.is_empty() {
@@ -237,11 +316,11 @@ pub fn build_index_until(
     if !chunk.is_empty() {
         files.push(finish_chunk(files.len(), &mut chunk));
     }
-    files.extend(meta_shards(docs));
+    files.extend(docs::doc_files(docs));
     let manifest = serde_json::json!({
-        "v": 1,
+        "v": 2,
         "docs": docs.len(),
-        "shard": SHARD_DOCS,
+        "lang": language,
         "chunks": firsts,
     });
     files.push(IndexFile {
@@ -251,9 +330,57 @@ pub fn build_index_until(
     Some(files)
 }
 
-fn posting_entry(term: &str, list: &[(u32, u32)]) -> String {
+/// Where the dictionary's chunks start, as indices of `entries`.
+///
+/// A small handbook's dictionary is cut finer, so a query word fetches less:
+/// into one chunk per two documents (at most [`TARGET_CHUNKS`]), balanced by
+/// bytes, when those chunks stay under half of [`CHUNK_BYTES`]. Their number
+/// then depends on the documents alone, not on their words: an edit of one
+/// body, which `serve` previews before the index is rebuilt, never adds or
+/// removes a chunk file. Larger dictionaries are cut before a chunk would pass
+/// [`CHUNK_BYTES`].
+fn chunk_starts(entries: &[String], docs: usize) -> std::collections::BTreeSet<usize> {
+    let sizes: Vec<usize> = entries.iter().map(|e| e.len() + 1).collect();
+    let total: usize = sizes.iter().sum();
+    let n = docs
+        .div_ceil(2)
+        .clamp(1, TARGET_CHUNKS)
+        .min(entries.len().max(1));
+    let mut starts = std::collections::BTreeSet::from([0]);
+    if total / n <= CHUNK_BYTES / 2 {
+        // Chunk k starts at the first entry past k/n of the bytes, or where
+        // the entries left are just enough for one per chunk left.
+        let mut before = 0;
+        for i in 1..sizes.len() {
+            before += sizes[i - 1];
+            let k = starts.len();
+            if k >= n {
+                break;
+            }
+            if before * n >= k * total || entries.len() - i == n - k {
+                starts.insert(i);
+            }
+        }
+    } else {
+        let mut len = 0;
+        for (i, size) in sizes.iter().enumerate() {
+            if len > 0 && len + size + 1 > CHUNK_BYTES {
+                starts.insert(i);
+                len = 0;
+            }
+            len += size;
+        }
+    }
+    starts
+}
+
+fn posting_entry(term: &str, stem: Option<&str>, list: &[(u32, u32)]) -> String {
     let mut entry = serde_json::to_string(term).unwrap_or_default();
     entry.push_str(":[");
+    if let Some(stem) = stem {
+        entry.push_str(&serde_json::to_string(stem).unwrap_or_default());
+        entry.push(',');
+    }
     let mut last = 0;
     for (i, (doc, score)) in list.iter().enumerate() {
         if i > 0 {
@@ -272,41 +399,6 @@ fn finish_chunk(index: usize, chunk: &mut String) -> IndexFile {
         path: format!("{INDEX_FOLDER}c{index}.json"),
         bytes: std::mem::take(chunk).into_bytes(),
     }
-}
-
-fn meta_shards(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
-    docs.par_chunks(SHARD_DOCS)
-        .enumerate()
-        .map(|(j, shard)| {
-            let rows: Vec<serde_json::Value> = shard
-                .iter()
-                .map(|d| serde_json::json!([d.url, d.kind, d.title, d.summary, excerpt(d.body)]))
-                .collect();
-            IndexFile {
-                path: format!("{INDEX_FOLDER}m{j}.json"),
-                bytes: serde_json::Value::Array(rows).to_string().into_bytes(),
-            }
-        })
-        .collect()
-}
-
-fn excerpt(body: &str) -> String {
-    let mut out = String::with_capacity(EXCERPT_CHARS + 8);
-    // Characters in `out`, counted as it grows (not recounted per word).
-    let mut chars = 0;
-    for word in body.split_whitespace() {
-        let len = word.chars().count();
-        if chars + len > EXCERPT_CHARS {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-            chars += 1;
-        }
-        out.push_str(word);
-        chars += len;
-    }
-    out
 }
 
 #[cfg(test)]

@@ -522,6 +522,150 @@ test("search highlighting reads at 4.5:1 in dark mode", async () => {
   await context.close();
 });
 
+test("search.js guesses word forms as query::light_stems does (src/search/light_stems.txt)", () => {
+  // The function is cut out of the shipped script, between its markers.
+  const source = fs.readFileSync(path.join(SITE, "search.js"), "utf8");
+  const body = source.slice(source.indexOf("// light-stems:"), source.indexOf("// light-stems end"));
+  const lightStems = new Function(`${body}; return lightStems;`)();
+  const list = fs.readFileSync(new URL("../../src/search/light_stems.txt", import.meta.url), "utf8");
+  for (const line of list.split("\n").filter((l) => l.trim() && !l.startsWith("#"))) {
+    const [word, ...guesses] = line.split(/\s+/).filter(Boolean);
+    assert.deepEqual(lightStems(word), guesses, word);
+  }
+});
+
+// The search index's document files (search/d{id}.json), to pick probes from.
+function searchDocs() {
+  const dir = path.join(SITE, "search");
+  return fs.readdirSync(dir).filter((f) => /^d\d+\.json$/.test(f))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")));
+}
+// A word of seven letters or more found in one place only of the whole
+// handbook, chosen by `where(doc, section index, word index)`.
+function rareWord(where) {
+  const docs = searchDocs(), places = new Map();
+  const words = (t) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  docs.forEach((d, di) => {
+    const put = (w, place) => { if (!places.has(w)) places.set(w, []); places.get(w).push(place); };
+    [d[2], d[3], d[1]].forEach((t) => words(t).forEach((w) => put(w, null)));
+    d[4].forEach((s, si) => { words(s[1]).forEach((w) => put(w, null)); words(s[2]).forEach((w, wi) => put(w, [di, si, wi])); });
+  });
+  // Nothing else may start with it or be one letter away (a typo match).
+  const near = (a, b) => a !== b && (b.startsWith(a) || (Math.abs(a.length - b.length) <= 1 &&
+    [...Array(Math.max(a.length, b.length) + 1).keys()].some((i) => a.slice(0, i) === b.slice(0, i) &&
+      [a.slice(i + 1) === b.slice(i + 1), a.slice(i) === b.slice(i + 1), a.slice(i + 1) === b.slice(i)].some(Boolean))));
+  const all = [...places.keys()];
+  for (const [w, list] of places) {
+    if (w.length >= 7 && /^[a-z]+$/.test(w) && list.length === 1 && list[0] && where(docs[list[0][0]], list[0][1], list[0][2]) &&
+      !all.some((o) => near(w, o))) {
+      return { word: w, doc: docs[list[0][0]], section: list[0][1] };
+    }
+  }
+  return null;
+}
+
+test("search forgives a typo and finds another form of a word", async () => {
+  const { context, page, problems } = await open();
+  const titled = (w) => handbook.pages.filter((p) => p.title.toLowerCase().split(/\W+/).includes(w)).map((p) => p.title);
+  // A word ending in -ing in a title: typed with a letter dropped, then as -ed.
+  const word = handbook.pages.flatMap((p) => p.title.toLowerCase().split(/\W+/)).find((w) => /^[a-z]{4,}ing$/.test(w));
+  assert.ok(word, "no title word ending in -ing to probe with");
+  const typo = word.slice(0, -2) + word.slice(-1);  // waiting → waitig
+  const form = word.slice(0, -3) + "ed";            // waiting → waited
+  for (const q of [typo, form]) {
+    await page.goto(url(`${BASE}search/?q=${q}`));
+    await page.locator("#search-page-results .search-result").first().waitFor({ timeout: 5000 });
+    const titles = await page.locator("#search-page-results .search-title").allInnerTexts();
+    assert.ok(titles.some((t) => titled(word).includes(t)), `"${q}" does not find ${titled(word)}: ${titles}`);
+    const marked = await page.locator("#search-page-results .search-result mark").allInnerTexts();
+    assert.ok(marked.some((m) => m.toLowerCase() === word), `"${q}" highlights ${marked}, not ${word}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a deep match is shown in a snippet cut around it, highlighted", async () => {
+  // A word far past the first 320 characters of a page's text.
+  const probe = rareWord((d, si, wi) => si === 0 && wi >= 80);
+  assert.ok(probe, "no word deep in a page to probe with");
+  const { context, page, problems } = await open();
+  await page.goto(url(`${BASE}search/?q=${probe.word}`));
+  const snippet = page.locator("#search-page-results .search-snippet").first();
+  await snippet.waitFor({ timeout: 5000 });
+  assert.equal((await snippet.locator("mark").first().innerText()).toLowerCase(), probe.word);
+  assert.ok((await snippet.innerText()).startsWith("…"), "the snippet starts where the match is, not at the top");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a match under a heading opens the page at that heading", async () => {
+  const probe = rareWord((d, si) => si > 0);
+  assert.ok(probe, "no word under a heading to probe with");
+  const [id, heading] = probe.doc[4][probe.section];
+  const { context, page, problems } = await open({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url(BASE));
+  await page.keyboard.press("/");
+  await page.keyboard.type(probe.word, { delay: 40 });
+  const first = page.locator("#search-popup .search-result").first();
+  await first.waitFor({ timeout: 5000 });
+  assert.equal(await first.locator(".search-section").innerText(), `› ${heading}`);
+  await page.keyboard.press("Enter");
+  await page.waitForURL(url(`${BASE}${encodeURI(probe.doc[0])}#${id}`));
+  assert.equal(await page.evaluate(() => decodeURIComponent(location.hash.slice(1))), id);
+  assert.ok(await page.locator(`[id="${id}"]`).isVisible());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("search shows a count and all results; /search/ follows the query as typed", async () => {
+  const { context, page, problems } = await open({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url(BASE));
+  await page.keyboard.press("/");
+  await page.keyboard.type("client", { delay: 40 });
+  await page.locator("#search-popup .search-result").first().waitFor({ timeout: 5000 });
+  const n = Number((await page.locator("#search-popup .search-count").innerText()).split(" ")[0]);
+  assert.ok(n > 8, `count ${n}`);
+  assert.equal(await page.locator("#search-popup .search-result").count(), 8);
+  await page.locator("#search-popup .search-all").click();
+  await page.waitForURL(url(`${BASE}search/?q=client`));
+  await page.locator("#search-page-results .search-result").first().waitFor({ timeout: 5000 });
+  assert.equal(await page.locator("#search-page-results .search-count").innerText(), `${n} results`);
+  await page.locator("#search-page-input").fill("");
+  await page.locator("#search-page-input").type("waiting time", { delay: 40 });
+  await page.waitForFunction(() => location.search === "?q=waiting%20time");
+  if (n > 10) {
+    await page.locator("#search-page-input").fill("client");
+    await page.locator("#search-page-results .search-result").nth(9).waitFor({ timeout: 5000 });
+    await page.locator("#search-page-results .search-more").click();
+    await page.locator("#search-page-results .search-result").nth(Math.min(n, 20) - 1).waitFor({ timeout: 5000 });
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("search's bytes, typed key by key (a key every 40 ms), stay under 50 KB on this handbook", async () => {
+  const { context, page, problems } = await open({ viewport: { width: 1280, height: 800 } });
+  const fetched = [];
+  page.on("response", async (r) => {
+    if (/\/search\.js$|\/search\/[^/?]+\.json$/.test(r.url())) { try { fetched.push([r.url(), (await r.body()).length]); } catch { /* no body */ } }
+  });
+  await page.goto(url(BASE));
+  await page.waitForLoadState("networkidle");
+  // Two words, as a reader types them, then a third query after a pause.
+  await page.keyboard.press("/");
+  await page.keyboard.type("client meeting", { delay: 40 });
+  await page.locator("#search-popup .search-result").first().waitFor({ timeout: 5000 });
+  await page.waitForLoadState("networkidle");
+  await page.keyboard.type(" late", { delay: 40 });
+  await page.waitForTimeout(400);
+  await page.waitForLoadState("networkidle");
+  const bytes = fetched.reduce((s, [, n]) => s + n, 0);
+  console.log(`# search bytes key by key: ${bytes} in ${fetched.length} requests: ${fetched.map(([u, n]) => `${u.split("/").pop()} ${n}`).join(", ")}`);
+  assert.ok(bytes <= 50 * 1024, `search fetched ${bytes} bytes`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("/review/ fits a 360 px phone, its dates on one line", async () => {
   const { context, page } = await open({ viewport: { width: 360, height: 740 } });
   await page.goto(url(`${BASE}review/`));
