@@ -208,6 +208,11 @@ impl Builder {
             return None;
         };
         let new = load::read_file(&self.options.root, path).ok()?;
+        // A translation is not part of the site serve shows (the default
+        // language): patching its original's page would show the wrong text.
+        if new.source.lang.is_some() {
+            return None;
+        }
         if !old.problems.is_empty() || !new.problems.is_empty() || !same_but_body(old, &new) {
             return None;
         }

@@ -419,3 +419,22 @@ fn read_theme(name: &str) -> String {
         .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// serve shows the default language: an edit of a translation is no body
+/// edit of the page it translates (its preview would patch the original's
+/// page with the translation's text).
+#[test]
+fn an_edited_translation_never_patches_its_original() {
+    let mut f = Fixture::new("languages/bilingual");
+    let file = f.path("content/principles/answer-by-the-third-ring.de.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("{text}\nNoch ein Satz auf Deutsch.\n")).expect("write");
+    let plan = f.preview(&[&file]);
+    assert!(f.preview.is_none(), "a translation is not previewed");
+    f.builder.rebuild(&plan).expect("the rebuild succeeds");
+    let page = "principles/answer-by-the-third-ring/index.html";
+    let kept = f.builder.kept().expect("a good build");
+    let html = String::from_utf8_lossy(&kept.files[page]);
+    assert!(html.contains("Pick up quickly."), "{html}");
+    assert!(!html.contains("Deutsch."), "{html}");
+}
