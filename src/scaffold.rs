@@ -218,7 +218,8 @@ pub fn new_translation(root: &Path, kind: &str, title: &str, lang: &str) -> Resu
     Ok(path)
 }
 
-fn yaml_string(s: &str) -> String {
+/// A string as a YAML scalar, quoted (a JSON string is valid YAML).
+pub(crate) fn yaml_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }
 

@@ -454,6 +454,12 @@ pub fn readable_name(ref_path: &str) -> String {
         Some(_) => parts.next().unwrap_or(stem),
         None => stem,
     };
+    readable(name)
+}
+
+/// A file or folder name made readable: `-` and `_` as spaces, the first
+/// letter upper case (`getting-started` → "Getting started").
+pub fn readable(name: &str) -> String {
     let name = name.replace(['-', '_'], " ");
     let name = name.trim();
     let mut chars = name.chars();

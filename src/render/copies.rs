@@ -44,7 +44,11 @@ fn copy_of(site: &Site, target: Target) -> String {
     let mut out = String::with_capacity(src.text.len() + 128);
     out.push_str("---\n");
     if !src.yaml().has_key("title") {
-        let _ = writeln!(out, "title: {}", yaml_string(site.title(target)));
+        let _ = writeln!(
+            out,
+            "title: {}",
+            crate::scaffold::yaml_string(site.title(target))
+        );
     }
     let yaml = &src.text[src.yaml_range.clone()];
     out.push_str(yaml);
@@ -60,11 +64,6 @@ fn copy_of(site: &Site, target: Target) -> String {
         &links,
     ));
     out
-}
-
-/// A string as a YAML scalar, quoted (JSON strings are valid YAML).
-fn yaml_string(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }
 
 /// `llms.txt`: the handbook's title, its description, then each section in

@@ -462,12 +462,6 @@ pub fn render_one(
     Ok((path, html))
 }
 
-/// Whether the output `path` is made from the bodies of many pages (see
-/// [`crate::outputs::gathers_bodies`]).
-pub fn gathers_bodies(path: &str) -> bool {
-    crate::outputs::gathers_bodies(path)
-}
-
 fn inject(mut html: String, snippet: Option<&str>) -> String {
     if let Some(snippet) = snippet {
         match html.rfind("</body>") {

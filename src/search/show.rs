@@ -11,6 +11,7 @@
 //!   match, [`SNIPPET_BEFORE`] of them before it, wherever it is in the body
 //!   (the summary, when only the summary matched or the page has no text).
 
+use crate::markdown::highlight::escape;
 use std::collections::BTreeSet;
 
 use serde_json::Value;
@@ -148,21 +149,6 @@ fn snippet(text: &str, sets: &[BTreeSet<String>]) -> String {
     out.push_str(&mark(&words[from..to].join(" "), sets));
     if to < words.len() {
         out.push_str(" …");
-    }
-    out
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
     }
     out
 }

@@ -187,7 +187,7 @@ impl Builder {
     /// The edited page alone, when `plan` is an edit of one Markdown file's
     /// body that leaves its front matter, its heading ids and its links as
     /// they were: then the site's graph, and so every other page, is the same,
-    /// and only the outputs that gather every body ([`render::gathers_bodies`])
+    /// and only the outputs that gather every body ([`crate::outputs::gathers_bodies`])
     /// can change besides the page. Those are returned as pending; a
     /// [`rebuild`](Self::rebuild) must follow (of the plan with this file
     /// [forgotten](Plan::forget), or of a later plan that includes it), which
@@ -236,7 +236,7 @@ impl Builder {
         files.insert(page.clone(), bytes);
         let pending = files
             .keys()
-            .filter(|p| render::gathers_bodies(p))
+            .filter(|p| crate::outputs::gathers_bodies(p))
             .cloned()
             .collect();
         let built = Arc::new(Built {

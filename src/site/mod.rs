@@ -13,11 +13,14 @@
 pub mod against;
 pub mod checks;
 mod links;
+mod order;
 pub mod refs;
 mod tags;
 
 use links::resolve_body_links;
 pub use links::{Destination, LinkError};
+pub use order::reading_order;
+use order::{build_tracks, order_sections};
 pub use tags::{RespelledTag, tag_url};
 use tags::{build_aliases, build_tags, check_generated_collisions};
 
@@ -258,16 +261,7 @@ fn parent_folder(ref_path: &str) -> &str {
 }
 
 fn folder_title(folder: &str) -> String {
-    let name = folder
-        .rsplit('/')
-        .next()
-        .unwrap_or(folder)
-        .replace(['-', '_'], " ");
-    let mut chars = name.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    crate::load::readable(folder.rsplit('/').next().unwrap_or(folder))
 }
 
 /// Builds the site model from the loaded sources. `drafts` keeps draft pages.
@@ -578,69 +572,6 @@ fn resolve_front_matter(site: &mut Site, diagnostics: &mut Diagnostics) {
     }
 }
 
-fn sort_key(page: &Page, sort_by: SortBy) -> (i64, i64, String, String) {
-    let weight = page.meta.weight.unwrap_or(i64::MAX);
-    let number = page.meta.number.unwrap_or(i64::MAX);
-    // Case and accents folded, as a reader would order them: "Émile" before
-    // "Zeta"; the ref path breaks ties, so the order stays total.
-    let title = crate::search::tokenize::fold(&page.meta.title);
-    let path = page.source.ref_path.clone();
-    match sort_by {
-        SortBy::Weight => (weight, number, title, path),
-        SortBy::Number => (number, weight, title, path),
-        SortBy::Title => (0, 0, title, path),
-    }
-}
-
-fn order_sections(site: &mut Site) {
-    for (id, page) in site.pages.iter().enumerate() {
-        site.sections[page.section].pages.push(id);
-    }
-    for id in 1..site.sections.len() {
-        if let Some(parent) = site.sections[id].parent {
-            site.sections[parent].subsections.push(id);
-        }
-    }
-    let configured: HashMap<&str, usize> = site
-        .config
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.trim_matches('/'), i))
-        .collect();
-    let section_keys: Vec<(usize, i64, String)> = site
-        .sections
-        .iter()
-        .map(|s| {
-            (
-                configured
-                    .get(s.folder.as_str())
-                    .copied()
-                    .unwrap_or(usize::MAX),
-                s.meta.weight.unwrap_or(i64::MAX),
-                crate::search::tokenize::fold(&s.title),
-            )
-        })
-        .collect();
-    for section in &mut site.sections {
-        let sort_by = section.meta.sort_by;
-        let pages = &site.pages;
-        section
-            .pages
-            .sort_by_cached_key(|&p| sort_key(&pages[p], sort_by));
-        section
-            .subsections
-            .sort_by(|&a, &b| section_keys[a].cmp(&section_keys[b]));
-        for (position, &p) in section.pages.iter().enumerate() {
-            site.pages[p].position = position;
-        }
-        for pair in section.pages.windows(2) {
-            site.pages[pair[0]].next = Some(pair[1]);
-            site.pages[pair[1]].prev = Some(pair[0]);
-        }
-    }
-}
-
 fn build_reverse_edges(site: &mut Site) {
     let mut linked_from: Vec<(Target, Target)> = Vec::new();
     for (id, p) in site.pages.iter().enumerate() {
@@ -699,29 +630,6 @@ fn build_reverse_edges(site: &mut Site) {
     }
 }
 
-fn build_tracks(site: &mut Site) {
-    let mut positions: Vec<(Target, TrackPosition)> = Vec::new();
-    for (track, p) in site.pages.iter().enumerate() {
-        for (index, step) in p.steps.iter().enumerate() {
-            positions.push((
-                step.target,
-                TrackPosition {
-                    track,
-                    index,
-                    prev: index.checked_sub(1).map(|i| p.steps[i].target),
-                    next: p.steps.get(index + 1).map(|s| s.target),
-                },
-            ));
-        }
-    }
-    for (target, position) in positions {
-        match target {
-            Target::Page(page) => site.pages[page].tracks.push(position),
-            Target::Section(section) => site.sections[section].tracks.push(position),
-        }
-    }
-}
-
 /// Spellings that make the same tag page (`Client care`, `client-care`) are
 /// one tag, named as the first page in reading order writes it: two tags
 /// with one page would overwrite each other's. `credo check` warns about the
@@ -775,20 +683,6 @@ fn sort_reverse_edges(site: &mut Site) {
         page.expressed_by.sort_by_key(page_key);
         page.related_all.sort_by_key(target_key);
     }
-}
-
-/// Home, then each section and its pages, depth first in section order.
-pub fn reading_order(site: &Site) -> Vec<Target> {
-    fn visit(site: &Site, id: SectionId, out: &mut Vec<Target>) {
-        out.push(Target::Section(id));
-        out.extend(site.sections[id].pages.iter().map(|&p| Target::Page(p)));
-        for &sub in &site.sections[id].subsections {
-            visit(site, sub, out);
-        }
-    }
-    let mut out = Vec::with_capacity(site.pages.len() + site.sections.len());
-    visit(site, 0, &mut out);
-    out
 }
 
 #[cfg(test)]
