@@ -99,9 +99,15 @@ fn each_page_carries_its_version_and_it_follows_the_source() {
 }
 
 #[test]
-fn a_page_cannot_take_the_place_of_llms_txt() {
+fn a_static_file_cannot_take_the_place_of_llms_txt_or_a_copy() {
     SiteTest::minimal()
         .file("static/llms.txt", "mine")
+        .file("static/a/index.md", "mine too")
+        .file("content/a.md", "# A\n")
         .build()
-        .code(1);
+        .code(1)
+        .diagnostics_are(&[
+            "static/a/index.md:1:1: error: this static file and a page credo generates both write /a/index.md",
+            "static/llms.txt:1:1: error: this static file and a page credo generates both write /llms.txt",
+        ]);
 }
