@@ -634,17 +634,16 @@ fn write(
                     id,
                 }));
             }
-            Event::Html(ref html) | Event::InlineHtml(ref html)
-                if html_links(html, range.start).next().is_some() =>
-            {
+            Event::Html(ref html) | Event::InlineHtml(ref html) => {
                 let rewritten = rewrite_html(html, range.start, &mut |link, dest| {
                     parts.push((links, SlotKind::Href));
                     links += 1;
                     resolve(link, dest)
                 });
-                out.push(match event {
-                    Event::InlineHtml(_) => Event::InlineHtml(rewritten.into()),
-                    _ => Event::Html(rewritten.into()),
+                out.push(match (rewritten, event) {
+                    (None, event) => event,
+                    (Some(r), Event::InlineHtml(_)) => Event::InlineHtml(r.into()),
+                    (Some(r), _) => Event::Html(r.into()),
                 });
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
@@ -695,27 +694,33 @@ fn write(
 
 /// `html` with the URL of each internal link replaced by what `resolve`
 /// gives (its destination as written when unresolved), escaped as an
-/// attribute value, the way the slots of an [`Unlinked`] body are filled.
+/// attribute value, the way the slots of an [`Unlinked`] body are filled;
+/// `None` when it holds no internal link (one scan either way).
 fn rewrite_html(
     html: &str,
     offset: usize,
     resolve: &mut dyn FnMut(&LinkRef, &str) -> Option<Resolved>,
-) -> String {
-    let mut out = String::with_capacity(html.len() + 32);
+) -> Option<String> {
+    let mut out = String::new();
     let mut last = 0;
+    let mut any = false;
     for r in html::urls(html) {
         let dest = html[r.clone()].replace("&amp;", "&");
         let Some(link) = classify_link(LinkType::Inline, &dest, offset + r.start) else {
             continue;
         };
+        any = true;
         out.push_str(&html[last..r.start]);
         let href = resolve(&link, &dest).map_or(dest, |resolved| resolved.href);
         // Writing into a String cannot fail.
         let _ = pulldown_cmark_escape::escape_href(&mut out, &href);
         last = r.end;
     }
+    if !any {
+        return None;
+    }
     out.push_str(&html[last..]);
-    out
+    Some(out)
 }
 
 fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
