@@ -178,9 +178,10 @@ pub(crate) fn run_check(
     against: Option<&std::path::Path>,
 ) -> Result<u8, Error> {
     let old = against.map(read_old_handbook).transpose()?;
-    let (mut diagnostics, site) = pipeline::check_site(options)?;
+    let (mut diagnostics, resolved) = pipeline::check_site(options)?;
     let mut listed = Vec::new();
-    if let (Some(old), Some(site)) = (&old, &site) {
+    if let (Some(old), Some(resolved)) = (&old, &resolved) {
+        let site = resolved.site();
         let comparison = site::against::compare(site, old);
         let mut found: Diagnostics = comparison.warnings.into_iter().collect();
         found.apply_lints(&site.config.lint_levels());

@@ -1,21 +1,29 @@
 //! The pipeline, top to bottom: load → resolve → render → write.
 //!
-//! [`generate`] runs the first three stages and is shared by `build`, `check`
-//! and `serve`; [`build`] adds the write stage. Content errors of every stage
-//! are collected and returned together as [`Error::Content`].
+//! The stages are functions: [`setup`] (config and theme), then
+//! [`crate::load::load`], [`resolve`], [`render`] and [`check_resolved`].
+//! [`generate`] runs them in order for `build` and `check`, and [`build`]
+//! adds the write stage; `credo serve` runs the same functions with its
+//! caches around them (`serve::rebuild`), and `credo new` only loads and
+//! resolves ([`model`]). Content errors of every stage are collected and
+//! returned together as [`Error::Content`].
 //!
 //! With `CREDO_TIMINGS=1` in the environment, each stage prints its wall time
 //! to stderr (`timing: <stage> <ms> ms`), for profiling large sites.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use crate::config::{Config, ConfigError};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::error::Error;
+use crate::load::Body;
 use crate::output::DirSink;
 use crate::render::theme::Theme;
-use crate::render::{OutputFile, RenderOptions};
+use crate::render::{Memo, OutputFile, RenderOptions, Sink, Templates, UnlinkedBodies};
 use crate::site::Site;
 
 /// What to build and how.
@@ -43,7 +51,7 @@ impl BuildOptions {
 /// What a successful generation produced.
 pub struct Generation {
     /// The resolved site.
-    pub site: Site,
+    pub resolved: Resolved,
     /// Every output file.
     pub files: Vec<OutputFile>,
     /// Warnings (the run had no errors).
@@ -142,23 +150,17 @@ impl Stopwatch {
     }
 }
 
-/// Load, resolve and render the site; every content error of every stage is
-/// returned at once.
-pub fn generate(
-    options: &BuildOptions,
-    render_options: &RenderOptions,
-) -> Result<Generation, Error> {
-    generate_timed(options, render_options, None, &mut Stopwatch::from_env())
+/// The stages' fixed inputs: the config with the command line's overrides,
+/// and the theme with its templates compiled (or what is wrong with it).
+pub struct Setup {
+    /// `credo.yaml`.
+    pub config: Config,
+    /// The theme and its compiled templates.
+    pub theme: Result<(Theme, Templates), Diagnostics>,
 }
 
-/// `emit`, when given, receives each rendered page at once (the build writes
-/// it to its staging folder); the other files are returned.
-fn generate_timed(
-    options: &BuildOptions,
-    render_options: &RenderOptions,
-    sink: Option<&dyn crate::render::Sink>,
-    stopwatch: &mut Stopwatch,
-) -> Result<Generation, Error> {
+/// Reads the config and resolves and compiles the theme it names.
+pub fn setup(options: &BuildOptions) -> Result<Setup, Error> {
     if !options.root.is_dir() {
         return Err(Error::Usage(format!(
             "site root {} is not a folder",
@@ -167,76 +169,91 @@ fn generate_timed(
     }
     let config = load_config(options)?;
     require_content(&options.root)?;
-    let theme = Theme::resolve(&options.root, &config.theme, &config.highlight_theme);
-    stopwatch.lap("setup");
-    let (sources, mut diagnostics) = crate::load::load(&options.root);
-    let (sources, languages, language_diagnostics) =
-        crate::load::languages::split(sources, &config);
-    diagnostics.extend(language_diagnostics);
-    stopwatch.lap("load");
-    let (mut site, resolve_diagnostics) = crate::site::resolve(config, sources, options.drafts);
-    let unlinked = crate::render::UnlinkedBodies::take(&mut site);
-    diagnostics.extend(resolve_diagnostics.into_vec());
-    stopwatch.lap("resolve");
-    let theme = theme.map_err(|theme_diagnostics| diagnostics.extend(theme_diagnostics));
-    let mut files = match &theme {
-        Ok(theme) => {
-            let (files, render_diagnostics) = match sink {
-                Some(sink) => {
-                    crate::render::render_streaming(&site, unlinked, theme, render_options, sink)
-                }
-                None => crate::render::render(&site, unlinked, theme, render_options),
-            };
-            diagnostics.extend(render_diagnostics.into_vec());
-            files
-        }
-        Err(()) => Vec::new(),
-    };
-    stopwatch.lap("render");
-    if let Ok(theme) = &theme {
-        for language in languages {
-            let (more, language_diagnostics) =
-                generate_language(&site, language, theme, options, render_options, sink);
-            files.extend(more);
-            diagnostics.extend(language_diagnostics.into_vec());
-        }
-        stopwatch.lap("languages");
-    }
-    diagnostics.extend(crate::site::checks::warnings(
-        &site,
-        crate::site::checks::today(),
-    ));
-    diagnostics.extend(crate::site::checks::unknown_sections(&site, &options.root));
-    diagnostics.apply_lints(&site.config.lint_levels());
-    diagnostics.sort();
-    stopwatch.lap("checks");
-    if diagnostics.has_errors() {
-        return Err(Error::Content(diagnostics));
-    }
-    Ok(Generation {
-        site,
-        files,
-        warnings: diagnostics,
-    })
+    let theme = theme(&options.root, &config);
+    Ok(Setup { config, theme })
 }
 
-/// Resolves and renders the site in one of its other languages under
-/// `/CODE/`: pages, sections and every generated page, but not the files all
-/// languages share (static files, theme assets), which stay at the root.
-fn generate_language(
+/// Resolves the theme `config` names and compiles its templates.
+pub fn theme(root: &Path, config: &Config) -> Result<(Theme, Templates), Diagnostics> {
+    Theme::resolve(root, &config.theme, &config.highlight_theme)
+        .and_then(|theme| Templates::compile(&theme).map(|templates| (theme, templates)))
+}
+
+/// The site in every language it is written in, resolved: immutable once
+/// made (`serve` replaces it whole on the next change).
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// The default language first, then the others in `languages:` order.
+    pub editions: Vec<Edition>,
+}
+
+/// One language's site and where its outputs go.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    /// `""` for the default language (at the site root), `de/` for another.
+    pub prefix: String,
+    /// The site in that language.
+    pub site: Arc<Site>,
+}
+
+impl Resolved {
+    /// The site in the default language.
+    pub fn site(&self) -> &Site {
+        &self.editions[0].site
+    }
+
+    /// Content pages and sections of the default language.
+    pub fn pages(&self) -> usize {
+        self.site().pages.len() + self.site().sections.len()
+    }
+}
+
+/// Stage 2, resolve: the default language's site from `sources`, then each
+/// other language's, with their translation warnings. The bodies the load
+/// stage rendered are taken out of each site (one per edition) for the
+/// render stage: the sites are immutable from here on.
+pub fn resolve(
+    config: Config,
+    sources: crate::load::Sources,
+    drafts: bool,
+) -> (Resolved, Vec<UnlinkedBodies>, Diagnostics) {
+    let (sources, languages, mut diagnostics) = crate::load::languages::split(sources, &config);
+    let (mut site, resolve_diagnostics) = crate::site::resolve(config, sources, drafts);
+    diagnostics.extend(resolve_diagnostics);
+    let mut unlinked = vec![UnlinkedBodies::take(&mut site)];
+    let translated: Vec<(String, Site)> = languages
+        .into_iter()
+        .map(|language| {
+            let code = language.code.clone();
+            let (mut translated, language_diagnostics) = resolve_language(&site, language, drafts);
+            diagnostics.extend(language_diagnostics);
+            unlinked.push(UnlinkedBodies::take(&mut translated));
+            (code, translated)
+        })
+        .collect();
+    let mut editions = vec![Edition {
+        prefix: String::new(),
+        site: Arc::new(site),
+    }];
+    editions.extend(translated.into_iter().map(|(code, site)| Edition {
+        prefix: format!("{code}/"),
+        site: Arc::new(site),
+    }));
+    (Resolved { editions }, unlinked, diagnostics)
+}
+
+/// Resolves the site in one of its other languages: its translations, with
+/// the default language's pages standing in for the missing ones.
+fn resolve_language(
     site: &Site,
     language: crate::load::languages::Language,
-    theme: &Theme,
-    options: &BuildOptions,
-    render_options: &RenderOptions,
-    sink: Option<&dyn crate::render::Sink>,
-) -> (Vec<OutputFile>, Diagnostics) {
+    drafts: bool,
+) -> (Site, Diagnostics) {
     let code = language.code;
     let config = site.config.for_language(&code);
-    let (mut translated, diagnostics) =
-        crate::site::resolve(config, language.sources, options.drafts);
+    let (translated, diagnostics) = crate::site::resolve(config, language.sources, drafts);
     // The untranslated pages stand in with their errors, already reported.
-    let stand_ins: std::collections::HashSet<String> = (translated.pages.iter())
+    let stand_ins: HashSet<String> = (translated.pages.iter())
         .map(|p| &p.source)
         .chain(translated.sections.iter().filter_map(|s| s.source.as_ref()))
         .filter(|s| s.untranslated)
@@ -248,11 +265,11 @@ fn generate_language(
         .collect();
     for file in &language.missing {
         diagnostics.push(
-            crate::diagnostic::Diagnostic::warning(
+            Diagnostic::warning(
                 file,
                 0,
                 0,
-                crate::diagnostic::Code::MissingTranslation,
+                Code::MissingTranslation,
                 format!(
                     "no translation into `{code}`: the page in the default language stands in there"
                 ),
@@ -264,42 +281,180 @@ fn generate_language(
         );
     }
     diagnostics.extend(untranslated_since(site, &translated, &code));
-    let unlinked = crate::render::UnlinkedBodies::take(&mut translated);
-    let prefix = format!("{code}/");
-    let shared = shared_files(site, theme);
-    let prefixed = sink.map(|inner| Prefixed {
-        inner,
-        prefix: &prefix,
-        shared: &shared,
-    });
-    let (files, render_diagnostics) = match &prefixed {
-        Some(sink) => {
-            crate::render::render_streaming(&translated, unlinked, theme, render_options, sink)
+    (translated, diagnostics)
+}
+
+/// How the render stage runs (see [`crate::render::Pass`]).
+#[derive(Default)]
+pub struct RenderPass<'a> {
+    /// Where pages are written as they are rendered.
+    pub sink: Option<&'a dyn Sink>,
+    /// The previous pass's memos: outputs whose inputs did not change are
+    /// skipped. Given (even empty), the pass returns memos for the next.
+    pub memos: Option<&'a Memos>,
+    /// Set when the pass is moot.
+    pub stop: Option<&'a AtomicBool>,
+}
+
+/// The render memo of each edition, by its prefix.
+pub type Memos = HashMap<String, Memo>;
+
+/// What the render stage made of every edition.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The outputs rendered in this pass (not those written to the sink).
+    pub files: Vec<OutputFile>,
+    /// The outputs whose inputs did not change: their earlier bytes stand.
+    pub unchanged: Vec<String>,
+    /// What the next pass needs to know.
+    pub memos: Memos,
+    /// Template and theme problems.
+    pub diagnostics: Diagnostics,
+}
+
+/// Stage 3, render: every edition of the site, each other language under
+/// its prefix, with the files all languages share (static files, theme
+/// assets) once at the root. `None` when the pass was stopped.
+pub fn render(
+    resolved: &Resolved,
+    unlinked: Vec<UnlinkedBodies>,
+    (theme, templates): (&Theme, &Templates),
+    options: &RenderOptions,
+    pass: RenderPass<'_>,
+) -> Option<Rendered> {
+    let shared = shared_files(resolved.site(), theme);
+    let mut unlinked = unlinked.into_iter();
+    // A memo, even an empty one, makes the pass fingerprint its outputs.
+    let empty = Memo::default();
+    let mut rendered = Rendered::default();
+    for edition in &resolved.editions {
+        let prefix = edition.prefix.as_str();
+        let prefixed = pass.sink.map(|inner| Prefixed {
+            inner,
+            prefix,
+            shared: &shared,
+        });
+        let one = crate::render::render_site(
+            &edition.site,
+            theme,
+            templates,
+            options,
+            crate::render::Pass {
+                unlinked: unlinked.next().unwrap_or_default(),
+                memo: pass.memos.map(|m| m.get(prefix).unwrap_or(&empty)),
+                sink: prefixed.as_ref().map(|p| p as &dyn Sink),
+                stop: pass.stop,
+            },
+        )?;
+        let translated = !prefix.is_empty();
+        let own = |path: &String| !translated || !shared.contains(path);
+        rendered.files.extend(
+            (one.files.into_iter())
+                .filter(|f| own(&f.path))
+                .map(|mut f| {
+                    f.path.insert_str(0, prefix);
+                    f
+                }),
+        );
+        rendered.unchanged.extend(
+            (one.unchanged.into_iter())
+                .filter(own)
+                .map(|path| format!("{prefix}{path}")),
+        );
+        rendered.memos.insert(prefix.to_string(), one.memo);
+        rendered.diagnostics.extend(one.diagnostics);
+    }
+    Some(rendered)
+}
+
+/// The checks over the resolved site (the warnings no single stage makes),
+/// then the site's lint levels over every diagnostic of the run, sorted.
+pub fn check_resolved(resolved: &Resolved, root: &Path, diagnostics: &mut Diagnostics) {
+    let site = resolved.site();
+    diagnostics.extend(crate::site::checks::warnings(
+        site,
+        crate::site::checks::today(),
+    ));
+    diagnostics.extend(crate::site::checks::unknown_sections(site, root));
+    diagnostics.apply_lints(&site.config.lint_levels());
+    diagnostics.sort();
+}
+
+/// The site as a model, without rendering anything: what `credo new` needs
+/// to find where a page goes. Content errors are left to `check`.
+pub fn model(root: &Path) -> Result<Resolved, Error> {
+    let config = load_config(&BuildOptions {
+        root: root.to_path_buf(),
+        ..BuildOptions::default()
+    })?;
+    let (sources, _) = crate::load::load(root, Body::Scan);
+    Ok(resolve(config, sources, true).0)
+}
+
+/// Load, resolve and render the site; every content error of every stage is
+/// returned at once.
+pub fn generate(
+    options: &BuildOptions,
+    render_options: &RenderOptions,
+) -> Result<Generation, Error> {
+    generate_timed(options, render_options, None, &mut Stopwatch::from_env())
+}
+
+/// The stages in order. `sink`, when given, receives each rendered page at
+/// once (the build writes it to its staging folder); the other files are
+/// returned.
+fn generate_timed(
+    options: &BuildOptions,
+    render_options: &RenderOptions,
+    sink: Option<&dyn Sink>,
+    stopwatch: &mut Stopwatch,
+) -> Result<Generation, Error> {
+    let Setup { config, theme } = setup(options)?;
+    stopwatch.lap("setup");
+    let (sources, mut diagnostics) = crate::load::load(&options.root, Body::Render);
+    stopwatch.lap("load");
+    let (resolved, unlinked, resolve_diagnostics) = resolve(config, sources, options.drafts);
+    diagnostics.extend(resolve_diagnostics);
+    stopwatch.lap("resolve");
+    let mut files = Vec::new();
+    match &theme {
+        Ok((theme, templates)) => {
+            let pass = RenderPass {
+                sink,
+                ..RenderPass::default()
+            };
+            let rendered = render(
+                &resolved,
+                unlinked,
+                (theme, templates),
+                render_options,
+                pass,
+            )
+            .unwrap_or_default();
+            files = rendered.files;
+            diagnostics.extend(rendered.diagnostics);
         }
-        None => crate::render::render(&translated, unlinked, theme, render_options),
-    };
-    diagnostics.extend(render_diagnostics.into_vec());
-    let files = files
-        .into_iter()
-        .filter(|f| !shared.contains(&f.path))
-        .map(|mut f| {
-            f.path = format!("{prefix}{}", f.path);
-            f
-        })
-        .collect();
-    (files, diagnostics)
+        Err(theme_diagnostics) => diagnostics.extend(theme_diagnostics.clone()),
+    }
+    stopwatch.lap("render");
+    check_resolved(&resolved, &options.root, &mut diagnostics);
+    stopwatch.lap("checks");
+    if diagnostics.has_errors() {
+        return Err(Error::Content(diagnostics));
+    }
+    Ok(Generation {
+        resolved,
+        files,
+        warnings: diagnostics,
+    })
 }
 
 /// Translations older than a material change of their original: the
 /// original's newest material change is newer than the translation's own
 /// newest `changes:` entry (a stub made by `credo new --lang` starts with
 /// the original's history; a translator records the update there).
-fn untranslated_since(
-    site: &Site,
-    translated: &Site,
-    code: &str,
-) -> Vec<crate::diagnostic::Diagnostic> {
-    let originals: std::collections::HashMap<&str, &crate::site::Page> = site
+fn untranslated_since(site: &Site, translated: &Site, code: &str) -> Vec<Diagnostic> {
+    let originals: HashMap<&str, &crate::site::Page> = site
         .pages
         .iter()
         .map(|p| (p.source.ref_path.as_str(), p))
@@ -317,11 +472,11 @@ fn untranslated_since(
             continue;
         }
         found.push(
-            crate::diagnostic::Diagnostic::warning(
+            Diagnostic::warning(
                 &page.source.file,
                 1,
                 1,
-                crate::diagnostic::Code::UntranslatedSince,
+                Code::UntranslatedSince,
                 format!(
                     "this `{code}` translation is older than a material change of {} ({}: {})",
                     original.source.file, change.date, change.note
@@ -342,9 +497,8 @@ fn translated_name(file: &str, code: &str) -> String {
 }
 
 /// The outputs every language shares, written once at the root.
-fn shared_files(site: &Site, theme: &Theme) -> std::collections::HashSet<String> {
-    let mut shared: std::collections::HashSet<String> =
-        site.statics.iter().map(|s| s.output_path.clone()).collect();
+fn shared_files(site: &Site, theme: &Theme) -> HashSet<String> {
+    let mut shared: HashSet<String> = site.statics.iter().map(|s| s.output_path.clone()).collect();
     shared.extend(theme.statics.keys().cloned());
     shared.insert("highlight.css".to_string());
     shared
@@ -353,14 +507,14 @@ fn shared_files(site: &Site, theme: &Theme) -> std::collections::HashSet<String>
 /// A sink that writes a language's files under its folder and drops what
 /// every language shares.
 struct Prefixed<'a> {
-    inner: &'a dyn crate::render::Sink,
+    inner: &'a dyn Sink,
     prefix: &'a str,
-    shared: &'a std::collections::HashSet<String>,
+    shared: &'a HashSet<String>,
 }
 
-impl crate::render::Sink for Prefixed<'_> {
+impl Sink for Prefixed<'_> {
     fn create(&self, path: &str) -> std::io::Result<std::fs::File> {
-        debug_assert!(!self.shared.contains(path));
+        debug_assert!(self.prefix.is_empty() || !self.shared.contains(path));
         self.inner.create(&format!("{}{path}", self.prefix))
     }
 
@@ -390,7 +544,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     if let Some((path, source)) = streaming.failed.into_inner().ok().flatten() {
         return Err(Error::Io { path, source });
     }
-    let pages = generation.site.pages.len() + generation.site.sections.len();
+    let pages = generation.resolved.pages();
     let files = generation.files.len() + streaming.streamed.into_inner();
     streaming.staging.commit(generation.files)?;
     stopwatch.lap("write");
@@ -412,7 +566,7 @@ struct Streaming {
     streamed: std::sync::atomic::AtomicUsize,
 }
 
-impl crate::render::Sink for Streaming {
+impl Sink for Streaming {
     fn create(&self, path: &str) -> std::io::Result<std::fs::File> {
         self.streamed
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -433,9 +587,9 @@ pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
 }
 
 /// [`check`], with the resolved site when it has no errors.
-pub fn check_site(options: &BuildOptions) -> Result<(Diagnostics, Option<Site>), Error> {
+pub fn check_site(options: &BuildOptions) -> Result<(Diagnostics, Option<Resolved>), Error> {
     match generate(options, &RenderOptions::default()) {
-        Ok(generation) => Ok((generation.warnings, Some(generation.site))),
+        Ok(generation) => Ok((generation.warnings, Some(generation.resolved))),
         Err(Error::Content(diagnostics)) => Ok((diagnostics, None)),
         Err(e) => Err(e),
     }

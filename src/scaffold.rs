@@ -131,12 +131,8 @@ pub fn new_page(root: &Path, kind: &str, title: &str) -> Result<PathBuf, Error> 
             "the title needs at least one letter or digit".into(),
         ));
     }
-    let config = crate::pipeline::load_config(&crate::pipeline::BuildOptions {
-        root: root.to_path_buf(),
-        ..Default::default()
-    })?;
-    let (sources, _) = crate::load::load(root);
-    let (site, _) = crate::site::resolve(config, sources, true);
+    let resolved = crate::pipeline::model(root)?;
+    let site = resolved.site();
     let section = site
         .sections
         .iter()
@@ -188,9 +184,8 @@ pub fn new_translation(root: &Path, kind: &str, title: &str, lang: &str) -> Resu
             }
         )));
     }
-    let (sources, _) = crate::load::load(root);
-    let (sources, _, _) = crate::load::languages::split(sources, &config);
-    let (site, _) = crate::site::resolve(config, sources, true);
+    let resolved = crate::pipeline::model(root)?;
+    let site = resolved.site();
     let slug = slugify(title);
     let page = site
         .pages

@@ -312,15 +312,16 @@ pub(crate) fn make_section_page(file: &mut Loaded, folder: &str) {
     }
 }
 
-/// Reads `content/` and `static/` under `root`.
-pub fn load(root: &Path) -> (Sources, Diagnostics) {
+/// Reads `content/` and `static/` under `root`, doing `body` with each
+/// Markdown body.
+pub fn load(root: &Path, body: Body) -> (Sources, Diagnostics) {
     let (listing, mut diagnostics) = list(root);
     let results: Vec<Result<Loaded, Vec<Diagnostic>>> = listing
         .markdown
         .par_iter()
         .map(|path| {
             crate::bug::processing(&display_path(root, path), || {
-                read_and_parse(root, path, Body::Render)
+                read_and_parse(root, path, body)
             })
         })
         .collect();
@@ -490,9 +491,9 @@ pub fn read_file(root: &Path, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 }
 
 /// What reading a file does with its body.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Body {
-    /// Only scan it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    /// Only scan it (what `credo new` and `serve` need).
     Scan,
     /// Scan it and render it in the same parse (a build renders every body
     /// once, so it need not parse any body twice).

@@ -70,6 +70,12 @@ impl UnlinkedBodies {
                 .collect(),
         }
     }
+
+    /// How many bodies it holds.
+    pub fn count(&self) -> usize {
+        let held = |all: &[Option<markdown::Unlinked>]| all.iter().flatten().count();
+        held(&self.pages) + held(&self.sections)
+    }
 }
 
 /// The HTML of every body, taken out of [`Bodies`] once only `/print/` still
@@ -91,11 +97,6 @@ impl Bodies {
             sections: take(&mut self.sections),
         }
     }
-}
-
-/// Renders every body in parallel.
-pub fn render_bodies(site: &Site) -> Bodies {
-    render_bodies_with(site, UnlinkedBodies::default(), None, &|| false).0
 }
 
 /// Renders every body in parallel; with a memo, only bodies whose text or

@@ -22,7 +22,7 @@ pub mod strings;
 mod templates;
 pub mod theme;
 
-pub use bodies::{Bodies, UnlinkedBodies, render_bodies};
+pub use bodies::{Bodies, UnlinkedBodies};
 use bodies::{BodyHtml, PageLinks, render_bodies_with};
 pub use sink::Sink;
 use sink::{Until, stream_page, write_data};
@@ -92,7 +92,7 @@ pub(crate) struct Outcome {
     written: bool,
 }
 
-/// The result of [`render_changed`].
+/// The result of [`render_site`].
 #[derive(Debug)]
 pub struct Rendering {
     /// The outputs rendered in this pass.
@@ -105,82 +105,37 @@ pub struct Rendering {
     pub diagnostics: Diagnostics,
 }
 
-/// Renders the whole site into output files; `unlinked` holds the bodies the
-/// load stage already rendered.
-pub fn render(
-    site: &Site,
-    unlinked: UnlinkedBodies,
-    theme: &Theme,
-    options: &RenderOptions,
-) -> (Vec<OutputFile>, Diagnostics) {
-    let templates = match Templates::compile(theme) {
-        Ok(t) => t,
-        Err(d) => return (Vec::new(), d),
-    };
-    let pass = Pass {
-        unlinked,
-        ..Pass::default()
-    };
-    let rendering = render_with(site, theme, &templates, options, pass);
-    (rendering.files, rendering.diagnostics)
+/// How one render pass runs, beyond what it renders: a build streams its
+/// pages into a sink and hands over the bodies the load stage rendered;
+/// `serve` skips what its memo knows and stops when a newer change comes in.
+#[derive(Default)]
+pub struct Pass<'a> {
+    /// Bodies the load stage already rendered.
+    pub unlinked: UnlinkedBodies,
+    /// The previous pass: outputs whose inputs did not change are skipped
+    /// (every output is rendered when the memo is empty).
+    pub memo: Option<&'a Memo>,
+    /// Where pages are written as they are rendered (a build uses this to
+    /// keep memory flat on large sites).
+    pub sink: Option<&'a dyn Sink>,
+    /// Set when the pass is moot (`serve` got another change).
+    pub stop: Option<&'a AtomicBool>,
 }
 
-/// Renders the whole site, writing each templated page into `sink` as it is
-/// made; returns the other files (generated data, static files) and the
-/// diagnostics. A build uses this to keep memory flat on large sites.
-pub fn render_streaming(
-    site: &Site,
-    unlinked: UnlinkedBodies,
-    theme: &Theme,
-    options: &RenderOptions,
-    sink: &dyn Sink,
-) -> (Vec<OutputFile>, Diagnostics) {
-    let templates = match Templates::compile(theme) {
-        Ok(t) => t,
-        Err(d) => return (Vec::new(), d),
-    };
-    let pass = Pass {
-        unlinked,
-        sink: Some(sink),
-        ..Pass::default()
-    };
-    let rendering = render_with(site, theme, &templates, options, pass);
-    (rendering.files, rendering.diagnostics)
-}
-
-/// Renders only the outputs whose template or context changed since the pass
-/// that left `memo` (every output when the memo is empty). Together with the
-/// earlier bytes of [`Rendering::unchanged`], the files are byte for byte
-/// those of [`render`]. `None` when `stop` was set before the pass ended
-/// (`serve` got another change meanwhile; the pass is moot).
-pub fn render_changed(
+/// Renders the site: the templated outputs the memo does not know (with
+/// the earlier bytes of [`Rendering::unchanged`], byte for byte a pass
+/// without a memo), the generated data and the static files. `None` when
+/// the pass was stopped before it ended.
+pub fn render_site(
     site: &Site,
     theme: &Theme,
     templates: &Templates,
     options: &RenderOptions,
-    memo: &Memo,
-    stop: &AtomicBool,
+    pass: Pass<'_>,
 ) -> Option<Rendering> {
-    let pass = Pass {
-        memo: Some(memo),
-        stop: Some(stop),
-        ..Pass::default()
-    };
+    let stop = pass.stop;
     let rendering = render_with(site, theme, templates, options, pass);
-    (!stop.load(Ordering::Relaxed)).then_some(rendering)
-}
-
-/// How one render pass runs, beyond what it renders.
-#[derive(Default)]
-struct Pass<'a> {
-    /// Bodies the load stage already rendered.
-    unlinked: UnlinkedBodies,
-    /// The previous pass: outputs whose inputs did not change are skipped.
-    memo: Option<&'a Memo>,
-    /// Where pages are written as they are rendered.
-    sink: Option<&'a dyn Sink>,
-    /// Set when the pass is moot (`serve` got another change).
-    stop: Option<&'a AtomicBool>,
+    (!stop.is_some_and(|s| s.load(Ordering::Relaxed))).then_some(rendering)
 }
 
 fn render_with(

@@ -31,7 +31,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::load::{self, Listing, Loaded};
 use crate::markdown::LinkStyle;
-use crate::pipeline::{self, BuildOptions};
+use crate::pipeline::{self, BuildOptions, Memos, Resolved};
 use crate::render::theme::Theme;
 use crate::render::{self, Content, Memo, RenderOptions, Templates};
 use crate::site::{Site, Target};
@@ -86,7 +86,7 @@ pub struct Preview {
 
 struct Good {
     built: Arc<Built>,
-    memo: Memo,
+    memos: Memos,
     /// Output path → the file its bytes were copied from.
     copies: HashMap<String, PathBuf>,
     /// Content pages and sections.
@@ -103,9 +103,10 @@ pub struct Builder {
     listing_diagnostics: Diagnostics,
     files: BTreeMap<PathBuf, Result<Loaded, Vec<Diagnostic>>>,
     good: Option<Good>,
-    /// The site of the last good build, with the bodies of previews patched
-    /// in: it matches `files` whenever it is there.
-    site: Option<Site>,
+    /// The resolved site of the last good build, or of the last preview
+    /// since (a new generation with that page's body): it matches `files`
+    /// whenever it is there. Never changed, only replaced.
+    resolved: Option<Arc<Resolved>>,
     /// Whether `files` holds reads (a preview's) that no full rebuild has
     /// rendered yet.
     unrendered: bool,
@@ -133,7 +134,7 @@ impl Builder {
             listing_diagnostics: Diagnostics::new(),
             files: BTreeMap::new(),
             good: None,
-            site: None,
+            resolved: None,
             unrendered: false,
             shown: None,
             failing: true,
@@ -208,25 +209,33 @@ impl Builder {
             return None;
         };
         let new = load::read_file(&self.options.root, path).ok()?;
-        // A translation is not part of the site serve shows (the default
-        // language): patching its original's page would show the wrong text.
-        if new.source.lang.is_some() {
-            return None;
-        }
         if !old.problems.is_empty() || !new.problems.is_empty() || !same_but_body(old, &new) {
             return None;
         }
         let (theme, templates) = self.theme.as_ref().ok()?;
         let good = self.good.as_ref()?;
-        let site = self.site.as_mut()?;
-        let target = patch_body(site, &new)?;
-        let Ok((page, html)) =
-            render::render_one(site, theme, templates, &self.render_options, target)
-        else {
-            // The rebuild reports it; the patched site no longer matches `files`.
-            self.site = None;
-            return None;
+        let resolved = self.resolved.as_ref()?;
+        let prefix = (new.source.lang.as_ref()).map_or(String::new(), |code| format!("{code}/"));
+        let edition = resolved.editions.iter().position(|e| e.prefix == prefix)?;
+        // The next generation: this one with the page's new body.
+        let mut site = Site::clone(&resolved.editions[edition].site);
+        let target = patch_body(&mut site, &new)?;
+        let (page, html) =
+            render::render_one(&site, theme, templates, &self.render_options, target).ok()?;
+        let page = format!("{prefix}{page}");
+        let prefixes: Vec<String> = resolved.editions.iter().map(|e| e.prefix.clone()).collect();
+        let gathers = |path: &str| {
+            (prefixes.iter()).any(|prefix| {
+                (path.strip_prefix(prefix.as_str())).is_some_and(crate::outputs::gathers_bodies)
+            })
         };
+        let mut next = Resolved::clone(resolved);
+        next.editions[edition].site = Arc::new(site);
+        let stand_ins = match new.source.lang {
+            None => patch_stand_ins(&mut next, &new),
+            Some(_) => HashSet::new(),
+        };
+        self.resolved = Some(Arc::new(next));
         self.files.insert(path.clone(), Ok(new));
         self.unrendered = true;
         let base = self.shown.as_ref().unwrap_or(&good.built);
@@ -234,9 +243,12 @@ impl Builder {
         let bytes = Bytes::from(html);
         let changed = files.get(&page) != Some(&bytes);
         files.insert(page.clone(), bytes);
+        // The outputs that gather every body, in every language, follow with
+        // the rebuild, as do the other languages' stand-ins for an edited
+        // original.
         let pending = files
             .keys()
-            .filter(|p| crate::outputs::gathers_bodies(p))
+            .filter(|p| gathers(p) || stand_ins.contains(*p))
             .cloned()
             .collect();
         let built = Arc::new(Built {
@@ -279,17 +291,18 @@ impl Builder {
         self.unrendered = true;
         let root = self.options.root.clone();
         if plan.everything {
-            self.config = pipeline::load_config(&self.options).map_err(as_diagnostics);
-        }
-        if plan.everything || plan.theme {
+            (self.config, self.theme) = match pipeline::setup(&self.options) {
+                Ok(setup) => (Ok(setup.config), setup.theme),
+                Err(e) => (Err(as_diagnostics(e)), Err(not_built_yet())),
+            };
+        } else if plan.theme {
             self.theme = match &self.config {
-                Ok(config) => Theme::resolve(&root, &config.theme, &config.highlight_theme)
-                    .and_then(|theme| Templates::compile(&theme).map(|t| (theme, t))),
+                Ok(config) => pipeline::theme(&root, config),
                 Err(_) => Err(not_built_yet()),
             };
         }
         if self.read(&root, plan, relist) || plan.everything {
-            self.site = None;
+            self.resolved = None;
         }
         stopwatch.lap("read");
         let config = match &self.config {
@@ -299,50 +312,49 @@ impl Builder {
         if stopped() {
             return None;
         }
-        // Nothing read since the last good build (a rebuild after previews,
-        // which patched their bodies in): its site stands, and it had no
-        // errors.
-        let (site, mut diagnostics) = match self.site.take() {
-            Some(site) => (site, Diagnostics::new()),
+        // Nothing read since the last good build but what previews showed
+        // (each a generation of its own): the last one stands.
+        let (resolved, mut diagnostics) = match self.resolved.take() {
+            Some(resolved) => (resolved, Diagnostics::new()),
             None => {
                 let mut diagnostics = self.listing_diagnostics.clone();
                 let (sources, read_diagnostics) =
                     load::assemble(self.listing.clone(), self.files.values().cloned());
                 diagnostics.extend(read_diagnostics);
-                // serve shows the default language (README, Languages).
-                let (sources, _, language_diagnostics) = load::languages::split(sources, &config);
-                diagnostics.extend(language_diagnostics);
-                let (site, resolve_diagnostics) =
-                    crate::site::resolve(config, sources, self.options.drafts);
+                let (resolved, _, resolve_diagnostics) =
+                    pipeline::resolve(config, sources, self.options.drafts);
                 diagnostics.extend(resolve_diagnostics);
-                (site, diagnostics)
+                (Arc::new(resolved), diagnostics)
             }
         };
         stopwatch.lap("resolve");
-        let (theme, templates) = match &self.theme {
-            Ok(t) => (&t.0, &t.1),
+        let theme = match &self.theme {
+            Ok((theme, templates)) => (theme, templates),
             Err(ds) => {
                 diagnostics.extend(ds.clone());
                 return Some(Err(errors(diagnostics)));
             }
         };
-        diagnostics.apply_lints(&site.config.lint_levels());
+        pipeline::check_resolved(&resolved, &root, &mut diagnostics);
         if diagnostics.has_errors() {
             return Some(Err(errors(diagnostics)));
         }
-        let empty = Memo::default();
-        let memo = match &self.good {
-            Some(good) if !plan.everything => &good.memo,
+        let empty = Memos::new();
+        let memos = match &self.good {
+            Some(good) if !plan.everything => &good.memos,
             _ => &empty,
         };
+        let pass = pipeline::RenderPass {
+            sink: None,
+            memos: Some(memos),
+            stop: Some(stop),
+        };
         let rendering = (!stopped())
-            .then(|| {
-                render::render_changed(&site, theme, templates, &self.render_options, memo, stop)
-            })
+            .then(|| pipeline::render(&resolved, Vec::new(), theme, &self.render_options, pass))
             .flatten();
         let Some(rendering) = rendering else {
             // The site matches `files`: the next rebuild can start from it.
-            self.site = Some(site);
+            self.resolved = Some(resolved);
             return None;
         };
         stopwatch.lap("render");
@@ -355,8 +367,8 @@ impl Builder {
             .iter()
             .filter(|f| f.path.ends_with(".html") && matches!(f.content, Content::Bytes(_)))
             .count();
-        let html = rendering.memo.len();
-        let pages = site.pages.len() + site.sections.len();
+        let html = rendering.memos.values().map(Memo::len).sum();
+        let pages = resolved.pages();
         let mut files: HashMap<String, Bytes> =
             HashMap::with_capacity(rendering.files.len() + rendering.unchanged.len());
         let mut copies = HashMap::new();
@@ -419,15 +431,15 @@ impl Builder {
         stopwatch.lap("compare");
         let built = Arc::new(Built {
             files,
-            base_path: site.config.base_path(),
+            base_path: resolved.site().config.base_path(),
         });
         self.good = Some(Good {
             built: built.clone(),
-            memo: rendering.memo,
+            memos: rendering.memos,
             copies,
             pages,
         });
-        self.site = Some(site);
+        self.resolved = Some(resolved);
         self.unrendered = false;
         self.shown = None;
         Some(Ok(Report {
@@ -523,6 +535,35 @@ fn patch_body(site: &mut Site, new: &Loaded) -> Option<Target> {
     Some(Target::Section(id))
 }
 
+/// Puts the edited original `new` into the pages that stand in for it in
+/// the other languages (which have no translation of it); their output
+/// paths.
+fn patch_stand_ins(resolved: &mut Resolved, new: &Loaded) -> HashSet<String> {
+    let mut stand_in = new.clone();
+    stand_in.source.untranslated = true;
+    let key = &new.source.ref_path;
+    let mut found = HashSet::new();
+    for edition in resolved.editions.iter_mut().skip(1) {
+        let stands_in =
+            |source: &crate::load::SourceFile| source.untranslated && &source.ref_path == key;
+        let site = &edition.site;
+        let url = (site.pages.iter())
+            .find(|p| stands_in(&p.source))
+            .map(|p| &p.url)
+            .or_else(|| {
+                (site.sections.iter())
+                    .find(|s| s.source.as_ref().is_some_and(stands_in))
+                    .map(|s| &s.url)
+            });
+        let Some(url) = url else { continue };
+        found.insert(format!("{}{url}index.html", edition.prefix));
+        let mut site = Site::clone(site);
+        patch_body(&mut site, &stand_in);
+        edition.site = Arc::new(site);
+    }
+    found
+}
+
 /// Only files to copy changed, and nothing was added or removed: the last
 /// good build with those files' bytes read again.
 fn copy_only(good: &mut Good, plan: &Plan, start: Instant) -> Report {
@@ -553,7 +594,7 @@ fn copy_only(good: &mut Good, plan: &Plan, start: Instant) -> Report {
         changed,
         pages: good.pages,
         rendered: 0,
-        html: good.memo.len(),
+        html: good.memos.values().map(Memo::len).sum(),
         elapsed: start.elapsed(),
     }
 }

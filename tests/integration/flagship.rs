@@ -76,7 +76,7 @@ fn every_flagship_principle_is_applied_by_a_scenario() {
     };
     let generation =
         credo::pipeline::generate(&options, &Default::default()).unwrap_or_else(|e| panic!("{e}"));
-    let site = generation.site;
+    let site = generation.resolved.site();
     let count = |kind: Kind| site.pages.iter().filter(|p| p.kind == kind).count();
     assert!(count(Kind::Principle) >= 12);
     assert!(count(Kind::Scenario) >= 15);
@@ -123,39 +123,42 @@ fn render_both_ways(root: &Path) -> (Vec<OutputFile>, Vec<OutputFile>) {
         root: root.to_path_buf(),
         ..Default::default()
     };
-    let config = credo::pipeline::load_config(&options).unwrap();
-    let theme =
-        credo::render::theme::Theme::resolve(root, &config.theme, &config.highlight_theme).unwrap();
-    let (sources, _) = credo::load::load(root);
-    let (mut site, _) = credo::site::resolve(config, sources, false);
+    let setup = credo::pipeline::setup(&options).unwrap();
+    let (theme, templates) = setup.theme.unwrap();
+    let (sources, _) = credo::load::load(root, credo::load::Body::Render);
+    let (resolved, unlinked, _) = credo::pipeline::resolve(setup.config, sources, false);
     // The flagship and examples have no body the load stage must leave to
     // later (a link in an image's alt text, a spelled slot marker).
-    let bodies = site.pages.iter().map(|p| &p.scan).chain(
-        site.sections
-            .iter()
-            .filter(|s| s.source.is_some())
-            .map(|s| &s.scan),
-    );
-    for scan in bodies {
-        assert!(
-            scan.unlinked.is_some(),
+    for (edition, unlinked) in resolved.editions.iter().zip(&unlinked) {
+        assert_eq!(
+            unlinked.count(),
+            edition.site.pages.len()
+                + edition
+                    .site
+                    .sections
+                    .iter()
+                    .filter(|s| s.source.is_some())
+                    .count(),
             "{}: a body was left to render later",
             root.display()
         );
     }
-    let render = |site: &credo::site::Site, unlinked| {
-        let (mut files, _) = credo::render::render(
-            site,
+    let render = |unlinked| {
+        let pass = credo::pipeline::RenderPass::default();
+        let rendered = credo::pipeline::render(
+            &resolved,
             unlinked,
-            &theme,
+            (&theme, &templates),
             &credo::render::RenderOptions::default(),
-        );
+            pass,
+        )
+        .expect("never stopped");
+        let mut files = rendered.files;
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files
     };
-    let late = render(&site, credo::render::UnlinkedBodies::default());
-    let taken = credo::render::UnlinkedBodies::take(&mut site);
-    let early = render(&site, taken);
+    let late = render(Vec::new());
+    let early = render(unlinked);
     (early, late)
 }
 

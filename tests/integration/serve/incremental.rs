@@ -420,21 +420,36 @@ fn read_theme(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// serve shows the default language: an edit of a translation is no body
-/// edit of the page it translates (its preview would patch the original's
-/// page with the translation's text).
+/// serve shows every language: an edit of a translation's body is
+/// previewed on its page under `/de/`, never on the original it translates;
+/// an edit of an original that has no translation holds the page standing
+/// in for it in the other language until the rebuild has made it.
 #[test]
-fn an_edited_translation_never_patches_its_original() {
+fn a_translation_is_previewed_in_its_own_language() {
     let mut f = Fixture::new("languages/bilingual");
     let file = f.path("content/principles/answer-by-the-third-ring.de.md");
     let text = std::fs::read_to_string(&file).expect("read");
     std::fs::write(&file, format!("{text}\nNoch ein Satz auf Deutsch.\n")).expect("write");
-    let plan = f.preview(&[&file]);
-    assert!(f.preview.is_none(), "a translation is not previewed");
-    f.builder.rebuild(&plan).expect("the rebuild succeeds");
-    let page = "principles/answer-by-the-third-ring/index.html";
-    let kept = f.builder.kept().expect("a good build");
-    let html = String::from_utf8_lossy(&kept.files[page]);
-    assert!(html.contains("Pick up quickly."), "{html}");
-    assert!(!html.contains("Deutsch."), "{html}");
+    f.step("a translation's body edited", &[&file]);
+    let preview = f
+        .preview
+        .as_ref()
+        .expect("a translation's body edit is previewed");
+    assert_eq!(
+        preview.page,
+        "de/principles/answer-by-the-third-ring/index.html"
+    );
+    let shown = |path: &str| String::from_utf8_lossy(&preview.built.files[path]).into_owned();
+    assert!(shown(&preview.page).contains("Noch ein Satz auf Deutsch."));
+    let original = shown("principles/answer-by-the-third-ring/index.html");
+    assert!(original.contains("Pick up quickly."), "{original}");
+    assert!(!original.contains("Deutsch."), "{original}");
+
+    let file = f.path("content/values/patience.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("{text}\nA sentence only in English.\n")).expect("write");
+    f.step("an untranslated original's body edited", &[&file]);
+    let preview = f.preview.as_ref().expect("a body edit is previewed");
+    assert_eq!(preview.page, "values/patience/index.html");
+    assert!(preview.pending.contains("de/values/patience/index.html"));
 }
