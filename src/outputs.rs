@@ -5,12 +5,16 @@
 //! outputs made once per tag, alias, page or search-index part. The
 //! collision check (a page, alias or static file landing on one of them),
 //! the sitemap, `serve` (which outputs wait for a full rebuild after a body
-//! edit) and the renderer read this table. Adding a generated page means an
-//! entry here plus its template or function in `generated.rs`.
+//! edit) and the renderer (`render/generated.rs` makes every entry the site
+//! has, each by the function its [`Id`] names) read this table. Adding a
+//! generated page means an entry here plus its template and its arm in
+//! `Generated::make` (the compiler asks for it).
 
 /// A single generated output.
 #[derive(Debug, Clone, Copy)]
 pub struct Output {
+    /// Which one it is: the renderer makes each by its own function.
+    pub id: Id,
     /// Its path in the output folder.
     pub path: &'static str,
     /// The theme template it is rendered with; `None` for a fixed format.
@@ -26,6 +30,47 @@ pub struct Output {
     pub what: &'static str,
 }
 
+/// The single generated outputs, one name each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Id {
+    /// `404.html`.
+    NotFound,
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `handbook.json`.
+    HandbookJson,
+    /// `highlight.css`.
+    HighlightCss,
+    /// `llms.txt`.
+    LlmsTxt,
+    /// `changes.xml`, the Atom feed.
+    ChangesFeed,
+    /// `/tags/` (with the tag pages, [`Family::TagPage`]).
+    Tags,
+    /// `/matrix/`.
+    Matrix,
+    /// `/print/`.
+    Print,
+    /// `/changes/`.
+    Changes,
+    /// `/acknowledgements/`.
+    Acknowledgements,
+    /// `/review/`.
+    Review,
+    /// `/search/` (with its index, [`Family::SearchIndex`]).
+    Search,
+}
+
+impl Output {
+    /// Whether a site with or without search has it.
+    pub fn present(&self, search: bool) -> bool {
+        match self.when {
+            When::Always => true,
+            When::Search => search,
+        }
+    }
+}
+
 /// When a site has an output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum When {
@@ -37,19 +82,49 @@ pub enum When {
 
 /// The single generated outputs.
 pub const OUTPUTS: &[Output] = &[
-    output("404.html", Some("404.html"), false, false, "the 404 page"),
-    output("sitemap.xml", None, false, false, "the sitemap"),
-    output("handbook.json", None, false, true, "handbook.json"),
     output(
+        Id::NotFound,
+        "404.html",
+        Some("404.html"),
+        false,
+        false,
+        "the 404 page",
+    ),
+    output(
+        Id::Sitemap,
+        "sitemap.xml",
+        None,
+        false,
+        false,
+        "the sitemap",
+    ),
+    output(
+        Id::HandbookJson,
+        "handbook.json",
+        None,
+        false,
+        true,
+        "handbook.json",
+    ),
+    output(
+        Id::HighlightCss,
         "highlight.css",
         None,
         false,
         false,
         "the highlighting stylesheet",
     ),
-    output("llms.txt", None, false, false, "llms.txt"),
-    output("changes.xml", None, false, false, "the changes feed"),
+    output(Id::LlmsTxt, "llms.txt", None, false, false, "llms.txt"),
     output(
+        Id::ChangesFeed,
+        "changes.xml",
+        None,
+        false,
+        false,
+        "the changes feed",
+    ),
+    output(
+        Id::Tags,
         "tags/index.html",
         Some("tags.html"),
         true,
@@ -57,6 +132,7 @@ pub const OUTPUTS: &[Output] = &[
         "the tag index",
     ),
     output(
+        Id::Matrix,
         "matrix/index.html",
         Some("matrix.html"),
         true,
@@ -64,6 +140,7 @@ pub const OUTPUTS: &[Output] = &[
         "the matrix page",
     ),
     output(
+        Id::Print,
         "print/index.html",
         Some("print.html"),
         true,
@@ -71,6 +148,7 @@ pub const OUTPUTS: &[Output] = &[
         "the print page",
     ),
     output(
+        Id::Changes,
         "changes/index.html",
         Some("changes.html"),
         true,
@@ -78,6 +156,7 @@ pub const OUTPUTS: &[Output] = &[
         "the changes page",
     ),
     output(
+        Id::Acknowledgements,
         "acknowledgements/index.html",
         Some("acknowledgements.html"),
         false,
@@ -85,6 +164,7 @@ pub const OUTPUTS: &[Output] = &[
         "the acknowledgements page",
     ),
     output(
+        Id::Review,
         "review/index.html",
         Some("review.html"),
         false,
@@ -94,6 +174,7 @@ pub const OUTPUTS: &[Output] = &[
     Output {
         when: When::Search,
         ..output(
+            Id::Search,
             "search/index.html",
             Some("search.html"),
             false,
@@ -104,6 +185,7 @@ pub const OUTPUTS: &[Output] = &[
 ];
 
 const fn output(
+    id: Id,
     path: &'static str,
     template: Option<&'static str>,
     sitemap: bool,
@@ -111,6 +193,7 @@ const fn output(
     what: &'static str,
 ) -> Output {
     Output {
+        id,
         path,
         template,
         sitemap,
@@ -187,11 +270,7 @@ pub fn markdown_copy(url: &str) -> String {
 pub fn taken_by(path: &str, search: bool) -> Option<&'static Output> {
     let folder = path.trim_end_matches('/');
     OUTPUTS.iter().find(|o| {
-        let present = match o.when {
-            When::Always => true,
-            When::Search => search,
-        };
-        present && (o.path == folder || o.path.trim_end_matches("/index.html") == folder)
+        o.present(search) && (o.path == folder || o.path.trim_end_matches("/index.html") == folder)
     })
 }
 

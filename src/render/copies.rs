@@ -68,7 +68,7 @@ fn copy_of(site: &Site, target: Target) -> String {
 
 /// `llms.txt`: the handbook's title, its description, then each section in
 /// reading order with a link to each page's Markdown copy and its summary.
-pub(super) fn llms_txt(site: &Site) -> OutputFile {
+pub(super) fn llms_txt(site: &Site) -> String {
     let origin = site.config.origin();
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", one_line(&site.config.title));
@@ -105,7 +105,7 @@ pub(super) fn llms_txt(site: &Site) -> OutputFile {
             None => out.push('\n'),
         }
     }
-    OutputFile::bytes("llms.txt", out.into_bytes())
+    out
 }
 
 fn one_line(s: &str) -> String {

@@ -1,24 +1,37 @@
-//! Pages credo makes from the model rather than from one file: the tag index and
-//! tag pages, `/matrix/`, `/print/`, `/review/`, `/search/`, `404.html`, alias
-//! redirects, `sitemap.xml` and `handbook.json`.
+//! Outputs credo makes from the model rather than from one file: every entry
+//! of the outputs table ([`crate::outputs::OUTPUTS`]: the tag index and tag
+//! pages, `/matrix/`, `/print/`, `/review/`, `/search/`, `404.html`,
+//! `sitemap.xml`, `handbook.json`, …), the alias redirects and the Markdown
+//! copies.
 //!
-//! Each is a typed context rendered by a theme template, except the sitemap and
-//! handbook.json, whose formats are fixed. All listings follow reading order or
+//! Each page is a typed context rendered by the template the table names;
+//! the data files (sitemap, handbook.json, feed, llms.txt) have fixed formats. All listings follow reading order or
 //! sorted keys, so the output is byte-identical for the same input.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use super::context::{Card, Contexts};
 use super::{Bodies, BodyHtml, Outcome, OutputFile, Sink, Until, Vars, tag_url, write_data};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::slugify;
+use crate::outputs::{Id, OUTPUTS, Output};
 use crate::site::{Site, Target};
 use rayon::prelude::*;
 use serde::Serialize;
 
 /// Generated pages, rendered or failed, in a fixed order.
 type Made = Vec<Result<Outcome, Diagnostic>>;
+
+/// One generated output as made.
+enum Product {
+    /// A templated page, rendered (or known unchanged), or its template's
+    /// error.
+    Page(Result<Outcome, Diagnostic>),
+    /// A file of a fixed format: written to the sink, or kept in memory.
+    Data(Result<Outcome, OutputFile>),
+}
 
 type RenderFn<'a> =
     dyn Fn(String, &str, &dyn Fn(&mut Vars)) -> Result<Outcome, Diagnostic> + Sync + 'a;
@@ -132,45 +145,40 @@ struct ReviewEntry<'a> {
     reviewed: Option<String>,
 }
 
-/// The print page: every body, in reading order.
-pub(super) const PRINT_PAGE: &str = "print/index.html";
-/// The machine-readable handbook, with an excerpt of every page.
-pub(super) const HANDBOOK_JSON: &str = "handbook.json";
-
 impl Generated<'_> {
-    /// Every generated file: the templated ones (rendered, or known
-    /// unchanged), and the sitemap and handbook.json.
+    /// Every generated file: each entry of the outputs table the site has,
+    /// made by its own function (the templated ones rendered, or known
+    /// unchanged), then the aliases and the Markdown copies.
     pub(super) fn all(
         &self,
         html: BodyHtml,
     ) -> Result<(Vec<Outcome>, Vec<OutputFile>), Diagnostics> {
-        // handbook.json reads every page and needs no template: make it on
-        // the other core meanwhile.
-        let (templated, handbook) = rayon::join(
-            || self.templated(html),
-            || {
-                write_data(self.sink, HANDBOOK_JSON, |out| {
-                    let out = Until::new(out, self.stopped);
-                    serde_json::to_writer_pretty(out, &self.handbook())
-                        .map_err(std::io::Error::other)
-                })
-            },
-        );
-        let (mut outcomes, diagnostics) = templated;
+        let mut present: Vec<&Output> = (OUTPUTS.iter())
+            .filter(|o| o.present(self.site.config.search))
+            .collect();
+        // The outputs that gather every body are the long ones: they go
+        // first, and the others fill the other core meanwhile.
+        present.sort_by_key(|o| !o.gathers_bodies);
+        let html = Mutex::new(Some(html));
+        let mut made: Vec<Product> = present
+            .par_iter()
+            .flat_map_iter(|o| self.make(o, &html))
+            .collect();
+        made.extend(self.aliases().into_iter().map(Product::Page));
         if (self.stopped)() {
-            // Thrown away: no sitemap needed.
+            // Thrown away.
             return Ok((Vec::new(), Vec::new()));
         }
-        let mut fixed = vec![
-            OutputFile::bytes("sitemap.xml", self.sitemap()),
-            super::copies::llms_txt(self.site),
-            OutputFile::bytes("changes.xml", super::changes::atom_feed(self.site)),
-        ];
         let copies = super::copies::markdown_copies(self.site, self.sink, self.stopped);
-        for made in std::iter::once(handbook).chain(copies) {
-            match made {
-                Ok(written) => outcomes.push(written),
-                Err(kept) => fixed.push(kept),
+        made.extend(copies.into_iter().map(Product::Data));
+        let mut outcomes = Vec::with_capacity(made.len());
+        let mut fixed = Vec::new();
+        let mut diagnostics = Diagnostics::new();
+        for product in made {
+            match product {
+                Product::Page(Ok(o)) | Product::Data(Ok(o)) => outcomes.push(o),
+                Product::Page(Err(d)) => diagnostics.push(d),
+                Product::Data(Err(kept)) => fixed.push(kept),
             }
         }
         if diagnostics.is_empty() {
@@ -180,112 +188,94 @@ impl Generated<'_> {
         }
     }
 
-    fn templated(&self, html: BodyHtml) -> (Vec<Outcome>, Diagnostics) {
-        // The large pages do not depend on each other: make them side by
-        // side. The print page goes first: the end of its render is one long
-        // write on one core, which the others fill.
-        let (print, ((tags, matrix), rest)) = rayon::join(
-            || self.print_page(html),
-            || {
-                rayon::join(
-                    || rayon::join(|| self.tag_pages(), || self.matrix_page()),
-                    || self.other_pages(),
-                )
-            },
-        );
-        let mut outcomes = Vec::new();
-        let mut diagnostics = Diagnostics::new();
-        for made in [tags, matrix, print, rest].into_iter().flatten() {
-            match made {
-                Ok(o) => outcomes.push(o),
-                Err(d) => diagnostics.push(d),
+    /// Makes the table's entry `output` (the print page takes the bodies'
+    /// HTML out of `html`).
+    fn make(&self, output: &Output, html: &Mutex<Option<BodyHtml>>) -> Vec<Product> {
+        if (self.stopped)() {
+            return Vec::new();
+        }
+        let page = |fill: &dyn Fn(&mut Vars)| {
+            let template = output.template.unwrap_or("page.html");
+            vec![Product::Page((self.render)(output.path.into(), template, fill))]
+        };
+        let data = |bytes: Vec<u8>| vec![Product::Data(Err(OutputFile::bytes(output.path, bytes)))];
+        match output.id {
+            Id::NotFound | Id::Search => page(&|_| {}),
+            Id::Tags => {
+                let tags = self.tags();
+                let mut made = page(&|ctx| ctx.insert("tags", &tags));
+                made.par_extend(tags.par_iter().map(|tag| {
+                    let path = format!("{}index.html", tag_url(tag.name));
+                    Product::Page((self.render)(path, "tag.html", &|ctx| ctx.insert("tag", tag)))
+                }));
+                made
+            }
+            Id::Matrix => {
+                let matrix = self.matrix();
+                page(&|ctx| ctx.insert("matrix", &matrix))
+            }
+            Id::Print => {
+                let html = html.lock().ok().and_then(|mut h| h.take());
+                let Some(html) = html else {
+                    return Vec::new();
+                };
+                let print = self.print(&self.print_anchors(), html);
+                page(&|ctx| ctx.insert_value("entries", &print))
+            }
+            Id::Review => {
+                let review = self.review();
+                page(&|ctx| ctx.insert("entries", &review))
+            }
+            Id::Changes => {
+                let months = super::changes::months(self.site, self.contexts);
+                page(&|ctx| ctx.insert("months", &months))
+            }
+            Id::Acknowledgements => {
+                let acknowledge = self.acknowledge();
+                page(&|ctx| ctx.insert("pages", &acknowledge))
+            }
+            Id::HandbookJson => {
+                vec![Product::Data(write_data(self.sink, output.path, |out| {
+                    let out = Until::new(out, self.stopped);
+                    serde_json::to_writer_pretty(out, &self.handbook())
+                        .map_err(std::io::Error::other)
+                }))]
+            }
+            Id::Sitemap => data(self.sitemap().into_bytes()),
+            Id::LlmsTxt => data(super::copies::llms_txt(self.site).into_bytes()),
+            Id::ChangesFeed => data(super::changes::atom_feed(self.site)),
+            // An unknown highlight theme was reported when the theme was
+            // resolved.
+            Id::HighlightCss => {
+                crate::markdown::highlight::site_css(&self.site.config.highlight_theme)
+                    .map(|css| data(css.into_bytes()))
+                    .unwrap_or_default()
             }
         }
-        (outcomes, diagnostics)
     }
 
-    fn tag_pages(&self) -> Made {
+    /// The redirects from each alias to its page.
+    fn aliases(&self) -> Made {
         if (self.stopped)() {
             return Vec::new();
         }
-        let tags = self.tags();
-        let mut made = vec![(self.render)(
-            "tags/index.html".into(),
-            "tags.html",
-            &|ctx| ctx.insert("tags", &tags),
-        )];
-        made.par_extend(tags.par_iter().map(|tag| {
-            let path = format!("{}index.html", tag_url(tag.name));
-            (self.render)(path, "tag.html", &|ctx| ctx.insert("tag", tag))
-        }));
-        made
-    }
-
-    fn matrix_page(&self) -> Made {
-        if (self.stopped)() {
-            return Vec::new();
-        }
-        let matrix = self.matrix();
-        vec![(self.render)(
-            "matrix/index.html".into(),
-            "matrix.html",
-            &|ctx| ctx.insert("matrix", &matrix),
-        )]
-    }
-
-    fn print_page(&self, html: BodyHtml) -> Made {
-        let anchors = self.print_anchors();
-        let print = self.print(&anchors, html);
-        vec![(self.render)(PRINT_PAGE.into(), "print.html", &|ctx| {
-            ctx.insert_value("entries", &print)
-        })]
-    }
-
-    /// `/review/`, `/search/`, `404.html` and the alias redirects.
-    fn other_pages(&self) -> Made {
-        if (self.stopped)() {
-            return Vec::new();
-        }
-        let review = self.review();
-        let mut made = vec![(self.render)(
-            "review/index.html".into(),
-            "review.html",
-            &|ctx| ctx.insert("entries", &review),
-        )];
-        if self.site.config.search {
-            made.push((self.render)(
-                "search/index.html".into(),
-                "search.html",
-                &|_| {},
-            ));
-        }
-        made.push((self.render)("404.html".into(), "404.html", &|_| {}));
-        let months = super::changes::months(self.site, self.contexts);
-        made.push((self.render)(
-            "changes/index.html".into(),
-            "changes.html",
-            &|ctx| ctx.insert("months", &months),
-        ));
-        let acknowledge = self.acknowledge();
-        made.push((self.render)(
-            "acknowledgements/index.html".into(),
-            "acknowledgements.html",
-            &|ctx| ctx.insert("pages", &acknowledge),
-        ));
-        made.par_extend(self.site.aliases.par_iter().map(|(alias, target)| {
-            let to = self.site.href(self.site.url(*target));
-            let title = self.site.title(*target);
-            let path = if alias.ends_with('/') {
-                format!("{alias}index.html")
-            } else {
-                alias.clone()
-            };
-            (self.render)(path, "alias.html", &|ctx| {
-                ctx.insert("target", &to);
-                ctx.insert("title", title);
+        self.site
+            .aliases
+            .par_iter()
+            .map(|(alias, target)| {
+                let to = self.site.href(self.site.url(*target));
+                let title = self.site.title(*target);
+                let path = if alias.ends_with('/') {
+                    format!("{alias}index.html")
+                } else {
+                    alias.clone()
+                };
+                (self.render)(path, "alias.html", &|ctx| {
+                    ctx.insert("target", &to);
+                    ctx.insert("title", title);
+                })
             })
-        }));
-        made
+            .collect()
     }
 
     /// The pages readers must acknowledge, in reading order, for

@@ -321,10 +321,6 @@ fn render_with(
             (None, false) => unchanged.push(o.path),
         }
     }
-    // An unknown highlight theme was reported when the theme was resolved.
-    if let Some(css) = crate::markdown::highlight::site_css(&site.config.highlight_theme) {
-        files.push(OutputFile::bytes("highlight.css", css));
-    }
     if site.config.search {
         files.extend(search_index(site, &bodies, &stopped).unwrap_or_default());
     }
