@@ -89,7 +89,7 @@ pub struct Card<'a> {
 }
 
 /// The fields of a [`Card`] as templates see them.
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 struct CardFields<'a> {
     /// Title.
     pub title: &'a str,
@@ -111,15 +111,20 @@ impl Serialize for Card<'_> {
         match self.shared {
             // Inside Tera's serializer a value is shared, not converted again.
             Some(value) => value.serialize(serializer),
-            None => CardFields {
-                title: self.title,
-                url: self.url,
-                summary: self.summary,
-                kind: self.kind,
-                number: self.number,
-                key: self.key,
-            }
-            .serialize(serializer),
+            None => self.fields().serialize(serializer),
+        }
+    }
+}
+
+impl<'a> Card<'a> {
+    fn fields(&self) -> CardFields<'a> {
+        CardFields {
+            title: self.title,
+            url: self.url,
+            summary: self.summary,
+            kind: self.kind,
+            number: self.number,
+            key: self.key,
         }
     }
 }
@@ -170,18 +175,10 @@ impl SharedCards {
 /// (it has every field of one) plus `steps`.
 #[derive(Debug, Serialize)]
 pub struct TrackCard<'a> {
-    /// Title.
-    pub title: &'a str,
-    /// `href` value.
-    pub url: &'a str,
-    /// The summary, if any.
-    pub summary: Option<&'a str>,
-    /// The page kind (`track`).
-    pub kind: &'a str,
-    /// A number, if the track page has one.
-    pub number: Option<i64>,
-    /// The track page's ref path, the key its progress is stored under.
-    pub key: &'a str,
+    /// The track page's card (`title`, `url`, `summary`, `kind`, `number`,
+    /// and `key`, the key its progress is stored under).
+    #[serde(flatten)]
+    card: CardFields<'a>,
     /// Its steps in order: each step page's key and checklist item ids.
     pub steps: Vec<StepKey<'a>>,
 }
@@ -446,12 +443,7 @@ impl<'a> Contexts<'a> {
     fn track_card(&self, id: PageId) -> TrackCard<'a> {
         let p = &self.site.pages[id];
         TrackCard {
-            title: &p.meta.title,
-            url: &p.href,
-            summary: p.meta.summary.as_deref(),
-            kind: p.kind.as_str(),
-            number: p.meta.number,
-            key: &p.source.ref_path,
+            card: self.card(Target::Page(id)).fields(),
             steps: p
                 .steps
                 .iter()
