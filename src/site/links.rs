@@ -2,7 +2,13 @@
 //! section at a heading, or a file copied as it is), every broken one
 //! reported at its line and column, and each page's outgoing links kept.
 
-use super::*;
+use rayon::prelude::*;
+
+use super::refs::{self, RefError};
+use super::{Site, Target};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::load::SourceFile;
+use crate::markdown::{LinkRef, LinkStyle, Scan};
 
 impl Site {
     /// Resolves an internal link written in `from`'s body.
@@ -172,6 +178,9 @@ fn missing_file_message(written: &str, path: &str) -> String {
     }
 }
 
+/// Every body link of every page and section resolved, each broken one
+/// reported; each one's `links_out` is then its body links and its
+/// front-matter refs, sorted, without itself.
 pub(super) fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics) {
     let site_ref: &Site = site;
     let resolve_all = |from: Target, scan: &Scan, src: &SourceFile| {

@@ -1,8 +1,11 @@
 //! Reading order: each section's pages ordered (by weight, number or
-//! title, as its `sort_by` says), sections ordered, the site's reading order
-//! (home, then sections depth first), and each track's steps placed in it.
+//! title, as its `sort_by` says) with their neighbours, subsections
+//! ordered, and the site's reading order (home, then sections depth first).
 
-use super::*;
+use std::collections::HashMap;
+
+use super::{Page, SectionId, Site, Target};
+use crate::load::frontmatter::SortBy;
 
 fn sort_key(page: &Page, sort_by: SortBy) -> (i64, i64, String, String) {
     let weight = page.meta.weight.unwrap_or(i64::MAX);
@@ -18,6 +21,8 @@ fn sort_key(page: &Page, sort_by: SortBy) -> (i64, i64, String, String) {
     }
 }
 
+/// Each section's pages and subsections, in order; each page's position
+/// and neighbours in its section.
 pub(super) fn order_sections(site: &mut Site) {
     for (id, page) in site.pages.iter().enumerate() {
         site.sections[page.section].pages.push(id);
@@ -63,29 +68,6 @@ pub(super) fn order_sections(site: &mut Site) {
         for pair in section.pages.windows(2) {
             site.pages[pair[0]].next = Some(pair[1]);
             site.pages[pair[1]].prev = Some(pair[0]);
-        }
-    }
-}
-
-pub(super) fn build_tracks(site: &mut Site) {
-    let mut positions: Vec<(Target, TrackPosition)> = Vec::new();
-    for (track, p) in site.pages.iter().enumerate() {
-        for (index, step) in p.steps.iter().enumerate() {
-            positions.push((
-                step.target,
-                TrackPosition {
-                    track,
-                    index,
-                    prev: index.checked_sub(1).map(|i| p.steps[i].target),
-                    next: p.steps.get(index + 1).map(|s| s.target),
-                },
-            ));
-        }
-    }
-    for (target, position) in positions {
-        match target {
-            Target::Page(page) => site.pages[page].tracks.push(position),
-            Target::Section(section) => site.sections[section].tracks.push(position),
         }
     }
 }
