@@ -489,6 +489,20 @@ pub fn read_file(root: &Path, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     })
 }
 
+/// Parses a content file given as text, never read from disk: `path` is
+/// its path under `content/` (`principles/a.md`). For unit tests of the
+/// later stages, which then go through the same parsing as a build.
+#[cfg(test)]
+pub(crate) fn parse_text(path: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    let ref_path = path.strip_suffix(".md").unwrap_or(path);
+    parse(
+        format!("content/{path}"),
+        ref_path,
+        normalise_text(text),
+        Body::Scan,
+    )
+}
+
 /// What reading a file does with its body.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Body {

@@ -60,3 +60,37 @@ pub(super) fn build_aliases(site: &mut Site, diagnostics: &mut Diagnostics) {
     }
     site.aliases = aliases;
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::site::Target;
+    use crate::site::testing::{lines, page, resolve};
+
+    #[test]
+    fn an_alias_redirects_and_a_colliding_one_is_an_error_at_its_line() {
+        let (site, diagnostics) = resolve(&[
+            (
+                "a.md",
+                "---\ntitle: A\naliases:\n  - /old/a.html\n  - /old/b/index.html\n---\n",
+            ),
+            (
+                "b.md",
+                "---\ntitle: B\naliases:\n  - /old/b\n  - /a/\n  - /print/\n  - ../../x\n---\n",
+            ),
+        ]);
+        let a = Target::Page(page(&site, "a"));
+        let aliases: Vec<_> = (site.aliases.iter())
+            .map(|(k, v)| (k.as_str(), *v))
+            .collect();
+        assert_eq!(aliases, [("old/a.html", a), ("old/b/", a)]);
+        assert_eq!(
+            lines(&diagnostics),
+            [
+                "content/b.md:4:5 alias-collision: alias `/old/b` collides with a page or another alias at /old/b/",
+                "content/b.md:5:5 alias-collision: alias `/a/` collides with a page or another alias at /a/",
+                "content/b.md:6:5 alias-collision: alias `/print/` collides with the print page at /print/",
+                "content/b.md:7:5 invalid-alias: alias `../../x` is not a path inside the site",
+            ]
+        );
+    }
+}

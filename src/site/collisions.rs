@@ -83,3 +83,39 @@ pub(super) fn check_generated_collisions(site: &Site, diagnostics: &mut Diagnost
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::site::testing::{lines, resolve};
+
+    #[test]
+    fn two_sources_on_one_url_are_an_error() {
+        let (_, diagnostics) = resolve(&[
+            ("guide.md", "---\ntitle: Guide\n---\n"),
+            ("guide/_index.md", "---\ntitle: Guide\n---\n"),
+        ]);
+        assert_eq!(
+            lines(&diagnostics),
+            [
+                "content/guide.md:0:0 duplicate-url: this page and `content/guide/_index.md` both map to the URL /guide/"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_where_credo_writes_an_output_is_an_error() {
+        let (_, diagnostics) = resolve(&[
+            ("a.md", "---\ntitle: A\ntags: [Client care]\n---\n"),
+            ("print.md", "---\ntitle: Print\n---\n"),
+            ("tags/client-care.md", "---\ntitle: Care\n---\n"),
+        ]);
+        assert_eq!(
+            lines(&diagnostics),
+            [
+                "content/print.md:0:0 duplicate-url: /print/ is where credo writes the print page; this page would be lost",
+                "content/tags/client-care.md:0:0 duplicate-url: /tags/client-care/ is where credo writes a tag page; this page would be lost",
+                "content/tags:0:0 duplicate-url: /tags/ is where credo writes the tag index; this page would be lost",
+            ]
+        );
+    }
+}

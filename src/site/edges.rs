@@ -114,3 +114,79 @@ pub(super) fn sort_reverse_edges(site: &mut Site) {
         page.related_all.sort_by_key(target_key);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::site::Target;
+    use crate::site::testing::{page, resolve};
+
+    #[test]
+    fn forward_edges_are_pushed_onto_their_targets() {
+        let (site, _) = resolve(&[
+            ("p/_index.md", "---\ntitle: P\npage_kind: principle\n---\n"),
+            ("p/listen.md", "---\ntitle: Listen\nvalues: [care]\n---\n"),
+            (
+                "s/call.md",
+                "---\ntitle: Call\nkind: scenario\n---\n\nAs [[listen]] says.\n",
+            ),
+            (
+                "s/visit.md",
+                "---\ntitle: Visit\nkind: scenario\nprinciples: [listen]\nrelated: [call]\n---\n",
+            ),
+            ("v/care.md", "---\ntitle: Care\nkind: value\n---\n"),
+        ]);
+        let [listen, call, visit, care] =
+            ["p/listen", "s/call", "s/visit", "v/care"].map(|p| page(&site, p));
+        assert_eq!(site.pages[listen].applied_by, [call, visit]);
+        assert_eq!(
+            site.pages[listen].linked_from,
+            [Target::Page(call), Target::Page(visit)]
+        );
+        assert_eq!(site.pages[care].expressed_by, [listen]);
+        assert_eq!(site.pages[call].related_all, [Target::Page(visit)]);
+        assert_eq!(site.pages[visit].related_all, [Target::Page(call)]);
+    }
+
+    #[test]
+    fn reverse_lists_are_grouped_by_kind_in_reading_order() {
+        // By path, `a/x` comes before `a/y`, and the scenario in `a/` before
+        // the principle in `b/`; by reading order and kind, the other way.
+        let (site, _) = resolve(&[
+            (
+                "a/x.md",
+                "---\ntitle: X\nkind: scenario\nweight: 2\nprinciples: [listen]\nvalues: [care]\n---\n",
+            ),
+            (
+                "a/y.md",
+                "---\ntitle: Y\nkind: scenario\nweight: 1\nprinciples: [listen]\n---\n",
+            ),
+            (
+                "b/listen.md",
+                "---\ntitle: Listen\nkind: principle\nvalues: [care]\n---\n",
+            ),
+            ("c/care.md", "---\ntitle: Care\nkind: value\n---\n"),
+        ]);
+        let [x, y, listen, care] = ["a/x", "a/y", "b/listen", "c/care"].map(|p| page(&site, p));
+        assert_eq!(site.pages[listen].applied_by, [y, x]);
+        assert_eq!(site.pages[care].expressed_by, [listen, x]);
+    }
+
+    #[test]
+    fn a_tracks_steps_know_the_track_and_their_neighbours() {
+        let (site, _) = resolve(&[
+            ("a.md", "---\ntitle: A\n---\n"),
+            ("b/_index.md", "---\ntitle: B\n---\n"),
+            (
+                "tour.md",
+                "---\ntitle: Tour\nkind: track\nsteps:\n  - a\n  - ref: b\n    note: Then this\n---\n",
+            ),
+        ]);
+        let (a, tour) = (page(&site, "a"), page(&site, "tour"));
+        let b = crate::site::testing::section(&site, "b");
+        let at = |t: &crate::site::TrackPosition| (t.track, t.index, t.prev, t.next);
+        let a_tracks: Vec<_> = site.pages[a].tracks.iter().map(at).collect();
+        assert_eq!(a_tracks, [(tour, 0, None, Some(Target::Section(b)))]);
+        let b_tracks: Vec<_> = site.sections[b].tracks.iter().map(at).collect();
+        assert_eq!(b_tracks, [(tour, 1, Some(Target::Page(a)), None)]);
+    }
+}

@@ -126,3 +126,56 @@ pub(super) fn resolve_front_matter(site: &mut Site, diagnostics: &mut Diagnostic
         page.steps = steps;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::site::testing::{lines, page, resolve};
+
+    #[test]
+    fn refs_resolve_to_pages_of_the_kind_the_key_asks_for() {
+        let (site, diagnostics) = resolve(&[
+            ("care.md", "---\ntitle: Care\nkind: value\n---\n"),
+            ("listen.md", "---\ntitle: Listen\nkind: principle\n---\n"),
+            ("loose.md", "---\ntitle: Loose\n---\n"),
+            (
+                "visit.md",
+                "---\ntitle: Visit\nkind: scenario\nprinciples:\n  - listen\n  - care\n  - loose\n  - gone\nvalues:\n  - care\n---\n",
+            ),
+        ]);
+        let visit = &site.pages[page(&site, "visit")];
+        assert_eq!(
+            visit.principles,
+            [page(&site, "listen"), page(&site, "loose")]
+        );
+        assert_eq!(visit.values, [page(&site, "care")]);
+        assert_eq!(
+            lines(&diagnostics),
+            [
+                "content/visit.md:6:5 wrong-kind: `principles` must name principle pages, but `care` is a value",
+                "content/visit.md:7:5 wrong-kind: `principles` names `loose`, which is a page of no kind, not a principle",
+                "content/visit.md:8:5 broken-ref: unresolved ref `gone`: no page has that path or name",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_track_step_on_a_draft_is_left_out_with_a_warning() {
+        let (site, diagnostics) = resolve(&[
+            ("a.md", "---\ntitle: A\n---\n"),
+            (
+                "tour.md",
+                "---\ntitle: Tour\nkind: track\nsteps:\n  - a\n  - wip\n---\n",
+            ),
+            ("wip.md", "---\ntitle: WIP\ndraft: true\n---\n"),
+        ]);
+        let steps = &site.pages[page(&site, "tour")].steps;
+        let targets: Vec<_> = steps.iter().map(|s| s.target).collect();
+        assert_eq!(targets, [crate::site::Target::Page(page(&site, "a"))]);
+        assert_eq!(
+            lines(&diagnostics),
+            [
+                "content/tour.md:6:5 draft-step: track step `wip` is a draft; readers will not see it"
+            ]
+        );
+    }
+}

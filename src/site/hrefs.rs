@@ -68,6 +68,8 @@ pub(super) fn fill_hrefs(site: &mut Site) {
 #[cfg(test)]
 mod tests {
     use super::encode_path;
+    use crate::config::Config;
+    use crate::site::testing::{page, resolve_with, section};
 
     #[test]
     fn paths_are_encoded_segment_by_segment() {
@@ -77,5 +79,27 @@ mod tests {
             "principles/arrive-early/"
         );
         assert_eq!(encode_path(""), "");
+    }
+
+    #[test]
+    fn hrefs_carry_the_base_path_and_are_encoded() {
+        let mut config = Config::default();
+        config.set_base_url("https://x.example/docs/");
+        let (site, _) = resolve_with(
+            config,
+            &[
+                ("principles/_index.md", "---\ntitle: Principles\n---\n"),
+                ("principles/é t.md", "---\ntitle: E\n---\n"),
+            ],
+        );
+        assert_eq!(site.sections[0].href, "/docs/");
+        assert_eq!(
+            site.sections[section(&site, "principles")].href,
+            "/docs/principles/"
+        );
+        assert_eq!(
+            site.pages[page(&site, "principles/é t")].href,
+            "/docs/principles/%C3%A9%20t/"
+        );
     }
 }

@@ -227,3 +227,30 @@ pub(super) fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics)
         section.links_out = out;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::site::Target;
+    use crate::site::testing::{lines, page, resolve};
+
+    #[test]
+    fn links_out_hold_body_links_and_refs_and_broken_links_are_reported() {
+        let (site, diagnostics) = resolve(&[
+            ("a.md", "---\ntitle: A\n---\n\n## Start here\n"),
+            (
+                "b.md",
+                "---\ntitle: B\nrelated: [c]\n---\n\nSee [[a#start-here]], [A](a.md) and [up](#top).\n\nAnd [[a#nowhere]].\n",
+            ),
+            ("c.md", "---\ntitle: C\n---\n"),
+        ]);
+        let [a, b, c] = ["a", "b", "c"].map(|p| page(&site, p));
+        assert_eq!(site.pages[b].links_out, [Target::Page(a), Target::Page(c)]);
+        assert_eq!(
+            lines(&diagnostics),
+            [
+                "content/b.md:6:37 broken-anchor: link to `#top`: content/b.md has no heading with id `top`",
+                "content/b.md:8:5 broken-anchor: link to `a#nowhere`: content/a.md has no heading with id `nowhere`",
+            ]
+        );
+    }
+}

@@ -27,6 +27,8 @@ mod numbers;
 mod order;
 mod pages;
 mod tags;
+#[cfg(test)]
+mod testing;
 
 pub use hrefs::encode_path;
 pub use links::{Destination, LinkError};

@@ -35,3 +35,26 @@ pub(super) fn check_principle_numbers(site: &Site, diagnostics: &mut Diagnostics
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::site::testing::{lines, resolve};
+
+    #[test]
+    fn a_number_used_twice_in_a_section_is_an_error_at_its_line() {
+        let (_, diagnostics) = resolve(&[
+            ("p/_index.md", "---\ntitle: P\npage_kind: principle\n---\n"),
+            ("p/a.md", "---\ntitle: A\nnumber: 1\n---\n"),
+            ("p/b.md", "---\ntitle: B\nnumber: 1\n---\n"),
+            ("p/c.md", "---\ntitle: C\nnumber: 2\n---\n"),
+            // Another section numbers its own principles.
+            ("q/d.md", "---\ntitle: D\nkind: principle\nnumber: 1\n---\n"),
+        ]);
+        assert_eq!(
+            lines(&diagnostics),
+            [
+                "content/p/b.md:3:1 duplicate-number: principle number 1 is already used by `content/p/a.md`"
+            ]
+        );
+    }
+}

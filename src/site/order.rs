@@ -85,3 +85,41 @@ pub fn reading_order(site: &Site) -> Vec<Target> {
     visit(site, 0, &mut out);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::site::testing::{page, resolve};
+
+    #[test]
+    fn sections_order_their_pages_and_reading_goes_depth_first() {
+        let (site, _) = resolve(&[
+            ("about.md", "---\ntitle: About\n---\n"),
+            (
+                "principles/_index.md",
+                "---\ntitle: Principles\npage_kind: principle\nsort_by: number\n---\n",
+            ),
+            ("principles/a.md", "---\ntitle: A\nnumber: 2\n---\n"),
+            ("principles/b.md", "---\ntitle: B\nnumber: 1\n---\n"),
+            ("principles/deep/x.md", "---\ntitle: X\n---\n"),
+            ("zeta/_index.md", "---\ntitle: Zeta\nweight: -1\n---\n"),
+        ]);
+        let urls: Vec<&str> = site.reading_order.iter().map(|&t| site.url(t)).collect();
+        assert_eq!(
+            urls,
+            [
+                "",
+                "about/",
+                "zeta/",
+                "principles/",
+                "principles/b/",
+                "principles/a/",
+                "principles/deep/",
+                "principles/deep/x/",
+            ]
+        );
+        let (a, b) = (page(&site, "principles/a"), page(&site, "principles/b"));
+        assert_eq!((site.pages[b].position, site.pages[b].next), (0, Some(a)));
+        assert_eq!((site.pages[a].position, site.pages[a].prev), (1, Some(b)));
+        assert_eq!(site.pages[a].next, None);
+    }
+}

@@ -171,3 +171,60 @@ fn parent_folder(ref_path: &str) -> &str {
 fn folder_title(folder: &str) -> String {
     crate::load::readable(folder.rsplit('/').next().unwrap_or(folder))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::load::frontmatter::Kind;
+    use crate::site::Target;
+    use crate::site::refs::RefError;
+    use crate::site::testing::{page, resolve, section};
+
+    #[test]
+    fn pages_take_their_folders_section_its_kind_and_a_url() {
+        let (site, _) = resolve(&[
+            (
+                "field-notes/visit.md",
+                "---\ntitle: Visit\nkind: scenario\n---\n",
+            ),
+            (
+                "principles/_index.md",
+                "---\ntitle: Our principles\npage_kind: principle\n---\n",
+            ),
+            ("principles/listen.md", "---\ntitle: Listen\n---\n"),
+        ]);
+        let (notes, principles) = (section(&site, "field-notes"), section(&site, "principles"));
+        let listen = &site.pages[page(&site, "principles/listen")];
+        assert_eq!(
+            (listen.section, listen.kind, listen.url.as_str()),
+            (principles, Kind::Principle, "principles/listen/")
+        );
+        assert_eq!(site.sections[principles].title, "Our principles");
+        assert_eq!(site.sections[notes].title, "Field notes");
+        assert_eq!(site.sections[notes].parent, Some(0));
+        let visit = &site.pages[page(&site, "field-notes/visit")];
+        assert_eq!((visit.section, visit.kind), (notes, Kind::Scenario));
+    }
+
+    #[test]
+    fn a_draft_is_left_out_and_a_ref_to_it_says_so() {
+        let (site, _) = resolve(&[
+            ("a.md", "---\ntitle: A\n---\n"),
+            ("wip.md", "---\ntitle: WIP\ndraft: true\n---\n"),
+        ]);
+        assert_eq!(site.pages.len(), 1);
+        assert_eq!(site.refs.lookup("wip"), Err(RefError::Draft));
+    }
+
+    #[test]
+    fn a_folders_own_page_is_also_named_by_its_file() {
+        let (site, _) = resolve(&[
+            ("guide/README.md", "---\ntitle: Guide\n---\n"),
+            ("guide/start.md", "---\ntitle: Start\n---\n"),
+        ]);
+        let guide = Target::Section(section(&site, "guide"));
+        assert_eq!(site.refs.lookup_path("guide/README"), Some(guide));
+        assert_eq!(site.refs.lookup("guide"), Ok(guide));
+        let start = Target::Page(page(&site, "guide/start"));
+        assert_eq!(site.refs.lookup("start"), Ok(start));
+    }
+}

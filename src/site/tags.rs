@@ -66,3 +66,43 @@ pub fn tag_url(tag: &str) -> String {
     let slug = crate::markdown::slugify(tag);
     format!("tags/{}/", if slug.is_empty() { "tag" } else { &slug })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{RespelledTag, tag_url};
+    use crate::site::testing::{page, resolve};
+
+    #[test]
+    fn spellings_of_one_tag_page_are_one_tag_named_as_first_read() {
+        // `b` comes first in reading order (by weight), `a` first by path.
+        let (site, _) = resolve(&[
+            (
+                "a.md",
+                "---\ntitle: A\nweight: 2\ntags: [Client care]\n---\n",
+            ),
+            (
+                "b.md",
+                "---\ntitle: B\nweight: 1\ntags: [client-care, ' client-care ']\n---\n",
+            ),
+        ]);
+        let (a, b) = (page(&site, "a"), page(&site, "b"));
+        let tags: Vec<_> = site.tags.iter().collect();
+        assert_eq!(tags, [(&"client-care".to_string(), &vec![b, a])]);
+        let respelled: Vec<_> = (site.respelled_tags.iter())
+            .map(
+                |RespelledTag {
+                     page,
+                     spelling,
+                     name,
+                 }| (*page, spelling.as_str(), name.as_str()),
+            )
+            .collect();
+        assert_eq!(respelled, [(a, "Client care", "client-care")]);
+    }
+
+    #[test]
+    fn a_tag_page_is_under_tags_by_slug() {
+        assert_eq!(tag_url("Client care"), "tags/client-care/");
+        assert_eq!(tag_url("!!"), "tags/tag/");
+    }
+}
