@@ -490,6 +490,20 @@ pub fn read_file(root: &Path, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     })
 }
 
+/// Parses a content file given as text, never read from disk: `path` is
+/// its path under `content/` (`principles/a.md`). For unit tests of the
+/// later stages, which then go through the same parsing as a build.
+#[cfg(test)]
+pub(crate) fn parse_text(path: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    let ref_path = path.strip_suffix(".md").unwrap_or(path);
+    parse(
+        format!("content/{path}"),
+        ref_path,
+        normalise_text(text),
+        Body::Scan,
+    )
+}
+
 /// What reading a file does with its body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Body {
@@ -502,7 +516,6 @@ pub enum Body {
 
 fn read_and_parse(root: &Path, path: &Path, body: Body) -> Result<Loaded, Vec<Diagnostic>> {
     let content = root.join("content");
-
     let content = content.as_path();
     let file = display_path(root, path);
     let bytes = std::fs::read(path).map_err(|e| {
@@ -537,9 +550,19 @@ fn read_and_parse(root: &Path, path: &Path, body: Body) -> Result<Loaded, Vec<Di
         .strip_prefix(content)
         .unwrap_or(path)
         .with_extension("");
-    let ref_path = display_path(Path::new(""), &rel);
-    let ref_path =
-        unicode_normalization::UnicodeNormalization::nfc(ref_path.as_str()).collect::<String>();
+    parse(file, &display_path(Path::new(""), &rel), text, body)
+}
+
+/// Parses a content file already read: `file` is its display path
+/// (`content/principles/a.md`), `ref_path` its path under `content/`
+/// without `.md` as listed, and `text` its normalised text.
+fn parse(
+    file: String,
+    ref_path: &str,
+    text: String,
+    body: Body,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let ref_path = unicode_normalization::UnicodeNormalization::nfc(ref_path).collect::<String>();
     let (ref_path, lang) = languages::strip_suffix(&ref_path);
     let is_section = ref_path.rsplit('/').next() == Some("_index");
     let split = frontmatter::split(&text, &file).map_err(|d| vec![d.with_source(&text)])?;

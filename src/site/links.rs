@@ -2,7 +2,13 @@
 //! section at a heading, or a file copied as it is), every broken one
 //! reported at its line and column, and each page's outgoing links kept.
 
-use super::*;
+use rayon::prelude::*;
+
+use super::refs::{self, RefError};
+use super::{Site, Target};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::load::SourceFile;
+use crate::markdown::{LinkRef, LinkStyle, Scan};
 
 impl Site {
     /// Resolves an internal link written in `from`'s body.
@@ -172,6 +178,9 @@ fn missing_file_message(written: &str, path: &str) -> String {
     }
 }
 
+/// Every body link of every page and section resolved, each broken one
+/// reported; each one's `links_out` is then its body links and its
+/// front-matter refs, sorted, without itself.
 pub(super) fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics) {
     let site_ref: &Site = site;
     let resolve_all = |from: Target, scan: &Scan, src: &SourceFile| {
@@ -216,5 +225,32 @@ pub(super) fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics)
         out.sort();
         out.dedup();
         section.links_out = out;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::site::Target;
+    use crate::site::testing::{lines, page, resolve};
+
+    #[test]
+    fn links_out_hold_body_links_and_refs_and_broken_links_are_reported() {
+        let (site, diagnostics) = resolve(&[
+            ("a.md", "---\ntitle: A\n---\n\n## Start here\n"),
+            (
+                "b.md",
+                "---\ntitle: B\nrelated: [c]\n---\n\nSee [[a#start-here]], [A](a.md) and [up](#top).\n\nAnd [[a#nowhere]].\n",
+            ),
+            ("c.md", "---\ntitle: C\n---\n"),
+        ]);
+        let [a, b, c] = ["a", "b", "c"].map(|p| page(&site, p));
+        assert_eq!(site.pages[b].links_out, [Target::Page(a), Target::Page(c)]);
+        assert_eq!(
+            lines(&diagnostics),
+            [
+                "content/b.md:6:37 broken-anchor: link to `#top`: content/b.md has no heading with id `top`",
+                "content/b.md:8:5 broken-anchor: link to `a#nowhere`: content/a.md has no heading with id `nowhere`",
+            ]
+        );
     }
 }

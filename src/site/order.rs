@@ -1,8 +1,11 @@
 //! Reading order: each section's pages ordered (by weight, number or
-//! title, as its `sort_by` says), sections ordered, the site's reading order
-//! (home, then sections depth first), and each track's steps placed in it.
+//! title, as its `sort_by` says) with their neighbours, subsections
+//! ordered, and the site's reading order (home, then sections depth first).
 
-use super::*;
+use std::collections::HashMap;
+
+use super::{Page, SectionId, Site, Target};
+use crate::load::frontmatter::SortBy;
 
 fn sort_key(page: &Page, sort_by: SortBy) -> (i64, i64, String, String) {
     let weight = page.meta.weight.unwrap_or(i64::MAX);
@@ -18,6 +21,8 @@ fn sort_key(page: &Page, sort_by: SortBy) -> (i64, i64, String, String) {
     }
 }
 
+/// Each section's pages and subsections, in order; each page's position
+/// and neighbours in its section.
 pub(super) fn order_sections(site: &mut Site) {
     for (id, page) in site.pages.iter().enumerate() {
         site.sections[page.section].pages.push(id);
@@ -67,29 +72,6 @@ pub(super) fn order_sections(site: &mut Site) {
     }
 }
 
-pub(super) fn build_tracks(site: &mut Site) {
-    let mut positions: Vec<(Target, TrackPosition)> = Vec::new();
-    for (track, p) in site.pages.iter().enumerate() {
-        for (index, step) in p.steps.iter().enumerate() {
-            positions.push((
-                step.target,
-                TrackPosition {
-                    track,
-                    index,
-                    prev: index.checked_sub(1).map(|i| p.steps[i].target),
-                    next: p.steps.get(index + 1).map(|s| s.target),
-                },
-            ));
-        }
-    }
-    for (target, position) in positions {
-        match target {
-            Target::Page(page) => site.pages[page].tracks.push(position),
-            Target::Section(section) => site.sections[section].tracks.push(position),
-        }
-    }
-}
-
 /// Home, then each section and its pages, depth first in section order.
 pub fn reading_order(site: &Site) -> Vec<Target> {
     fn visit(site: &Site, id: SectionId, out: &mut Vec<Target>) {
@@ -102,4 +84,42 @@ pub fn reading_order(site: &Site) -> Vec<Target> {
     let mut out = Vec::with_capacity(site.pages.len() + site.sections.len());
     visit(site, 0, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::site::testing::{page, resolve};
+
+    #[test]
+    fn sections_order_their_pages_and_reading_goes_depth_first() {
+        let (site, _) = resolve(&[
+            ("about.md", "---\ntitle: About\n---\n"),
+            (
+                "principles/_index.md",
+                "---\ntitle: Principles\npage_kind: principle\nsort_by: number\n---\n",
+            ),
+            ("principles/a.md", "---\ntitle: A\nnumber: 2\n---\n"),
+            ("principles/b.md", "---\ntitle: B\nnumber: 1\n---\n"),
+            ("principles/deep/x.md", "---\ntitle: X\n---\n"),
+            ("zeta/_index.md", "---\ntitle: Zeta\nweight: -1\n---\n"),
+        ]);
+        let urls: Vec<&str> = site.reading_order.iter().map(|&t| site.url(t)).collect();
+        assert_eq!(
+            urls,
+            [
+                "",
+                "about/",
+                "zeta/",
+                "principles/",
+                "principles/b/",
+                "principles/a/",
+                "principles/deep/",
+                "principles/deep/x/",
+            ]
+        );
+        let (a, b) = (page(&site, "principles/a"), page(&site, "principles/b"));
+        assert_eq!((site.pages[b].position, site.pages[b].next), (0, Some(a)));
+        assert_eq!((site.pages[a].position, site.pages[a].prev), (1, Some(b)));
+        assert_eq!(site.pages[a].next, None);
+    }
 }

@@ -1,0 +1,121 @@
+//! Collisions: two sources at one URL, and pages or sections where credo
+//! writes an output of its own (read from the table in `src/outputs.rs`):
+//! either way one of them would be lost.
+
+use std::collections::HashMap;
+
+use super::{Site, tag_url};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+
+/// Two sources mapping to one URL (a static file shadowing a page is found
+/// when the output files are assembled).
+pub(super) fn check_output_collisions(site: &Site, diagnostics: &mut Diagnostics) {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for s in &site.sections {
+        if let Some(src) = &s.source {
+            seen.insert(s.url.clone(), &src.file);
+        }
+    }
+    for p in &site.pages {
+        if let Some(other) = seen.insert(p.url.clone(), &p.source.file) {
+            diagnostics.push(Diagnostic::error(
+                &p.source.file,
+                0,
+                0,
+                Code::DuplicateUrl,
+                format!("this page and `{other}` both map to the URL /{}", p.url),
+            ));
+        }
+    }
+}
+
+/// Whether credo's own generated pages and files take the output path
+/// `path` (a folder `x/` or a file): a page, section or alias there would be
+/// overwritten, or would clash with a file. Reads the table of outputs.
+pub(super) fn generated_path(site: &Site, path: &str) -> Option<&'static str> {
+    use crate::outputs::{Family, taken_by};
+    if let Some(output) = taken_by(path, site.config.search) {
+        return Some(output.what);
+    }
+    let folder = path.trim_end_matches('/');
+    let file = if path.ends_with('/') || path.is_empty() {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    };
+    // `search/c0.json/` would be a folder where an index file is.
+    let index_part = site.config.search
+        && folder
+            .strip_prefix(crate::search::INDEX_FOLDER)
+            .is_some_and(|f| !f.contains('/'))
+        && Family::of(folder) == Some(Family::SearchIndex);
+    if index_part {
+        return Some("the search page and index");
+    }
+    match Family::of(&file) {
+        Some(Family::TagPage) if site.tags.keys().any(|t| tag_url(t) == path) => Some("a tag page"),
+        _ => None,
+    }
+}
+
+/// A page or section at the URL of a generated page would be overwritten
+/// by it, whichever is written last.
+pub(super) fn check_generated_collisions(site: &Site, diagnostics: &mut Diagnostics) {
+    let pages = site.pages.iter().map(|p| (&p.url, Some(&p.source)));
+    let sections = site.sections.iter().map(|s| (&s.url, s.source.as_ref()));
+    for (url, source) in pages.chain(sections) {
+        let Some(what) = generated_path(site, url) else {
+            continue;
+        };
+        let file = source.map_or_else(
+            || format!("content/{}", url.trim_end_matches('/')),
+            |s| s.file.clone(),
+        );
+        diagnostics.push(
+            Diagnostic::error(
+                file,
+                0,
+                0,
+                Code::DuplicateUrl,
+                format!("/{url} is where credo writes {what}; this page would be lost"),
+            )
+            .with_hint("rename the file or folder"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::site::testing::{lines, resolve};
+
+    #[test]
+    fn two_sources_on_one_url_are_an_error() {
+        let (_, diagnostics) = resolve(&[
+            ("guide.md", "---\ntitle: Guide\n---\n"),
+            ("guide/_index.md", "---\ntitle: Guide\n---\n"),
+        ]);
+        assert_eq!(
+            lines(&diagnostics),
+            [
+                "content/guide.md:0:0 duplicate-url: this page and `content/guide/_index.md` both map to the URL /guide/"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_where_credo_writes_an_output_is_an_error() {
+        let (_, diagnostics) = resolve(&[
+            ("a.md", "---\ntitle: A\ntags: [Client care]\n---\n"),
+            ("print.md", "---\ntitle: Print\n---\n"),
+            ("tags/client-care.md", "---\ntitle: Care\n---\n"),
+        ]);
+        assert_eq!(
+            lines(&diagnostics),
+            [
+                "content/print.md:0:0 duplicate-url: /print/ is where credo writes the print page; this page would be lost",
+                "content/tags/client-care.md:0:0 duplicate-url: /tags/client-care/ is where credo writes a tag page; this page would be lost",
+                "content/tags:0:0 duplicate-url: /tags/ is where credo writes the tag index; this page would be lost",
+            ]
+        );
+    }
+}
