@@ -165,7 +165,7 @@ fn generate_timed(
             options.root.display()
         )));
     }
-    let config = load_config(options)?;
+    let mut config = load_config(options)?;
     require_content(&options.root)?;
     let theme = Theme::resolve(&options.root, &config.theme, &config.highlight_theme);
     stopwatch.lap("setup");
@@ -173,6 +173,12 @@ fn generate_timed(
     let (sources, languages, language_diagnostics) =
         crate::load::languages::split(sources, &config);
     diagnostics.extend(language_diagnostics);
+    if !languages.is_empty() {
+        config.tag_pages = std::iter::once((config.language.clone(), &sources))
+            .chain(languages.iter().map(|l| (l.code.clone(), &l.sources)))
+            .map(|(code, sources)| (code, tag_pages(sources, options.drafts)))
+            .collect();
+    }
     stopwatch.lap("load");
     let (mut site, resolve_diagnostics) = crate::site::resolve(config, sources, options.drafts);
     let unlinked = crate::render::UnlinkedBodies::take(&mut site);
@@ -218,6 +224,19 @@ fn generate_timed(
         files,
         warnings: diagnostics,
     })
+}
+
+/// A language's tag pages (`tags/x/`), read from its sources' front matter
+/// before any language is resolved: the switcher of each needs all of them.
+fn tag_pages(sources: &crate::load::Sources, drafts: bool) -> std::collections::BTreeSet<String> {
+    (sources.files.iter())
+        .filter_map(|file| match &file.meta {
+            crate::load::Meta::Page(meta) if drafts || !meta.draft => Some(meta.tags.iter()),
+            _ => None,
+        })
+        .flatten()
+        .map(|tag| crate::site::tag_url(tag.trim()))
+        .collect()
 }
 
 /// Resolves and renders the site in one of its other languages under
