@@ -277,6 +277,9 @@ fn a_tag_only_a_translation_uses_switches_to_the_other_languages_homes() {
     );
     assert!(!german_only.contains("<link rel=\"alternate\" hreflang=\"en\""));
     assert!(!run.exists("tags/rückruf/index.html"));
+    assert!(run.page("de/sitemap.xml").contains(
+        "<url><loc>/hb/de/tags/r%C3%BCckruf/</loc><xhtml:link rel=\"alternate\" hreflang=\"de\" href=\"/hb/de/tags/r%C3%BCckruf/\"/></url>"
+    ));
     // A tag every language has keeps its place in each.
     assert!(
         run.page("de/tags/phone/index.html")
