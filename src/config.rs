@@ -86,6 +86,12 @@ pub struct Config {
     /// (a language's site) The default language's code.
     #[serde(skip)]
     pub default_language: String,
+    /// (a site in several languages) Each language's tag pages (code →
+    /// `tags/x/` paths): tags are the only pages one language may have and
+    /// another not, and the switcher leads from such a page to that
+    /// language's home.
+    #[serde(skip)]
+    pub tag_pages: BTreeMap<String, std::collections::BTreeSet<String>>,
     /// Free-form values for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -126,6 +132,7 @@ impl Default for Config {
             languages: BTreeMap::new(),
             root_path: None,
             default_language: String::new(),
+            tag_pages: BTreeMap::new(),
             extra: BTreeMap::new(),
         }
     }
@@ -204,6 +211,19 @@ impl Config {
         config.language = code.to_string();
         config.base_url = format!("{}{code}/", self.base_url);
         config
+    }
+
+    /// The languages (codes) that have no page at `path` (`tags/x/`, from a
+    /// language's root): those of the tags some language lacks; none for
+    /// any other path.
+    pub fn languages_without(&self, path: &str) -> Vec<String> {
+        if !path.starts_with("tags/") || path == "tags/" {
+            return Vec::new();
+        }
+        (self.tag_pages.iter())
+            .filter(|(_, paths)| !paths.contains(path))
+            .map(|(code, _)| code.clone())
+            .collect()
     }
 
     /// The path of the site's root: shared files live there, whatever the

@@ -11,7 +11,7 @@
 //! With `CREDO_TIMINGS=1` in the environment, each stage prints its wall time
 //! to stderr (`timing: <stage> <ms> ms`), for profiling large sites.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -213,11 +213,17 @@ impl Resolved {
 /// stage rendered are taken out of each site (one per edition) for the
 /// render stage: the sites are immutable from here on.
 pub fn resolve(
-    config: Config,
+    mut config: Config,
     sources: crate::load::Sources,
     drafts: bool,
 ) -> (Resolved, Vec<UnlinkedBodies>, Diagnostics) {
     let (sources, languages, mut diagnostics) = crate::load::languages::split(sources, &config);
+    if !languages.is_empty() {
+        config.tag_pages = std::iter::once((config.language.clone(), &sources))
+            .chain(languages.iter().map(|l| (l.code.clone(), &l.sources)))
+            .map(|(code, sources)| (code, tag_pages(sources, drafts)))
+            .collect();
+    }
     let (mut site, resolve_diagnostics) = crate::site::resolve(config, sources, drafts);
     diagnostics.extend(resolve_diagnostics);
     let mut unlinked = vec![UnlinkedBodies::take(&mut site)];
@@ -240,6 +246,19 @@ pub fn resolve(
         site: Arc::new(site),
     }));
     (Resolved { editions }, unlinked, diagnostics)
+}
+
+/// A language's tag pages (`tags/x/`), read from its sources' front matter
+/// before any language is resolved: the switcher of each needs all of them.
+fn tag_pages(sources: &crate::load::Sources, drafts: bool) -> BTreeSet<String> {
+    (sources.files.iter())
+        .filter_map(|file| match &file.meta {
+            crate::load::Meta::Page(meta) if drafts || !meta.draft => Some(meta.tags.iter()),
+            _ => None,
+        })
+        .flatten()
+        .map(|tag| crate::site::tag_url(tag.trim()))
+        .collect()
 }
 
 /// Resolves the site in one of its other languages: its translations, with

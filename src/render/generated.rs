@@ -504,8 +504,10 @@ impl Generated<'_> {
             xml.push_str("  <url><loc>");
             xml.push_str(&escape(&format!("{origin}{}", site.href(path))));
             xml.push_str("</loc>");
-            // Every page exists in every language, at the same path.
-            for l in &languages {
+            // Every page exists in every language, at the same path, but
+            // for a tag some languages lack: they have no alternate.
+            let missing = site.config.languages_without(path);
+            for l in languages.iter().filter(|l| !missing.contains(&l.code)) {
                 let href = format!("{origin}{}{}", l.base_path, crate::site::encode_path(path));
                 xml.push_str(&format!(
                     "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",

@@ -280,6 +280,7 @@ fn render_with(
             let own = path.strip_suffix("index.html").unwrap_or(&path);
             nav.current_url = site.href(own);
             nav.path = own.to_string();
+            nav.missing_in = site.config.languages_without(own);
             page_for(path, template, Target::Section(0), &|vars: &mut Vars| {
                 vars.insert("nav", &nav);
                 fill(vars);

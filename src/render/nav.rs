@@ -83,6 +83,10 @@ pub struct NavContext<'a> {
     /// Its path from the language's root (`principles/a/`): the same page
     /// in another language is that language's `base_path` plus this.
     pub path: String,
+    /// The languages (codes) that have no page at `path`: their switcher
+    /// link and hreflang alternate lead to their home instead (a tag that
+    /// only some translations use).
+    pub missing_in: Vec<String>,
 }
 
 impl<'a> Contexts<'a> {
@@ -132,6 +136,7 @@ impl<'a> Contexts<'a> {
             sections,
             current_url: site.href(site.url(current)),
             path: site.url(current).to_string(),
+            missing_in: Vec::new(),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Browser tests: the flagship handbook (or, until it exists, the full
 //! fixture) built under a sub-path and driven in headless Chromium by
-//! `tests/browser/run.mjs` (playwright-core, axe-core, the Nu checker).
+//! `tests/browser/run.mjs` (playwright-core, axe-core, the Nu checker); a
+//! handbook in three languages driven by `tests/browser/languages.mjs`.
 //!
 //! They need the system Chromium, Java and `npm ci` in `tests/browser`; `.ci/run`
 //! installs all three. When `CI` is set a missing piece fails the test; on a
@@ -30,18 +31,62 @@ pub fn missing_tools(browser_dir: &Path, java: bool) -> Vec<&'static str> {
     missing
 }
 
+/// Whether the browser tests can run here; without CI a missing tool skips
+/// them (saying so), with `CI` set it fails the test.
+fn tools_present(browser_dir: &Path) -> bool {
+    let missing = missing_tools(browser_dir, true);
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "browser tests need: {}",
+        missing.join(", ")
+    );
+    eprintln!("skipping browser tests; missing: {}", missing.join(", "));
+    false
+}
+
+/// Builds `site_root` into `built` for `http://127.0.0.1` + `base` (a
+/// sub-path such as `/handbook/`).
+fn build_under(site_root: &Path, built: &Path, base: &str) {
+    let build = Command::new(env!("CARGO_BIN_EXE_credo"))
+        .args(["build", "-r"])
+        .arg(site_root)
+        .arg("-o")
+        .arg(built)
+        .args(["--base-url", &format!("http://127.0.0.1{base}")])
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+}
+
+/// Runs `script` (in tests/browser) with node's test runner; passes when
+/// every test in it does.
+fn run_suite(browser_dir: &Path, script: &str, envs: &[(&str, &std::ffi::OsStr)]) {
+    let run = Command::new("node")
+        .args(["--test", "--test-reporter=spec", script])
+        .current_dir(browser_dir)
+        .envs(envs.iter().copied())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    eprintln!("{stdout}\n{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "browser tests of {script} failed (see output above)"
+    );
+}
+
 #[test]
 fn the_handbook_works_in_a_real_browser() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let browser_dir = repo.join("tests/browser");
-    let missing = missing_tools(&browser_dir, true);
-    if !missing.is_empty() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "browser tests need: {}",
-            missing.join(", ")
-        );
-        eprintln!("skipping browser tests; missing: {}", missing.join(", "));
+    if !tools_present(&browser_dir) {
         return;
     }
     let site_root = if repo.join("credo.yaml").is_file() {
@@ -51,37 +96,48 @@ fn the_handbook_works_in_a_real_browser() {
     };
     let out = tempfile::tempdir().unwrap();
     let built = out.path().join("site");
-    let build = Command::new(env!("CARGO_BIN_EXE_credo"))
-        .args(["build", "-r"])
-        .arg(&site_root)
-        .arg("-o")
-        .arg(&built)
-        .args(["--base-url", "http://127.0.0.1/handbook/"])
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    build_under(&site_root, &built, "/handbook/");
     let artifacts = repo.join("target/browser-artifacts");
     std::fs::create_dir_all(&artifacts).unwrap();
-    let run = Command::new("node")
-        .args(["--test", "--test-reporter=spec", "run.mjs"])
-        .current_dir(&browser_dir)
-        .env("CREDO_SITE", &built)
-        .env("CREDO_BASE", "/handbook/")
-        .env("CREDO_ARTIFACTS", &artifacts)
-        // Tests of what readers see after a page changes build copies of
-        // the site's sources with the same binary.
-        .env("CREDO_BIN", env!("CARGO_BIN_EXE_credo"))
-        .env("CREDO_ROOT", &site_root)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    eprintln!("{stdout}\n{}", String::from_utf8_lossy(&run.stderr));
-    assert!(
-        run.status.success(),
-        "browser tests failed (see output above)"
+    run_suite(
+        &browser_dir,
+        "run.mjs",
+        &[
+            ("CREDO_SITE", built.as_os_str()),
+            ("CREDO_BASE", "/handbook/".as_ref()),
+            ("CREDO_ARTIFACTS", artifacts.as_os_str()),
+            // Tests of what readers see after a page changes build copies of
+            // the site's sources with the same binary.
+            ("CREDO_BIN", env!("CARGO_BIN_EXE_credo").as_ref()),
+            ("CREDO_ROOT", site_root.as_os_str()),
+        ],
+    );
+}
+
+/// Issue 25: a handbook in English, German and Arabic (right to left), some
+/// pages untranslated, driven by `tests/browser/languages.mjs`: the switcher
+/// on every page kind, the mirrored layout, the fallback note, search per
+/// language, print per language, axe and the Nu checker on /de/ and /ar/.
+#[test]
+fn issue_25_several_languages_work_in_a_real_browser() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let browser_dir = repo.join("tests/browser");
+    if !tools_present(&browser_dir) {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let built = out.path().join("site");
+    build_under(
+        &repo.join("tests/fixtures/languages/browser"),
+        &built,
+        "/hb/",
+    );
+    run_suite(
+        &browser_dir,
+        "languages.mjs",
+        &[
+            ("CREDO_SITE", built.as_os_str()),
+            ("CREDO_BASE", "/hb/".as_ref()),
+        ],
     );
 }

@@ -262,3 +262,27 @@ fn a_translation_older_than_a_material_change_of_its_original_is_flagged() {
         run.stderr
     );
 }
+
+#[test]
+fn a_tag_only_a_translation_uses_switches_to_the_other_languages_homes() {
+    let run = SiteTest::fixture("languages/browser").build();
+    run.success();
+    let german_only = run.page("de/tags/rückruf/index.html");
+    assert!(german_only.contains(
+        "<li><a href=\"/hb/\" hreflang=\"en\" lang=\"en\">English</a></li><li><a href=\"/hb/ar/\" hreflang=\"ar\" lang=\"ar\">العربية</a></li><li><a href=\"/hb/de/tags/rückruf/\" hreflang=\"de\" lang=\"de\" aria-current=\"true\">Deutsch</a></li>"
+    ));
+    assert!(
+        german_only
+            .contains("<link rel=\"alternate\" hreflang=\"de\" href=\"/hb/de/tags/rückruf/\">")
+    );
+    assert!(!german_only.contains("<link rel=\"alternate\" hreflang=\"en\""));
+    assert!(!run.exists("tags/rückruf/index.html"));
+    assert!(run.page("de/sitemap.xml").contains(
+        "<url><loc>/hb/de/tags/r%C3%BCckruf/</loc><xhtml:link rel=\"alternate\" hreflang=\"de\" href=\"/hb/de/tags/r%C3%BCckruf/\"/></url>"
+    ));
+    // A tag every language has keeps its place in each.
+    assert!(
+        run.page("de/tags/phone/index.html")
+            .contains("<a href=\"/hb/tags/phone/\" hreflang=\"en\" lang=\"en\">English</a>")
+    );
+}
