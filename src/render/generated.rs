@@ -196,7 +196,11 @@ impl Generated<'_> {
         }
         let page = |fill: &dyn Fn(&mut Vars)| {
             let template = output.template.unwrap_or("page.html");
-            vec![Product::Page((self.render)(output.path.into(), template, fill))]
+            vec![Product::Page((self.render)(
+                output.path.into(),
+                template,
+                fill,
+            ))]
         };
         let data = |bytes: Vec<u8>| vec![Product::Data(Err(OutputFile::bytes(output.path, bytes)))];
         match output.id {
@@ -206,7 +210,9 @@ impl Generated<'_> {
                 let mut made = page(&|ctx| ctx.insert("tags", &tags));
                 made.par_extend(tags.par_iter().map(|tag| {
                     let path = format!("{}index.html", tag_url(tag.name));
-                    Product::Page((self.render)(path, "tag.html", &|ctx| ctx.insert("tag", tag)))
+                    Product::Page((self.render)(path, "tag.html", &|ctx| {
+                        ctx.insert("tag", tag)
+                    }))
                 }));
                 made
             }

@@ -105,7 +105,8 @@ pub struct Builder {
     good: Option<Good>,
     /// The resolved site of the last good build, or of the last preview
     /// since (a new generation with that page's body): it matches `files`
-    /// whenever it is there. Never changed, only replaced.
+    /// whenever it is there. Never changed while shared: a preview makes
+    /// the next generation from it, in place when nothing else holds it.
     resolved: Option<Arc<Resolved>>,
     /// Whether `files` holds reads (a preview's) that no full rebuild has
     /// rendered yet.
@@ -214,28 +215,35 @@ impl Builder {
         }
         let (theme, templates) = self.theme.as_ref().ok()?;
         let good = self.good.as_ref()?;
-        let resolved = self.resolved.as_ref()?;
         let prefix = (new.source.lang.as_ref()).map_or(String::new(), |code| format!("{code}/"));
-        let edition = resolved.editions.iter().position(|e| e.prefix == prefix)?;
-        // The next generation: this one with the page's new body.
-        let mut site = Site::clone(&resolved.editions[edition].site);
-        let target = patch_body(&mut site, &new)?;
-        let (page, html) =
-            render::render_one(&site, theme, templates, &self.render_options, target).ok()?;
+        let prefixes: Vec<String> = (self.resolved.as_ref()?.editions.iter())
+            .map(|e| e.prefix.clone())
+            .collect();
+        let edition = prefixes.iter().position(|p| *p == prefix)?;
+        // The next generation: this one with the page's new body. The
+        // builder holds the only reference to a generation, so making it is
+        // copy-on-write without the copy (`make_mut` clones only what is
+        // shared).
+        let resolved = Arc::make_mut(self.resolved.as_mut()?);
+        let site = Arc::make_mut(&mut resolved.editions[edition].site);
+        let target = patch_body(site, &new)?;
+        let Ok((page, html)) =
+            render::render_one(site, theme, templates, &self.render_options, target)
+        else {
+            // The rebuild reports it; the patched site no longer matches `files`.
+            self.resolved = None;
+            return None;
+        };
         let page = format!("{prefix}{page}");
-        let prefixes: Vec<String> = resolved.editions.iter().map(|e| e.prefix.clone()).collect();
+        let stand_ins = match new.source.lang {
+            None => patch_stand_ins(resolved, &new),
+            Some(_) => HashSet::new(),
+        };
         let gathers = |path: &str| {
             (prefixes.iter()).any(|prefix| {
                 (path.strip_prefix(prefix.as_str())).is_some_and(crate::outputs::gathers_bodies)
             })
         };
-        let mut next = Resolved::clone(resolved);
-        next.editions[edition].site = Arc::new(site);
-        let stand_ins = match new.source.lang {
-            None => patch_stand_ins(&mut next, &new),
-            Some(_) => HashSet::new(),
-        };
-        self.resolved = Some(Arc::new(next));
         self.files.insert(path.clone(), Ok(new));
         self.unrendered = true;
         let base = self.shown.as_ref().unwrap_or(&good.built);
@@ -557,9 +565,7 @@ fn patch_stand_ins(resolved: &mut Resolved, new: &Loaded) -> HashSet<String> {
             });
         let Some(url) = url else { continue };
         found.insert(format!("{}{url}index.html", edition.prefix));
-        let mut site = Site::clone(site);
-        patch_body(&mut site, &stand_in);
-        edition.site = Arc::new(site);
+        patch_body(Arc::make_mut(&mut edition.site), &stand_in);
     }
     found
 }
