@@ -84,12 +84,21 @@ impl Unlinked {
     /// the bytes [`render`] gives.
     pub fn link(self, links: &[LinkRef], resolver: &dyn LinkResolver) -> Rendered {
         if self.dests.is_empty() {
+            return self.fill(&[]);
+        }
+        let resolved: Vec<Option<Resolved>> = links.iter().map(|l| resolver.resolve(l)).collect();
+        self.fill(&resolved)
+    }
+
+    /// The body with its links filled in: `resolved` holds what each of its
+    /// scan's links resolved to, in order.
+    pub fn fill(self, resolved: &[Option<Resolved>]) -> Rendered {
+        if self.dests.is_empty() {
             return Rendered {
                 html: self.html,
                 text: self.text,
             };
         }
-        let resolved: Vec<Option<Resolved>> = links.iter().map(|l| resolver.resolve(l)).collect();
         let part = |slot: &Slot| -> &str {
             match (&resolved[slot.link], slot.kind) {
                 (Some(r), SlotKind::Href) => &r.href,

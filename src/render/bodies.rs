@@ -11,7 +11,7 @@ pub(super) struct PageLinks<'a> {
 
 impl LinkResolver for PageLinks<'_> {
     fn resolve(&self, link: &LinkRef) -> Option<Resolved> {
-        let (mut href, title, anchor) = match self.site.resolve_link(self.from, link).ok()? {
+        let (mut href, title, anchor) = match self.site.destination(self.from, link)? {
             Destination::Page { target, anchor } => {
                 let href = if target == self.from && anchor.is_some() {
                     String::new()
@@ -34,6 +34,22 @@ impl LinkResolver for PageLinks<'_> {
             href.push_str(&crate::site::encode_path(&anchor));
         }
         Some(Resolved { href, title })
+    }
+}
+
+/// A body's links, already resolved: a body rendered late reads them here
+/// instead of resolving each again.
+struct Listed<'a> {
+    links: &'a [LinkRef],
+    resolved: &'a [Option<Resolved>],
+}
+
+impl LinkResolver for Listed<'_> {
+    fn resolve(&self, link: &LinkRef) -> Option<Resolved> {
+        let i = self.links.binary_search_by_key(&link.offset, |l| l.offset).ok()?;
+        (self.links[i] == *link)
+            .then(|| self.resolved.get(i).cloned().flatten())
+            .flatten()
     }
 }
 
@@ -115,15 +131,24 @@ pub(super) fn render_bodies_with(
         if stopped() {
             return (0, markdown::Rendered::default());
         }
+        // Each link's href and title, made once for the memo's fingerprint
+        // and the body alike.
         let links = PageLinks { site, from: target };
+        let resolved: Vec<Option<Resolved>> = scan.links.iter().map(|l| links.resolve(l)).collect();
         let render = || match unlinked {
-            Some(unlinked) => unlinked.link(&scan.links, &links),
-            None => markdown::render(src.body(), src.drops_title(), &links),
+            Some(unlinked) => unlinked.fill(&resolved),
+            None => markdown::render(
+                src.body(),
+                src.drops_title(),
+                &Listed {
+                    links: &scan.links,
+                    resolved: &resolved,
+                },
+            ),
         };
         let Some(memo) = memo else {
             return (0, render());
         };
-        let resolved: Vec<Option<Resolved>> = scan.links.iter().map(|l| links.resolve(l)).collect();
         let fingerprint = memo::body_fingerprint(src.body(), src.drops_title(), &resolved);
         match memo.bodies.get(key) {
             Some((fp, rendered)) if *fp == fingerprint => (fingerprint, rendered.clone()),

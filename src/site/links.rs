@@ -182,35 +182,48 @@ fn missing_file_message(written: &str, path: &str) -> String {
 /// reported; each one's `links_out` is then its body links and its
 /// front-matter refs, sorted, without itself.
 pub(super) fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics) {
+    /// A body's links resolved: where each leads, the targets it reaches,
+    /// and the errors.
+    type Found = (Vec<Option<Destination>>, Vec<Target>, Vec<Diagnostic>);
     let site_ref: &Site = site;
-    let resolve_all = |from: Target, scan: &Scan, src: &SourceFile| {
+    let resolve_all = |from: Target, scan: &Scan, src: &SourceFile| -> Found {
+        let mut destinations = Vec::with_capacity(scan.links.len());
         let mut out = Vec::new();
         let mut errors = Vec::new();
         for link in &scan.links {
             match site_ref.resolve_link(from, link) {
-                Ok(Destination::Page { target, .. }) if target != from => out.push(target),
-                Ok(_) => {}
-                Err(e) => errors.push(link_diagnostic(src, link, &e)),
+                Ok(destination) => {
+                    if let Destination::Page { target, .. } = destination
+                        && target != from
+                    {
+                        out.push(target);
+                    }
+                    destinations.push(Some(destination));
+                }
+                Err(e) => {
+                    errors.push(link_diagnostic(src, link, &e));
+                    destinations.push(None);
+                }
             }
         }
-        (out, errors)
+        (destinations, out, errors)
     };
-    let page_links: Vec<(Vec<Target>, Vec<Diagnostic>)> = site_ref
+    let page_links: Vec<Found> = site_ref
         .pages
         .par_iter()
         .enumerate()
         .map(|(id, p)| resolve_all(Target::Page(id), &p.scan, &p.source))
         .collect();
-    let section_links: Vec<(Vec<Target>, Vec<Diagnostic>)> = site_ref
+    let section_links: Vec<Found> = site_ref
         .sections
         .iter()
         .enumerate()
         .map(|(id, s)| match &s.source {
             Some(src) => resolve_all(Target::Section(id), &s.scan, src),
-            None => (Vec::new(), Vec::new()),
+            None => (Vec::new(), Vec::new(), Vec::new()),
         })
         .collect();
-    for (page, (mut out, errors)) in site.pages.iter_mut().zip(page_links) {
+    for (page, (destinations, mut out, errors)) in site.pages.iter_mut().zip(page_links) {
         diagnostics.extend(errors);
         out.extend(page.principles.iter().map(|&p| Target::Page(p)));
         out.extend(page.values.iter().map(|&p| Target::Page(p)));
@@ -219,12 +232,37 @@ pub(super) fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics)
         out.sort();
         out.dedup();
         page.links_out = out;
+        page.destinations = destinations;
     }
-    for (section, (mut out, errors)) in site.sections.iter_mut().zip(section_links) {
+    for (section, (destinations, mut out, errors)) in site.sections.iter_mut().zip(section_links) {
         diagnostics.extend(errors);
         out.sort();
         out.dedup();
         section.links_out = out;
+        section.destinations = destinations;
+    }
+}
+
+impl Site {
+    /// Where the body link `link` of `from` leads, as the resolve stage
+    /// found it; a link that is not one of the body's (there is none after
+    /// resolving) is resolved now.
+    pub fn destination(&self, from: Target, link: &LinkRef) -> Option<Destination> {
+        let (links, destinations) = match from {
+            Target::Page(id) => (&self.pages[id].scan.links, &self.pages[id].destinations),
+            Target::Section(id) => (
+                &self.sections[id].scan.links,
+                &self.sections[id].destinations,
+            ),
+        };
+        // The links are in body order, so by offset.
+        let found = (links.binary_search_by_key(&link.offset, |l| l.offset).ok())
+            .filter(|&i| &links[i] == link)
+            .and_then(|i| destinations.get(i));
+        match found {
+            Some(destination) => destination.clone(),
+            None => self.resolve_link(from, link).ok(),
+        }
     }
 }
 

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::RespelledTag;
+use super::{Destination, RespelledTag};
 use super::refs::RefIndex;
 use crate::config::Config;
 use crate::load::frontmatter::{Kind, PageMeta, SectionMeta};
@@ -54,6 +54,10 @@ pub struct Page {
     pub related: Vec<Target>,
     /// A track's steps, resolved.
     pub steps: Vec<TrackStep>,
+    /// Where each of `scan.links` leads, in the same order (`None`: it does
+    /// not resolve, and was reported): each link is resolved once, by
+    /// `resolve_body_links`, and read from here by the render stage.
+    pub destinations: Vec<Option<Destination>>,
     /// Every target this page links to (body and front matter), sorted, unique.
     pub links_out: Vec<Target>,
     /// Every page or section that links here, sorted, unique.
@@ -121,6 +125,8 @@ pub struct Section {
     pub subsections: Vec<SectionId>,
     /// Headings and links of its intro.
     pub scan: Scan,
+    /// Where each of `scan.links` leads (see [`Page::destinations`]).
+    pub destinations: Vec<Option<Destination>>,
     /// Every target its intro links to.
     pub links_out: Vec<Target>,
     /// Every page or section that links here.
