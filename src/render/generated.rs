@@ -27,6 +27,8 @@ type RenderFn<'a> =
 pub(super) struct Generated<'a> {
     pub site: &'a Site,
     pub contexts: &'a Contexts<'a>,
+    /// The theme's words in the site's language (month names).
+    pub strings: &'a super::strings::Strings,
     pub bodies: &'a Bodies,
     /// Where the build writes its files as they are made, if it streams.
     pub sink: Option<&'a dyn Sink>,
@@ -260,7 +262,7 @@ impl Generated<'_> {
             ));
         }
         made.push((self.render)("404.html".into(), "404.html", &|_| {}));
-        let months = super::changes::months(self.site, self.contexts);
+        let months = super::changes::months(self.site, self.contexts, self.strings);
         made.push((self.render)(
             "changes/index.html".into(),
             "changes.html",
