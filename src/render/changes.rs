@@ -77,8 +77,9 @@ pub(super) fn months<'a>(
     months
 }
 
-/// `/changes.xml`, an Atom feed with one entry per change.
-pub(super) fn atom_feed(site: &Site) -> Vec<u8> {
+/// `/changes.xml`, an Atom feed with one entry per change; its words
+/// (title, "a minor change") in the site's language.
+pub(super) fn atom_feed(site: &Site, strings: &super::strings::Strings) -> Vec<u8> {
     use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text};
     let root = format!("{}{}", site.config.origin(), site.config.base_path());
     let date = |c: &Change| {
@@ -104,7 +105,7 @@ pub(super) fn atom_feed(site: &Site) -> Vec<u8> {
                 summary: Some(Text::plain(if change.material {
                     change.note.clone()
                 } else {
-                    format!("{} (a minor change)", change.note)
+                    strings.get("feed_minor").replace("{note}", &change.note)
                 })),
                 categories: vec![Category {
                     term: page.kind.as_str().to_string(),
@@ -116,7 +117,11 @@ pub(super) fn atom_feed(site: &Site) -> Vec<u8> {
         .collect();
     let feed = Feed {
         id: format!("{root}changes/"),
-        title: Text::plain(format!("{}: changes", site.config.title)),
+        title: Text::plain(
+            strings
+                .get("feed_title")
+                .replace("{title}", &site.config.title),
+        ),
         updated: changes.first().map(|(_, c)| date(c)).unwrap_or_default(),
         authors: vec![Person {
             name: site.config.title.clone(),

@@ -166,7 +166,10 @@ impl Generated<'_> {
         let mut fixed = vec![
             OutputFile::bytes("sitemap.xml", self.sitemap()),
             super::copies::llms_txt(self.site),
-            OutputFile::bytes("changes.xml", super::changes::atom_feed(self.site)),
+            OutputFile::bytes(
+                "changes.xml",
+                super::changes::atom_feed(self.site, self.strings),
+            ),
         ];
         let copies = super::copies::markdown_copies(self.site, self.sink, self.stopped);
         for made in std::iter::once(handbook).chain(copies) {

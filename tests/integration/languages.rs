@@ -304,6 +304,11 @@ fn a_german_page_has_the_themes_words_and_dates_in_german() {
         "{changes}"
     );
     assert!(changes.contains("<h1>Änderungen</h1>"));
+    let feed = run.page("de/changes.xml");
+    assert!(
+        feed.contains("<title>Harbour-Handbuch: Änderungen</title>"),
+        "{feed}"
+    );
 }
 
 #[test]
