@@ -34,6 +34,7 @@ const KNOWN_KEYS: &[&str] = &[
     "acknowledge",
     "acknowledge_endpoint",
     "languages",
+    "strings",
     "extra",
 ];
 
@@ -79,6 +80,9 @@ pub struct Config {
     pub acknowledge_endpoint: Option<String>,
     /// The site's other languages: code → name and overrides.
     pub languages: BTreeMap<String, LanguageConfig>,
+    /// The theme's words replaced: language → key → text (`strings: {de:
+    /// {mark_as_read: Gelesen}}`), over the theme's and the shipped ones.
+    pub strings: crate::render::strings::Overrides,
     /// (a language's site) The path of the default language's root, where
     /// the shared files (stylesheets, scripts, images) are.
     #[serde(skip)]
@@ -130,6 +134,7 @@ impl Default for Config {
             acknowledge: Vec::new(),
             acknowledge_endpoint: None,
             languages: BTreeMap::new(),
+            strings: BTreeMap::new(),
             root_path: None,
             default_language: String::new(),
             tag_pages: BTreeMap::new(),
@@ -157,6 +162,14 @@ impl Config {
             ));
         }
         errors.extend(lint_errors(&config.lints, &block));
+        let languages: Vec<&str> = std::iter::once(config.language.as_str())
+            .chain(config.languages.keys().map(String::as_str))
+            .collect();
+        errors.extend(crate::render::strings::check_overrides(
+            &config.strings,
+            &block,
+            Some(&languages),
+        ));
         if !errors.is_empty() {
             errors.sort_by_key(|d| (d.line, d.column));
             return Err(errors.into_iter().map(|d| d.with_source(text)).collect());

@@ -115,6 +115,7 @@ codes! {
     UnknownLanguage = "unknown-language", Error, "A translation (`name.LANG.md`) for a language not in credo.yaml's `languages:`, or without an original.";
     UnknownLint = "unknown-lint", Error, "credo.yaml's `lints:` names a code credo does not have, or a level other than error, warning, allow.";
     UnknownSection = "unknown-section", Warning, "credo.yaml's `sections:` names a folder that `content/` does not have.";
+    UnknownString = "unknown-string", Error, "credo.yaml's or theme.yaml's `strings:` names a key the theme's strings do not have, or a language the site does not have.";
     UnknownTheme = "unknown-theme", Error, "`theme` names neither a local nor a built-in theme.";
     UnrecordedChange = "unrecorded-change", Warning, "`credo check --against`: a page's source changed since the old build with no new `changes:` entry.";
     UntranslatedSince = "untranslated-since", Warning, "A translation is older than a material change of its original (its newest `changes:` entry is older).";

@@ -282,6 +282,44 @@ impl<'a> YamlBlock<'a> {
         }
         (self.first_line + start, self.keys[index].col + 1)
     }
+
+    /// The file position of a key nested under the top-level `key`: `path`
+    /// names one key per level (`strings: {de: {menu: x}}` → `["de",
+    /// "menu"]`), each looked for after the one before, as `name:` at the
+    /// start of a line's text or after `{` or `,`. Stops at the last one found.
+    pub fn locate_path(&self, key: &str, path: &[&str]) -> (usize, usize) {
+        let Some(index) = self.keys.iter().position(|k| k.name == key) else {
+            return (self.first_line, 1);
+        };
+        let lines: Vec<&str> = self.text.lines().collect();
+        let end = self
+            .keys
+            .get(index + 1)
+            .map_or(lines.len(), |next| next.line.min(lines.len()));
+        // Where the search goes on: a line and a byte in it.
+        let (mut line, mut byte) = (self.keys[index].line, key.len() + 1);
+        let mut found = (self.first_line + line, self.keys[index].col + 1);
+        'names: for name in path {
+            let wanted = format!("{name}:");
+            for (i, l) in lines.iter().enumerate().take(end).skip(line) {
+                let from = if i == line { byte.min(l.len()) } else { 0 };
+                for (pos, _) in l[from..].match_indices(&wanted) {
+                    let at = from + pos;
+                    let before = l[..at].trim_end_matches(' ');
+                    let after = &l[at + wanted.len()..];
+                    if (before.is_empty() || before.ends_with(['{', ',']))
+                        && (after.is_empty() || after.starts_with([' ', '{']))
+                    {
+                        found = (self.first_line + i, l[..at].chars().count() + 1);
+                        (line, byte) = (i, at + wanted.len());
+                        continue 'names;
+                    }
+                }
+            }
+            break;
+        }
+        found
+    }
 }
 
 /// The `- ` entry lines of a block sequence within `lines[from..to]`, as

@@ -46,7 +46,10 @@ struct Listed<'a> {
 
 impl LinkResolver for Listed<'_> {
     fn resolve(&self, link: &LinkRef) -> Option<Resolved> {
-        let i = self.links.binary_search_by_key(&link.offset, |l| l.offset).ok()?;
+        let i = self
+            .links
+            .binary_search_by_key(&link.offset, |l| l.offset)
+            .ok()?;
         (self.links[i] == *link)
             .then(|| self.resolved.get(i).cloned().flatten())
             .flatten()

@@ -28,7 +28,7 @@ pub(super) struct ChangeEntry<'a> {
 pub(super) struct ChangeMonth<'a> {
     /// `YYYY-MM`.
     pub month: String,
-    /// "November 2026".
+    /// "November 2026", in the site's language.
     pub label: String,
     /// Its changes, newest first.
     pub entries: Vec<ChangeEntry<'a>>,
@@ -51,17 +51,17 @@ fn all_changes(site: &Site) -> Vec<(PageId, &Change)> {
 }
 
 /// The `months` value of `changes.html`.
-pub(super) fn months<'a>(site: &'a Site, contexts: &Contexts<'a>) -> Vec<ChangeMonth<'a>> {
+pub(super) fn months<'a>(
+    site: &'a Site,
+    contexts: &Contexts<'a>,
+    strings: &super::strings::Strings,
+) -> Vec<ChangeMonth<'a>> {
     let mut months: Vec<ChangeMonth<'a>> = Vec::new();
     for (p, change) in all_changes(site) {
         let month = format!("{:04}-{:02}", change.date.year, change.date.month);
         if months.last().is_none_or(|m| m.month != month) {
             months.push(ChangeMonth {
-                label: format!(
-                    "{} {}",
-                    MONTHS[change.date.month as usize - 1],
-                    change.date.year
-                ),
+                label: strings.month(change.date.year, change.date.month),
                 month,
                 entries: Vec::new(),
             });
@@ -77,23 +77,9 @@ pub(super) fn months<'a>(site: &'a Site, contexts: &Contexts<'a>) -> Vec<ChangeM
     months
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// `/changes.xml`, an Atom feed with one entry per change.
-pub(super) fn atom_feed(site: &Site) -> Vec<u8> {
+/// `/changes.xml`, an Atom feed with one entry per change; its words
+/// (title, "a minor change") in the site's language.
+pub(super) fn atom_feed(site: &Site, strings: &super::strings::Strings) -> Vec<u8> {
     use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text};
     let root = format!("{}{}", site.config.origin(), site.config.base_path());
     let date = |c: &Change| {
@@ -119,7 +105,7 @@ pub(super) fn atom_feed(site: &Site) -> Vec<u8> {
                 summary: Some(Text::plain(if change.material {
                     change.note.clone()
                 } else {
-                    format!("{} (a minor change)", change.note)
+                    strings.get("feed_minor").replace("{note}", &change.note)
                 })),
                 categories: vec![Category {
                     term: page.kind.as_str().to_string(),
@@ -131,7 +117,11 @@ pub(super) fn atom_feed(site: &Site) -> Vec<u8> {
         .collect();
     let feed = Feed {
         id: format!("{root}changes/"),
-        title: Text::plain(format!("{}: changes", site.config.title)),
+        title: Text::plain(
+            strings
+                .get("feed_title")
+                .replace("{title}", &site.config.title),
+        ),
         updated: changes.first().map(|(_, c)| date(c)).unwrap_or_default(),
         authors: vec![Person {
             name: site.config.title.clone(),

@@ -41,8 +41,14 @@ pub struct SiteContext<'a> {
     /// Every language of the site (the default first), for the switcher
     /// and hreflang links: `{code, name, base_path, current}`.
     pub languages: Vec<LanguageLink>,
-    /// The theme's words in the page's language (`not_translated`, `languages`).
+    /// The theme's words in the page's language, by key
+    /// (`{{ site.strings.mark_as_read }}`): the shipped table of the language,
+    /// under the theme's and credo.yaml's `strings:`. docs/templates.md lists
+    /// the keys.
     pub strings: super::strings::Strings,
+    /// The words the theme's scripts read, as a JSON object for a
+    /// `<script type="application/json" id="credo-strings">` element.
+    pub script_strings: String,
     /// Top-level sections in home-page order.
     pub sections: Vec<Card<'a>>,
     /// Every track page, in reading order, with its steps (so a listing can
@@ -381,9 +387,11 @@ impl<'a> Contexts<'a> {
         Contexts { site, cards: None }
     }
 
-    /// The `site` value.
-    pub fn site(&self) -> SiteContext<'a> {
+    /// The `site` value; `theme_strings` are the theme's `strings:`.
+    pub fn site(&self, theme_strings: &super::strings::Overrides) -> SiteContext<'a> {
         let site = self.site;
+        let strings =
+            super::strings::strings(&site.config.language, theme_strings, &site.config.strings);
         SiteContext {
             title: &site.config.title,
             description: &site.config.description,
@@ -393,7 +401,8 @@ impl<'a> Contexts<'a> {
             root_path: site.config.root_path(),
             dir: crate::load::languages::direction(&site.config.language),
             languages: language_links(&site.config),
-            strings: super::strings::strings(&site.config.language),
+            script_strings: super::strings::script_json(&strings),
+            strings,
             sections: site.sections[0]
                 .subsections
                 .iter()

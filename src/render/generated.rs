@@ -40,6 +40,8 @@ type RenderFn<'a> =
 pub(super) struct Generated<'a> {
     pub site: &'a Site,
     pub contexts: &'a Contexts<'a>,
+    /// The theme's words in the site's language (month names).
+    pub strings: &'a super::strings::Strings,
     pub bodies: &'a Bodies,
     /// Where the build writes its files as they are made, if it streams.
     pub sink: Option<&'a dyn Sink>,
@@ -233,7 +235,7 @@ impl Generated<'_> {
                 page(&|ctx| ctx.insert("entries", &review))
             }
             Id::Changes => {
-                let months = super::changes::months(self.site, self.contexts);
+                let months = super::changes::months(self.site, self.contexts, self.strings);
                 page(&|ctx| ctx.insert("months", &months))
             }
             Id::Acknowledgements => {
@@ -249,7 +251,7 @@ impl Generated<'_> {
             }
             Id::Sitemap => data(self.sitemap().into_bytes()),
             Id::LlmsTxt => data(super::copies::llms_txt(self.site).into_bytes()),
-            Id::ChangesFeed => data(super::changes::atom_feed(self.site)),
+            Id::ChangesFeed => data(super::changes::atom_feed(self.site, self.strings)),
             // An unknown highlight theme was reported when the theme was
             // resolved.
             Id::HighlightCss => {

@@ -12,6 +12,7 @@ mod bodies;
 mod changes;
 pub mod context;
 mod copies;
+mod filters;
 mod generated;
 mod handbook;
 pub mod memo;
@@ -160,7 +161,7 @@ fn render_with(
     let cards = context::SharedCards::new(site);
     let contexts = Contexts::new(site, &cards);
     let mut base = Context::new();
-    let site_context = contexts.site();
+    let site_context = contexts.site(&theme.strings);
     let seed = memo.map(|_| {
         let mut h = std::hash::DefaultHasher::new();
         memo::hash_serialized(&mut h, &site_context);
@@ -270,6 +271,7 @@ fn render_with(
     let generated = generated::Generated {
         site,
         contexts: &contexts,
+        strings: &site_context.strings,
         bodies: &bodies,
         sink,
         stopped: &stopped,
@@ -385,7 +387,7 @@ pub fn render_one(
 ) -> Result<(String, String), Diagnostic> {
     let contexts = Contexts::plain(site);
     let mut context = Context::new();
-    context.insert("site", &contexts.site());
+    context.insert("site", &contexts.site(&theme.strings));
     context.insert("theme", &theme.meta);
     context.insert("nav", &contexts.nav(target));
     let links = PageLinks { site, from: target };

@@ -15,6 +15,7 @@ impl Templates {
     pub fn compile(theme: &Theme) -> Result<Templates, Diagnostics> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        super::filters::register(&mut tera);
         let result = tera.add_raw_templates(
             theme
                 .templates

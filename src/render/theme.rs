@@ -52,6 +52,9 @@ pub struct Theme {
     /// The chosen theme's `theme.yaml` (free-form: name, description, and
     /// whatever its templates read), available to templates as `theme`.
     pub meta: BTreeMap<String, serde_json::Value>,
+    /// The theme's own `strings:` in `theme.yaml`: language → key → text,
+    /// over the shipped tables (see [`super::strings`]).
+    pub strings: super::strings::Overrides,
 }
 
 fn builtin_names() -> Vec<&'static str> {
@@ -129,9 +132,32 @@ impl Theme {
         };
         let display = display_path(root, path);
         let text = crate::load::normalise_text(&text);
-        match crate::load::yaml::YamlBlock::new(&text, &display, 1).parse() {
+        let block = crate::load::yaml::YamlBlock::new(&text, &display, 1);
+        match block.parse() {
             Ok(meta) => self.meta = meta,
             Err(d) => diagnostics.push(d.with_source(&text)),
+        }
+        self.strings = Default::default();
+        if let Some(strings) = self.meta.get("strings") {
+            match serde_json::from_value(strings.clone()) {
+                Ok(strings) => self.strings = strings,
+                Err(e) => {
+                    let (line, col) = block.locate("strings", None);
+                    diagnostics.push(
+                        Diagnostic::error(
+                            display.as_str(),
+                            line,
+                            col,
+                            Code::InvalidYaml,
+                            format!("`strings` must map language codes to keys and texts: {e}"),
+                        )
+                        .with_source(&text),
+                    );
+                }
+            }
+        }
+        for d in super::strings::check_overrides(&self.strings, &block, None) {
+            diagnostics.push(d.with_source(&text));
         }
     }
 
@@ -167,6 +193,11 @@ impl Theme {
                 self.meta = std::str::from_utf8(bytes)
                     .ok()
                     .and_then(|t| serde_yaml::from_str(t).ok())
+                    .unwrap_or_default();
+                self.strings = self
+                    .meta
+                    .get("strings")
+                    .and_then(|s| serde_json::from_value(s.clone()).ok())
                     .unwrap_or_default();
             }
         }

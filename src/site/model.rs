@@ -8,8 +8,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::{Destination, RespelledTag};
 use super::refs::RefIndex;
+use super::{Destination, RespelledTag};
 use crate::config::Config;
 use crate::load::frontmatter::{Kind, PageMeta, SectionMeta};
 use crate::load::{SourceFile, StaticFile};

@@ -13,7 +13,7 @@ fn every_front_matter_key_builds() {
     assert!(page.contains("<h1><span class=\"num\">2.</span> Never keep a client waiting</h1>"));
     assert!(page.contains("<p class=\"summary rule\">Arrive early and use the waiting time.</p>"));
     assert!(page.contains("<span>Owner: Client Services</span>"));
-    assert!(page.contains("<time datetime=\"2026-09-01\">2026-09-01</time>"));
+    assert!(page.contains("<time datetime=\"2026-09-01\">1 September 2026</time>"));
     assert!(page.contains("<a href=\"/handbook/tags/meetings/\" rel=\"tag\">meetings</a>"));
     assert!(page.contains("id=\"item--notes\" data-item=\"notes\""));
     assert!(page.contains("<h3>After</h3>"));

@@ -26,10 +26,10 @@ fn a_page_shows_its_latest_change_and_its_history() {
     let run = site().build();
     run.success();
     let gifts = run.page("policies/gifts/index.html");
-    assert!(gifts.contains("<p class=\"changed\">Changed <time datetime=\"2026-11-02\">2026-11-02</time>: Gifts over 50 EUR need approval</p>"));
+    assert!(gifts.contains("<p class=\"changed\">Changed <time datetime=\"2026-11-02\">2 November 2026</time>: Gifts over 50 EUR need approval</p>"));
     assert!(gifts.contains("<h2 id=\"history-heading\">History</h2>"));
     assert!(gifts.contains(
-        "<li><time datetime=\"2026-10-15\">2026-10-15</time>: Typo fixed <em>(minor)</em></li>"
+        "<li><time datetime=\"2026-10-15\">15 October 2026</time>: Typo fixed <em>(minor)</em></li>"
     ));
 }
 

@@ -312,7 +312,7 @@ fn review_page_lists_oldest_first() {
     assert!(
         rows.last()
             .unwrap()
-            .contains("<time datetime=\"2020-01-01\">2020-01-01</time>")
+            .contains("<time datetime=\"2020-01-01\">1 January 2020</time>")
     );
     assert!(review.contains("data-review-after=\"30\""));
 }
@@ -372,11 +372,9 @@ fn owner_and_review_date_show_on_pages() {
     let (_site, run) = built();
     let listen = run.page("principles/listen/index.html");
     assert!(listen.contains("<span>Owner: Team A</span>"));
-    assert!(
-        listen.contains(
-            "<span>Last reviewed: <time datetime=\"2020-01-01\">2020-01-01</time></span>"
-        )
-    );
+    assert!(listen.contains(
+        "<span>Last reviewed: <time datetime=\"2020-01-01\">1 January 2020</time></span>"
+    ));
 }
 
 #[test]

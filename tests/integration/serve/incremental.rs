@@ -334,7 +334,7 @@ fn every_incremental_path_gives_the_bytes_of_a_clean_build() {
     // A template override, then an edit of it, then an edit of a partial.
     let template = f.write(
         "templates/value.html",
-        &read_theme("value.html").replace("Core value", "Value we hold"),
+        &read_theme("value.html").replace("{{ site.strings.kind_value }}", "Value we hold"),
     );
     let r = f.step("template added", &[&template]);
     assert!(
@@ -345,7 +345,7 @@ fn every_incremental_path_gives_the_bytes_of_a_clean_build() {
     );
     std::fs::write(
         &template,
-        read_theme("value.html").replace("Core value", "Value we keep"),
+        read_theme("value.html").replace("{{ site.strings.kind_value }}", "Value we keep"),
     )
     .expect("write");
     f.step("template edited", &[&template]);

@@ -8,6 +8,18 @@
   var base = (document.querySelector('meta[name="credo-base"]') || {}).content || "/";
   var PREFIX = "credo:" + base + ":";
 
+  // The theme's words in the page's language: site.strings as the page's
+  // credo-strings element holds them; `{name}` places are filled from `values`.
+  var STRINGS = (function () {
+    try { return JSON.parse(document.getElementById("credo-strings").textContent); } catch (e) { return {}; }
+  })();
+  function t(key, values) {
+    var text = own(STRINGS, key) ? STRINGS[key] : key;
+    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(values[k]); });
+    return text;
+  }
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+
   function load(key) {
     try { return JSON.parse(localStorage.getItem(PREFIX + key) || "null"); } catch (e) { return null; }
   }
@@ -85,7 +97,7 @@
     var read = load("track:" + track) || {};
     function label() {
       var on = marked(read[step], material);
-      button.textContent = on ? "Marked as read ✓" : "Mark as read";
+      button.textContent = on ? t("marked_as_read") : t("mark_as_read");
       button.setAttribute("aria-pressed", on ? "true" : "false");
     }
     button.hidden = false;
@@ -132,11 +144,11 @@
       save("read", reads);
     }
     if (!note || !changedSince((load("read") || {})[key], material)) return markRead();
-    note.textContent = "Changed since you last read it" + (note.dataset.note ? ": " + note.dataset.note + " " : ". ");
+    note.textContent = (note.dataset.note ? t("changed_since", { note: note.dataset.note }) : t("changed_since_plain")) + " ";
     var dismiss = document.createElement("button");
     dismiss.type = "button";
     dismiss.className = "changed-dismiss";
-    dismiss.textContent = "Dismiss";
+    dismiss.textContent = t("dismiss");
     dismiss.addEventListener("click", function () {
       markRead();
       note.hidden = true;
@@ -160,7 +172,7 @@
     var home = document.querySelector(".home-changed");
     if (home && pages.length) {
       home.querySelector(".changed-count").textContent = pages.length === 1
-        ? "1 page you had read has changed since." : pages.length + " pages you had read have changed since.";
+        ? t("changed_count_one") : t("changed_count", { count: pages.length });
       var list = home.querySelector(".changed-list");
       pages.forEach(function (p) {
         var li = document.createElement("li"), a = document.createElement("a");
@@ -179,7 +191,10 @@
       if (urls.indexOf(a.getAttribute("href")) < 0) return;
       var mark = document.createElement("span");
       mark.className = "changed-mark";
-      mark.innerHTML = '<span class="visually-hidden">(changed since you read it)</span>';
+      var hidden = document.createElement("span");
+      hidden.className = "visually-hidden";
+      hidden.textContent = t("changed_mark");
+      mark.appendChild(hidden);
       a.appendChild(mark);
     });
   }
@@ -202,8 +217,8 @@
       var a = (load("ack") || {})[button.dataset.key];
       var done = acknowledged(a, material);
       button.hidden = done;
-      state.textContent = done ? "You acknowledged this version on " + day(a.date) + " as " + a.name + "."
-        : a ? "This page changed since you acknowledged it on " + day(a.date) + ": please read it again and confirm."
+      state.textContent = done ? t("ack_done", { date: day(a.date), name: a.name })
+        : a ? t("ack_redo", { date: day(a.date) })
         : "";
     }
     function record(name) {
@@ -217,7 +232,7 @@
       var endpoint = button.dataset.endpoint;
       // Only to the firm's own endpoint, and only when credo.yaml names one.
       if (endpoint) fetch(endpoint, { method: "POST", keepalive: true, headers: { "Content-Type": "application/json" }, body: JSON.stringify(receipt(a)) })
-        .catch(function () { state.textContent += " It could not be sent to " + endpoint + "."; });
+        .catch(function () { state.textContent += " " + t("ack_not_sent", { endpoint: endpoint }); });
     }
     button.addEventListener("click", function () {
       var name = load("name");
@@ -244,21 +259,21 @@
     var acks = load("ack") || {}, done = [], name = load("name");
     table.querySelectorAll("tbody tr[data-key]").forEach(function (tr) {
       var a = acks[tr.dataset.key];
-      var status = !a ? "To do" : acknowledged(a, tr.dataset.material) ? "Done" : "To redo";
-      tr.className = "ack-" + status.toLowerCase().replace(" ", "-");
-      tr.querySelector(".ack-status").textContent = status;
+      var status = !a ? "to-do" : acknowledged(a, tr.dataset.material) ? "done" : "to-redo";
+      tr.className = "ack-" + status;
+      tr.querySelector(".ack-status").textContent = { "to-do": t("ack_to_do"), done: t("ack_status_done"), "to-redo": t("ack_to_redo") }[status];
       if (a) {
-        var t = document.createElement("time");
-        t.dateTime = a.date;
-        t.textContent = day(a.date);
-        tr.querySelector(".ack-date").appendChild(t);
+        var time = document.createElement("time");
+        time.dateTime = a.date;
+        time.textContent = day(a.date);
+        tr.querySelector(".ack-date").appendChild(time);
       }
-      if (status === "Done") done.push(Object.assign({}, a, { url: tr.querySelector("a").getAttribute("href") }));
+      if (status === "done") done.push(Object.assign({}, a, { url: tr.querySelector("a").getAttribute("href") }));
     });
     var who = document.querySelector(".ack-who");
     if (who && name) {
-      who.textContent = "Receipt for " + name + ", " + day(new Date().toISOString()) + ": " + done.length + " of " +
-        table.tBodies[0].rows.length + " pages acknowledged in their current version.";
+      who.textContent = t("ack_receipt", { name: name, date: day(new Date().toISOString()), done: done.length,
+        total: table.tBodies[0].rows.length });
       who.hidden = false;
     }
     var tools = document.querySelector(".ack-tools");
@@ -296,10 +311,10 @@
     if (!file) return;
     file.text().then(function (text) {
       var doc = JSON.parse(text);
-      if (!doc || doc.credo !== 1 || typeof doc.progress !== "object") throw new Error("not a credo progress file");
+      if (!doc || doc.credo !== 1 || typeof doc.progress !== "object") throw new Error(t("not_progress_file"));
       Object.keys(doc.progress).forEach(function (k) { save(k, doc.progress[k]); });
       location.reload();
-    }).catch(function (e) { alert("Could not import: " + e.message); });
+    }).catch(function (e) { alert(t("import_failed", { error: e.message })); });
   }
 
   // The theme button cycles system → the other scheme → the same scheme →
@@ -308,15 +323,15 @@
     var root = document.documentElement, name = button.querySelector(".theme-name");
     var systemDark = function () { return matchMedia("(prefers-color-scheme: dark)").matches; };
     function show() {
-      var t = root.dataset.theme || "system";
-      if (name) name.textContent = t;
-      button.title = "Colour theme: " + t + " (press to change)";
+      var shown = { light: t("theme_light"), dark: t("theme_dark") }[root.dataset.theme] || t("theme_system");
+      if (name) name.textContent = shown;
+      button.title = t("theme_title", { theme: shown });
     }
     button.hidden = false;
     show();
     button.addEventListener("click", function () {
-      var t = root.dataset.theme, first = systemDark() ? "light" : "dark";
-      var next = !t ? first : t === first ? (first === "dark" ? "light" : "dark") : "";
+      var now = root.dataset.theme, first = systemDark() ? "light" : "dark";
+      var next = !now ? first : now === first ? (first === "dark" ? "light" : "dark") : "";
       if (next) root.dataset.theme = next; else delete root.dataset.theme;
       try {
         if (next) localStorage.setItem("credo-theme", next); else localStorage.removeItem("credo-theme");
@@ -336,7 +351,7 @@
     var close = document.createElement("button");
     close.type = "button";
     close.className = "drawer-close";
-    close.textContent = "Close menu";
+    close.textContent = t("close_menu");
     nav.insertBefore(close, nav.firstChild);
     var backdrop = document.createElement("div");
     backdrop.className = "drawer-backdrop";
@@ -445,15 +460,15 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "copy-code";
-      button.textContent = "Copy";
-      button.setAttribute("aria-label", "Copy code");
+      button.textContent = t("copy");
+      button.setAttribute("aria-label", t("copy_code"));
       wrap.appendChild(button);
       button.addEventListener("click", function () {
         var text = pre.innerText.replace(/\n$/, "");
         var done = function (ok) {
-          button.textContent = ok ? "Copied" : "Copy failed";
-          live.textContent = ok ? "Code copied to the clipboard" : "Could not copy the code";
-          setTimeout(function () { button.textContent = "Copy"; live.textContent = ""; }, 2000);
+          button.textContent = ok ? t("copied") : t("copy_failed");
+          live.textContent = ok ? t("code_copied") : t("code_not_copied");
+          setTimeout(function () { button.textContent = t("copy"); live.textContent = ""; }, 2000);
         };
         (navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject(new Error("no clipboard")))
           .then(function () { done(true); }, function () { done(false); });
@@ -465,9 +480,9 @@
     var days = parseInt(table.dataset.reviewAfter, 10);
     if (!days) return;
     var now = Date.now();
-    table.querySelectorAll("time[datetime]").forEach(function (t) {
-      var age = (now - Date.parse(t.getAttribute("datetime"))) / 86400000;
-      if (age > days) { t.closest("tr").classList.add("stale"); t.insertAdjacentText("afterend", " (stale)"); }
+    table.querySelectorAll("time[datetime]").forEach(function (time) {
+      var age = (now - Date.parse(time.getAttribute("datetime"))) / 86400000;
+      if (age > days) { time.closest("tr").classList.add("stale"); time.insertAdjacentText("afterend", " " + t("stale")); }
     });
   }
 
@@ -497,7 +512,7 @@
     if (wrap.scrollWidth > wrap.clientWidth) {
       wrap.tabIndex = 0;
       wrap.setAttribute("role", "region");
-      wrap.setAttribute("aria-label", "Table, scrolls sideways");
+      wrap.setAttribute("aria-label", t("table_scrolls"));
     }
   });
   document.querySelectorAll(".print-button").forEach(function (b) {

@@ -20,6 +20,16 @@
     return cache[path];
   }
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  // The theme's words in the page's language (base.html's credo-strings).
+  var STRINGS = (() => {
+    try { return JSON.parse(document.getElementById("credo-strings").textContent); } catch (e) { return {}; }
+  })();
+  function t(key, values) {
+    var text = own(STRINGS, key) ? STRINGS[key] : key;
+    Object.keys(values || {}).forEach((k) => { text = text.split("{" + k + "}").join(values[k]); });
+    return text;
+  }
+  function kindName(kind) { var key = "kind_" + kind + "_short"; return own(STRINGS, key) ? STRINGS[key] : kind; }
 
   var CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]|[\ud840-\ud87e][\udc00-\udfff]/;
   function fold(s) { return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase(); }
@@ -225,12 +235,12 @@
 
   function resultHTML(r) {
     return '<a class="search-result" role="option" aria-selected="false" href="' + escapeHTML(BASE + encodeURI(r.url)) + '">' +
-      '<span class="search-kind">' + escapeHTML(r.kind) + "</span> " +
+      '<span class="search-kind">' + escapeHTML(kindName(r.kind)) + "</span> " +
       '<span class="search-title">' + r.title + "</span>" +
       (r.heading ? ' <span class="search-section">› ' + r.heading + "</span>" : "") +
       '<span class="search-snippet">' + r.snippet + "</span></a>";
   }
-  function count(n) { return n + (n === 1 ? " result" : " results"); }
+  function count(n) { return n === 1 ? t("results_one", { count: n }) : t("results", { count: n }); }
 
   // Results as you type, in a list the arrow keys move through. A query runs
   // once keys pause for 200 ms (a fast reader types a key every 40 to 150
@@ -266,15 +276,16 @@
         if (mine !== seq) return;
         found = f; shown = 0; active = -1;
         var n = f.hits.length, all = BASE + "search/?q=" + encodeURIComponent(q);
-        box.innerHTML = n ? '<p class="search-count">' + count(n) + "</p>" +
-          '<div role="listbox" id="' + listId + '" aria-label="Search results"></div>' +
-          (popup ? '<a class="search-all" href="' + escapeHTML(all) + '">All results</a>' : '<button type="button" class="search-more" hidden>More results</button>')
-          : '<p class="search-empty">No page matches “' + escapeHTML(q) + "”.</p>";
+        box.innerHTML = n ? '<p class="search-count">' + escapeHTML(count(n)) + "</p>" +
+          '<div role="listbox" id="' + listId + '" aria-label="' + escapeHTML(t("search_results")) + '"></div>' +
+          (popup ? '<a class="search-all" href="' + escapeHTML(all) + '">' + escapeHTML(t("all_results")) + "</a>"
+            : '<button type="button" class="search-more" hidden>' + escapeHTML(t("more_results")) + "</button>")
+          : '<p class="search-empty">' + escapeHTML(t("no_match", { query: q })) + "</p>";
         if (popup) box.hidden = false;
         if (!n) return;
         input.setAttribute("aria-controls", listId);
         return more(q, mine).then(() => { if (mine === seq) select(0); });
-      }).catch((e) => { box.innerHTML = '<p class="search-empty">Search is unavailable: ' + escapeHTML(e.message) + "</p>"; if (popup) box.hidden = false; });
+      }).catch((e) => { box.innerHTML = '<p class="search-empty">' + escapeHTML(t("search_unavailable", { error: e.message })) + "</p>"; if (popup) box.hidden = false; });
     }
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-expanded", "false");
@@ -315,7 +326,7 @@
   // "/" (outside a text field) and Ctrl+K or ⌘K (anywhere) go to the search box.
   var mac = /Mac|iPhone|iPad/.test(navigator.platform || "");
   var key = document.querySelector(".search-key");
-  if (key) key.textContent = mac ? "⌘K" : "Ctrl K";
+  if (key) key.textContent = mac ? "⌘K" : t("ctrl_k");
   document.addEventListener("keydown", (e) => {
     var t = e.target, typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
     var chord = (e.key === "k" || e.key === "K") && (mac ? e.metaKey : e.ctrlKey) && !e.altKey;
