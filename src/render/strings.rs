@@ -58,6 +58,7 @@ pub const SCRIPT_KEYS: &[&str] = &[
     "copy_code",
     "copy_failed",
     "ctrl_k",
+    "date_format",
     "dismiss",
     "import_failed",
     "kind_attitude_short",
@@ -70,6 +71,18 @@ pub const SCRIPT_KEYS: &[&str] = &[
     "kind_value_short",
     "mark_as_read",
     "marked_as_read",
+    "month_1",
+    "month_10",
+    "month_11",
+    "month_12",
+    "month_2",
+    "month_3",
+    "month_4",
+    "month_5",
+    "month_6",
+    "month_7",
+    "month_8",
+    "month_9",
     "more_results",
     "no_match",
     "not_progress_file",
@@ -349,14 +362,15 @@ mod tests {
                 !scripts[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.')
             })
             .filter_map(|(at, _)| scripts[at + 3..].split_once('"').map(|(k, _)| k))
+            // `t("month_" + month)`: the start of keys named below.
+            .filter(|k| !k.ends_with('_'))
             .collect();
-        // Kinds are looked up by name: "kind_" + kind + "_short".
-        used.extend(
-            keys()
-                .iter()
-                .map(String::as_str)
-                .filter(|k| k.starts_with("kind_") && k.ends_with("_short")),
-        );
+        // Kinds are looked up by name ("kind_" + kind + "_short"), months
+        // by number ("month_" + month).
+        used.extend(keys().iter().map(String::as_str).filter(|k| {
+            let month = k.strip_prefix("month_").is_some_and(|n| n.parse::<u32>().is_ok());
+            (k.starts_with("kind_") && k.ends_with("_short")) || month
+        }));
         used.sort_unstable();
         used.dedup();
         assert_eq!(used, SCRIPT_KEYS, "credo.js and search.js read these keys");

@@ -916,7 +916,7 @@ test("acknowledging asks the name once, holds through a minor change, asks again
   assert.equal(await page.evaluate(() => document.activeElement.name), "name");
   await name.fill("Ada Lovelace");
   await page.keyboard.press("Enter");
-  assert.match(await state.innerText(), /^You acknowledged this version on \d{4}-\d\d-\d\d as Ada Lovelace\.$/);
+  assert.match(await state.innerText(), /^You acknowledged this version on \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4} as Ada Lovelace\.$/);
   assert.equal(await button.isVisible(), false);
   for (let i = 0; i < 50 && !site.posted.length; i++) await page.waitForTimeout(100);
   assert.equal(site.posted.length, 1);

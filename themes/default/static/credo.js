@@ -204,7 +204,14 @@
   // asked once. It holds while the page's material key is the same, so a
   // minor change does not ask again.
   function acknowledged(a, material) { return !!a && a.material === (material || ""); }
-  function day(iso) { return (iso || "").slice(0, 10); }
+  // A date as the page's language writes it ("4 December 2026"), by the
+  // same table as the dates the build writes; the stored value stays ISO.
+  function day(iso) {
+    var ymd = (iso || "").slice(0, 10).split("-");
+    if (ymd.length !== 3) return iso || "";
+    var month = +ymd[1];
+    return t("date_format", { day: +ymd[2], month_number: month, month: t("month_" + month), year: +ymd[0] });
+  }
   // A receipt as exported and POSTed (schema in the README).
   function receipt(a) {
     return { page: new URL(a.url, location.href).href, title: a.title, version: a.version, date: a.date, name: a.name };
