@@ -21,6 +21,12 @@
 //! interleaved (build, search off, floor; build, ...) so drift hits all alike.
 //! The output folder is removed before every run, untimed, and after the
 //! last (unless `--keep-output`); the corpus stays cached for the next run.
+//!
+//! `--copy-floor` times `cp -r` of the build's own output, right after each
+//! build in the same round: issue 24's floor (a build in at most twice that).
+//! `--table 10,1000,10000,30000,100000` measures each size in turn (the
+//! build and its copy floor; fewer runs above 10 000 pages) and prints the
+//! README's performance table.
 
 mod corpus;
 
@@ -53,6 +59,14 @@ struct Args {
     /// Also measure the I/O floor and print build/floor.
     #[arg(long)]
     floor: bool,
+    /// Also time `cp -r` of the first build's output, after it in each round.
+    #[arg(long)]
+    copy_floor: bool,
+    /// Measure each of these page counts (comma-separated) and print the
+    /// README's table; implies --copy-floor. Above 10 000 pages, fewer runs
+    /// (as many as fit in the time of `--runs` at 10 000, at least one).
+    #[arg(long, value_delimiter = ',')]
+    table: Vec<usize>,
     /// Also build a copy with `search: false`.
     #[arg(long)]
     search_off: bool,
@@ -103,9 +117,21 @@ fn own_peak_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// CPU time of this process so far (user + system, every thread) in
+/// milliseconds, from `/proc/self/stat` (Linux, 100 ticks a second).
+fn own_cpu_ms() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i)?.parse::<u64>().ok();
+    Some((ticks(11)? + ticks(12)?) * 10)
+}
+
 fn report_child(pages: usize) {
     let peak = own_peak_kib().map_or_else(|| "-".to_string(), |k| k.to_string());
-    println!("bench-result pages={pages} peak_kib={peak}");
+    let cpu = own_cpu_ms().map_or_else(|| "-".to_string(), |k| k.to_string());
+    println!("bench-result pages={pages} peak_kib={peak} cpu_ms={cpu}");
 }
 
 fn child_build(root: &Path, out: &Path) -> Result<(), String> {
@@ -155,6 +181,8 @@ struct Variant {
     root: PathBuf,
     out: PathBuf,
     floor: bool,
+    /// `cp -r` of this folder (a build's output) instead of a build.
+    copy_of: Option<PathBuf>,
     /// A `credo` executable to run; `None` runs the library in a child.
     binary: Option<PathBuf>,
     runs: Vec<Sample>,
@@ -167,12 +195,29 @@ struct Sample {
     wall: Duration,
     pages: usize,
     peak_kib: Option<u64>,
+    /// User plus system CPU time: steadier than wall time on a busy machine.
+    cpu: Option<Duration>,
     stages: Vec<(String, f64)>,
 }
 
 fn run(args: &Args) -> Result<(), String> {
+    if !args.table.is_empty() {
+        return table(args);
+    }
     let pages = if args.tiny { 10 } else { args.pages };
     let runs = args.runs.unwrap_or(if args.tiny { 20 } else { 5 }).max(1);
+    let (root, variants) = measure(args, pages, runs, args.copy_floor)?;
+    print_report(args, pages, runs, &root, &variants);
+    Ok(())
+}
+
+/// Builds (and floors) one corpus size, interleaved; the variants measured.
+fn measure(
+    args: &Args,
+    pages: usize,
+    runs: usize,
+    copy_floor: bool,
+) -> Result<(PathBuf, Vec<Variant>), String> {
     let root = ensure_corpus(&args.dir, pages, args.seed)?;
     let builders: Vec<(String, Option<PathBuf>)> = if args.binary.is_empty() {
         vec![("build".to_string(), None)]
@@ -191,6 +236,11 @@ fn run(args: &Args) -> Result<(), String> {
     let mut variants = Vec::new();
     for (name, binary) in &builders {
         variants.push(Variant::new(name, &root, &args.dir, binary.clone()));
+        if copy_floor && variants.len() == 1 {
+            let mut copy = Variant::new("cp -r of the output", &root, &args.dir, None);
+            copy.copy_of = Some(variants[0].out.clone());
+            variants.push(copy);
+        }
         if let Some(off) = &off {
             let name = format!("{name}, search off");
             variants.push(Variant::new(&name, off, &args.dir, binary.clone()));
@@ -218,12 +268,85 @@ fn run(args: &Args) -> Result<(), String> {
             .filter(std::fs::Metadata::is_file)
             .map(|m| m.len())
             .sum();
-        if !args.keep_output {
+    }
+    if !args.keep_output {
+        for v in &variants {
             let _ = std::fs::remove_dir_all(&v.out);
         }
     }
-    print_report(args, pages, runs, &root, &variants);
+    Ok((root, variants))
+}
+
+/// `--table`: every size in turn, then the README's table.
+fn table(args: &Args) -> Result<(), String> {
+    let runs = args.runs.unwrap_or(5).max(1);
+    let mut rows = Vec::new();
+    for &pages in &args.table {
+        // Large corpora get fewer runs: about the time of `runs` at 10 000.
+        let n = (runs * 10_000).div_ceil(pages.max(1)).clamp(1, runs);
+        let (root, variants) = measure(args, pages, n, true)?;
+        print_report(args, pages, n, &root, &variants);
+        rows.push((pages, n, variants));
+    }
+    let median_at = |size: usize| {
+        rows.iter()
+            .find(|(p, ..)| *p == size)
+            .and_then(|(_, _, v)| v.first())
+            .map(|v| v.median().as_secs_f64())
+    };
+    println!();
+    println!(
+        "| content pages (built) | runs | median | min | CPU | pages/s | peak memory | cp -r of the output | build / cp -r | output | × the 10 000-page time |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    for (pages, n, variants) in &rows {
+        let Some(build) = variants.iter().find(|v| v.copy_of.is_none() && !v.floor) else {
+            continue;
+        };
+        let copy = variants.iter().find(|v| v.copy_of.is_some());
+        let median = build.median().as_secs_f64();
+        let built = build.runs.first().map_or(0, |s| s.pages);
+        let copy_median = copy.map(|c| c.median().as_secs_f64());
+        let scale = match median_at(10_000) {
+            Some(base) if *pages > 10_000 && base > 0.0 => format!("{:.2}×", median / base),
+            _ => String::new(),
+        };
+        println!(
+            "| {} ({}) | {n} | {} | {} | {} | {:.0} | {} | {} | {} | {:.0} MB | {scale} |",
+            thousands(*pages),
+            thousands(built),
+            format_duration(median),
+            format_duration(build.min().as_secs_f64()),
+            build.cpu().map_or("-".into(), format_duration),
+            if median > 0.0 {
+                built as f64 / median
+            } else {
+                0.0
+            },
+            build
+                .peak_mib()
+                .map_or("-".into(), |m| format!("{m:.1} MiB")),
+            copy_median.map_or("-".into(), format_duration),
+            copy_median
+                .filter(|c| *c > 0.0)
+                .map_or("-".into(), |c| format!("{:.2}×", median / c)),
+            build.out_bytes as f64 / 1e6,
+        );
+    }
     Ok(())
+}
+
+/// `12345` → "12 345", as the README writes numbers.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl Variant {
@@ -234,6 +357,7 @@ impl Variant {
             root: root.to_path_buf(),
             out: dir.join(format!("out-{slug}")),
             floor: false,
+            copy_of: None,
             binary,
             runs: Vec::new(),
             out_bytes: 0,
@@ -247,15 +371,14 @@ impl Variant {
                 .map_err(|e| format!("{}: {e}", self.out.display()))?;
         }
         let peak_file = self.out.with_extension("peak");
-        let mut cmd = match binary {
-            Some(binary) if !self.floor => {
-                let mut c = if Path::new("/usr/bin/time").is_file() {
-                    let mut c = Command::new("/usr/bin/time");
-                    c.arg("-f").arg("%M").arg("-o").arg(&peak_file).arg(binary);
-                    c
-                } else {
-                    Command::new(binary)
-                };
+        let mut cmd = match (&self.copy_of, binary) {
+            (Some(from), _) => {
+                let mut c = timed("cp", &peak_file);
+                c.arg("-r").arg(from).arg(&self.out);
+                c
+            }
+            (None, Some(binary)) if !self.floor => {
+                let mut c = timed(binary, &peak_file);
                 c.arg("build")
                     .arg("-r")
                     .arg(&self.root)
@@ -294,6 +417,7 @@ impl Variant {
             wall,
             pages: 0,
             peak_kib: None,
+            cpu: None,
             stages: Vec::new(),
         };
         for word in stdout.split_whitespace() {
@@ -301,18 +425,28 @@ impl Variant {
                 sample.pages = n.parse().unwrap_or(0);
             } else if let Some(k) = word.strip_prefix("peak_kib=") {
                 sample.peak_kib = k.parse().ok();
+            } else if let Some(ms) = word.strip_prefix("cpu_ms=") {
+                sample.cpu = ms.parse().ok().map(Duration::from_millis);
             }
         }
-        if binary.is_some() && !self.floor {
+        let external = self.copy_of.is_some() || (binary.is_some() && !self.floor);
+        if binary.is_some() && !self.floor && self.copy_of.is_none() {
             // `credo build` says "Built N pages (F files) into ...".
             sample.pages = stdout
                 .split_whitespace()
                 .nth(1)
                 .and_then(|n| n.parse().ok())
                 .unwrap_or(0);
-            sample.peak_kib = std::fs::read_to_string(&peak_file)
-                .ok()
-                .and_then(|s| s.trim().parse().ok());
+        }
+        if external {
+            // /usr/bin/time wrote "PEAK_KIB USER_S SYSTEM_S".
+            let timed = std::fs::read_to_string(&peak_file).unwrap_or_default();
+            let mut words = timed.split_whitespace();
+            sample.peak_kib = words.next().and_then(|s| s.parse().ok());
+            let seconds = |w: Option<&str>| w.and_then(|s| s.parse::<f64>().ok());
+            if let (Some(user), Some(system)) = (seconds(words.next()), seconds(words.next())) {
+                sample.cpu = Some(Duration::from_secs_f64(user + system));
+            }
             let _ = std::fs::remove_file(&peak_file);
         }
         for line in stderr.lines() {
@@ -331,6 +465,17 @@ impl Variant {
     fn median(&self) -> Duration {
         median(self.runs.iter().map(|s| s.wall.as_secs_f64()).collect())
             .map_or(Duration::ZERO, Duration::from_secs_f64)
+    }
+
+    /// Median CPU time (user + system), when measured.
+    fn cpu(&self) -> Option<f64> {
+        median(
+            self.runs
+                .iter()
+                .filter_map(|s| s.cpu)
+                .map(|d| d.as_secs_f64())
+                .collect(),
+        )
     }
 
     fn min(&self) -> Duration {
@@ -365,6 +510,18 @@ impl Variant {
                 (name.clone(), median(values).unwrap_or(0.0))
             })
             .collect()
+    }
+}
+
+/// `program` under `/usr/bin/time` (when there is one), which writes its
+/// peak memory and CPU seconds to `out`.
+fn timed(program: impl AsRef<std::ffi::OsStr>, out: &Path) -> Command {
+    if Path::new("/usr/bin/time").is_file() {
+        let mut c = Command::new("/usr/bin/time");
+        c.arg("-f").arg("%M %U %S").arg("-o").arg(out).arg(program);
+        c
+    } else {
+        Command::new(program)
     }
 }
 
@@ -417,8 +574,8 @@ fn print_report(args: &Args, pages: usize, runs: usize, root: &Path, variants: &
         .find(|v| v.floor)
         .map(|v| v.median().as_secs_f64());
     println!(
-        "{:<22} {:>10} {:>10} {:>9} {:>9} {:>8} {:>8}",
-        "variant", "median", "min", "pages/s", "peak MiB", "/floor", "out MB"
+        "{:<22} {:>10} {:>10} {:>10} {:>9} {:>9} {:>8} {:>8}",
+        "variant", "median", "min", "CPU", "pages/s", "peak MiB", "/floor", "out MB"
     );
     for v in variants {
         let median = v.median().as_secs_f64();
@@ -432,17 +589,30 @@ fn print_report(args: &Args, pages: usize, runs: usize, root: &Path, variants: &
             _ => "-".to_string(),
         };
         println!(
-            "{:<22} {:>10} {:>10} {:>9.0} {:>9} {:>8} {:>8.1}",
+            "{:<22} {:>10} {:>10} {:>10} {:>9.0} {:>9} {:>8} {:>8.1}",
             v.name,
             format_duration(median),
             format_duration(v.min().as_secs_f64()),
+            v.cpu().map_or("-".into(), format_duration),
             rate,
             v.peak_mib().map_or("-".into(), |m| format!("{m:.1}")),
             ratio,
             v.out_bytes as f64 / 1e6
         );
     }
-    for v in variants.iter().filter(|v| !v.floor) {
+    if let Some(copy) = variants.iter().find(|v| v.copy_of.is_some()) {
+        let c = copy.median().as_secs_f64();
+        for v in variants.iter().filter(|v| !v.floor && v.copy_of.is_none()) {
+            if c > 0.0 {
+                println!(
+                    "{} / cp -r of its output: {:.2}×",
+                    v.name,
+                    v.median().as_secs_f64() / c
+                );
+            }
+        }
+    }
+    for v in variants.iter().filter(|v| !v.floor && v.copy_of.is_none()) {
         let stages: Vec<String> = v
             .stages()
             .iter()

@@ -8,12 +8,67 @@
 //! the site's origin in front when `base_url` has one. A link that does
 //! not resolve, or whose destination cannot be found in its source text,
 //! is left as written.
+//!
+//! A build has scanned every body already: [`absolute_links_scanned`]
+//! takes the links and where they are written from that scan
+//! ([`Scan::written`]) instead of parsing the body again; both give the
+//! same text.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
-use super::{LinkResolver, classify_link, html, options};
+use super::{LinkResolver, Scan, Written, classify_link, html, options};
+
+/// [`absolute_links`] from the body's scan, without parsing it again (the
+/// same text; it parses the body when the scan cannot tell).
+pub fn absolute_links_scanned(
+    body: &str,
+    scan: &Scan,
+    origin: &str,
+    links: &dyn LinkResolver,
+) -> String {
+    let Some(written) = &scan.written else {
+        return absolute_links(body, origin, links);
+    };
+    let absolute = |href: String| {
+        if href.starts_with('/') {
+            format!("{origin}{href}")
+        } else {
+            href
+        }
+    };
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for (link, written) in scan.links.iter().zip(written) {
+        if *written == Written::Nowhere {
+            continue;
+        }
+        let Some(resolved) = links.resolve(link) else {
+            continue;
+        };
+        match written {
+            Written::Html(at) => edits.push((at.clone(), absolute(resolved.href))),
+            // Within the page: as written.
+            _ if resolved.href.starts_with('#') => {}
+            Written::Wiki { span, pothole } => {
+                let label = match pothole {
+                    true => body
+                        .get(span.clone())
+                        .and_then(|w| w.trim_end_matches("]]").rsplit_once('|'))
+                        .map_or(resolved.title.as_str(), |(_, l)| l),
+                    false => resolved.title.as_str(),
+                };
+                let href = absolute(resolved.href.clone());
+                edits.push((span.clone(), format!("[{label}](<{href}>)")));
+            }
+            Written::Dest(at) => {
+                edits.push((at.clone(), format!("<{}>", absolute(resolved.href))));
+            }
+            Written::Nowhere => {}
+        }
+    }
+    apply(body, edits)
+}
 
 /// `body` with its internal links' destinations replaced by `origin` +
 /// the resolved `href`.
@@ -112,7 +167,7 @@ pub fn absolute_links(body: &str, origin: &str, links: &dyn LinkResolver) -> Str
 
 /// Where `dest` is written inside `span` of `body` (its last occurrence:
 /// a link's text comes before its destination).
-fn find_in(body: &str, span: &Range<usize>, dest: &str) -> Option<Range<usize>> {
+pub(super) fn find_in(body: &str, span: &Range<usize>, dest: &str) -> Option<Range<usize>> {
     let written = body.get(span.clone())?;
     // `with space.md` may be written `with%20space.md`.
     [dest.to_string(), dest.replace(' ', "%20")]
@@ -143,7 +198,7 @@ fn apply(body: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markdown::{LinkRef, Resolved};
+    use crate::markdown::{LinkRef, Resolved, scan};
 
     struct Site;
     impl LinkResolver for Site {
@@ -168,5 +223,36 @@ mod tests {
              [ext](https://x.example/a.md), [gone](missing.md) and [r][ref].\n\n\
              <img src=\"https://x.example/h/pic.png/\">\n\n[ref]: <https://x.example/h/b/>\n"
         );
+        assert_eq!(
+            absolute_links_scanned(body, &scan(body, false), "https://x.example", &Site),
+            out
+        );
+    }
+
+    #[test]
+    fn the_scan_gives_the_copy_a_fresh_parse_gives() {
+        let bodies = [
+            "# Title [[a]]\n\nText [[b|B]] and [c](c.md).\n",
+            "# Title <a href=\"t.md\">t</a>\n\n[[a]]\n",
+            "> <img src=\"in-quote.png\">\n> <a href=\"q.md\">q</a>\n\n- <a href=\"li.md\">l</a>\n",
+            "[x][Ref] [y][] [ref] [[missing]] [here](#anchor) [[a#b]]\n\n[Ref]: with%20space.md\n[y]: missing.md\n",
+            "![alt [[a]] text](img.png) [![i](i.png)](b.md) <img srcset=\"a.png 1x, b.png 2x\">\n",
+            "```rust\n[[not a link]]\n```\n\n`[[code]]` [a](<with space.md> \"t\")\n",
+        ];
+        for body in bodies {
+            for drop_title in [false, true] {
+                let fresh = absolute_links(body, "https://x.example", &Site);
+                let scanned = scan(body, drop_title);
+                assert_eq!(
+                    absolute_links_scanned(body, &scanned, "https://x.example", &Site),
+                    fresh,
+                    "{body:?}, drop_title {drop_title}"
+                );
+            }
+        }
+        // A title heading that holds a link is left out of the scan: the
+        // copy then parses the body itself.
+        assert!(scan(bodies[0], true).written.is_none());
+        assert!(scan(bodies[0], false).written.is_some());
     }
 }

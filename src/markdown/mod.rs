@@ -75,9 +75,33 @@ pub struct Scan {
     pub headings: Vec<Heading>,
     /// Internal links in order.
     pub links: Vec<LinkRef>,
+    /// Where each of [`Self::links`] is written in the body, in the same
+    /// order: what the Markdown copy rewrites ([`copy::absolute_links_scanned`]),
+    /// so it need not parse the body again. `None` when the scan saw fewer
+    /// links than the body holds (a title heading left out held one).
+    pub written: Option<Vec<Written>>,
     /// The body rendered in the same parse, when the build asked for it (see
     /// [`scan_unlinked`]); the render stage takes it out.
     pub unlinked: Option<Unlinked>,
+}
+
+/// Where an internal link is written in its body, as bytes of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    /// `[[ref]]` or `[[ref|label]]` (`pothole`): the whole link.
+    Wiki {
+        /// The link, brackets included.
+        span: std::ops::Range<usize>,
+        /// Written with its own label.
+        pothole: bool,
+    },
+    /// The destination of a Markdown link or image, or of the reference
+    /// definition it uses.
+    Dest(std::ops::Range<usize>),
+    /// A URL in raw HTML.
+    Html(std::ops::Range<usize>),
+    /// Not found as written in the body (a copy leaves the link as it is).
+    Nowhere,
 }
 
 /// A resolved internal link.
@@ -147,7 +171,25 @@ pub const RESERVED_IDS: &[&str] = &[
 /// With `drop_title`, the first `# heading` is left out: it is the page's
 /// title, which the template shows already.
 pub fn events(body: &str, drop_title: bool) -> Vec<(Event<'_>, std::ops::Range<usize>)> {
+    parse(body, drop_title).events
+}
+
+/// A body's events and what its scan needs besides them.
+struct Parsed<'a> {
+    events: Vec<(Event<'a>, std::ops::Range<usize>)>,
+    /// Reference definitions: label (lower case), span, destination.
+    definitions: Vec<(String, std::ops::Range<usize>, String)>,
+    /// The left-out title heading held a link (or raw HTML).
+    title_links: bool,
+}
+
+fn parse(body: &str, drop_title: bool) -> Parsed<'_> {
     let parser = Parser::new_ext(body, options());
+    let copy_definitions: Vec<(String, std::ops::Range<usize>, String)> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| (label.to_lowercase(), def.span.clone(), def.dest.to_string()))
+        .collect();
     // A reference-style link is reported at its definition, where its URL is.
     let definitions: std::collections::HashMap<String, usize> = parser
         .reference_definitions()
@@ -169,9 +211,7 @@ pub fn events(body: &str, drop_title: bool) -> Vec<(Event<'_>, std::ops::Range<u
             }
         }
     }
-    if drop_title {
-        drop_first_h1(&mut out);
-    }
+    let title_links = drop_title && drop_first_h1(&mut out);
     same_line_alerts(&mut out);
     let mut used: std::collections::HashSet<String> =
         RESERVED_IDS.iter().map(|s| s.to_string()).collect();
@@ -200,7 +240,11 @@ pub fn events(body: &str, drop_title: bool) -> Vec<(Event<'_>, std::ops::Range<u
         }
         i += 1;
     }
-    out
+    Parsed {
+        events: out,
+        definitions: copy_definitions,
+        title_links,
+    }
 }
 
 /// GitHub also reads `> [!NOTE] text` (the marker and text on one line) as
@@ -265,8 +309,9 @@ fn alert_marker(text: &str) -> Option<(BlockQuoteKind, &str)> {
     Some((kind, rest))
 }
 
-/// Removes the events of the first level-1 heading.
-fn drop_first_h1(evs: &mut Vec<(Event<'_>, std::ops::Range<usize>)>) {
+/// Removes the events of the first level-1 heading; whether they held a
+/// link, an image or raw HTML.
+fn drop_first_h1(evs: &mut Vec<(Event<'_>, std::ops::Range<usize>)>) -> bool {
     let is_h1 = |e: &Event<'_>| {
         matches!(
             e,
@@ -277,13 +322,20 @@ fn drop_first_h1(evs: &mut Vec<(Event<'_>, std::ops::Range<usize>)>) {
         )
     };
     let Some(start) = evs.iter().position(|(e, _)| is_h1(e)) else {
-        return;
+        return false;
     };
     let end = evs[start..]
         .iter()
         .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(HeadingLevel::H1))))
         .map_or(evs.len(), |i| start + i + 1);
-    evs.drain(start..end);
+    evs.drain(start..end).any(|(e, _)| {
+        matches!(
+            e,
+            Event::Start(Tag::Link { .. } | Tag::Image { .. })
+                | Event::Html(_)
+                | Event::InlineHtml(_)
+        )
+    })
 }
 
 /// The plain text of the first `# heading` of `body`, if it has one: the
@@ -409,14 +461,6 @@ fn has_scheme(url: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
-/// The internal links of a raw HTML event at `offset` in the body.
-fn html_links(html: &str, offset: usize) -> impl Iterator<Item = LinkRef> + '_ {
-    html::urls(html).into_iter().filter_map(move |r| {
-        let url = html[r.clone()].replace("&amp;", "&");
-        classify_link(LinkType::Inline, &url, offset + r.start)
-    })
-}
-
 /// A fenced code block of a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodeBlock {
@@ -467,11 +511,13 @@ fn fence_language(info: &str) -> String {
 
 /// Collects headings and internal links of `body`.
 pub fn scan(body: &str, drop_title: bool) -> Scan {
-    scan_events(&events(body, drop_title))
+    scan_events(body, &parse(body, drop_title))
 }
 
-fn scan_events(evs: &[(Event<'_>, std::ops::Range<usize>)]) -> Scan {
+fn scan_events(body: &str, parsed: &Parsed<'_>) -> Scan {
+    let evs = &parsed.events;
     let mut scan = Scan::default();
+    let mut written = Vec::new();
     for (i, (event, range)) in evs.iter().enumerate() {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => scan.headings.push(Heading {
@@ -479,24 +525,67 @@ fn scan_events(evs: &[(Event<'_>, std::ops::Range<usize>)]) -> Scan {
                 id: id.as_deref().unwrap_or_default().to_string(),
                 text: heading_text(&evs[i + 1..]),
             }),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                ..
-            })
-            | Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                ..
-            }) => scan
-                .links
-                .extend(classify_link(*link_type, dest_url, range.start)),
+            Event::Start(
+                Tag::Link {
+                    link_type,
+                    dest_url,
+                    id,
+                    ..
+                }
+                | Tag::Image {
+                    link_type,
+                    dest_url,
+                    id,
+                    ..
+                },
+            ) => {
+                let Some(link) = classify_link(*link_type, dest_url, range.start) else {
+                    continue;
+                };
+                scan.links.push(link);
+                written.push(match link_type {
+                    LinkType::WikiLink { has_pothole } => Written::Wiki {
+                        span: range.clone(),
+                        pothole: *has_pothole,
+                    },
+                    LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => {
+                        let key = id.to_lowercase();
+                        parsed
+                            .definitions
+                            .iter()
+                            .find(|(label, ..)| *label == key)
+                            .and_then(|(_, span, dest)| copy::find_in(body, span, dest))
+                            .map_or(Written::Nowhere, Written::Dest)
+                    }
+                    // A reference-style link's range starts at its
+                    // definition; any other's is the link as written.
+                    _ => {
+                        copy::find_in(body, range, dest_url).map_or(Written::Nowhere, Written::Dest)
+                    }
+                });
+            }
             Event::Html(html) | Event::InlineHtml(html) => {
-                scan.links.extend(html_links(html, range.start));
+                for r in html::urls(html) {
+                    let url = html[r.clone()].replace("&amp;", "&");
+                    let Some(link) = classify_link(LinkType::Inline, &url, range.start + r.start)
+                    else {
+                        continue;
+                    };
+                    scan.links.push(link);
+                    // An HTML block inside a quote or list is not one slice
+                    // of the body: its URL is then not where it seems.
+                    let at = range.start + r.start..range.start + r.end;
+                    written.push(if body.get(at.clone()) == Some(&html[r]) {
+                        Written::Html(at)
+                    } else {
+                        Written::Nowhere
+                    });
+                }
             }
             _ => {}
         }
     }
+    scan.written = (!parsed.title_links).then_some(written);
     scan
 }
 
@@ -513,8 +602,9 @@ pub fn render(body: &str, drop_title: bool, links: &dyn LinkResolver) -> Rendere
 /// the links resolve. [`Scan::unlinked`] stays `None` when the body cannot be
 /// rendered that way (see [`Unlinked`]); it is then rendered by [`render`].
 pub fn scan_unlinked(body: &str, drop_title: bool) -> Scan {
-    let evs = events(body, drop_title);
-    let mut scan = scan_events(&evs);
+    let parsed = parse(body, drop_title);
+    let mut scan = scan_events(body, &parsed);
+    let evs = parsed.events;
     let mut dests = Vec::new();
     // The render walks the links the scan found, in the same order; the
     // slots are filled from the scan's list, so check that it does.

@@ -58,8 +58,9 @@ fn copy_of(site: &Site, target: Target) -> String {
     let _ = writeln!(out, "url: {origin}{}", site.href(site.url(target)));
     let _ = writeln!(out, "version: {}", src.version);
     out.push_str("---\n");
-    out.push_str(&crate::markdown::copy::absolute_links(
+    out.push_str(&crate::markdown::copy::absolute_links_scanned(
         src.body(),
+        site.headings(target),
         origin,
         &links,
     ));

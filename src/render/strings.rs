@@ -368,7 +368,9 @@ mod tests {
         // Kinds are looked up by name ("kind_" + kind + "_short"), months
         // by number ("month_" + month).
         used.extend(keys().iter().map(String::as_str).filter(|k| {
-            let month = k.strip_prefix("month_").is_some_and(|n| n.parse::<u32>().is_ok());
+            let month = k
+                .strip_prefix("month_")
+                .is_some_and(|n| n.parse::<u32>().is_ok());
             (k.starts_with("kind_") && k.ends_with("_short")) || month
         }));
         used.sort_unstable();

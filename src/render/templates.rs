@@ -1,5 +1,11 @@
 //! The theme's templates, loaded once into Tera, with what each includes,
 //! extends or imports (for the memo of unchanged outputs).
+//!
+//! An HTML template is compiled without the indentation of its lines
+//! ([`unindent`]): a browser shows a run of spaces after a line break as
+//! that line break, so the pages look the same, and every page of a large
+//! handbook is a few kilobytes lighter. Lines stay where they were, so
+//! diagnostics still point into the template as written.
 
 use super::*;
 
@@ -8,6 +14,53 @@ pub struct Templates {
     pub(super) tera: Tera,
     pub(super) sources: BTreeMap<String, TemplateSource>,
     pub(super) fingerprints: BTreeMap<String, u64>,
+    /// Per template, the indentation taken from each line (line 1 first).
+    indents: BTreeMap<String, Vec<usize>>,
+}
+
+/// `text` without the spaces and tabs that start its lines after the
+/// first, and how many each line lost. Lines inside `<pre>`, `<textarea>` and `<script>` keep
+/// theirs (there whitespace is shown, or is code).
+pub(super) fn unindent(text: &str) -> (String, Vec<usize>) {
+    const KEEP: [&str; 3] = ["pre", "textarea", "script"];
+    let mut out = String::with_capacity(text.len());
+    let mut indents = Vec::new();
+    let mut open: Option<&str> = None;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        // The first line follows no line break: its spaces may be all the
+        // space there is (a partial included mid-tag, ` data-x="..."`).
+        let kept = match open {
+            None if i > 0 => line.trim_start_matches([' ', '\t']),
+            _ => line,
+        };
+        indents.push(line.len() - kept.len());
+        out.push_str(kept);
+        // Where the line leaves us: inside one of KEEP or not.
+        let lower = line.to_ascii_lowercase();
+        let mut at = 0;
+        loop {
+            let next = match open {
+                Some(tag) => lower[at..]
+                    .find(&format!("</{tag}"))
+                    .map(|i| (at + i, None)),
+                None => KEEP
+                    .iter()
+                    .filter_map(|tag| {
+                        let i = lower[at..].find(&format!("<{tag}"))?;
+                        // `<pre>` or `<pre class=..>`, not `<prefix>`.
+                        let after = lower[at + i + 1 + tag.len()..].chars().next();
+                        after
+                            .is_none_or(|c| c == '>' || c.is_ascii_whitespace())
+                            .then_some((at + i, Some(*tag)))
+                    })
+                    .min(),
+            };
+            let Some((i, tag)) = next else { break };
+            open = tag;
+            at = i + 2;
+        }
+    }
+    (out, indents)
 }
 
 impl Templates {
@@ -16,21 +69,40 @@ impl Templates {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         super::filters::register(&mut tera);
-        let result = tera.add_raw_templates(
-            theme
-                .templates
-                .iter()
-                .map(|(name, t)| (name.as_str(), t.text.as_str())),
-        );
+        let mut indents = BTreeMap::new();
+        let texts: Vec<(&str, std::borrow::Cow<'_, str>)> = theme
+            .templates
+            .iter()
+            .map(|(name, t)| {
+                if !name.ends_with(".html") {
+                    return (name.as_str(), std::borrow::Cow::Borrowed(t.text.as_str()));
+                }
+                let (text, lost) = unindent(&t.text);
+                indents.insert(name.clone(), lost);
+                (name.as_str(), std::borrow::Cow::Owned(text))
+            })
+            .collect();
+        let result = tera.add_raw_templates(texts.iter().map(|(n, t)| (*n, t.as_ref())));
         let templates = Templates {
             tera,
             fingerprints: memo::template_fingerprints(&theme.templates),
             sources: theme.templates.clone(),
+            indents,
         };
         match result {
             Ok(()) => Ok(templates),
             Err(e) => Err(std::iter::once(templates.diagnostic(&e)).collect()),
         }
+    }
+
+    /// The column in the template as written of `col` (1-based) on `line`
+    /// of the template as compiled.
+    fn column(&self, name: &str, line: usize, col: usize) -> usize {
+        let lost = self
+            .indents
+            .get(name)
+            .and_then(|lines| lines.get(line.checked_sub(1)?));
+        col + lost.copied().unwrap_or(0)
     }
 
     /// Whether a template of that name exists.
@@ -78,6 +150,7 @@ impl Templates {
             });
         match place {
             Some((name, line, col)) => {
+                let col = self.column(&name, line, col);
                 let (file, text) = match self.sources.get(&name) {
                     Some(t) => (t.display.clone(), t.text.as_str()),
                     None => (name, ""),
@@ -110,10 +183,29 @@ impl Templates {
         let d = Diagnostic::error(
             file,
             span.start_line,
-            span.start_col + 1,
+            self.column(report.filename(), span.start_line, span.start_col + 1),
             Code::Template,
             report.message().to_string(),
         );
         d.with_source(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unindent;
+
+    #[test]
+    fn indentation_goes_except_where_whitespace_shows() {
+        let (text, lost) = unindent(" data-x=\"1\"\n  y");
+        assert_eq!((text.as_str(), lost), (" data-x=\"1\"\ny", vec![0, 2]));
+        let (text, lost) = unindent(
+            "<ul>\n  <li>{{ a }}\n\t</li>\n  <pre class=\"x\">\n    kept\n  </pre>\n  <prefix>\n    <script>\n  if (x) {\n  }</script>\n    <p>\n",
+        );
+        assert_eq!(
+            text,
+            "<ul>\n<li>{{ a }}\n</li>\n<pre class=\"x\">\n    kept\n  </pre>\n<prefix>\n<script>\n  if (x) {\n  }</script>\n<p>\n"
+        );
+        assert_eq!(lost, [0, 2, 1, 2, 0, 0, 2, 4, 0, 0, 4]);
     }
 }

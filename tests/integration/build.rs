@@ -95,7 +95,7 @@ fn base_url_option_overrides_everywhere() {
         run.page("sitemap.xml")
             .contains("<loc>https://y.example/docs/a/</loc>")
     );
-    assert!(run.page("handbook.json").contains("\"url\": \"/docs/a/\""));
+    assert!(run.page("handbook.json").contains("\"url\":\"/docs/a/\""));
 }
 
 #[test]
