@@ -249,7 +249,7 @@ async function typeSearch(page, at, word) {
   await page.keyboard.press("/");
   await page.keyboard.type(word, { delay: 40 });
   const popup = page.locator("#search-popup");
-  await popup.locator(".search-result, .search-empty").first().waitFor({ timeout: 5000 });
+  await popup.locator(".search-result, .search-empty").first().waitFor({ timeout: 20000 });
   // A match under a heading links the heading: the page is what counts here.
   return popup.locator(".search-result").evaluateAll((rs) => rs.map((r) => [r.querySelector(".search-title").textContent, r.getAttribute("href").split("#")[0]]));
 }
@@ -276,7 +276,7 @@ test("search is per language: a word only in the German translation is found und
   for (const [lang, n] of [["de", 1], ["en", 0]]) {
     await page.goto(url(`${root(lang)}search/?q=r%C3%BCckrufzusage`));
     const results = page.locator("#search-page-results");
-    await results.locator(".search-result, .search-empty").first().waitFor({ timeout: 5000 });
+    await results.locator(".search-result, .search-empty").first().waitFor({ timeout: 20000 });
     assert.equal(await results.locator(".search-result").count(), n, `${lang}/search/`);
     if (n) assert.equal((await results.locator(".search-result").first().getAttribute("href")).split("#")[0], german[0][1]);
   }
@@ -352,7 +352,11 @@ test("at 360 px the Arabic menu opens a drawer from the right, inside the screen
   assert.ok(closed === null || closed.x >= 360, `the closed drawer at ${JSON.stringify(closed)}`);
   await button.click();
   assert.equal(await button.getAttribute("aria-expanded"), "true");
-  await page.waitForTimeout(300); // the slide-in
+  // The slide-in: wait until it has ended (a loaded machine is slow).
+  await page.waitForFunction(() => {
+    const r = document.getElementById("sidebar").getBoundingClientRect();
+    return Math.abs(r.right - window.innerWidth) < 2;
+  }, null, { timeout: 10000 }).catch(() => {});
   assert.equal(await sidebar.isVisible(), true);
   const box = await sidebar.boundingBox();
   assert.ok(box.x >= 0 && Math.abs(box.x + box.width - 360) < 2, `the open drawer at ${JSON.stringify(box)}, not against the right edge`);
@@ -362,7 +366,7 @@ test("at 360 px the Arabic menu opens a drawer from the right, inside the screen
   const close = await page.locator(".drawer-close").boundingBox();
   assert.ok(close.x < box.x + box.width / 2, "its close button sits at the drawer's far (left) end");
   await page.keyboard.press("Escape");
-  await page.waitForTimeout(300);
+  await sidebar.waitFor({ state: "hidden", timeout: 10000 }).catch(() => {});
   assert.equal(await sidebar.isVisible(), false);
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains("menu-button")), true);
   assert.deepEqual(problems, []);

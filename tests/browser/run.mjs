@@ -263,7 +263,7 @@ test("search finds a scenario by a word of its title, first, and Enter opens it"
   assert.equal(await page.evaluate(() => document.activeElement.id), "search-input");
   await page.keyboard.type(typed);
   const first = page.locator("#search-popup .search-result").first();
-  await first.waitFor({ timeout: 5000 });
+  await first.waitFor({ timeout: 20000 });
   await page.waitForLoadState("networkidle");
   const titles = await page.locator("#search-popup .search-title").allInnerTexts();
   console.log(`# search "${typed}": results ${JSON.stringify(titles.slice(0, 3))}; first query fetched ${bytes + scriptBytes} bytes (script ${scriptBytes})`);
@@ -277,7 +277,7 @@ test("search finds a scenario by a word of its title, first, and Enter opens it"
   await page.waitForURL(url(target.url));
   // The /search/ page reads ?q= and shows the same first result.
   await page.goto(url(`${BASE}search/?q=${encodeURIComponent(typed)}`));
-  await page.locator("#search-page-results .search-result").first().waitFor({ timeout: 5000 });
+  await page.locator("#search-page-results .search-result").first().waitFor({ timeout: 20000 });
   assert.equal(await page.locator("#search-page-results .search-title").first().innerText(), titles[0]);
   assert.ok((await page.locator("#search-page-results .search-snippet mark").count()) >= 0);
   assert.deepEqual(problems, []);
@@ -497,7 +497,7 @@ test("Ctrl+K and / open search from anywhere; Escape keeps focus in the box", as
   await page.keyboard.press("Control+k");
   assert.equal((await active(page)).id, "search-input");
   await page.keyboard.type("client");
-  await page.locator("#search-popup .search-result").first().waitFor({ timeout: 5000 });
+  await page.locator("#search-popup .search-result").first().waitFor({ timeout: 20000 });
   await page.keyboard.press("Escape");
   assert.equal(await page.locator("#search-popup").isVisible(), false);
   assert.equal((await active(page)).id, "search-input", "Escape keeps focus in the search box");
@@ -516,7 +516,7 @@ test("search highlighting reads at 4.5:1 in dark mode", async () => {
   const axe = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   const { context, page } = await open({ colorScheme: "dark" });
   await page.goto(url(`${BASE}search/?q=client`));
-  await page.locator("#search-page-results mark").first().waitFor({ timeout: 5000 });
+  await page.locator("#search-page-results mark").first().waitFor({ timeout: 20000 });
   await page.addScriptTag({ content: axe });
   const result = await page.evaluate(async () => await window.axe.run("#search-page-results", { runOnly: ["color-contrast"] }));
   assert.deepEqual(result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(" "))), []);
@@ -575,7 +575,7 @@ test("search forgives a typo and finds another form of a word", async () => {
   const form = word.slice(0, -3) + "ed";            // waiting → waited
   for (const q of [typo, form]) {
     await page.goto(url(`${BASE}search/?q=${q}`));
-    await page.locator("#search-page-results .search-result").first().waitFor({ timeout: 5000 });
+    await page.locator("#search-page-results .search-result").first().waitFor({ timeout: 20000 });
     const titles = await page.locator("#search-page-results .search-title").allInnerTexts();
     assert.ok(titles.some((t) => titled(word).includes(t)), `"${q}" does not find ${titled(word)}: ${titles}`);
     const marked = await page.locator("#search-page-results .search-result mark").allInnerTexts();
@@ -592,7 +592,7 @@ test("a deep match is shown in a snippet cut around it, highlighted", async () =
   const { context, page, problems } = await open();
   await page.goto(url(`${BASE}search/?q=${probe.word}`));
   const snippet = page.locator("#search-page-results .search-snippet").first();
-  await snippet.waitFor({ timeout: 5000 });
+  await snippet.waitFor({ timeout: 20000 });
   assert.equal((await snippet.locator("mark").first().innerText()).toLowerCase(), probe.word);
   assert.ok((await snippet.innerText()).startsWith("…"), "the snippet starts where the match is, not at the top");
   assert.deepEqual(problems, []);
@@ -608,7 +608,7 @@ test("a match under a heading opens the page at that heading", async () => {
   await page.keyboard.press("/");
   await page.keyboard.type(probe.word, { delay: 40 });
   const first = page.locator("#search-popup .search-result").first();
-  await first.waitFor({ timeout: 5000 });
+  await first.waitFor({ timeout: 20000 });
   assert.equal(await first.locator(".search-section").innerText(), `› ${heading}`);
   await page.keyboard.press("Enter");
   await page.waitForURL(url(`${BASE}${encodeURI(probe.doc[0])}#${id}`));
@@ -623,22 +623,22 @@ test("search shows a count and all results; /search/ follows the query as typed"
   await page.goto(url(BASE));
   await page.keyboard.press("/");
   await page.keyboard.type("client", { delay: 40 });
-  await page.locator("#search-popup .search-result").first().waitFor({ timeout: 5000 });
+  await page.locator("#search-popup .search-result").first().waitFor({ timeout: 20000 });
   const n = Number((await page.locator("#search-popup .search-count").innerText()).split(" ")[0]);
   assert.ok(n > 8, `count ${n}`);
   assert.equal(await page.locator("#search-popup .search-result").count(), 8);
   await page.locator("#search-popup .search-all").click();
   await page.waitForURL(url(`${BASE}search/?q=client`));
-  await page.locator("#search-page-results .search-result").first().waitFor({ timeout: 5000 });
+  await page.locator("#search-page-results .search-result").first().waitFor({ timeout: 20000 });
   assert.equal(await page.locator("#search-page-results .search-count").innerText(), `${n} results`);
   await page.locator("#search-page-input").fill("");
   await page.locator("#search-page-input").type("waiting time", { delay: 40 });
   await page.waitForFunction(() => location.search === "?q=waiting%20time");
   if (n > 10) {
     await page.locator("#search-page-input").fill("client");
-    await page.locator("#search-page-results .search-result").nth(9).waitFor({ timeout: 5000 });
+    await page.locator("#search-page-results .search-result").nth(9).waitFor({ timeout: 20000 });
     await page.locator("#search-page-results .search-more").click();
-    await page.locator("#search-page-results .search-result").nth(Math.min(n, 20) - 1).waitFor({ timeout: 5000 });
+    await page.locator("#search-page-results .search-result").nth(Math.min(n, 20) - 1).waitFor({ timeout: 20000 });
   }
   assert.deepEqual(problems, []);
   await context.close();
@@ -655,7 +655,7 @@ test("search's bytes, typed key by key (a key every 40 ms), stay under 50 KB on 
   // Two words, as a reader types them, then a third query after a pause.
   await page.keyboard.press("/");
   await page.keyboard.type("client meeting", { delay: 40 });
-  await page.locator("#search-popup .search-result").first().waitFor({ timeout: 5000 });
+  await page.locator("#search-popup .search-result").first().waitFor({ timeout: 20000 });
   await page.waitForLoadState("networkidle");
   await page.keyboard.type(" late", { delay: 40 });
   await page.waitForTimeout(400);
@@ -851,7 +851,7 @@ test("a page read before and changed materially since says so; home counts it an
   }
   await go(sibling.url);
   const mark = page.locator(`#sidebar a[href="${target.url}"] .changed-mark`);
-  await mark.waitFor({ timeout: 5000 });
+  await mark.waitFor({ timeout: 20000 });
   assert.equal(await mark.innerText(), "(changed since you read it)");
   await go(target.url);
   for (const scheme of ["light", "dark"]) {
