@@ -137,6 +137,17 @@ impl Stopwatch {
         }
     }
 
+    /// Prints the time since this stopwatch started or last lapped, as part
+    /// of a stage (`render.search`), without ending a lap.
+    pub(crate) fn report(&self, part: &str) {
+        if let Some(last) = self.last {
+            eprintln!(
+                "timing: {part} {:.1} ms",
+                last.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+    }
+
     /// Ends `stage`: prints the time since the previous lap.
     pub(crate) fn lap(&mut self, stage: &str) {
         if let Some(last) = self.last {

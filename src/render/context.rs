@@ -687,6 +687,9 @@ pub struct LanguageLink {
     pub name: String,
     /// The path of its root (`/de/`).
     pub base_path: String,
+    /// The absolute URL of its root (`https://example.com/de/`), as hreflang
+    /// links need it; the path alone when `base_url` names no host.
+    pub home: String,
     /// Whether the page being rendered is in it.
     pub current: bool,
 }
@@ -709,6 +712,7 @@ pub(super) fn language_links(config: &crate::config::Config) -> Vec<LanguageLink
             .clone()
             .unwrap_or_else(|| config.default_language.clone()),
         name: super::strings::native_name(default.as_deref().unwrap_or(&config.default_language)),
+        home: format!("{}{root}", config.origin()),
         base_path: root.clone(),
         current: default.is_some(),
     });
@@ -717,6 +721,7 @@ pub(super) fn language_links(config: &crate::config::Config) -> Vec<LanguageLink
             code: code.clone(),
             name: lang.name.clone(),
             base_path: format!("{root}{code}/"),
+            home: format!("{}{root}{code}/", config.origin()),
             current: *code == config.language && config.root_path.is_some(),
         });
     }

@@ -325,7 +325,12 @@ fn render_with(
         }
     }
     if site.config.search {
-        files.extend(search_index(site, &bodies, &stopped).unwrap_or_default());
+        let timer = crate::pipeline::Stopwatch::from_env();
+        if let Some((index, streamed)) = search_index(site, &bodies, sink, &stopped) {
+            files.extend(index);
+            written.extend(streamed);
+        }
+        timer.report("render.search");
     }
     let statics = static_files(site, theme);
     written.extend(unchanged.iter().cloned());
@@ -427,12 +432,16 @@ fn inject(mut html: String, snippet: Option<&str>) -> String {
 }
 
 /// The search index of every page and section, from the text already
-/// rendered; `None` once `stopped`.
+/// rendered; `None` once `stopped`. With a `sink`, each page's document file
+/// is written straight through it once the dictionary is built (their paths
+/// are returned second): on a large site they are most of the index's files
+/// and bytes, which need not wait in memory for the write stage.
 fn search_index(
     site: &Site,
     bodies: &Bodies,
+    sink: Option<&dyn Sink>,
     stopped: &(dyn Fn() -> bool + Sync),
-) -> Option<Vec<OutputFile>> {
+) -> Option<(Vec<OutputFile>, Vec<String>)> {
     fn headings(scan: &crate::markdown::Scan) -> Vec<crate::search::SearchHeading<'_>> {
         scan.headings
             .iter()
@@ -471,13 +480,39 @@ fn search_index(
             body: &bodies.sections[id].text,
         });
     let docs: Vec<crate::search::SearchDoc<'_>> = pages.chain(sections).collect();
-    let index = crate::search::build_index_until(&docs, &site.config.language, stopped)?;
-    Some(
+    let language = &site.config.language;
+    let to_output = |index: Vec<crate::search::IndexFile>| -> Vec<OutputFile> {
         index
             .into_iter()
             .map(|f| OutputFile::bytes(f.path, f.bytes))
-            .collect(),
-    )
+            .collect()
+    };
+    let Some(sink) = sink else {
+        let index = crate::search::build_index_until(&docs, language, stopped)?;
+        return Some((to_output(index), Vec::new()));
+    };
+    // The dictionary first, then the documents: side by side, both at their
+    // peak, they took the build past its memory budget.
+    let dictionary = crate::search::build_dictionary_until(&docs, language, stopped)?;
+    let streamed = docs
+        .par_iter()
+        .enumerate()
+        .filter_map(|(id, doc)| {
+            if stopped() {
+                return None;
+            }
+            let path = crate::search::doc_path(id);
+            let bytes = crate::search::doc_bytes(doc);
+            let written = sink
+                .create(&path)
+                .and_then(|mut file| std::io::Write::write_all(&mut file, &bytes));
+            if let Err(e) = written {
+                sink.failed(&path, e);
+            }
+            Some(path)
+        })
+        .collect::<Vec<String>>();
+    Some((to_output(dictionary), streamed))
 }
 
 #[cfg(test)]

@@ -16,30 +16,118 @@ use super::{INDEX_FOLDER, IndexFile, SearchDoc};
 /// than about this many bytes.
 pub(super) const MAX_TEXT_BYTES: usize = 10_000;
 
+/// The path of document `id`'s file.
+pub fn doc_path(id: usize) -> String {
+    format!("{INDEX_FOLDER}d{id}.json")
+}
+
 /// One document file per doc, named by its id.
 pub(super) fn doc_files(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
     docs.par_iter()
         .enumerate()
-        .map(|(id, d)| {
-            let row = (d.url, d.kind, d.title, d.summary, sections(d));
-            IndexFile {
-                path: format!("{INDEX_FOLDER}d{id}.json"),
-                bytes: serde_json::to_vec(&row).unwrap_or_default(),
-            }
+        .map(|(id, d)| IndexFile {
+            path: doc_path(id),
+            bytes: doc_bytes(d),
         })
         .collect()
 }
 
+/// The bytes of `doc`'s file: the JSON of `[url, kind, title, summary,
+/// sections]` written in one pass, straight from the body's lines, with the
+/// bytes `serde_json` would give (a test holds them equal). Building the
+/// sections as strings first and serialising them copied every byte of a
+/// large handbook's text twice more.
+pub fn doc_bytes(doc: &SearchDoc<'_>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(doc.body.len().min(MAX_TEXT_BYTES) + 256);
+    out.push(b'[');
+    for field in [doc.url, doc.kind, doc.title, doc.summary] {
+        json_string(&mut out, &[field]);
+        out.push(b',');
+    }
+    out.push(b'[');
+    let mut first = true;
+    cut_sections(doc, |id, heading, pieces| {
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        out.push(b'[');
+        json_string(&mut out, &[id]);
+        out.push(b',');
+        json_string(&mut out, &[heading]);
+        out.push(b',');
+        json_string(&mut out, pieces);
+        out.push(b']');
+    });
+    out.extend_from_slice(b"]]");
+    out
+}
+
+/// `pieces` joined by single spaces, as a JSON string, escaped as
+/// `serde_json` escapes (quote, backslash and control characters only).
+fn json_string(out: &mut Vec<u8>, pieces: &[&str]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push(b'"');
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            out.push(b' ');
+        }
+        let bytes = piece.as_bytes();
+        let mut start = 0;
+        for (at, &b) in bytes.iter().enumerate() {
+            let escaped: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0..=0x1f => b"",
+                _ => continue,
+            };
+            out.extend_from_slice(&bytes[start..at]);
+            if escaped.is_empty() {
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xf)]);
+            } else {
+                out.extend_from_slice(escaped);
+            }
+            start = at + 1;
+        }
+        out.extend_from_slice(&bytes[start..]);
+    }
+    out.push(b'"');
+}
+
 /// The body of `doc` cut at its h2 and h3 headings: `(id, heading, text)`,
-/// the text on one line, the whole under [`MAX_TEXT_BYTES`]. Work per line,
-/// not per word: this runs over every byte of a large handbook's text.
+/// the text on one line, the whole under [`MAX_TEXT_BYTES`] (what
+/// [`doc_bytes`] writes, as strings: for tests).
+#[cfg(test)]
 pub(super) fn sections<'a>(doc: &SearchDoc<'a>) -> Vec<(&'a str, &'a str, String)> {
+    let mut out = Vec::new();
+    cut_sections(doc, |id, heading, pieces| {
+        out.push((id, heading, pieces.join(" ")));
+    });
+    out
+}
+
+/// Calls `emit(id, heading, pieces)` for each section of `doc`'s body cut
+/// at its h2 and h3 headings (the first section, before any of them, with
+/// an empty id and heading); a section's text is its pieces joined by
+/// spaces, on one line, the whole body's under [`MAX_TEXT_BYTES`]. Work per
+/// line, not per word: this runs over every byte of a large handbook's text.
+fn cut_sections<'a>(doc: &SearchDoc<'a>, mut emit: impl FnMut(&'a str, &'a str, &[&str])) {
     let cuts: Vec<_> = doc
         .headings
         .iter()
         .filter(|h| matches!(h.level, 2 | 3))
         .collect();
-    let mut out = vec![("", "", String::new())];
+    let mut current: (&str, &str) = ("", "");
+    // The pieces of the current section; a piece whose whitespace must be
+    // made single spaces is split into its words.
+    let mut pieces: Vec<&'a str> = Vec::new();
     let mut next = 0;
     let mut budget = MAX_TEXT_BYTES;
     for line in doc.body.lines() {
@@ -54,11 +142,12 @@ pub(super) fn sections<'a>(doc: &SearchDoc<'a>) -> Vec<(&'a str, &'a str, String
             .position(|h| h.text.trim() == line)
             .map(|k| next + k)
         {
-            out.push((cuts[k].id, cuts[k].text, String::new()));
+            emit(current.0, current.1, &pieces);
+            pieces.clear();
+            current = (cuts[k].id, cuts[k].text);
             next = k + 1;
             continue;
         }
-        let Some(last) = out.last_mut() else { continue };
         if budget <= 1 {
             continue;
         }
@@ -77,15 +166,11 @@ pub(super) fn sections<'a>(doc: &SearchDoc<'a>) -> Vec<(&'a str, &'a str, String
         } else {
             budget -= piece.len();
         }
-        if !last.2.is_empty() {
-            last.2.push(' ');
-        }
         if piece.contains(['\t', '\r']) || piece.contains("  ") {
-            let words: Vec<&str> = piece.split_whitespace().collect();
-            last.2.push_str(&words.join(" "));
+            pieces.extend(piece.split_whitespace());
         } else {
-            last.2.push_str(piece);
+            pieces.push(piece);
         }
     }
-    out
+    emit(current.0, current.1, &pieces);
 }

@@ -28,6 +28,7 @@
 //! by document order.
 
 mod docs;
+pub use docs::{doc_bytes, doc_path};
 pub mod query;
 pub mod show;
 pub mod tokenize;
@@ -229,6 +230,19 @@ pub fn build_index_until(
     language: &str,
     stopped: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<IndexFile>> {
+    let mut files = build_dictionary_until(docs, language, stopped)?;
+    files.extend(docs::doc_files(docs));
+    Some(files)
+}
+
+/// The index less its document files: the dictionary's chunks and the
+/// manifest. A build writes each document file ([`doc_path`],
+/// [`doc_bytes`]) straight to its output folder instead, alongside.
+pub fn build_dictionary_until(
+    docs: &[SearchDoc<'_>],
+    language: &str,
+    stopped: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<IndexFile>> {
     // Runs of consecutive documents are indexed in parallel and combined in
     // document order, so every posting list stays sorted by document.
     let run = docs.len().div_ceil(rayon::current_num_threads() * 4).max(1);
@@ -316,7 +330,6 @@ pub fn build_index_until(
     if !chunk.is_empty() {
         files.push(finish_chunk(files.len(), &mut chunk));
     }
-    files.extend(docs::doc_files(docs));
     let manifest = serde_json::json!({
         "v": 2,
         "docs": docs.len(),

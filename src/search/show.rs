@@ -60,7 +60,11 @@ pub fn show(fetch: &dyn Fn(&str) -> Option<String>, found: &Found, doc: u32) -> 
         }
     }
     let (id, heading, body) = sections.get(pick).cloned().unwrap_or_default();
-    let body = if body.is_empty() && pick == 0 {
+    // The summary when only the summary matched, or the page has no text.
+    let body = if pick == 0
+        && words_in(&body, sets) == 0
+        && (body.is_empty() || words_in(&summary, sets) > 0)
+    {
         summary
     } else {
         body

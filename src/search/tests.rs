@@ -557,3 +557,25 @@ fn a_small_dictionary_is_cut_finer_into_as_many_chunks_whatever_the_words() {
     docs[3].body = &bodies[3];
     assert_eq!(chunks(&docs).len(), 10);
 }
+
+#[test]
+fn a_document_file_is_the_json_serde_would_write() {
+    let body = "Intro \"quoted\" and back\\slash\n## Steps\nA\u{1}control \u{8}\u{c}char, é 服务 </script>\n\n  spaced  out\twords  \nlast";
+    let headings = [SearchHeading {
+        level: 2,
+        id: "steps",
+        text: "Steps",
+    }];
+    let mut d = doc("a/\"b\"/", "Title \\ \"x\"", "Sum\u{1f}mary", body);
+    d.headings = headings.to_vec();
+    let long = "word ".repeat(3_000);
+    let mut cut = doc("c/", "C", "", &long);
+    cut.headings = Vec::new();
+    for d in [d, cut, doc("e/", "", "", "")] {
+        let row = (d.url, d.kind, d.title, d.summary, docs::sections(&d));
+        assert_eq!(
+            String::from_utf8(doc_bytes(&d)).unwrap(),
+            serde_json::to_string(&row).unwrap()
+        );
+    }
+}

@@ -667,6 +667,59 @@ test("search's bytes, typed key by key (a key every 40 ms), stay under 50 KB on 
   await context.close();
 });
 
+// What the Rust reference query finds for each line of search_queries.txt,
+// written by tests/integration/browser.rs (CREDO_SEARCH_EXPECTED).
+const SEARCH_EXPECTED = process.env.CREDO_SEARCH_EXPECTED;
+test("search.js finds, ranks and shows what the Rust reference does (search_queries.txt)", { skip: !SEARCH_EXPECTED }, async () => {
+  const cases = JSON.parse(fs.readFileSync(SEARCH_EXPECTED, "utf8"));
+  const { context, page, problems } = await open({ viewport: { width: 1280, height: 800 } });
+  const results = page.locator("#search-page-results .search-result");
+  for (const c of cases) {
+    const where = `${c.at}search/?q=${c.q}`;
+    await page.goto(url(`${BASE}${c.at}search/?q=${encodeURIComponent(c.q)}`));
+    await page.locator("#search-page-results .search-count, #search-page-results .search-empty").first().waitFor({ timeout: 20000 });
+    if (!c.count) {
+      assert.equal(await page.locator("#search-page-results .search-empty").count(), 1, `${where}: search.js found pages`);
+      continue;
+    }
+    // The count in the page's language: "28 results", "28 Treffer".
+    const count = await page.locator("#search-page-results .search-count").innerText();
+    assert.equal(parseInt(count, 10), c.count, `${where}: ${count}`);
+    if (!c.at) assert.equal(count, `${c.count} ${c.count === 1 ? "result" : "results"}`, where);
+    // Ten at a time: "More results" until as many are shown as compared.
+    await results.nth(Math.min(c.results.length, 10) - 1).waitFor({ timeout: 20000 });
+    while ((await results.count()) < c.results.length) {
+      const shown = await results.count();
+      await page.locator("#search-page-results .search-more").click();
+      await results.nth(Math.min(c.results.length, shown + 10) - 1).waitFor({ timeout: 5000 });
+    }
+    // Both sides as the browser serialises them (it writes &#39; back as ').
+    const [got, want] = await page.evaluate((rust) => {
+      const base = document.querySelector('meta[name="credo-base"]').content;
+      const html = (s) => { const t = document.createElement("template"); t.innerHTML = s; return t.innerHTML; };
+      const got = [...document.querySelectorAll("#search-page-results .search-result")].map((a) => ({
+        href: a.getAttribute("href"), kind: a.querySelector(".search-kind").innerHTML,
+        title: a.querySelector(".search-title").innerHTML,
+        heading: a.querySelector(".search-section") ? a.querySelector(".search-section").innerHTML : null,
+        snippet: a.querySelector(".search-snippet").innerHTML,
+      }));
+      // The kind as the page's language names it (the strings both the
+      // build and search.js read).
+      const strings = JSON.parse(document.getElementById("credo-strings").textContent);
+      const kind = (k) => strings[`kind_${k}_short`] ?? k;
+      const want = rust.map((r) => ({
+        href: base + encodeURI(r.url), kind: html(kind(r.kind)), title: html(r.title),
+        heading: r.heading === null ? null : html(`› ${r.heading}`), snippet: html(r.snippet),
+      }));
+      return [got.slice(0, want.length), want];
+    }, c.results);
+    assert.deepEqual(got, want, where);
+  }
+  console.log(`# search.js and the Rust reference agree on ${cases.length} queries`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("/review/ fits a 360 px phone, its dates on one line", async () => {
   const { context, page } = await open({ viewport: { width: 360, height: 740 } });
   await page.goto(url(`${BASE}review/`));

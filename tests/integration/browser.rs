@@ -97,6 +97,9 @@ fn the_handbook_works_in_a_real_browser() {
     let out = tempfile::tempdir().unwrap();
     let built = out.path().join("site");
     build_under(&site_root, &built, "/handbook/");
+    let expected = out.path().join("search-expected.json");
+    let queries = std::fs::read_to_string(browser_dir.join("search_queries.txt")).unwrap();
+    std::fs::write(&expected, search_expectations(&built, &queries).to_string()).unwrap();
     let artifacts = repo.join("target/browser-artifacts");
     std::fs::create_dir_all(&artifacts).unwrap();
     run_suite(
@@ -106,6 +109,8 @@ fn the_handbook_works_in_a_real_browser() {
             ("CREDO_SITE", built.as_os_str()),
             ("CREDO_BASE", "/handbook/".as_ref()),
             ("CREDO_ARTIFACTS", artifacts.as_os_str()),
+            // What the Rust reference finds, for search.js to find alike.
+            ("CREDO_SEARCH_EXPECTED", expected.as_os_str()),
             // Tests of what readers see after a page changes build copies of
             // the site's sources with the same binary.
             ("CREDO_BIN", env!("CARGO_BIN_EXE_credo").as_ref()),
@@ -140,4 +145,44 @@ fn issue_25_several_languages_work_in_a_real_browser() {
             ("CREDO_BASE", "/hb/".as_ref()),
         ],
     );
+}
+
+/// Results the browser compares search.js against, per query of
+/// `search_queries.txt`: how many, and the first [`COMPARED`] as the Rust
+/// reference query (`credo::search::query` and `show`) finds and shows them
+/// on the built site.
+fn search_expectations(built: &Path, queries: &str) -> serde_json::Value {
+    const COMPARED: usize = 20;
+    let cases: Vec<serde_json::Value> = queries
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let (at, q) = match line.split_once(' ') {
+                Some((folder, q)) if folder.ends_with('/') => (folder, q),
+                _ => ("", line),
+            };
+            let root = built.join(at);
+            let fetch = |path: &str| std::fs::read_to_string(root.join(path)).ok();
+            let found = credo::search::query::search(&fetch, q);
+            let results: Vec<serde_json::Value> = found
+                .hits
+                .iter()
+                .take(COMPARED)
+                .map(|hit| {
+                    let shown = credo::search::show::show(&fetch, &found, hit.doc)
+                        .unwrap_or_else(|| panic!("{q:?}: document {} not shown", hit.doc));
+                    serde_json::json!({
+                        "url": shown.url,
+                        "kind": shown.kind,
+                        "title": shown.title,
+                        "heading": shown.heading,
+                        "snippet": shown.snippet,
+                    })
+                })
+                .collect();
+            serde_json::json!({"at": at, "q": q, "count": found.hits.len(), "results": results})
+        })
+        .collect();
+    serde_json::Value::Array(cases)
 }
