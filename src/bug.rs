@@ -12,7 +12,7 @@ thread_local! {
 }
 
 /// Runs `work` with `file` recorded as the file being processed.
-pub fn processing<T>(file: &str, work: impl FnOnce() -> T) -> T {
+pub(crate) fn processing<T>(file: &str, work: impl FnOnce() -> T) -> T {
     let previous = CURRENT.with(|c| c.replace(Some(file.to_string())));
     let result = work();
     CURRENT.with(|c| *c.borrow_mut() = previous);
@@ -20,7 +20,7 @@ pub fn processing<T>(file: &str, work: impl FnOnce() -> T) -> T {
 }
 
 /// Installs the panic hook that reports a bug with the current file.
-pub fn install_hook() {
+pub(crate) fn install_hook() {
     std::panic::set_hook(Box::new(|info| {
         let file = CURRENT.with(|c| c.borrow().clone());
         let location = info

@@ -11,19 +11,19 @@
 // the cold path only, so boxing it would buy nothing but noise.
 #![allow(clippy::result_large_err)]
 
-pub mod bug;
+pub(crate) mod bug;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
-pub mod error;
+mod error;
 pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod output;
-pub mod outputs;
+pub(crate) mod outputs;
 pub mod pipeline;
 pub mod render;
-pub mod scaffold;
+pub(crate) mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;

@@ -12,7 +12,7 @@
 
 /// A single generated output.
 #[derive(Debug, Clone, Copy)]
-pub struct Output {
+pub(crate) struct Output {
     /// Which one it is: the renderer makes each by its own function.
     pub id: Id,
     /// Its path in the output folder.
@@ -32,7 +32,7 @@ pub struct Output {
 
 /// The single generated outputs, one name each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Id {
+pub(crate) enum Id {
     /// `404.html`.
     NotFound,
     /// `sitemap.xml`.
@@ -63,7 +63,7 @@ pub enum Id {
 
 impl Output {
     /// Whether a site with or without search has it.
-    pub fn present(&self, search: bool) -> bool {
+    pub(crate) fn present(&self, search: bool) -> bool {
         match self.when {
             When::Always => true,
             When::Search => search,
@@ -73,7 +73,7 @@ impl Output {
 
 /// When a site has an output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum When {
+pub(crate) enum When {
     /// Always.
     Always,
     /// With `search: true` (the default).
@@ -81,7 +81,7 @@ pub enum When {
 }
 
 /// The single generated outputs.
-pub const OUTPUTS: &[Output] = &[
+pub(crate) const OUTPUTS: &[Output] = &[
     output(
         Id::NotFound,
         "404.html",
@@ -203,13 +203,13 @@ const fn output(
     }
 }
 
-/// Outputs made many times over.
+/// Outputs made many times over, recognised by their path. (The alias
+/// redirects, `alias.html` at old URLs, are another such family, but their
+/// paths are arbitrary: the collision check knows them from the site.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Family {
+pub(crate) enum Family {
     /// `tags/<slug>/index.html`, one per tag (`tag.html`).
     TagPage,
-    /// An old URL redirecting to a page (`alias.html`).
-    Alias,
     /// `<page>/index.md`, the Markdown copy beside each page's HTML.
     MarkdownCopy,
     /// `search/*.json`, the parts of the search index.
@@ -217,9 +217,8 @@ pub enum Family {
 }
 
 impl Family {
-    /// Which family the output `path` belongs to, if any (aliases are
-    /// arbitrary paths, so they are never recognised by path).
-    pub fn of(path: &str) -> Option<Family> {
+    /// Which family the output `path` belongs to, if any.
+    pub(crate) fn of(path: &str) -> Option<Family> {
         if path.starts_with(crate::search::INDEX_FOLDER) && path.ends_with(".json") {
             Some(Family::SearchIndex)
         } else if path.ends_with("/index.md") || path == "index.md" {
@@ -233,13 +232,13 @@ impl Family {
 
     /// Whether its outputs are made from many bodies, or from a body
     /// without the page's template (see [`Output::gathers_bodies`]).
-    pub fn gathers_bodies(self) -> bool {
+    pub(crate) fn gathers_bodies(self) -> bool {
         matches!(self, Family::SearchIndex | Family::MarkdownCopy)
     }
 }
 
 /// The table entry of the output at `path`.
-pub fn find(path: &str) -> Option<&'static Output> {
+pub(crate) fn find(path: &str) -> Option<&'static Output> {
     OUTPUTS.iter().find(|o| o.path == path)
 }
 
@@ -247,13 +246,13 @@ pub fn find(path: &str) -> Option<&'static Output> {
 /// print page, handbook.json, the search index) or is a body's own copy:
 /// after an edit of one body, these are the outputs besides the page
 /// itself that can change.
-pub fn gathers_bodies(path: &str) -> bool {
+pub(crate) fn gathers_bodies(path: &str) -> bool {
     find(path).is_some_and(|o| o.gathers_bodies)
         || Family::of(path).is_some_and(Family::gathers_bodies)
 }
 
 /// The site-relative URLs of the single outputs the sitemap lists.
-pub fn sitemap_urls() -> impl Iterator<Item = &'static str> {
+pub(crate) fn sitemap_urls() -> impl Iterator<Item = &'static str> {
     OUTPUTS
         .iter()
         .filter(|o| o.sitemap)
@@ -261,13 +260,13 @@ pub fn sitemap_urls() -> impl Iterator<Item = &'static str> {
 }
 
 /// The path of the Markdown copy of the page at the site-relative `url`.
-pub fn markdown_copy(url: &str) -> String {
+pub(crate) fn markdown_copy(url: &str) -> String {
     format!("{url}index.md")
 }
 
 /// Which single output, if any, takes the output path `path` (a folder
 /// `x/` or a file) on a site with or without search.
-pub fn taken_by(path: &str, search: bool) -> Option<&'static Output> {
+pub(crate) fn taken_by(path: &str, search: bool) -> Option<&'static Output> {
     let folder = path.trim_end_matches('/');
     OUTPUTS.iter().find(|o| {
         o.present(search) && (o.path == folder || o.path.trim_end_matches("/index.html") == folder)

@@ -36,7 +36,7 @@ const MINIMAL: &[(&str, &str)] = &[
 
 /// Writes a new playbook into `dir`: the minimal one, or with `example` the
 /// flagship handbook that ships inside credo.
-pub fn init(dir: &Path, example: bool) -> Result<Vec<PathBuf>, Error> {
+pub(crate) fn init(dir: &Path, example: bool) -> Result<Vec<PathBuf>, Error> {
     if crate::pipeline::is_non_empty_dir(dir) {
         return Err(Error::Usage(format!(
             "refusing to write into {}: it is not empty",
@@ -63,7 +63,7 @@ pub fn init(dir: &Path, example: bool) -> Result<Vec<PathBuf>, Error> {
 /// Writes only `credo.yaml` into `dir`, beside Markdown already there; its
 /// title is the `# heading` of the top README.md or index.md (under
 /// `content/`, else in `dir`), else the folder's name. Returns the title.
-pub fn init_bare(dir: &Path) -> Result<String, Error> {
+pub(crate) fn init_bare(dir: &Path) -> Result<String, Error> {
     if !dir.is_dir() {
         return Err(Error::Usage(format!(
             "{} is not a folder; `credo init --bare` goes beside Markdown that is already there",
@@ -117,7 +117,7 @@ fn default_folder(kind: Kind) -> &'static str {
 
 /// Writes a new page of `kind` titled `title` under `root`, in the first
 /// section (in path order) whose `page_kind` is `kind`; returns its path.
-pub fn new_page(root: &Path, kind: &str, title: &str) -> Result<PathBuf, Error> {
+pub(crate) fn new_page(root: &Path, kind: &str, title: &str) -> Result<PathBuf, Error> {
     let kind = Kind::parse(kind).ok_or_else(|| {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
         Error::Usage(format!(
@@ -167,7 +167,12 @@ pub fn new_page(root: &Path, kind: &str, title: &str) -> Result<PathBuf, Error> 
 /// `credo new KIND TITLE --lang LANG`: a translation stub beside the page
 /// of kind KIND that TITLE names (by its title or its file name): the
 /// original's text, to translate in place, as `name.LANG.md`.
-pub fn new_translation(root: &Path, kind: &str, title: &str, lang: &str) -> Result<PathBuf, Error> {
+pub(crate) fn new_translation(
+    root: &Path,
+    kind: &str,
+    title: &str,
+    lang: &str,
+) -> Result<PathBuf, Error> {
     let kind = Kind::parse(kind).ok_or_else(|| Error::Usage(format!("unknown kind `{kind}`")))?;
     let config = crate::pipeline::load_config(&crate::pipeline::BuildOptions {
         root: root.to_path_buf(),

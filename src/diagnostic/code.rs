@@ -176,7 +176,8 @@ impl PartialEq<&str> for Code {
 }
 
 /// The table of codes as docs/diagnostics.md holds it.
-pub fn markdown_table() -> String {
+#[cfg(test)]
+pub(crate) fn markdown_table() -> String {
     let mut out = String::from("| code | default level | meaning |\n|---|---|---|\n");
     for code in Code::ALL {
         out.push_str(&format!(

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-pub mod code;
+pub(crate) mod code;
 
 pub use code::{Code, Level};
 

@@ -15,7 +15,7 @@ mod hugo;
 mod jekyll;
 mod mdbook;
 mod mkdocs;
-pub mod order;
+pub(crate) mod order;
 mod plain;
 mod report;
 mod write;

@@ -15,7 +15,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 const STEP: i64 = 10;
 
 /// The file names that make a Markdown file its folder's own page.
-pub const FOLDER_PAGES: &[&str] = &["_index.md", "index.md", "README.md"];
+pub(crate) const FOLDER_PAGES: &[&str] = &["_index.md", "index.md", "README.md"];
 
 /// The folder whose members `path` is ordered among: a page's own folder,
 /// or for a folder's own page, the folder above (sections are ordered among
@@ -33,7 +33,9 @@ fn sibling_group(path: &str) -> Option<&str> {
 
 /// Weights from one reading order of paths: the first path of a group of
 /// siblings gets 10, the next 20… A path listed twice keeps its first place.
-pub fn weights_from_order<'a>(order: impl IntoIterator<Item = &'a str>) -> BTreeMap<String, i64> {
+pub(crate) fn weights_from_order<'a>(
+    order: impl IntoIterator<Item = &'a str>,
+) -> BTreeMap<String, i64> {
     let mut next: BTreeMap<&str, i64> = BTreeMap::new();
     let mut weights = BTreeMap::new();
     for path in order {
@@ -52,7 +54,7 @@ pub fn weights_from_order<'a>(order: impl IntoIterator<Item = &'a str>) -> BTree
 
 /// Weights from positions: within each group of siblings, sorted by
 /// position (ties by path), then numbered as [`weights_from_order`] does.
-pub fn weights_from_positions(positions: &[(String, f64)]) -> BTreeMap<String, i64> {
+pub(crate) fn weights_from_positions(positions: &[(String, f64)]) -> BTreeMap<String, i64> {
     let mut sorted: Vec<&(String, f64)> = positions.iter().collect();
     sorted.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
     weights_from_order(sorted.into_iter().map(|(path, _)| path.as_str()))
@@ -60,7 +62,7 @@ pub fn weights_from_positions(positions: &[(String, f64)]) -> BTreeMap<String, i
 
 /// The chapters of an mdBook SUMMARY.md in reading order: (title, link
 /// target without fragment). Draft chapters (an empty link) are skipped.
-pub fn summary_chapters(summary: &str) -> Vec<(String, String)> {
+pub(crate) fn summary_chapters(summary: &str) -> Vec<(String, String)> {
     let mut chapters = Vec::new();
     let mut open: Option<(String, String)> = None;
     for event in Parser::new(summary) {
@@ -88,7 +90,7 @@ pub fn summary_chapters(summary: &str) -> Vec<(String, String)> {
 }
 
 /// A relative link as a path: no fragment, no `./`, percent-decoded.
-pub fn clean_link(dest: &str) -> String {
+pub(crate) fn clean_link(dest: &str) -> String {
     let path = dest.split(['#', '?']).next().unwrap_or("");
     let path = path.trim_start_matches("./");
     percent_encoding::percent_decode_str(path)
@@ -98,7 +100,7 @@ pub fn clean_link(dest: &str) -> String {
 
 /// The pages of an MkDocs `nav` in reading order: (title if the nav gives
 /// one, path under docs_dir). External links are skipped.
-pub fn mkdocs_nav(nav: &serde_yaml::Value) -> Vec<(Option<String>, String)> {
+pub(crate) fn mkdocs_nav(nav: &serde_yaml::Value) -> Vec<(Option<String>, String)> {
     let mut pages = Vec::new();
     collect_nav(nav, None, &mut pages);
     pages

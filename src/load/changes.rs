@@ -29,7 +29,7 @@ fn as_text<S: serde::Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// The `changes` entries as written, checked as of `today`.
-pub fn convert_changes(
+pub(crate) fn convert_changes(
     entries: &[serde_yaml::Value],
     block: &YamlBlock<'_>,
     today: Date,

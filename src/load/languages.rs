@@ -21,7 +21,7 @@ const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm b
 const RIGHT_TO_LEFT: [&str; 8] = ["ar", "he", "fa", "ur", "yi", "ps", "dv", "ug"];
 
 /// `dir` of a language: `rtl` or `ltr`.
-pub fn direction(lang: &str) -> &'static str {
+pub(crate) fn direction(lang: &str) -> &'static str {
     let primary = lang.split('-').next().unwrap_or(lang);
     if RIGHT_TO_LEFT.contains(&primary) {
         "rtl"
@@ -32,7 +32,7 @@ pub fn direction(lang: &str) -> &'static str {
 
 /// `gifts.de` → (`gifts`, `de`); `gifts.pt-BR` → (`gifts`, `pt-BR`); a stem
 /// whose last dot-part does not look like a language code stays as it is.
-pub fn strip_suffix(ref_path: &str) -> (String, Option<String>) {
+pub(crate) fn strip_suffix(ref_path: &str) -> (String, Option<String>) {
     let (dir, stem) = match ref_path.rsplit_once('/') {
         Some((dir, stem)) => (Some(dir), stem),
         None => (None, ref_path),
@@ -60,7 +60,7 @@ pub fn strip_suffix(ref_path: &str) -> (String, Option<String>) {
 }
 
 /// The sources of one other language.
-pub struct Language {
+pub(crate) struct Language {
     /// Its code (`de`).
     pub code: String,
     /// Its sources: every default file, translated where a translation is.
@@ -73,7 +73,7 @@ pub struct Language {
 /// The default language's sources, and those of every other language of
 /// `config`; translations for languages the site does not have, or without
 /// an original, are reported.
-pub fn split(sources: Sources, config: &Config) -> (Sources, Vec<Language>, Diagnostics) {
+pub(crate) fn split(sources: Sources, config: &Config) -> (Sources, Vec<Language>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let mut default = Vec::with_capacity(sources.files.len());
     let mut translations: HashMap<String, Vec<Loaded>> = HashMap::new();

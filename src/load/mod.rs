@@ -9,10 +9,10 @@
 //! Nothing outside the site root is read: a symlink whose target leaves the
 //! root is reported and skipped, and a symlink loop is an error, not a hang.
 
-pub mod changes;
+pub(crate) mod changes;
 pub mod frontmatter;
-pub mod languages;
-pub mod vocabulary;
+pub(crate) mod languages;
+pub(crate) mod vocabulary;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -22,7 +22,7 @@ use super::{LinkResolver, Scan, Written, classify_link, html, options};
 
 /// [`absolute_links`] from the body's scan, without parsing it again (the
 /// same text; it parses the body when the scan cannot tell).
-pub fn absolute_links_scanned(
+pub(crate) fn absolute_links_scanned(
     body: &str,
     scan: &Scan,
     origin: &str,
@@ -72,7 +72,7 @@ pub fn absolute_links_scanned(
 
 /// `body` with its internal links' destinations replaced by `origin` +
 /// the resolved `href`.
-pub fn absolute_links(body: &str, origin: &str, links: &dyn LinkResolver) -> String {
+pub(crate) fn absolute_links(body: &str, origin: &str, links: &dyn LinkResolver) -> String {
     let parser = Parser::new_ext(body, options());
     let definitions: Vec<(String, Range<usize>, String)> = parser
         .reference_definitions()

@@ -7,7 +7,7 @@
 //! again and writes HTML, asking a [`LinkResolver`] for each internal link's
 //! URL. Both walk the same [`events`], so heading ids always agree.
 
-pub mod copy;
+pub(crate) mod copy;
 pub mod highlight;
 pub mod html;
 mod unlinked;

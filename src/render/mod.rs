@@ -7,7 +7,7 @@
 //! `page.html`. Template errors become diagnostics at the template's
 //! `path:line:col` (Tera 2 gives spans for syntax and render errors alike).
 
-pub mod actions;
+pub(crate) mod actions;
 mod bodies;
 mod changes;
 pub mod context;
@@ -15,8 +15,8 @@ mod copies;
 mod filters;
 mod generated;
 mod handbook;
-pub mod memo;
-pub mod nav;
+pub(crate) mod memo;
+pub(crate) mod nav;
 mod sink;
 mod statics;
 pub mod strings;

@@ -31,7 +31,7 @@ mod docs;
 pub use docs::{doc_bytes, doc_path};
 pub mod query;
 pub mod show;
-pub mod tokenize;
+pub(crate) mod tokenize;
 
 use std::fmt::Write as _;
 

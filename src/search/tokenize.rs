@@ -16,7 +16,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Case- and diacritic-folded text.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     // Most handbook text is ASCII, where folding is lower-casing.
     if text.is_ascii() {
         return text.to_ascii_lowercase();
@@ -28,7 +28,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Whether `c` belongs to a script written without spaces between words.
-pub fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF      // Hiragana, Katakana
         | 0x3400..=0x4DBF    // CJK extension A
@@ -39,7 +39,7 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 /// Calls `emit` with every term of `text`, in order.
-pub fn terms(text: &str, mut emit: impl FnMut(&str)) {
+pub(crate) fn terms(text: &str, mut emit: impl FnMut(&str)) {
     if text.is_ascii() {
         return ascii_terms(text, emit);
     }
@@ -116,7 +116,7 @@ fn cjk_terms(word: &str, emit: &mut impl FnMut(&str)) {
 }
 
 /// The terms of `text` as owned strings (for tests and queries).
-pub fn term_list(text: &str) -> Vec<String> {
+pub(crate) fn term_list(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     terms(text, |t| out.push(t.to_string()));
     out

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 /// Collects changes until they are due.
 #[derive(Debug)]
-pub struct Debouncer<T> {
+pub(crate) struct Debouncer<T> {
     max_wait: Duration,
     first: Option<Instant>,
     /// When the last event came, and how long to wait after it.
@@ -20,7 +20,7 @@ pub struct Debouncer<T> {
 
 impl<T> Debouncer<T> {
     /// A debouncer waiting at most `max_wait` after the first event.
-    pub fn new(max_wait: Duration) -> Self {
+    pub(crate) fn new(max_wait: Duration) -> Self {
         Debouncer {
             max_wait,
             first: None,
@@ -32,20 +32,25 @@ impl<T> Debouncer<T> {
     /// Records an event seen at `now`, after which the batch waits `quiet`
     /// for more (with nothing to rebuild for, it still extends the quiet
     /// period: it is part of the burst).
-    pub fn push(&mut self, now: Instant, changes: impl IntoIterator<Item = T>, quiet: Duration) {
+    pub(crate) fn push(
+        &mut self,
+        now: Instant,
+        changes: impl IntoIterator<Item = T>,
+        quiet: Duration,
+    ) {
         self.first.get_or_insert(now);
         self.last = Some((now, quiet));
         self.pending.extend(changes);
     }
 
     /// When the pending batch falls due, if anything is pending.
-    pub fn deadline(&self) -> Option<Instant> {
+    pub(crate) fn deadline(&self) -> Option<Instant> {
         let (first, (last, quiet)) = (self.first?, self.last?);
         Some((last + quiet).min(first + self.max_wait))
     }
 
     /// The batch, if it is due at `now`; an empty due batch is dropped.
-    pub fn take_due(&mut self, now: Instant) -> Option<Vec<T>> {
+    pub(crate) fn take_due(&mut self, now: Instant) -> Option<Vec<T>> {
         if self.deadline()? > now {
             return None;
         }

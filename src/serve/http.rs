@@ -41,7 +41,7 @@ use super::reload::{CLIENT, EVENTS_PATH, SOCKET_PATH};
 /// What the server shows: the last good build, the current error, and the
 /// generation counters reload events are derived from.
 #[derive(Debug, Clone, Default)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     /// The last good build (empty until one succeeds).
     pub built: Arc<Built>,
     /// The overlay HTML of the current build error, if the last build failed.
@@ -65,7 +65,7 @@ pub struct Snapshot {
 /// The outputs the last reload changed, for pages that saw every generation
 /// before it: a page showing another output need not reload.
 #[derive(Debug, Clone)]
-pub struct Scope {
+pub(crate) struct Scope {
     /// The generation the page must have seen.
     pub since: u64,
     /// The outputs changed after it.
@@ -85,7 +85,7 @@ impl Snapshot {
 
 /// What an open page must do.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
+pub(crate) enum Notice {
     /// Reload (keeping the scroll position).
     Reload,
     /// Swap the stylesheets; the generation busts caches.
@@ -98,7 +98,7 @@ pub enum Notice {
 
 /// What a page showing the output `page` (when known) that has seen
 /// generation `seen` (and shows the overlay, or not) must do to show `now`.
-pub fn notices(
+pub(crate) fn notices(
     seen: u64,
     showing_error: bool,
     page: Option<&str>,
@@ -122,7 +122,7 @@ pub fn notices(
 
 /// What the server shares with its handlers.
 #[derive(Clone)]
-pub struct AppState {
+pub(crate) struct AppState {
     /// The current snapshot.
     pub snapshot: watch::Receiver<Snapshot>,
     /// Turns true when the server is stopping (ends event streams).
@@ -134,7 +134,7 @@ pub struct AppState {
 }
 
 /// The server's routes.
-pub fn router(state: AppState) -> Router {
+pub(crate) fn router(state: AppState) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
         .route(SOCKET_PATH, get(socket))
@@ -147,7 +147,7 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Whether a `Host` header names this machine's loopback interface.
-pub fn is_loopback_host(host: &str) -> bool {
+pub(crate) fn is_loopback_host(host: &str) -> bool {
     let name = match host.strip_prefix('[') {
         Some(v6) => v6.split(']').next().unwrap_or(""),
         None => host.rsplit_once(':').map_or(host, |(name, _)| name),
@@ -183,7 +183,7 @@ async fn check_host(
 
 /// Where a request path leads.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Lookup {
+pub(crate) enum Lookup {
     /// An output path of the site.
     File(String),
     /// Redirect here (a folder without its slash; the base path).
@@ -196,7 +196,7 @@ pub enum Lookup {
 
 /// Maps a raw (percent-encoded) request path to an output of a site whose
 /// URLs start with `base_path`; `has` says whether an output exists.
-pub fn lookup(raw: &str, base_path: &str, has: impl Fn(&str) -> bool) -> Lookup {
+pub(crate) fn lookup(raw: &str, base_path: &str, has: impl Fn(&str) -> bool) -> Lookup {
     let base = if base_path.is_empty() { "/" } else { base_path };
     let Some(rest) = raw.strip_prefix('/') else {
         return Lookup::Refused;
@@ -237,7 +237,7 @@ pub fn lookup(raw: &str, base_path: &str, has: impl Fn(&str) -> bool) -> Lookup 
 }
 
 /// The `Content-Type` of an output path, by extension.
-pub fn content_type(path: &str) -> &'static str {
+pub(crate) fn content_type(path: &str) -> &'static str {
     let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
     match ext.to_ascii_lowercase().as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
@@ -445,7 +445,7 @@ async fn events(
 /// `Origin` (which browsers always send, and pages cannot forge) names the
 /// host and port the request was sent to. A request without `Origin` is no
 /// browser's, so no web page's.
-pub fn same_origin(origin: Option<&str>, host: Option<&str>) -> bool {
+pub(crate) fn same_origin(origin: Option<&str>, host: Option<&str>) -> bool {
     let Some(origin) = origin else {
         return true;
     };

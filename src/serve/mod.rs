@@ -14,8 +14,8 @@
 //! reads whole immutable snapshots, and a failed rebuild publishes the error
 //! next to the last good build.
 
-pub mod debounce;
-pub mod http;
+pub(crate) mod debounce;
+pub(crate) mod http;
 pub mod plan;
 pub mod rebuild;
 pub mod reload;

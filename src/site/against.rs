@@ -15,7 +15,7 @@ use crate::diagnostic::{Code, Diagnostic};
 
 /// What changed against an old build.
 #[derive(Debug, Default)]
-pub struct Comparison {
+pub(crate) struct Comparison {
     /// One `unrecorded-change` warning per page.
     pub warnings: Vec<Diagnostic>,
     /// Keys of pages the old build did not have, with their files.
@@ -25,7 +25,7 @@ pub struct Comparison {
 }
 
 /// Compares `site` with `old`, a parsed handbook.json.
-pub fn compare(site: &Site, old: &serde_json::Value) -> Comparison {
+pub(crate) fn compare(site: &Site, old: &serde_json::Value) -> Comparison {
     let old_pages: HashMap<&str, &serde_json::Value> = old["pages"]
         .as_array()
         .into_iter()

@@ -12,7 +12,7 @@
 //! the size of the site: lookups go through hash maps, reverse edges are
 //! pushed once per forward edge.
 
-pub mod against;
+pub(crate) mod against;
 pub mod checks;
 pub mod refs;
 
