@@ -14,7 +14,7 @@ use crate::diagnostic::{Code, Diagnostic, Level};
 use crate::load::yaml::YamlBlock;
 
 /// The name of the configuration file at the site root.
-pub const CONFIG_FILE: &str = "credo.yaml";
+pub(crate) const CONFIG_FILE: &str = "credo.yaml";
 
 const KNOWN_KEYS: &[&str] = &[
     "title",
@@ -145,7 +145,7 @@ impl Default for Config {
 
 impl Config {
     /// Parses the text of `credo.yaml`; `file` is its display path.
-    pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
+    pub(crate) fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
         let block = YamlBlock::new(text, file, 1);
         let (mut config, mut errors): (Config, _) = block.parse_keys(KNOWN_KEYS, "credo.yaml");
         if config.title.is_empty() && !block.has_key("title") {
@@ -179,7 +179,7 @@ impl Config {
     }
 
     /// Reads and parses `credo.yaml` under `root`.
-    pub fn load(root: &Path) -> Result<Config, ConfigError> {
+    pub(crate) fn load(root: &Path) -> Result<Config, ConfigError> {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::Missing {
             path: path.display().to_string(),
@@ -191,7 +191,7 @@ impl Config {
 
     /// A diagnostic about the value of `key` in `credo.yaml` under `root`,
     /// pointing at that key's line.
-    pub fn key_error(root: &Path, key: &str, code: Code, message: String) -> Diagnostic {
+    pub(crate) fn key_error(root: &Path, key: &str, code: Code, message: String) -> Diagnostic {
         let text = std::fs::read_to_string(root.join(CONFIG_FILE))
             .map(|t| crate::load::normalise_text(&t))
             .unwrap_or_default();
@@ -201,7 +201,7 @@ impl Config {
     }
 
     /// The level of each code that `lints:` sets (validated by [`Config::parse`]).
-    pub fn lint_levels(&self) -> std::collections::HashMap<Code, Level> {
+    pub(crate) fn lint_levels(&self) -> std::collections::HashMap<Code, Level> {
         self.lints
             .iter()
             .filter_map(|(code, level)| Some((Code::parse(code)?, Level::parse(level)?)))
@@ -210,7 +210,7 @@ impl Config {
 
     /// The configuration of the site in language `code`: its title and
     /// description, and its pages under `/code/`.
-    pub fn for_language(&self, code: &str) -> Config {
+    pub(crate) fn for_language(&self, code: &str) -> Config {
         let mut config = self.clone();
         if let Some(lang) = self.languages.get(code) {
             config.title = lang.title.clone().unwrap_or_else(|| self.title.clone());
@@ -229,7 +229,7 @@ impl Config {
     /// The languages (codes) that have no page at `path` (`tags/x/`, from a
     /// language's root): those of the tags some language lacks; none for
     /// any other path.
-    pub fn languages_without(&self, path: &str) -> Vec<String> {
+    pub(crate) fn languages_without(&self, path: &str) -> Vec<String> {
         if !path.starts_with("tags/") || path == "tags/" {
             return Vec::new();
         }
@@ -241,17 +241,17 @@ impl Config {
 
     /// The path of the site's root: shared files live there, whatever the
     /// language of the page.
-    pub fn root_path(&self) -> String {
+    pub(crate) fn root_path(&self) -> String {
         self.root_path.clone().unwrap_or_else(|| self.base_path())
     }
 
     /// Overrides `base_url` (the `--base-url` option).
-    pub fn set_base_url(&mut self, url: &str) {
+    pub(crate) fn set_base_url(&mut self, url: &str) {
         self.base_url = normalise_base_url(url);
     }
 
     /// The path part of `base_url`, always starting and ending with `/`.
-    pub fn base_path(&self) -> String {
+    pub(crate) fn base_path(&self) -> String {
         let without_scheme = match self.base_url.find("://") {
             Some(i) => &self.base_url[i + 3..],
             None => self.base_url.as_str(),
@@ -273,7 +273,7 @@ impl Config {
 
     /// `base_url` up to (not including) its path: `https://x.example`, or
     /// empty when `base_url` is only a path.
-    pub fn origin(&self) -> &str {
+    pub(crate) fn origin(&self) -> &str {
         match self.base_url.find("://") {
             Some(i) => {
                 let after = &self.base_url[i + 3..];
@@ -288,7 +288,7 @@ impl Config {
 /// Why `url` cannot be a `base_url`: it must be an absolute URL
 /// (`https://x.example/handbook/`) or a path from the host's root
 /// (`/handbook/`), with nothing a browser would need escaped.
-pub fn base_url_problem(url: &str) -> Option<String> {
+pub(crate) fn base_url_problem(url: &str) -> Option<String> {
     let url = url.trim();
     let shaped = url.is_empty() || url.starts_with('/') || url.contains("://");
     let clean = !url
@@ -345,7 +345,7 @@ fn normalise_base_url(url: &str) -> String {
 
 /// Why the configuration could not be read.
 #[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
+pub(crate) enum ConfigError {
     /// `credo.yaml` is missing or unreadable: an environment problem.
     #[error("cannot read {path}: {source} (is this a credo site? `credo init` makes one)")]
     Missing {

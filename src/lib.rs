@@ -13,7 +13,7 @@
 
 pub(crate) mod bug;
 pub mod cli;
-pub mod config;
+pub(crate) mod config;
 pub mod diagnostic;
 mod error;
 pub mod import;

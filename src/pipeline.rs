@@ -41,7 +41,7 @@ pub struct BuildOptions {
 
 impl BuildOptions {
     /// The output folder these options name.
-    pub fn output_dir(&self) -> PathBuf {
+    pub(crate) fn output_dir(&self) -> PathBuf {
         self.output
             .clone()
             .unwrap_or_else(|| self.root.join("public"))
@@ -75,7 +75,7 @@ pub struct BuildReport {
 
 impl BuildReport {
     /// The one summary line of a build.
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         let warnings = match self.warnings.warning_count() {
             0 => String::new(),
             1 => ", 1 warning (see `credo check`)".to_string(),
@@ -92,7 +92,7 @@ impl BuildReport {
 }
 
 /// Reads `credo.yaml` and applies command-line overrides.
-pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
+pub(crate) fn load_config(options: &BuildOptions) -> Result<Config, Error> {
     let mut config = match Config::load(&options.root) {
         Ok(c) => c,
         Err(ConfigError::Missing { path, source }) => {
@@ -114,7 +114,7 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
 /// A site root without `content/` is, like one without credo.yaml, the
 /// wrong folder or an unfinished site: a usage error, not a content error of
 /// some page. (An empty `content/` is a site with a home page only.)
-pub fn require_content(root: &Path) -> Result<(), Error> {
+pub(crate) fn require_content(root: &Path) -> Result<(), Error> {
     if root.join("content").is_dir() {
         return Ok(());
     }
@@ -185,7 +185,7 @@ pub fn setup(options: &BuildOptions) -> Result<Setup, Error> {
 }
 
 /// Resolves the theme `config` names and compiles its templates.
-pub fn theme(root: &Path, config: &Config) -> Result<(Theme, Templates), Diagnostics> {
+pub(crate) fn theme(root: &Path, config: &Config) -> Result<(Theme, Templates), Diagnostics> {
     Theme::resolve(root, &config.theme, &config.highlight_theme)
         .and_then(|theme| Templates::compile(&theme).map(|templates| (theme, templates)))
 }
@@ -214,7 +214,7 @@ impl Resolved {
     }
 
     /// Content pages and sections of the default language.
-    pub fn pages(&self) -> usize {
+    pub(crate) fn pages(&self) -> usize {
         self.site().pages.len() + self.site().sections.len()
     }
 }
@@ -327,7 +327,7 @@ pub struct RenderPass<'a> {
 }
 
 /// The render memo of each edition, by its prefix.
-pub type Memos = HashMap<String, Memo>;
+pub(crate) type Memos = HashMap<String, Memo>;
 
 /// What the render stage made of every edition.
 #[derive(Debug, Default)]
@@ -399,7 +399,7 @@ pub fn render(
 
 /// The checks over the resolved site (the warnings no single stage makes),
 /// then the site's lint levels over every diagnostic of the run, sorted.
-pub fn check_resolved(resolved: &Resolved, root: &Path, diagnostics: &mut Diagnostics) {
+pub(crate) fn check_resolved(resolved: &Resolved, root: &Path, diagnostics: &mut Diagnostics) {
     let site = resolved.site();
     diagnostics.extend(crate::site::checks::warnings(
         site,
@@ -412,7 +412,7 @@ pub fn check_resolved(resolved: &Resolved, root: &Path, diagnostics: &mut Diagno
 
 /// The site as a model, without rendering anything: what `credo new` needs
 /// to find where a page goes. Content errors are left to `check`.
-pub fn model(root: &Path) -> Result<Resolved, Error> {
+pub(crate) fn model(root: &Path) -> Result<Resolved, Error> {
     let config = load_config(&BuildOptions {
         root: root.to_path_buf(),
         ..BuildOptions::default()
@@ -617,7 +617,7 @@ pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
 }
 
 /// [`check`], with the resolved site when it has no errors.
-pub fn check_site(options: &BuildOptions) -> Result<(Diagnostics, Option<Resolved>), Error> {
+pub(crate) fn check_site(options: &BuildOptions) -> Result<(Diagnostics, Option<Resolved>), Error> {
     match generate(options, &RenderOptions::default()) {
         Ok(generation) => Ok((generation.warnings, Some(generation.resolved))),
         Err(Error::Content(diagnostics)) => Ok((diagnostics, None)),
@@ -626,6 +626,6 @@ pub fn check_site(options: &BuildOptions) -> Result<(Diagnostics, Option<Resolve
 }
 
 /// `true` when `path` exists and holds anything.
-pub fn is_non_empty_dir(path: &Path) -> bool {
+pub(crate) fn is_non_empty_dir(path: &Path) -> bool {
     std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_some())
 }

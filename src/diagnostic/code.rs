@@ -41,6 +41,8 @@ macro_rules! codes {
     ($($variant:ident = $name:literal, $level:ident, $description:literal;)*) => {
         /// A diagnostic's stable code.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        // The variants spell the stable codes (`unhighlightable-code`).
+        #[allow(clippy::enum_variant_names)]
         pub enum Code {
             $(#[doc = $description] $variant,)*
         }

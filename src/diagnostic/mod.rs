@@ -14,7 +14,7 @@ use serde::Serialize;
 
 pub(crate) mod code;
 
-pub use code::{Code, Level};
+pub(crate) use code::{Code, Level};
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -142,7 +142,7 @@ impl Diagnostic {
 }
 
 /// More findings of one code than this get a summary line at the end of a report.
-pub const MANY: usize = 20;
+pub(crate) const MANY: usize = 20;
 
 /// Every diagnostic of a run, in the order they were found until [`sort`](Self::sort).
 #[derive(Debug, Default, Clone)]
@@ -296,7 +296,7 @@ impl FromIterator<Diagnostic> for Diagnostics {
 }
 
 /// A site-relative display path with `/` separators, whatever the platform.
-pub fn display_path(root: &Path, path: &Path) -> String {
+pub(crate) fn display_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
@@ -306,7 +306,7 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 
 /// Converts a byte offset in `text` into a 1-based (line, column) pair, the
 /// column counted in characters.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..floor_char_boundary(text, offset)];
     let line = before.matches('\n').count() + 1;
@@ -323,7 +323,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// The closest known name to `unknown`, for a "did you mean" hint.
-pub fn did_you_mean<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn did_you_mean<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (strsim::jaro_winkler(unknown, k), *k))

@@ -81,7 +81,7 @@ pub fn parse_block(format: Format, block: &str) -> Result<Mapping, String> {
 
 /// A TOML value as the YAML value that means the same. Dates and times have
 /// no YAML type credo reads, so they become their TOML text.
-pub fn toml_to_yaml(value: toml::Value) -> Value {
+pub(crate) fn toml_to_yaml(value: toml::Value) -> Value {
     match value {
         toml::Value::String(s) => Value::String(s),
         toml::Value::Integer(i) => Value::from(i),
@@ -101,7 +101,7 @@ pub fn toml_to_yaml(value: toml::Value) -> Value {
 /// Drops YAML tags and turns every mapping key into a string, so any value
 /// can live under credo's `extra:` (a JSON map). A tag with no value of its
 /// own (MkDocs' `!!python/name:x`) is kept as its text.
-pub fn normalise(value: Value) -> Value {
+pub(crate) fn normalise(value: Value) -> Value {
     match value {
         Value::Tagged(tagged) => match tagged.value {
             Value::Null => Value::String(tagged.tag.to_string()),
@@ -119,7 +119,7 @@ pub fn normalise(value: Value) -> Value {
 }
 
 /// A mapping key as text.
-pub fn key_name(key: &Value) -> String {
+pub(crate) fn key_name(key: &Value) -> String {
     match key {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
@@ -387,7 +387,7 @@ const KEY_ORDER: &[&str] = &[
 ];
 
 /// `meta` with its keys in [`KEY_ORDER`] (any other key last, as it was).
-pub fn in_key_order(meta: Mapping) -> Mapping {
+pub(crate) fn in_key_order(meta: Mapping) -> Mapping {
     let rank = |key: &Value| {
         KEY_ORDER
             .iter()
@@ -412,7 +412,7 @@ pub fn render(meta: &Mapping, body: &str) -> String {
 
 /// `true` when the body has a level-1 heading, which credo takes as the
 /// page's title when front matter gives none.
-pub fn has_h1(body: &str) -> bool {
+pub(crate) fn has_h1(body: &str) -> bool {
     use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
     Parser::new(body).any(|event| {
         matches!(

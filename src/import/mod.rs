@@ -25,13 +25,13 @@ use std::path::{Path, PathBuf};
 use serde_yaml::{Mapping, Value};
 use walkdir::WalkDir;
 
-pub use report::Report;
+pub(crate) use report::Report;
 
 use crate::error::Error;
 
 /// The generator an imported site was written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Generator {
+pub(crate) enum Generator {
     /// Hugo: `hugo.toml` or `config.*` beside `content/`.
     Hugo,
     /// Zola: `config.toml` (or `zola.toml`) with `base_url`, beside `content/`.
@@ -50,7 +50,7 @@ pub enum Generator {
 
 impl Generator {
     /// The name users know it by.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Generator::Hugo => "Hugo",
             Generator::Zola => "Zola",
@@ -179,7 +179,7 @@ fn join(folder: &str, rel: &str) -> String {
 
 /// Which generator wrote the site in `src`. Checked from the most specific
 /// marker to the least: a Zola config is a `config.toml` too.
-pub fn detect(src: &Path) -> Generator {
+pub(crate) fn detect(src: &Path) -> Generator {
     let has = |name: &str| src.join(name).is_file();
     let content = src.join("content").is_dir();
     if has("book.toml") {
@@ -205,7 +205,7 @@ pub fn detect(src: &Path) -> Generator {
 /// Imports `src` into `dir` and says what was done; nothing in `src` is
 /// written. Usage errors: `src` is not a folder, `dir` is not empty or lies
 /// inside `src`.
-pub fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
+pub(crate) fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
     if !src.is_dir() {
         return Err(Error::Usage(format!(
             "cannot import {}: it is not a folder",
@@ -274,12 +274,12 @@ fn is_inside(dir: &Path, src: &Path) -> bool {
 
 /// A site's title when its configuration gives none: the `# heading` of its
 /// top README.md or index.md, else the folder's name.
-pub fn fallback_title(dir: &Path) -> String {
+pub(crate) fn fallback_title(dir: &Path) -> String {
     heading_title(dir).unwrap_or_else(|| folder_name(dir))
 }
 
 /// The first `# heading` of `dir`'s README.md, index.md or _index.md.
-pub fn heading_title(dir: &Path) -> Option<String> {
+pub(crate) fn heading_title(dir: &Path) -> Option<String> {
     ["README.md", "index.md", "_index.md", "readme.md"]
         .iter()
         .filter_map(|name| std::fs::read_to_string(dir.join(name)).ok())
@@ -357,7 +357,7 @@ pub(crate) fn config_text(config: &Mapping, path: &str) -> Option<String> {
 /// Runs `credo import`: imports, prints what was done, then checks the new
 /// site and prints what is left. Problems the check finds were in the
 /// source already, so they do not fail the import (exit 0).
-pub fn command(src: &Path, dir: &Path) -> Result<u8, Error> {
+pub(crate) fn command(src: &Path, dir: &Path) -> Result<u8, Error> {
     let report = import(src, dir)?;
     print!("{report}");
     println!(

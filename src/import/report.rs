@@ -8,7 +8,7 @@ use super::frontmatter::Converted;
 
 /// What `credo import` wrote and changed.
 #[derive(Debug)]
-pub struct Report {
+pub(crate) struct Report {
     /// The source's generator.
     pub generator: Generator,
     /// The new site's title.

@@ -10,15 +10,16 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-pub use super::vocabulary::{
-    ChecklistGroup, ChecklistItem, Column, Contrast, Date, Kind, RawContrast, SortBy, Step,
+pub use super::vocabulary::Kind;
+pub(crate) use super::vocabulary::{
+    ChecklistGroup, ChecklistItem, Contrast, Date, RawContrast, SortBy, Step,
 };
 use super::yaml::YamlBlock;
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 
 /// The front-matter keys of a page.
-pub const PAGE_KEYS: &[&str] = &[
+pub(crate) const PAGE_KEYS: &[&str] = &[
     "title",
     "summary",
     "kind",
@@ -41,7 +42,7 @@ pub const PAGE_KEYS: &[&str] = &[
 ];
 
 /// The front-matter keys of a section's `_index.md`.
-pub const SECTION_KEYS: &[&str] = &[
+pub(crate) const SECTION_KEYS: &[&str] = &[
     "title",
     "summary",
     "page_kind",
@@ -54,7 +55,7 @@ pub const SECTION_KEYS: &[&str] = &[
 /// required `title` is checked by hand), so a block can be read key by key.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct RawPageMeta {
+pub(crate) struct RawPageMeta {
     title: Option<String>,
     summary: Option<String>,
     kind: Option<Kind>,
@@ -515,7 +516,7 @@ fn dedupe_item_ids(
 
 /// A stable id from a checklist item's text: a slug, so that reordering the
 /// items keeps each reader's ticks.
-pub fn item_id(text: &str) -> String {
+pub(crate) fn item_id(text: &str) -> String {
     let slug = crate::markdown::slugify(text);
     if slug.is_empty() {
         "item".to_string()

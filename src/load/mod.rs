@@ -84,12 +84,12 @@ pub enum Meta {
 
 impl SourceFile {
     /// The Markdown body.
-    pub fn body(&self) -> &str {
+    pub(crate) fn body(&self) -> &str {
         &self.text[self.body_start..]
     }
 
     /// The front matter, indexed for locating keys.
-    pub fn yaml(&self) -> YamlBlock<'_> {
+    pub(crate) fn yaml(&self) -> YamlBlock<'_> {
         YamlBlock::new(
             &self.text[self.yaml_range.clone()],
             &self.file,
@@ -98,19 +98,19 @@ impl SourceFile {
     }
 
     /// Whether the body's first `# heading` is the title (and so not rendered).
-    pub fn drops_title(&self) -> bool {
+    pub(crate) fn drops_title(&self) -> bool {
         self.heading_title.is_some()
     }
 
     /// The folder under `content/` holding the file (`principles`, `""` at
     /// the top): what its relative links are resolved against.
-    pub fn folder(&self) -> &str {
+    pub(crate) fn folder(&self) -> &str {
         let path = self.file.strip_prefix("content/").unwrap_or(&self.file);
         path.rsplit_once('/').map_or("", |(dir, _)| dir)
     }
 
     /// The 1-based file (line, column) of a byte offset in the body.
-    pub fn body_position(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn body_position(&self, offset: usize) -> (usize, usize) {
         let (line, col) = crate::diagnostic::line_col(self.body(), offset);
         (line + self.body_line - 1, col)
     }
@@ -152,20 +152,18 @@ pub fn normalise_text(text: &str) -> String {
 /// The files of a site, listed but not read: what [`load`] reads, and what
 /// `credo serve` lists again after a change to read only what is new.
 #[derive(Debug, Clone, Default)]
-pub struct Listing {
+pub(crate) struct Listing {
     /// The Markdown files of `content/`, sorted.
     pub markdown: Vec<PathBuf>,
-    /// Folders under `content/` (ref paths, `""` for the root), sorted.
-    pub folders: Vec<String>,
     /// The site's own `static/` files and the non-Markdown files of `content/`.
     pub statics: Vec<StaticFile>,
 }
 
 /// Lists `content/` and `static/` under `root` without reading any file.
-pub fn list(root: &Path) -> (Listing, Diagnostics) {
+pub(crate) fn list(root: &Path) -> (Listing, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let content = root.join("content");
-    let (paths, folders) = walk_files(root, &content, &mut diagnostics);
+    let paths = walk_files(root, &content, &mut diagnostics);
     let (markdown, others): (Vec<_>, Vec<_>) = paths
         .into_iter()
         .partition(|p| p.extension().is_some_and(|e| e == "md"));
@@ -179,18 +177,14 @@ pub fn list(root: &Path) -> (Listing, Diagnostics) {
         })
         .collect();
     statics.extend(load_statics(root, &root.join("static"), &mut diagnostics));
-    let listing = Listing {
-        markdown,
-        folders,
-        statics,
-    };
+    let listing = Listing { markdown, statics };
     (listing, diagnostics)
 }
 
 /// Puts read content files together with their listing: the files sorted by
 /// ref path, each folder's own page put in its place (see
 /// [`place_folder_pages`]), every read failure reported.
-pub fn assemble(
+pub(crate) fn assemble(
     listing: Listing,
     read: impl IntoIterator<Item = Result<Loaded, Vec<Diagnostic>>>,
 ) -> (Sources, Diagnostics) {
@@ -331,11 +325,15 @@ pub fn load(root: &Path, body: Body) -> (Sources, Diagnostics) {
 }
 
 /// Lists the files of the static folder `dir` as files to copy.
-pub fn load_statics(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<StaticFile> {
+pub(crate) fn load_statics(
+    root: &Path,
+    dir: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Vec<StaticFile> {
     if !dir.is_dir() {
         return Vec::new();
     }
-    let (paths, _) = walk_files(root, dir, diagnostics);
+    let paths = walk_files(root, dir, diagnostics);
     paths
         .into_iter()
         .map(|source| StaticFile {
@@ -346,16 +344,10 @@ pub fn load_statics(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> V
         .collect()
 }
 
-/// Every file under `dir` (sorted), and every folder as a `/`-separated path
-/// relative to `dir`. Symlinks are followed only while they stay inside `root`.
-fn walk_files(
-    root: &Path,
-    dir: &Path,
-    diagnostics: &mut Diagnostics,
-) -> (Vec<PathBuf>, Vec<String>) {
+/// Every file under `dir` (sorted). Symlinks are followed only while they stay inside `root`.
+fn walk_files(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut files = Vec::new();
-    let mut folders = Vec::new();
     let walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -366,15 +358,13 @@ fn walk_files(
         });
     for entry in walker {
         match entry {
-            Ok(entry) if entry.file_type().is_dir() => {
-                folders.push(display_path(dir, entry.path()));
-            }
+            Ok(entry) if entry.file_type().is_dir() => {}
             Ok(entry) => files.push(entry.into_path()),
             Err(e) => diagnostics.push(walk_error(root, &e)),
         }
     }
     report_escaping_links(root, &canonical_root, dir, diagnostics);
-    (files, folders)
+    files
 }
 
 fn stays_inside(canonical_root: &Path, entry: &walkdir::DirEntry) -> bool {
@@ -448,7 +438,7 @@ pub fn version_of(text: &str) -> String {
 /// A file's name made readable, the title of a page that names none:
 /// `getting-started` → "Getting started". A folder's own page (`index`,
 /// `README`) takes its folder's name.
-pub fn readable_name(ref_path: &str) -> String {
+pub(crate) fn readable_name(ref_path: &str) -> String {
     let mut parts = ref_path.rsplit('/');
     let stem = parts.next().unwrap_or(ref_path);
     let name = match own_page_rank(stem) {
@@ -460,7 +450,7 @@ pub fn readable_name(ref_path: &str) -> String {
 
 /// A file or folder name made readable: `-` and `_` as spaces, the first
 /// letter upper case (`getting-started` → "Getting started").
-pub fn readable(name: &str) -> String {
+pub(crate) fn readable(name: &str) -> String {
     let name = name.replace(['-', '_'], " ");
     let name = name.trim();
     let mut chars = name.chars();
@@ -472,7 +462,7 @@ pub fn readable(name: &str) -> String {
 
 /// Whether a file stem names its folder's own page, and its precedence:
 /// `_index`, else `index`, else `README` (any case, as GitHub shows it).
-pub fn own_page_rank(stem: &str) -> Option<u8> {
+pub(crate) fn own_page_rank(stem: &str) -> Option<u8> {
     match stem {
         "_index" => Some(0),
         "index" => Some(1),
@@ -484,7 +474,7 @@ pub fn own_page_rank(stem: &str) -> Option<u8> {
 /// Reads and parses one Markdown file of `content/` (`path` under `root`).
 /// Its body is scanned, not rendered: `serve` keeps every file it read and
 /// renders only bodies that changed.
-pub fn read_file(root: &Path, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+pub(crate) fn read_file(root: &Path, path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     crate::bug::processing(&display_path(root, path), || {
         read_and_parse(root, path, Body::Scan)
     })

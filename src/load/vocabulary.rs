@@ -27,7 +27,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order used for listings.
-    pub const ALL: [Kind; 7] = [
+    pub(crate) const ALL: [Kind; 7] = [
         Kind::Principle,
         Kind::Value,
         Kind::Attitude,
@@ -38,7 +38,7 @@ impl Kind {
     ];
 
     /// The lowercase name used in front matter and templates.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Kind::Principle => "principle",
             Kind::Value => "value",
@@ -51,7 +51,7 @@ impl Kind {
     }
 
     /// Parses a kind name.
-    pub fn parse(name: &str) -> Option<Kind> {
+    pub(crate) fn parse(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == name)
     }
 }
@@ -95,7 +95,7 @@ pub struct ChecklistItem {
     deny_unknown_fields,
     expecting = "a mapping with `left` and `right` columns"
 )]
-pub struct RawContrast {
+pub(crate) struct RawContrast {
     /// The left column, as written.
     #[serde(default)]
     pub left: Option<Column>,
@@ -146,7 +146,7 @@ pub struct Date {
 
 impl Date {
     /// Parses `YYYY-MM-DD`, checking the day exists.
-    pub fn parse(s: &str) -> Option<Date> {
+    pub(crate) fn parse(s: &str) -> Option<Date> {
         let mut parts = s.trim().splitn(3, '-');
         let year: i32 = parts.next()?.parse().ok()?;
         let month: u32 = parts.next()?.parse().ok()?;
@@ -166,7 +166,7 @@ impl Date {
     }
 
     /// Days since 1970-01-01 (the civil-from-days algorithm, inverted).
-    pub fn days_since_epoch(self) -> i64 {
+    pub(crate) fn days_since_epoch(self) -> i64 {
         let y = i64::from(self.year) - i64::from(self.month <= 2);
         let era = y.div_euclid(400);
         let yoe = y - era * 400;

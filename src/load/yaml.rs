@@ -57,7 +57,7 @@ impl<'a> YamlBlock<'a> {
 
     /// Reports every top-level key not in `known` (the caller decides whether
     /// free-form keys such as `extra` are allowed by listing them).
-    pub fn unknown_keys(&self, known: &[&str], what: &str) -> Vec<Diagnostic> {
+    pub(crate) fn unknown_keys(&self, known: &[&str], what: &str) -> Vec<Diagnostic> {
         self.keys
             .iter()
             .filter(|k| !known.contains(&k.name.as_str()))
@@ -82,7 +82,7 @@ impl<'a> YamlBlock<'a> {
 
     /// Deserialises the block, turning a serde error into a diagnostic at the
     /// right file line.
-    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+    pub(crate) fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
         // An empty block is an empty mapping, not YAML's `null`.
         let text = if self.text.trim().is_empty() {
             "{}"
@@ -97,7 +97,7 @@ impl<'a> YamlBlock<'a> {
     /// reported at its own line; the keys that fit are kept and the others
     /// left at their defaults, so the caller can go on with a usable value.
     /// `T` must accept any subset of its keys (every field defaulted).
-    pub fn parse_keys<T: DeserializeOwned + Default>(
+    pub(crate) fn parse_keys<T: DeserializeOwned + Default>(
         &self,
         known: &[&str],
         what: &str,
@@ -144,13 +144,13 @@ impl<'a> YamlBlock<'a> {
     }
 
     /// Whether `key` is one of the block's top-level keys.
-    pub fn has_key(&self, key: &str) -> bool {
+    pub(crate) fn has_key(&self, key: &str) -> bool {
         self.keys.iter().any(|k| k.name == key)
     }
 
     /// Whether `key` is a top-level key given no value (`key:` or `key: ~`),
     /// as opposed to one whose value is there but of the wrong type.
-    pub fn is_null(&self, key: &str) -> bool {
+    pub(crate) fn is_null(&self, key: &str) -> bool {
         let Some(i) = self.keys.iter().position(|k| k.name == key) else {
             return false;
         };
@@ -170,7 +170,7 @@ impl<'a> YamlBlock<'a> {
     }
 
     /// The error for a required key the block lacks.
-    pub fn missing(&self, key: &str) -> Diagnostic {
+    pub(crate) fn missing(&self, key: &str) -> Diagnostic {
         Diagnostic::error(
             self.file,
             self.first_line.saturating_sub(1).max(1),
@@ -211,7 +211,12 @@ impl<'a> YamlBlock<'a> {
     /// checklist group); `needle`, when given, is looked for from the entry's
     /// line on (an unknown key inside it). A list written inline points at
     /// the key.
-    pub fn locate_entry(&self, key: &str, at: &[usize], needle: Option<&str>) -> (usize, usize) {
+    pub(crate) fn locate_entry(
+        &self,
+        key: &str,
+        at: &[usize],
+        needle: Option<&str>,
+    ) -> (usize, usize) {
         let Some(index) = self.keys.iter().position(|k| k.name == key) else {
             return (self.first_line, 1);
         };
@@ -287,7 +292,7 @@ impl<'a> YamlBlock<'a> {
     /// names one key per level (`strings: {de: {menu: x}}` → `["de",
     /// "menu"]`), each looked for after the one before, as `name:` at the
     /// start of a line's text or after `{` or `,`. Stops at the last one found.
-    pub fn locate_path(&self, key: &str, path: &[&str]) -> (usize, usize) {
+    pub(crate) fn locate_path(&self, key: &str, path: &[&str]) -> (usize, usize) {
         let Some(index) = self.keys.iter().position(|k| k.name == key) else {
             return (self.first_line, 1);
         };

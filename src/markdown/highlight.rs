@@ -105,13 +105,13 @@ fn highlighted(lang: &str, code: &str) -> Option<String> {
 }
 
 /// Whether any block has failed to highlight in time in this process.
-pub fn any_hung() -> bool {
+pub(crate) fn any_hung() -> bool {
     hung().lock().is_ok_and(|h| !h.is_empty())
 }
 
 /// Whether the block `code` of language `lang` failed to highlight in time
 /// (and was shown as plain text): what `credo check` warns about.
-pub fn hung_block(lang: &str, code: &str) -> bool {
+pub(crate) fn hung_block(lang: &str, code: &str) -> bool {
     syntax_for(lang).is_some_and(|s| {
         hung()
             .lock()
@@ -224,7 +224,7 @@ fn spawn_worker() {
 }
 
 /// The names of syntect's built-in themes.
-pub fn theme_names() -> Vec<String> {
+pub(crate) fn theme_names() -> Vec<String> {
     ThemeSet::load_defaults().themes.into_keys().collect()
 }
 
@@ -232,7 +232,7 @@ pub fn theme_names() -> Vec<String> {
 /// when syntect has no theme of that name. Token colours that would fall
 /// short of WCAG AA contrast (4.5:1) on the theme's background are darkened
 /// (or, on a dark background, lightened) until they reach it.
-pub fn theme_css(theme: &str) -> Option<String> {
+pub(crate) fn theme_css(theme: &str) -> Option<String> {
     let themes = ThemeSet::load_defaults();
     let mut theme = themes.themes.get(theme)?.clone();
     let background = theme.settings.background.unwrap_or(WHITE);
@@ -256,7 +256,7 @@ const DARK_COMPANION: &str = "base16-ocean.dark";
 /// companion that applies where the page is dark (the reader's system in
 /// dark mode, unless the theme toggle chose light, or the toggle chose dark),
 /// following the default theme's `data-theme` convention.
-pub fn site_css(theme: &str) -> Option<String> {
+pub(crate) fn site_css(theme: &str) -> Option<String> {
     let mut css = theme_css(theme)?;
     let themes = ThemeSet::load_defaults();
     let background = themes
@@ -326,7 +326,7 @@ fn luminance(c: Color) -> f64 {
 }
 
 /// The WCAG contrast ratio of two colours.
-pub fn contrast(a: Color, b: Color) -> f64 {
+pub(crate) fn contrast(a: Color, b: Color) -> f64 {
     let (la, lb) = (luminance(a), luminance(b));
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
@@ -357,7 +357,7 @@ fn readable(fg: Color, bg: Color) -> Color {
 }
 
 /// Escapes text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

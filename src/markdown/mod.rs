@@ -12,7 +12,7 @@ pub mod highlight;
 pub mod html;
 mod unlinked;
 
-pub use unlinked::Unlinked;
+pub(crate) use unlinked::Unlinked;
 use unlinked::{SlotKind, slot_marker};
 
 use pulldown_cmark::{
@@ -130,7 +130,7 @@ pub struct Rendered {
 
 /// Makes a URL- and id-friendly slug: lowercase letters and digits of any
 /// script, runs of anything else as one `-`.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut dash = false;
     for c in text.chars() {
@@ -149,7 +149,7 @@ pub fn slugify(text: &str) -> String {
 
 /// Ids the page layout uses; a heading never takes one, so no page has a
 /// duplicate id (a heading "Main" becomes `main-1`).
-pub const RESERVED_IDS: &[&str] = &[
+pub(crate) const RESERVED_IDS: &[&str] = &[
     "main",
     "sidebar",
     "on-this-page",
@@ -170,7 +170,7 @@ pub const RESERVED_IDS: &[&str] = &[
 /// else the slug of its text, with `-1`, `-2`... for repeats).
 /// With `drop_title`, the first `# heading` is left out: it is the page's
 /// title, which the template shows already.
-pub fn events(body: &str, drop_title: bool) -> Vec<(Event<'_>, std::ops::Range<usize>)> {
+pub(crate) fn events(body: &str, drop_title: bool) -> Vec<(Event<'_>, std::ops::Range<usize>)> {
     parse(body, drop_title).events
 }
 
@@ -340,7 +340,7 @@ fn drop_first_h1(evs: &mut Vec<(Event<'_>, std::ops::Range<usize>)>) -> bool {
 
 /// The plain text of the first `# heading` of `body`, if it has one: the
 /// title of a page whose front matter gives none. Parsing stops there.
-pub fn first_h1(body: &str) -> Option<String> {
+pub(crate) fn first_h1(body: &str) -> Option<String> {
     let mut parser = Parser::new_ext(body, options());
     parser.find(|e| {
         matches!(
@@ -366,7 +366,7 @@ pub fn first_h1(body: &str) -> Option<String> {
 /// A heading's id by GitHub's rule (github-slugger, also Hugo's and
 /// mdBook's): lower case; letters, digits, marks, `-` and `_` kept, each
 /// space a `-`, everything else dropped (`Loop & Tie` → `loop--tie`).
-pub fn heading_id(text: &str) -> String {
+pub(crate) fn heading_id(text: &str) -> String {
     let mut id = String::with_capacity(text.len());
     for c in text.trim().chars() {
         if c == ' ' {
@@ -463,7 +463,7 @@ fn has_scheme(url: &str) -> bool {
 
 /// A fenced code block of a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CodeBlock {
+pub(crate) struct CodeBlock {
     /// Byte offset of its fence in the body.
     pub offset: usize,
     /// The language, as the fence names it.
@@ -473,7 +473,7 @@ pub struct CodeBlock {
 }
 
 /// The fenced code blocks of `body` that name a language.
-pub fn code_blocks(body: &str) -> Vec<CodeBlock> {
+pub(crate) fn code_blocks(body: &str) -> Vec<CodeBlock> {
     let mut blocks: Vec<CodeBlock> = Vec::new();
     let mut open = false;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
@@ -601,7 +601,7 @@ pub fn render(body: &str, drop_title: bool, links: &dyn LinkResolver) -> Rendere
 /// each internal link is left as a slot that [`Unlinked::link`] fills once
 /// the links resolve. [`Scan::unlinked`] stays `None` when the body cannot be
 /// rendered that way (see [`Unlinked`]); it is then rendered by [`render`].
-pub fn scan_unlinked(body: &str, drop_title: bool) -> Scan {
+pub(crate) fn scan_unlinked(body: &str, drop_title: bool) -> Scan {
     let parsed = parse(body, drop_title);
     let mut scan = scan_events(body, &parsed);
     let evs = parsed.events;

@@ -180,7 +180,9 @@ fn linked(body: &str, links: &dyn LinkResolver) -> Option<Rendered> {
     assert_eq!(scan_once.headings, scan_alone.headings, "{body}");
     assert_eq!(scan_once.links, scan_alone.links, "{body}");
     let unlinked = scan_once.unlinked;
-    unlinked.map(|u| u.link(&scan_once.links, links))
+    let resolved: Vec<Option<Resolved>> =
+        scan_once.links.iter().map(|l| links.resolve(l)).collect();
+    unlinked.map(|u| u.fill(&resolved))
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! A body rendered when its file was read, before the site is known: each
-//! internal link left as a slot that [`Unlinked::link`] fills once links
+//! internal link left as a slot that [`Unlinked::fill`] fills once links
 //! resolve (see [`super::scan_unlinked`]), so a build parses each body once.
 
-use super::{LinkRef, LinkResolver, Rendered, Resolved};
+use super::{Rendered, Resolved};
 
 /// Which part of a link a slot of an [`Unlinked`] body stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,19 +80,9 @@ impl Unlinked {
         })
     }
 
-    /// The body with its links (its scan's) resolved through `resolver`:
-    /// the bytes [`render`] gives.
-    pub fn link(self, links: &[LinkRef], resolver: &dyn LinkResolver) -> Rendered {
-        if self.dests.is_empty() {
-            return self.fill(&[]);
-        }
-        let resolved: Vec<Option<Resolved>> = links.iter().map(|l| resolver.resolve(l)).collect();
-        self.fill(&resolved)
-    }
-
     /// The body with its links filled in: `resolved` holds what each of its
     /// scan's links resolved to, in order.
-    pub fn fill(self, resolved: &[Option<Resolved>]) -> Rendered {
+    pub(crate) fn fill(self, resolved: &[Option<Resolved>]) -> Rendered {
         if self.dests.is_empty() {
             return Rendered {
                 html: self.html,

@@ -17,7 +17,7 @@ use crate::error::Error;
 use crate::render::{Content, OutputFile};
 
 /// The file that marks an output folder as credo's own.
-pub const MARKER: &str = ".credo-output";
+pub(crate) const MARKER: &str = ".credo-output";
 
 const MARKER_TEXT: &str =
     "This folder was made by credo (credo build). credo replaces it on every build.\n";
@@ -65,14 +65,14 @@ fn read_content(content: Content) -> io::Result<Vec<u8>> {
 
 /// Writes into a folder on disk, building aside and swapping.
 #[derive(Debug, Clone)]
-pub struct DirSink {
+pub(crate) struct DirSink {
     out: PathBuf,
 }
 
 impl DirSink {
     /// Prepares writing to `out` for the site at `root`, refusing any folder
     /// that credo must not replace (exit 2).
-    pub fn new(root: &Path, out: &Path) -> Result<DirSink, Error> {
+    pub(crate) fn new(root: &Path, out: &Path) -> Result<DirSink, Error> {
         let root = root.canonicalize().map_err(|e| io_error(root, e))?;
         let out = resolve_output(out)?;
         refuse_site_folders(&root, &out)?;
@@ -83,7 +83,7 @@ impl DirSink {
     }
 
     /// The output folder.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.out
     }
 
@@ -223,7 +223,7 @@ impl Sink for DirSink {
 impl DirSink {
     /// Creates the staging folder beside the output, ready for files to be
     /// written as they are made; nothing is visible until [`Staging::commit`].
-    pub fn stage(&self) -> Result<Staging, Error> {
+    pub(crate) fn stage(&self) -> Result<Staging, Error> {
         let staging = self.sibling("credo-staging");
         if staging.exists() {
             if staging.join(MARKER).is_file() || is_empty_dir(&staging) {
@@ -266,7 +266,7 @@ impl DirSink {
 /// live output changes only when [`commit`](Self::commit) swaps it in;
 /// dropping an uncommitted staging folder removes it.
 #[derive(Debug)]
-pub struct Staging {
+pub(crate) struct Staging {
     dir: PathBuf,
     sink: DirSink,
     /// The files made through [`create`](Self::create), for the marker.
@@ -277,7 +277,7 @@ pub struct Staging {
 impl Staging {
     /// Creates one file for writing, and its folders (safe to call from many
     /// threads at once).
-    pub fn create(&self, path: &str) -> io::Result<std::fs::File> {
+    pub(crate) fn create(&self, path: &str) -> io::Result<std::fs::File> {
         let target = self.dir.join(path);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
@@ -291,7 +291,7 @@ impl Staging {
     }
 
     /// Writes the remaining `files` and swaps the staging folder in.
-    pub fn commit(mut self, files: Vec<OutputFile>) -> Result<(), Error> {
+    pub(crate) fn commit(mut self, files: Vec<OutputFile>) -> Result<(), Error> {
         let mut listed = std::mem::take(
             &mut *self
                 .written

@@ -22,7 +22,7 @@ const PATH: &AsciiSet = &QUERY_VALUE.remove(b'/');
 /// A page's reader links, available as `page.actions` and `section.actions`;
 /// each is absent when credo.yaml does not configure it.
 #[derive(Debug, Default, Serialize)]
-pub struct PageActions {
+pub(crate) struct PageActions {
     /// "Edit this page": `edit_url` with `{path}` replaced by the page's
     /// file (`content/principles/a.md`).
     pub edit: Option<String>,
@@ -37,7 +37,7 @@ pub struct PageActions {
 }
 
 /// What [`PageActions::new`] needs to know about a page.
-pub struct About<'a> {
+pub(crate) struct About<'a> {
     /// Its file from the site root, if it has one.
     pub file: Option<&'a str>,
     /// Its title.
@@ -52,7 +52,7 @@ pub struct About<'a> {
 
 impl PageActions {
     /// The links of the page described by `about`.
-    pub fn new(config: &Config, about: &About<'_>) -> PageActions {
+    pub(crate) fn new(config: &Config, about: &About<'_>) -> PageActions {
         let edit = config
             .edit_url
             .as_deref()

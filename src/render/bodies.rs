@@ -57,7 +57,7 @@ impl LinkResolver for Listed<'_> {
 }
 
 /// The Markdown bodies of every page and section, rendered.
-pub struct Bodies {
+pub(crate) struct Bodies {
     /// Per page, in [`Site::pages`] order.
     pub pages: Vec<markdown::Rendered>,
     /// Per section, in [`Site::sections`] order.
@@ -75,7 +75,7 @@ pub struct UnlinkedBodies {
 
 impl UnlinkedBodies {
     /// Takes every unlinked body out of `site`.
-    pub fn take(site: &mut Site) -> UnlinkedBodies {
+    pub(crate) fn take(site: &mut Site) -> UnlinkedBodies {
         UnlinkedBodies {
             pages: site
                 .pages

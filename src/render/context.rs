@@ -14,7 +14,6 @@ use serde::Serialize;
 
 use super::actions::{About, PageActions};
 use super::nav::NavItemFields;
-pub use super::nav::{NavContext, NavItem, NavNode, NavSection};
 use crate::load::changes::Change;
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::Heading;
@@ -22,7 +21,7 @@ use crate::site::{PageId, SectionId, Site, Target};
 
 /// Site-wide values, available in every template as `site`.
 #[derive(Debug, Serialize)]
-pub struct SiteContext<'a> {
+pub(crate) struct SiteContext<'a> {
     /// The handbook's title.
     pub title: &'a str,
     /// The description from credo.yaml.
@@ -75,7 +74,7 @@ pub struct SiteContext<'a> {
 
 /// A link to a page or section, with what listings show.
 #[derive(Debug, Clone)]
-pub struct Card<'a> {
+pub(crate) struct Card<'a> {
     /// Title.
     pub title: &'a str,
     /// `href` value: base path plus the percent-encoded URL path.
@@ -138,7 +137,7 @@ impl<'a> Card<'a> {
 /// Every page's and section's card, converted to a template value once. A
 /// card shows in the sidebars, lists and backlinks of many pages; each of
 /// them then shares the one value instead of converting the card again.
-pub struct SharedCards {
+pub(crate) struct SharedCards {
     pages: Vec<tera::Value>,
     sections: Vec<tera::Value>,
     /// Each page as a sidebar entry that is not the current page: the most
@@ -148,7 +147,7 @@ pub struct SharedCards {
 
 impl SharedCards {
     /// The cards of every page and section of `site`.
-    pub fn new(site: &Site) -> SharedCards {
+    pub(crate) fn new(site: &Site) -> SharedCards {
         let plain = Contexts::plain(site);
         let value = |card: Card<'_>| {
             tera::Value::try_from_serializable(&card).unwrap_or_else(|_| tera::Value::none())
@@ -180,7 +179,7 @@ impl SharedCards {
 /// A track with the keys of its steps, as `site.tracks` lists it: a card
 /// (it has every field of one) plus `steps`.
 #[derive(Debug, Serialize)]
-pub struct TrackCard<'a> {
+pub(crate) struct TrackCard<'a> {
     /// The track page's card (`title`, `url`, `summary`, `kind`, `number`,
     /// and `key`, the key its progress is stored under).
     #[serde(flatten)]
@@ -191,7 +190,7 @@ pub struct TrackCard<'a> {
 
 /// A track step as a listing needs it to count progress.
 #[derive(Debug, Serialize)]
-pub struct StepKey<'a> {
+pub(crate) struct StepKey<'a> {
     /// The step page's (or section's) ref path.
     pub key: &'a str,
     /// The ids of the step page's checklist items.
@@ -203,7 +202,7 @@ pub struct StepKey<'a> {
 
 /// A tag link.
 #[derive(Debug, Serialize)]
-pub struct TagLink<'a> {
+pub(crate) struct TagLink<'a> {
     /// The tag as written.
     pub name: &'a str,
     /// The tag page's `href`.
@@ -212,7 +211,7 @@ pub struct TagLink<'a> {
 
 /// A track step, as the track page lists it.
 #[derive(Debug, Serialize)]
-pub struct StepContext<'a> {
+pub(crate) struct StepContext<'a> {
     /// 1-based position.
     pub number: usize,
     /// The page to read.
@@ -229,7 +228,7 @@ pub struct StepContext<'a> {
 
 /// A page's place in a track: "part of track X: previous / next".
 #[derive(Debug, Serialize)]
-pub struct TrackContext<'a> {
+pub(crate) struct TrackContext<'a> {
     /// The track.
     pub track: Card<'a>,
     /// 1-based step number.
@@ -244,7 +243,7 @@ pub struct TrackContext<'a> {
 
 /// An attitude page's two columns, paired row by row.
 #[derive(Debug, Serialize)]
-pub struct ContrastContext<'a> {
+pub(crate) struct ContrastContext<'a> {
     /// The left column's title.
     pub left_title: &'a str,
     /// The right column's title.
@@ -255,7 +254,7 @@ pub struct ContrastContext<'a> {
 
 /// A content page, available in page templates as `page`.
 #[derive(Debug, Serialize)]
-pub struct PageContext<'a> {
+pub(crate) struct PageContext<'a> {
     /// Title.
     pub title: &'a str,
     /// The one-line statement (the rule, the value, the situation).
@@ -335,7 +334,7 @@ pub struct PageContext<'a> {
 
 /// A section (or the home page), available as `section`.
 #[derive(Debug, Serialize)]
-pub struct SectionContext<'a> {
+pub(crate) struct SectionContext<'a> {
     /// Title.
     pub title: &'a str,
     /// Summary.
@@ -365,7 +364,7 @@ pub struct SectionContext<'a> {
 }
 
 /// Builds contexts from the site model.
-pub struct Contexts<'a> {
+pub(crate) struct Contexts<'a> {
     /// The site.
     pub site: &'a Site,
     pub(super) cards: Option<&'a SharedCards>,
@@ -373,7 +372,7 @@ pub struct Contexts<'a> {
 
 impl<'a> Contexts<'a> {
     /// Prepares context building for `site`.
-    pub fn new(site: &'a Site, cards: &'a SharedCards) -> Self {
+    pub(crate) fn new(site: &'a Site, cards: &'a SharedCards) -> Self {
         Contexts {
             site,
             cards: Some(cards),
@@ -383,12 +382,12 @@ impl<'a> Contexts<'a> {
     /// Context building without [`SharedCards`]: each card is converted
     /// where it is used, which is cheaper when only one page is rendered
     /// (the values, and so the HTML, are the same).
-    pub fn plain(site: &'a Site) -> Self {
+    pub(crate) fn plain(site: &'a Site) -> Self {
         Contexts { site, cards: None }
     }
 
     /// The `site` value; `theme_strings` are the theme's `strings:`.
-    pub fn site(&self, theme_strings: &super::strings::Overrides) -> SiteContext<'a> {
+    pub(crate) fn site(&self, theme_strings: &super::strings::Overrides) -> SiteContext<'a> {
         let site = self.site;
         let strings =
             super::strings::strings(&site.config.language, theme_strings, &site.config.strings);
@@ -435,7 +434,7 @@ impl<'a> Contexts<'a> {
     }
 
     /// A card for a page.
-    pub fn page_card(&self, id: PageId) -> Card<'a> {
+    pub(crate) fn page_card(&self, id: PageId) -> Card<'a> {
         let p = &self.site.pages[id];
         Card {
             title: &p.meta.title,
@@ -501,7 +500,7 @@ impl<'a> Contexts<'a> {
     }
 
     /// A card for a section.
-    pub fn section_card(&self, id: SectionId) -> Card<'a> {
+    pub(crate) fn section_card(&self, id: SectionId) -> Card<'a> {
         let s = &self.site.sections[id];
         Card {
             title: &s.title,
@@ -515,7 +514,7 @@ impl<'a> Contexts<'a> {
     }
 
     /// A card for any target.
-    pub fn card(&self, target: Target) -> Card<'a> {
+    pub(crate) fn card(&self, target: Target) -> Card<'a> {
         match target {
             Target::Page(p) => self.page_card(p),
             Target::Section(s) => self.section_card(s),
@@ -533,7 +532,7 @@ impl<'a> Contexts<'a> {
     }
 
     /// The `page` value of page `id`, whose rendered body is `content`.
-    pub fn page(&self, id: PageId, content: &'a str) -> PageContext<'a> {
+    pub(crate) fn page(&self, id: PageId, content: &'a str) -> PageContext<'a> {
         let site = self.site;
         let p = &site.pages[id];
         let cards = |ids: &[PageId]| ids.iter().map(|&i| self.page_card(i)).collect::<Vec<_>>();
@@ -623,7 +622,7 @@ impl<'a> Contexts<'a> {
     }
 
     /// The `section` value of section `id`, whose rendered intro is `content`.
-    pub fn section(&self, id: SectionId, content: &'a str) -> SectionContext<'a> {
+    pub(crate) fn section(&self, id: SectionId, content: &'a str) -> SectionContext<'a> {
         let s = &self.site.sections[id];
         SectionContext {
             title: &s.title,
@@ -658,7 +657,7 @@ impl<'a> Contexts<'a> {
 
 /// Names a page's newest material change: its date and a short hash of its
 /// note (two material changes on one day differ), or empty when none.
-pub fn material_key(changes: &[Change]) -> String {
+pub(crate) fn material_key(changes: &[Change]) -> String {
     changes
         .iter()
         .find(|c| c.material)
@@ -671,7 +670,7 @@ pub fn material_key(changes: &[Change]) -> String {
 
 /// Whether readers confirm they have read page `id`: its own
 /// `acknowledge:`, else whether credo.yaml names its kind.
-pub fn acknowledges(site: &Site, id: PageId) -> bool {
+pub(crate) fn acknowledges(site: &Site, id: PageId) -> bool {
     let p = &site.pages[id];
     p.meta
         .acknowledge
@@ -680,7 +679,7 @@ pub fn acknowledges(site: &Site, id: PageId) -> bool {
 
 /// A language of the site, for the switcher.
 #[derive(Debug, Serialize)]
-pub struct LanguageLink {
+pub(crate) struct LanguageLink {
     /// Its code (`de`).
     pub code: String,
     /// Its name in itself (`Deutsch`).
@@ -765,13 +764,16 @@ mod tests {
         ];
         let mut missing = Vec::new();
         for name in contexts {
-            let start = source
-                .find(&format!("pub struct {name}"))
+            let start = (source.find(&format!("pub struct {name}")))
+                .or_else(|| source.find(&format!("pub(crate) struct {name}")))
                 .unwrap_or_else(|| panic!("{name} is not in context.rs"));
             let body = &source[start..];
             let body = &body[..body.find("\n}").unwrap_or(body.len())];
             for line in body.lines().skip(1) {
-                let Some(field) = line.trim().strip_prefix("pub ") else {
+                let line = line.trim();
+                let Some(field) =
+                    (line.strip_prefix("pub ")).or_else(|| line.strip_prefix("pub(crate) "))
+                else {
                     continue;
                 };
                 let Some((field, _)) = field.split_once(':') else {

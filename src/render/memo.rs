@@ -30,13 +30,8 @@ pub struct Memo {
 
 impl Memo {
     /// How many outputs the memo knows.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.outputs.len()
-    }
-
-    /// Whether the memo knows nothing (a first, full render).
-    pub fn is_empty(&self) -> bool {
-        self.outputs.is_empty()
     }
 }
 
@@ -56,7 +51,7 @@ impl std::io::Write for HashWriter<'_> {
 /// A template context being filled: either fingerprinted (nothing is built,
 /// so an unchanged output costs one serialization into a hasher), or built
 /// for rendering.
-pub enum Vars<'a> {
+pub(crate) enum Vars<'a> {
     /// Hashing what goes in, given up once `stopped` (the print page of a
     /// large handbook is tens of megabytes to hash).
     Hash {
@@ -78,7 +73,7 @@ impl<'a> Vars<'a> {
     }
 
     /// Puts `value` into the context as `key`.
-    pub fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+    pub(crate) fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
         match self {
             Vars::Hash { hasher, stopped } => {
                 key.hash(hasher);
@@ -90,7 +85,7 @@ impl<'a> Vars<'a> {
 
     /// Puts a value made earlier into the context as `key` (no copy: Tera
     /// values share their contents).
-    pub fn insert_value(&mut self, key: &'static str, value: &tera::Value) {
+    pub(crate) fn insert_value(&mut self, key: &'static str, value: &tera::Value) {
         match self {
             Vars::Hash { hasher, stopped } => {
                 key.hash(hasher);

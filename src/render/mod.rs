@@ -10,7 +10,7 @@
 pub(crate) mod actions;
 mod bodies;
 mod changes;
-pub mod context;
+pub(crate) mod context;
 mod copies;
 mod filters;
 mod generated;
@@ -19,16 +19,16 @@ pub(crate) mod memo;
 pub(crate) mod nav;
 mod sink;
 mod statics;
-pub mod strings;
+pub(crate) mod strings;
 mod templates;
-pub mod theme;
+pub(crate) mod theme;
 
-pub use bodies::{Bodies, UnlinkedBodies};
+pub(crate) use bodies::{Bodies, UnlinkedBodies};
 use bodies::{BodyHtml, PageLinks, render_bodies_with};
-pub use sink::Sink;
+pub(crate) use sink::Sink;
 use sink::{Until, stream_page, write_data};
 use statics::{collisions, static_files};
-pub use templates::Templates;
+pub(crate) use templates::Templates;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -43,7 +43,7 @@ use crate::load::SourceFile;
 use crate::markdown::{self, LinkRef, LinkResolver, Resolved};
 use crate::site::{Destination, Site, Target};
 use context::Contexts;
-pub use memo::{Memo, Vars};
+pub(crate) use memo::{Memo, Vars};
 use theme::{Asset, TemplateSource, Theme};
 
 /// What a file of the output holds.
@@ -82,7 +82,7 @@ pub struct RenderOptions {
     pub inject: Option<String>,
 }
 
-pub use crate::site::tag_url;
+pub(crate) use crate::site::tag_url;
 
 /// One templated output of a pass: rendered now, or known unchanged.
 pub(crate) struct Outcome {
@@ -95,7 +95,7 @@ pub(crate) struct Outcome {
 
 /// The result of [`render_site`].
 #[derive(Debug)]
-pub struct Rendering {
+pub(crate) struct Rendering {
     /// The outputs rendered in this pass.
     pub files: Vec<OutputFile>,
     /// The outputs whose inputs did not change: their earlier bytes stand.
@@ -110,7 +110,7 @@ pub struct Rendering {
 /// pages into a sink and hands over the bodies the load stage rendered;
 /// `serve` skips what its memo knows and stops when a newer change comes in.
 #[derive(Default)]
-pub struct Pass<'a> {
+pub(crate) struct Pass<'a> {
     /// Bodies the load stage already rendered.
     pub unlinked: UnlinkedBodies,
     /// The previous pass: outputs whose inputs did not change are skipped
@@ -127,7 +127,7 @@ pub struct Pass<'a> {
 /// the earlier bytes of [`Rendering::unchanged`], byte for byte a pass
 /// without a memo), the generated data and the static files. `None` when
 /// the pass was stopped before it ended.
-pub fn render_site(
+pub(crate) fn render_site(
     site: &Site,
     theme: &Theme,
     templates: &Templates,
@@ -383,7 +383,7 @@ fn section_template(id: crate::site::SectionId) -> &'static str {
 /// the whole site would: `serve` answers an edit of one body with it while
 /// the outputs that gather every body (`/print/`, the search index) follow.
 /// Its output path and HTML.
-pub fn render_one(
+pub(crate) fn render_one(
     site: &Site,
     theme: &Theme,
     templates: &Templates,

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 /// One entry of the sidebar.
 #[derive(Debug, Serialize)]
-pub struct NavSection<'a> {
+pub(crate) struct NavSection<'a> {
     /// The section.
     pub section: Card<'a>,
     /// Whether the current page is this section or inside it.
@@ -26,7 +26,7 @@ pub struct NavSection<'a> {
 
 /// A section or page below the current top-level section in the sidebar.
 #[derive(Debug, Serialize)]
-pub struct NavNode<'a> {
+pub(crate) struct NavNode<'a> {
     /// 1 for the top section's subsections, 2 below those, and so on.
     pub depth: usize,
     /// The section or page.
@@ -41,7 +41,7 @@ pub struct NavNode<'a> {
 
 /// A page in the sidebar.
 #[derive(Debug)]
-pub struct NavItem<'a> {
+pub(crate) struct NavItem<'a> {
     /// The page.
     pub page: Card<'a>,
     /// Whether it is the page being rendered.
@@ -73,7 +73,7 @@ impl Serialize for NavItem<'_> {
 
 /// The sidebar of the page being rendered, available as `nav`.
 #[derive(Debug, Serialize)]
-pub struct NavContext<'a> {
+pub(crate) struct NavContext<'a> {
     /// The pages at the top of `content/` (a window of at most 60).
     pub pages: Vec<NavItem<'a>>,
     /// Top-level sections; the current one lists its pages.
@@ -91,7 +91,7 @@ pub struct NavContext<'a> {
 
 impl<'a> Contexts<'a> {
     /// The sidebar for the page or section `current`.
-    pub fn nav(&self, current: Target) -> NavContext<'a> {
+    pub(crate) fn nav(&self, current: Target) -> NavContext<'a> {
         const WINDOW: usize = 60;
         let site = self.site;
         let current_section = match current {

@@ -19,7 +19,7 @@ use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::load::yaml::YamlBlock;
 
 /// Overrides as credo.yaml and theme.yaml write them: language → key → text.
-pub type Overrides = BTreeMap<String, BTreeMap<String, String>>;
+pub(crate) type Overrides = BTreeMap<String, BTreeMap<String, String>>;
 
 /// The shipped tables: code, the language's name in itself, the YAML.
 const SHIPPED: [(&str, &str, &str); 9] = [
@@ -36,7 +36,7 @@ const SHIPPED: [(&str, &str, &str); 9] = [
 
 /// The keys the theme's scripts read (credo.js, search.js), which
 /// [`script_json`] hands them; a test holds this list to the scripts.
-pub const SCRIPT_KEYS: &[&str] = &[
+pub(crate) const SCRIPT_KEYS: &[&str] = &[
     "ack_done",
     "ack_not_sent",
     "ack_receipt",
@@ -134,13 +134,8 @@ static TABLES: LazyLock<Vec<Table>> = LazyLock::new(|| {
 });
 
 /// Every key, in the order of `en.yaml`.
-pub fn keys() -> &'static [String] {
+pub(crate) fn keys() -> &'static [String] {
     &TABLES[0].keys
-}
-
-/// The codes of the shipped languages.
-pub fn shipped() -> impl Iterator<Item = &'static str> {
-    SHIPPED.iter().map(|(code, ..)| *code)
 }
 
 /// `pt` of `pt-BR`.
@@ -157,22 +152,23 @@ fn table(lang: &str) -> Option<&'static Table> {
 /// `site.strings` (`{{ site.strings.mark_as_read }}`).
 #[derive(Debug, Clone, Default, Serialize)]
 #[serde(transparent)]
-pub struct Strings(BTreeMap<String, String>);
+pub(crate) struct Strings(BTreeMap<String, String>);
 
 impl Strings {
     /// The text of `key` (empty for a key the table lacks).
-    pub fn get(&self, key: &str) -> &str {
+    pub(crate) fn get(&self, key: &str) -> &str {
         self.0.get(key).map_or("", String::as_str)
     }
 
     /// The date `YYYY-MM-DD` as the language writes it (`4 December 2026`).
-    pub fn date(&self, year: i32, month: u32, day: u32) -> String {
+    #[cfg(test)]
+    pub(crate) fn date(&self, year: i32, month: u32, day: u32) -> String {
         self.fill_date(self.get("date_format"), year, month, day)
     }
 
     /// The month as the language names it in a heading (`December 2026`),
     /// its first letter a capital (`Décembre 2026`).
-    pub fn month(&self, year: i32, month: u32) -> String {
+    pub(crate) fn month(&self, year: i32, month: u32) -> String {
         let text = self.fill_date(self.get("month_format"), year, month, 1);
         let mut chars = text.chars();
         match chars.next() {
@@ -208,7 +204,7 @@ pub(crate) fn date_text(
 /// (`pt-BR` uses `pt`; English when none ships), then the theme's
 /// overrides, then the site's, each for the primary language and then for
 /// the exact code.
-pub fn strings(lang: &str, theme: &Overrides, site: &Overrides) -> Strings {
+pub(crate) fn strings(lang: &str, theme: &Overrides, site: &Overrides) -> Strings {
     let mut texts = table(lang).unwrap_or(&TABLES[0]).texts.clone();
     let codes = [primary(lang), lang];
     for layer in [theme, site] {
@@ -223,7 +219,7 @@ pub fn strings(lang: &str, theme: &Overrides, site: &Overrides) -> Strings {
 
 /// The strings the scripts read, as a JSON object safe inside a
 /// `<script>` element (`<` is written `\u003c`).
-pub fn script_json(strings: &Strings) -> String {
+pub(crate) fn script_json(strings: &Strings) -> String {
     let subset: BTreeMap<&str, &str> = SCRIPT_KEYS.iter().map(|k| (*k, strings.get(k))).collect();
     serde_json::to_string(&subset)
         .unwrap_or_else(|_| "{}".to_string())
@@ -232,7 +228,7 @@ pub fn script_json(strings: &Strings) -> String {
 
 /// A language's name in itself, for the default language (other languages
 /// name themselves in credo.yaml); the code when unknown.
-pub fn native_name(lang: &str) -> String {
+pub(crate) fn native_name(lang: &str) -> String {
     table(lang).map_or_else(|| lang.to_string(), |t| t.name.to_string())
 }
 

@@ -65,7 +65,7 @@ pub(super) fn unindent(text: &str) -> (String, Vec<usize>) {
 
 impl Templates {
     /// Compiles every template of `theme`.
-    pub fn compile(theme: &Theme) -> Result<Templates, Diagnostics> {
+    pub(crate) fn compile(theme: &Theme) -> Result<Templates, Diagnostics> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         super::filters::register(&mut tera);
@@ -106,12 +106,12 @@ impl Templates {
     }
 
     /// Whether a template of that name exists.
-    pub fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.tera.contains_template(name)
     }
 
     /// Renders template `name` with `context` into `out`.
-    pub fn render_to(
+    pub(crate) fn render_to(
         &self,
         name: &str,
         context: &Context,
@@ -123,7 +123,7 @@ impl Templates {
     }
 
     /// Renders template `name` with `context`.
-    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+    pub(crate) fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
         self.tera
             .render(name, context)
             .map_err(|e| self.diagnostic(&e))

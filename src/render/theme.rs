@@ -19,7 +19,7 @@ mod embedded {
 }
 
 /// The flagship handbook, for `credo init --example`.
-pub fn example_files() -> &'static [(&'static str, &'static [u8])] {
+pub(crate) fn example_files() -> &'static [(&'static str, &'static [u8])] {
     embedded::EXAMPLE
 }
 
@@ -69,7 +69,11 @@ fn builtin_names() -> Vec<&'static str> {
 impl Theme {
     /// Resolves the theme `name` for the site at `root`.
     /// `highlight_theme` is checked here too: it names a syntect theme.
-    pub fn resolve(root: &Path, name: &str, highlight_theme: &str) -> Result<Theme, Diagnostics> {
+    pub(crate) fn resolve(
+        root: &Path,
+        name: &str,
+        highlight_theme: &str,
+    ) -> Result<Theme, Diagnostics> {
         let mut theme = Theme::default();
         let mut diagnostics = Diagnostics::new();
         let highlight_themes = crate::markdown::highlight::theme_names();

@@ -17,7 +17,7 @@ use super::{INDEX_FOLDER, IndexFile, SearchDoc};
 pub(super) const MAX_TEXT_BYTES: usize = 10_000;
 
 /// The path of document `id`'s file.
-pub fn doc_path(id: usize) -> String {
+pub(crate) fn doc_path(id: usize) -> String {
     format!("{INDEX_FOLDER}d{id}.json")
 }
 
@@ -37,7 +37,7 @@ pub(super) fn doc_files(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
 /// bytes `serde_json` would give (a test holds them equal). Building the
 /// sections as strings first and serialising them copied every byte of a
 /// large handbook's text twice more.
-pub fn doc_bytes(doc: &SearchDoc<'_>) -> Vec<u8> {
+pub(crate) fn doc_bytes(doc: &SearchDoc<'_>) -> Vec<u8> {
     let mut out = Vec::with_capacity(doc.body.len().min(MAX_TEXT_BYTES) + 256);
     out.push(b'[');
     for field in [doc.url, doc.kind, doc.title, doc.summary] {

@@ -28,7 +28,7 @@
 //! by document order.
 
 mod docs;
-pub use docs::{doc_bytes, doc_path};
+pub(crate) use docs::{doc_bytes, doc_path};
 pub mod query;
 pub mod show;
 pub(crate) mod tokenize;
@@ -40,7 +40,7 @@ use rayon::prelude::*;
 
 /// One page as the index sees it.
 #[derive(Debug, Clone)]
-pub struct SearchDoc<'a> {
+pub(crate) struct SearchDoc<'a> {
     /// Site-relative URL path without the base path (`scenarios/late/`, `""` for home).
     pub url: &'a str,
     /// The page kind (`principle`, `scenario`, ..., `section`).
@@ -59,7 +59,7 @@ pub struct SearchDoc<'a> {
 
 /// A heading of a [`SearchDoc`]'s body.
 #[derive(Debug, Clone, Copy)]
-pub struct SearchHeading<'a> {
+pub(crate) struct SearchHeading<'a> {
     /// 1–6.
     pub level: u8,
     /// The heading's id on the page.
@@ -70,7 +70,7 @@ pub struct SearchHeading<'a> {
 
 /// A file of the index, its path relative to the output root.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndexFile {
+pub(crate) struct IndexFile {
     /// `search/manifest.json`, `search/c0.json`, ...
     pub path: String,
     /// The file's bytes.
@@ -78,19 +78,19 @@ pub struct IndexFile {
 }
 
 /// Where the index files go, relative to the output root.
-pub const INDEX_FOLDER: &str = "search/";
+pub(crate) const INDEX_FOLDER: &str = "search/";
 /// A chunk of the dictionary is cut before it grows past this many bytes:
 /// small, because a query word fetches one or two of them, as a reader types.
-pub const CHUNK_BYTES: usize = 5 * 1024;
+pub(crate) const CHUNK_BYTES: usize = 5 * 1024;
 /// A small handbook's dictionary is cut into at most this many chunks (see
 /// `chunk_starts`).
 const TARGET_CHUNKS: usize = 64;
 /// A term keeps at most this many documents, its best-scoring ones.
-pub const MAX_POSTINGS: usize = 200;
+pub(crate) const MAX_POSTINGS: usize = 200;
 /// Field flags of a posting's value (see the module doc).
-pub const IN_TITLE: u32 = 2;
+pub(crate) const IN_TITLE: u32 = 2;
 /// See [`IN_TITLE`].
-pub const IN_SUMMARY: u32 = 1;
+pub(crate) const IN_SUMMARY: u32 = 1;
 
 /// Field weights: title, summary, headings, tags and kind, body.
 const WEIGHTS: [f32; 5] = [10.0, 5.0, 4.0, 3.0, 1.0];
@@ -178,12 +178,13 @@ fn score(tf: &[u16; 5], body_len: usize, avg_body: f32, idf: f32) -> u32 {
 
 /// Builds the index files for `docs` (document ids are their positions), in
 /// a site whose `language` is a code such as `en` or `de-CH`.
-pub fn build_index(docs: &[SearchDoc<'_>], language: &str) -> Vec<IndexFile> {
+#[cfg(test)]
+pub(crate) fn build_index(docs: &[SearchDoc<'_>], language: &str) -> Vec<IndexFile> {
     build_index_until(docs, language, &|| false).unwrap_or_default()
 }
 
 /// The Snowball stemmer of a language code, when there is one.
-pub fn stemmer(language: &str) -> Option<rust_stemmers::Stemmer> {
+pub(crate) fn stemmer(language: &str) -> Option<rust_stemmers::Stemmer> {
     use rust_stemmers::Algorithm as A;
     let code = language.split(['-', '_']).next().unwrap_or_default();
     let algorithm = match code.to_ascii_lowercase().as_str() {
@@ -225,7 +226,7 @@ fn stem_of(stemmer: Option<&rust_stemmers::Stemmer>, term: &str) -> Option<Strin
 /// [`build_index`], given up (`None`) soon after `stopped` turns true:
 /// `serve` drops a rebuild that a newer change made moot, and on a large
 /// site the index is a tenth of a second of work that nothing would read.
-pub fn build_index_until(
+pub(crate) fn build_index_until(
     docs: &[SearchDoc<'_>],
     language: &str,
     stopped: &(dyn Fn() -> bool + Sync),
@@ -238,7 +239,7 @@ pub fn build_index_until(
 /// The index less its document files: the dictionary's chunks and the
 /// manifest. A build writes each document file ([`doc_path`],
 /// [`doc_bytes`]) straight to its output folder instead, alongside.
-pub fn build_dictionary_until(
+pub(crate) fn build_dictionary_until(
     docs: &[SearchDoc<'_>],
     language: &str,
     stopped: &(dyn Fn() -> bool + Sync),

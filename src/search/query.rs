@@ -33,13 +33,13 @@ use super::{IN_SUMMARY, IN_TITLE};
 
 /// How many neighbouring chunks a prefix may span before the search stops
 /// widening (a one-letter prefix would otherwise fetch the whole dictionary).
-pub const MAX_CHUNKS_PER_WORD: usize = 2;
+pub(crate) const MAX_CHUNKS_PER_WORD: usize = 2;
 /// Words at least this long also match terms one typo away.
-pub const TYPO_MIN_CHARS: usize = 5;
+pub(crate) const TYPO_MIN_CHARS: usize = 5;
 /// Words of a snippet before its first match, and in all.
-pub const SNIPPET_BEFORE: usize = 8;
+pub(crate) const SNIPPET_BEFORE: usize = 8;
 /// See [`SNIPPET_BEFORE`].
-pub const SNIPPET_WORDS: usize = 28;
+pub(crate) const SNIPPET_WORDS: usize = 28;
 
 /// A document matching the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -310,7 +310,7 @@ fn match_word(
 
 /// Whether `a` and `b` are one edit apart: a character added, dropped or
 /// changed, or two neighbours swapped.
-pub fn one_edit(a: &str, b: &str) -> bool {
+pub(crate) fn one_edit(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let (short, long) = if a.len() <= b.len() {
@@ -350,7 +350,7 @@ pub fn one_edit(a: &str, b: &str) -> bool {
 /// a term of the index gives the stem; else the first that is the stem of
 /// some terms. `light_stems.txt` lists the cases both this and `search.js`
 /// are tested on.
-pub fn light_stems(word: &str) -> Vec<String> {
+pub(crate) fn light_stems(word: &str) -> Vec<String> {
     let mut out = Vec::new();
     let base = |suffix: &str| word.strip_suffix(suffix).filter(|b| b.chars().count() >= 3);
     if let Some(b) = base("ies").or_else(|| base("ied")) {

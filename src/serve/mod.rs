@@ -57,7 +57,7 @@ const PORT_TRIES: u16 = 20;
 
 /// What `credo serve` was asked.
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     /// The site and build options (`output` is unused: nothing is written).
     pub build: BuildOptions,
     /// The address to listen on.
@@ -69,7 +69,7 @@ pub struct ServeOptions {
 }
 
 /// Runs `credo serve` until Ctrl-C.
-pub fn serve(options: ServeOptions) -> Result<(), Error> {
+pub(crate) fn serve(options: ServeOptions) -> Result<(), Error> {
     let root = options.build.root.canonicalize().map_err(|e| {
         Error::Usage(format!(
             "site root {} is not a folder: {e}",

@@ -110,14 +110,14 @@ impl Plan {
     }
 
     /// Whether the file `path` must be copied again.
-    pub fn recopies(&self, path: &Path) -> bool {
+    pub(crate) fn recopies(&self, path: &Path) -> bool {
         self.everything || self.copies.iter().any(|c| path.starts_with(c))
     }
 
     /// "content/a.md", or "content/a.md and 2 more", for the log. A path
     /// that is there is named before one that is gone (an editor's
     /// temporary file, say).
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         let named = self
             .changed
             .iter()

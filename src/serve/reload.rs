@@ -33,10 +33,10 @@ use crate::markdown::highlight::escape;
 
 /// Where the server sends reload messages as server-sent events (for tools:
 /// curl, the tests).
-pub const EVENTS_PATH: &str = "/__credo/events";
+pub(crate) const EVENTS_PATH: &str = "/__credo/events";
 
 /// Where the injected script receives the same messages over a WebSocket.
-pub const SOCKET_PATH: &str = "/__credo/socket";
+pub(crate) const SOCKET_PATH: &str = "/__credo/socket";
 
 /// The snippet injected before `</body>` of every page `serve` serves.
 pub const CLIENT: &str = r#"<script>/* credo serve: live reload */
@@ -124,7 +124,7 @@ pub const CLIENT: &str = r#"<script>/* credo serve: live reload */
 /// The overlay's HTML for a failed build: a heading, then each diagnostic as
 /// the terminal shows it (`path:line:col: error: message`, the source line
 /// and a caret), every character of it HTML-escaped.
-pub fn overlay_html(diagnostics: &Diagnostics) -> String {
+pub(crate) fn overlay_html(diagnostics: &Diagnostics) -> String {
     let count = diagnostics.error_count();
     let mut html = format!(
         "<p style=\"margin:0 0 .75rem;font-weight:bold;color:#b3261e\">credo: the build failed ({count} error{}); showing the last good build.</p>",

@@ -20,7 +20,7 @@ use notify::event::{AccessKind, AccessMode, MetadataKind, ModifyKind};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// The folders of a site a build reads, watched recursively.
-pub const WATCHED_FOLDERS: [&str; 4] = ["content", "static", "templates", "themes"];
+pub(crate) const WATCHED_FOLDERS: [&str; 4] = ["content", "static", "templates", "themes"];
 
 /// One path that may have changed, by what it means to the build.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -40,7 +40,7 @@ pub enum Change {
 impl Change {
     /// The path that changed (none for `credo.yaml`, which is always there
     /// to be read).
-    pub fn path(&self) -> Option<&Path> {
+    pub(crate) fn path(&self) -> Option<&Path> {
         match self {
             Change::Config => None,
             Change::Content(p) | Change::Static(p) | Change::Template(p) | Change::Theme(p) => {
@@ -50,7 +50,7 @@ impl Change {
     }
 
     /// The path, relative to the site root, for logs (`content/a.md`).
-    pub fn describe(&self, root: &Path) -> String {
+    pub(crate) fn describe(&self, root: &Path) -> String {
         match self {
             Change::Config => crate::config::CONFIG_FILE.to_string(),
             Change::Content(p) | Change::Static(p) | Change::Template(p) | Change::Theme(p) => {
@@ -90,7 +90,7 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
 }
 
 /// Whether a notify event can mean a changed file (reads and opens cannot).
-pub fn is_change(kind: &EventKind) -> bool {
+pub(crate) fn is_change(kind: &EventKind) -> bool {
     match kind {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         EventKind::Access(_) => false,
@@ -101,7 +101,7 @@ pub fn is_change(kind: &EventKind) -> bool {
 
 /// Whether a notify event says a file was closed after writing: the save
 /// is complete.
-pub fn is_written(kind: &EventKind) -> bool {
+pub(crate) fn is_written(kind: &EventKind) -> bool {
     matches!(
         kind,
         EventKind::Access(AccessKind::Close(AccessMode::Write))
@@ -120,7 +120,7 @@ fn ignored(name: &str) -> bool {
 }
 
 /// The notify watcher of a site, sending raw events into a channel.
-pub struct SiteWatcher {
+pub(crate) struct SiteWatcher {
     watcher: RecommendedWatcher,
     root: PathBuf,
 }
@@ -129,7 +129,7 @@ impl SiteWatcher {
     /// Starts watching the site at `root` (canonical).
     /// `changed` is set as soon as an event that can mean a change to the
     /// site arrives (a rebuild under way checks it to give up early).
-    pub fn start(
+    pub(crate) fn start(
         root: &Path,
         events: mpsc::Sender<notify::Result<notify::Event>>,
         changed: Arc<AtomicBool>,
@@ -157,7 +157,7 @@ impl SiteWatcher {
     }
 
     /// Watches `ROOT/folder` recursively if it exists (it may appear later).
-    pub fn watch_folder(&mut self, folder: &str) {
+    pub(crate) fn watch_folder(&mut self, folder: &str) {
         let path = self.root.join(folder);
         if path.is_dir() {
             // Watching a folder twice is harmless; failing to is reported by
@@ -169,7 +169,7 @@ impl SiteWatcher {
     }
 
     /// Starts watching a top-level folder that `path` shows was just created.
-    pub fn follow(&mut self, path: &Path) {
+    pub(crate) fn follow(&mut self, path: &Path) {
         if path.parent() == Some(self.root.as_path())
             && let Some(name) = path.file_name().and_then(|n| n.to_str())
             && WATCHED_FOLDERS.contains(&name)

@@ -12,7 +12,7 @@ use crate::load::frontmatter::{Date, Kind};
 use super::{RespelledTag, Site, Target, tag_url};
 
 /// Every warning about `site`, as of `today`.
-pub fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
+pub(crate) fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
     let mut out = unhighlightable_code(site);
     let home_lists = |t: Target| match t {
         Target::Page(p) => site.pages[p].section == 0,
@@ -119,7 +119,7 @@ pub fn today() -> Date {
 }
 
 /// The civil date of a day count since 1970-01-01.
-pub fn date_from_days(days: i64) -> Date {
+pub(crate) fn date_from_days(days: i64) -> Date {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -171,7 +171,7 @@ fn unhighlightable_code(site: &Site) -> Vec<Diagnostic> {
 }
 
 /// `sections:` entries in credo.yaml (at `root`) that name no section folder.
-pub fn unknown_sections(site: &Site, root: &std::path::Path) -> Vec<Diagnostic> {
+pub(crate) fn unknown_sections(site: &Site, root: &std::path::Path) -> Vec<Diagnostic> {
     let folders: Vec<&str> = site.sections.iter().map(|s| s.folder.as_str()).collect();
     site.config
         .sections

@@ -8,7 +8,7 @@ use super::Site;
 impl Site {
     /// An `href` for a site-relative URL path: the base path plus the path,
     /// percent-encoded where needed.
-    pub fn href(&self, url: &str) -> String {
+    pub(crate) fn href(&self, url: &str) -> String {
         let mut href = self.config.base_path();
         href.reserve(url.len());
         href.extend(encode_segments(url));
@@ -17,7 +17,7 @@ impl Site {
 
     /// An `href` for a file shared by every language (an image, a PDF): the
     /// root path plus the path.
-    pub fn asset_href(&self, path: &str) -> String {
+    pub(crate) fn asset_href(&self, path: &str) -> String {
         let mut href = self.config.root_path();
         href.extend(encode_segments(path));
         href
@@ -25,7 +25,7 @@ impl Site {
 }
 
 /// Percent-encodes a `/`-separated URL path, segment by segment.
-pub fn encode_path(url: &str) -> String {
+pub(crate) fn encode_path(url: &str) -> String {
     encode_segments(url).collect()
 }
 

@@ -12,7 +12,11 @@ use crate::markdown::{LinkRef, LinkStyle, Scan};
 
 impl Site {
     /// Resolves an internal link written in `from`'s body.
-    pub fn resolve_link(&self, from: Target, link: &LinkRef) -> Result<Destination, LinkError> {
+    pub(crate) fn resolve_link(
+        &self,
+        from: Target,
+        link: &LinkRef,
+    ) -> Result<Destination, LinkError> {
         let target = match link.style {
             LinkStyle::Wiki => self.refs.lookup(&link.target).map_err(LinkError::Ref)?,
             LinkStyle::Fragment => from,
@@ -104,7 +108,7 @@ pub enum Destination {
 
 /// Why a body link did not resolve.
 #[derive(Debug, Clone)]
-pub enum LinkError {
+pub(crate) enum LinkError {
     /// A `[[ref]]` that does not resolve.
     Ref(RefError),
     /// A relative link to a page or file that is not there (its path under
@@ -247,7 +251,7 @@ impl Site {
     /// Where the body link `link` of `from` leads, as the resolve stage
     /// found it; a link that is not one of the body's (there is none after
     /// resolving) is resolved now.
-    pub fn destination(&self, from: Target, link: &LinkRef) -> Option<Destination> {
+    pub(crate) fn destination(&self, from: Target, link: &LinkRef) -> Option<Destination> {
         let (links, destinations) = match from {
             Target::Page(id) => (&self.pages[id].scan.links, &self.pages[id].destinations),
             Target::Section(id) => (

@@ -30,18 +30,17 @@ mod tags;
 #[cfg(test)]
 mod testing;
 
-pub use hrefs::encode_path;
-pub use links::{Destination, LinkError};
+pub(crate) use hrefs::encode_path;
+pub(crate) use links::Destination;
 pub use model::{Page, PageId, Section, SectionId, Site, Target, TrackPosition, TrackStep};
-pub use order::reading_order;
-pub use tags::{RespelledTag, tag_url};
+pub(crate) use tags::{RespelledTag, tag_url};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
 use crate::load::Sources;
 
 /// Builds the site model from the loaded sources. `drafts` keeps draft pages.
-pub fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnostics) {
+pub(crate) fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let mut site = pages::place_pages(config, sources, drafts);
     pages::index_refs(&mut site);

@@ -163,7 +163,7 @@ pub struct Site {
 
 impl Site {
     /// The site-relative URL path of a target.
-    pub fn url(&self, target: Target) -> &str {
+    pub(crate) fn url(&self, target: Target) -> &str {
         match target {
             Target::Page(p) => &self.pages[p].url,
             Target::Section(s) => &self.sections[s].url,
@@ -171,7 +171,7 @@ impl Site {
     }
 
     /// The title of a target.
-    pub fn title(&self, target: Target) -> &str {
+    pub(crate) fn title(&self, target: Target) -> &str {
         match target {
             Target::Page(p) => &self.pages[p].meta.title,
             Target::Section(s) => &self.sections[s].title,
@@ -179,7 +179,7 @@ impl Site {
     }
 
     /// The headings of a target's body.
-    pub fn headings(&self, target: Target) -> &Scan {
+    pub(crate) fn headings(&self, target: Target) -> &Scan {
         match target {
             Target::Page(p) => &self.pages[p].scan,
             Target::Section(s) => &self.sections[s].scan,
@@ -187,7 +187,7 @@ impl Site {
     }
 
     /// The source file of a target, if it has one.
-    pub fn source(&self, target: Target) -> Option<&SourceFile> {
+    pub(crate) fn source(&self, target: Target) -> Option<&SourceFile> {
         match target {
             Target::Page(p) => Some(&self.pages[p].source),
             Target::Section(s) => self.sections[s].source.as_ref(),

@@ -73,7 +73,7 @@ pub(super) fn order_sections(site: &mut Site) {
 }
 
 /// Home, then each section and its pages, depth first in section order.
-pub fn reading_order(site: &Site) -> Vec<Target> {
+pub(crate) fn reading_order(site: &Site) -> Vec<Target> {
     fn visit(site: &Site, id: SectionId, out: &mut Vec<Target>) {
         out.push(Target::Section(id));
         out.extend(site.sections[id].pages.iter().map(|&p| Target::Page(p)));

@@ -26,7 +26,7 @@ pub enum RefError {
 
 impl RefError {
     /// A one-sentence message for a ref `name`.
-    pub fn message(&self, name: &str) -> String {
+    pub(crate) fn message(&self, name: &str) -> String {
         match self {
             RefError::NotFound { .. } => {
                 format!("unresolved ref `{name}`: no page has that path or name")
@@ -49,7 +49,7 @@ impl RefError {
     }
 
     /// A suggestion, if there is one.
-    pub fn hint(&self) -> Option<String> {
+    pub(crate) fn hint(&self) -> Option<String> {
         match self {
             RefError::NotFound {
                 suggestion: Some(s),
@@ -65,7 +65,7 @@ impl RefError {
     }
 
     /// The diagnostic code.
-    pub fn code(&self) -> crate::diagnostic::Code {
+    pub(crate) fn code(&self) -> crate::diagnostic::Code {
         match self {
             RefError::NotFound { .. } => crate::diagnostic::Code::BrokenRef,
             RefError::Ambiguous(_) => crate::diagnostic::Code::AmbiguousRef,
@@ -96,12 +96,12 @@ impl RefIndex {
 
     /// Records another full path of `target` (not a bare stem): the file a
     /// folder's own page came from (`guide/README`, `guide/index`).
-    pub fn insert_path(&mut self, path: &str, target: Target) {
+    pub(crate) fn insert_path(&mut self, path: &str, target: Target) {
         self.by_path.entry(path.to_string()).or_insert(target);
     }
 
     /// Remembers a draft's ref path, so a ref to it gets a precise message.
-    pub fn insert_draft(&mut self, ref_path: &str) {
+    pub(crate) fn insert_draft(&mut self, ref_path: &str) {
         self.drafts.insert(ref_path.to_string());
         let stem = ref_path.rsplit('/').next().unwrap_or(ref_path);
         self.drafts.insert(stem.to_string());
@@ -140,7 +140,7 @@ impl RefIndex {
     /// The page or section at exactly this path under `content/` (no
     /// bare stems): `principles/a`, `principles` or `principles/` (its
     /// section), `guide/README` (the file a folder's page came from).
-    pub fn lookup_path(&self, path: &str) -> Option<Target> {
+    pub(crate) fn lookup_path(&self, path: &str) -> Option<Target> {
         let path = path.trim_end_matches('/');
         self.by_path
             .get(path)

@@ -62,7 +62,7 @@ pub struct RespelledTag {
 }
 
 /// The site-relative URL path of a tag page.
-pub fn tag_url(tag: &str) -> String {
+pub(crate) fn tag_url(tag: &str) -> String {
     let slug = crate::markdown::slugify(tag);
     format!("tags/{}/", if slug.is_empty() { "tag" } else { &slug })
 }
