@@ -2,7 +2,7 @@
 //! scripts, month names and date formats) in the page's language.
 //!
 //! One table per language ships in `strings/LANG.yaml` (en, de, fr, es, it,
-//! nl, pt, ja, zh), embedded in the binary; `en.yaml` declares the keys and a
+//! nl, pt, ja, zh, ar), embedded in the binary; `en.yaml` declares the keys and a
 //! test holds every other table to exactly them. Layers, lowest first: the
 //! shipped table of the page's language (English for a language without
 //! one), the theme's `theme.yaml` `strings:`, then credo.yaml's `strings:`;
@@ -22,7 +22,7 @@ use crate::load::yaml::YamlBlock;
 pub(crate) type Overrides = BTreeMap<String, BTreeMap<String, String>>;
 
 /// The shipped tables: code, the language's name in itself, the YAML.
-const SHIPPED: [(&str, &str, &str); 9] = [
+const SHIPPED: [(&str, &str, &str); 10] = [
     ("en", "English", include_str!("strings/en.yaml")),
     ("de", "Deutsch", include_str!("strings/de.yaml")),
     ("fr", "Français", include_str!("strings/fr.yaml")),
@@ -32,6 +32,7 @@ const SHIPPED: [(&str, &str, &str); 9] = [
     ("pt", "Português", include_str!("strings/pt.yaml")),
     ("ja", "日本語", include_str!("strings/ja.yaml")),
     ("zh", "中文", include_str!("strings/zh.yaml")),
+    ("ar", "العربية", include_str!("strings/ar.yaml")),
 ];
 
 /// The keys the theme's scripts read (credo.js, search.js), which
@@ -436,11 +437,13 @@ mod tests {
         assert_eq!(date("pt-BR"), "4 de dezembro de 2026");
         assert_eq!(date("ja"), "2026年12月4日");
         assert_eq!(date("zh"), "2026年12月4日");
+        assert_eq!(date("ar"), "4 ديسمبر 2026");
         let month = |lang| strings(lang, &none, &none).month(2026, 3);
         assert_eq!(month("en"), "March 2026");
         assert_eq!(month("fr"), "Mars 2026");
         assert_eq!(month("es"), "Marzo de 2026");
         assert_eq!(month("ja"), "2026年3月");
+        assert_eq!(month("ar"), "مارس 2026");
     }
 
     #[test]

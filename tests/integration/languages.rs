@@ -287,6 +287,24 @@ fn a_tag_only_a_translation_uses_switches_to_the_other_languages_homes() {
     );
 }
 
+#[test]
+fn an_arabic_page_has_the_themes_words_in_arabic() {
+    let run = SiteTest::fixture("languages/browser").build();
+    run.success();
+    // An untranslated page stands in with the note in Arabic, marked Arabic.
+    let stand_in = run.page("ar/principles/call-back-the-same-day/index.html");
+    assert!(stand_in.contains(
+        "<p class=\"untranslated\" lang=\"ar\">لم تُترجَم هذه الصفحة بعد؛ وهي معروضة بلغتها الأصلية.</p>"
+    ));
+    assert!(!stand_in.contains("This page is not translated yet"));
+    // A translated checklist's buttons speak Arabic.
+    let checklist = run.page("ar/checklists/closing-the-day/index.html");
+    assert!(checklist.contains(
+        "<button type=\"button\" class=\"checklist-reset\">إعادة تعيين قائمة التحقق</button>"
+    ));
+    assert!(!checklist.contains("Reset checklist"));
+}
+
 /// The bilingual fixture with a track, and review dates and changes on its
 /// translated principle (issue 25: the theme's words and dates).
 fn with_dates() -> SiteTest {
