@@ -8,9 +8,13 @@
 //! URL. Both walk the same [`events`], so heading ids always agree.
 
 pub(crate) mod copy;
+mod headings;
 pub mod highlight;
 pub mod html;
 mod unlinked;
+
+pub(crate) use headings::{RESERVED_IDS, first_h1, heading_id, slugify};
+use headings::{heading_text, level_number};
 
 pub(crate) use unlinked::Unlinked;
 use unlinked::{SlotKind, slot_marker};
@@ -127,44 +131,6 @@ pub struct Rendered {
     /// The plain text, for search and summaries.
     pub text: String,
 }
-
-/// Makes a URL- and id-friendly slug: lowercase letters and digits of any
-/// script, runs of anything else as one `-`.
-pub(crate) fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    let mut dash = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if dash && !slug.is_empty() {
-                slug.push('-');
-            }
-            dash = false;
-            slug.extend(c.to_lowercase());
-        } else if c != '\'' && c != '’' {
-            dash = true;
-        }
-    }
-    slug
-}
-
-/// Ids the page layout uses; a heading never takes one, so no page has a
-/// duplicate id (a heading "Main" becomes `main-1`).
-pub(crate) const RESERVED_IDS: &[&str] = &[
-    "main",
-    "sidebar",
-    "on-this-page",
-    "search-input",
-    "search-popup",
-    "search-page",
-    "search-page-input",
-    "search-page-results",
-    "checklist-heading",
-    "steps-heading",
-    "tracks-heading",
-    "sections-heading",
-    "ack-heading",
-    "history-heading",
-];
 
 /// Parses `body` and gives every heading its unique id (an explicit `{#id}`,
 /// else the slug of its text, with `-1`, `-2`... for repeats).
@@ -336,75 +302,6 @@ fn drop_first_h1(evs: &mut Vec<(Event<'_>, std::ops::Range<usize>)>) -> bool {
                 | Event::InlineHtml(_)
         )
     })
-}
-
-/// The plain text of the first `# heading` of `body`, if it has one: the
-/// title of a page whose front matter gives none. Parsing stops there.
-pub(crate) fn first_h1(body: &str) -> Option<String> {
-    let mut parser = Parser::new_ext(body, options());
-    parser.find(|e| {
-        matches!(
-            e,
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            })
-        )
-    })?;
-    let mut text = String::new();
-    for event in parser {
-        match event {
-            Event::End(TagEnd::Heading(_)) => break,
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            _ => {}
-        }
-    }
-    let text = text.trim().to_string();
-    (!text.is_empty()).then_some(text)
-}
-
-/// A heading's id by GitHub's rule (github-slugger, also Hugo's and
-/// mdBook's): lower case; letters, digits, marks, `-` and `_` kept, each
-/// space a `-`, everything else dropped (`Loop & Tie` → `loop--tie`).
-pub(crate) fn heading_id(text: &str) -> String {
-    let mut id = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        if c == ' ' {
-            id.push('-');
-        } else if c.is_alphanumeric() || c == '-' || c == '_' || is_mark(c) {
-            id.extend(c.to_lowercase());
-        }
-    }
-    id
-}
-
-/// Combining marks (Unicode category M), which GitHub keeps in ids.
-fn is_mark(c: char) -> bool {
-    use unicode_normalization::char::is_combining_mark;
-    is_combining_mark(c)
-}
-
-fn heading_text(rest: &[(Event<'_>, std::ops::Range<usize>)]) -> String {
-    let mut text = String::new();
-    for (event, _) in rest {
-        match event {
-            Event::End(TagEnd::Heading(_)) => break,
-            Event::Text(t) | Event::Code(t) => text.push_str(t),
-            _ => {}
-        }
-    }
-    text
-}
-
-fn level_number(level: HeadingLevel) -> u8 {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
 }
 
 /// Classifies a link destination: internal links are returned; external
