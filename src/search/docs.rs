@@ -33,10 +33,8 @@ pub(super) fn doc_files(docs: &[SearchDoc<'_>]) -> Vec<IndexFile> {
 }
 
 /// The bytes of `doc`'s file: the JSON of `[url, kind, title, summary,
-/// sections]` written in one pass, straight from the body's lines, with the
-/// bytes `serde_json` would give (a test holds them equal). Building the
-/// sections as strings first and serialising them copied every byte of a
-/// large handbook's text twice more.
+/// sections]` written in one pass, straight from the body's lines (a test
+/// holds the bytes equal to serialising the row whole).
 pub(crate) fn doc_bytes(doc: &SearchDoc<'_>) -> Vec<u8> {
     let mut out = Vec::with_capacity(doc.body.len().min(MAX_TEXT_BYTES) + 256);
     out.push(b'[');
@@ -63,42 +61,13 @@ pub(crate) fn doc_bytes(doc: &SearchDoc<'_>) -> Vec<u8> {
     out
 }
 
-/// `pieces` joined by single spaces, as a JSON string, escaped as
-/// `serde_json` escapes (quote, backslash and control characters only).
+/// `pieces` joined by single spaces, as a JSON string (serde_json's
+/// escaping; writing into memory cannot fail).
 fn json_string(out: &mut Vec<u8>, pieces: &[&str]) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push(b'"');
-    for (i, piece) in pieces.iter().enumerate() {
-        if i > 0 {
-            out.push(b' ');
-        }
-        let bytes = piece.as_bytes();
-        let mut start = 0;
-        for (at, &b) in bytes.iter().enumerate() {
-            let escaped: &[u8] = match b {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                b'\n' => b"\\n",
-                b'\r' => b"\\r",
-                b'\t' => b"\\t",
-                0x08 => b"\\b",
-                0x0c => b"\\f",
-                0..=0x1f => b"",
-                _ => continue,
-            };
-            out.extend_from_slice(&bytes[start..at]);
-            if escaped.is_empty() {
-                out.extend_from_slice(b"\\u00");
-                out.push(HEX[usize::from(b >> 4)]);
-                out.push(HEX[usize::from(b & 0xf)]);
-            } else {
-                out.extend_from_slice(escaped);
-            }
-            start = at + 1;
-        }
-        out.extend_from_slice(&bytes[start..]);
-    }
-    out.push(b'"');
+    let _ = match pieces {
+        [one] => serde_json::to_writer(&mut *out, one),
+        _ => serde_json::to_writer(&mut *out, &pieces.join(" ")),
+    };
 }
 
 /// The body of `doc` cut at its h2 and h3 headings: `(id, heading, text)`,
