@@ -24,7 +24,7 @@ use crate::load::Body;
 use crate::output::DirSink;
 use crate::render::theme::Theme;
 use crate::render::{Memo, OutputFile, RenderOptions, Sink, Templates, UnlinkedBodies};
-use crate::site::Site;
+use crate::site::{Site, Target};
 
 /// What to build and how.
 #[derive(Debug, Clone, Default)]
@@ -216,6 +216,17 @@ impl Resolved {
     /// Content pages and sections of the default language.
     pub(crate) fn pages(&self) -> usize {
         self.site().pages.len() + self.site().sections.len()
+    }
+
+    /// The edition and the page or section whose HTML is the output `path`
+    /// (`de/a/b/index.html`), if a content page makes it.
+    pub(crate) fn target_of(&self, path: &str) -> Option<(&Edition, Target)> {
+        let url = path.strip_suffix("index.html")?;
+        // The root edition's prefix (`""`) fits every path: it goes last.
+        (self.editions.iter().rev()).find_map(|edition| {
+            let url = url.strip_prefix(edition.prefix.as_str())?;
+            Some((edition, edition.site.target_at(url)?))
+        })
     }
 }
 

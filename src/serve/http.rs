@@ -35,6 +35,7 @@ use futures_util::{Stream, StreamExt};
 use percent_encoding::percent_decode_str;
 use tokio::sync::watch;
 
+use super::open::{Held, OpenPages};
 use super::rebuild::Built;
 use super::reload::{CLIENT, EVENTS_PATH, SOCKET_PATH};
 
@@ -131,6 +132,8 @@ pub(crate) struct AppState {
     /// loopback name, so a web page cannot reach the server through DNS
     /// rebinding (a hostile name that resolves to 127.0.0.1).
     pub loopback_only: bool,
+    /// The pages open connections show.
+    pub open: OpenPages,
 }
 
 /// The server's routes.
@@ -385,6 +388,8 @@ struct Client {
     showing_error: bool,
     /// The output the page shows, if it said.
     page: Option<String>,
+    /// Holds that page open for as long as the connection lasts.
+    _held: Option<Held>,
     queue: VecDeque<Message>,
 }
 
@@ -403,12 +408,14 @@ fn messages(state: &AppState, query: Option<&str>) -> impl Stream<Item = Message
     if let Some(html) = &now.error {
         queue.push_back(message(Notice::BuildError(html.clone())));
     }
+    let held = page.clone().map(|page| state.open.hold(page));
     let client = Client {
         snapshot,
         shutdown: state.shutdown.clone(),
         seen: now.generation,
         showing_error: now.error.is_some(),
         page,
+        _held: held,
         queue,
     };
     futures_util::stream::unfold(client, |mut c| async move {

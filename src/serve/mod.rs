@@ -16,6 +16,7 @@
 
 pub(crate) mod debounce;
 pub(crate) mod http;
+pub(crate) mod open;
 pub mod plan;
 pub mod rebuild;
 pub mod reload;
@@ -34,6 +35,7 @@ use crate::pipeline::BuildOptions;
 use crate::render::RenderOptions;
 use debounce::Debouncer;
 use http::Snapshot;
+use open::OpenPages;
 use plan::Plan;
 use rebuild::{Builder, Report};
 use watch::{Change, SiteWatcher};
@@ -140,11 +142,13 @@ pub(crate) fn serve(options: ServeOptions) -> Result<(), Error> {
     let changed = Arc::new(AtomicBool::new(false));
     let watcher = SiteWatcher::start(&root, events_tx, changed.clone())
         .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
+    let open = OpenPages::default();
     let rebuilds = Rebuilds {
         root,
         builder,
         watcher,
         changed,
+        open: open.clone(),
     };
     std::thread::Builder::new()
         .name("credo-rebuild".into())
@@ -168,6 +172,7 @@ pub(crate) fn serve(options: ServeOptions) -> Result<(), Error> {
         snapshot: snapshots,
         shutdown: stopped,
         loopback_only: addr.ip().is_loopback(),
+        open: open.clone(),
     });
 
     runtime.block_on(async move {
@@ -250,6 +255,8 @@ struct Rebuilds {
     watcher: SiteWatcher,
     /// Set by the watcher on every change: a rebuild under way gives up.
     changed: Arc<AtomicBool>,
+    /// The pages open in a browser, rendered first after a template edit.
+    open: OpenPages,
 }
 
 /// Debounce, plan, rebuild, publish; until the watcher goes away.
@@ -263,6 +270,7 @@ fn rebuild_loop(
         mut builder,
         mut watcher,
         changed,
+        open,
     } = rebuilds;
     let mut debouncer: Debouncer<Change> = Debouncer::new(MAX_WAIT);
     // The plan of a rebuild still to run: one given up for a newer change,
@@ -305,18 +313,21 @@ fn rebuild_loop(
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
         }
         let now = Instant::now();
-        let mut plan = match debouncer.take_due(now) {
+        // A new batch of changes may be previewed; the rebuild that follows
+        // a preview is not previewed again.
+        let (mut plan, fresh) = match debouncer.take_due(now) {
             Some(batch) => {
                 let plan = Plan::for_changes(&root, &batch);
-                match unfinished.take() {
+                let plan = match unfinished.take() {
                     Some(earlier) => earlier.and(plan),
                     None => plan,
-                }
+                };
+                (plan, true)
             }
             None if debouncer.deadline().is_none() && follow_up.is_some_and(|t| t <= now) => {
                 follow_up = None;
                 match unfinished.take() {
-                    Some(plan) => plan,
+                    Some(plan) => (plan, false),
                     None => continue,
                 }
             }
@@ -325,20 +336,34 @@ fn rebuild_loop(
         follow_up = None;
         changed.store(false, Ordering::Relaxed);
         let start = Instant::now();
-        if let Some(preview) = builder.preview(&plan) {
+        let preview = fresh
+            .then(|| builder.preview(&plan, &open.list()))
+            .flatten();
+        if let Some(preview) = preview {
             if preview.changed {
                 println!(
-                    "Rendered {} after {} in {} ms; the pages that gather every body follow",
-                    preview.page,
+                    "Rendered {} after {} in {} ms; {} follow",
+                    preview.pages.join(", "),
                     plan.summary(),
-                    preview.elapsed.as_millis()
+                    preview.elapsed.as_millis(),
+                    match preview.source {
+                        Some(_) => "the pages that gather every body",
+                        None => "the other pages",
+                    }
                 );
                 publish.send_modify(|snapshot| show_preview(snapshot, &preview));
             }
-            // What the preview read needs no reading again.
-            plan.forget(&preview.source);
+            follow_up = Some(match &preview.source {
+                // What the preview read needs no reading again; the outputs
+                // that gather every body wait for the author to pause.
+                Some(source) => {
+                    plan.forget(source);
+                    Instant::now() + FOLLOW_UP
+                }
+                // The other pages now: nothing else makes them.
+                None => Instant::now(),
+            });
             unfinished = Some(plan);
-            follow_up = Some(Instant::now() + FOLLOW_UP);
             continue;
         }
         let Some(result) = builder.rebuild_until(&plan, &changed) else {
@@ -397,10 +422,14 @@ fn next_snapshot(
                 outputs: Arc::new(changed.iter().cloned().collect()),
             });
             snapshot.generation += 1;
-            // Stylesheets alone are swapped in place, without a reload.
-            if !changed.is_empty() && changed.iter().all(|p| p.ends_with(".css")) {
+            // Stylesheets are swapped in place, without a reload: alone, or
+            // beside pages a page need not reload for (after a preview that
+            // showed it, only the outputs the scope names reload).
+            let stylesheet = |p: &String| p.ends_with(".css");
+            if changed.iter().any(stylesheet) {
                 snapshot.last_css = snapshot.generation;
-            } else if !changed.is_empty() {
+            }
+            if !changed.iter().all(stylesheet) {
                 snapshot.last_reload = snapshot.generation;
             }
             snapshot.built = report.built;
@@ -474,6 +503,62 @@ mod tests {
         let next = bind("127.0.0.1", port).expect("a free port");
         assert_ne!(next.local_addr().expect("addr").port(), port);
         assert!(matches!(bind("example.com", 0), Err(Error::Usage(_))));
+    }
+
+    fn report(changed: &[&str]) -> Report {
+        let files = (changed.iter())
+            .map(|p| (p.to_string(), axum::body::Bytes::from_static(b"new")))
+            .collect();
+        Report {
+            built: Arc::new(rebuild::Built {
+                files,
+                base_path: "/".to_string(),
+            }),
+            changed: changed.iter().map(|p| p.to_string()).collect(),
+            pages: 0,
+            rendered: 0,
+            html: 0,
+            elapsed: Duration::ZERO,
+        }
+    }
+
+    #[test]
+    fn a_stylesheet_changed_beside_other_pages_reaches_a_previewed_page() {
+        use http::{Notice, notices};
+        let open = Some("a/index.html");
+        // The preview showed `a`; the rebuild that follows changed other
+        // pages and a stylesheet (saved meanwhile): `a` swaps stylesheets.
+        let mut snapshot = Snapshot {
+            generation: 3,
+            last_reload: 3,
+            pending: Arc::new(["b/index.html".to_string()].into()),
+            ..Snapshot::default()
+        };
+        assert!(next_snapshot(
+            &mut snapshot,
+            Ok(report(&["b/index.html", "style.css"])),
+            None
+        ));
+        assert_eq!(notices(3, false, open, &snapshot), Some(Notice::Css(4)));
+        assert_eq!(
+            notices(3, false, Some("b/index.html"), &snapshot),
+            Some(Notice::Reload)
+        );
+        // Without a preview, such a rebuild reloads every page.
+        let mut snapshot = Snapshot::default();
+        assert!(next_snapshot(
+            &mut snapshot,
+            Ok(report(&["b/index.html", "style.css"])),
+            None
+        ));
+        assert_eq!(notices(0, false, open, &snapshot), Some(Notice::Reload));
+        // Stylesheets alone are swapped.
+        assert!(next_snapshot(
+            &mut snapshot,
+            Ok(report(&["style.css"])),
+            None
+        ));
+        assert_eq!(notices(1, false, open, &snapshot), Some(Notice::Css(2)));
     }
 
     #[test]

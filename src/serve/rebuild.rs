@@ -63,19 +63,19 @@ pub struct Report {
     pub elapsed: Duration,
 }
 
-/// The first answer to an edit of one body: that page rendered again, the
-/// other outputs as they were, and those that gather every body still to
-/// come (see [`Builder::preview`]).
+/// The first answer to an edit: the pages an author looks at rendered
+/// again, the other outputs as they were, and those the edit may change
+/// still to come (see [`Builder::preview`]).
 #[derive(Debug)]
 pub struct Preview {
-    /// The last good build with the edited page's new bytes.
+    /// The last good build with the rendered pages' new bytes.
     pub built: Arc<Built>,
-    /// The Markdown file it read.
-    pub source: PathBuf,
-    /// The edited page's output path.
-    pub page: String,
-    /// Whether the page's bytes changed (a save that changed nothing, or a
-    /// `touch`, need not be shown).
+    /// The Markdown file it read (a body edit's), if any.
+    pub source: Option<PathBuf>,
+    /// The output paths rendered: the edited page, or the open pages.
+    pub pages: Vec<String>,
+    /// Whether any of their bytes changed (a save that changed nothing, or
+    /// a `touch`, need not be shown).
     pub changed: bool,
     /// Outputs whose bytes in `built` may be out of date until the rebuild
     /// that follows is done: the server holds requests for them till then.
@@ -186,18 +186,100 @@ impl Builder {
         Some(result)
     }
 
-    /// The edited page alone, when `plan` is an edit of one Markdown file's
-    /// body that leaves its front matter, its heading ids and its links as
-    /// they were: then the site's graph, and so every other page, is the same,
-    /// and only the outputs that gather every body ([`crate::outputs::gathers_bodies`])
-    /// can change besides the page. Those are returned as pending; a
-    /// [`rebuild`](Self::rebuild) must follow (of the plan with this file
-    /// [forgotten](Plan::forget), or of a later plan that includes it), which
-    /// makes them and checks everything, as always. `None` when the plan is
-    /// anything else: the rebuild alone answers it.
-    pub fn preview(&mut self, plan: &Plan) -> Option<Preview> {
+    /// The first answer to `plan`, in milliseconds whatever the size of the
+    /// site, when it is one of two edits:
+    /// - an edit of one Markdown file's body that leaves its front matter,
+    ///   its heading ids and its links as they were: then the site's graph,
+    ///   and so every other page, is the same, and only the outputs that
+    ///   gather every body ([`crate::outputs::gathers_bodies`]) can change
+    ///   besides the page. That page is rendered; those are pending.
+    /// - an edit of templates alone: the pages in `open` (output paths, the
+    ///   one to show first first) are rendered with the new templates, and
+    ///   every other HTML output is pending.
+    ///
+    /// A [`rebuild`](Self::rebuild) must follow (of the plan with the body's
+    /// file [forgotten](Plan::forget), or of a later plan that includes it),
+    /// which makes what is pending (only the outputs whose inputs changed)
+    /// and checks everything, as always. `None` when the plan is anything
+    /// else: the rebuild alone answers it.
+    pub fn preview(&mut self, plan: &Plan, open: &[String]) -> Option<Preview> {
+        if self.failing || plan.everything {
+            return None;
+        }
+        if plan.theme {
+            self.preview_templates(plan, open)
+        } else {
+            self.preview_body(plan)
+        }
+    }
+
+    /// The open pages rendered with the edited templates (see
+    /// [`preview`](Self::preview)).
+    fn preview_templates(&mut self, plan: &Plan, open: &[String]) -> Option<Preview> {
+        /// Enough for every tab an author watches; the rebuild does the rest.
+        const OPEN_FIRST: usize = 8;
         let start = Instant::now();
-        if self.failing || plan.everything || plan.theme || plan.content.len() != 1 {
+        // A stylesheet or `theme.yaml` goes to the rebuild: only templates
+        // (all of them `.html`) change nothing but HTML outputs.
+        let template = |p: &PathBuf| p.extension().is_some_and(|e| e == "html");
+        let templates_only = !plan.relist && plan.content.is_empty() && !plan.copies.is_empty();
+        if !templates_only || !plan.copies.iter().all(template) || open.is_empty() {
+            return None;
+        }
+        let config = self.config.as_ref().ok()?;
+        // A template that does not compile: the rebuild reports it.
+        let (theme, templates) = pipeline::theme(&self.options.root, config).ok()?;
+        let resolved = self.resolved.as_ref()?;
+        let good = self.good.as_ref()?;
+        let base = self.shown.as_ref().unwrap_or(&good.built);
+        let mut files = base.files.clone();
+        let mut pages = Vec::new();
+        let mut changed = false;
+        for output in open.iter().take(OPEN_FIRST) {
+            // A generated page (tags, search) waits for the rebuild.
+            let Some((edition, target)) = resolved.target_of(output) else {
+                continue;
+            };
+            let (path, html) = render::render_one(
+                &edition.site,
+                &theme,
+                &templates,
+                &self.render_options,
+                target,
+            )
+            .ok()?;
+            let page = format!("{}{path}", edition.prefix);
+            let bytes = Bytes::from(html);
+            changed |= files.get(&page) != Some(&bytes);
+            files.insert(page.clone(), bytes);
+            pages.push(page);
+        }
+        if pages.is_empty() {
+            return None;
+        }
+        let pending = (files.keys())
+            .filter(|p| p.ends_with(".html") && !pages.contains(p))
+            .cloned()
+            .collect();
+        let built = Arc::new(Built {
+            files,
+            base_path: base.base_path.clone(),
+        });
+        self.shown = Some(built.clone());
+        Some(Preview {
+            built,
+            source: None,
+            pages,
+            changed,
+            pending: Arc::new(pending),
+            elapsed: start.elapsed(),
+        })
+    }
+
+    /// The edited page alone (see [`preview`](Self::preview)).
+    fn preview_body(&mut self, plan: &Plan) -> Option<Preview> {
+        let start = Instant::now();
+        if plan.content.len() != 1 {
             return None;
         }
         let path = plan.content.first()?;
@@ -266,8 +348,8 @@ impl Builder {
         self.shown = Some(built.clone());
         Some(Preview {
             built,
-            source: path.clone(),
-            page,
+            source: Some(path.clone()),
+            pages: vec![page],
             changed,
             pending: Arc::new(pending),
             elapsed: start.elapsed(),

@@ -170,6 +170,15 @@ impl Site {
         }
     }
 
+    /// The page or section at the site-relative URL path `url`
+    /// (`principles/arrive-early/`; `""` is the home page).
+    pub(crate) fn target_at(&self, url: &str) -> Option<Target> {
+        let page = self.pages.iter().position(|p| p.url == url);
+        let section = || self.sections.iter().position(|s| s.url == url);
+        page.map(Target::Page)
+            .or_else(|| section().map(Target::Section))
+    }
+
     /// The title of a target.
     pub(crate) fn title(&self, target: Target) -> &str {
         match target {

@@ -25,6 +25,8 @@ struct Fixture {
     builder: Builder,
     /// The preview of the last rebuild, if it had one.
     preview: Option<Preview>,
+    /// The output paths open in a browser, as serve would pass them.
+    open: Vec<String>,
 }
 
 impl Fixture {
@@ -49,6 +51,7 @@ impl Fixture {
             render,
             builder,
             preview: None,
+            open: Vec::new(),
         }
     }
 
@@ -76,9 +79,9 @@ impl Fixture {
     /// for the rebuild.
     fn preview<P: AsRef<Path>>(&mut self, paths: &[P]) -> Plan {
         let mut plan = self.plan(paths);
-        self.preview = self.builder.preview(&plan);
-        if let Some(preview) = &self.preview {
-            plan.forget(&preview.source);
+        self.preview = self.builder.preview(&plan, &self.open);
+        if let Some(source) = self.preview.as_ref().and_then(|p| p.source.as_ref()) {
+            plan.forget(source);
         }
         plan
     }
@@ -134,12 +137,12 @@ impl Fixture {
 
 #[track_caller]
 fn check_preview(what: &str, preview: &Preview, clean: &BTreeMap<String, Vec<u8>>) {
-    assert!(
-        preview.built.files.get(&preview.page).map(|b| b.to_vec())
-            == clean.get(&preview.page).cloned(),
-        "{what}: the preview of {} differs from a clean build",
-        preview.page
-    );
+    for page in &preview.pages {
+        assert!(
+            preview.built.files.get(page).map(|b| b.to_vec()) == clean.get(page).cloned(),
+            "{what}: the preview of {page} differs from a clean build"
+        );
+    }
     let stale: Vec<&String> = clean
         .iter()
         .filter(|(path, bytes)| {
@@ -197,7 +200,7 @@ fn every_incremental_path_gives_the_bytes_of_a_clean_build() {
     std::fs::write(&early, format!("{text}\nA line for the preview.\n")).expect("write");
     let plan = f.preview(&[&early]);
     assert!(f.preview.is_some() && !plan.rereads(&early));
-    let first = f.preview.take().map(|p| p.page);
+    let first = f.preview.take().map(|p| p.pages);
     std::fs::write(
         &honesty,
         honesty_with(
@@ -207,7 +210,7 @@ fn every_incremental_path_gives_the_bytes_of_a_clean_build() {
     .expect("write");
     let r = f.step("two previews", &[&honesty]);
     let second = f.preview.as_ref().expect("previewed");
-    let early_page = first.expect("the first preview");
+    let early_page = first.expect("the first preview").remove(0);
     assert_eq!(
         second.built.files.get(&early_page),
         r.built.files.get(&early_page),
@@ -355,6 +358,57 @@ fn every_incremental_path_gives_the_bytes_of_a_clean_build() {
     );
     f.step("partial", &[&partial]);
 
+    // With pages open, a template edit renders them first (a generated
+    // page among them waits for the rebuild); every other HTML output is
+    // pending until the rebuild has made it, the stylesheets are not.
+    f.open = [
+        "values/honesty/index.html",
+        "tags/index.html",
+        "principles/arrive-early/index.html",
+    ]
+    .map(String::from)
+    .to_vec();
+    std::fs::write(
+        &partial,
+        format!(
+            "{}<!-- footer edited again -->",
+            read_theme("partials/footer.html")
+        ),
+    )
+    .expect("write");
+    f.step("partial edited with pages open", &[&partial]);
+    let preview = f
+        .preview
+        .as_ref()
+        .expect("a template edit with pages open is previewed");
+    assert_eq!(
+        preview.pages,
+        [
+            "values/honesty/index.html",
+            "principles/arrive-early/index.html"
+        ]
+    );
+    assert!(preview.changed && preview.source.is_none());
+    assert!(preview.pending.contains("tags/index.html"));
+    assert!(preview.pending.contains("values/index.html"));
+    assert!(!preview.pending.contains("values/honesty/index.html"));
+    assert!(!preview.pending.iter().any(|p| p.ends_with(".css")));
+    // A template no open page uses: the open pages come out the same.
+    std::fs::write(
+        &template,
+        read_theme("value.html").replace("{{ site.strings.kind_value }}", "Value we share"),
+    )
+    .expect("write");
+    f.open = vec!["principles/arrive-early/index.html".to_string()];
+    f.step("a template no open page uses", &[&template]);
+    let preview = f.preview.as_ref().expect("previewed");
+    assert!(!preview.changed, "the open page does not use value.html");
+    // A stylesheet is no template: the rebuild alone.
+    let theme_css = f.write("templates/extra.css", "p { color: black; }\n");
+    f.step("a stylesheet beside the templates", &[&theme_css]);
+    assert!(f.preview.is_none());
+    f.open.clear();
+
     // A theme folder, picked by the config.
     let theme = f.write(
         "themes/plain/templates/tag.html",
@@ -436,11 +490,11 @@ fn a_translation_is_previewed_in_its_own_language() {
         .as_ref()
         .expect("a translation's body edit is previewed");
     assert_eq!(
-        preview.page,
-        "de/principles/answer-by-the-third-ring/index.html"
+        preview.pages,
+        ["de/principles/answer-by-the-third-ring/index.html"]
     );
     let shown = |path: &str| String::from_utf8_lossy(&preview.built.files[path]).into_owned();
-    assert!(shown(&preview.page).contains("Noch ein Satz auf Deutsch."));
+    assert!(shown(&preview.pages[0]).contains("Noch ein Satz auf Deutsch."));
     let original = shown("principles/answer-by-the-third-ring/index.html");
     assert!(original.contains("Pick up quickly."), "{original}");
     assert!(!original.contains("Deutsch."), "{original}");
@@ -450,6 +504,6 @@ fn a_translation_is_previewed_in_its_own_language() {
     std::fs::write(&file, format!("{text}\nA sentence only in English.\n")).expect("write");
     f.step("an untranslated original's body edited", &[&file]);
     let preview = f.preview.as_ref().expect("a body edit is previewed");
-    assert_eq!(preview.page, "values/patience/index.html");
+    assert_eq!(preview.pages, ["values/patience/index.html"]);
     assert!(preview.pending.contains("de/values/patience/index.html"));
 }

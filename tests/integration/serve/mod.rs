@@ -266,6 +266,52 @@ fn issue_20_a_body_edit_shown_then_broken_front_matter_keeps_the_edit() {
     assert!(body.contains(ADDED));
 }
 
+/// Issue 24: a template edit reloads the open page as soon as that page is
+/// rendered; the rebuild that follows makes every other page that uses the
+/// template, and a request for one of them waits for it.
+#[test]
+fn issue_24_a_template_edit_renders_the_open_page_first() {
+    let site = SiteTest::fixture("build/full");
+    let footer = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/templates/partials/footer.html"),
+    )
+    .expect("the default theme's footer");
+    write(&site, "templates/partials/footer.html", &footer);
+    let server = Server::start(&site, &[]);
+    let page = server.events_of(PAGE);
+    atomic_save(
+        &site,
+        "templates/partials/footer.html",
+        &format!("{footer}<p>Footer, edited.</p>\n"),
+    );
+    page.expect(&["reload"]);
+    let log = wait_line(&server.stdout, |l| {
+        l.starts_with("Rendered ") || l.starts_with("Rebuilt after")
+    })
+    .expect("a log line");
+    assert!(
+        log.starts_with(
+            "Rendered principles/arrive-early/index.html after templates/partials/footer.html in "
+        ) && log.ends_with("; the other pages follow"),
+        "{log}"
+    );
+    let (_, body) = server.get(PAGE);
+    assert!(body.contains("Footer, edited."), "{body}");
+    // Another page is held until the rebuild has made it: never the old one.
+    let (status, body) = server.get("/handbook/values/honesty/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Footer, edited."), "a stale page was served");
+    let rebuilt =
+        wait_line(&server.stdout, |l| l.starts_with("Rebuilt after")).expect("the rebuild");
+    assert!(
+        rebuilt.contains("templates/partials/footer.html"),
+        "{rebuilt}"
+    );
+    // The open page, already shown, does not reload a second time.
+    assert_eq!(page.next_within(Duration::from_millis(300)), None);
+}
+
 #[test]
 fn a_stylesheet_change_swaps_css_without_a_reload() {
     let site = SiteTest::fixture("build/full");
