@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::actions::{About, PageActions};
-use super::nav::NavItemFields;
+use super::nav::{NavItemFields, NavNodeFields};
 use crate::load::changes::Change;
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::Heading;
@@ -141,8 +141,11 @@ pub(crate) struct SharedCards {
     pages: Vec<tera::Value>,
     sections: Vec<tera::Value>,
     /// Each page as a sidebar entry that is not the current page: the most
-    /// repeated value of a build (a sidebar lists up to 60 pages).
-    pub(super) nav_items: Vec<tera::Value>,
+    /// repeated value of a build (a sidebar lists up to 60 pages). A page
+    /// of the home or of a top-level section is listed as a
+    /// [`NavItem`](super::nav::NavItem), a page deeper down as a
+    /// [`NavNode`](super::nav::NavNode) (see [`super::nav::node_depth`]).
+    pub(super) nav_entries: Vec<tera::Value>,
 }
 
 impl SharedCards {
@@ -156,14 +159,22 @@ impl SharedCards {
             .into_par_iter()
             .map(|p| value(plain.page_card(p)))
             .collect();
-        let nav_items = pages
-            .par_iter()
-            .map(|card| {
-                let item = NavItemFields {
-                    page: card,
-                    current: false,
+        let nav_entries = (pages.par_iter().enumerate())
+            .map(|(id, card)| {
+                let value = match super::nav::node_depth(site, id) {
+                    None => tera::Value::try_from_serializable(&NavItemFields {
+                        page: card,
+                        current: false,
+                    }),
+                    Some(depth) => tera::Value::try_from_serializable(&NavNodeFields {
+                        depth,
+                        card,
+                        is_section: false,
+                        current: false,
+                        open: false,
+                    }),
                 };
-                tera::Value::try_from_serializable(&item).unwrap_or_else(|_| tera::Value::none())
+                value.unwrap_or_else(|_| tera::Value::none())
             })
             .collect();
         SharedCards {
@@ -171,7 +182,7 @@ impl SharedCards {
             sections: (0..site.sections.len())
                 .map(|s| value(plain.section_card(s)))
                 .collect(),
-            nav_items,
+            nav_entries,
         }
     }
 }

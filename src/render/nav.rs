@@ -3,7 +3,7 @@
 //! window of at most 60 pages per section so large sites stay small.
 
 use super::context::*;
-use crate::site::{SectionId, Target};
+use crate::site::{PageId, SectionId, Site, Target};
 use serde::Serialize;
 
 /// One entry of the sidebar.
@@ -25,7 +25,7 @@ pub(crate) struct NavSection<'a> {
 }
 
 /// A section or page below the current top-level section in the sidebar.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub(crate) struct NavNode<'a> {
     /// 1 for the top section's subsections, 2 below those, and so on.
     pub depth: usize,
@@ -37,11 +37,42 @@ pub(crate) struct NavNode<'a> {
     pub current: bool,
     /// (sections) Whether the current page is in it.
     pub open: bool,
+    /// The same entry as a template value, made once per build, when it is
+    /// a page other than the current one (see [`SharedCards`]).
+    shared: Option<&'a tera::Value>,
+}
+
+/// The fields of a [`NavNode`] as templates see them.
+#[derive(Serialize)]
+pub(super) struct NavNodeFields<C> {
+    pub(super) depth: usize,
+    pub(super) card: C,
+    pub(super) is_section: bool,
+    pub(super) current: bool,
+    pub(super) open: bool,
+}
+
+impl Serialize for NavNode<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.shared {
+            Some(value) if !self.current && !self.is_section => value.serialize(serializer),
+            _ => NavNodeFields {
+                depth: self.depth,
+                card: &self.card,
+                is_section: self.is_section,
+                current: self.current,
+                open: self.open,
+            }
+            .serialize(serializer),
+        }
+    }
 }
 
 /// A page in the sidebar.
 #[derive(Debug)]
 pub(crate) struct NavItem<'a> {
+    /// Which page.
+    id: PageId,
     /// The page.
     pub page: Card<'a>,
     /// Whether it is the page being rendered.
@@ -69,6 +100,19 @@ impl Serialize for NavItem<'_> {
             .serialize(serializer),
         }
     }
+}
+
+/// How deep the page `id` sits in the sidebar, below its top-level
+/// section ([`NavNode::depth`]: one more than its section's), or `None` for
+/// a page of the home or of a top-level section, listed as a [`NavItem`].
+pub(super) fn node_depth(site: &Site, id: PageId) -> Option<usize> {
+    let mut section = site.pages[id].section;
+    let mut depth = 0;
+    while let Some(parent) = site.sections[section].parent.filter(|&p| p != 0) {
+        depth += 1;
+        section = parent;
+    }
+    (depth > 0).then_some(depth + 1)
 }
 
 /// The sidebar of the page being rendered, available as `nav`.
@@ -158,6 +202,7 @@ impl<'a> Contexts<'a> {
                 is_section: true,
                 current: current == Target::Section(sub),
                 open,
+                shared: None,
             });
             if !open {
                 continue;
@@ -165,6 +210,7 @@ impl<'a> Contexts<'a> {
             let (pages, _) = self.nav_pages(sub, current, 60);
             out.extend(pages.into_iter().map(|item| NavNode {
                 depth: depth + 1,
+                shared: self.cards.map(|c| &c.nav_entries[item.id]),
                 card: item.page,
                 is_section: false,
                 current: item.current,
@@ -192,11 +238,65 @@ impl<'a> Contexts<'a> {
         let items = pages[start..end]
             .iter()
             .map(|&p| NavItem {
+                id: p,
                 page: self.page_card(p),
                 current: current == Target::Page(p),
-                shared: self.cards.map(|c| &c.nav_items[p]),
+                // Below a subsection the entry is a `NavNode`, made apart.
+                shared: (self.cards)
+                    .filter(|_| section == 0 || self.site.sections[section].parent == Some(0))
+                    .map(|c| &c.nav_entries[p]),
             })
             .collect();
         (items, pages.len() - (end - start))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::testing;
+
+    /// The sidebar entries made once per build and shared by every page
+    /// are the values each page would make for itself.
+    #[test]
+    fn shared_sidebar_entries_are_what_each_page_makes() {
+        let page = |title: &str| format!("---\ntitle: {title}\n---\nText.\n");
+        let files: Vec<(String, String)> = [
+            "values/a.md",
+            "values/b.md",
+            "values/group/c.md",
+            "values/group/d.md",
+            "values/group/deeper/e.md",
+            "values/group/deeper/f.md",
+            "principles/g.md",
+        ]
+        .iter()
+        .map(|path| (path.to_string(), page(path)))
+        .collect();
+        let files: Vec<(&str, &str)> = (files.iter())
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let (site, diagnostics) = testing::resolve(&files);
+        assert!(!diagnostics.has_errors(), "{}", diagnostics.render_human());
+        let cards = SharedCards::new(&site);
+        let shared = Contexts::new(&site, &cards);
+        let plain = Contexts::plain(&site);
+        let value = |nav: NavContext<'_>| {
+            tera::Value::try_from_serializable(&nav).expect("a template value")
+        };
+        for ref_path in [
+            "values/a",
+            "values/group/c",
+            "values/group/deeper/f",
+            "principles/g",
+        ] {
+            let id = testing::page(&site, ref_path);
+            let nav = shared.nav(Target::Page(id));
+            let below: usize = nav.sections.iter().map(|s| s.below.len()).sum();
+            if ref_path.contains("deeper") {
+                assert!(below >= 4, "{ref_path}: the nested pages are listed");
+            }
+            assert_eq!(value(nav), value(plain.nav(Target::Page(id))), "{ref_path}");
+        }
     }
 }

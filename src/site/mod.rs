@@ -28,7 +28,7 @@ mod order;
 mod pages;
 mod tags;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 pub(crate) use hrefs::encode_path;
 pub(crate) use links::Destination;

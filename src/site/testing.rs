@@ -9,7 +9,7 @@ use crate::load::{Listing, Sources};
 use super::{PageId, SectionId, Site};
 
 /// The sources of `files`; their front matter must be valid.
-pub(super) fn sources(files: &[(&str, &str)]) -> Sources {
+pub(crate) fn sources(files: &[(&str, &str)]) -> Sources {
     let read = (files.iter()).map(|(path, text)| crate::load::parse_text(path, text));
     let (sources, diagnostics) = crate::load::assemble(Listing::default(), read);
     assert!(diagnostics.is_empty(), "{}", diagnostics.render_human());
@@ -17,31 +17,31 @@ pub(super) fn sources(files: &[(&str, &str)]) -> Sources {
 }
 
 /// `files` resolved with the default configuration, drafts left out.
-pub(super) fn resolve(files: &[(&str, &str)]) -> (Site, Diagnostics) {
+pub(crate) fn resolve(files: &[(&str, &str)]) -> (Site, Diagnostics) {
     resolve_with(Config::default(), files)
 }
 
 /// `files` resolved with `config`, drafts left out.
-pub(super) fn resolve_with(config: Config, files: &[(&str, &str)]) -> (Site, Diagnostics) {
+pub(crate) fn resolve_with(config: Config, files: &[(&str, &str)]) -> (Site, Diagnostics) {
     super::resolve(config, sources(files), false)
 }
 
 /// The page whose ref path is `ref_path`.
-pub(super) fn page(site: &Site, ref_path: &str) -> PageId {
+pub(crate) fn page(site: &Site, ref_path: &str) -> PageId {
     (site.pages.iter())
         .position(|p| p.source.ref_path == ref_path)
         .unwrap_or_else(|| panic!("no page `{ref_path}`"))
 }
 
 /// The section of the folder `folder` (`""` for home).
-pub(super) fn section(site: &Site, folder: &str) -> SectionId {
+pub(crate) fn section(site: &Site, folder: &str) -> SectionId {
     (site.sections.iter())
         .position(|s| s.folder == folder)
         .unwrap_or_else(|| panic!("no section `{folder}`"))
 }
 
 /// Each diagnostic as `file:line:col code: message`, in the order found.
-pub(super) fn lines(diagnostics: &Diagnostics) -> Vec<String> {
+pub(crate) fn lines(diagnostics: &Diagnostics) -> Vec<String> {
     (diagnostics.iter())
         .map(|d| {
             format!(
