@@ -43,6 +43,8 @@ pub(crate) enum Id {
     HighlightCss,
     /// `llms.txt`.
     LlmsTxt,
+    /// `credo-strings.js`, the words of the theme's scripts.
+    ScriptStrings,
     /// `changes.xml`, the Atom feed.
     ChangesFeed,
     /// `/tags/` (with the tag pages, [`Family::TagPage`]).
@@ -115,6 +117,14 @@ pub(crate) const OUTPUTS: &[Output] = &[
         "the highlighting stylesheet",
     ),
     output(Id::LlmsTxt, "llms.txt", None, false, false, "llms.txt"),
+    output(
+        Id::ScriptStrings,
+        "credo-strings.js",
+        None,
+        false,
+        false,
+        "the words of the theme's scripts",
+    ),
     output(
         Id::ChangesFeed,
         "changes.xml",

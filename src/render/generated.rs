@@ -251,6 +251,12 @@ impl Generated<'_> {
             }
             Id::Sitemap => data(self.sitemap().into_bytes()),
             Id::LlmsTxt => data(super::copies::llms_txt(self.site).into_bytes()),
+            // One file per language that every page loads (and a browser
+            // keeps), rather than 2 KB of the same words in every page.
+            Id::ScriptStrings => {
+                let json = super::strings::script_json(self.strings);
+                data(format!("window.credoStrings = {json};\n").into_bytes())
+            }
             Id::ChangesFeed => data(super::changes::atom_feed(self.site, self.strings)),
             // An unknown highlight theme was reported when the theme was
             // resolved.

@@ -705,7 +705,7 @@ test("search.js finds, ranks and shows what the Rust reference does (search_quer
       }));
       // The kind as the page's language names it (the strings both the
       // build and search.js read).
-      const strings = JSON.parse(document.getElementById("credo-strings").textContent);
+      const strings = window.credoStrings;
       const kind = (k) => strings[`kind_${k}_short`] ?? k;
       const want = rust.map((r) => ({
         href: base + encodeURI(r.url), kind: html(kind(r.kind)), title: html(r.title),

@@ -336,10 +336,23 @@ fn a_german_page_has_the_themes_words_and_dates_in_german() {
         "<p class=\"changed\">Geändert am <time datetime=\"2026-12-02\">2. Dezember 2026</time>: Drittes statt viertes Klingeln</p>",
         "<span>Zuletzt geprüft: <time datetime=\"2026-12-04\">4. Dezember 2026</time></span>",
         "<h2 id=\"history-heading\">Verlauf</h2>",
-        "\"marked_as_read\":\"Als gelesen markiert ✓\"",
+        // The scripts' words come from the language's own file, loaded
+        // before the scripts, and are not repeated in the page.
+        "<script src=\"/hb/de/credo-strings.js\" defer></script>\n<script src=\"/hb/credo.js\" defer>",
     ] {
         assert!(page.contains(words), "{words}\n{page}");
     }
+    assert!(!page.contains("marked_as_read"), "{page}");
+    let strings = run.page("de/credo-strings.js");
+    assert!(
+        strings.starts_with("window.credoStrings = {")
+            && strings.contains("\"marked_as_read\":\"Als gelesen markiert ✓\""),
+        "{strings}"
+    );
+    assert!(
+        run.page("credo-strings.js")
+            .contains("\"marked_as_read\":\"Marked as read ✓\"")
+    );
     let changes = run.page("de/changes/index.html");
     assert!(
         changes.contains("<h2 id=\"m-2026-12\">Dezember 2026</h2>"),

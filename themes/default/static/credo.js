@@ -8,9 +8,11 @@
   var base = (document.querySelector('meta[name="credo-base"]') || {}).content || "/";
   var PREFIX = "credo:" + base + ":";
 
-  // The theme's words in the page's language: site.strings as the page's
-  // credo-strings element holds them; `{name}` places are filled from `values`.
+  // The theme's words in the page's language: site.strings as the
+  // language's credo-strings.js sets them (a theme may embed them instead
+  // in a credo-strings JSON element); `{name}` places are filled from `values`.
   var STRINGS = (function () {
+    if (window.credoStrings) return window.credoStrings;
     try { return JSON.parse(document.getElementById("credo-strings").textContent); } catch (e) { return {}; }
   })();
   function t(key, values) {

@@ -20,8 +20,10 @@
     return cache[path];
   }
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
-  // The theme's words in the page's language (base.html's credo-strings).
+  // The theme's words in the page's language (credo-strings.js, or a
+  // theme's credo-strings JSON element).
   var STRINGS = (() => {
+    if (window.credoStrings) return window.credoStrings;
     try { return JSON.parse(document.getElementById("credo-strings").textContent); } catch (e) { return {}; }
   })();
   function t(key, values) {
