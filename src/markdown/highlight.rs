@@ -195,6 +195,25 @@ fn queue() -> &'static (Mutex<mpsc::Sender<Job>>, Queue) {
     })
 }
 
+/// Runs `work`, which renders bodies (the build's load stage), on a thread
+/// pool with two threads per core. A thread that renders a body waits for each code block to come
+/// back highlighted from a worker (the time limit needs another thread);
+/// with one thread per core, its core would idle meanwhile. A build loads
+/// 10 000 pages in 870 ms instead of 1 060 ms this way, for 16 MiB more at
+/// the peak; three threads per core gain 30 ms more for 5 MiB. (`serve`,
+/// which renders bodies in its render stage, started no faster with it.)
+pub(crate) fn two_per_core<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(cores * 2)
+        .thread_name(|i| format!("credo-bodies-{i}"))
+        .build();
+    match pool {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    }
+}
+
 /// The job queue, with one worker per core started the first time.
 fn workers() -> &'static Mutex<mpsc::Sender<Job>> {
     static STARTED: OnceLock<()> = OnceLock::new();
