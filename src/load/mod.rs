@@ -310,15 +310,16 @@ pub(crate) fn make_section_page(file: &mut Loaded, folder: &str) {
 /// Markdown body.
 pub fn load(root: &Path, body: Body) -> (Sources, Diagnostics) {
     let (listing, mut diagnostics) = list(root);
-    let results: Vec<Result<Loaded, Vec<Diagnostic>>> = crate::markdown::highlight::two_per_core(|| {
-        (listing.markdown.par_iter())
-            .map(|path| {
-                crate::bug::processing(&display_path(root, path), || {
-                    read_and_parse(root, path, body)
+    let results: Vec<Result<Loaded, Vec<Diagnostic>>> =
+        crate::markdown::highlight::two_per_core(|| {
+            (listing.markdown.par_iter())
+                .map(|path| {
+                    crate::bug::processing(&display_path(root, path), || {
+                        read_and_parse(root, path, body)
+                    })
                 })
-            })
-            .collect()
-    });
+                .collect()
+        });
     let (sources, read_diagnostics) = assemble(listing, results);
     diagnostics.extend(read_diagnostics.into_vec());
     (sources, diagnostics)
