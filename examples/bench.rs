@@ -27,8 +27,12 @@
 //! `--table 10,1000,10000,30000,100000` measures each size in turn (the
 //! build and its copy floor; fewer runs above 10 000 pages) and prints the
 //! README's performance table.
+//!
+//! `--peers` also times Zola and Hugo, whichever is on PATH, on a copy of
+//! the corpus with minimal templates (see `peers/mod.rs`), in the same rounds.
 
 mod corpus;
+mod peers;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -70,6 +74,10 @@ struct Args {
     /// Also build a copy with `search: false`.
     #[arg(long)]
     search_off: bool,
+    /// Also time Zola and Hugo (whichever is on PATH) on the same corpus,
+    /// with minimal templates.
+    #[arg(long)]
+    peers: bool,
     /// A 10-page site: the start-up case.
     #[arg(long)]
     tiny: bool,
@@ -185,6 +193,8 @@ struct Variant {
     copy_of: Option<PathBuf>,
     /// A `credo` executable to run; `None` runs the library in a child.
     binary: Option<PathBuf>,
+    /// Another generator to run instead of credo.
+    peer: Option<peers::Peer>,
     runs: Vec<Sample>,
     /// Bytes of the last run's output.
     out_bytes: u64,
@@ -246,6 +256,18 @@ fn measure(
             variants.push(Variant::new(&name, off, &args.dir, binary.clone()));
         }
     }
+    if args.peers {
+        for peer in peers::Peer::ALL {
+            if !peer.installed() {
+                eprintln!("{} is not on PATH: not compared", peer.program());
+                continue;
+            }
+            let site = peer.site(&root, corpus::MARKER)?;
+            let mut v = Variant::new(peer.program(), &site, &args.dir, None);
+            v.peer = Some(peer);
+            variants.push(v);
+        }
+    }
     if args.floor {
         let mut floor = Variant::new("I/O floor", &root, &args.dir, None);
         floor.floor = true;
@@ -295,12 +317,17 @@ fn table(args: &Args) -> Result<(), String> {
             .map(|v| v.median().as_secs_f64())
     };
     println!();
+    let (peers_head, peers_rule) = if args.peers {
+        (" Zola, Hugo (median, credo × faster) |", "---|")
+    } else {
+        ("", "")
+    };
     println!(
-        "| content pages (built) | runs | median | min | CPU | pages/s | peak memory | cp -r of the output | build / cp -r | output | × the 10 000-page time |"
+        "| content pages (built) | runs | median | min | CPU | pages/s | peak memory | cp -r of the output | build / cp -r | output | × the 10 000-page time |{peers_head}"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|{peers_rule}");
     for (pages, n, variants) in &rows {
-        let Some(build) = variants.iter().find(|v| v.copy_of.is_none() && !v.floor) else {
+        let Some(build) = variants.iter().find(|v| v.is_credo()) else {
             continue;
         };
         let copy = variants.iter().find(|v| v.copy_of.is_some());
@@ -311,8 +338,20 @@ fn table(args: &Args) -> Result<(), String> {
             Some(base) if *pages > 10_000 && base > 0.0 => format!("{:.2}×", median / base),
             _ => String::new(),
         };
+        let peers: Vec<String> = (variants.iter())
+            .filter(|v| v.peer.is_some())
+            .map(|v| {
+                let m = v.median().as_secs_f64();
+                format!("{} {} ({:.1}×)", v.name, format_duration(m), m / median)
+            })
+            .collect();
+        let peers = if args.peers {
+            format!(" {} |", peers.join(", "))
+        } else {
+            String::new()
+        };
         println!(
-            "| {} ({}) | {n} | {} | {} | {} | {:.0} | {} | {} | {} | {:.0} MB | {scale} |",
+            "| {} ({}) | {n} | {} | {} | {} | {:.0} | {} | {} | {} | {:.0} MB | {scale} |{peers}",
             thousands(*pages),
             thousands(built),
             format_duration(median),
@@ -359,6 +398,7 @@ impl Variant {
             floor: false,
             copy_of: None,
             binary,
+            peer: None,
             runs: Vec::new(),
             out_bytes: 0,
         }
@@ -372,6 +412,9 @@ impl Variant {
         }
         let peak_file = self.out.with_extension("peak");
         let mut cmd = match (&self.copy_of, binary) {
+            _ if let Some(peer) = self.peer => {
+                peer.build(timed(peer.program(), &peak_file), &self.root, &self.out)
+            }
             (Some(from), _) => {
                 let mut c = timed("cp", &peak_file);
                 c.arg("-r").arg(from).arg(&self.out);
@@ -429,8 +472,9 @@ impl Variant {
                 sample.cpu = ms.parse().ok().map(Duration::from_millis);
             }
         }
-        let external = self.copy_of.is_some() || (binary.is_some() && !self.floor);
-        if binary.is_some() && !self.floor && self.copy_of.is_none() {
+        let external =
+            self.copy_of.is_some() || self.peer.is_some() || (binary.is_some() && !self.floor);
+        if binary.is_some() && !self.floor && self.copy_of.is_none() && self.peer.is_none() {
             // `credo build` says "Built N pages (F files) into ...".
             sample.pages = stdout
                 .split_whitespace()
@@ -460,6 +504,11 @@ impl Variant {
             }
         }
         Ok(sample)
+    }
+
+    /// Whether it is a credo build (not a floor, a copy or a peer).
+    fn is_credo(&self) -> bool {
+        !self.floor && self.copy_of.is_none() && self.peer.is_none()
     }
 
     fn median(&self) -> Duration {
@@ -602,7 +651,7 @@ fn print_report(args: &Args, pages: usize, runs: usize, root: &Path, variants: &
     }
     if let Some(copy) = variants.iter().find(|v| v.copy_of.is_some()) {
         let c = copy.median().as_secs_f64();
-        for v in variants.iter().filter(|v| !v.floor && v.copy_of.is_none()) {
+        for v in variants.iter().filter(|v| v.is_credo()) {
             if c > 0.0 {
                 println!(
                     "{} / cp -r of its output: {:.2}×",
@@ -612,7 +661,15 @@ fn print_report(args: &Args, pages: usize, runs: usize, root: &Path, variants: &
             }
         }
     }
-    for v in variants.iter().filter(|v| !v.floor && v.copy_of.is_none()) {
+    if let Some(credo) = variants.iter().find(|v| v.is_credo()) {
+        for peer in variants.iter().filter(|v| v.peer.is_some()) {
+            let (c, p) = (credo.median().as_secs_f64(), peer.median().as_secs_f64());
+            if c > 0.0 {
+                println!("{} is {:.2}× faster than {}", credo.name, p / c, peer.name);
+            }
+        }
+    }
+    for v in variants.iter().filter(|v| v.is_credo()) {
         let stages: Vec<String> = v
             .stages()
             .iter()

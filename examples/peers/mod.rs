@@ -1,0 +1,159 @@
+//! Zola and Hugo on the same corpus, with minimal templates (a page's title
+//! and content; a section's list of links), for `--peers`. Each gets a copy
+//! of the corpus beside it (`corpus-N-sS-hugo`, `corpus-N-sS-zola`), made
+//! once per corpus: Hugo reads the corpus's YAML front matter as it is
+//! (bodies hard-linked); Zola takes only the fields it knows, so each file
+//! is written again with its title in TOML front matter and the same body.
+//! Neither highlights code here (Hugo's default highlighting is turned off
+//! to match Zola's default), and neither builds a search index, feeds or a
+//! sitemap: they do less than credo's full theme, not more.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A static-site generator to time beside credo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Peer {
+    Zola,
+    Hugo,
+}
+
+impl Peer {
+    pub const ALL: [Peer; 2] = [Peer::Zola, Peer::Hugo];
+
+    pub fn program(self) -> &'static str {
+        match self {
+            Peer::Zola => "zola",
+            Peer::Hugo => "hugo",
+        }
+    }
+
+    /// Whether its executable answers on PATH.
+    pub fn installed(self) -> bool {
+        Command::new(self.program())
+            .arg(match self {
+                Peer::Zola => "--version",
+                Peer::Hugo => "version",
+            })
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    /// The command that builds `site` into `out`.
+    pub fn build(self, mut command: Command, site: &Path, out: &Path) -> Command {
+        match self {
+            Peer::Zola => command
+                .arg("--root")
+                .arg(site)
+                .arg("build")
+                .arg("--output-dir")
+                .arg(out),
+            Peer::Hugo => command
+                .arg("--quiet")
+                .arg("--source")
+                .arg(site)
+                .arg("--destination")
+                .arg(out),
+        };
+        command
+    }
+
+    /// Its copy of the corpus at `root`, made on first use.
+    pub fn site(self, root: &Path, marker: &str) -> Result<PathBuf, String> {
+        let mut name = root.file_name().unwrap_or_default().to_os_string();
+        name.push(format!("-{}", self.program()));
+        let site = root.with_file_name(name);
+        let stamp = std::fs::read_to_string(root.join(marker))
+            .map_err(|e| format!("{}: {e}", root.display()))?;
+        if std::fs::read_to_string(site.join(marker)).is_ok_and(|s| s == stamp) {
+            return Ok(site);
+        }
+        let err = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
+        if site.exists() {
+            std::fs::remove_dir_all(&site).map_err(|e| err(&site, e))?;
+        }
+        for entry in walkdir::WalkDir::new(root.join("content")) {
+            let entry = entry.map_err(|e| e.to_string())?;
+            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            let to = site.join(rel);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).map_err(|e| err(&to, e))?;
+            } else if self == Peer::Zola && rel.extension().is_some_and(|e| e == "md") {
+                let text = std::fs::read_to_string(entry.path()).map_err(|e| err(&to, e))?;
+                std::fs::write(&to, zola_page(&text)).map_err(|e| err(&to, e))?;
+            } else if std::fs::hard_link(entry.path(), &to).is_err() {
+                std::fs::copy(entry.path(), &to).map_err(|e| err(&to, e))?;
+            }
+        }
+        for (path, text) in self.files() {
+            let to = site.join(path);
+            if let Some(parent) = to.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| err(parent, e))?;
+            }
+            std::fs::write(&to, text).map_err(|e| err(&to, e))?;
+        }
+        std::fs::write(site.join(marker), stamp).map_err(|e| err(&site, e))?;
+        Ok(site)
+    }
+
+    /// Its configuration and minimal templates.
+    fn files(self) -> Vec<(&'static str, &'static str)> {
+        match self {
+            Peer::Zola => vec![
+                (
+                    "config.toml",
+                    "base_url = \"http://localhost\"\ntitle = \"Bench\"\ncompile_sass = false\nbuild_search_index = false\n",
+                ),
+                ("templates/page.html", ZOLA_PAGE),
+                ("templates/section.html", ZOLA_SECTION),
+                ("templates/index.html", ZOLA_SECTION),
+            ],
+            Peer::Hugo => vec![
+                (
+                    "hugo.toml",
+                    "baseURL = \"http://localhost/\"\ntitle = \"Bench\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"robotsTXT\"]\n[markup.highlight]\ncodeFences = false\n",
+                ),
+                ("layouts/_default/single.html", HUGO_PAGE),
+                ("layouts/_default/list.html", HUGO_LIST),
+                ("layouts/index.html", HUGO_LIST),
+            ],
+        }
+    }
+}
+
+const ZOLA_PAGE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ page.title }}</title></head><body><main><h1>{{ page.title }}</h1>{{ page.content | safe }}</main></body></html>\n";
+const ZOLA_SECTION: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ section.title }}</title></head><body><main><h1>{{ section.title }}</h1>{{ section.content | safe }}<ul>{% for p in section.pages %}<li><a href=\"{{ p.permalink }}\">{{ p.title }}</a></li>{% endfor %}{% for s in section.subsections %}<li><a href=\"{{ get_section(path=s).permalink }}\">{{ get_section(path=s).title }}</a></li>{% endfor %}</ul></main></body></html>\n";
+const HUGO_PAGE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>\n";
+const HUGO_LIST: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>\n";
+
+/// A corpus file for Zola: its title as TOML front matter, then its body.
+fn zola_page(text: &str) -> String {
+    let (front, body) = text
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .unwrap_or(("", text));
+    let title = serde_yaml::from_str::<serde_yaml::Value>(front)
+        .ok()
+        .and_then(|v| v.get("title").and_then(|t| t.as_str()).map(str::to_string))
+        .unwrap_or_default();
+    let title = toml::Value::String(title).to_string();
+    format!("+++\ntitle = {title}\n+++\n{body}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zola_page_keeps_its_title_and_body() {
+        let page =
+            zola_page("---\ntitle: \"Say \\\"no\\\" early\"\nnumber: 3\n---\nBody [[a-ref]].\n");
+        let (front, body) = (page.strip_prefix("+++\n"))
+            .and_then(|rest| rest.split_once("+++\n"))
+            .expect("TOML front matter");
+        let front: toml::Table = front.parse().expect("valid TOML");
+        assert_eq!(front["title"].as_str(), Some("Say \"no\" early"));
+        assert_eq!(front.len(), 1, "Zola is given only the title");
+        assert_eq!(body, "Body [[a-ref]].\n");
+    }
+}
