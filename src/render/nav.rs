@@ -241,9 +241,9 @@ impl<'a> Contexts<'a> {
                 id: p,
                 page: self.page_card(p),
                 current: current == Target::Page(p),
-                // Below a subsection the entry is a `NavNode`, made apart.
+                // Below a subsection the shared entry is a `NavNode`.
                 shared: (self.cards)
-                    .filter(|_| section == 0 || self.site.sections[section].parent == Some(0))
+                    .filter(|_| node_depth(self.site, p).is_none())
                     .map(|c| &c.nav_entries[p]),
             })
             .collect();
