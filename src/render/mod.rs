@@ -9,6 +9,7 @@
 
 pub(crate) mod actions;
 mod bodies;
+mod cards;
 mod changes;
 pub(crate) mod context;
 mod copies;
