@@ -230,11 +230,7 @@ impl Builder {
         // A template that does not compile: the rebuild reports it.
         let (theme, templates) = pipeline::theme(&self.options.root, config).ok()?;
         let resolved = self.resolved.as_ref()?;
-        let good = self.good.as_ref()?;
-        let base = self.shown.as_ref().unwrap_or(&good.built);
-        let mut files = base.files.clone();
-        let mut pages = Vec::new();
-        let mut changed = false;
+        let mut rendered = Vec::new();
         for output in open.iter().take(OPEN_FIRST) {
             // A generated page (tags, search) waits for the rebuild.
             let Some((edition, target)) = resolved.target_of(output) else {
@@ -248,32 +244,12 @@ impl Builder {
                 target,
             )
             .ok()?;
-            let page = format!("{}{path}", edition.prefix);
-            let bytes = Bytes::from(html);
-            changed |= files.get(&page) != Some(&bytes);
-            files.insert(page.clone(), bytes);
-            pages.push(page);
+            rendered.push((format!("{}{path}", edition.prefix), html));
         }
-        if pages.is_empty() {
+        if rendered.is_empty() {
             return None;
         }
-        let pending = (files.keys())
-            .filter(|p| p.ends_with(".html") && !pages.contains(p))
-            .cloned()
-            .collect();
-        let built = Arc::new(Built {
-            files,
-            base_path: base.base_path.clone(),
-        });
-        self.shown = Some(built.clone());
-        Some(Preview {
-            built,
-            source: None,
-            pages,
-            changed,
-            pending: Arc::new(pending),
-            elapsed: start.elapsed(),
-        })
+        self.show(rendered, None, |p| p.ends_with(".html"), start)
     }
 
     /// The edited page alone (see [`preview`](Self::preview)).
@@ -296,7 +272,8 @@ impl Builder {
             return None;
         }
         let (theme, templates) = self.theme.as_ref().ok()?;
-        let good = self.good.as_ref()?;
+        // A preview shows over a good build: without one, the rebuild answers.
+        self.good.as_ref()?;
         let prefix = (new.source.lang.as_ref()).map_or(String::new(), |code| format!("{code}/"));
         let prefixes: Vec<String> = (self.resolved.as_ref()?.editions.iter())
             .map(|e| e.prefix.clone())
@@ -328,17 +305,35 @@ impl Builder {
         };
         self.files.insert(path.clone(), Ok(new));
         self.unrendered = true;
-        let base = self.shown.as_ref().unwrap_or(&good.built);
-        let mut files = base.files.clone();
-        let bytes = Bytes::from(html);
-        let changed = files.get(&page) != Some(&bytes);
-        files.insert(page.clone(), bytes);
         // The outputs that gather every body, in every language, follow with
         // the rebuild, as do the other languages' stand-ins for an edited
         // original.
-        let pending = files
-            .keys()
-            .filter(|p| gathers(p) || stand_ins.contains(*p))
+        let pending = |p: &str| gathers(p) || stand_ins.contains(p);
+        self.show(vec![(page, html)], Some(path.clone()), pending, start)
+    }
+
+    /// Shows `rendered` (output path, HTML) over what is shown now (the last
+    /// preview's build, or the last good one): the preview, with the other
+    /// outputs `pending` names held until the rebuild.
+    fn show(
+        &mut self,
+        rendered: Vec<(String, String)>,
+        source: Option<PathBuf>,
+        pending: impl Fn(&str) -> bool,
+        start: Instant,
+    ) -> Option<Preview> {
+        let base = (self.shown.as_ref()).or(self.good.as_ref().map(|g| &g.built))?;
+        let mut files = base.files.clone();
+        let mut pages = Vec::with_capacity(rendered.len());
+        let mut changed = false;
+        for (page, html) in rendered {
+            let bytes = Bytes::from(html);
+            changed |= files.get(&page) != Some(&bytes);
+            files.insert(page.clone(), bytes);
+            pages.push(page);
+        }
+        let pending = (files.keys())
+            .filter(|p| !pages.contains(p) && pending(p))
             .cloned()
             .collect();
         let built = Arc::new(Built {
@@ -348,8 +343,8 @@ impl Builder {
         self.shown = Some(built.clone());
         Some(Preview {
             built,
-            source: Some(path.clone()),
-            pages: vec![page],
+            source,
+            pages,
             changed,
             pending: Arc::new(pending),
             elapsed: start.elapsed(),
