@@ -262,7 +262,8 @@ fn measure(
                 eprintln!("{} is not on PATH: not compared", peer.program());
                 continue;
             }
-            let site = peer.site(&root, corpus::MARKER)?;
+            let suffix = format!("-{}", peer.program());
+            let site = corpus_copy(&root, &suffix, |text| peer.rewrite(text), &peer.files())?;
             let mut v = Variant::new(peer.program(), &site, &args.dir, None);
             v.peer = Some(peer);
             variants.push(v);
@@ -731,32 +732,57 @@ fn ensure_corpus(dir: &Path, pages: usize, seed: u64) -> Result<PathBuf, String>
 
 /// A copy of the corpus whose credo.yaml says `search: false` (content hard-linked).
 fn ensure_search_off(root: &Path) -> Result<PathBuf, String> {
+    let config = std::fs::read_to_string(root.join("credo.yaml"))
+        .map_err(|e| format!("{}: {e}", root.join("credo.yaml").display()))?;
+    let config = config.replace("search: true", "search: false");
+    corpus_copy(root, "-search-off", |_| None, &[("credo.yaml", &config)])
+}
+
+/// The corpus at `root` copied beside it (its name plus `suffix`), made
+/// once per corpus: `content/` hard-linked, but for the Markdown files that
+/// `rewrite` gives new text, with `files` (path, text) written in it.
+fn corpus_copy(
+    root: &Path,
+    suffix: &str,
+    rewrite: impl Fn(&str) -> Option<String>,
+    files: &[(&str, &str)],
+) -> Result<PathBuf, String> {
     let mut name = root.file_name().unwrap_or_default().to_os_string();
-    name.push("-search-off");
-    let off = root.with_file_name(name);
+    name.push(suffix);
+    let copy = root.with_file_name(name);
     let stamp = std::fs::read_to_string(root.join(corpus::MARKER))
         .map_err(|e| format!("{}: {e}", root.display()))?;
-    if std::fs::read_to_string(off.join(corpus::MARKER)).is_ok_and(|s| s == stamp) {
-        return Ok(off);
+    if std::fs::read_to_string(copy.join(corpus::MARKER)).is_ok_and(|s| s == stamp) {
+        return Ok(copy);
     }
     let err = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
-    if off.exists() {
-        std::fs::remove_dir_all(&off).map_err(|e| err(&off, e))?;
+    if copy.exists() {
+        std::fs::remove_dir_all(&copy).map_err(|e| err(&copy, e))?;
     }
     for entry in walkdir::WalkDir::new(root.join("content")) {
         let entry = entry.map_err(|e| e.to_string())?;
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        let to = off.join(rel);
+        let to = copy.join(rel);
+        let markdown = rel.extension().is_some_and(|e| e == "md");
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&to).map_err(|e| err(&to, e))?;
+        } else if let Some(text) = markdown
+            .then(|| std::fs::read_to_string(entry.path()).ok())
+            .flatten()
+            .and_then(|text| rewrite(&text))
+        {
+            std::fs::write(&to, text).map_err(|e| err(&to, e))?;
         } else if std::fs::hard_link(entry.path(), &to).is_err() {
             std::fs::copy(entry.path(), &to).map_err(|e| err(&to, e))?;
         }
     }
-    let config = std::fs::read_to_string(root.join("credo.yaml"))
-        .map_err(|e| err(&root.join("credo.yaml"), e))?;
-    let config = config.replace("search: true", "search: false");
-    std::fs::write(off.join("credo.yaml"), config).map_err(|e| err(&off, e))?;
-    std::fs::write(off.join(corpus::MARKER), stamp).map_err(|e| err(&off, e))?;
-    Ok(off)
+    for (path, text) in files {
+        let to = copy.join(path);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| err(parent, e))?;
+        }
+        std::fs::write(&to, text).map_err(|e| err(&to, e))?;
+    }
+    std::fs::write(copy.join(corpus::MARKER), stamp).map_err(|e| err(&copy, e))?;
+    Ok(copy)
 }

@@ -1,14 +1,15 @@
 //! Zola and Hugo on the same corpus, with minimal templates (a page's title
 //! and content; a section's list of links), for `--peers`. Each gets a copy
 //! of the corpus beside it (`corpus-N-sS-hugo`, `corpus-N-sS-zola`), made
-//! once per corpus: Hugo reads the corpus's YAML front matter as it is
-//! (bodies hard-linked); Zola takes only the fields it knows, so each file
-//! is written again with its title in TOML front matter and the same body.
+//! once per corpus (`corpus_copy` in bench.rs): Hugo reads the corpus's YAML
+//! front matter as it is (bodies hard-linked); Zola takes only the fields it
+//! knows, so each file is written again with its title in TOML front matter
+//! and the same body.
 //! Neither highlights code here (Hugo's default highlighting is turned off
 //! to match Zola's default), and neither builds a search index, feeds or a
 //! sitemap: they do less than credo's full theme, not more.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// A static-site generator to time beside credo.
@@ -58,46 +59,14 @@ impl Peer {
         command
     }
 
-    /// Its copy of the corpus at `root`, made on first use.
-    pub fn site(self, root: &Path, marker: &str) -> Result<PathBuf, String> {
-        let mut name = root.file_name().unwrap_or_default().to_os_string();
-        name.push(format!("-{}", self.program()));
-        let site = root.with_file_name(name);
-        let stamp = std::fs::read_to_string(root.join(marker))
-            .map_err(|e| format!("{}: {e}", root.display()))?;
-        if std::fs::read_to_string(site.join(marker)).is_ok_and(|s| s == stamp) {
-            return Ok(site);
-        }
-        let err = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
-        if site.exists() {
-            std::fs::remove_dir_all(&site).map_err(|e| err(&site, e))?;
-        }
-        for entry in walkdir::WalkDir::new(root.join("content")) {
-            let entry = entry.map_err(|e| e.to_string())?;
-            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            let to = site.join(rel);
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&to).map_err(|e| err(&to, e))?;
-            } else if self == Peer::Zola && rel.extension().is_some_and(|e| e == "md") {
-                let text = std::fs::read_to_string(entry.path()).map_err(|e| err(&to, e))?;
-                std::fs::write(&to, zola_page(&text)).map_err(|e| err(&to, e))?;
-            } else if std::fs::hard_link(entry.path(), &to).is_err() {
-                std::fs::copy(entry.path(), &to).map_err(|e| err(&to, e))?;
-            }
-        }
-        for (path, text) in self.files() {
-            let to = site.join(path);
-            if let Some(parent) = to.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| err(parent, e))?;
-            }
-            std::fs::write(&to, text).map_err(|e| err(&to, e))?;
-        }
-        std::fs::write(site.join(marker), stamp).map_err(|e| err(&site, e))?;
-        Ok(site)
+    /// A corpus file's text as it gives it this generator, if not as it is:
+    /// Zola takes only the front matter fields it knows.
+    pub fn rewrite(self, text: &str) -> Option<String> {
+        (self == Peer::Zola).then(|| zola_page(text))
     }
 
     /// Its configuration and minimal templates.
-    fn files(self) -> Vec<(&'static str, &'static str)> {
+    pub fn files(self) -> Vec<(&'static str, &'static str)> {
         match self {
             Peer::Zola => vec![
                 (
