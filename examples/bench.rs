@@ -194,7 +194,7 @@ struct Variant {
     /// A `credo` executable to run; `None` runs the library in a child.
     binary: Option<PathBuf>,
     /// Another generator to run instead of credo.
-    peer: Option<peers::Peer>,
+    peer: Option<peers::PeerRun>,
     runs: Vec<Sample>,
     /// Bytes of the last run's output.
     out_bytes: u64,
@@ -257,15 +257,22 @@ fn measure(
         }
     }
     if args.peers {
-        for peer in peers::Peer::ALL {
+        for run in peers::PeerRun::ALL {
+            let peer = run.peer;
             if !peer.installed() {
-                eprintln!("{} is not on PATH: not compared", peer.program());
+                if !run.highlight {
+                    eprintln!("{} is not on PATH: not compared", peer.program());
+                }
                 continue;
             }
-            let suffix = format!("-{}", peer.program());
-            let site = corpus_copy(&root, &suffix, |text| peer.rewrite(text), &peer.files())?;
-            let mut v = Variant::new(peer.program(), &site, &args.dir, None);
-            v.peer = Some(peer);
+            let site = corpus_copy(
+                &root,
+                &run.suffix(),
+                |text| peer.rewrite(text),
+                &run.files(),
+            )?;
+            let mut v = Variant::new(&run.name(), &site, &args.dir, None);
+            v.peer = Some(run);
             variants.push(v);
         }
     }
@@ -413,7 +420,8 @@ impl Variant {
         }
         let peak_file = self.out.with_extension("peak");
         let mut cmd = match (&self.copy_of, binary) {
-            _ if let Some(peer) = self.peer => {
+            _ if let Some(run) = self.peer => {
+                let peer = run.peer;
                 peer.build(timed(peer.program(), &peak_file), &self.root, &self.out)
             }
             (Some(from), _) => {
@@ -665,8 +673,10 @@ fn print_report(args: &Args, pages: usize, runs: usize, root: &Path, variants: &
     if let Some(credo) = variants.iter().find(|v| v.is_credo()) {
         for peer in variants.iter().filter(|v| v.peer.is_some()) {
             let (c, p) = (credo.median().as_secs_f64(), peer.median().as_secs_f64());
-            if c > 0.0 {
+            if c > 0.0 && p >= c {
                 println!("{} is {:.2}× faster than {}", credo.name, p / c, peer.name);
+            } else if p > 0.0 {
+                println!("{} is {:.2}× faster than {}", peer.name, c / p, credo.name);
             }
         }
     }

@@ -1,13 +1,16 @@
 //! Zola and Hugo on the same corpus, with minimal templates (a page's title
 //! and content; a section's list of links), for `--peers`. Each gets a copy
-//! of the corpus beside it (`corpus-N-sS-hugo`, `corpus-N-sS-zola`), made
-//! once per corpus (`corpus_copy` in bench.rs): Hugo reads the corpus's YAML
-//! front matter as it is (bodies hard-linked); Zola takes only the fields it
-//! knows, so each file is written again with its title in TOML front matter
-//! and the same body.
-//! Neither highlights code here (Hugo's default highlighting is turned off
-//! to match Zola's default), and neither builds a search index, feeds or a
-//! sitemap: they do less than credo's full theme, not more.
+//! of the corpus beside it (`corpus-N-sS-hugo`, `corpus-N-sS-zola`, and
+//! `-hl` for the copy that highlights code), made once per corpus
+//! (`corpus_copy` in bench.rs): Hugo reads the corpus's YAML front matter as
+//! it is (bodies hard-linked); Zola takes only the fields it knows, so each
+//! file is written again with its title in TOML front matter and the same
+//! body.
+//!
+//! Each generator runs twice: as it comes (Zola does not highlight code by
+//! default; Hugo's highlighting is turned off to match), and with code
+//! highlighting on, as credo always does. Neither builds a search index,
+//! feeds or a sitemap: they do less than credo's full theme, not more.
 
 use std::path::Path;
 use std::process::Command;
@@ -19,9 +22,66 @@ pub enum Peer {
     Hugo,
 }
 
-impl Peer {
-    pub const ALL: [Peer; 2] = [Peer::Zola, Peer::Hugo];
+/// One way to run a peer: as it comes, or highlighting code as credo does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeerRun {
+    pub peer: Peer,
+    pub highlight: bool,
+}
 
+impl PeerRun {
+    pub const ALL: [PeerRun; 4] = [
+        PeerRun::new(Peer::Zola, false),
+        PeerRun::new(Peer::Zola, true),
+        PeerRun::new(Peer::Hugo, false),
+        PeerRun::new(Peer::Hugo, true),
+    ];
+
+    const fn new(peer: Peer, highlight: bool) -> PeerRun {
+        PeerRun { peer, highlight }
+    }
+
+    /// Its name in the bench's report.
+    pub fn name(self) -> String {
+        match self.highlight {
+            false => self.peer.program().to_string(),
+            true => format!("{}, highlighting", self.peer.program()),
+        }
+    }
+
+    /// The suffix of its corpus copy's folder.
+    pub fn suffix(self) -> String {
+        match self.highlight {
+            false => format!("-{}", self.peer.program()),
+            true => format!("-{}-hl", self.peer.program()),
+        }
+    }
+
+    /// Its configuration and minimal templates.
+    pub fn files(self) -> Vec<(&'static str, &'static str)> {
+        let config = match (self.peer, self.highlight) {
+            (Peer::Zola, false) => ("config.toml", ZOLA_CONFIG),
+            (Peer::Zola, true) => ("config.toml", ZOLA_CONFIG_HIGHLIGHT),
+            (Peer::Hugo, false) => ("hugo.toml", HUGO_CONFIG),
+            (Peer::Hugo, true) => ("hugo.toml", HUGO_CONFIG_HIGHLIGHT),
+        };
+        let templates = match self.peer {
+            Peer::Zola => [
+                ("templates/page.html", ZOLA_PAGE),
+                ("templates/section.html", ZOLA_SECTION),
+                ("templates/index.html", ZOLA_SECTION),
+            ],
+            Peer::Hugo => [
+                ("layouts/_default/single.html", HUGO_PAGE),
+                ("layouts/_default/list.html", HUGO_LIST),
+                ("layouts/index.html", HUGO_LIST),
+            ],
+        };
+        std::iter::once(config).chain(templates).collect()
+    }
+}
+
+impl Peer {
     pub fn program(self) -> &'static str {
         match self {
             Peer::Zola => "zola",
@@ -64,34 +124,16 @@ impl Peer {
     pub fn rewrite(self, text: &str) -> Option<String> {
         (self == Peer::Zola).then(|| zola_page(text))
     }
-
-    /// Its configuration and minimal templates.
-    pub fn files(self) -> Vec<(&'static str, &'static str)> {
-        match self {
-            Peer::Zola => vec![
-                (
-                    "config.toml",
-                    "base_url = \"http://localhost\"\ntitle = \"Bench\"\ncompile_sass = false\nbuild_search_index = false\n",
-                ),
-                ("templates/page.html", ZOLA_PAGE),
-                ("templates/section.html", ZOLA_SECTION),
-                ("templates/index.html", ZOLA_SECTION),
-            ],
-            Peer::Hugo => vec![
-                (
-                    "hugo.toml",
-                    "baseURL = \"http://localhost/\"\ntitle = \"Bench\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"robotsTXT\"]\n[markup.highlight]\ncodeFences = false\n",
-                ),
-                ("layouts/_default/single.html", HUGO_PAGE),
-                ("layouts/_default/list.html", HUGO_LIST),
-                ("layouts/index.html", HUGO_LIST),
-            ],
-        }
-    }
 }
 
+const ZOLA_CONFIG: &str = "base_url = \"http://localhost\"\ntitle = \"Bench\"\ncompile_sass = false\nbuild_search_index = false\n";
+/// Zola 0.22's highlighting (`giallo`) with one of its bundled themes.
+const ZOLA_CONFIG_HIGHLIGHT: &str = "base_url = \"http://localhost\"\ntitle = \"Bench\"\ncompile_sass = false\nbuild_search_index = false\n[markdown.highlighting]\ntheme = \"github-light\"\n";
+const HUGO_CONFIG: &str = "baseURL = \"http://localhost/\"\ntitle = \"Bench\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"robotsTXT\"]\n[markup.highlight]\ncodeFences = false\n";
+/// Hugo's default: fenced code highlighted by Chroma.
+const HUGO_CONFIG_HIGHLIGHT: &str = "baseURL = \"http://localhost/\"\ntitle = \"Bench\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"robotsTXT\"]\n";
 const ZOLA_PAGE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ page.title }}</title></head><body><main><h1>{{ page.title }}</h1>{{ page.content | safe }}</main></body></html>\n";
-const ZOLA_SECTION: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ section.title }}</title></head><body><main><h1>{{ section.title }}</h1>{{ section.content | safe }}<ul>{% for p in section.pages %}<li><a href=\"{{ p.permalink }}\">{{ p.title }}</a></li>{% endfor %}{% for s in section.subsections %}<li><a href=\"{{ get_section(path=s).permalink }}\">{{ get_section(path=s).title }}</a></li>{% endfor %}</ul></main></body></html>\n";
+const ZOLA_SECTION: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ section.title }}</title></head><body><main><h1>{{ section.title }}</h1>{{ section.content | safe }}<ul>{% for p in section.pages %}<li><a href=\"{{ p.permalink }}\">{{ p.title }}</a></li>{% endfor %}{% for s in section.subsections %}{% set sub = get_section(path=s) %}<li><a href=\"{{ sub.permalink }}\">{{ sub.title }}</a></li>{% endfor %}</ul></main></body></html>\n";
 const HUGO_PAGE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>\n";
 const HUGO_LIST: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>\n";
 
@@ -124,5 +166,21 @@ mod tests {
         assert_eq!(front["title"].as_str(), Some("Say \"no\" early"));
         assert_eq!(front.len(), 1, "Zola is given only the title");
         assert_eq!(body, "Body [[a-ref]].\n");
+    }
+
+    #[test]
+    fn each_run_has_its_own_copy_and_only_highlighting_runs_highlight() {
+        let suffixes: std::collections::HashSet<String> =
+            PeerRun::ALL.iter().map(|r| r.suffix()).collect();
+        assert_eq!(suffixes.len(), PeerRun::ALL.len());
+        for run in PeerRun::ALL {
+            let files = run.files();
+            let config = files[0].1;
+            let highlights = match run.peer {
+                Peer::Zola => config.contains("[markdown.highlighting]"),
+                Peer::Hugo => !config.contains("codeFences = false"),
+            };
+            assert_eq!(highlights, run.highlight, "{}", run.name());
+        }
     }
 }
