@@ -7,7 +7,7 @@
 //! credo never deletes what it did not make. [`MemorySink`] keeps files in memory
 //! for `credo serve`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -241,6 +241,7 @@ impl DirSink {
             dir: staging,
             sink: self.clone(),
             written: std::sync::Mutex::new(Vec::new()),
+            folders: std::sync::Mutex::new(HashSet::new()),
             committed: false,
         })
     }
@@ -271,6 +272,10 @@ pub(crate) struct Staging {
     sink: DirSink,
     /// The files made through [`create`](Self::create), for the marker.
     written: std::sync::Mutex<Vec<String>>,
+    /// The folders [`create`](Self::create) has made: most files go into a
+    /// folder made for another (a page's `index.html` and `index.md`), and
+    /// asking the file system again costs two system calls a file.
+    folders: std::sync::Mutex<HashSet<String>>,
     committed: bool,
 }
 
@@ -278,16 +283,31 @@ impl Staging {
     /// Creates one file for writing, and its folders (safe to call from many
     /// threads at once).
     pub(crate) fn create(&self, path: &str) -> io::Result<std::fs::File> {
-        let target = self.dir.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
+        if let Some((folder, _)) = path.rsplit_once('/') {
+            self.make_folder(folder)?;
         }
-        let file = std::fs::File::create(target)?;
+        let file = std::fs::File::create(self.dir.join(path))?;
         self.written
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .push(path.to_string());
         Ok(file)
+    }
+
+    /// Makes `folder` (relative to the staging folder) and its parents,
+    /// unless this staging has already made it.
+    fn make_folder(&self, folder: &str) -> io::Result<()> {
+        let lock = || {
+            self.folders
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if lock().contains(folder) {
+            return Ok(());
+        }
+        std::fs::create_dir_all(self.dir.join(folder))?;
+        lock().insert(folder.to_string());
+        Ok(())
     }
 
     /// Writes the remaining `files` and swaps the staging folder in.
@@ -341,4 +361,39 @@ fn write_files(dir: &Path, files: Vec<OutputFile>) -> Result<(), Error> {
         };
         result.map_err(|e| io_error(&path, e))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write as _;
+
+    #[test]
+    fn files_written_as_they_are_made_land_in_their_folders() {
+        let site = tempfile::tempdir().expect("a temporary folder");
+        let out = site.path().join("public");
+        let sink = DirSink::new(site.path(), &out).expect("an output folder");
+        let staging = sink.stage().expect("a staging folder");
+        let paths = [
+            "guides/a/index.html",
+            "guides/a/index.md",
+            "guides/a/b/index.html",
+            "guides/c/index.html",
+            "top.txt",
+        ];
+        for path in paths {
+            let mut file = staging.create(path).expect("created");
+            file.write_all(path.as_bytes()).expect("written");
+        }
+        staging.commit(Vec::new()).expect("swapped in");
+        for path in paths {
+            let text = std::fs::read_to_string(out.join(path)).expect("in the output");
+            assert_eq!(text, path);
+        }
+        let marker = std::fs::read_to_string(out.join(MARKER)).expect("the marker");
+        assert!(
+            paths.iter().all(|p| marker.lines().any(|l| l == *p)),
+            "{marker}"
+        );
+    }
 }
