@@ -19,8 +19,10 @@
 //! child reads every source byte under `content/` and writes each file's bytes
 //! to `OUT/<path>/index.html`, in parallel like the build. Variants run
 //! interleaved (build, search off, floor; build, ...) so drift hits all alike.
-//! The output folder is removed before every run, untimed, and after the
-//! last (unless `--keep-output`); the corpus stays cached for the next run.
+//! The output folder is removed before every run, untimed, and as soon as
+//! no later variant of the round copies it (unless `--keep-output`, which
+//! keeps the last round's): at 100 000 pages each is gigabytes of tmpfs.
+//! The corpus stays cached for the next run.
 //!
 //! `--copy-floor` times `cp -r` of the build's own output, right after each
 //! build in the same round: issue 24's floor (a build in at most twice that).
@@ -29,7 +31,9 @@
 //! README's performance table.
 //!
 //! `--peers` also times Zola and Hugo, whichever is on PATH, on a copy of
-//! the corpus with minimal templates (see `peers/mod.rs`), in the same rounds.
+//! the corpus with minimal templates (see `peers/mod.rs`), in the same
+//! rounds, each as it comes and with code highlighting on. A peer that fails
+//! (out of memory, say) is reported as failed and the others go on.
 
 mod corpus;
 mod peers;
@@ -198,6 +202,8 @@ struct Variant {
     runs: Vec<Sample>,
     /// Bytes of the last run's output.
     out_bytes: u64,
+    /// Why a peer could not build this corpus, if it could not.
+    failed: Option<String>,
 }
 
 /// What one run measured.
@@ -282,29 +288,56 @@ fn measure(
         variants.push(floor);
     }
     let exe = std::env::current_exe().map_err(|e| format!("cannot find the bench binary: {e}"))?;
-    for round in 0..args.warmup + runs {
-        for v in &mut variants {
-            let sample = v.run_once(&exe)?;
-            if round >= args.warmup {
-                v.runs.push(sample);
+    let last = args.warmup + runs - 1;
+    for round in 0..=last {
+        for i in 0..variants.len() {
+            let v = &mut variants[i];
+            if v.failed.is_some() {
+                continue;
+            }
+            match v.run_once(&exe) {
+                Ok(sample) if round >= args.warmup => v.runs.push(sample),
+                Ok(_) => {}
+                // A peer that fails (Hugo out of memory at 100 000 pages)
+                // is reported as failed; the rest are still measured.
+                Err(e) if v.peer.is_some() => {
+                    eprintln!("{e}");
+                    v.failed = Some(e.lines().next().unwrap_or_default().to_string());
+                }
+                Err(e) => return Err(e),
+            }
+            if round == last {
+                variants[i].out_bytes = folder_bytes(&variants[i].out);
+            }
+            if !args.keep_output || round < last {
+                free_outputs(&variants, i);
             }
         }
     }
-    for v in &mut variants {
-        v.out_bytes = walkdir::WalkDir::new(&v.out)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter_map(|e| e.metadata().ok())
-            .filter(std::fs::Metadata::is_file)
-            .map(|m| m.len())
-            .sum();
-    }
-    if !args.keep_output {
-        for v in &variants {
+    Ok((root, variants))
+}
+
+/// Bytes of the files under `folder`.
+fn folder_bytes(folder: &Path) -> u64 {
+    walkdir::WalkDir::new(folder)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter_map(|e| e.metadata().ok())
+        .filter(std::fs::Metadata::is_file)
+        .map(|m| m.len())
+        .sum()
+}
+
+/// Removes the outputs of the variants up to `done` that no later variant
+/// copies: at 100 000 pages each output is gigabytes of tmpfs, and leaving
+/// them for the next variant took the machine's memory.
+fn free_outputs(variants: &[Variant], done: usize) {
+    let later = &variants[done + 1..];
+    for v in &variants[..=done] {
+        if !later.iter().any(|l| l.copy_of.as_ref() == Some(&v.out)) {
             let _ = std::fs::remove_dir_all(&v.out);
         }
     }
-    Ok((root, variants))
 }
 
 /// `--table`: every size in turn, then the README's table.
@@ -349,6 +382,9 @@ fn table(args: &Args) -> Result<(), String> {
         let peers: Vec<String> = (variants.iter())
             .filter(|v| v.peer.is_some())
             .map(|v| {
+                if v.runs.is_empty() {
+                    return format!("{} failed", v.name);
+                }
                 let m = v.median().as_secs_f64();
                 format!("{} {} ({:.1}×)", v.name, format_duration(m), m / median)
             })
@@ -409,6 +445,7 @@ impl Variant {
             peer: None,
             runs: Vec::new(),
             out_bytes: 0,
+            failed: None,
         }
     }
 
@@ -636,6 +673,10 @@ fn print_report(args: &Args, pages: usize, runs: usize, root: &Path, variants: &
         "variant", "median", "min", "CPU", "pages/s", "peak MiB", "/floor", "out MB"
     );
     for v in variants {
+        if let Some(why) = v.failed.as_deref().filter(|_| v.runs.is_empty()) {
+            println!("{:<22} {why}", v.name);
+            continue;
+        }
         let median = v.median().as_secs_f64();
         let rate = if median > 0.0 {
             built as f64 / median
