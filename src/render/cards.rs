@@ -83,6 +83,10 @@ pub(crate) struct SharedCards {
     /// [`NavItem`](super::nav::NavItem), a page deeper down as a
     /// [`NavNode`](super::nav::NavNode) (see [`super::nav::node_depth`]).
     pub(super) nav_entries: Vec<tera::Value>,
+    /// Each section below a top-level one as a closed sidebar entry that is
+    /// not the current page: every page of a top-level section lists all of
+    /// its subsections (hundreds, on a large site).
+    pub(super) nav_sections: Vec<tera::Value>,
 }
 
 impl SharedCards {
@@ -114,12 +118,27 @@ impl SharedCards {
                 value.unwrap_or_else(|_| tera::Value::none())
             })
             .collect();
+        let sections: Vec<tera::Value> = (0..site.sections.len())
+            .map(|s| value(plain.section_card(s)))
+            .collect();
+        let nav_sections = (sections.iter().enumerate())
+            .map(|(id, card)| {
+                let depth = super::nav::section_depth(site, id).unwrap_or_default();
+                tera::Value::try_from_serializable(&NavNodeFields {
+                    depth,
+                    card,
+                    is_section: true,
+                    current: false,
+                    open: false,
+                })
+                .unwrap_or_else(|_| tera::Value::none())
+            })
+            .collect();
         SharedCards {
             pages,
-            sections: (0..site.sections.len())
-                .map(|s| value(plain.section_card(s)))
-                .collect(),
+            sections,
             nav_entries,
+            nav_sections,
         }
     }
 }

@@ -38,7 +38,7 @@ pub(crate) struct NavNode<'a> {
     /// (sections) Whether the current page is in it.
     pub open: bool,
     /// The same entry as a template value, made once per build, when it is
-    /// a page other than the current one (see [`SharedCards`]).
+    /// neither the current page nor open (see [`SharedCards`]).
     shared: Option<&'a tera::Value>,
 }
 
@@ -55,7 +55,7 @@ pub(super) struct NavNodeFields<C> {
 impl Serialize for NavNode<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.shared {
-            Some(value) if !self.current && !self.is_section => value.serialize(serializer),
+            Some(value) if !self.current && !self.open => value.serialize(serializer),
             _ => NavNodeFields {
                 depth: self.depth,
                 card: &self.card,
@@ -106,13 +106,20 @@ impl Serialize for NavItem<'_> {
 /// section ([`NavNode::depth`]: one more than its section's), or `None` for
 /// a page of the home or of a top-level section, listed as a [`NavItem`].
 pub(super) fn node_depth(site: &Site, id: PageId) -> Option<usize> {
-    let mut section = site.pages[id].section;
+    section_depth(site, site.pages[id].section).map(|depth| depth + 1)
+}
+
+/// How deep the section `id` sits in the sidebar ([`NavNode::depth`]: 1 for
+/// a top-level section's subsections), or `None` for the home and the
+/// top-level sections, listed as a [`NavSection`].
+pub(super) fn section_depth(site: &Site, id: SectionId) -> Option<usize> {
+    let mut section = id;
     let mut depth = 0;
     while let Some(parent) = site.sections[section].parent.filter(|&p| p != 0) {
         depth += 1;
         section = parent;
     }
-    (depth > 0).then_some(depth + 1)
+    (depth > 0).then_some(depth)
 }
 
 /// The sidebar of the page being rendered, available as `nav`.
@@ -202,7 +209,7 @@ impl<'a> Contexts<'a> {
                 is_section: true,
                 current: current == Target::Section(sub),
                 open,
-                shared: None,
+                shared: self.cards.map(|c| &c.nav_sections[sub]),
             });
             if !open {
                 continue;
@@ -297,6 +304,15 @@ mod tests {
                 assert!(below >= 4, "{ref_path}: the nested pages are listed");
             }
             assert_eq!(value(nav), value(plain.nav(Target::Page(id))), "{ref_path}");
+        }
+        // A section's own page: it is the current entry, open, and its
+        // siblings and their subsections are shared closed entries.
+        for key in ["values/group/_index", "values/group/deeper/_index"] {
+            let id = (site.sections.iter())
+                .position(|s| s.key == key)
+                .expect("the section");
+            let nav = shared.nav(Target::Section(id));
+            assert_eq!(value(nav), value(plain.nav(Target::Section(id))), "{key}");
         }
     }
 }
