@@ -589,6 +589,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let files = generation.files.len() + streaming.streamed.into_inner();
     streaming.staging.commit(generation.files)?;
     stopwatch.lap("write");
+    // Freeing the site model is the last thing a build does, on one core
+    // (0.4 s at 100 000 pages): `credo build` exits without waiting for it.
+    drop_aside(generation.resolved);
 
     Ok(BuildReport {
         pages,
@@ -597,6 +600,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         warnings: generation.warnings,
         output: sink.path().to_path_buf(),
     })
+}
+
+/// Drops `value` on a thread of its own (should none start, here): what
+/// is freed there costs the caller nothing, and a process that exits first
+/// leaves the freeing to the system.
+pub(crate) fn drop_aside<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new()
+        .name("credo-free".into())
+        .spawn(move || drop(value));
 }
 
 /// The build's pages going into its staging folder as they are rendered.

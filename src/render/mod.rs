@@ -304,7 +304,7 @@ fn render_with(
         // The pass is thrown away: what follows is for a finished one. Its
         // bodies (twice, with the memo's copies) are freed on the side: a
         // newer change is waiting.
-        drop_aside((bodies, body_memo));
+        crate::pipeline::drop_aside((bodies, body_memo));
         return Rendering {
             files: Vec::new(),
             unchanged: Vec::new(),
@@ -347,13 +347,6 @@ fn render_with(
         },
         diagnostics,
     }
-}
-
-/// Drops `value` on a thread of its own (should none start, here).
-fn drop_aside<T: Send + 'static>(value: T) {
-    let _ = std::thread::Builder::new()
-        .name("credo-free".into())
-        .spawn(move || drop(value));
 }
 
 /// The output file of a page or section at `url`.
