@@ -12,27 +12,16 @@ use crate::site::{PageId, SectionId, Site, Target};
 /// A link to a page or section, with what listings show.
 #[derive(Debug, Clone)]
 pub(crate) struct Card<'a> {
-    /// Title.
-    pub title: &'a str,
-    /// `href` value: base path plus the percent-encoded URL path.
-    pub url: &'a str,
-    /// The summary, if any.
-    pub summary: Option<&'a str>,
-    /// The page kind, or `section`.
-    pub kind: &'a str,
-    /// A principle's number.
-    pub number: Option<i64>,
-    /// The ref path (`principles/a`, `principles/_index`): a stable key, used
-    /// by the theme's scripts to store checklist and track progress.
-    pub key: &'a str,
+    /// What templates see.
+    pub fields: CardFields<'a>,
     /// The same card as a template value, made once per build (see
     /// [`SharedCards`]).
     shared: Option<&'a tera::Value>,
 }
 
 /// The fields of a [`Card`] as templates see them.
-#[derive(Debug, Serialize)]
-pub(super) struct CardFields<'a> {
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct CardFields<'a> {
     /// Title.
     pub title: &'a str,
     /// `href` value: base path plus the percent-encoded URL path.
@@ -53,20 +42,7 @@ impl Serialize for Card<'_> {
         match self.shared {
             // Inside Tera's serializer a value is shared, not converted again.
             Some(value) => value.serialize(serializer),
-            None => self.fields().serialize(serializer),
-        }
-    }
-}
-
-impl<'a> Card<'a> {
-    pub(super) fn fields(&self) -> CardFields<'a> {
-        CardFields {
-            title: self.title,
-            url: self.url,
-            summary: self.summary,
-            kind: self.kind,
-            number: self.number,
-            key: self.key,
+            None => self.fields.serialize(serializer),
         }
     }
 }
@@ -148,12 +124,14 @@ impl<'a> Contexts<'a> {
     pub(crate) fn page_card(&self, id: PageId) -> Card<'a> {
         let p = &self.site.pages[id];
         Card {
-            title: &p.meta.title,
-            url: &p.href,
-            summary: p.meta.summary.as_deref(),
-            kind: p.kind.as_str(),
-            number: p.meta.number,
-            key: &p.source.ref_path,
+            fields: CardFields {
+                title: &p.meta.title,
+                url: &p.href,
+                summary: p.meta.summary.as_deref(),
+                kind: p.kind.as_str(),
+                number: p.meta.number,
+                key: &p.source.ref_path,
+            },
             shared: self.cards.map(|c| &c.pages[id]),
         }
     }
@@ -162,12 +140,14 @@ impl<'a> Contexts<'a> {
     pub(crate) fn section_card(&self, id: SectionId) -> Card<'a> {
         let s = &self.site.sections[id];
         Card {
-            title: &s.title,
-            url: &s.href,
-            summary: s.meta.summary.as_deref(),
-            kind: "section",
-            number: None,
-            key: &s.key,
+            fields: CardFields {
+                title: &s.title,
+                url: &s.href,
+                summary: s.meta.summary.as_deref(),
+                kind: "section",
+                number: None,
+                key: &s.key,
+            },
             shared: self.cards.map(|c| &c.sections[id]),
         }
     }

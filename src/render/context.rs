@@ -333,12 +333,12 @@ impl<'a> Contexts<'a> {
     fn track_card(&self, id: PageId) -> TrackCard<'a> {
         let p = &self.site.pages[id];
         TrackCard {
-            card: self.card(Target::Page(id)).fields(),
+            card: self.card(Target::Page(id)).fields,
             steps: p
                 .steps
                 .iter()
                 .map(|s| StepKey {
-                    key: self.card(s.target).key,
+                    key: self.card(s.target).fields.key,
                     checklist_ids: self.checklist_ids(s.target),
                     material: self.material(s.target),
                 })

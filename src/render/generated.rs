@@ -393,7 +393,7 @@ impl Generated<'_> {
     }
 
     fn print_anchor(&self, t: Target) -> String {
-        format!("p-{}", slugify(self.contexts.card(t).key))
+        format!("p-{}", slugify(self.contexts.card(t).fields.key))
     }
 
     /// Every page's `href` → its entry's anchor on `/print/`.
