@@ -307,12 +307,14 @@ mod tests {
         }
         // A section's own page: it is the current entry, open, and its
         // siblings and their subsections are shared closed entries.
-        for key in ["values/group/_index", "values/group/deeper/_index"] {
-            let id = (site.sections.iter())
-                .position(|s| s.key == key)
-                .expect("the section");
+        for folder in ["values/group", "values/group/deeper"] {
+            let id = testing::section(&site, folder);
             let nav = shared.nav(Target::Section(id));
-            assert_eq!(value(nav), value(plain.nav(Target::Section(id))), "{key}");
+            assert_eq!(
+                value(nav),
+                value(plain.nav(Target::Section(id))),
+                "{folder}"
+            );
         }
     }
 }
