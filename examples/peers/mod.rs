@@ -82,6 +82,8 @@ impl PeerRun {
 }
 
 impl Peer {
+    pub const ALL: [Peer; 2] = [Peer::Zola, Peer::Hugo];
+
     pub fn program(self) -> &'static str {
         match self {
             Peer::Zola => "zola",
