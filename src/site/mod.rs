@@ -42,24 +42,31 @@ use crate::load::Sources;
 /// Builds the site model from the loaded sources. `drafts` keeps draft pages.
 pub(crate) fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
+    let mut watch = crate::pipeline::Stopwatch::from_env();
     let mut site = pages::place_pages(config, sources, drafts);
+    watch.lap("resolve.place_pages");
     pages::index_refs(&mut site);
     hrefs::fill_hrefs(&mut site);
     collisions::check_output_collisions(&site, &mut diagnostics);
+    watch.lap("resolve.index");
     // Each pass below reads what the ones above it filled in: `links_out`
     // counts front-matter refs, the reverse edges follow `links_out`, tags
     // and the reverse lists take the reading order, and generated paths
     // and aliases must know the tag pages.
     front_matter::resolve_front_matter(&mut site, &mut diagnostics);
+    watch.lap("resolve.front_matter");
     links::resolve_body_links(&mut site, &mut diagnostics);
+    watch.lap("resolve.body_links");
     order::order_sections(&mut site);
     site.reading_order = order::reading_order(&site);
     edges::build_reverse_edges(&mut site);
     edges::build_tracks(&mut site);
+    watch.lap("resolve.order_edges");
     tags::build_tags(&mut site);
     collisions::check_generated_collisions(&site, &mut diagnostics);
     aliases::build_aliases(&mut site, &mut diagnostics);
     numbers::check_principle_numbers(&site, &mut diagnostics);
     edges::sort_reverse_edges(&mut site);
+    watch.lap("resolve.tags_aliases");
     (site, diagnostics)
 }
