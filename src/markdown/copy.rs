@@ -166,17 +166,26 @@ pub(crate) fn absolute_links(body: &str, origin: &str, links: &dyn LinkResolver)
 }
 
 /// Where `dest` is written inside `span` of `body` (its last occurrence:
-/// a link's text comes before its destination).
+/// a link's text comes before its destination), with the `<` and `>`
+/// around it when it is written `<dest>`: the copy writes its own.
 pub(super) fn find_in(body: &str, span: &Range<usize>, dest: &str) -> Option<Range<usize>> {
     let written = body.get(span.clone())?;
     // `with space.md` may be written `with%20space.md`.
-    [dest.to_string(), dest.replace(' ', "%20")]
+    let at = [dest.to_string(), dest.replace(' ', "%20")]
         .into_iter()
         .find_map(|d| {
             written
                 .rfind(&d)
                 .map(|at| span.start + at..span.start + at + d.len())
-        })
+        })?;
+    let bytes = body.as_bytes();
+    let bracketed = at.start > span.start
+        && bytes.get(at.start - 1) == Some(&b'<')
+        && bytes.get(at.end) == Some(&b'>');
+    Some(match bracketed {
+        true => at.start - 1..at.end + 1,
+        false => at,
+    })
 }
 
 fn apply(body: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
@@ -226,6 +235,37 @@ mod tests {
         assert_eq!(
             absolute_links_scanned(body, &scan(body, false), "https://x.example", &Site),
             out
+        );
+    }
+
+    #[test]
+    fn a_destination_in_angle_brackets_keeps_one_pair() {
+        let body = "[a](<my page.md>) ![i](<my pic.png> \"t\") [r][esc]\n\n[esc]: <rules/escalation rules.md>\n";
+        let out = absolute_links(body, "", &Site);
+        assert_eq!(
+            out,
+            "[a](</h/my page/>) ![i](</h/my pic.png/> \"t\") [r][esc]\n\n[esc]: </h/rules/escalation rules/>\n"
+        );
+        assert_eq!(
+            absolute_links_scanned(body, &scan(body, false), "", &Site),
+            out
+        );
+        // The copy is still Markdown with the same links.
+        let links: Vec<String> = Parser::new_ext(&out, options())
+            .filter_map(|e| match e {
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    Some(dest_url.to_string())
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            links,
+            [
+                "/h/my page/",
+                "/h/my pic.png/",
+                "/h/rules/escalation rules/"
+            ]
         );
     }
 

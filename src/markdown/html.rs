@@ -1,6 +1,7 @@
 //! The URLs in a body's raw HTML: `href`, `src`, `srcset` and `poster`
 //! values (on `a`, `img`, `source`, `video`, `audio`, `iframe` and any other
-//! tag), so that relative ones are resolved and checked like Markdown links.
+//! tag), so that relative ones are resolved and checked like Markdown links;
+//! and its anchors (`id` and `name` values), which links may name.
 //!
 //! The scan is deliberately small: it looks for those attribute names after
 //! whitespace and reads a quoted or unquoted value. A raw HTML event may be
@@ -9,11 +10,36 @@
 
 use std::ops::Range;
 
-/// Attributes whose value is one URL.
-const URL_ATTRIBUTES: [&str; 3] = ["href", "src", "poster"];
+/// Attributes whose value is a URL, `srcset` (a list of them) last.
+const URL_ATTRIBUTES: [&str; 4] = ["href", "src", "poster", "srcset"];
 
 /// The byte ranges, in `html`, of every URL its attributes hold, in order.
 pub fn urls(html: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for (name, value) in attribute_values(html, &URL_ATTRIBUTES) {
+        if URL_ATTRIBUTES[name] == "srcset" {
+            found.extend(srcset_urls(html, value));
+        } else if !value.is_empty() {
+            found.push(value);
+        }
+    }
+    found
+}
+
+/// The `id` and `name` values of `html`'s attributes: anchors a link may
+/// name (`<a name="old-anchor"></a>`, `<span id="x">`).
+pub fn anchors(html: &str) -> Vec<String> {
+    attribute_values(html, &["id", "name"])
+        .into_iter()
+        .map(|(_, r)| r)
+        .filter(|r| !r.is_empty())
+        .map(|r| html[r].replace("&amp;", "&"))
+        .collect()
+}
+
+/// The value range of every attribute of `html` named one of `names` (any
+/// case), with the name's index, in order; none in a comment.
+fn attribute_values(html: &str, names: &[&str]) -> Vec<(usize, Range<usize>)> {
     let mut found = Vec::new();
     if html.trim_start().starts_with("<!--") {
         return found;
@@ -31,20 +57,13 @@ pub fn urls(html: &str) -> Vec<Range<usize>> {
             .take_while(|b| b.is_ascii_alphabetic())
             .count();
         let name = &html[name_start..name_start + name_len];
-        let srcset = name.eq_ignore_ascii_case("srcset");
-        let single = URL_ATTRIBUTES.iter().any(|a| name.eq_ignore_ascii_case(a));
         i = name_start + name_len;
-        if !(srcset || single) {
-            continue;
-        }
-        let Some(value) = attribute_value(html, i) else {
+        let Some(index) = names.iter().position(|n| name.eq_ignore_ascii_case(n)) else {
             continue;
         };
-        i = value.end;
-        if srcset {
-            found.extend(srcset_urls(html, value));
-        } else if !value.is_empty() {
-            found.push(value);
+        if let Some(value) = attribute_value(html, i) {
+            i = value.end;
+            found.push((index, value));
         }
     }
     found
@@ -117,6 +136,16 @@ mod tests {
             values(r#"<video poster = "p.jpg" src="v.mp4">"#),
             ["p.jpg", "v.mp4"]
         );
+    }
+
+    #[test]
+    fn finds_anchors_in_id_and_name_values() {
+        assert_eq!(
+            anchors(r#"<a name="old"></a><h2 ID='x&amp;y' data-id="no">t</h2><p id=bare>"#),
+            ["old", "x&y", "bare"]
+        );
+        assert!(anchors(r#"<!-- <a id="gone"> -->"#).is_empty());
+        assert!(anchors(r#"<a id="">x</a>"#).is_empty());
     }
 
     #[test]

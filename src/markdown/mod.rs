@@ -87,6 +87,29 @@ pub struct Scan {
     /// The body rendered in the same parse, when the build asked for it (see
     /// [`scan_unlinked`]); the render stage takes it out.
     pub unlinked: Option<Unlinked>,
+    /// The id of the title heading left out of the body, for the page's
+    /// `<h1>`.
+    pub title_id: Option<String>,
+    /// Ids a link may name besides the headings': footnotes', and the `id`
+    /// and `name` values of raw HTML.
+    pub anchors: Vec<String>,
+}
+
+impl Scan {
+    /// Whether `id` names an element of the page: a heading, the title, a
+    /// footnote or a raw HTML anchor.
+    pub fn has_anchor(&self, id: &str) -> bool {
+        self.headings.iter().any(|h| h.id == id)
+            || self.title_id.as_deref() == Some(id)
+            || self.anchors.iter().any(|a| a == id)
+    }
+
+    /// Every id a link may name, headings first.
+    pub fn anchor_ids(&self) -> impl Iterator<Item = &str> {
+        (self.headings.iter().map(|h| h.id.as_str()))
+            .chain(self.title_id.as_deref())
+            .chain(self.anchors.iter().map(String::as_str))
+    }
 }
 
 /// Where an internal link is written in its body, as bytes of the body.
@@ -147,6 +170,8 @@ struct Parsed<'a> {
     definitions: Vec<(String, std::ops::Range<usize>, String)>,
     /// The left-out title heading held a link (or raw HTML).
     title_links: bool,
+    /// The left-out title heading's id.
+    title_id: Option<String>,
 }
 
 fn parse(body: &str, drop_title: bool) -> Parsed<'_> {
@@ -177,39 +202,76 @@ fn parse(body: &str, drop_title: bool) -> Parsed<'_> {
             }
         }
     }
-    let title_links = drop_title && drop_first_h1(&mut out);
     same_line_alerts(&mut out);
-    let mut used: std::collections::HashSet<String> =
-        RESERVED_IDS.iter().map(|s| s.to_string()).collect();
-    let mut i = 0;
-    while i < out.len() {
+    let mut ids = UniqueIds::new();
+    // Footnote ids first, prefixed: pulldown-cmark names a footnote's
+    // element by its label alone, which a heading's id could repeat.
+    for (event, _) in &mut out {
+        if let Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label)) =
+            event
+        {
+            *label = CowStr::from(format!("fn-{label}"));
+        }
+    }
+    for (event, _) in &out {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = event {
+            ids.used.insert(label.to_string());
+        }
+    }
+    // The title heading is left out of the body but keeps its id, counted
+    // first as GitHub does: the page's `<h1>` carries it, links may name
+    // it, and a later heading of the same text is `-1`.
+    let (title_links, title_id) = match drop_title.then(|| take_first_h1(&mut out)).flatten() {
+        Some(title) => (title.links, Some(ids.claim(title.id, &title.text))),
+        None => (false, None),
+    };
+    for i in 0..out.len() {
         if let Event::Start(Tag::Heading { id, .. }) = &out[i].0 {
             let explicit = id.as_ref().map(|s| s.to_string());
-            let text = heading_text(&out[i + 1..]);
-            let base = explicit.unwrap_or_else(|| {
-                let s = heading_id(&text);
-                if s.is_empty() {
-                    "section".to_string()
-                } else {
-                    s
-                }
-            });
-            let mut unique = base.clone();
-            let mut n = 1;
-            while !used.insert(unique.clone()) {
-                unique = format!("{base}-{n}");
-                n += 1;
-            }
+            let unique = ids.claim(explicit, &heading_text(&out[i + 1..]));
             if let Event::Start(Tag::Heading { id, .. }) = &mut out[i].0 {
                 *id = Some(CowStr::from(unique));
             }
         }
-        i += 1;
     }
     Parsed {
         events: out,
         definitions: copy_definitions,
         title_links,
+        title_id,
+    }
+}
+
+/// The ids a body's elements have taken, the layout's reserved ones with them.
+struct UniqueIds {
+    used: std::collections::HashSet<String>,
+}
+
+impl UniqueIds {
+    fn new() -> Self {
+        UniqueIds {
+            used: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// A heading's id: its explicit `{#id}`, else its text's GitHub slug
+    /// (`section` when that is empty), made unique with `-1`, `-2`, ...
+    fn claim(&mut self, explicit: Option<String>, text: &str) -> String {
+        let base = explicit.unwrap_or_else(|| {
+            let s = heading_id(text);
+            if s.is_empty() {
+                "section".to_string()
+            } else {
+                s
+            }
+        });
+        let mut unique = base.clone();
+        let mut n = 1;
+        while !self.used.insert(unique.clone()) {
+            unique = format!("{base}-{n}");
+            n += 1;
+        }
+        unique
     }
 }
 
@@ -277,8 +339,17 @@ fn alert_marker(text: &str) -> Option<(BlockQuoteKind, &str)> {
 
 /// Removes the events of the first level-1 heading; whether they held a
 /// link, an image or raw HTML.
-fn drop_first_h1(evs: &mut Vec<(Event<'_>, std::ops::Range<usize>)>) -> bool {
-    let is_h1 = |e: &Event<'_>| {
+/// The first `# heading`, taken out of `evs`.
+struct TitleHeading {
+    /// Its explicit `{#id}`, if written.
+    id: Option<String>,
+    text: String,
+    /// It held a link (or raw HTML).
+    links: bool,
+}
+
+fn take_first_h1(evs: &mut Vec<(Event<'_>, std::ops::Range<usize>)>) -> Option<TitleHeading> {
+    let start = evs.iter().position(|(e, _)| {
         matches!(
             e,
             Event::Start(Tag::Heading {
@@ -286,22 +357,26 @@ fn drop_first_h1(evs: &mut Vec<(Event<'_>, std::ops::Range<usize>)>) -> bool {
                 ..
             })
         )
-    };
-    let Some(start) = evs.iter().position(|(e, _)| is_h1(e)) else {
-        return false;
-    };
+    })?;
     let end = evs[start..]
         .iter()
         .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(HeadingLevel::H1))))
         .map_or(evs.len(), |i| start + i + 1);
-    evs.drain(start..end).any(|(e, _)| {
+    let text = heading_text(&evs[start + 1..end]);
+    let mut taken = evs.drain(start..end);
+    let id = match taken.next() {
+        Some((Event::Start(Tag::Heading { id, .. }), _)) => id.map(|id| id.to_string()),
+        _ => None,
+    };
+    let links = taken.any(|(e, _)| {
         matches!(
             e,
             Event::Start(Tag::Link { .. } | Tag::Image { .. })
                 | Event::Html(_)
                 | Event::InlineHtml(_)
         )
-    })
+    });
+    Some(TitleHeading { id, text, links })
 }
 
 /// Classifies a link destination: internal links are returned; external
@@ -461,7 +536,9 @@ fn scan_events(body: &str, parsed: &Parsed<'_>) -> Scan {
                     }
                 });
             }
+            Event::Start(Tag::FootnoteDefinition(label)) => scan.anchors.push(label.to_string()),
             Event::Html(html) | Event::InlineHtml(html) => {
+                scan.anchors.extend(html::anchors(html));
                 for r in html::urls(html) {
                     let url = html[r.clone()].replace("&amp;", "&");
                     let Some(link) = classify_link(LinkType::Inline, &url, range.start + r.start)
@@ -483,6 +560,7 @@ fn scan_events(body: &str, parsed: &Parsed<'_>) -> Scan {
         }
     }
     scan.written = (!parsed.title_links).then_some(written);
+    scan.title_id.clone_from(&parsed.title_id);
     scan
 }
 

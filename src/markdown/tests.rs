@@ -105,6 +105,42 @@ fn the_title_heading_is_dropped_once() {
 }
 
 #[test]
+fn the_title_heading_keeps_its_id_counted_first_as_on_github() {
+    let body = "# Über uns\n\nIntro.\n\n## Über uns\n\n## Main\n";
+    let s = scan(body, true);
+    assert_eq!(s.title_id.as_deref(), Some("über-uns"));
+    let ids: Vec<_> = s.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["über-uns-1", "main-1"]);
+    assert!(s.has_anchor("über-uns") && s.has_anchor("über-uns-1"));
+    // An explicit id is the title's; a title kept in the body has none.
+    assert_eq!(
+        scan("# Ways {#ways}\n", true).title_id.as_deref(),
+        Some("ways")
+    );
+    assert_eq!(scan("# Kept\n", false).title_id, None);
+    assert_eq!(scan("# Kept\n", false).headings[0].id, "kept");
+}
+
+#[test]
+fn raw_html_and_footnotes_are_anchors_with_ids_of_their_own() {
+    let body = "## Terms\n\nSee the terms[^terms].\n\n<a name=\"legacy-anchor\"></a>\n\n\
+                Text <span id='inline'>x</span>.\n\n<!-- <a name=\"commented\"> -->\n\n\
+                [^terms]: The fine print.\n";
+    let s = scan(body, false);
+    for id in ["terms", "legacy-anchor", "inline", "fn-terms"] {
+        assert!(s.has_anchor(id), "{id}");
+    }
+    assert!(!s.has_anchor("commented"));
+    let html = render(body, false, &FIXED).html;
+    assert_eq!(html.matches("id=\"terms\"").count(), 1, "{html}");
+    assert!(html.contains("href=\"#fn-terms\""), "{html}");
+    assert!(html.contains("id=\"fn-terms\""), "{html}");
+    // A heading never takes a footnote's id.
+    let s = scan("## Fn note\n\nA[^note].\n\n[^note]: N.\n", false);
+    assert_eq!(s.headings[0].id, "fn-note-1");
+}
+
+#[test]
 fn every_relative_url_is_internal() {
     let s = scan(
         "[a](b.md) [c](dir/) [d](page) ![e](img/e.png) [f](https://x.example) [g](mailto:x@y) \

@@ -179,6 +179,9 @@ pub(crate) struct PageContext<'a> {
     pub content: &'a str,
     /// The body's headings, for a table of contents.
     pub toc: &'a [Heading],
+    /// The id of the `# heading` the title came from, for the `<h1>`:
+    /// links may name it, as on GitHub.
+    pub title_id: Option<&'a str>,
     /// Checklist groups with their items (`text`, `detail`, stable `id`).
     pub checklist: &'a [ChecklistGroup],
     /// How many checklist items there are.
@@ -243,6 +246,8 @@ pub(crate) struct SectionContext<'a> {
     pub content: &'a str,
     /// The intro's headings, as a page's `toc`.
     pub toc: &'a [Heading],
+    /// As a page's `title_id`.
+    pub title_id: Option<&'a str>,
     /// The default kind of its pages, if set.
     pub page_kind: Option<&'a str>,
     /// Its pages, in the section's order.
@@ -446,6 +451,7 @@ impl<'a> Contexts<'a> {
             reviewed,
             content,
             toc: &p.scan.headings,
+            title_id: p.scan.title_id.as_deref(),
             checklist: &p.meta.checklist,
             checklist_count: p.meta.checklist.iter().map(|g| g.items.len()).sum(),
             principles: cards(&p.principles),
@@ -491,6 +497,7 @@ impl<'a> Contexts<'a> {
             key: &s.key,
             content,
             toc: &s.scan.headings,
+            title_id: s.scan.title_id.as_deref(),
             page_kind: s.meta.page_kind.map(Kind::as_str),
             pages: s.pages.iter().map(|&p| self.page_card(p)).collect(),
             subsections: s

@@ -106,6 +106,9 @@ struct PrintEntry<'a> {
     depth: usize,
     /// The body, with ids prefixed and internal links turned into anchors.
     content: String,
+    /// The title heading's id, prefixed as the body's are (links to
+    /// `#title` land on the entry's heading), when the title came from it.
+    title_id: Option<String>,
     /// The checklist, printed as empty boxes.
     checklist: &'a [ChecklistGroup],
     /// (track) Its steps, in order.
@@ -449,8 +452,11 @@ impl Generated<'_> {
                         .collect(),
                     Target::Section(_) => Vec::new(),
                 };
+                let title_id =
+                    (site.headings(t).title_id.as_deref()).map(|id| format!("{anchor}--{id}"));
                 let entry = PrintEntry {
                     steps,
+                    title_id,
                     content: rewrite_for_print(&body, &anchor, anchors),
                     anchor,
                     page: self.contexts.card(t),

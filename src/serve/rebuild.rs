@@ -584,15 +584,20 @@ fn same_text(old: &Result<Loaded, Vec<Diagnostic>>, new: &Result<Loaded, Vec<Dia
 }
 
 /// Whether `new` differs from `old` only in what its body renders to: the
-/// same front matter, byte for byte, the same heading ids (other pages'
-/// anchors) and the same links (the site's graph). Heading texts may change:
-/// only the page's own contents and the pages that gather bodies show them.
+/// same front matter, byte for byte, and title heading, the same anchors
+/// (other pages' links name them) and the same links (the site's graph).
+/// Other heading texts may change: only the page's own contents and the
+/// pages that gather bodies show them.
 fn same_but_body(old: &Loaded, new: &Loaded) -> bool {
-    fn front(l: &Loaded) -> &str {
-        &l.source.text[..l.source.body_start]
+    fn front(l: &Loaded) -> (&str, Option<&str>) {
+        let source = &l.source;
+        (
+            &source.text[..source.body_start],
+            source.heading_title.as_deref(),
+        )
     }
     fn ids(l: &Loaded) -> impl Iterator<Item = &str> {
-        l.scan.headings.iter().map(|h| h.id.as_str())
+        l.scan.anchor_ids()
     }
     fn links(l: &Loaded) -> impl Iterator<Item = (&str, Option<&str>, LinkStyle)> {
         l.scan

@@ -26,14 +26,16 @@ impl Site {
             },
         };
         if let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty()) {
-            let headings = &self.headings(target).headings;
-            if !headings.iter().any(|h| h.id == anchor) {
+            let scan = self.headings(target);
+            // `#%C3%BCber-uns` names `#über-uns`, as in a browser.
+            let decoded = percent_encoding::percent_decode_str(anchor).decode_utf8_lossy();
+            if !scan.has_anchor(anchor) && !scan.has_anchor(&decoded) {
                 return Err(LinkError::MissingAnchor {
                     anchor: anchor.to_string(),
                     page: self
                         .source(target)
                         .map_or_else(|| self.url(target).to_string(), |s| s.file.clone()),
-                    suggestion: anchor_suggestion(anchor, headings),
+                    suggestion: anchor_suggestion(&decoded, scan),
                 });
             }
         }
@@ -51,14 +53,12 @@ impl Site {
         let path = refs::normalise(&format!("{dir}/{written}"))
             .ok_or(LinkError::Ref(RefError::Escapes))?;
         if let Some(page) = path.strip_suffix(".md") {
-            return self
-                .refs
-                .lookup_path(page)
+            return (self.refs.lookup_path(page))
                 .map(|target| Destination::Page {
                     target,
                     anchor: None,
                 })
-                .ok_or(LinkError::MissingFile(path));
+                .ok_or_else(|| self.missing(page, path.clone()));
         }
         if let Some(target) = self.refs.lookup_path(&path) {
             return Ok(Destination::Page {
@@ -75,21 +75,30 @@ impl Site {
         if self.assets.contains(&path) {
             return Ok(Destination::Asset(path));
         }
-        Err(LinkError::MissingFile(path))
+        Err(self.missing(&path, path.clone()))
+    }
+
+    /// Why no page or file is at `path` (`page`, the page it would be).
+    fn missing(&self, page: &str, path: String) -> LinkError {
+        if self.refs.is_draft(page) {
+            return LinkError::Draft(path);
+        }
+        let folder = format!("{}/", page.trim_end_matches('/'));
+        if !page.is_empty() && self.assets.iter().any(|a| a.starts_with(&folder)) {
+            return LinkError::FolderWithoutPage(folder);
+        }
+        LinkError::MissingFile(path)
     }
 }
 
 /// The closest heading id to `anchor`: the same id in another case first
 /// (GitHub-style ids are lower case), else the nearest spelling.
-fn anchor_suggestion(anchor: &str, headings: &[crate::markdown::Heading]) -> Option<String> {
-    if let Some(h) = headings.iter().find(|h| h.id.eq_ignore_ascii_case(anchor)) {
-        return Some(h.id.clone());
+fn anchor_suggestion(anchor: &str, scan: &Scan) -> Option<String> {
+    if let Some(id) = scan.anchor_ids().find(|id| id.eq_ignore_ascii_case(anchor)) {
+        return Some(id.to_string());
     }
-    crate::diagnostic::did_you_mean(
-        anchor,
-        &headings.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
-    )
-    .map(str::to_string)
+    crate::diagnostic::did_you_mean(anchor, &scan.anchor_ids().collect::<Vec<_>>())
+        .map(str::to_string)
 }
 
 /// Where an internal link leads.
@@ -114,6 +123,10 @@ pub(crate) enum LinkError {
     /// A relative link to a page or file that is not there (its path under
     /// `content/`).
     MissingFile(String),
+    /// A relative link to a draft page, which this build leaves out.
+    Draft(String),
+    /// A relative link to a folder that holds files but no page of its own.
+    FolderWithoutPage(String),
     /// The page exists, the heading does not.
     MissingAnchor {
         /// The anchor as written.
@@ -149,6 +162,24 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
         )
         .with_hint(
             "fix the path (it is relative to this file's folder), or add the missing page or file",
+        ),
+        LinkError::Draft(path) => Diagnostic::error(
+            &src.file,
+            line,
+            col,
+            Code::BrokenLink,
+            format!("link to `{written}`: content/{path} is a draft page, which this build leaves out"),
+        )
+        .with_hint("build with --drafts, or remove `draft: true` from that page"),
+        LinkError::FolderWithoutPage(folder) => Diagnostic::error(
+            &src.file,
+            line,
+            col,
+            Code::BrokenLink,
+            format!("link to `{written}`: content/{folder} holds files but no page of its own"),
+        )
+        .with_hint(
+            "link to one of its files, or give the folder a page (README.md, index.md or _index.md)",
         ),
         LinkError::MissingAnchor {
             anchor,

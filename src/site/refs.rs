@@ -80,7 +80,10 @@ impl RefError {
 pub struct RefIndex {
     by_path: HashMap<String, Target>,
     by_stem: HashMap<String, Vec<(String, Target)>>,
+    /// Drafts' ref paths and stems.
     drafts: HashSet<String>,
+    /// Drafts' ref paths alone.
+    draft_paths: HashSet<String>,
 }
 
 impl RefIndex {
@@ -103,6 +106,7 @@ impl RefIndex {
     /// Remembers a draft's ref path, so a ref to it gets a precise message.
     pub(crate) fn insert_draft(&mut self, ref_path: &str) {
         self.drafts.insert(ref_path.to_string());
+        self.draft_paths.insert(ref_path.to_string());
         let stem = ref_path.rsplit('/').next().unwrap_or(ref_path);
         self.drafts.insert(stem.to_string());
     }
@@ -135,6 +139,15 @@ impl RefIndex {
         Err(RefError::NotFound {
             suggestion: self.suggest(&name),
         })
+    }
+
+    /// Whether `path` (under `content/`, without `.md`) is a draft page this
+    /// build leaves out.
+    pub(crate) fn is_draft(&self, path: &str) -> bool {
+        let path = path.trim_end_matches('/');
+        ["", "/_index", "/README", "/index"]
+            .iter()
+            .any(|file| self.draft_paths.contains(&format!("{path}{file}")))
     }
 
     /// The page or section at exactly this path under `content/` (no

@@ -175,6 +175,74 @@ fn a_fragment_in_the_wrong_case_is_an_error_with_the_right_id() {
 }
 
 #[test]
+fn links_may_name_the_title_heading_raw_html_anchors_and_footnotes() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/CONTRIBUTING.md",
+            "# Contributing\n\n## Contents\n\n- [Contributing](#contributing)\n\
+             - [Über uns, the second](team/über-uns.md#über-uns-1)\n\
+             - [Encoded](team/%C3%BCber-uns.md#%C3%BCber-uns)\n\
+             - [Old anchor](team/faq.md#legacy-anchor) and [inline](team/faq.md#pricing-note)\n\
+             - [A note](team/faq.md#fn-terms)\n",
+        )
+        .file(
+            "content/team/über-uns.md",
+            "# Über uns\n\nWho we are.\n\n## Über uns\n\nThe same words again.\n",
+        )
+        .file(
+            "content/team/faq.md",
+            "# FAQ\n\n<a name=\"legacy-anchor\"></a>\n\n## Terms\n\nSee the terms[^terms], \
+             and <span id=\"pricing-note\">this note</span>.\n\n[^terms]: Thirty days.\n",
+        )
+        .build();
+    run.success();
+    // The title heading's id is on the page's <h1>, and a later heading
+    // of the same text counts on from it, as on GitHub.
+    let uns = run.page("team/über-uns/index.html");
+    assert!(uns.contains("<h1 id=\"über-uns\">"), "{uns}");
+    assert!(uns.contains("id=\"über-uns-1\""), "{uns}");
+    assert!(
+        run.page("CONTRIBUTING/index.html")
+            .contains("<h1 id=\"contributing\">")
+    );
+    // A footnote's id never repeats a heading's.
+    let faq = run.page("team/faq/index.html");
+    assert_eq!(faq.matches("id=\"terms\"").count(), 1, "{faq}");
+    assert!(faq.contains("id=\"fn-terms\"") && faq.contains("href=\"#fn-terms\""));
+    // On /print/ the title's id is prefixed like the body's, so the link
+    // to it lands on the entry's heading.
+    let print = run.page("print/index.html");
+    let linked = print
+        .split("href=\"#")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap_or(0)])
+        .find(|id| id.ends_with("--contributing"))
+        .expect("a link to the title on /print/");
+    assert!(print.contains(&format!("id=\"{linked}\"")), "{linked}");
+}
+
+#[test]
+fn links_to_a_draft_or_a_folder_of_files_say_so() {
+    SiteTest::minimal()
+        .file("content/plans/next.md", "---\ntitle: Next\ndraft: true\n---\n")
+        .file("content/plans/now.md", "# Now\n")
+        .file("content/attachments/form.pdf", "%PDF")
+        .file(
+            "content/a.md",
+            "# A\n\n[next](plans/next.md) [next too](plans/next) [files](attachments/) [now](plans/now.md)\n",
+        )
+        .check()
+        .code(1)
+        .diagnostics_are(&[
+            "content/a.md:3:1: error: link to `plans/next.md`: content/plans/next.md is a draft page, which this build leaves out",
+            "content/a.md:3:23: error: link to `plans/next`: content/plans/next is a draft page, which this build leaves out",
+            "content/a.md:3:46: error: link to `attachments/`: content/attachments/ holds files but no page of its own",
+        ])
+        .stderr_has("build with --drafts")
+        .stderr_has("give the folder a page (README.md, index.md or _index.md)");
+}
+
+#[test]
 fn toml_front_matter_names_credo_import() {
     SiteTest::minimal()
         .file("content/a.md", "+++\ntitle = \"A\"\n+++\nText.\n")

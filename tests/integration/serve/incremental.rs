@@ -264,6 +264,20 @@ fn every_incremental_path_gives_the_bytes_of_a_clean_build() {
             .contains(&"principles/arrive-early/index.html".to_string())
     );
 
+    // A title from the body's `# heading`: a change of case keeps its id
+    // but not the title the other pages' sidebars show.
+    f.write(
+        "content/values/honesty.md",
+        "---\nsummary: \"We say what is true.\"\n---\n# Candour first\n\nCandour.\n",
+    );
+    f.step("title heading", &[&honesty]);
+    f.write(
+        "content/values/honesty.md",
+        "---\nsummary: \"We say what is true.\"\n---\n# Candour First\n\nCandour.\n",
+    );
+    f.step("title heading case", &[&honesty]);
+    assert!(f.preview.is_none(), "a new title is not a body edit");
+
     // A new page linking to others, with a new tag.
     let care = f.write(
         "content/values/care.md",
