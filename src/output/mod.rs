@@ -177,19 +177,32 @@ fn io_error(path: &Path, e: io::Error) -> Error {
 }
 
 /// The output path with symlinks and `..` resolved: the folder itself when it
-/// exists, else its (created) parent plus its name.
+/// exists, else its nearest existing ancestor plus the rest of the path.
+/// Nothing is created here: a refused output leaves no folder behind.
 fn resolve_output(out: &Path) -> Result<PathBuf, Error> {
     if out.exists() {
         return out.canonicalize().map_err(|e| io_error(out, e));
     }
     let out = std::path::absolute(out).map_err(|e| io_error(out, e))?;
     let unusable = || Error::Usage(format!("cannot use {} as the output folder", out.display()));
-    let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
+    let existing = (out.ancestors().skip(1))
+        .find(|a| a.exists())
+        .ok_or_else(unusable)?;
+    let mut resolved = existing.canonicalize().map_err(|e| io_error(existing, e))?;
+    let rest = out.strip_prefix(existing).map_err(|_| unusable())?;
+    for part in rest.components() {
+        match part {
+            std::path::Component::Normal(name) => resolved.push(name),
+            std::path::Component::ParentDir => {
+                resolved.pop();
+            }
+            _ => {}
+        }
+    }
+    if resolved.file_name().is_none() {
         return Err(unusable());
-    };
-    std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
-    let parent = parent.canonicalize().map_err(|e| io_error(parent, e))?;
-    Ok(parent.join(name))
+    }
+    Ok(resolved)
 }
 
 /// The output must not be, contain, or sit inside the site's own folders.

@@ -69,10 +69,23 @@ fn a_file_added_to_the_output_is_never_deleted() {
 #[test]
 fn refuses_the_site_root_and_its_folders() {
     let site = SiteTest::minimal().file("static/x.css", "x");
-    for out in [".", "content", "static", "content/sub", ".."] {
+    for out in [
+        ".",
+        "content",
+        "static",
+        "content/sub",
+        "..",
+        "content/new/out",
+        "templates/x/y",
+        "themes/t/../../static/out",
+    ] {
         let run = site.run(&["build", "-o", out]);
         run.code(2);
         assert!(run.stderr.contains("refusing"), "{out}: {}", run.stderr);
+    }
+    // A refused output leaves no folder behind in the site.
+    for made in ["content/new", "templates", "themes", "static/out"] {
+        assert!(!site.root.join(made).exists(), "{made} was created");
     }
     assert_eq!(
         site.read("content/_index.md"),
