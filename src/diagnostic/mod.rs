@@ -45,7 +45,6 @@ pub struct Diagnostic {
     /// What is wrong, in one sentence.
     pub message: String,
     /// A suggestion, such as "did you mean `title`?".
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     /// The offending source line, shown under the message.
     #[serde(skip)]

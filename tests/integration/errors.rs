@@ -348,7 +348,8 @@ fn check_json_gives_the_same_diagnostics() {
         v,
         serde_json::json!([{
             "file": "content/a.md", "line": 4, "column": 1, "severity": "error",
-            "code": "broken-ref", "message": "unresolved ref `nope`: no page has that path or name"
+            "code": "broken-ref", "message": "unresolved ref `nope`: no page has that path or name",
+            "hint": null
         }])
     );
 }
