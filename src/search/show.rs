@@ -12,6 +12,7 @@
 //!   (the summary, when only the summary matched or the page has no text).
 
 use crate::markdown::highlight::escape;
+use crate::site::encode_path;
 use std::collections::BTreeSet;
 
 use serde_json::Value;
@@ -22,7 +23,8 @@ use super::tokenize::{fold, is_cjk};
 /// A result as the reader sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shown {
-    /// The URL path, with `#id` for a section.
+    /// The URL path under the site's base path, percent-encoded as credo's
+    /// hrefs are (`C%23%20guide/`), with `#id` for a section.
     pub url: String,
     /// The page kind.
     pub kind: String,
@@ -71,9 +73,9 @@ pub fn show(fetch: &dyn Fn(&str) -> Option<String>, found: &Found, doc: u32) -> 
     };
     Some(Shown {
         url: if id.is_empty() {
-            url
+            encode_path(&url)
         } else {
-            format!("{url}#{id}")
+            format!("{}#{}", encode_path(&url), encode_path(&id))
         },
         kind,
         title: mark(&title, sets),

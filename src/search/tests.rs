@@ -518,6 +518,10 @@ fn a_section_holding_the_words_is_a_result_of_its_own() {
         String::from_utf8_lossy(&d.bytes),
         r#"["meetings/","scenario","Meetings","",[["","","Intro text about meetings."],["arriving","Arriving","Be early to every meeting."],["late","When the client is late","Wait ten minutes, then call them."]]]"#
     );
+    // A file name's `#`, `?` and spaces are the path's, encoded as in hrefs.
+    let odd = [section_doc("C# guide/why?/", "Why C#", "Meetings.", &[])];
+    let odd_files = build_index(&odd, "en");
+    assert_eq!(shown(&odd_files, "why")[0].url, "C%23%20guide/why%3F/");
 }
 
 #[test]

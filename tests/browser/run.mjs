@@ -708,7 +708,7 @@ test("search.js finds, ranks and shows what the Rust reference does (search_quer
       const strings = window.credoStrings;
       const kind = (k) => strings[`kind_${k}_short`] ?? k;
       const want = rust.map((r) => ({
-        href: base + encodeURI(r.url), kind: html(kind(r.kind)), title: html(r.title),
+        href: base + r.url, kind: html(kind(r.kind)), title: html(r.title),
         heading: r.heading === null ? null : html(`› ${r.heading}`), snippet: html(r.snippet),
       }));
       return [got.slice(0, want.length), want];

@@ -230,13 +230,19 @@
     var s = sections[pick] || ["", "", ""], body = s[2];
     if (!pick && !wordsIn(body, sets) && (!body || wordsIn(row[3], sets))) body = row[3];
     return {
-      url: s[0] ? row[0] + "#" + s[0] : row[0], kind: row[1], title: mark(row[2], sets),
+      url: encodePath(row[0]) + (s[0] ? "#" + encodePath(s[0]) : ""), kind: row[1], title: mark(row[2], sets),
       heading: pick ? mark(s[1], sets) : null, snippet: snippet(body, sets),
     };
   }
 
+  // A page's path as credo writes it in hrefs: `#`, `?` and `'` in a file
+  // name are part of the path, not a fragment or a query.
+  function encodePath(path) {
+    return encodeURI(path).replace(/[#?']/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+  }
+
   function resultHTML(r) {
-    return '<a class="search-result" role="option" aria-selected="false" href="' + escapeHTML(BASE + encodeURI(r.url)) + '">' +
+    return '<a class="search-result" role="option" aria-selected="false" href="' + escapeHTML(BASE + r.url) + '">' +
       '<span class="search-kind">' + escapeHTML(kindName(r.kind)) + "</span> " +
       '<span class="search-title">' + r.title + "</span>" +
       (r.heading ? ' <span class="search-section">› ' + r.heading + "</span>" : "") +
