@@ -55,6 +55,10 @@ pub enum LinkStyle {
     Relative,
     /// `[label](#anchor)`, within the page.
     Fragment,
+    /// `[label](/folder/file.md)`: from the top of `content/`, as GitHub
+    /// reads it in a repository. Left as written when nothing in the site
+    /// is there (the host may serve it).
+    Root,
 }
 
 /// An internal link found in a body.
@@ -396,26 +400,26 @@ pub fn classify_link(link_type: LinkType, dest: &str, offset: usize) -> Option<L
     };
     let style = match link_type {
         LinkType::WikiLink { .. } => LinkStyle::Wiki,
-        _ if has_scheme(dest) || dest.starts_with('/') || dest.starts_with('\\') => {
+        _ if has_scheme(dest) || dest.starts_with("//") || dest.starts_with('\\') => {
             return None;
         }
+        _ if dest.starts_with('/') => LinkStyle::Root,
         _ if path.is_empty() && anchor.is_some() => LinkStyle::Fragment,
         _ if file.is_empty() => return None,
         _ => LinkStyle::Relative,
     };
+    let relative = matches!(style, LinkStyle::Relative | LinkStyle::Root);
     Some(LinkRef {
         // Markdown link destinations are URLs: `with%20space.md` names `with space.md`.
-        target: match style {
-            LinkStyle::Relative => percent_encoding::percent_decode_str(file.trim())
+        target: match relative {
+            true => percent_encoding::percent_decode_str(file.trim())
                 .decode_utf8_lossy()
                 .into_owned(),
-            _ => path.trim().to_string(),
+            false => path.trim().to_string(),
         },
 
         anchor: anchor.map(|a| a.trim().to_string()),
-        query: query
-            .filter(|_| style == LinkStyle::Relative)
-            .map(str::to_string),
+        query: query.filter(|_| relative).map(str::to_string),
         style,
         offset,
     })

@@ -156,6 +156,7 @@ fn every_relative_url_is_internal() {
             "dir/",
             "page",
             "img/e.png",
+            "/abs/",
             "",
             "file.pdf",
             "pic.png",

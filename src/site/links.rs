@@ -24,6 +24,10 @@ impl Site {
                 Destination::Page { target, .. } => target,
                 asset => return Ok(asset),
             },
+            LinkStyle::Root => match self.resolve_from_root(&link.target)? {
+                Destination::Page { target, .. } => target,
+                asset => return Ok(asset),
+            },
         };
         if let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty()) {
             let scan = self.headings(target);
@@ -52,6 +56,29 @@ impl Site {
         let dir = self.source(from).map_or("", SourceFile::folder);
         let path = refs::normalise(&format!("{dir}/{written}"))
             .ok_or(LinkError::Ref(RefError::Escapes))?;
+        self.resolve_path(path)
+    }
+
+    /// A URL from the site's root (`/policies/refunds.md`, the `/` gone):
+    /// a page or file of `content/` as a relative link names it, or one of
+    /// credo's generated pages (`/tags/`), both given the base path. One
+    /// naming nothing of the site is left as written, unchecked.
+    fn resolve_from_root(&self, written: &str) -> Result<Destination, LinkError> {
+        let elsewhere = || LinkError::Elsewhere;
+        let path = refs::normalise(written).ok_or_else(elsewhere)?;
+        if let Ok(destination) = self.resolve_path(path.clone()) {
+            return Ok(destination);
+        }
+        // `/tags/` is a folder of the output, `/llms.txt` a file.
+        [format!("{path}/"), path]
+            .into_iter()
+            .find(|output| super::collisions::generated_path(self, output).is_some())
+            .map(Destination::Asset)
+            .ok_or_else(elsewhere)
+    }
+
+    /// The page, section or file at `path` under `content/`.
+    fn resolve_path(&self, path: String) -> Result<Destination, LinkError> {
         if let Some(page) = path.strip_suffix(".md") {
             return (self.refs.lookup_path(page))
                 .map(|target| Destination::Page {
@@ -127,6 +154,8 @@ pub(crate) enum LinkError {
     Draft(String),
     /// A relative link to a folder that holds files but no page of its own.
     FolderWithoutPage(String),
+    /// A link from the root that names nothing of the site: not checked.
+    Elsewhere,
     /// The page exists, the heading does not.
     MissingAnchor {
         /// The anchor as written.
@@ -162,6 +191,14 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
         )
         .with_hint(
             "fix the path (it is relative to this file's folder), or add the missing page or file",
+        ),
+        // Never reported (see `resolve_body_links`); said plainly if it is.
+        LinkError::Elsewhere => Diagnostic::error(
+            &src.file,
+            line,
+            col,
+            Code::BrokenLink,
+            format!("link to `{written}`: nothing of the site is there"),
         ),
         LinkError::Draft(path) => Diagnostic::error(
             &src.file,
@@ -235,6 +272,7 @@ pub(super) fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics)
                     }
                     destinations.push(Some(destination));
                 }
+                Err(LinkError::Elsewhere) => destinations.push(None),
                 Err(e) => {
                     errors.push(link_diagnostic(src, link, &e));
                     destinations.push(None);

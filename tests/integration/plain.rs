@@ -243,6 +243,49 @@ fn links_to_a_draft_or_a_folder_of_files_say_so() {
 }
 
 #[test]
+fn links_from_the_root_name_the_site_as_github_reads_them() {
+    let site = SiteTest::minimal()
+        .file(
+            "content/policies/refunds.md",
+            "# Refunds\n\n## Within 30 days\n",
+        )
+        .file("content/onboarding/README.md", "# Onboarding\n")
+        .file("content/onboarding/day-one.md", "# Day one\n")
+        .file("content/onboarding/diagram.png", "png")
+        .file(
+            "content/tools.md",
+            "# Tools\n\n[refunds](/policies/refunds.md#within-30-days) \
+             ![flow](/onboarding/diagram.png) [tags](/tags/) [home](/) \
+             [day one](/onboarding/day-one) [status](/api/status) \
+             <a href=\"/onboarding/\">onboarding</a>\n",
+        );
+    let run = site.run(&["build", "--base-url", "https://x.example/handbook/"]);
+    run.success();
+    let tools = run.page("tools/index.html");
+    for href in [
+        "href=\"/handbook/policies/refunds/#within-30-days\"",
+        "src=\"/handbook/onboarding/diagram.png\"",
+        "href=\"/handbook/tags/\"",
+        "href=\"/handbook/\"",
+        "href=\"/handbook/onboarding/day-one/\"",
+        "href=\"/handbook/onboarding/\"",
+        // Nothing of the site is there: another app on the host may be.
+        "href=\"/api/status\"",
+    ] {
+        assert!(tools.contains(href), "tools lacks {href}");
+    }
+    let copy = run.page("tools/index.md");
+    assert!(copy.contains("(<https://x.example/handbook/policies/refunds/#within-30-days>)"));
+    // A link from the root to a missing heading of a page is still an error.
+    site.file("content/more.md", "# More\n\n[gone](/policies/refunds.md#gone)\n")
+        .check()
+        .code(1)
+        .diagnostics_are(&[
+            "content/more.md:3:1: error: link to `/policies/refunds.md#gone`: content/policies/refunds.md has no heading with id `gone`",
+        ]);
+}
+
+#[test]
 fn toml_front_matter_names_credo_import() {
     SiteTest::minimal()
         .file("content/a.md", "+++\ntitle = \"A\"\n+++\nText.\n")
