@@ -135,6 +135,7 @@ pub(crate) fn split(sources: Sources, config: &Config) -> (Sources, Vec<Language
                 files,
                 folders: sources.folders.clone(),
                 statics: sources.statics.clone(),
+                unreadable: sources.unreadable.clone(),
             },
             missing,
         });
@@ -143,6 +144,7 @@ pub(crate) fn split(sources: Sources, config: &Config) -> (Sources, Vec<Language
         files: default,
         folders: sources.folders,
         statics: sources.statics,
+        unreadable: sources.unreadable,
     };
     (default, languages, diagnostics)
 }

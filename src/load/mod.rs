@@ -136,6 +136,10 @@ pub struct Sources {
     pub folders: Vec<String>,
     /// The site's own `static/` files and the non-Markdown files of `content/`.
     pub statics: Vec<StaticFile>,
+    /// The ref paths (`scenarios/refund`) of Markdown files that could not
+    /// be read or split into front matter and body: their errors are
+    /// reported, and links to them are not reported again.
+    pub unreadable: Vec<String>,
 }
 
 /// Removes a UTF-8 BOM and turns CRLF line ends into LF; line numbers are
@@ -191,10 +195,18 @@ pub(crate) fn assemble(
     let mut diagnostics = Diagnostics::new();
     let read = read.into_iter();
     let mut files = Vec::with_capacity(read.size_hint().0);
+    let mut unreadable = Vec::new();
     for result in read {
         match result {
             Ok(file) => files.push(file),
-            Err(ds) => diagnostics.extend(ds),
+            Err(ds) => {
+                let ref_path = ds.first().and_then(|d| {
+                    let path = d.file.strip_prefix("content/")?.strip_suffix(".md")?;
+                    Some(unicode_normalization::UnicodeNormalization::nfc(path).collect())
+                });
+                unreadable.extend(ref_path);
+                diagnostics.extend(ds);
+            }
         }
     }
     let folders = place_folder_pages(&mut files, &mut diagnostics);
@@ -206,6 +218,7 @@ pub(crate) fn assemble(
         files,
         folders,
         statics: listing.statics,
+        unreadable,
     };
     (sources, diagnostics)
 }

@@ -8,13 +8,18 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::SourceFile;
 use crate::load::frontmatter::Kind;
 
-fn ref_error(src: &SourceFile, key: &str, name: &str, e: &RefError) -> Diagnostic {
+/// The error for a ref that does not resolve; none for one naming a file
+/// that could not be read, whose own error is reported.
+fn ref_error(src: &SourceFile, key: &str, name: &str, e: &RefError) -> Option<Diagnostic> {
+    if matches!(e, RefError::Unreadable) {
+        return None;
+    }
     let (line, col) = src.yaml().locate(key, Some(name));
     let mut d = Diagnostic::error(&src.file, line, col, e.code(), e.message(name));
     if let Some(hint) = e.hint() {
         d = d.with_hint(hint);
     }
-    d.with_source(&src.text)
+    Some(d.with_source(&src.text))
 }
 
 /// Each page's `principles`, `values`, `related` and track `steps`
@@ -72,7 +77,7 @@ pub(super) fn resolve_front_matter(site: &mut Site, diagnostics: &mut Diagnostic
                             .with_source(&src.text),
                         );
                     }
-                    Err(e) => diagnostics.push(ref_error(src, key, name, &e)),
+                    Err(e) => diagnostics.extend(ref_error(src, key, name, &e)),
                 }
             }
         };
@@ -89,7 +94,7 @@ pub(super) fn resolve_front_matter(site: &mut Site, diagnostics: &mut Diagnostic
         for name in &page.meta.related {
             match site.refs.lookup(name) {
                 Ok(t) => related.push(t),
-                Err(e) => diagnostics.push(ref_error(src, "related", name, &e)),
+                Err(e) => diagnostics.extend(ref_error(src, "related", name, &e)),
             }
         }
         let mut steps = Vec::new();
@@ -115,7 +120,7 @@ pub(super) fn resolve_front_matter(site: &mut Site, diagnostics: &mut Diagnostic
                         .with_source(&src.text),
                     );
                 }
-                Err(e) => diagnostics.push(ref_error(src, "steps", &step.target, &e)),
+                Err(e) => diagnostics.extend(ref_error(src, "steps", &step.target, &e)),
             }
         }
         principles.dedup();

@@ -107,6 +107,9 @@ impl Site {
 
     /// Why no page or file is at `path` (`page`, the page it would be).
     fn missing(&self, page: &str, path: String) -> LinkError {
+        if self.refs.is_unreadable(page) {
+            return LinkError::Ref(RefError::Unreadable);
+        }
         if self.refs.is_draft(page) {
             return LinkError::Draft(path);
         }
@@ -272,7 +275,10 @@ pub(super) fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics)
                     }
                     destinations.push(Some(destination));
                 }
-                Err(LinkError::Elsewhere) => destinations.push(None),
+                // Not checked, or reported at the file that could not be read.
+                Err(LinkError::Elsewhere | LinkError::Ref(RefError::Unreadable)) => {
+                    destinations.push(None);
+                }
                 Err(e) => {
                     errors.push(link_diagnostic(src, link, &e));
                     destinations.push(None);

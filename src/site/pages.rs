@@ -18,6 +18,9 @@ use crate::markdown::Scan;
 /// `drafts` keeps draft pages.
 pub(super) fn place_pages(config: Config, sources: Sources, drafts: bool) -> Site {
     let mut refs = RefIndex::default();
+    for path in &sources.unreadable {
+        refs.insert_unreadable(path);
+    }
     let mut sections = make_sections(&config, &sources.folders);
     let folder_ids: HashMap<String, SectionId> = sections
         .iter()

@@ -22,6 +22,10 @@ pub enum RefError {
     Escapes,
     /// The ref names a draft, which this build leaves out.
     Draft,
+    /// The ref names a file that could not be read or whose front matter
+    /// could not be split: its own error says why, so this one is not
+    /// reported again.
+    Unreadable,
 }
 
 impl RefError {
@@ -44,6 +48,9 @@ impl RefError {
             }
             RefError::Draft => {
                 format!("ref `{name}` names a draft page, which this build leaves out")
+            }
+            RefError::Unreadable => {
+                format!("ref `{name}` names a page that could not be read")
             }
         }
     }
@@ -71,6 +78,7 @@ impl RefError {
             RefError::Ambiguous(_) => crate::diagnostic::Code::AmbiguousRef,
             RefError::Escapes => crate::diagnostic::Code::RefOutsideContent,
             RefError::Draft => crate::diagnostic::Code::RefToDraft,
+            RefError::Unreadable => crate::diagnostic::Code::BrokenRef,
         }
     }
 }
@@ -80,10 +88,39 @@ impl RefError {
 pub struct RefIndex {
     by_path: HashMap<String, Target>,
     by_stem: HashMap<String, Vec<(String, Target)>>,
-    /// Drafts' ref paths and stems.
-    drafts: HashSet<String>,
-    /// Drafts' ref paths alone.
-    draft_paths: HashSet<String>,
+    /// Drafts this build leaves out.
+    drafts: LeftOut,
+    /// Files that could not be read, or whose front matter could not be
+    /// told from their body.
+    unreadable: LeftOut,
+}
+
+/// Pages the site does not hold, by ref path and by stem, so that a ref or
+/// link to one says why it does not resolve.
+#[derive(Debug, Default, Clone)]
+struct LeftOut {
+    /// Ref paths and stems: what a ref may name.
+    names: HashSet<String>,
+    /// Ref paths alone: what a relative link names.
+    paths: HashSet<String>,
+}
+
+impl LeftOut {
+    fn insert(&mut self, ref_path: &str) {
+        self.names.insert(ref_path.to_string());
+        self.paths.insert(ref_path.to_string());
+        let stem = ref_path.rsplit('/').next().unwrap_or(ref_path);
+        self.names.insert(stem.to_string());
+    }
+
+    /// Whether the page at `path` (under `content/`, without `.md`), or
+    /// the folder page there, is left out.
+    fn has_path(&self, path: &str) -> bool {
+        let path = path.trim_end_matches('/');
+        ["", "/_index", "/README", "/index"]
+            .iter()
+            .any(|file| self.paths.contains(&format!("{path}{file}")))
+    }
 }
 
 impl RefIndex {
@@ -105,10 +142,7 @@ impl RefIndex {
 
     /// Remembers a draft's ref path, so a ref to it gets a precise message.
     pub(crate) fn insert_draft(&mut self, ref_path: &str) {
-        self.drafts.insert(ref_path.to_string());
-        self.draft_paths.insert(ref_path.to_string());
-        let stem = ref_path.rsplit('/').next().unwrap_or(ref_path);
-        self.drafts.insert(stem.to_string());
+        self.drafts.insert(ref_path);
     }
 
     /// Resolves a ref as written in front matter or `[[...]]`.
@@ -133,21 +167,33 @@ impl RefIndex {
                 _ => {}
             }
         }
-        if self.drafts.contains(&name) {
+        if self.drafts.names.contains(&name) {
             return Err(RefError::Draft);
+        }
+        if self.unreadable.names.contains(&name) {
+            return Err(RefError::Unreadable);
         }
         Err(RefError::NotFound {
             suggestion: self.suggest(&name),
         })
     }
 
+    /// Remembers a file that could not be read (`scenarios/refund`), so a
+    /// ref or link to it is not a second error.
+    pub(crate) fn insert_unreadable(&mut self, ref_path: &str) {
+        self.unreadable.insert(ref_path);
+    }
+
+    /// Whether `path` (under `content/`, without `.md`) names a file that
+    /// could not be read.
+    pub(crate) fn is_unreadable(&self, path: &str) -> bool {
+        self.unreadable.has_path(path)
+    }
+
     /// Whether `path` (under `content/`, without `.md`) is a draft page this
     /// build leaves out.
     pub(crate) fn is_draft(&self, path: &str) -> bool {
-        let path = path.trim_end_matches('/');
-        ["", "/_index", "/README", "/index"]
-            .iter()
-            .any(|file| self.draft_paths.contains(&format!("{path}{file}")))
+        self.drafts.has_path(path)
     }
 
     /// The page or section at exactly this path under `content/` (no

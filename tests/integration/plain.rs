@@ -286,6 +286,24 @@ fn links_from_the_root_name_the_site_as_github_reads_them() {
 }
 
 #[test]
+fn a_page_that_cannot_be_read_is_one_error_not_a_cascade() {
+    SiteTest::minimal()
+        .file("content/scenarios/refund.md", "+++\ntitle = \"Refund\"\n+++\nText.\n")
+        .file(
+            "content/scenarios/late.md",
+            "---\ntitle: Late\nrelated: [refund]\n---\n\
+             [a](refund.md) [b](refund.md#x) [[refund]] [[scenarios/refund|c]] [d](gone.md)\n",
+        )
+        .check()
+        .code(1)
+        .diagnostics_are(&[
+            "content/scenarios/late.md:2:1: warning: nothing links to `Late`",
+            "content/scenarios/late.md:5:67: error: link to `gone.md`: there is no content/scenarios/gone.md",
+            "content/scenarios/refund.md:1:1: error: this page starts with a TOML (`+++`) block; credo reads YAML front matter between `---` lines",
+        ]);
+}
+
+#[test]
 fn toml_front_matter_names_credo_import() {
     SiteTest::minimal()
         .file("content/a.md", "+++\ntitle = \"A\"\n+++\nText.\n")
