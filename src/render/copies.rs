@@ -83,23 +83,34 @@ pub(super) fn llms_txt(site: &Site) -> String {
     );
     let mut current_section = None;
     for &target in &site.reading_order {
-        let Target::Page(p) = target else { continue };
-        let page = &site.pages[p];
-        if current_section != Some(page.section) {
-            current_section = Some(page.section);
-            let _ = writeln!(
-                out,
-                "\n## {}\n",
-                one_line(&site.sections[page.section].title)
-            );
+        // A section is listed by its own page, when the author wrote one.
+        let (section, url, title, summary) = match target {
+            Target::Page(p) => {
+                let page = &site.pages[p];
+                (
+                    page.section,
+                    &page.url,
+                    &page.meta.title,
+                    &page.meta.summary,
+                )
+            }
+            Target::Section(s) if site.sections[s].source.is_some() => {
+                let section = &site.sections[s];
+                (s, &section.url, &section.title, &section.meta.summary)
+            }
+            Target::Section(_) => continue,
+        };
+        if current_section != Some(section) {
+            current_section = Some(section);
+            let _ = writeln!(out, "\n## {}\n", one_line(&site.sections[section].title));
         }
-        let url = format!("{origin}{}", site.href(&markdown_copy(&page.url)));
+        let url = format!("{origin}{}", site.href(&markdown_copy(url)));
         let _ = write!(
             out,
             "- [{}]({url})",
-            one_line(&page.meta.title).replace(['[', ']'], "")
+            one_line(title).replace(['[', ']'], "")
         );
-        match &page.meta.summary {
+        match summary {
             Some(summary) => {
                 let _ = writeln!(out, ": {}", one_line(summary));
             }

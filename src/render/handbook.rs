@@ -78,8 +78,13 @@ impl Generated<'_> {
         let sections = site
             .sections
             .iter()
-            .map(|s| HandbookSection {
+            .enumerate()
+            .map(|(id, s)| HandbookSection {
                 url: &s.href,
+                version: s.source.as_ref().map(|src| src.version.as_str()),
+                markdown: site.href(&crate::outputs::markdown_copy(&s.url)),
+                key: &s.key,
+                file: s.source.as_ref().map(|src| src.file.as_str()),
                 title: &s.title,
                 summary: s.meta.summary.as_deref(),
                 page_kind: s.meta.page_kind.map(Kind::as_str),
@@ -88,6 +93,14 @@ impl Generated<'_> {
                     .iter()
                     .map(|&p| site.pages[p].href.as_str())
                     .collect(),
+                subsections: s
+                    .subsections
+                    .iter()
+                    .map(|&x| href(Target::Section(x)))
+                    .collect(),
+                text: excerpt(&self.bodies.sections[id].text, 300),
+                links_out: s.links_out.iter().map(|&t| href(t)).collect(),
+                links_in: s.linked_from.iter().map(|&t| href(t)).collect(),
             })
             .collect();
         Handbook {
@@ -119,13 +132,24 @@ struct HandbookSite<'a> {
     language: &'a str,
 }
 
+/// A section, the home page first: its own page's data as a page's, where
+/// a section has it (a folder without `_index.md` or README has no file
+/// and no version).
 #[derive(Serialize)]
 struct HandbookSection<'a> {
     url: &'a str,
+    version: Option<&'a str>,
+    markdown: String,
+    key: &'a str,
+    file: Option<&'a str>,
     title: &'a str,
     summary: Option<&'a str>,
     page_kind: Option<&'a str>,
     pages: Vec<&'a str>,
+    subsections: Vec<&'a str>,
+    text: String,
+    links_out: Vec<&'a str>,
+    links_in: Vec<&'a str>,
 }
 
 #[derive(Serialize)]

@@ -27,9 +27,50 @@ fn llms_txt_lists_every_page_by_section_with_its_summary() {
         run.page("llms.txt"),
         "# Harbour Desk\n\n> How we answer the phone.\n\n\
          Every page below links to its Markdown copy; the HTML page is the same address without `index.md`. https://x.example/hb/handbook.json holds every page's data.\n\n\
+         ## Home\n\n\
+         - [Home](https://x.example/hb/index.md)\n\n\
          ## Calls\n\n\
          - [Answer with your name](https://x.example/hb/calls/answer/index.md)\n\
          - [Pick up: by the third ring](https://x.example/hb/calls/pick-up/index.md): Never let it ring four times.\n"
+    );
+}
+
+#[test]
+fn a_folder_page_is_listed_and_described_like_a_page() {
+    let site = site().file(
+        "content/calls/README.md",
+        "# Calls\n\nHow we take calls. See [[answer]].\n",
+    );
+    let run = site.build();
+    run.success();
+    let llms = run.page("llms.txt");
+    assert!(
+        llms.contains("## Calls\n\n- [Calls](https://x.example/hb/calls/index.md)\n- [Answer"),
+        "{llms}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.page("handbook.json")).unwrap();
+    let calls = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == "calls/_index")
+        .unwrap();
+    let version = credo::load::version_of(&site.read("content/calls/README.md"));
+    assert_eq!(calls["version"], version.as_str());
+    assert_eq!(calls["file"], "content/calls/README.md");
+    assert_eq!(calls["markdown"], "/hb/calls/index.md");
+    assert_eq!(
+        calls["text"],
+        "How we take calls. See Answer with your name."
+    );
+    assert_eq!(calls["links_out"], serde_json::json!(["/hb/calls/answer/"]));
+    assert_eq!(
+        json["sections"][0]["subsections"],
+        serde_json::json!(["/hb/calls/"])
+    );
+    assert_eq!(
+        json["sections"][0]["links_out"],
+        serde_json::json!(["/hb/calls/pick-up/"])
     );
 }
 
