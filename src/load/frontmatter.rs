@@ -488,7 +488,12 @@ fn dedupe_item_ids(
     errors: &mut Vec<Diagnostic>,
 ) {
     let mut seen = std::collections::HashSet::new();
+    // How many items so far took each id.
+    let mut uses: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for item in groups.iter_mut().flat_map(|g| g.items.iter_mut()) {
+        let used = uses.entry(item.id.clone()).or_default();
+        *used += 1;
+        let nth = *used;
         if seen.insert(item.id.clone()) {
             continue;
         }
@@ -498,20 +503,42 @@ fn dedupe_item_ids(
             n += 1;
         }
         item.id = format!("{base}-{n}");
-        // However the id was written: bare, "double" or 'single' quoted.
-        let written = ["", "\"", "'"]
-            .iter()
-            .any(|q| block.text.contains(&format!("id: {q}{base}{q}")));
-        if written {
-            errors.push(item_error(
-                block,
-                "checklist",
-                &[],
-                Some(&base),
-                format!("checklist item id `{base}` is used twice"),
-            ));
+        // An explicit `id:` repeated is an error at the repeat; the same text
+        // twice is not.
+        let written = written_ids(block.text, &base);
+        if !written.is_empty() {
+            let message = format!("checklist item id `{base}` is used twice");
+            errors.push(match written.get(nth - 1).or(written.last()) {
+                Some(&at) => {
+                    let (line, col) = block.position(at);
+                    Diagnostic::error(block.file, line, col, Code::InvalidItem, message)
+                }
+                None => item_error(block, "checklist", &[], Some(&base), message),
+            });
         }
     }
+}
+
+/// Where `id: ID` is written in `yaml` (bare, "double" or 'single' quoted):
+/// the byte offsets of each `id`, in order.
+fn written_ids(yaml: &str, id: &str) -> Vec<usize> {
+    let mut found: Vec<usize> = ["", "\"", "'"]
+        .iter()
+        .flat_map(|q| {
+            let written = format!("id: {q}{id}{q}");
+            yaml.match_indices(&written)
+                .filter(|(at, w)| {
+                    let before = yaml[..*at].chars().next_back();
+                    let after = yaml[at + w.len()..].chars().next();
+                    !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                        && !after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                })
+                .map(|(at, _)| at)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    found.sort_unstable();
+    found
 }
 
 /// A stable id from a checklist item's text: a slug, so that reordering the
@@ -619,7 +646,15 @@ mod tests {
                 e[0].message, "checklist item id `x` is used twice",
                 "{quote}"
             );
+            // At the repeat's `id`, line 5 of the file.
+            assert_eq!((e[0].line, e[0].column), (5, 15), "{quote}");
         }
+        // Not at a word that happens to be the id, nor at a longer id.
+        let e = page(
+            "title: t\nchecklist:\n  - {text: Book a room, id: room}\n  - {text: R, id: room2}\n  - {text: Send notes, id: room}\n",
+        )
+        .unwrap_err();
+        assert_eq!((e[0].line, e[0].column), (6, 24));
     }
 
     #[test]

@@ -35,6 +35,16 @@ pub struct YamlBlock<'a> {
 }
 
 impl<'a> YamlBlock<'a> {
+    /// The file line and column (in characters) of byte `at` of the block.
+    pub fn position(&self, at: usize) -> (usize, usize) {
+        let before = &self.text[..at.min(self.text.len())];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (
+            self.first_line + before.matches('\n').count(),
+            before[line_start..].chars().count() + 1,
+        )
+    }
+
     /// Indexes `text`, which starts on `first_line` of `file`.
     pub fn new(text: &'a str, file: &'a str, first_line: usize) -> Self {
         let keys = text
