@@ -233,6 +233,7 @@ mod tests {
         TemplateSource {
             text: text.to_string(),
             display: String::new(),
+            builtin: false,
         }
     }
 

@@ -151,14 +151,49 @@ impl Templates {
         match place {
             Some((name, line, col)) => {
                 let col = self.column(&name, line, col);
+                let hint = self.overridden_below(&name);
                 let (file, text) = match self.sources.get(&name) {
                     Some(t) => (t.display.clone(), t.text.as_str()),
                     None => (name, ""),
                 };
-                Diagnostic::error(file, line, col, Code::Template, first).with_source(text)
+                let d = Diagnostic::error(file, line, col, Code::Template, first).with_source(text);
+                match hint {
+                    Some(hint) => d.with_hint(hint),
+                    None => d,
+                }
             }
             None => Diagnostic::error("templates", 0, 0, Code::Template, first),
         }
+    }
+
+    /// For an error in a built-in template (no file the author can open):
+    /// the site's own templates it extends, includes or imports, which are
+    /// where the author can act.
+    fn overridden_below(&self, name: &str) -> Option<String> {
+        if !self.sources.get(name)?.builtin {
+            return None;
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        let mut stack = vec![name.to_string()];
+        let mut overrides = Vec::new();
+        while let Some(t) = stack.pop() {
+            let Some(source) = self.sources.get(&t) else {
+                continue;
+            };
+            if !seen.insert(t.clone()) {
+                continue;
+            }
+            if !source.builtin {
+                overrides.push(format!("`{}`", source.display));
+            }
+            stack.extend(super::memo::references(&source.text));
+        }
+        (!overrides.is_empty()).then(|| {
+            format!(
+                "`{name}` is the built-in theme's own; it uses {} of this site: make that agree with it, or override `{name}` in templates/ too",
+                overrides.join(", ")
+            )
+        })
     }
 
     fn diagnostic(&self, e: &tera::Error) -> Diagnostic {

@@ -40,6 +40,8 @@ pub struct TemplateSource {
     /// The path shown in diagnostics (`templates/page.html`, or the built-in
     /// theme's path such as `themes/default/templates/page.html`).
     pub display: String,
+    /// It is the built-in theme's, embedded in credo: not a file on disk.
+    pub builtin: bool,
 }
 
 /// The resolved theme: every template by name, every static file by path.
@@ -179,6 +181,7 @@ impl Theme {
                             TemplateSource {
                                 text: text.to_string(),
                                 display: format!("themes/{path}"),
+                                builtin: true,
                             },
                         );
                     }
@@ -224,6 +227,7 @@ impl Theme {
                             TemplateSource {
                                 text: crate::load::normalise_text(&text),
                                 display,
+                                builtin: false,
                             },
                         );
                     }

@@ -338,6 +338,21 @@ fn template_syntax_and_render_errors_name_the_template() {
 }
 
 #[test]
+fn an_error_in_a_built_in_template_names_the_override_it_uses() {
+    // The site's page.html drops a block the built-in kinds fill in.
+    SiteTest::minimal()
+        .file("content/a.md", "---\ntitle: A\nkind: scenario\n---\nText.\n")
+        .file(
+            "templates/page.html",
+            "{% extends \"base.html\" %}\n{% block content %}{{ page.title }}{% endblock content %}\n",
+        )
+        .check()
+        .code(1)
+        .stderr_has("themes/default/templates/")
+        .stderr_has("is the built-in theme's own; it uses `templates/page.html` of this site");
+}
+
+#[test]
 fn check_json_gives_the_same_diagnostics() {
     let run = SiteTest::minimal()
         .file("content/a.md", "---\ntitle: A\n---\n[[nope]]\n")
