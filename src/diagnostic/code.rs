@@ -89,6 +89,7 @@ codes! {
     EmptySection = "empty-section", Warning, "A section has no pages.";
     EmptyTitle = "empty-title", Error, "`title` is present but empty.";
     EmptyValue = "empty-value", Error, "A front-matter value that must hold something is empty.";
+    FolderLink = "folder-link", Warning, "A link names a folder that holds files but no page: readers get the host's folder listing, if it gives one.";
     IncompleteContrast = "incomplete-contrast", Error, "An attitude's `contrast` lacks its left or right side.";
     InvalidAlias = "invalid-alias", Error, "An alias is not a path from the site root.";
     InvalidBaseUrl = "invalid-base-url", Error, "`base_url` is neither an absolute URL nor a path from `/`.";

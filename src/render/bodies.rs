@@ -20,7 +20,7 @@ impl LinkResolver for PageLinks<'_> {
                 };
                 (href, self.site.title(target).to_string(), anchor)
             }
-            Destination::Asset(path) => {
+            Destination::Asset(path) | Destination::Folder(path) => {
                 let name = path.rsplit('/').next().unwrap_or(&path).to_string();
                 (self.site.asset_href(&path), name, link.anchor.clone())
             }

@@ -102,6 +102,10 @@ impl Site {
         if self.assets.contains(&path) {
             return Ok(Destination::Asset(path));
         }
+        let folder = format!("{path}/");
+        if self.assets.iter().any(|a| a.starts_with(&folder)) {
+            return Ok(Destination::Folder(folder));
+        }
         Err(self.missing(&path, path.clone()))
     }
 
@@ -112,10 +116,6 @@ impl Site {
         }
         if self.refs.is_draft(page) {
             return LinkError::Draft(path);
-        }
-        let folder = format!("{}/", page.trim_end_matches('/'));
-        if !page.is_empty() && self.assets.iter().any(|a| a.starts_with(&folder)) {
-            return LinkError::FolderWithoutPage(folder);
         }
         LinkError::MissingFile(path)
     }
@@ -143,6 +143,8 @@ pub enum Destination {
     },
     /// A file copied as it is: its path in the output.
     Asset(String),
+    /// A folder of such files without a page of its own (`files/`).
+    Folder(String),
 }
 
 /// Why a body link did not resolve.
@@ -155,8 +157,6 @@ pub(crate) enum LinkError {
     MissingFile(String),
     /// A relative link to a draft page, which this build leaves out.
     Draft(String),
-    /// A relative link to a folder that holds files but no page of its own.
-    FolderWithoutPage(String),
     /// A link from the root that names nothing of the site: not checked.
     Elsewhere,
     /// The page exists, the heading does not.
@@ -208,19 +208,11 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
             line,
             col,
             Code::BrokenLink,
-            format!("link to `{written}`: content/{path} is a draft page, which this build leaves out"),
+            format!(
+                "link to `{written}`: content/{path} is a draft page, which this build leaves out"
+            ),
         )
         .with_hint("build with --drafts, or remove `draft: true` from that page"),
-        LinkError::FolderWithoutPage(folder) => Diagnostic::error(
-            &src.file,
-            line,
-            col,
-            Code::BrokenLink,
-            format!("link to `{written}`: content/{folder} holds files but no page of its own"),
-        )
-        .with_hint(
-            "link to one of its files, or give the folder a page (README.md, index.md or _index.md)",
-        ),
         LinkError::MissingAnchor {
             anchor,
             page,
@@ -240,6 +232,24 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
         }
     };
     d.with_source(&src.text)
+}
+
+/// A link to a folder of files: it leads somewhere only where the host lists
+/// folders.
+fn folder_warning(src: &SourceFile, link: &LinkRef, folder: &str) -> Diagnostic {
+    let (line, col) = src.body_position(link.offset);
+    Diagnostic::warning(
+        &src.file,
+        line,
+        col,
+        Code::FolderLink,
+        format!(
+            "link to `{}`: content/{folder} holds files but no page of its own; readers get the host's folder listing, if it gives one",
+            link.target
+        ),
+    )
+    .with_hint("link to one of its files, or give the folder a page (README.md, index.md or _index.md)")
+    .with_source(&src.text)
 }
 
 fn missing_file_message(written: &str, path: &str) -> String {
@@ -268,10 +278,12 @@ pub(super) fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics)
         for link in &scan.links {
             match site_ref.resolve_link(from, link) {
                 Ok(destination) => {
-                    if let Destination::Page { target, .. } = destination
-                        && target != from
-                    {
-                        out.push(target);
+                    match &destination {
+                        Destination::Page { target, .. } if *target != from => out.push(*target),
+                        Destination::Folder(folder) => {
+                            errors.push(folder_warning(src, link, folder))
+                        }
+                        _ => {}
                     }
                     destinations.push(Some(destination));
                 }

@@ -223,23 +223,35 @@ fn links_may_name_the_title_heading_raw_html_anchors_and_footnotes() {
 
 #[test]
 fn links_to_a_draft_or_a_folder_of_files_say_so() {
-    SiteTest::minimal()
+    let site = SiteTest::minimal()
         .file("content/plans/next.md", "---\ntitle: Next\ndraft: true\n---\n")
         .file("content/plans/now.md", "# Now\n")
         .file("content/attachments/form.pdf", "%PDF")
         .file(
             "content/a.md",
             "# A\n\n[next](plans/next.md) [next too](plans/next) [files](attachments/) [now](plans/now.md)\n",
-        )
-        .check()
+        );
+    site.check()
         .code(1)
         .diagnostics_are(&[
             "content/a.md:3:1: error: link to `plans/next.md`: content/plans/next.md is a draft page, which this build leaves out",
             "content/a.md:3:23: error: link to `plans/next`: content/plans/next is a draft page, which this build leaves out",
-            "content/a.md:3:46: error: link to `attachments/`: content/attachments/ holds files but no page of its own",
+            "content/a.md:3:46: warning: link to `attachments/`: content/attachments/ holds files but no page of its own; readers get the host's folder listing, if it gives one",
         ])
         .stderr_has("build with --drafts")
         .stderr_has("give the folder a page (README.md, index.md or _index.md)");
+    // A folder of files is not an error: the link is kept, with the base path.
+    let run = site
+        .file(
+            "content/a.md",
+            "# A\n\n[files](attachments/) [now](plans/now.md)\n",
+        )
+        .run(&["build", "--base-url", "/hb/"]);
+    run.success();
+    assert!(
+        run.page("a/index.html")
+            .contains("<a href=\"/hb/attachments/\">files</a>")
+    );
 }
 
 #[test]
