@@ -1,14 +1,18 @@
-//! Hugo and Zola sites: `content/` is copied as it is (both keep a folder's
-//! own page in `_index.md`, as credo does), `static/` becomes credo's
-//! `static/`, and the title and description come from the configuration.
-//! Templates, themes and asset pipelines have no credo equivalent and are
-//! left out (the report says so).
+//! Hugo and Zola sites: `content/` (Hugo's `contentDir`) is copied as it
+//! is (both keep a folder's own page in `_index.md`, as credo does),
+//! `static/` becomes credo's `static/`, and the title and description come
+//! from the configuration. Templates, themes and asset pipelines have no
+//! credo equivalent and are left out (the report says so); so is the
+//! configuration itself, which is never copied into `content/`.
 
-use std::path::Path;
+use std::path::{Component, Path};
+
+use serde_yaml::Mapping;
 
 use super::{Generator, Plan, SiteInfo, config_text, read_config};
 
-/// The files that mark a Hugo site (beside `content/`).
+/// The files that mark a Hugo site (beside its content folder), the first
+/// that reads being its configuration.
 pub(super) const HUGO_CONFIGS: &[&str] = &[
     "hugo.toml",
     "hugo.yaml",
@@ -16,8 +20,44 @@ pub(super) const HUGO_CONFIGS: &[&str] = &[
     "config.toml",
     "config.yaml",
     "config.json",
-    "config/_default",
+    "config/_default/hugo.toml",
+    "config/_default/hugo.yaml",
+    "config/_default/hugo.json",
+    "config/_default/config.toml",
+    "config/_default/config.yaml",
+    "config/_default/config.json",
 ];
+
+/// The configuration of the Hugo site in `src`, if it has one.
+fn hugo_config(src: &Path) -> Option<Mapping> {
+    HUGO_CONFIGS
+        .iter()
+        .filter(|name| src.join(name).is_file())
+        .find_map(|name| read_config(&src.join(name)))
+}
+
+/// The folder Hugo reads pages from: `contentDir`, else `content`. A
+/// `contentDir` outside `src` (absolute, or climbing out with `..`) is
+/// `Err` with it: the import reads nothing outside SRC.
+fn content_dir(config: &Mapping) -> Result<String, String> {
+    let Some(dir) = config_text(config, "contentDir") else {
+        return Ok("content".into());
+    };
+    let inside = Path::new(&dir)
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if inside { Ok(dir) } else { Err(dir) }
+}
+
+/// `true` when `src` is a Hugo site: a Hugo configuration beside the
+/// folder it names as `contentDir` (`content/` by default), or naming one
+/// outside `src` (imported without pages, the report says why).
+pub(super) fn is_hugo(src: &Path) -> bool {
+    hugo_config(src).is_some_and(|config| match content_dir(&config) {
+        Ok(dir) => src.join(dir).is_dir(),
+        Err(_) => true,
+    })
+}
 
 /// Folders of a Hugo or Zola site that hold templates or build inputs.
 const BUILD_FOLDERS: &[&str] = &[
@@ -39,11 +79,7 @@ pub(super) fn is_zola_config(path: &Path) -> bool {
 
 /// A Hugo site's plan.
 pub(super) fn plan_hugo(src: &Path) -> Plan {
-    let config = HUGO_CONFIGS
-        .iter()
-        .chain(&["config/_default/hugo.toml", "config/_default/config.toml"])
-        .find_map(|name| read_config(&src.join(name)))
-        .unwrap_or_default();
+    let config = hugo_config(src).unwrap_or_default();
     let site = SiteInfo {
         title: config_text(&config, "title"),
         description: config_text(&config, "params.description")
@@ -51,9 +87,16 @@ pub(super) fn plan_hugo(src: &Path) -> Plan {
         base_url: config_text(&config, "baseURL"),
         language: config_text(&config, "languageCode"),
     };
-    let content = config_text(&config, "contentDir").unwrap_or_else(|| "content".into());
     let statics = config_text(&config, "staticDir").unwrap_or_else(|| "static".into());
-    plan_content_site(src, Plan::new(Generator::Hugo, site), &content, &statics)
+    let mut plan = Plan::new(Generator::Hugo, site);
+    let content = content_dir(&config).unwrap_or_else(|outside| {
+        plan.skipped.push(format!(
+            "contentDir `{outside}`: it lies outside {}, which the import reads only",
+            src.display()
+        ));
+        String::new()
+    });
+    plan_content_site(src, plan, &content, &statics)
 }
 
 /// A Zola site's plan.
@@ -70,8 +113,19 @@ pub(super) fn plan_zola(src: &Path) -> Plan {
     plan_content_site(src, Plan::new(Generator::Zola, site), "content", "static")
 }
 
+/// Pages from the folder `content` (none when it is empty), static files
+/// from `statics`. The site's own configuration is never a page or an
+/// asset, even with `contentDir = "."`.
 fn plan_content_site(src: &Path, mut plan: Plan, content: &str, statics: &str) -> Plan {
-    plan.add_tree(&src.join(content), "content", &|_| false);
+    if !content.is_empty() {
+        let is_config = |rel: &str| super::GENERATOR_CONFIGS.contains(&rel);
+        let at_root = Path::new(content)
+            .components()
+            .all(|c| c == Component::CurDir);
+        plan.add_tree(&src.join(content), "content", &|rel| {
+            at_root && is_config(rel)
+        });
+    }
     plan.add_tree(&src.join(statics), "static", &|_| false);
     for folder in BUILD_FOLDERS {
         if src.join(folder).is_dir() {

@@ -32,7 +32,7 @@ use crate::error::Error;
 /// The generator an imported site was written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Generator {
-    /// Hugo: `hugo.toml` or `config.*` beside `content/`.
+    /// Hugo: `hugo.toml` or `config.*` beside `content/` (or its `contentDir`).
     Hugo,
     /// Zola: `config.toml` (or `zola.toml`) with `base_url`, beside `content/`.
     Zola,
@@ -177,6 +177,24 @@ fn join(folder: &str, rel: &str) -> String {
     }
 }
 
+/// Site generators' configuration files, which an import never copies
+/// into `content/` (it would be published there).
+pub(crate) const GENERATOR_CONFIGS: &[&str] = &[
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.json",
+    "zola.toml",
+    "book.toml",
+    "mkdocs.yml",
+    "mkdocs.yaml",
+    "_config.yml",
+    "_config.yaml",
+    crate::config::CONFIG_FILE,
+];
+
 /// Which generator wrote the site in `src`. Checked from the most specific
 /// marker to the least: a Zola config is a `config.toml` too.
 pub(crate) fn detect(src: &Path) -> Generator {
@@ -195,7 +213,7 @@ pub(crate) fn detect(src: &Path) -> Generator {
         Generator::Jekyll
     } else if content && (has("zola.toml") || hugo::is_zola_config(&src.join("config.toml"))) {
         Generator::Zola
-    } else if content && hugo::HUGO_CONFIGS.iter().any(|c| src.join(c).exists()) {
+    } else if hugo::is_hugo(src) {
         Generator::Hugo
     } else {
         Generator::Plain

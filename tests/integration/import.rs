@@ -105,6 +105,98 @@ fn hugo_toml_front_matter_becomes_yaml_with_extra_keys_kept() {
 }
 
 #[test]
+fn hugo_content_dir_is_where_pages_come_from_and_the_config_stays_out() {
+    let site = Imported::fixture("hugo-contentdir");
+    site.run.success();
+    // Audit item 1: a site with `contentDir` and no `content/` was taken
+    // for plain Markdown, its pages put under content/pages/ and hugo.toml
+    // published.
+    site.stdout_has("Imported Hugo: \"Riverside Front Desk\"\n  4 pages (0 copied as they were), 2 other files\n");
+    assert_eq!(
+        site.read("content/desk/greeting-guests.md"),
+        "---\ntitle: Greeting guests\ntags:\n- visitors\nextra:\n  date: 2024-09-02\n---\nStand up, look up from the screen, and say your name before theirs.\n\n![Where the desk is](map.svg)\n"
+    );
+    assert_eq!(
+        site.read("content/desk/_index.md"),
+        "---\ntitle: At the desk\nweight: 1\n---\nGreeting, signing in, and what to do with the umbrella someone forgot.\n"
+    );
+    site.untouched("content/desk/map.svg", "pages/desk/map.svg");
+    site.untouched("static/robots.txt", "static/robots.txt");
+    for absent in [
+        "content/pages",
+        "content/hugo.toml",
+        "hugo.toml",
+        "content/layouts",
+    ] {
+        assert!(!site.exists(absent), "{absent}");
+    }
+    assert_eq!(
+        site.read("credo.yaml"),
+        "# Imported from Hugo by `credo import`.\ntitle: Riverside Front Desk\ndescription: What the front desk does, shift by shift.\nbase_url: https://frontdesk.example.net/\nlanguage: en-gb\n"
+    );
+}
+
+#[test]
+fn hugo_content_dir_outside_the_source_is_not_read() {
+    let outside = SiteTest::empty().file("elsewhere/secret.md", "# Not for the handbook\n");
+    let src = outside.root.join("site");
+    std::fs::create_dir_all(src.join("layouts")).unwrap();
+    std::fs::write(
+        src.join("hugo.toml"),
+        "title = \"Climber\"\ncontentDir = \"../elsewhere\"\n",
+    )
+    .unwrap();
+    let run = outside.run(&["import", "site", "out"]);
+    run.success();
+    assert!(
+        run.stdout.contains("Imported Hugo: \"Climber\"\n  0 pages")
+            && run
+                .stdout
+                .contains("  not copied: contentDir `../elsewhere`: it lies outside"),
+        "{}",
+        run.stdout
+    );
+    assert!(!outside.root.join("out/content/secret.md").exists());
+    assert!(!outside.root.join("out/content/hugo.toml").exists());
+}
+
+#[test]
+fn a_generator_config_beside_plain_markdown_is_not_published() {
+    // A Hugo configuration whose content folder is missing: read as a
+    // folder of Markdown, without the configuration.
+    let site = SiteTest::empty()
+        .file(
+            "notes/README.md",
+            "# Shift notes\n\nWho was on, what broke.\n",
+        )
+        .file(
+            "notes/config.toml",
+            "title = \"Notes\"\ncontentDir = \"gone\"\n",
+        )
+        .file("notes/credo.yaml", "title: Older notes\n")
+        .file("notes/config.json", "{\"not\": \"published\"}\n");
+    let run = site.run(&["import", "notes", "out"]);
+    run.success();
+    assert!(
+        run.stdout
+            .contains("Imported plain Markdown: \"Shift notes\"\n"),
+        "{}",
+        run.stdout
+    );
+    for name in ["config.toml", "credo.yaml", "config.json"] {
+        assert!(!site.root.join("out/content").join(name).exists(), "{name}");
+        assert!(
+            run.stdout.contains(&format!(
+                "  not copied: {name}: a site generator's configuration"
+            )),
+            "{name}: {}",
+            run.stdout
+        );
+    }
+    assert!(site.root.join("out/content/README.md").exists());
+}
+
+#[test]
 fn zola_taxonomies_become_tags_and_extra_merges() {
     let site = Imported::fixture("zola");
     site.run.success();
