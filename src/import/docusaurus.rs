@@ -25,6 +25,7 @@ pub(super) fn plan(src: &Path) -> Plan {
         description: quoted_value(&config, "tagline"),
         base_url: None,
         language: None,
+        ..SiteInfo::default()
     };
     let mut plan = Plan::new(Generator::Docusaurus, site);
     plan.rank_front_matter = true;

@@ -5,11 +5,12 @@
 //! credo equivalent and are left out (the report says so); so is the
 //! configuration itself, which is never copied into `content/`.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path};
 
-use serde_yaml::Mapping;
+use serde_yaml::{Mapping, Value};
 
-use super::{Generator, Plan, SiteInfo, config_text, read_config};
+use super::{Generator, Language, Plan, SiteInfo, config_text, config_value, read_config};
 
 /// The files that mark a Hugo site (beside its content folder), the first
 /// that reads being its configuration.
@@ -86,9 +87,18 @@ pub(super) fn plan_hugo(src: &Path) -> Plan {
             .or_else(|| config_text(&config, "description")),
         base_url: config_text(&config, "baseURL"),
         language: config_text(&config, "languageCode"),
+        ..SiteInfo::default()
     };
+    let mut site = site;
+    let mut notes = Vec::new();
+    let multilingual = languages(&config, &mut notes).map(|(default, others)| {
+        site.language = Some(default.clone());
+        site.languages = others;
+        default
+    });
     let statics = config_text(&config, "staticDir").unwrap_or_else(|| "static".into());
     let mut plan = Plan::new(Generator::Hugo, site);
+    plan.skipped.extend(notes);
     let content = content_dir(&config).unwrap_or_else(|outside| {
         plan.skipped.push(format!(
             "contentDir `{outside}`: it lies outside {}, which the import reads only",
@@ -96,7 +106,68 @@ pub(super) fn plan_hugo(src: &Path) -> Plan {
         ));
         String::new()
     });
-    plan_content_site(src, plan, &content, &statics)
+    let mut plan = plan_content_site(src, plan, &content, &statics);
+    if let Some(default) = multilingual {
+        untag_default_language(&mut plan, &default);
+    }
+    plan
+}
+
+/// A multilingual site's languages: the default one's code
+/// (`defaultContentLanguage`, else Hugo's `en`) and every other one under
+/// `[languages]`, named by its `languageName`. `None` for a site in one
+/// language that does not name it. Translations kept in a folder of their
+/// own (a language's `contentDir`) are noted: credo keeps them beside
+/// their originals.
+fn languages(
+    config: &Mapping,
+    notes: &mut Vec<String>,
+) -> Option<(String, BTreeMap<String, Language>)> {
+    let table = config_value(config, "languages").and_then(Value::as_mapping);
+    let default = config_text(config, "defaultContentLanguage");
+    if table.is_none() && default.is_none() {
+        return None;
+    }
+    let default = default.unwrap_or_else(|| "en".into());
+    let mut others = BTreeMap::new();
+    for (code, language) in table.into_iter().flatten() {
+        let (Some(code), Some(language)) = (code.as_str(), language.as_mapping()) else {
+            continue;
+        };
+        if config_text(language, "contentDir").is_some() {
+            notes.push(format!(
+                "languages.{code}.contentDir: translations in a folder of their own are not matched to their originals; move each beside its original as name.{code}.md"
+            ));
+        }
+        if code == default {
+            continue;
+        }
+        others.insert(
+            code.to_string(),
+            Language {
+                name: config_text(language, "languageName").unwrap_or_else(|| code.to_string()),
+                title: config_text(language, "title"),
+                description: config_text(language, "params.description")
+                    .or_else(|| config_text(language, "description")),
+            },
+        );
+    }
+    Some((default, others))
+}
+
+/// Hugo lets a page in the default language be named `name.en.md`; credo
+/// knows it as `name.md`, unless that is taken.
+fn untag_default_language(plan: &mut Plan, default: &str) {
+    let suffix = format!(".{default}.md");
+    let taken: BTreeSet<String> = plan.pages.iter().map(|p| p.dest.clone()).collect();
+    for page in &mut plan.pages {
+        if let Some(stem) = page.dest.strip_suffix(&suffix) {
+            let plain = format!("{stem}.md");
+            if !taken.contains(&plain) {
+                page.dest = plain;
+            }
+        }
+    }
 }
 
 /// A Zola site's plan.
@@ -109,6 +180,7 @@ pub(super) fn plan_zola(src: &Path) -> Plan {
         description: config_text(&config, "description"),
         base_url: config_text(&config, "base_url"),
         language: config_text(&config, "default_language"),
+        ..SiteInfo::default()
     };
     plan_content_site(src, Plan::new(Generator::Zola, site), "content", "static")
 }
@@ -135,4 +207,41 @@ fn plan_content_site(src: &Path, mut plan: Plan, content: &str, statics: &str) -
         }
     }
     plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_default_to_english_and_note_folders_of_translations() {
+        let config: Mapping = serde_yaml::from_str(
+            "Languages:\n  en: {languageName: English}\n  de: {LanguageName: Deutsch, contentDir: content/de}\n  nl: {weight: 3}\n  broken: 7\n",
+        )
+        .unwrap();
+        let mut notes = Vec::new();
+        let (default, others) = languages(&config, &mut notes).unwrap();
+        assert_eq!(default, "en");
+        let names: Vec<(&str, &str)> = others
+            .iter()
+            .map(|(code, l)| (code.as_str(), l.name.as_str()))
+            .collect();
+        assert_eq!(names, [("de", "Deutsch"), ("nl", "nl")]);
+        assert_eq!(notes.len(), 1);
+        assert!(
+            notes[0].starts_with("languages.de.contentDir:"),
+            "{notes:?}"
+        );
+        let single: Mapping = serde_yaml::from_str("languageCode: en-gb\n").unwrap();
+        assert_eq!(languages(&single, &mut notes), None);
+    }
+
+    #[test]
+    fn content_dir_must_stay_inside_the_site() {
+        let dir = |text: &str| content_dir(&serde_yaml::from_str(text).unwrap());
+        assert_eq!(dir("title: x\n"), Ok("content".into()));
+        assert_eq!(dir("contentDir: docs/pages\n"), Ok("docs/pages".into()));
+        assert_eq!(dir("contentDir: ../shared\n"), Err("../shared".into()));
+        assert_eq!(dir("contentDir: /srv/pages\n"), Err("/srv/pages".into()));
+    }
 }

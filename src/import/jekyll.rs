@@ -37,6 +37,7 @@ pub(super) fn plan(src: &Path) -> Plan {
         description: config_text(&config, "description"),
         base_url,
         language: config_text(&config, "lang"),
+        ..SiteInfo::default()
     };
     let collections = collection_names(config.get("collections"));
     let mut plan = Plan::new(Generator::Jekyll, site);

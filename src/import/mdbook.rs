@@ -14,6 +14,7 @@ pub(super) fn plan(src: &Path) -> Plan {
         description: config_text(&config, "book.description"),
         base_url: None,
         language: config_text(&config, "book.language"),
+        ..SiteInfo::default()
     };
     let book = config_text(&config, "book.src").unwrap_or_else(|| "src".into());
     let book = src.join(book);

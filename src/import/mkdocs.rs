@@ -17,6 +17,7 @@ pub(super) fn plan(src: &Path) -> Plan {
         description: config_text(&config, "site_description"),
         base_url: config_text(&config, "site_url"),
         language: config_text(&config, "theme.language"),
+        ..SiteInfo::default()
     };
     let docs = config_text(&config, "docs_dir").unwrap_or_else(|| "docs".into());
     let mut plan = Plan::new(Generator::MkDocs, site);

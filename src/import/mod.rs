@@ -20,6 +20,7 @@ mod plain;
 mod report;
 mod write;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde_yaml::{Mapping, Value};
@@ -70,6 +71,21 @@ pub(crate) struct SiteInfo {
     pub(crate) description: Option<String>,
     pub(crate) base_url: Option<String>,
     pub(crate) language: Option<String>,
+    /// The other languages, by code (credo.yaml `languages:`).
+    pub(crate) languages: BTreeMap<String, Language>,
+}
+
+/// One of the source's other languages, as credo.yaml names it.
+#[derive(Debug, Default, Clone, PartialEq, serde::Serialize)]
+pub(crate) struct Language {
+    /// Its name, in itself.
+    pub(crate) name: String,
+    /// The site's title in it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) title: Option<String>,
+    /// The site's description in it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) description: Option<String>,
 }
 
 /// One file to copy: from `source` to `dest` (relative to DIR, `/`-separated).
@@ -353,9 +369,9 @@ pub(crate) fn read_config(path: &Path) -> Option<Mapping> {
     }
 }
 
-/// The text at `path` (keys separated by `.`, compared ignoring case, as
+/// The value at `path` (keys separated by `.`, compared ignoring case, as
 /// Hugo does) in a configuration mapping.
-pub(crate) fn config_text(config: &Mapping, path: &str) -> Option<String> {
+pub(crate) fn config_value<'a>(config: &'a Mapping, path: &str) -> Option<&'a Value> {
     let mut value = None;
     let mut map = Some(config);
     for key in path.split('.') {
@@ -366,7 +382,12 @@ pub(crate) fn config_text(config: &Mapping, path: &str) -> Option<String> {
         value = found;
         map = found.and_then(Value::as_mapping);
     }
-    match value? {
+    value
+}
+
+/// The text at `path` in a configuration mapping (see [`config_value`]).
+pub(crate) fn config_text(config: &Mapping, path: &str) -> Option<String> {
+    match config_value(config, path)? {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
         _ => None,
     }

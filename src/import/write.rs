@@ -15,7 +15,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::frontmatter::{self, Converted, Format, Role};
 use super::order::{self, FOLDER_PAGES};
-use super::{Entry, Plan, Report};
+use super::{Entry, Language, Plan, Report};
 use crate::error::Error;
 
 /// One page, read and converted, waiting for its weight and title.
@@ -85,10 +85,15 @@ fn roles(plan: &Plan) -> BTreeMap<&str, Role> {
     let mut roles = BTreeMap::new();
     for dest in &dests {
         let (folder, name) = dest.rsplit_once('/').unwrap_or(("", dest));
+        // A translation (`_index.fr.md`) has its original's role.
+        let name = untranslated_name(name, &plan.site.languages);
+        let name = name.as_str();
         let holds_others = || {
             let prefix = format!("{folder}/");
             dests.iter().any(|other| {
-                other != dest && other.starts_with(&prefix) && !is_folder_page_of(other, folder)
+                other != dest
+                    && other.starts_with(&prefix)
+                    && !is_folder_page_of(other, folder, &plan.site.languages)
             })
         };
         let section = name == "_index.md"
@@ -98,10 +103,28 @@ fn roles(plan: &Plan) -> BTreeMap<&str, Role> {
     roles
 }
 
-/// `true` when `path` is one of `folder`'s own page names.
-fn is_folder_page_of(path: &str, folder: &str) -> bool {
-    path.rsplit_once('/')
-        .is_some_and(|(f, name)| f == folder && FOLDER_PAGES.contains(&name))
+/// A file name without the language of a translation (`_index.fr.md` →
+/// `_index.md`) when `languages` has that language.
+fn untranslated_name(name: &str, languages: &BTreeMap<String, Language>) -> String {
+    let Some((stem, lang)) = name
+        .strip_suffix(".md")
+        .and_then(|stem| stem.rsplit_once('.'))
+    else {
+        return name.to_string();
+    };
+    if languages.contains_key(lang) {
+        format!("{stem}.md")
+    } else {
+        name.to_string()
+    }
+}
+
+/// `true` when `path` is one of `folder`'s own page names (or a
+/// translation of one).
+fn is_folder_page_of(path: &str, folder: &str, languages: &BTreeMap<String, Language>) -> bool {
+    path.rsplit_once('/').is_some_and(|(f, name)| {
+        f == folder && FOLDER_PAGES.contains(&untranslated_name(name, languages).as_str())
+    })
 }
 
 fn read_page(entry: &Entry, role: Option<Role>) -> Result<Page, String> {
@@ -221,6 +244,8 @@ struct CredoYaml<'a> {
     base_url: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     language: Option<&'a str>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    languages: &'a BTreeMap<String, Language>,
 }
 
 fn credo_yaml(plan: &Plan) -> String {
@@ -237,6 +262,7 @@ fn credo_yaml(plan: &Plan) -> String {
         description: site.description.as_deref(),
         base_url,
         language: site.language.as_deref(),
+        languages: &site.languages,
     };
     let yaml = serde_yaml::to_string(&config).unwrap_or_default();
     format!(

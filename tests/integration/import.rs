@@ -197,6 +197,52 @@ fn a_generator_config_beside_plain_markdown_is_not_published() {
 }
 
 #[test]
+fn hugo_languages_become_credo_languages_and_translations_build() {
+    let site = Imported::fixture("hugo-languages");
+    site.run.success();
+    // Audit item 2: `[languages]` was not mapped, so every `*.es.md` was an
+    // unknown-language error and the new site did not build.
+    assert_eq!(
+        site.read("credo.yaml"),
+        "# Imported from Hugo by `credo import`.\ntitle: Reception Manual\ndescription: How we receive whoever walks in.\nbase_url: https://reception.example.org/\nlanguage: en\nlanguages:\n  es:\n    name: Español\n    title: Manual de recepción\n    description: Cómo recibimos a quien llega.\n"
+    );
+    // A section's translation keeps only section keys, as its original.
+    assert_eq!(
+        site.read("content/visits/_index.es.md"),
+        "---\ntitle: Visitas\nextra:\n  tags:\n  - visitantes\n---\nCómo transcurre una visita.\n"
+    );
+    site.untouched(
+        "content/visits/parking.es.md",
+        "content/visits/parking.es.md",
+    );
+    // Hugo's `name.en.md` in the default language is credo's `name.md`.
+    site.untouched("content/visits/badges.md", "content/visits/badges.en.md");
+    assert!(!site.exists("content/visits/badges.en.md"));
+    // The only finding: the page Hugo's source left untranslated.
+    assert!(
+        site.run
+            .stderr
+            .ends_with("named `badges.es.md`\n\nchecked ../out: 0 error(s), 1 warning(s)\n"),
+        "{}",
+        site.run.stderr
+    );
+    let out = site.out.to_string_lossy().into_owned();
+    site.source
+        .run(&["build", "-r", &out, "-o", &format!("{out}/public")])
+        .success();
+    for page in [
+        "public/es/visits/parking/index.html",
+        "public/visits/badges/index.html",
+    ] {
+        assert!(site.exists(page), "{page}");
+    }
+    assert!(
+        site.read("public/es/visits/parking/index.html")
+            .contains("Aparcamiento")
+    );
+}
+
+#[test]
 fn zola_taxonomies_become_tags_and_extra_merges() {
     let site = Imported::fixture("zola");
     site.run.success();
