@@ -99,6 +99,7 @@ pub(super) fn plan_hugo(src: &Path) -> Plan {
     let statics = config_text(&config, "staticDir").unwrap_or_else(|| "static".into());
     let mut plan = Plan::new(Generator::Hugo, site);
     plan.skipped.extend(notes);
+    plan.old_urls = Some(old_urls);
     let content = content_dir(&config).unwrap_or_else(|outside| {
         plan.skipped.push(format!(
             "contentDir `{outside}`: it lies outside {}, which the import reads only",
@@ -111,6 +112,61 @@ pub(super) fn plan_hugo(src: &Path) -> Plan {
         untag_default_language(&mut plan, &default);
     }
     plan
+}
+
+/// The URLs Hugo served a page at that credo will not, as (key, URL): its
+/// `slug` in place of its file name, its `url`. Credo serves the page at
+/// its path, so these become `aliases` (redirects to it). A folder's own
+/// page (`_index.md`) has none: a credo section takes no aliases.
+pub(super) fn old_urls(dest: &str, raw: &Mapping, site: &SiteInfo) -> Vec<(&'static str, String)> {
+    let Some(path) = dest
+        .strip_prefix("content/")
+        .and_then(|p| p.strip_suffix(".md"))
+    else {
+        return Vec::new();
+    };
+    // A translation's URLs are its language's, whose prefix credo adds.
+    let (path, lang) = match path.rsplit_once('.') {
+        Some((stem, lang)) if site.languages.contains_key(lang) => (stem, Some(lang)),
+        _ => (path, None),
+    };
+    let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+    if name == "_index" {
+        return Vec::new();
+    }
+    // A bundle (`x/index.md`) is served at its folder, named by it.
+    let (current, parent) = if name == "index" {
+        let parent = folder.rsplit_once('/').map_or("", |(up, _)| up);
+        (format!("/{folder}/"), parent)
+    } else {
+        (format!("/{path}/"), folder)
+    };
+    let mut urls = Vec::new();
+    if let Some(slug) = config_text(raw, "slug") {
+        let slug = slug.trim_matches('/');
+        if !slug.is_empty() {
+            let old = if parent.is_empty() {
+                format!("/{slug}/")
+            } else {
+                format!("/{parent}/{slug}/")
+            };
+            urls.push(("slug", old));
+        }
+    }
+    if let Some(url) = config_text(raw, "url") {
+        let mut old = format!("/{}", url.trim_start_matches('/'));
+        // Hugo takes a `url` as written, language and all; credo adds it.
+        if let Some(rest) = lang.and_then(|l| old.strip_prefix(&format!("/{l}/"))) {
+            old = format!("/{rest}");
+        }
+        let last = old.rsplit('/').next().unwrap_or("");
+        if !old.ends_with('/') && !last.contains('.') {
+            old.push('/');
+        }
+        urls.push(("url", old));
+    }
+    urls.retain(|(_, old)| *old != current && old != "/");
+    urls
 }
 
 /// A multilingual site's languages: the default one's code

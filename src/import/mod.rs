@@ -116,7 +116,14 @@ pub(crate) struct Plan {
     pub(crate) generated: Vec<(String, Mapping)>,
     /// What was left out, and why, for the report.
     pub(crate) skipped: Vec<String>,
+    /// The URLs a page was served at that credo will not serve it at
+    /// (Hugo's `slug`, `url`), from its dest and front matter, as (key,
+    /// URL): kept as its `aliases`.
+    pub(crate) old_urls: Option<OldUrls>,
 }
+
+/// See [`Plan::old_urls`].
+pub(crate) type OldUrls = fn(&str, &Mapping, &SiteInfo) -> Vec<(&'static str, String)>;
 
 impl Plan {
     fn new(generator: Generator, site: SiteInfo) -> Plan {
@@ -130,6 +137,7 @@ impl Plan {
             rank_front_matter: false,
             generated: Vec::new(),
             skipped: Vec::new(),
+            old_urls: None,
         }
     }
 

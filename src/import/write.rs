@@ -34,8 +34,15 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
     let roles = roles(&plan);
     let mut pages = Vec::new();
     for entry in &plan.pages {
-        match read_page(entry, roles.get(entry.dest.as_str()).copied()) {
-            Ok(page) => pages.push(page),
+        let role = roles.get(entry.dest.as_str()).copied();
+        match read_page(entry, role) {
+            Ok(mut page) => {
+                if let (Some(old_urls), Some(Role::Page) | None) = (plan.old_urls, role) {
+                    let urls = old_urls(&entry.dest, &page.raw, &plan.site);
+                    add_aliases(&mut page.converted, urls);
+                }
+                pages.push(page);
+            }
             Err(problem) => {
                 report.unconverted.push((entry.dest.clone(), problem));
                 copy(&entry.source, &dir.join(&entry.dest))?;
@@ -143,6 +150,28 @@ fn read_page(entry: &Entry, role: Option<Role>) -> Result<Page, String> {
         raw,
         converted,
     })
+}
+
+/// Adds the URLs a page was served at to its `aliases` (after those it
+/// lists), each counted as a mapping of its key (`slug → aliases`).
+fn add_aliases(converted: &mut Converted, urls: Vec<(&'static str, String)>) {
+    if urls.is_empty() {
+        return;
+    }
+    let key = Value::String("aliases".into());
+    let mut aliases = match converted.meta.remove(&key) {
+        Some(Value::Sequence(items)) => items,
+        _ => Vec::new(),
+    };
+    for (from, url) in urls {
+        let url = Value::String(url);
+        if !aliases.contains(&url) {
+            aliases.push(url);
+            converted.mapped.push((from.to_string(), "aliases"));
+        }
+    }
+    converted.meta.insert(key, Value::Sequence(aliases));
+    converted.meta = frontmatter::in_key_order(std::mem::take(&mut converted.meta));
 }
 
 /// Weights from the plan's reading order, or from the positions the pages

@@ -243,6 +243,66 @@ fn hugo_languages_become_credo_languages_and_translations_build() {
 }
 
 #[test]
+fn hugo_slug_and_url_keep_the_old_urls_as_aliases() {
+    // Audit item 4: `slug = "consult"` moved to extra with no alias, so
+    // /services/consult/ stopped working.
+    let site = SiteTest::empty()
+        .file("hugo.toml", "title = \"Harbour Lane Services\"\n[languages.nl]\nlanguageName = \"Nederlands\"\n")
+        .file("content/_index.md", "Welcome aboard.\n")
+        .file("content/services/_index.md", "+++\ntitle = \"Services\"\nurl = \"/what-we-do/\"\n+++\n")
+        .file(
+            "content/services/consulting.md",
+            "+++\ntitle = \"Consulting\"\nslug = \"consult\"\naliases = [\"/old/advice/\"]\n+++\nWe listen first, then [price it](pricing.md).\n",
+        )
+        .file("content/services/consulting.nl.md", "---\ntitle: Advies\nSlug: advies\n---\nWe luisteren eerst.\n")
+        .file("content/services/pricing.md", "---\ntitle: Pricing\nslug: pricing\n---\nAsk for a quote.\n")
+        .file("content/services/pricing.nl.md", "---\ntitle: Prijzen\nurl: /nl/prijzen\n---\nVraag een offerte.\n")
+        .file("content/services/onboarding/index.md", "---\ntitle: Onboarding\nslug: welcome\n---\n![Map](map.png)\n")
+        .file("content/services/onboarding/map.png", "not really a png")
+        .file("content/about.md", "---\ntitle: About us\nurl: company/about-us\n---\nFounded on a Tuesday.\n")
+        .file("content/about.nl.md", "---\ntitle: Over ons\n---\nOpgericht op een dinsdag.\n");
+    let run = site.run(&["import", ".", "../out"]);
+    run.success();
+    let out = site.root.parent().unwrap().join("out");
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+    assert_eq!(
+        read("content/services/consulting.md"),
+        "---\ntitle: Consulting\naliases:\n- /old/advice/\n- /services/consult/\nextra:\n  slug: consult\n---\nWe listen first, then [price it](pricing.md).\n"
+    );
+    // A translation's alias is below its language, as credo serves it.
+    assert!(read("content/services/consulting.nl.md").contains("aliases:\n- /services/advies/\n"));
+    assert!(read("content/services/pricing.nl.md").contains("aliases:\n- /prijzen/\n"));
+    // The slug that names the page as its file does needs no alias.
+    assert!(!read("content/services/pricing.md").contains("aliases"));
+    assert!(
+        read("content/services/onboarding/index.md").contains("aliases:\n- /services/welcome/\n")
+    );
+    assert!(read("content/about.md").contains("aliases:\n- /company/about-us/\n"));
+    // A section takes no aliases: its `url` stays under extra.
+    assert_eq!(
+        read("content/services/_index.md"),
+        "---\ntitle: Services\nextra:\n  url: /what-we-do/\n---\n"
+    );
+    assert!(run.stdout.contains("slug → aliases (3)"), "{}", run.stdout);
+    assert!(run.stdout.contains("url → aliases (2)"), "{}", run.stdout);
+    let out = out.to_string_lossy().into_owned();
+    site.run(&["build", "-r", &out, "-o", &format!("{out}/public")])
+        .success();
+    for (alias, target) in [
+        ("services/consult", "/services/consulting/"),
+        ("old/advice", "/services/consulting/"),
+        ("nl/services/advies", "/nl/services/consulting/"),
+        ("nl/prijzen", "/nl/services/pricing/"),
+        ("services/welcome", "/services/onboarding/"),
+        ("company/about-us", "/about/"),
+    ] {
+        let page = std::fs::read_to_string(format!("{out}/public/{alias}/index.html"))
+            .unwrap_or_else(|e| panic!("{alias}: {e}"));
+        assert!(page.contains(target), "{alias} → {target}:\n{page}");
+    }
+}
+
+#[test]
 fn zola_taxonomies_become_tags_and_extra_merges() {
     let site = Imported::fixture("zola");
     site.run.success();
