@@ -177,6 +177,18 @@ pub(crate) fn run_check(
     deny_warnings: bool,
     against: Option<&std::path::Path>,
 ) -> Result<u8, Error> {
+    let diagnostics = check_and_print(options, format, deny_warnings, against)?;
+    Ok(u8::from(diagnostics.has_errors()))
+}
+
+/// `credo check`'s work: checks the site, prints what it found, and
+/// returns it (for `credo import`, which says where each finding comes from).
+pub(crate) fn check_and_print(
+    options: &pipeline::BuildOptions,
+    format: Format,
+    deny_warnings: bool,
+    against: Option<&std::path::Path>,
+) -> Result<Diagnostics, Error> {
     let old = against.map(read_old_handbook).transpose()?;
     let (mut diagnostics, resolved) = pipeline::check_site(options)?;
     let mut listed = Vec::new();
@@ -208,7 +220,7 @@ pub(crate) fn run_check(
             );
         }
     }
-    Ok(u8::from(diagnostics.has_errors()))
+    Ok(diagnostics)
 }
 
 /// The handbook.json of an earlier build, for `check --against`.

@@ -402,10 +402,11 @@ pub(crate) fn config_text(config: &Mapping, path: &str) -> Option<String> {
 }
 
 /// Runs `credo import`: imports, prints what was done, then checks the new
-/// site and prints what is left. Problems the check finds were in the
-/// source already, so they do not fail the import (exit 0).
+/// site and says where what is left comes from. What the check finds does
+/// not fail the import (exit 0): the new site is there to fix.
 pub(crate) fn command(src: &Path, dir: &Path) -> Result<u8, Error> {
     let report = import(src, dir)?;
+    let generator = report.generator;
     print!("{report}");
     println!(
         "\nChecking the new site (`credo check -r {}`):",
@@ -415,15 +416,8 @@ pub(crate) fn command(src: &Path, dir: &Path) -> Result<u8, Error> {
         root: dir.to_path_buf(),
         ..Default::default()
     };
-    let code = crate::run_check(&options, crate::cli::Format::Human, false, None)?;
-    if code != 0 {
-        eprintln!(
-            "These problems come from {} itself: the import copied its pages as they were. Fix them in {}.",
-            src.display(),
-            dir.display()
-        );
-    }
-    println!("Next: `credo serve -r {}`", dir.display());
+    let diagnostics = crate::check_and_print(&options, crate::cli::Format::Human, false, None)?;
+    print!("{}", report::closing(&diagnostics, generator, dir));
     Ok(0)
 }
 

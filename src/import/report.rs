@@ -1,10 +1,13 @@
-//! What an import did, counted, and printed for the user.
+//! What an import did, counted, and printed for the user; and, after the
+//! check of the new site, where what it found comes from.
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::path::Path;
 
 use super::Generator;
 use super::frontmatter::Converted;
+use crate::diagnostic::{Code, Diagnostics, Severity};
 
 /// What `credo import` wrote and changed.
 #[derive(Debug)]
@@ -128,26 +131,117 @@ impl fmt::Display for Report {
         for (dest, problem) in &self.unconverted {
             writeln!(f, "  {dest}: {problem}")?;
         }
-        if let Some(first) = self.template_code.first() {
+        if !self.template_code.is_empty() {
+            let n = self.template_code.len();
             writeln!(
                 f,
-                "  template code ({{{{ }}}}, {{% %}}) left as written, to rewrite by hand: {} page{} ({first}{})",
-                self.template_code.len(),
-                if self.template_code.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                },
-                if self.template_code.len() > 1 {
-                    ", …"
-                } else {
-                    ""
-                }
+                "  template code ({{{{ }}}}, {{% %}}) left as written, to rewrite by hand: {n} page{}:",
+                if n == 1 { "" } else { "s" },
             )?;
+            for path in &self.template_code {
+                writeln!(f, "    {path}")?;
+            }
         }
         for skipped in &self.skipped {
             writeln!(f, "  not copied: {skipped}")?;
         }
         Ok(())
     }
+}
+
+/// Where the errors the check found in the new site come from, grouped by
+/// kind: the import's own mapping (paths credo keeps for its pages, links
+/// SRC's generator resolved otherwise) or SRC as it was. Empty when the
+/// site checks clean.
+pub(super) fn origins(diagnostics: &Diagnostics, generator: Generator) -> Vec<String> {
+    let mut counts: BTreeMap<Origin, (usize, Vec<&'static str>)> = BTreeMap::new();
+    for d in diagnostics.iter() {
+        if d.severity != Severity::Error {
+            continue;
+        }
+        let (n, codes) = counts.entry(Origin::of(d.code)).or_default();
+        *n += 1;
+        if !codes.contains(&d.code.as_str()) {
+            codes.push(d.code.as_str());
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(origin, (n, codes))| {
+            format!("{n} {}: {}", codes.join(", "), origin.explain(generator))
+        })
+        .collect()
+}
+
+/// What an error found after an import says about where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Origin {
+    /// A path credo writes a page of its own at, or two sources at one URL.
+    Paths,
+    /// A link or ref that does not resolve.
+    Links,
+    /// A translation for a language the configuration does not name.
+    Languages,
+    /// Front matter the import could not read or convert.
+    FrontMatter,
+    /// Anything else.
+    Other,
+}
+
+impl Origin {
+    fn of(code: Code) -> Origin {
+        match code {
+            Code::DuplicateUrl | Code::AliasCollision | Code::DuplicateIndex => Origin::Paths,
+            Code::BrokenLink
+            | Code::BrokenAnchor
+            | Code::BrokenRef
+            | Code::AmbiguousRef
+            | Code::RefOutsideContent => Origin::Links,
+            Code::UnknownLanguage => Origin::Languages,
+            Code::InvalidYaml
+            | Code::TomlFrontMatter
+            | Code::UnclosedFrontMatter
+            | Code::UnknownKey
+            | Code::NotUtf8 => Origin::FrontMatter,
+            _ => Origin::Other,
+        }
+    }
+
+    fn explain(self, generator: Generator) -> String {
+        let name = generator.name();
+        match self {
+            Origin::Paths => "from the import: it kept the source's paths, and credo writes pages of its own at some (/changes/, /print/, /review/, /search/, /tags/…) or serves two of them at one URL. Rename the file, adding its old URL to its `aliases`".into(),
+            Origin::Links => match generator {
+                Generator::Hugo | Generator::Zola | Generator::Jekyll => format!(
+                    "either broken in the source already, or written for {name}'s page URLs: {name} leaves a relative link to the browser, which resolves it against the page's URL (`../b/` from /a/x/ is /a/b/), while credo resolves it against the page's file (from content/a/x.md it is content/b/). Point the link at the file (`b.md`)"
+                ),
+                _ => format!(
+                    "links and refs that do not resolve: broken in the source already, or resolved by {name} in a way credo does not (see each message)"
+                ),
+            },
+            Origin::Languages => "translations (name.LANG.md) in a language the source's configuration does not name: add it to credo.yaml `languages:`, or rename the file".into(),
+            Origin::FrontMatter => "front matter the import copied as it was, unread or unconverted (listed above): fix it by hand".into(),
+            Origin::Other => "see each message above".into(),
+        }
+    }
+}
+
+/// What `credo import` says after checking the new site in `dir`.
+pub(super) fn closing(diagnostics: &Diagnostics, generator: Generator, dir: &Path) -> String {
+    let dir = dir.display();
+    let origins = origins(diagnostics, generator);
+    if origins.is_empty() {
+        return format!("Next: `credo serve -r {dir}`\n");
+    }
+    let mut text = format!(
+        "The new site does not build yet: {} error(s), by where they come from:\n",
+        diagnostics.error_count()
+    );
+    for line in origins {
+        text.push_str(&format!("  - {line}.\n"));
+    }
+    text.push_str(&format!(
+        "Next: fix them in {dir}, then run `credo check -r {dir}` (the source is unchanged).\n"
+    ));
+    text
 }

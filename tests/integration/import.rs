@@ -98,7 +98,7 @@ fn hugo_toml_front_matter_becomes_yaml_with_extra_keys_kept() {
     site.stdout_has("Imported Hugo: \"Acme Ops Handbook\"\n  5 pages (2 copied as they were), 2 other files\n  front matter: 3 TOML converted to YAML\n")
         .stdout_has("  keys mapped: categories → tags (1), description → summary (1)\n")
         .stdout_has("  keys moved to extra: author (1), bookCollapseSection (1), date (1), lastmod (1)\n")
-        .stdout_has("left as written, to rewrite by hand: 1 page (content/oncall/escalation.md)")
+        .stdout_has("left as written, to rewrite by hand: 1 page:\n    content/oncall/escalation.md\n")
         .stdout_has("  not copied: layouts/")
         .stdout_has("Checking the new site")
         .stdout_has("Next: `credo serve -r ../out`");
@@ -300,6 +300,71 @@ fn hugo_slug_and_url_keep_the_old_urls_as_aliases() {
             .unwrap_or_else(|e| panic!("{alias}: {e}"));
         assert!(page.contains(target), "{alias} → {target}:\n{page}");
     }
+}
+
+#[test]
+fn after_an_import_the_problems_are_told_by_where_they_come_from() {
+    // Audit item 5: paths credo keeps for its own pages were blamed on the
+    // source ("These problems come from SRC itself"), and `credo serve`
+    // was suggested for a site that does not build.
+    let site = SiteTest::empty()
+        .file("README.md", "# Supplier desk\n\nHow we buy.\n")
+        .file(
+            "changes.md",
+            "# Changes to supplier contracts\n\nNotice periods, renewals.\n",
+        )
+        .file(
+            "review/README.md",
+            "# Quarterly supplier review\n\nScore each supplier.\n",
+        )
+        .file(
+            "search/README.md",
+            "# Searching for a supplier\n\nThree quotes, always.\n",
+        );
+    let run = site.run(&["import", ".", "../out"]);
+    run.success();
+    assert!(
+        run.stdout.ends_with(
+            "The new site does not build yet: 3 error(s), by where they come from:\n  - 3 duplicate-url: from the import: it kept the source's paths, and credo writes pages of its own at some (/changes/, /print/, /review/, /search/, /tags/…) or serves two of them at one URL. Rename the file, adding its old URL to its `aliases`.\nNext: fix them in ../out, then run `credo check -r ../out` (the source is unchanged).\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("credo serve") && !run.stderr.contains("itself"));
+}
+
+#[test]
+fn hugo_links_relative_to_page_urls_are_explained_and_template_pages_all_listed() {
+    let site = SiteTest::empty()
+        .file("hugo.toml", "title = \"Tidewater Care\"\n")
+        .file("content/_index.md", "Hello {{< year >}}.\n")
+        .file(
+            "content/care/_index.md",
+            "---\ntitle: Care\n---\n{{% note %}}Read all of it.{{% /note %}}\n",
+        )
+        .file(
+            "content/care/calls.md",
+            "---\ntitle: Calls\n---\nAfter the call, see [follow-up](../follow-up/). {{< tip >}}\n",
+        )
+        .file(
+            "content/care/follow-up.md",
+            "---\ntitle: Follow-up\n---\nWrite within a day.\n",
+        );
+    let run = site.run(&["import", ".", "../out"]);
+    run.success();
+    assert!(
+        run.stdout.contains(
+            "to rewrite by hand: 3 pages:\n    content/_index.md\n    content/care/_index.md\n    content/care/calls.md\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("  - 1 broken-link: either broken in the source already, or written for Hugo's page URLs: Hugo leaves a relative link to the browser, which resolves it against the page's URL"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("credo serve"), "{}", run.stdout);
 }
 
 #[test]
