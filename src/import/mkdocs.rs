@@ -1,6 +1,7 @@
 //! MkDocs: `docs_dir` (default `docs/`) becomes `content/`, pages and assets
 //! alike, as MkDocs serves them; the `nav` gives the reading order (as
-//! weights) and titles; mkdocs.yml the title and description.
+//! weights) and titles, its sections the titles of their folders;
+//! mkdocs.yml the title and description.
 
 use std::path::Path;
 
@@ -26,6 +27,10 @@ pub(super) fn plan(src: &Path) -> Plan {
         plan.order = order::mkdocs_nav(nav)
             .into_iter()
             .map(|(title, path)| (format!("content/{path}"), title))
+            .collect();
+        plan.folder_titles = order::mkdocs_sections(nav)
+            .into_iter()
+            .map(|(folder, title)| (format!("content/{folder}"), title))
             .collect();
     }
     plan

@@ -107,6 +107,9 @@ pub(crate) struct Plan {
     /// A reading order kept outside the pages (SUMMARY.md, the MkDocs nav):
     /// page dests, with the title the order gives them.
     pub(crate) order: Vec<(String, Option<String>)>,
+    /// Titles of folders kept outside them (an MkDocs nav section):
+    /// (folder dest, title).
+    pub(crate) folder_titles: Vec<(String, String)>,
     /// Positions of folder pages kept outside them (`_category_.json`).
     pub(crate) positions: Vec<(String, f64)>,
     /// Whether the pages' own positions (`nav_order`, `sidebar_position`)
@@ -133,6 +136,7 @@ impl Plan {
             pages: Vec::new(),
             assets: Vec::new(),
             order: Vec::new(),
+            folder_titles: Vec::new(),
             positions: Vec::new(),
             rank_front_matter: false,
             generated: Vec::new(),

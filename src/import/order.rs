@@ -17,47 +17,72 @@ const STEP: i64 = 10;
 /// The file names that make a Markdown file its folder's own page.
 pub(crate) const FOLDER_PAGES: &[&str] = &["_index.md", "index.md", "README.md"];
 
-/// The folder whose members `path` is ordered among: a page's own folder,
-/// or for a folder's own page, the folder above (sections are ordered among
-/// their siblings). `None` for the home page, which has no siblings.
-fn sibling_group(path: &str) -> Option<&str> {
+/// What `path` stands for among its siblings: a page itself, or for a
+/// folder's own page, its folder (sections are ordered among their
+/// siblings). `None` for the home page, which has no siblings.
+fn member(path: &str) -> Option<&str> {
     let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
     if !FOLDER_PAGES.contains(&name) {
-        return Some(folder);
+        return Some(path);
     }
-    if folder.is_empty() || folder == "content" {
-        return None;
-    }
-    Some(folder.rsplit_once('/').map_or("", |(up, _)| up))
+    (!folder.is_empty() && folder != "content").then_some(folder)
 }
 
-/// Weights from one reading order of paths: the first path of a group of
+/// The folder a member is ordered in.
+fn group(member: &str) -> &str {
+    member.rsplit_once('/').map_or("", |(up, _)| up)
+}
+
+/// Weights from one reading order of paths: the first member of a group of
 /// siblings gets 10, the next 20… A path listed twice keeps its first place.
+/// A folder takes its place among its siblings where its first page is
+/// listed, whether or not its own page is: the weights of folders are keyed
+/// by the folder (`content/guide`), those of pages by the page.
 pub(crate) fn weights_from_order<'a>(
     order: impl IntoIterator<Item = &'a str>,
 ) -> BTreeMap<String, i64> {
+    rank(order, true)
+}
+
+/// [`weights_from_order`]; `folders`: whether a page listed before its
+/// folder places the folder too.
+fn rank<'a>(order: impl IntoIterator<Item = &'a str>, folders: bool) -> BTreeMap<String, i64> {
     let mut next: BTreeMap<&str, i64> = BTreeMap::new();
     let mut weights = BTreeMap::new();
-    for path in order {
-        if weights.contains_key(path) {
-            continue;
+    let mut place = |member: &'a str, weights: &mut BTreeMap<String, i64>| {
+        if !weights.contains_key(member) {
+            let slot = next.entry(group(member)).or_insert(0);
+            *slot += STEP;
+            weights.insert(member.to_string(), *slot);
         }
-        let Some(group) = sibling_group(path) else {
+    };
+    for path in order {
+        let Some(member) = member(path) else {
             continue;
         };
-        let slot = next.entry(group).or_insert(0);
-        *slot += STEP;
-        weights.insert(path.to_string(), *slot);
+        if folders {
+            // The folders above, outermost first, below `content/`.
+            let above: Vec<&str> = std::iter::successors(Some(group(member)), |f| {
+                Some(group(f)).filter(|up| !up.is_empty())
+            })
+            .take_while(|f| f.contains('/'))
+            .collect();
+            for folder in above.into_iter().rev() {
+                place(folder, &mut weights);
+            }
+        }
+        place(member, &mut weights);
     }
     weights
 }
 
 /// Weights from positions: within each group of siblings, sorted by
-/// position (ties by path), then numbered as [`weights_from_order`] does.
+/// position (ties by path), then numbered as [`weights_from_order`] does;
+/// a folder is placed by its own position only.
 pub(crate) fn weights_from_positions(positions: &[(String, f64)]) -> BTreeMap<String, i64> {
     let mut sorted: Vec<&(String, f64)> = positions.iter().collect();
     sorted.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
-    weights_from_order(sorted.into_iter().map(|(path, _)| path.as_str()))
+    rank(sorted.into_iter().map(|(path, _)| path.as_str()), false)
 }
 
 /// The chapters of an mdBook SUMMARY.md in reading order: (title, link
@@ -106,6 +131,55 @@ pub(crate) fn mkdocs_nav(nav: &serde_yaml::Value) -> Vec<(Option<String>, String
     pages
 }
 
+/// The folders an MkDocs `nav` section titles: (folder under docs_dir,
+/// title), outermost first. A section titles the folder all its pages
+/// share (`How-to:` over `howto/a.md`, `howto/b.md` titles `howto`); one
+/// whose pages share no folder titles none.
+pub(crate) fn mkdocs_sections(nav: &serde_yaml::Value) -> Vec<(String, String)> {
+    let mut sections = Vec::new();
+    collect_sections(nav, &mut sections);
+    sections
+}
+
+fn collect_sections(item: &serde_yaml::Value, sections: &mut Vec<(String, String)>) {
+    use serde_yaml::Value;
+    match item {
+        Value::Sequence(items) => items.iter().for_each(|i| collect_sections(i, sections)),
+        Value::Mapping(map) => {
+            for (key, value) in map {
+                if let (Some(title), Value::Sequence(_)) = (key.as_str(), value) {
+                    let pages: Vec<String> =
+                        mkdocs_nav(value).into_iter().map(|(_, p)| p).collect();
+                    if let Some(folder) = common_folder(&pages) {
+                        sections.push((folder, title.to_string()));
+                    }
+                }
+                collect_sections(value, sections);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The deepest folder that holds every path (`None` for the top).
+fn common_folder(paths: &[String]) -> Option<String> {
+    let mut common: Option<Vec<&str>> = None;
+    for path in paths {
+        let folders: Vec<&str> = path.split('/').collect();
+        let folders = &folders[..folders.len().saturating_sub(1)];
+        common = Some(match common {
+            None => folders.to_vec(),
+            Some(c) => c
+                .iter()
+                .zip(folders)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| *a)
+                .collect(),
+        });
+    }
+    common.filter(|c| !c.is_empty()).map(|c| c.join("/"))
+}
+
 fn collect_nav(
     item: &serde_yaml::Value,
     title: Option<String>,
@@ -146,7 +220,7 @@ mod tests {
         ]);
         let expected: BTreeMap<String, i64> = [
             ("content/intro.md", 10),
-            ("content/guide/README.md", 20),
+            ("content/guide", 20),
             ("content/guide/a.md", 10),
             ("content/guide/b.md", 20),
             ("content/faq.md", 30),
@@ -155,6 +229,50 @@ mod tests {
         .map(|(p, w)| (p.to_string(), w))
         .collect();
         assert_eq!(weights, expected);
+    }
+
+    #[test]
+    fn a_folder_without_its_own_page_takes_the_place_of_its_first_page() {
+        // SUMMARY.md: intro, the guide's chapters (no guide/README.md), a
+        // nested folder's page listed before that folder's own page, then
+        // an appendix; audit item 3 found the folders with no weight.
+        let weights = weights_from_order([
+            "content/README.md",
+            "content/intro.md",
+            "content/guide/start.md",
+            "content/guide/deep/x.md",
+            "content/guide/deep/index.md",
+            "content/guide/end.md",
+            "content/appendix.md",
+        ]);
+        let got: Vec<(&str, i64)> = weights.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        assert_eq!(
+            got,
+            [
+                ("content/appendix.md", 30),
+                ("content/guide", 20),
+                ("content/guide/deep", 20),
+                ("content/guide/deep/x.md", 10),
+                ("content/guide/end.md", 30),
+                ("content/guide/start.md", 10),
+                ("content/intro.md", 10),
+            ]
+        );
+    }
+
+    #[test]
+    fn mkdocs_sections_title_the_folder_their_pages_share() {
+        let nav: serde_yaml::Value = serde_yaml::from_str(
+            "- index.md\n- How-to:\n  - Answer: howto/answer.md\n  - howto/refund.md\n  - Deeper:\n    - howto/deep/a.md\n- Mixed:\n  - a.md\n  - howto/c.md\n- Links:\n  - https://example.com/\n",
+        )
+        .unwrap();
+        assert_eq!(
+            mkdocs_sections(&nav),
+            [
+                ("howto".to_string(), "How-to".to_string()),
+                ("howto/deep".to_string(), "Deeper".to_string()),
+            ]
+        );
     }
 
     #[test]

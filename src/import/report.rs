@@ -126,7 +126,10 @@ impl fmt::Display for Report {
             )?;
         }
         for dest in &self.generated {
-            writeln!(f, "  made {dest} for a category")?;
+            writeln!(
+                f,
+                "  made {dest}: front matter only, for the folder's title or place in the order"
+            )?;
         }
         for (dest, problem) in &self.unconverted {
             writeln!(f, "  {dest}: {problem}")?;

@@ -49,11 +49,17 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
             }
         }
     }
+    let mut plan = plan;
     let weights = weights(&plan, &pages);
-    let titles: BTreeMap<&str, &str> = plan
+    let mut titles: BTreeMap<String, String> = plan
         .order
         .iter()
-        .filter_map(|(dest, title)| Some((dest.as_str(), title.as_deref()?)))
+        .filter_map(|(dest, title)| Some((dest.clone(), title.clone()?)))
+        .collect();
+    let weights = place_folders(&mut plan, weights, &mut titles);
+    let titles: BTreeMap<&str, &str> = titles
+        .iter()
+        .map(|(dest, title)| (dest.as_str(), title.as_str()))
         .collect();
     for page in pages {
         let weight = weights.get(&page.entry.dest).copied();
@@ -150,6 +156,55 @@ fn read_page(entry: &Entry, role: Option<Role>) -> Result<Page, String> {
         raw,
         converted,
     })
+}
+
+/// Gives each folder weight (keyed by the folder) and folder title of the
+/// plan to the folder's own page, made as a front-matter-only `_index.md`
+/// when the folder has none; returns the weights keyed by page, and adds
+/// the titles to `titles`.
+fn place_folders(
+    plan: &mut Plan,
+    weights: BTreeMap<String, i64>,
+    titles: &mut BTreeMap<String, String>,
+) -> BTreeMap<String, i64> {
+    let mut by_page = BTreeMap::new();
+    let mut folder_hints: Vec<(String, Option<i64>, Option<String>)> = Vec::new();
+    for (key, weight) in weights {
+        if key.ends_with(".md") {
+            by_page.insert(key, weight);
+        } else {
+            folder_hints.push((key, Some(weight), None));
+        }
+    }
+    for (folder, title) in std::mem::take(&mut plan.folder_titles) {
+        match folder_hints.iter_mut().find(|(f, _, _)| *f == folder) {
+            Some(hint) => {
+                hint.2.get_or_insert(title);
+            }
+            None => folder_hints.push((folder, None, Some(title))),
+        }
+    }
+    for (folder, weight, title) in folder_hints {
+        let existing = FOLDER_PAGES
+            .iter()
+            .map(|name| format!("{folder}/{name}"))
+            .find(|dest| {
+                plan.pages.iter().any(|p| &p.dest == dest)
+                    || plan.generated.iter().any(|(d, _)| d == dest)
+            });
+        let page = existing.unwrap_or_else(|| {
+            let dest = format!("{folder}/_index.md");
+            plan.generated.push((dest.clone(), Mapping::new()));
+            dest
+        });
+        if let Some(weight) = weight {
+            by_page.insert(page.clone(), weight);
+        }
+        if let Some(title) = title {
+            titles.entry(page).or_insert(title);
+        }
+    }
+    by_page
 }
 
 /// Adds the URLs a page was served at to its `aliases` (after those it

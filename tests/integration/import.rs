@@ -481,7 +481,7 @@ fn docusaurus_positions_and_categories_become_weights() {
         site.read("credo.yaml")
             .contains("title: Care Team Docs\ndescription: How we look after customers\n")
     );
-    site.stdout_has("made content/calls/_index.md for a category")
+    site.stdout_has("made content/calls/_index.md: front matter only, for the folder's title or place in the order")
         .stdout_has("not copied: blog/");
 }
 
@@ -515,6 +515,62 @@ fn mdbook_summary_gives_order_and_titles() {
     );
     assert!(site.read("credo.yaml").contains("title: The Field Manual\ndescription: Safe work on client sites\nbase_url: /\nlanguage: en\n"));
     site.stdout_has("from the reading order: 5 weights, 2 titles");
+}
+
+#[test]
+fn folders_without_their_own_page_keep_their_place_in_the_reading_order() {
+    // Audit item 3: folders named only through their pages got no weight,
+    // so the built site ordered them by title, not as SUMMARY.md does.
+    let book = SiteTest::empty()
+        .file("book.toml", "[book]\ntitle = \"Night Shift\"\n")
+        .file(
+            "src/SUMMARY.md",
+            "# Summary\n\n[Before you start](README.md)\n\n# Doing the rounds\n\n- [Walk the floors](zones/walk.md)\n    - [Lock up](zones/lock.md)\n- [Alarms](alerts/alarms.md)\n\n---\n\n[Contacts](contacts.md)\n",
+        )
+        .file("src/README.md", "# Before you start\n\nTorch, keys, radio.\n")
+        .file("src/zones/walk.md", "# Walk the floors\n\nTop down, every hour.\n")
+        .file("src/zones/lock.md", "Check each fire door twice.\n")
+        .file("src/alerts/alarms.md", "# Alarms\n\nSilence nothing you have not seen.\n")
+        .file("src/contacts.md", "# Contacts\n\nThe duty manager first.\n");
+    book.run(&["import", ".", "../out"]).success();
+    let out = book.root.parent().unwrap().join("out");
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+    assert_eq!(read("content/zones/_index.md"), "---\nweight: 10\n---\n");
+    assert_eq!(read("content/alerts/_index.md"), "---\nweight: 20\n---\n");
+    assert_eq!(
+        read("content/contacts.md").lines().nth(1),
+        Some("weight: 30")
+    );
+    let out = out.to_string_lossy().into_owned();
+    book.run(&["build", "-r", &out, "-o", &format!("{out}/public")])
+        .success();
+    let print = std::fs::read_to_string(format!("{out}/public/print/index.html")).unwrap();
+    let at = |title: &str| {
+        print
+            .find(&format!(">{title}</h2>"))
+            .unwrap_or_else(|| panic!("{title} not in /print/"))
+    };
+    // As SUMMARY.md orders them, not by title (Alerts before Zones).
+    assert!(at("Zones") < at("Walk the floors"));
+    assert!(at("Lock up") < at("Alerts"));
+    assert!(at("Alerts") < at("Alarms"));
+
+    // An MkDocs nav section titles the folder its pages share.
+    let docs = SiteTest::empty()
+        .file(
+            "mkdocs.yml",
+            "site_name: Counter Manual\nnav:\n  - Home: index.md\n  - How-to:\n    - Take a return: howto/returns.md\n    - howto/vouchers.md\n  - About: about.md\n",
+        )
+        .file("docs/index.md", "# Counter Manual\n")
+        .file("docs/howto/returns.md", "Receipt first, then the item.\n")
+        .file("docs/howto/vouchers.md", "# Vouchers\n\nNo cash back.\n")
+        .file("docs/about.md", "# About\n\nOpen since the flood.\n");
+    docs.run(&["import", ".", "../out"]).success();
+    let out = docs.root.parent().unwrap().join("out");
+    assert_eq!(
+        std::fs::read_to_string(out.join("content/howto/_index.md")).unwrap(),
+        "---\ntitle: How-to\nweight: 10\n---\n"
+    );
 }
 
 #[test]
