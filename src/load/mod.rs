@@ -361,33 +361,23 @@ pub(crate) fn load_statics(
 /// Every file under `dir` (sorted). Symlinks are followed only while they stay inside `root`.
 fn walk_files(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    // The walk that lists files follows links; the one that finds links
-    // leaving the root does not. Both only read: they run side by side.
-    let ((files, walk_errors), escaping) = rayon::join(
-        || {
-            let mut files = Vec::new();
-            let mut errors = Vec::new();
-            let walker = WalkDir::new(dir)
-                .follow_links(true)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| {
-                    let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
-                    !hidden && stays_inside(&canonical_root, e)
-                });
-            for entry in walker {
-                match entry {
-                    Ok(entry) if entry.file_type().is_dir() => {}
-                    Ok(entry) => files.push(entry.into_path()),
-                    Err(e) => errors.push(walk_error(root, &e)),
-                }
-            }
-            (files, errors)
-        },
-        || escaping_links(root, &canonical_root, dir),
-    );
-    diagnostics.extend(walk_errors);
-    diagnostics.extend(escaping);
+    let mut files = Vec::new();
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+            !hidden && stays_inside(&canonical_root, e)
+        });
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_dir() => {}
+            Ok(entry) => files.push(entry.into_path()),
+            Err(e) => diagnostics.push(walk_error(root, &e)),
+        }
+    }
+    report_escaping_links(root, &canonical_root, dir, diagnostics);
     files
 }
 
@@ -401,10 +391,13 @@ fn stays_inside(canonical_root: &Path, entry: &walkdir::DirEntry) -> bool {
         .is_ok_and(|target| target.starts_with(canonical_root))
 }
 
-/// Symlinks that leave the root are skipped by the walk: the error for each,
-/// once.
-fn escaping_links(root: &Path, canonical_root: &Path, dir: &Path) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
+/// Symlinks that leave the root are skipped by the walk; say so, once each.
+fn report_escaping_links(
+    root: &Path,
+    canonical_root: &Path,
+    dir: &Path,
+    diagnostics: &mut Diagnostics,
+) {
     for entry in WalkDir::new(dir).follow_links(false).into_iter().flatten() {
         if !entry.path_is_symlink() {
             continue;
@@ -423,7 +416,6 @@ fn escaping_links(root: &Path, canonical_root: &Path, dir: &Path) -> Vec<Diagnos
             ));
         }
     }
-    diagnostics
 }
 
 fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
