@@ -111,3 +111,78 @@ pub(super) fn level_number(level: HeadingLevel) -> u8 {
         HeadingLevel::H6 => 6,
     }
 }
+
+/// The ids a body's elements have taken, the layout's reserved ones with them.
+pub(super) struct UniqueIds {
+    pub(super) used: std::collections::HashSet<String>,
+}
+
+impl UniqueIds {
+    pub(super) fn new() -> Self {
+        UniqueIds {
+            used: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// A heading's id: its explicit `{#id}`, else its text's GitHub slug
+    /// (`section` when that is empty), made unique with `-1`, `-2`, ...
+    pub(super) fn claim(&mut self, explicit: Option<String>, text: &str) -> String {
+        let base = explicit.unwrap_or_else(|| {
+            let s = heading_id(text);
+            if s.is_empty() {
+                "section".to_string()
+            } else {
+                s
+            }
+        });
+        let mut unique = base.clone();
+        let mut n = 1;
+        while !self.used.insert(unique.clone()) {
+            unique = format!("{base}-{n}");
+            n += 1;
+        }
+        unique
+    }
+}
+
+/// The first `# heading`, taken out of `evs`.
+pub(super) struct TitleHeading {
+    /// Its explicit `{#id}`, if written.
+    pub(super) id: Option<String>,
+    pub(super) text: String,
+    /// It held a link (or raw HTML).
+    pub(super) links: bool,
+}
+
+pub(super) fn take_first_h1(
+    evs: &mut Vec<(Event<'_>, std::ops::Range<usize>)>,
+) -> Option<TitleHeading> {
+    let start = evs.iter().position(|(e, _)| {
+        matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        )
+    })?;
+    let end = evs[start..]
+        .iter()
+        .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(HeadingLevel::H1))))
+        .map_or(evs.len(), |i| start + i + 1);
+    let text = heading_text(&evs[start + 1..end]);
+    let mut taken = evs.drain(start..end);
+    let id = match taken.next() {
+        Some((Event::Start(Tag::Heading { id, .. }), _)) => id.map(|id| id.to_string()),
+        _ => None,
+    };
+    let links = taken.any(|(e, _)| {
+        matches!(
+            e,
+            Event::Start(Tag::Link { .. } | Tag::Image { .. })
+                | Event::Html(_)
+                | Event::InlineHtml(_)
+        )
+    });
+    Some(TitleHeading { id, text, links })
+}

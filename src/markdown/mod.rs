@@ -13,15 +13,14 @@ pub mod highlight;
 pub mod html;
 mod unlinked;
 
-pub(crate) use headings::{RESERVED_IDS, first_h1, heading_id, slugify};
-use headings::{heading_text, level_number};
+use headings::{UniqueIds, heading_text, level_number, take_first_h1};
+pub(crate) use headings::{first_h1, slugify};
 
 pub(crate) use unlinked::Unlinked;
 use unlinked::{SlotKind, slot_marker};
 
 use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag,
-    TagEnd,
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
 };
 
 /// The Markdown extensions credo enables.
@@ -246,39 +245,6 @@ fn parse(body: &str, drop_title: bool) -> Parsed<'_> {
     }
 }
 
-/// The ids a body's elements have taken, the layout's reserved ones with them.
-struct UniqueIds {
-    used: std::collections::HashSet<String>,
-}
-
-impl UniqueIds {
-    fn new() -> Self {
-        UniqueIds {
-            used: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
-        }
-    }
-
-    /// A heading's id: its explicit `{#id}`, else its text's GitHub slug
-    /// (`section` when that is empty), made unique with `-1`, `-2`, ...
-    fn claim(&mut self, explicit: Option<String>, text: &str) -> String {
-        let base = explicit.unwrap_or_else(|| {
-            let s = heading_id(text);
-            if s.is_empty() {
-                "section".to_string()
-            } else {
-                s
-            }
-        });
-        let mut unique = base.clone();
-        let mut n = 1;
-        while !self.used.insert(unique.clone()) {
-            unique = format!("{base}-{n}");
-            n += 1;
-        }
-        unique
-    }
-}
-
 /// GitHub also reads `> [!NOTE] text` (the marker and text on one line) as
 /// an alert; pulldown-cmark only the marker on a line of its own. Turns a
 /// quote whose first paragraph starts with a marker into that alert.
@@ -343,46 +309,6 @@ fn alert_marker(text: &str) -> Option<(BlockQuoteKind, &str)> {
 
 /// Removes the events of the first level-1 heading; whether they held a
 /// link, an image or raw HTML.
-/// The first `# heading`, taken out of `evs`.
-struct TitleHeading {
-    /// Its explicit `{#id}`, if written.
-    id: Option<String>,
-    text: String,
-    /// It held a link (or raw HTML).
-    links: bool,
-}
-
-fn take_first_h1(evs: &mut Vec<(Event<'_>, std::ops::Range<usize>)>) -> Option<TitleHeading> {
-    let start = evs.iter().position(|(e, _)| {
-        matches!(
-            e,
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            })
-        )
-    })?;
-    let end = evs[start..]
-        .iter()
-        .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(HeadingLevel::H1))))
-        .map_or(evs.len(), |i| start + i + 1);
-    let text = heading_text(&evs[start + 1..end]);
-    let mut taken = evs.drain(start..end);
-    let id = match taken.next() {
-        Some((Event::Start(Tag::Heading { id, .. }), _)) => id.map(|id| id.to_string()),
-        _ => None,
-    };
-    let links = taken.any(|(e, _)| {
-        matches!(
-            e,
-            Event::Start(Tag::Link { .. } | Tag::Image { .. })
-                | Event::Html(_)
-                | Event::InlineHtml(_)
-        )
-    });
-    Some(TitleHeading { id, text, links })
-}
-
 /// Classifies a link destination: internal links are returned; external
 /// ones (with a scheme such as `https:` or `mailto:`, or from the host's
 /// root) are `None`. Every relative URL is internal: a `.md` file, a folder

@@ -1,5 +1,6 @@
 //! Tests of the module above.
 use super::*;
+use headings::heading_id;
 
 /// Resolves `honesty` to `href` and `title`; every other link is
 /// unresolved.
