@@ -82,7 +82,9 @@ impl Generated<'_> {
             .map(|(id, s)| HandbookSection {
                 url: &s.href,
                 version: s.source.as_ref().map(|src| src.version.as_str()),
-                markdown: site.href(&crate::outputs::markdown_copy(&s.url)),
+                // A folder without its own page has no Markdown copy.
+                markdown: (s.source.as_ref())
+                    .map(|_| site.href(&crate::outputs::markdown_copy(&s.url))),
                 key: &s.key,
                 file: s.source.as_ref().map(|src| src.file.as_str()),
                 title: &s.title,
@@ -139,7 +141,7 @@ struct HandbookSite<'a> {
 struct HandbookSection<'a> {
     url: &'a str,
     version: Option<&'a str>,
-    markdown: String,
+    markdown: Option<String>,
     key: &'a str,
     file: Option<&'a str>,
     title: &'a str,

@@ -72,6 +72,14 @@ fn a_folder_page_is_listed_and_described_like_a_page() {
         json["sections"][0]["links_out"],
         serde_json::json!(["/hb/calls/pick-up/"])
     );
+    // A folder without a page of its own has no copy to point at.
+    let run = site.remove("content/calls/README.md").build();
+    run.success();
+    let json: serde_json::Value = serde_json::from_str(&run.page("handbook.json")).unwrap();
+    let calls = &json["sections"][1];
+    assert_eq!(calls["url"], "/hb/calls/");
+    assert!(calls["markdown"].is_null() && calls["version"].is_null());
+    assert!(!run.exists("calls/index.md"));
 }
 
 #[test]
