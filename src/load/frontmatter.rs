@@ -131,8 +131,8 @@ pub struct SectionMeta {
     pub summary: Option<String>,
     /// The default kind of the section's pages.
     pub page_kind: Option<Kind>,
-    /// How the section orders its pages.
-    pub sort_by: SortBy,
+    /// How the section orders its pages; by weight when absent.
+    pub sort_by: Option<SortBy>,
     /// Ordering weight among sections.
     pub weight: Option<i64>,
     /// Free-form values for templates.

@@ -160,7 +160,7 @@ fn original_file(file: &str, code: &str) -> String {
 
 /// A translation in its original's place: the same ref (so links and refs
 /// resolve within the language), read as a section's page where the
-/// original is one.
+/// original is one, and in the same place in the handbook.
 fn take_place(mut translation: Loaded, original: &Loaded) -> Loaded {
     translation
         .source
@@ -170,7 +170,28 @@ fn take_place(mut translation: Loaded, original: &Loaded) -> Loaded {
         let folder = original.source.folder().to_string();
         make_section_page(&mut translation, &folder);
     }
+    keep_structure(&mut translation.meta, &original.meta);
     translation
+}
+
+/// What places a page in the handbook (its kind, number and weight; a
+/// section's page kind, order and weight) is the original's where the
+/// translation leaves it out: a translator translates words, and a German
+/// principle that forgot `kind:` would otherwise be a plain page on /de/.
+fn keep_structure(translation: &mut Meta, original: &Meta) {
+    match (translation, original) {
+        (Meta::Page(t), Meta::Page(o)) => {
+            t.kind = t.kind.or(o.kind);
+            t.number = t.number.or(o.number);
+            t.weight = t.weight.or(o.weight);
+        }
+        (Meta::Section(t), Meta::Section(o)) => {
+            t.page_kind = t.page_kind.or(o.page_kind);
+            t.sort_by = t.sort_by.or(o.sort_by);
+            t.weight = t.weight.or(o.weight);
+        }
+        _ => {}
+    }
 }
 
 fn unknown_language(file: &Loaded, lang: &str, config: &Config) -> Diagnostic {

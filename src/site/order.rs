@@ -54,7 +54,7 @@ pub(super) fn order_sections(site: &mut Site) {
         })
         .collect();
     for section in &mut site.sections {
-        let sort_by = section.meta.sort_by;
+        let sort_by = section.meta.sort_by.unwrap_or_default();
         let pages = &site.pages;
         section
             .pages

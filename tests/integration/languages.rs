@@ -82,6 +82,44 @@ fn an_untranslated_page_falls_back_with_a_note_in_the_readers_language() {
 }
 
 #[test]
+fn a_translation_keeps_its_originals_place_where_it_leaves_it_out() {
+    // The German section and page say only their words: kind, number, order
+    // and weight are the originals'.
+    let run = bilingual()
+        .file(
+            "content/principles/_index.md",
+            "---\ntitle: Principles\npage_kind: principle\nsort_by: number\n---\n",
+        )
+        .file(
+            "content/principles/_index.de.md",
+            "---\ntitle: Grundsätze\n---\n",
+        )
+        .file(
+            "content/principles/call-back.md",
+            "---\ntitle: Call back the same day\nnumber: 2\nweight: 1\n---\nBefore you leave.\n",
+        )
+        .file(
+            "content/principles/call-back.de.md",
+            "# Am selben Tag zurückrufen\n\nBevor Sie gehen.\n",
+        )
+        .build();
+    run.success();
+    let page = run.page("de/principles/call-back/index.html");
+    assert!(
+        page.contains("<body class=\"page kind-principle\">"),
+        "{page}"
+    );
+    assert!(page.contains("Grundsatz 2"), "its number is the original's");
+    let section = run.page("de/principles/index.html");
+    let first = section.find("Spätestens beim dritten Klingeln").unwrap();
+    let second = section.find("Am selben Tag zurückrufen").unwrap();
+    assert!(
+        first < second,
+        "ordered by number, as the original section says"
+    );
+}
+
+#[test]
 fn every_page_kind_has_the_switcher_and_hreflang_alternates() {
     let run = bilingual().build();
     run.success();
