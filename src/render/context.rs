@@ -250,6 +250,9 @@ pub(crate) struct SectionContext<'a> {
     pub title_id: Option<&'a str>,
     /// The default kind of its pages, if set.
     pub page_kind: Option<&'a str>,
+    /// As a page's `untranslated`: its title and intro are the default
+    /// language's.
+    pub untranslated: bool,
     /// Its pages, in the section's order.
     pub pages: Vec<Card<'a>>,
     /// Its subsections.
@@ -499,6 +502,7 @@ impl<'a> Contexts<'a> {
             toc: &s.scan.headings,
             title_id: s.scan.title_id.as_deref(),
             page_kind: s.meta.page_kind.map(Kind::as_str),
+            untranslated: s.source.as_ref().is_some_and(|f| f.untranslated),
             pages: s.pages.iter().map(|&p| self.page_card(p)).collect(),
             subsections: s
                 .subsections
@@ -558,6 +562,9 @@ pub(crate) struct LanguageLink {
     pub home: String,
     /// Whether the page being rendered is in it.
     pub current: bool,
+    /// Its direction, `ltr` or `rtl`: for content shown in it on another
+    /// language's pages (a stand-in for a missing translation).
+    pub dir: &'static str,
 }
 
 /// The site's languages, the default one first; empty for a site in one.
@@ -581,6 +588,9 @@ pub(super) fn language_links(config: &crate::config::Config) -> Vec<LanguageLink
         home: format!("{}{root}", config.origin()),
         base_path: root.clone(),
         current: default.is_some(),
+        dir: crate::load::languages::direction(
+            default.as_deref().unwrap_or(&config.default_language),
+        ),
     });
     for (code, lang) in &config.languages {
         links.push(LanguageLink {
@@ -589,6 +599,7 @@ pub(super) fn language_links(config: &crate::config::Config) -> Vec<LanguageLink
             base_path: format!("{root}{code}/"),
             home: format!("{}{root}{code}/", config.origin()),
             current: *code == config.language && config.root_path.is_some(),
+            dir: crate::load::languages::direction(code),
         });
     }
     links

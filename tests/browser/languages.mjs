@@ -218,6 +218,10 @@ test("an untranslated page falls back to the original with a note in the reader'
   await page.goto(url(`${root("ar")}principles/call-back-the-same-day/`));
   assert.equal(await page.locator("main .untranslated").isVisible(), true);
   assert.equal(await page.locator("main h1").evaluate((h) => h.closest("[lang]").lang), "en");
+  // The English text reads left to right inside the mirrored page; the note reads right to left.
+  assert.equal(await page.locator("main .body").evaluate((b) => getComputedStyle(b).direction), "ltr");
+  assert.equal(await page.locator("main .untranslated").evaluate((n) => getComputedStyle(n).direction), "rtl");
+  assert.equal(await page.locator("html").evaluate((h) => getComputedStyle(h).direction), "rtl");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -68,7 +68,7 @@ fn an_untranslated_page_falls_back_with_a_note_in_the_readers_language() {
         "its content is marked English"
     );
     assert!(patience.contains(
-        "<p class=\"untranslated\" lang=\"de\">Diese Seite ist noch nicht übersetzt; sie erscheint in der Originalsprache.</p>"
+        "<p class=\"untranslated\" lang=\"de\" dir=\"ltr\">Diese Seite ist noch nicht übersetzt; sie erscheint in der Originalsprache.</p>"
     ));
     assert!(patience.contains("We let clients finish their sentence."));
     // Its link to a translated page stays in the language, anchor and all.
@@ -240,6 +240,41 @@ fn a_right_to_left_language_is_marked_and_mirrored() {
 }
 
 #[test]
+fn english_standing_in_on_a_right_to_left_page_is_marked_left_to_right() {
+    let run = SiteTest::fixture("languages/rtl")
+        .file(
+            "content/values/_index.md",
+            "# Values\n\nWhat we stand for.\n",
+        )
+        .file(
+            "content/values/candour.md",
+            "# Candour\n\nSay what they need to hear.\n",
+        )
+        .build();
+    run.success();
+    let page = run.page("ar/values/candour/index.html");
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\""));
+    assert!(
+        page.contains("data-material=\"\" lang=\"en\" dir=\"ltr\">"),
+        "the English stand-in reads left to right: {page}"
+    );
+    assert!(
+        page.contains("<p class=\"untranslated\" lang=\"ar\" dir=\"rtl\">"),
+        "the note about it is in the reader's language and direction"
+    );
+    let section = run.page("ar/values/index.html");
+    assert!(section.contains("<header class=\"page-header\" lang=\"en\" dir=\"ltr\"><h1"));
+    assert!(
+        section.contains("<div class=\"body\" lang=\"en\" dir=\"ltr\"><p>What we stand for.</p>")
+    );
+    // The translated page is not marked.
+    assert!(
+        !run.page("ar/values/respect/index.html")
+            .contains("dir=\"ltr\"")
+    );
+}
+
+#[test]
 fn the_sitemaps_carry_hreflang_alternates() {
     let run = bilingual().build();
     run.success();
@@ -332,7 +367,7 @@ fn an_arabic_page_has_the_themes_words_in_arabic() {
     // An untranslated page stands in with the note in Arabic, marked Arabic.
     let stand_in = run.page("ar/principles/call-back-the-same-day/index.html");
     assert!(stand_in.contains(
-        "<p class=\"untranslated\" lang=\"ar\">لم تُترجَم هذه الصفحة بعد؛ وهي معروضة بلغتها الأصلية.</p>"
+        "<p class=\"untranslated\" lang=\"ar\" dir=\"rtl\">لم تُترجَم هذه الصفحة بعد؛ وهي معروضة بلغتها الأصلية.</p>"
     ));
     assert!(!stand_in.contains("This page is not translated yet"));
     // A translated checklist's buttons speak Arabic.
