@@ -188,6 +188,32 @@ test("the dark-mode toggle is remembered", async () => {
   await context.close();
 });
 
+test("on a phone the header keeps to two rows and its items never overlap, however long the title", async () => {
+  // The German title is long ("Das Service-Credo von ..."), and both languages
+  // have a switcher: this is where a title once ran over the switcher.
+  for (const width of [320, 360, 412]) {
+    const { context, page } = await open({ viewport: { width, height: 740 } });
+    for (const p of [BASE, `${BASE}de/`, byKind("principle")[0].url]) {
+      await page.goto(url(p));
+      const header = await page.evaluate(() => {
+        const shown = [...document.querySelectorAll(".site-header > *")].filter((e) => e.getClientRects().length && !e.classList.contains("visually-hidden"));
+        const boxes = shown.map((e) => [e.className, e.getBoundingClientRect()]);
+        const overlaps = [];
+        for (const [i, [a, r]] of boxes.entries()) for (const [b, q] of boxes.slice(i + 1)) {
+          if (r.left < q.right - 1 && q.left < r.right - 1 && r.top < q.bottom - 1 && q.top < r.bottom - 1) overlaps.push(`${a} × ${b}`);
+        }
+        const title = document.querySelector(".site-title span");
+        const spills = title.scrollWidth > title.clientWidth + 1 && getComputedStyle(title).overflowX === "visible";
+        return { overlaps, spills, height: document.querySelector(".site-header").getBoundingClientRect().height };
+      });
+      assert.deepEqual(header.overlaps, [], `${p} at ${width} px`);
+      assert.equal(header.spills, false, `${p} at ${width} px: the title runs out of its place`);
+      if (width >= 360) assert.ok(header.height < 120, `${p} at ${width} px: a header ${header.height} px tall`);
+    }
+    await context.close();
+  }
+});
+
 test("at 360 px wide no page scrolls sideways", async () => {
   const { context, page } = await open({ viewport: { width: 360, height: 740 } });
   for (const p of [BASE, ...["principle", "scenario", "attitude", "checklist", "track"].map((k) => byKind(k)[0]?.url).filter(Boolean), `${BASE}matrix/`]) {
