@@ -91,19 +91,24 @@ fn run_command(cli: Cli) -> ExitCode {
         } => {
             let dir = dir.unwrap_or_else(|| ".".into());
             scaffold::init_bare(&dir).map(|title| {
-                if !dir.join("content").is_dir() {
-                    eprintln!(
-                        "note: credo reads pages from {}; move the Markdown there, or make a new site with `credo import {} NEW_DIR`",
+                if dir.join("content").is_dir() {
+                    println!(
+                        "Wrote {} (title \"{title}\") beside the Markdown in {}. Next: `credo serve -r {}`",
+                        config::CONFIG_FILE,
+                        dir.display(),
+                        dir.display()
+                    );
+                } else {
+                    // No page to serve yet: say what comes first.
+                    println!(
+                        "Wrote {} (title \"{title}\") into {}. Next: move the Markdown into {} (credo reads pages from there), \
+                         or leave it where it is and make a new site of it with `credo import {} NEW_DIR`",
+                        config::CONFIG_FILE,
+                        dir.display(),
                         dir.join("content").display(),
                         dir.display()
                     );
                 }
-                println!(
-                    "Wrote {} (title \"{title}\") beside the Markdown in {}. Next: `credo serve -r {}`",
-                    config::CONFIG_FILE,
-                    dir.display(),
-                    dir.display()
-                );
                 0
             })
         }
@@ -127,7 +132,10 @@ fn run_command(cli: Cli) -> ExitCode {
         } => {
             let made = match &lang {
                 Some(lang) => scaffold::new_translation(&root, &kind, &title, lang),
-                None => scaffold::new_page(&root, &kind, &title),
+                None => scaffold::new_page(&root, &kind, &title).map(|made| {
+                    warn_now_ambiguous(&made);
+                    made.path
+                }),
             };
             made.map(|path| {
                 println!("Wrote {}", path.display());
@@ -161,7 +169,7 @@ fn run_command(cli: Cli) -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(Error::Content(diagnostics)) => {
-            report(&diagnostics);
+            report_stopped(&diagnostics);
             ExitCode::from(1)
         }
         Err(e) => {
@@ -233,17 +241,50 @@ fn read_old_handbook(path: &std::path::Path) -> Result<serde_json::Value, Error>
         .map_err(|e| Error::Usage(format!("{} is not a handbook.json: {e}", path.display())))
 }
 
+/// Prints every finding, then a line for each code found many times.
 fn report(diagnostics: &Diagnostics) {
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(diagnostics.render_human().as_bytes());
     for line in diagnostics.frequent_codes() {
         let _ = writeln!(stderr, "{line}");
     }
+}
+
+/// The findings that stopped a build or a serve, and the count.
+fn report_stopped(diagnostics: &Diagnostics) {
+    report(diagnostics);
     if diagnostics.error_count() > 0 {
-        let _ = writeln!(
-            stderr,
+        eprintln!(
             "error: {} error(s), build stopped",
             diagnostics.error_count()
         );
     }
+}
+
+/// `credo new` wrote a page whose name other pages' bare refs already used:
+/// they now name two pages, and the next build stops on them.
+fn warn_now_ambiguous(made: &scaffold::NewPage) {
+    if made.now_ambiguous.is_empty() {
+        return;
+    }
+    let name = made
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(
+        stderr,
+        "warning: another page is also named `{name}`: {} ref(s) that named it now name two pages, and `credo build` will stop on them:",
+        made.now_ambiguous.len(),
+    );
+    for d in &made.now_ambiguous {
+        let _ = writeln!(stderr, "  {}:{}:{}", d.file, d.line.max(1), d.column.max(1));
+    }
+    let full = made.namesake.as_deref().unwrap_or("folder/name");
+    let _ = writeln!(
+        stderr,
+        "  = help: write those refs with the folder (`[[{full}]]`), or give {} another name",
+        made.path.display()
+    );
 }

@@ -421,15 +421,17 @@ pub(crate) fn check_resolved(resolved: &Resolved, root: &Path, diagnostics: &mut
     diagnostics.sort();
 }
 
-/// The site as a model, without rendering anything: what `credo new` needs
-/// to find where a page goes. Content errors are left to `check`.
-pub(crate) fn model(root: &Path) -> Result<Resolved, Error> {
+/// The site as a model, without rendering anything, with what resolving it
+/// found: what `credo new` needs to find where a page goes, and whether the
+/// page it adds takes a name other pages' refs already use.
+pub(crate) fn model(root: &Path) -> Result<(Resolved, Diagnostics), Error> {
     let config = load_config(&BuildOptions {
         root: root.to_path_buf(),
         ..BuildOptions::default()
     })?;
     let (sources, _) = crate::load::load(root, Body::Scan);
-    Ok(resolve(config, sources, true).0)
+    let (resolved, _, diagnostics) = resolve(config, sources, true);
+    Ok((resolved, diagnostics))
 }
 
 /// Load, resolve and render the site; every content error of every stage is
@@ -648,7 +650,12 @@ pub(crate) fn check_site(options: &BuildOptions) -> Result<(Diagnostics, Option<
     }
 }
 
-/// `true` when `path` exists and holds anything.
+/// `true` when `path` exists and holds anything but dot-files: a folder
+/// with only `.git` (a fresh `git init`, an empty clone) or `.gitignore` is
+/// as good as empty, as Zola's `init` takes it.
 pub(crate) fn is_non_empty_dir(path: &Path) -> bool {
-    std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_some())
+    std::fs::read_dir(path).is_ok_and(|d| {
+        d.flatten()
+            .any(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+    })
 }

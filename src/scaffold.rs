@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::error::Error;
 use crate::load::frontmatter::Kind;
 use crate::markdown::slugify;
@@ -115,23 +116,49 @@ fn default_folder(kind: Kind) -> &'static str {
     }
 }
 
-/// Writes a new page of `kind` titled `title` under `root`, in the first
-/// section (in path order) whose `page_kind` is `kind`; returns its path.
-pub(crate) fn new_page(root: &Path, kind: &str, title: &str) -> Result<PathBuf, Error> {
-    let kind = Kind::parse(kind).ok_or_else(|| {
+/// A page `credo new` wrote, and the refs elsewhere that its name made
+/// ambiguous (a bare `[[name]]` that named one page now names two).
+pub(crate) struct NewPage {
+    pub path: PathBuf,
+    pub now_ambiguous: Vec<Diagnostic>,
+    /// The ref path of the page that had the name first.
+    pub namesake: Option<String>,
+}
+
+/// `kind` as a page kind, or a usage error naming the kinds (and the one
+/// meant, for a slip of the keyboard).
+fn parse_kind(kind: &str) -> Result<Kind, Error> {
+    Kind::parse(kind).ok_or_else(|| {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        let meant = did_you_mean(kind, &names)
+            .map(|k| format!("did you mean `{k}`? "))
+            .unwrap_or_default();
         Error::Usage(format!(
-            "unknown kind `{kind}`; choose one of: {}",
+            "unknown kind `{kind}`; {meant}choose one of: {}",
             names.join(", ")
         ))
-    })?;
+    })
+}
+
+/// The ambiguous-ref findings of a resolved site, to compare before and
+/// after a page is added.
+fn ambiguous_refs(diagnostics: Diagnostics) -> Vec<Diagnostic> {
+    (diagnostics.into_vec().into_iter())
+        .filter(|d| d.code == Code::AmbiguousRef)
+        .collect()
+}
+
+/// Writes a new page of `kind` titled `title` under `root`, in the first
+/// section (in path order) whose `page_kind` is `kind`.
+pub(crate) fn new_page(root: &Path, kind: &str, title: &str) -> Result<NewPage, Error> {
+    let kind = parse_kind(kind)?;
     let slug = slugify(title);
     if slug.is_empty() {
         return Err(Error::Usage(
             "the title needs at least one letter or digit".into(),
         ));
     }
-    let resolved = crate::pipeline::model(root)?;
+    let (resolved, found) = crate::pipeline::model(root)?;
     let site = resolved.site();
     let section = site
         .sections
@@ -161,7 +188,21 @@ pub(crate) fn new_page(root: &Path, kind: &str, title: &str) -> Result<PathBuf, 
     );
     std::fs::create_dir_all(&folder).map_err(|e| io(&folder, e))?;
     std::fs::write(&path, text).map_err(|e| io(&path, e))?;
-    Ok(path)
+    let namesake = (site.pages.iter().map(|p| &p.source.ref_path))
+        .find(|r| r.rsplit('/').next() == Some(slug.as_str()))
+        .cloned();
+    let before = ambiguous_refs(found);
+    let now_ambiguous = match crate::pipeline::model(root) {
+        Ok((_, after)) => (ambiguous_refs(after).into_iter())
+            .filter(|d| !before.contains(d))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    Ok(NewPage {
+        path,
+        now_ambiguous,
+        namesake,
+    })
 }
 
 /// `credo new KIND TITLE --lang LANG`: a translation stub beside the page
@@ -173,7 +214,7 @@ pub(crate) fn new_translation(
     title: &str,
     lang: &str,
 ) -> Result<PathBuf, Error> {
-    let kind = Kind::parse(kind).ok_or_else(|| Error::Usage(format!("unknown kind `{kind}`")))?;
+    let kind = parse_kind(kind)?;
     let config = crate::pipeline::load_config(&crate::pipeline::BuildOptions {
         root: root.to_path_buf(),
         ..Default::default()
@@ -189,7 +230,7 @@ pub(crate) fn new_translation(
             }
         )));
     }
-    let resolved = crate::pipeline::model(root)?;
+    let (resolved, _) = crate::pipeline::model(root)?;
     let site = resolved.site();
     let slug = slugify(title);
     let page = site

@@ -302,6 +302,19 @@ fn every_error_of_the_run_is_reported_in_path_order() {
 }
 
 #[test]
+fn check_counts_what_it_found_without_saying_a_build_stopped() {
+    let site = SiteTest::minimal().file("content/m.md", "---\ntitle: M\n---\n[[nope]]\n");
+    let run = site.check();
+    run.code(1);
+    assert!(!run.stderr.contains("build stopped"), "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with(": 1 error(s), 0 warning(s)\n") && run.stderr.contains("checked "),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn template_syntax_and_render_errors_name_the_template() {
     let run = SiteTest::minimal()
         .file(

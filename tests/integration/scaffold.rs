@@ -49,3 +49,94 @@ fn new_puts_a_page_in_the_section_of_its_kind() {
     site.run(&["new", "nonsense", "X", "-r", "s"]).code(2);
     site.run(&["check", "-r", "s"]).success();
 }
+
+#[test]
+fn init_takes_a_folder_holding_only_dot_files_such_as_a_fresh_git_repository() {
+    let site = SiteTest::empty()
+        .file("repo/.git/HEAD", "ref: refs/heads/main\n")
+        .file("repo/.gitignore", "public/\n");
+    site.run(&["init", "repo"]).success();
+    site.run(&["check", "-r", "repo", "--deny-warnings"])
+        .success();
+    assert_eq!(site.read("repo/.gitignore"), "public/\n", "left as it was");
+    // A visible file is somebody's work: still refused.
+    let taken = SiteTest::empty()
+        .file("repo/.git/HEAD", "x")
+        .file("repo/notes.txt", "mine");
+    taken.run(&["init", "repo"]).code(2);
+    assert!(!taken.root.join("repo/credo.yaml").exists());
+}
+
+#[test]
+fn init_bare_says_what_comes_next_where_there_is_no_content_folder_yet() {
+    let loose = SiteTest::empty().file("README.md", "# Front desk\n\nHello.\n");
+    let run = loose.run(&["init", "--bare", "."]);
+    run.success();
+    assert!(
+        run.stdout
+            .contains("Next: move the Markdown into ./content")
+            && run.stdout.contains("`credo import . NEW_DIR`")
+            && !run.stdout.contains("credo serve"),
+        "{}",
+        run.stdout
+    );
+    let ready = SiteTest::empty().file("content/README.md", "# Front desk\n\nHello.\n");
+    let run = ready.run(&["init", "--bare", "."]);
+    run.success();
+    assert!(
+        run.stdout.contains("Next: `credo serve -r .`"),
+        "{}",
+        run.stdout
+    );
+    ready.check().success();
+}
+
+#[test]
+fn new_warns_when_its_name_makes_existing_bare_refs_ambiguous() {
+    let site = SiteTest::minimal()
+        .file("content/values/honesty.md", "---\ntitle: Honesty\nkind: value\n---\nSay it.\n")
+        .file(
+            "content/scenarios/the-overpaid-invoice.md",
+            "---\ntitle: The overpaid invoice\nkind: scenario\nvalues: [honesty]\n---\nSee [[honesty]].\n",
+        );
+    let run = site.run(&["new", "principle", "Brand new idea"]);
+    run.success();
+    assert_eq!(run.stderr, "", "a name of its own: nothing to say");
+    let run = site.run(&["new", "principle", "Honesty"]);
+    run.success();
+    assert!(site.root.join("content/principles/honesty.md").exists());
+    assert_eq!(
+        run.stderr,
+        "warning: another page is also named `honesty`: 2 ref(s) that named it now name two pages, and `credo build` will stop on them:\n\
+         \x20 content/scenarios/the-overpaid-invoice.md:4:10\n\
+         \x20 content/scenarios/the-overpaid-invoice.md:6:5\n\
+         \x20 = help: write those refs with the folder (`[[values/honesty]]`), or give ./content/principles/honesty.md another name\n"
+    );
+    // What it warned of is what check then finds.
+    let check = site.check();
+    check.code(1);
+    let ambiguous: Vec<String> = (check.diagnostics().into_iter())
+        .filter(|d| d.contains("error: ambiguous ref `honesty`"))
+        .collect();
+    assert_eq!(
+        ambiguous,
+        [
+            "content/scenarios/the-overpaid-invoice.md:4:10: error: ambiguous ref `honesty`: it could be `principles/honesty` or `values/honesty`",
+            "content/scenarios/the-overpaid-invoice.md:6:5: error: ambiguous ref `honesty`: it could be `principles/honesty` or `values/honesty`",
+        ]
+    );
+}
+
+#[test]
+fn new_names_the_kind_meant_by_a_slip_of_the_keyboard() {
+    let site = SiteTest::minimal();
+    let run = site.run(&["new", "princple", "Answer within a day"]);
+    run.code(2);
+    assert!(
+        run.stderr.contains(
+            "unknown kind `princple`; did you mean `principle`? choose one of: principle, value,"
+        ),
+        "{}",
+        run.stderr
+    );
+}
