@@ -264,6 +264,30 @@ pub(crate) fn yaml_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }
 
+/// The words `credo new` writes for the author to replace: a summary per
+/// kind, the body, a checklist's first group and item. `credo check` warns
+/// (`placeholder`) while a page still holds one.
+pub(crate) mod placeholder {
+    use crate::load::frontmatter::Kind;
+
+    pub(crate) const BODY: &str = "Write here.";
+    pub(crate) const CHECKLIST_GROUP: &str = "First";
+    pub(crate) const CHECKLIST_ITEM: &str = "The first thing to do";
+
+    /// The placeholder summary of a page of `kind`.
+    pub(crate) fn summary(kind: Kind) -> &'static str {
+        match kind {
+            Kind::Principle => "The rule, in one sentence.",
+            Kind::Value => "What this value means for how we work.",
+            Kind::Attitude => "Two attitudes, side by side.",
+            Kind::Scenario => "The situation, in one sentence.",
+            Kind::Checklist => "When to use this checklist.",
+            Kind::Track => "Who this track is for.",
+            Kind::Page => "",
+        }
+    }
+}
+
 fn front_matter(
     kind: Kind,
     title: &str,
@@ -277,22 +301,23 @@ fn front_matter(
     if let Some(n) = number {
         fm.push_str(&format!("number: {n}\n"));
     }
+    fm.push_str(&format!(
+        "summary: {}\n",
+        yaml_string(placeholder::summary(kind))
+    ));
     let extra = match kind {
-        Kind::Principle => "summary: \"The rule, in one sentence.\"\nvalues: []\ntags: []\n",
-        Kind::Value => "summary: \"What this value means for how we work.\"\n",
-        Kind::Attitude => {
-            "summary: \"Two attitudes, side by side.\"\ncontrast:\n  left:\n    title: \"Service attitude\"\n    points: [\"\"]\n  right:\n    title: \"Sales attitude\"\n    points: [\"\"]\n"
-        }
-        Kind::Scenario => {
-            "summary: \"The situation, in one sentence.\"\nprinciples: []\nvalues: []\ntags: []\n"
-        }
-        Kind::Checklist => {
-            "summary: \"When to use this checklist.\"\nchecklist:\n  - group: \"First\"\n    items:\n      - \"The first thing to do\"\n"
-        }
-        Kind::Track => "summary: \"Who this track is for.\"\nsteps: []\n",
-        Kind::Page => "summary: \"\"\n",
+        Kind::Principle => "values: []\ntags: []\n".to_string(),
+        Kind::Attitude => "contrast:\n  left:\n    title: \"Service attitude\"\n    points: [\"\"]\n  right:\n    title: \"Sales attitude\"\n    points: [\"\"]\n".to_string(),
+        Kind::Scenario => "principles: []\nvalues: []\ntags: []\n".to_string(),
+        Kind::Checklist => format!(
+            "checklist:\n  - group: {}\n    items:\n      - {}\n",
+            yaml_string(placeholder::CHECKLIST_GROUP),
+            yaml_string(placeholder::CHECKLIST_ITEM)
+        ),
+        Kind::Track => "steps: []\n".to_string(),
+        Kind::Value | Kind::Page => String::new(),
     };
-    fm.push_str(extra);
-    fm.push_str("---\n\nWrite here.\n");
+    fm.push_str(&extra);
+    fm.push_str(&format!("---\n\n{}\n", placeholder::BODY));
     fm
 }

@@ -50,16 +50,22 @@ pub(crate) fn convert_changes(
             continue;
         };
         let mut ok = true;
+        const KEYS: [&str; 3] = ["date", "note", "material"];
         for key in map.keys() {
             let name = key.as_str().unwrap_or("?");
-            if !["date", "note", "material"].contains(&name) {
+            if !KEYS.contains(&name) {
                 ok = false;
                 let mut d = error(
                     Some(name),
                     format!("unknown key `{name}` in a `changes` entry"),
                 );
                 d.code = Code::UnknownKey;
-                errors.push(d.with_hint("an entry has `date`, `note` and `material`"));
+                let meant = crate::diagnostic::did_you_mean(name, &KEYS)
+                    .map(|k| format!("did you mean `{k}`? "))
+                    .unwrap_or_default();
+                errors.push(
+                    d.with_hint(format!("{meant}an entry has `date`, `note` and `material`")),
+                );
             }
         }
         let text = |key: &str| match map.get(key) {
@@ -196,6 +202,10 @@ mod tests {
                 (7, "a `changes` entry needs a `date` (YYYY-MM-DD)"),
                 (8, "unknown key `materiel` in a `changes` entry"),
             ]
+        );
+        assert_eq!(
+            errors[4].hint.as_deref(),
+            Some("did you mean `material`? an entry has `date`, `note` and `material`")
         );
     }
 }

@@ -84,6 +84,7 @@ pub(crate) fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
                 ));
             }
         }
+        out.extend(placeholders(page));
         if site.config.require_owner && page.meta.owner.is_none() {
             out.push(warn(
                 "title",
@@ -108,6 +109,61 @@ pub(crate) fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Where `page` still holds the words `credo new` wrote for its author to
+/// replace (a placeholder summary, body line or checklist item), or an
+/// empty contrast point: each would be published as it stands.
+fn placeholders(page: &super::Page) -> Vec<Diagnostic> {
+    use crate::scaffold::placeholder;
+    let src = &page.source;
+    let yaml = src.yaml();
+    let mut found = Vec::new();
+    let mut push = |(line, col): (usize, usize), message: String| {
+        found.push(
+            Diagnostic::warning(&src.file, line, col, Code::Placeholder, message)
+                .with_source(&src.text)
+                .with_hint("write what readers should read here, or delete it"),
+        );
+    };
+    let left_as_written = |what: &str| format!("{what} is still the placeholder `credo new` wrote");
+    let summary = placeholder::summary(page.kind);
+    if !summary.is_empty() && page.meta.summary.as_deref() == Some(summary) {
+        push(
+            yaml.locate("summary", Some(summary)),
+            left_as_written("the summary"),
+        );
+    }
+    let items = page.meta.checklist.iter().flat_map(|g| &g.items);
+    if items
+        .into_iter()
+        .any(|i| i.text == placeholder::CHECKLIST_ITEM)
+    {
+        push(
+            yaml.locate("checklist", Some(placeholder::CHECKLIST_ITEM)),
+            left_as_written("a checklist item"),
+        );
+    }
+    if let Some(contrast) = &page.meta.contrast {
+        for (side, column) in [("left", &contrast.left), ("right", &contrast.right)] {
+            if column.points.iter().any(|p| p.trim().is_empty()) {
+                push(
+                    yaml.locate_path("contrast", &[side, "points"]),
+                    format!(
+                        "an empty point in the contrast's {side} column, `{}`",
+                        column.title
+                    ),
+                );
+            }
+        }
+    }
+    let body_line = src.text[..src.body_start].lines().count() + 1;
+    for (i, line) in src.body().lines().enumerate() {
+        if line.trim() == placeholder::BODY {
+            push((body_line + i, 1), left_as_written("the text"));
+        }
+    }
+    found
 }
 
 /// Today's date from the system clock (UTC).

@@ -140,3 +140,41 @@ fn new_names_the_kind_meant_by_a_slip_of_the_keyboard() {
         run.stderr
     );
 }
+
+#[test]
+fn check_warns_where_a_new_page_still_holds_its_placeholders() {
+    let site = SiteTest::empty();
+    site.run(&["init", "s"]).success();
+    site.run(&["new", "attitude", "Listen first", "-r", "s"])
+        .success();
+    site.run(&["new", "checklist", "Before the call", "-r", "s"])
+        .success();
+    let run = site.run(&["check", "-r", "s"]);
+    run.success();
+    let placeholders: Vec<String> = (run.diagnostics().into_iter())
+        .filter(|d| d.contains("placeholder") || d.contains("empty point"))
+        .collect();
+    assert_eq!(
+        placeholders,
+        [
+            "content/attitude/listen-first.md:4:11: warning: the summary is still the placeholder `credo new` wrote",
+            "content/attitude/listen-first.md:8:5: warning: an empty point in the contrast's left column, `Service attitude`",
+            "content/attitude/listen-first.md:11:5: warning: an empty point in the contrast's right column, `Sales attitude`",
+            "content/attitude/listen-first.md:14:1: warning: the text is still the placeholder `credo new` wrote",
+            "content/checklists/before-the-call.md:4:11: warning: the summary is still the placeholder `credo new` wrote",
+            "content/checklists/before-the-call.md:8:10: warning: a checklist item is still the placeholder `credo new` wrote",
+            "content/checklists/before-the-call.md:11:1: warning: the text is still the placeholder `credo new` wrote",
+        ]
+    );
+    // Written over, they are gone.
+    let site = site.file(
+        "s/content/attitude/listen-first.md",
+        "---\ntitle: Listen first\nkind: attitude\nsummary: Hear the client out.\ncontrast:\n  left: {title: Service, points: [Ask]}\n  right: {title: Sales, points: [Pitch]}\n---\nLet them finish.\n",
+    );
+    let run = site.run(&["check", "-r", "s"]);
+    let left: Vec<String> = (run.diagnostics().into_iter())
+        .filter(|d| d.starts_with("content/attitude/listen-first.md:"))
+        .filter(|d| d.contains("placeholder") || d.contains("empty point"))
+        .collect();
+    assert_eq!(left, Vec::<String>::new());
+}
