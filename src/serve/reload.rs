@@ -9,7 +9,7 @@
 //! - `reload`: reload the page, keeping the scroll position (a rebuild known
 //!   to have changed only other pages sends none);
 //! - `css` (`{"generation": N}`): swap every stylesheet for a fresh copy, no
-//!   reload;
+//!   reload (one that is no longer there is dropped);
 //! - `build-error` (`{"html": ...}`): show the overlay, whose HTML the server
 //!   made from the diagnostics with every character of the input escaped;
 //! - `build-ok`: the build is good again and nothing else changed: hide it.
@@ -89,6 +89,8 @@ pub const CLIENT: &str = r#"<script>/* credo serve: live reload */
         var fresh = link.cloneNode();
         fresh.href = url.href;
         fresh.onload = function () { link.remove(); };
+        // Gone (a stylesheet deleted): its rules go with it.
+        fresh.onerror = function () { link.remove(); fresh.remove(); };
         link.after(fresh);
       });
     },

@@ -68,3 +68,21 @@ test(`${TABS} open tabs all reload after one edit`, async () => {
   assert.deepEqual(stale, [], `tabs that did not reload: ${stale.join(", ")}`);
   await context.close();
 });
+
+test("a stylesheet deleted while serving takes its rules away from the open page", { skip: !process.env.CREDO_SITE_CSS }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const hello = listening(page, 1);
+  await page.goto(URL_, { timeout: WAIT });
+  await hello;
+  const outline = () => page.evaluate(() => getComputedStyle(document.body).outlineColor);
+  assert.equal(await outline(), "rgb(1, 2, 3)", "the site's stylesheet applies");
+  let reloads = 0;
+  page.on("load", () => reloads++);
+  fs.unlinkSync(process.env.CREDO_SITE_CSS);
+  await page.waitForFunction(() => getComputedStyle(document.body).outlineColor !== "rgb(1, 2, 3)", null, { timeout: WAIT })
+    .catch(() => {});
+  assert.notEqual(await outline(), "rgb(1, 2, 3)", "its rules are gone");
+  assert.equal(reloads, 0, "swapped in place, not reloaded");
+  await context.close();
+});
