@@ -590,7 +590,7 @@ fn rewrite_for_print(html: &str, anchor: &str, anchors: &HashMap<String, String>
         let end = after.find('"').unwrap_or(after.len());
         let value = &after[..end];
         match attr {
-            Attr::Id => {
+            Attr::Id | Attr::Name => {
                 out.push_str(anchor);
                 out.push_str("--");
                 out.push_str(value);
@@ -618,23 +618,26 @@ fn rewrite_for_print(html: &str, anchor: &str, anchors: &HashMap<String, String>
     out
 }
 
+#[derive(Clone, Copy)]
 enum Attr {
     Id,
     Href,
+    /// A raw-HTML `<a name="...">`, an anchor as an id is.
+    Name,
 }
 
-const ID_ATTR: &[u8] = b" id=\"";
-const HREF_ATTR: &[u8] = b" href=\"";
+/// What each [`Attr`] starts with, in the order of the enum.
+const NEEDLES: [&[u8]; 3] = [b" id=\"", b" href=\"", b" name=\""];
+const ATTRS: [Attr; 3] = [Attr::Id, Attr::Href, Attr::Name];
 
-/// The ` id="` and ` href="` of a body in order. Each kind's next place is
-/// remembered until the scan passes it, so the body is searched once for
-/// each (searching afresh for both after every attribute was quadratic in a
-/// body with many of one and few of the other).
+/// The ` id="`, ` href="` and ` name="` of a body in order. Each kind's next
+/// place is remembered until the scan passes it, so the body is searched
+/// once for each (searching afresh for all after every attribute was
+/// quadratic in a body with many of one and few of another).
 struct Attrs<'a> {
     html: &'a [u8],
     /// The next place of each, `None` once there is none left.
-    id: Option<usize>,
-    href: Option<usize>,
+    next: [Option<usize>; 3],
 }
 
 impl<'a> Attrs<'a> {
@@ -642,32 +645,46 @@ impl<'a> Attrs<'a> {
         let html = html.as_bytes();
         Attrs {
             html,
-            id: memchr::memmem::find(html, ID_ATTR),
-            href: memchr::memmem::find(html, HREF_ATTR),
+            next: NEEDLES.map(|needle| memchr::memmem::find(html, needle)),
         }
     }
 
     /// The first attribute at or after `from`, and the offset just after its
-    /// opening quote.
+    /// opening quote. A `name` counts only on an `<a>`: a form field's
+    /// name is no anchor.
     fn next_from(&mut self, from: usize) -> Option<(Attr, usize)> {
         let html = self.html;
-        let refresh = |at: &mut Option<usize>, needle: &[u8]| {
-            if at.is_some_and(|i| i < from) {
-                *at = html
-                    .get(from..)
-                    .and_then(|rest| memchr::memmem::find(rest, needle))
-                    .map(|i| from + i);
+        let mut from = from;
+        loop {
+            for (at, needle) in self.next.iter_mut().zip(NEEDLES) {
+                if at.is_some_and(|i| i < from) {
+                    *at = html
+                        .get(from..)
+                        .and_then(|rest| memchr::memmem::find(rest, needle))
+                        .map(|i| from + i);
+                }
             }
-        };
-        refresh(&mut self.id, ID_ATTR);
-        refresh(&mut self.href, HREF_ATTR);
-        match (self.id, self.href) {
-            (Some(id), Some(href)) if href < id => Some((Attr::Href, href + HREF_ATTR.len())),
-            (Some(id), _) => Some((Attr::Id, id + ID_ATTR.len())),
-            (None, Some(href)) => Some((Attr::Href, href + HREF_ATTR.len())),
-            (None, None) => None,
+            let (kind, at) = (0..3)
+                .filter_map(|k| Some((k, self.next[k]?)))
+                .min_by_key(|&(_, at)| at)?;
+            let value = at + NEEDLES[kind].len();
+            if matches!(ATTRS[kind], Attr::Name) && !on_an_a(html, at) {
+                from = value;
+                continue;
+            }
+            return Some((ATTRS[kind], value));
         }
     }
+}
+
+/// Whether the attribute at `at` belongs to an `<a>` tag.
+fn on_an_a(html: &[u8], at: usize) -> bool {
+    let Some(open) = memchr::memrchr(b'<', &html[..at]) else {
+        return false;
+    };
+    let tag = &html[open + 1..at];
+    tag.first().is_some_and(|c| c.eq_ignore_ascii_case(&b'a'))
+        && tag.get(1).is_none_or(u8::is_ascii_whitespace)
 }
 
 #[cfg(test)]
@@ -710,6 +727,16 @@ mod tests {
         assert_eq!(
             rewrite_for_print("no attributes", "q", &anchors),
             "no attributes"
+        );
+    }
+
+    #[test]
+    fn print_prefixes_a_raw_html_anchor_name_but_not_a_form_fields() {
+        let anchors = HashMap::new();
+        let html = r##"<p><a name="legacy"></a>Old</p><A class="x" name="up">U</A><input name="q"><a href="#legacy">back</a>"##;
+        assert_eq!(
+            rewrite_for_print(html, "p-a", &anchors),
+            r##"<p><a name="p-a--legacy"></a>Old</p><A class="x" name="p-a--up">U</A><input name="q"><a href="#p-a--legacy">back</a>"##
         );
     }
 
