@@ -119,6 +119,26 @@ pub(super) fn plan_hugo(src: &Path) -> Plan {
 /// its path, so these become `aliases` (redirects to it). A folder's own
 /// page (`_index.md`) has none: a credo section takes no aliases.
 pub(super) fn old_urls(dest: &str, raw: &Mapping, site: &SiteInfo) -> Vec<(&'static str, String)> {
+    moved_urls(dest, raw, site, "url")
+}
+
+/// As [`old_urls`], for Zola, which names a page's own path `path`.
+pub(super) fn zola_old_urls(
+    dest: &str,
+    raw: &Mapping,
+    site: &SiteInfo,
+) -> Vec<(&'static str, String)> {
+    moved_urls(dest, raw, site, "path")
+}
+
+/// A page's URLs from its `slug` and from `url_key`, its path from the
+/// site's root (Hugo's `url`, Zola's `path`).
+fn moved_urls(
+    dest: &str,
+    raw: &Mapping,
+    site: &SiteInfo,
+    url_key: &'static str,
+) -> Vec<(&'static str, String)> {
     let Some(path) = dest
         .strip_prefix("content/")
         .and_then(|p| p.strip_suffix(".md"))
@@ -153,7 +173,7 @@ pub(super) fn old_urls(dest: &str, raw: &Mapping, site: &SiteInfo) -> Vec<(&'sta
             urls.push(("slug", old));
         }
     }
-    if let Some(url) = config_text(raw, "url") {
+    if let Some(url) = config_text(raw, url_key) {
         let mut old = format!("/{}", url.trim_start_matches('/'));
         // Hugo takes a `url` as written, language and all; credo adds it.
         if let Some(rest) = lang.and_then(|l| old.strip_prefix(&format!("/{l}/"))) {
@@ -163,7 +183,7 @@ pub(super) fn old_urls(dest: &str, raw: &Mapping, site: &SiteInfo) -> Vec<(&'sta
         if !old.ends_with('/') && !last.contains('.') {
             old.push('/');
         }
-        urls.push(("url", old));
+        urls.push((url_key, old));
     }
     urls.retain(|(_, old)| *old != current && old != "/");
     urls
@@ -236,9 +256,30 @@ pub(super) fn plan_zola(src: &Path) -> Plan {
         description: config_text(&config, "description"),
         base_url: config_text(&config, "base_url"),
         language: config_text(&config, "default_language"),
-        ..SiteInfo::default()
+        languages: zola_languages(&config),
     };
-    plan_content_site(src, Plan::new(Generator::Zola, site), "content", "static")
+    let mut plan = Plan::new(Generator::Zola, site);
+    plan.old_urls = Some(zola_old_urls);
+    plan_content_site(src, plan, "content", "static")
+}
+
+/// A Zola site's other languages (`[languages.fr]`, with its `title` and
+/// `description`), each named in itself: Zola has no name for a language.
+fn zola_languages(config: &Mapping) -> BTreeMap<String, Language> {
+    let default = config_text(config, "default_language").unwrap_or_else(|| "en".into());
+    let table = config_value(config, "languages").and_then(Value::as_mapping);
+    (table.into_iter().flatten())
+        .filter_map(|(code, language)| Some((code.as_str()?, language.as_mapping()?)))
+        .filter(|(code, _)| *code != default)
+        .map(|(code, language)| {
+            let language = Language {
+                name: crate::render::strings::native_name(code),
+                title: config_text(language, "title"),
+                description: config_text(language, "description"),
+            };
+            (code.to_string(), language)
+        })
+        .collect()
 }
 
 /// Pages from the folder `content` (none when it is empty), static files

@@ -386,6 +386,48 @@ fn zola_taxonomies_become_tags_and_extra_merges() {
 }
 
 #[test]
+fn zola_languages_slugs_and_paths_keep_their_translations_and_old_urls() {
+    let site = Imported::fixture("zola-languages");
+    site.run.success();
+    // `[languages.fr]` is a credo language, named in itself (Zola names none);
+    // the default language's own table adds nothing.
+    assert_eq!(
+        site.read("credo.yaml"),
+        "# Imported from Zola by `credo import`.\ntitle: Desk Notes\ndescription: How the front desk works.\nbase_url: https://desk.example.org\nlanguage: en\nlanguages:\n  fr:\n    name: Français\n    title: Notes de l'accueil\n    description: Comment fonctionne l'accueil.\n"
+    );
+    // Zola served `slug` in place of the file name, and `path` from the
+    // root: both redirect to where credo serves the page.
+    assert!(
+        site.read("content/desk/greeting.md")
+            .contains("aliases:\n- /desk/hello/\n")
+    );
+    assert!(
+        site.read("content/desk/greeting.fr.md")
+            .contains("aliases:\n- /desk/bonjour/\n")
+    );
+    assert!(
+        site.read("content/desk/logbook.md")
+            .contains("aliases:\n- /log/\n")
+    );
+    site.stdout_has("keys mapped: slug → aliases (2), path → aliases (1)");
+    let out = site.out.to_string_lossy().into_owned();
+    site.source
+        .run(&["build", "-r", &out, "-o", &format!("{out}/public")])
+        .success();
+    assert!(
+        site.read("public/fr/desk/greeting/index.html")
+            .contains("Levez les yeux")
+    );
+    for (old, new) in [
+        ("public/desk/hello/index.html", "/desk/greeting/"),
+        ("public/fr/desk/bonjour/index.html", "/fr/desk/greeting/"),
+        ("public/log/index.html", "/desk/logbook/"),
+    ] {
+        assert!(site.read(old).contains(&format!("url={new}")), "{old}");
+    }
+}
+
+#[test]
 fn jekyll_collections_lose_their_underscore_and_nav_order_is_ranked() {
     let site = Imported::fixture("jekyll");
     site.run.success();
