@@ -249,8 +249,8 @@ pub(crate) fn detect(src: &Path) -> Generator {
 }
 
 /// Imports `src` into `dir` and says what was done; nothing in `src` is
-/// written. Usage errors: `src` is not a folder, `dir` is not empty or lies
-/// inside `src`.
+/// written. Usage errors: `src` is not a folder or is a credo site already,
+/// `dir` is not empty or lies inside `src`.
 pub(crate) fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
     if !src.is_dir() {
         return Err(Error::Usage(format!(
@@ -268,6 +268,15 @@ pub(crate) fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
         return Err(Error::Usage(format!(
             "refusing to import into {}: it is inside {}, which the import leaves unchanged (name a folder outside it)",
             dir.display(),
+            src.display()
+        )));
+    }
+    if src.join(crate::config::CONFIG_FILE).is_file() {
+        return Err(Error::Usage(format!(
+            "{} is a credo site already (it has {}): there is nothing to import; \
+             build or serve it as it is (`credo serve -r {}`), or copy the folder",
+            src.display(),
+            crate::config::CONFIG_FILE,
             src.display()
         )));
     }

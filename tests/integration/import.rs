@@ -653,6 +653,11 @@ fn import_refuses_a_missing_source_a_full_target_and_a_target_inside_the_source(
         .code(2)
         .stderr_has("it is inside");
     assert!(!site.root.join("new-site").exists());
+    // A credo site is not imported into `content/content/`.
+    site.run(&["import", ".", "../elsewhere"])
+        .code(2)
+        .stderr_has("is a credo site already (it has credo.yaml)");
+    assert!(!site.root.join("../elsewhere").exists());
 }
 
 #[test]
