@@ -240,6 +240,13 @@ fn hugo_languages_become_credo_languages_and_translations_build() {
         site.read("public/es/visits/parking/index.html")
             .contains("Aparcamiento")
     );
+    // A capitalised file name keeps its case, and its translation its place.
+    // (Hugo served it at /visits/lost-property/; a lower-case alias would be
+    // the page's own file on a case-insensitive disk, so none is made.)
+    assert!(
+        site.read("public/es/visits/Lost-Property/index.html")
+            .contains("Objetos perdidos")
+    );
 }
 
 #[test]
