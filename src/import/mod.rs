@@ -249,8 +249,8 @@ pub(crate) fn detect(src: &Path) -> Generator {
 }
 
 /// Imports `src` into `dir` and says what was done; nothing in `src` is
-/// written. Usage errors: `src` is not a folder or is a credo site already,
-/// `dir` is not empty or lies inside `src`.
+/// written. Usage errors: `src` is not a folder or is a credo site already
+/// (`credo.yaml` and `content/`), `dir` is not empty or lies inside `src`.
 pub(crate) fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
     if !src.is_dir() {
         return Err(Error::Usage(format!(
@@ -271,7 +271,7 @@ pub(crate) fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
             src.display()
         )));
     }
-    if src.join(crate::config::CONFIG_FILE).is_file() {
+    if src.join(crate::config::CONFIG_FILE).is_file() && src.join("content").is_dir() {
         return Err(Error::Usage(format!(
             "{} is a credo site already (it has {}): there is nothing to import; \
              build or serve it as it is (`credo serve -r {}`), or copy the folder",
