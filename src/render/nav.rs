@@ -6,11 +6,15 @@ use super::context::*;
 use crate::site::{PageId, SectionId, Site, Target};
 use serde::Serialize;
 
-/// One entry of the sidebar.
+/// One entry of the sidebar: a top-level section, or a page at the top of
+/// `content/` that comes after a section in the home's order (`page`).
 #[derive(Debug, Serialize)]
 pub(crate) struct NavSection<'a> {
-    /// The section.
-    pub section: Card<'a>,
+    /// The section (none for a page entry).
+    pub section: Option<Card<'a>>,
+    /// A page of the home listed after a section (see
+    /// [`Section::children`](crate::site::Section::children)).
+    pub page: Option<NavItem<'a>>,
     /// Whether the current page is this section or inside it.
     pub current: bool,
     /// Its pages, only for the current section (a window around the current
@@ -125,9 +129,11 @@ pub(super) fn section_depth(site: &Site, id: SectionId) -> Option<usize> {
 /// The sidebar of the page being rendered, available as `nav`.
 #[derive(Debug, Serialize)]
 pub(crate) struct NavContext<'a> {
-    /// The pages at the top of `content/` (a window of at most 60).
+    /// The pages at the top of `content/` that come before every section
+    /// (a window of at most 60).
     pub pages: Vec<NavItem<'a>>,
-    /// Top-level sections; the current one lists its pages.
+    /// Top-level sections, and the home's pages that come after one; the
+    /// current section lists its pages.
     pub sections: Vec<NavSection<'a>>,
     /// The URL of the page being rendered.
     pub current_url: String,
@@ -159,10 +165,22 @@ impl<'a> Contexts<'a> {
         while let Some(parent) = site.sections[*path.last().unwrap_or(&0)].parent {
             path.push(parent);
         }
-        let sections = site.sections[0]
-            .subsections
+        let sections = after_leading_pages(site, 0)
             .iter()
-            .map(|&s| {
+            .map(|&child| {
+                let s = match child {
+                    Target::Section(s) => s,
+                    Target::Page(p) => {
+                        return NavSection {
+                            section: None,
+                            page: Some(self.nav_item(p, current)),
+                            current: false,
+                            pages: Vec::new(),
+                            more: 0,
+                            below: Vec::new(),
+                        };
+                    }
+                };
                 let is_current = s == top && current_section != 0;
                 let (pages, more) = if is_current {
                     self.nav_pages(s, current, WINDOW)
@@ -171,10 +189,11 @@ impl<'a> Contexts<'a> {
                 };
                 let mut below = Vec::new();
                 if is_current {
-                    self.nav_below(s, 1, &path, current, &mut below);
+                    self.nav_below(s, (1, 0), &path, current, &mut below);
                 }
                 NavSection {
-                    section: self.section_card(s),
+                    section: Some(self.section_card(s)),
+                    page: None,
                     current: is_current,
                     pages,
                     more,
@@ -191,17 +210,27 @@ impl<'a> Contexts<'a> {
         }
     }
 
-    /// The subsections of `section` for the sidebar, depth first; those on
-    /// `path` (the current page's sections) open with their pages.
+    /// The children of `section` after its leading pages (which the caller
+    /// lists) for the sidebar, depth first: its subsections at `depth.0`,
+    /// and its pages that come after one at `depth.1`; the subsections on
+    /// `path` (the current page's sections) open with their own children.
     fn nav_below(
         &self,
         section: SectionId,
-        depth: usize,
+        depth: (usize, usize),
         path: &[SectionId],
         current: Target,
         out: &mut Vec<NavNode<'a>>,
     ) {
-        for &sub in &self.site.sections[section].subsections {
+        let (depth, page_depth) = depth;
+        for &child in after_leading_pages(self.site, section) {
+            let sub = match child {
+                Target::Section(sub) => sub,
+                Target::Page(p) => {
+                    out.push(self.page_node(self.nav_item(p, current), page_depth));
+                    continue;
+                }
+            };
             let open = path.contains(&sub);
             out.push(NavNode {
                 depth,
@@ -215,47 +244,87 @@ impl<'a> Contexts<'a> {
                 continue;
             }
             let (pages, _) = self.nav_pages(sub, current, 60);
-            out.extend(pages.into_iter().map(|item| NavNode {
-                depth: depth + 1,
-                shared: self.cards.map(|c| &c.nav_entries[item.id]),
-                card: item.page,
-                is_section: false,
-                current: item.current,
-                open: false,
-            }));
-            self.nav_below(sub, depth + 1, path, current, out);
+            out.extend(
+                pages
+                    .into_iter()
+                    .map(|item| self.page_node(item, depth + 1)),
+            );
+            self.nav_below(sub, (depth + 1, depth + 1), path, current, out);
         }
     }
 
+    /// A page entry of the sidebar below a top-level section, at `depth`.
+    fn page_node(&self, item: NavItem<'a>, depth: usize) -> NavNode<'a> {
+        // The shared entry is made at the depth the page's folder gives it.
+        let shared = (self.cards)
+            .filter(|_| node_depth(self.site, item.id) == Some(depth))
+            .map(|c| &c.nav_entries[item.id]);
+        NavNode {
+            depth,
+            shared,
+            card: item.page,
+            is_section: false,
+            current: item.current,
+            open: false,
+        }
+    }
+
+    fn nav_item(&self, p: PageId, current: Target) -> NavItem<'a> {
+        NavItem {
+            id: p,
+            page: self.page_card(p),
+            current: current == Target::Page(p),
+            // Below a subsection the shared entry is a `NavNode`.
+            shared: (self.cards)
+                .filter(|_| node_depth(self.site, p).is_none())
+                .map(|c| &c.nav_entries[p]),
+        }
+    }
+
+    /// The leading pages of `section` (those before its first subsection in
+    /// its order; all of them, most often), a window of `window` around the
+    /// current page, and how many the window leaves out.
     fn nav_pages(
         &self,
         section: SectionId,
         current: Target,
         window: usize,
     ) -> (Vec<NavItem<'a>>, usize) {
-        let pages = &self.site.sections[section].pages;
+        let all = &self.site.sections[section].pages;
+        let pages = &all[..all.len() - trailing_pages(self.site, section)];
         let at = match current {
             Target::Page(p) if self.site.pages[p].section == section => self.site.pages[p].position,
             _ => 0,
         };
+        let at = if at < pages.len() { at } else { 0 };
         let start = at
             .saturating_sub(window / 2)
             .min(pages.len().saturating_sub(window));
         let end = (start + window).min(pages.len());
         let items = pages[start..end]
             .iter()
-            .map(|&p| NavItem {
-                id: p,
-                page: self.page_card(p),
-                current: current == Target::Page(p),
-                // Below a subsection the shared entry is a `NavNode`.
-                shared: (self.cards)
-                    .filter(|_| node_depth(self.site, p).is_none())
-                    .map(|c| &c.nav_entries[p]),
-            })
+            .map(|&p| self.nav_item(p, current))
             .collect();
         (items, pages.len() - (end - start))
     }
+}
+
+/// The children of `section` after its leading pages: its subsections and
+/// the pages that come after one.
+fn after_leading_pages(site: &Site, section: SectionId) -> &[Target] {
+    let children = &site.sections[section].children;
+    let leading = children
+        .iter()
+        .take_while(|t| matches!(t, Target::Page(_)))
+        .count();
+    &children[leading..]
+}
+
+/// How many of `section`'s pages come after one of its subsections.
+fn trailing_pages(site: &Site, section: SectionId) -> usize {
+    (after_leading_pages(site, section).iter())
+        .filter(|t| matches!(t, Target::Page(_)))
+        .count()
 }
 
 #[cfg(test)]
@@ -315,6 +384,75 @@ mod tests {
                 value(plain.nav(Target::Section(id))),
                 "{folder}"
             );
+        }
+
+        // Pages that come after a subsection (by weight), at the top and
+        // in a top-level section, and the pages of a subsection between.
+        let weighed = |w: i64| format!("---\ntitle: W{w}\nweight: {w}\n---\nText.\n");
+        let (site, diagnostics) = testing::resolve(&[
+            ("intro.md", &weighed(1)),
+            ("guide/_index.md", &weighed(2)),
+            ("guide/a.md", &weighed(1)),
+            ("guide/part/_index.md", &weighed(2)),
+            ("guide/part/c.md", &weighed(1)),
+            ("guide/z.md", &weighed(3)),
+            ("appendix.md", &weighed(3)),
+            ("values/v.md", &weighed(1)),
+        ]);
+        assert!(!diagnostics.has_errors(), "{}", diagnostics.render_human());
+        let cards = SharedCards::new(&site);
+        let shared = Contexts::new(&site, &cards);
+        let plain = Contexts::plain(&site);
+        let shape = |nav: &NavContext<'_>| -> Vec<String> {
+            let mut out: Vec<String> = nav
+                .pages
+                .iter()
+                .map(|i| format!("page {}", i.page.fields.url))
+                .collect();
+            for entry in &nav.sections {
+                match (&entry.section, &entry.page) {
+                    (Some(s), _) => out.push(format!("section {}", s.fields.url)),
+                    (None, Some(p)) => out.push(format!("page {}", p.page.fields.url)),
+                    (None, None) => out.push("nothing".into()),
+                }
+                out.extend(
+                    entry
+                        .pages
+                        .iter()
+                        .map(|i| format!("  page {}", i.page.fields.url)),
+                );
+                out.extend(
+                    entry
+                        .below
+                        .iter()
+                        .map(|n| format!("  {} {}", n.depth, n.card.fields.url)),
+                );
+            }
+            out
+        };
+        for ref_path in ["guide/z", "guide/part/c", "appendix"] {
+            let id = testing::page(&site, ref_path);
+            let nav = shared.nav(Target::Page(id));
+            assert_eq!(
+                value(shared.nav(Target::Page(id))),
+                value(plain.nav(Target::Page(id))),
+                "{ref_path}"
+            );
+            if ref_path == "guide/part/c" {
+                assert_eq!(
+                    shape(&nav),
+                    [
+                        "page /intro/",
+                        "section /guide/",
+                        "  page /guide/a/",
+                        "  1 /guide/part/",
+                        "  2 /guide/part/c/",
+                        "  0 /guide/z/",
+                        "page /appendix/",
+                        "section /values/",
+                    ]
+                );
+            }
         }
     }
 }

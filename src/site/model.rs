@@ -123,6 +123,11 @@ pub struct Section {
     pub pages: Vec<PageId>,
     /// Its subsections, by weight then title.
     pub subsections: Vec<SectionId>,
+    /// Its pages and subsections in reading order: when it sorts by weight,
+    /// a subsection with a weight comes before the pages with a greater one
+    /// (as an mdBook's SUMMARY puts a chapter before an appendix); the rest
+    /// come after its pages.
+    pub children: Vec<Target>,
     /// Headings and links of its intro.
     pub scan: Scan,
     /// Where each of `scan.links` leads (see [`Page::destinations`]).

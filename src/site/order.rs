@@ -70,15 +70,54 @@ pub(super) fn order_sections(site: &mut Site) {
             site.pages[pair[1]].prev = Some(pair[0]);
         }
     }
+    let children: Vec<Vec<Target>> = (site.sections.iter())
+        .map(|section| children(site, section))
+        .collect();
+    for (section, children) in site.sections.iter_mut().zip(children) {
+        section.children = children;
+    }
 }
 
-/// Home, then each section and its pages, depth first in section order.
+/// A section's pages and subsections in one order (see
+/// [`Section::children`](super::Section::children)): each list keeps its
+/// own order, and a subsection goes before the first page whose weight is
+/// greater than its own. Pages come first where either has no weight, as
+/// they always did: weighing sections only orders them among themselves.
+fn children(site: &Site, section: &super::Section) -> Vec<Target> {
+    let by_weight = section.meta.sort_by.unwrap_or_default() == SortBy::Weight;
+    let weight = |t: Target| match t {
+        Target::Page(p) => site.pages[p].meta.weight,
+        Target::Section(s) => site.sections[s].meta.weight,
+    };
+    let goes_first = |sub: Target, page: Target| match (weight(sub), weight(page)) {
+        (Some(sub), Some(page)) => by_weight && sub < page,
+        _ => false,
+    };
+    let mut pages = section.pages.iter().map(|&p| Target::Page(p)).peekable();
+    let mut subsections = (section.subsections.iter().map(|&s| Target::Section(s))).peekable();
+    let mut out = Vec::with_capacity(section.pages.len() + section.subsections.len());
+    loop {
+        let next = match (pages.peek(), subsections.peek()) {
+            (Some(&page), Some(&sub)) if goes_first(sub, page) => subsections.next(),
+            (Some(_), _) => pages.next(),
+            (None, _) => subsections.next(),
+        };
+        match next {
+            Some(target) => out.push(target),
+            None => return out,
+        }
+    }
+}
+
+/// Home, then each section and its children, depth first.
 pub(crate) fn reading_order(site: &Site) -> Vec<Target> {
     fn visit(site: &Site, id: SectionId, out: &mut Vec<Target>) {
         out.push(Target::Section(id));
-        out.extend(site.sections[id].pages.iter().map(|&p| Target::Page(p)));
-        for &sub in &site.sections[id].subsections {
-            visit(site, sub, out);
+        for &child in &site.sections[id].children {
+            match child {
+                Target::Page(_) => out.push(child),
+                Target::Section(sub) => visit(site, sub, out),
+            }
         }
     }
     let mut out = Vec::with_capacity(site.pages.len() + site.sections.len());
@@ -118,8 +157,62 @@ mod tests {
             ]
         );
         let (a, b) = (page(&site, "principles/a"), page(&site, "principles/b"));
+        assert_eq!(
+            site.sections[0].children.len(),
+            3,
+            "the home's page and two sections"
+        );
         assert_eq!((site.pages[b].position, site.pages[b].next), (0, Some(a)));
         assert_eq!((site.pages[a].position, site.pages[a].prev), (1, Some(b)));
         assert_eq!(site.pages[a].next, None);
+    }
+
+    #[test]
+    fn a_weighed_subsection_comes_before_the_pages_that_weigh_more() {
+        let weighed = |w: i64| format!("---\ntitle: T{w}\nweight: {w}\n---\n");
+        let (site, _) = resolve(&[
+            ("intro.md", &weighed(10)),
+            ("appendix.md", &weighed(30)),
+            ("unweighed.md", "---\ntitle: U\n---\n"),
+            ("chapter/_index.md", &weighed(20)),
+            ("chapter/a.md", &weighed(5)),
+            ("chapter/later/_index.md", &weighed(1)),
+            ("chapter/later/x.md", "---\ntitle: X\n---\n"),
+            ("chapter/z.md", &weighed(7)),
+            ("loose/_index.md", "---\ntitle: Loose\n---\n"),
+            ("loose/y.md", &weighed(1)),
+            (
+                "titled/_index.md",
+                "---\ntitle: Titled\nsort_by: title\nweight: 99\n---\n",
+            ),
+            ("titled/b.md", &weighed(100)),
+            ("titled/sub/_index.md", &weighed(1)),
+        ]);
+        let urls: Vec<&str> = site.reading_order.iter().map(|&t| site.url(t)).collect();
+        assert_eq!(
+            urls,
+            [
+                "",
+                "intro/",
+                // Weight 20 between 10 and 30, as a SUMMARY.md lists it.
+                "chapter/",
+                // Its subsection weighs 1, less than its first page: first.
+                "chapter/later/",
+                "chapter/later/x/",
+                "chapter/a/",
+                "chapter/z/",
+                "appendix/",
+                // A page without weight keeps its place before every
+                // section, as it always had.
+                "unweighed/",
+                // A section that sorts otherwise than by weight lists its
+                // pages first.
+                "titled/",
+                "titled/b/",
+                "titled/sub/",
+                "loose/",
+                "loose/y/",
+            ]
+        );
     }
 }

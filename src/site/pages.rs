@@ -160,6 +160,7 @@ fn make_sections(config: &Config, folders: &[String]) -> Vec<Section> {
             folder: folder.clone(),
             pages: Vec::new(),
             subsections: Vec::new(),
+            children: Vec::new(),
             scan: Scan::default(),
             destinations: Vec::new(),
             links_out: Vec::new(),

@@ -603,6 +603,17 @@ fn folders_without_their_own_page_keep_their_place_in_the_reading_order() {
     assert!(at("Zones") < at("Walk the floors"));
     assert!(at("Lock up") < at("Alerts"));
     assert!(at("Alerts") < at("Alarms"));
+    // The page after the chapters stays after them (it used to come first,
+    // as every page of a folder did before its subfolders).
+    assert!(at("Alarms") < at("Contacts"));
+    let home = std::fs::read_to_string(format!("{out}/public/index.html")).unwrap();
+    let sidebar = &home[home.find("id=\"sidebar\"").unwrap()..];
+    let link = |href: &str| {
+        sidebar
+            .find(&format!("<a href=\"{href}\""))
+            .unwrap_or_else(|| panic!("{href} not in the sidebar"))
+    };
+    assert!(link("/zones/") < link("/alerts/") && link("/alerts/") < link("/contacts/"));
 
     // An MkDocs nav section titles the folder its pages share.
     let docs = SiteTest::empty()
