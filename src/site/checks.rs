@@ -5,6 +5,8 @@
 //! review-date check needs today's date, which the caller passes in so that the
 //! check stays a pure function.
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter::{Date, Kind};
@@ -39,6 +41,9 @@ pub(crate) fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
             .with_hint("write a tag the same way on every page"),
         );
     }
+    // Every body is searched for a placeholder: on every core.
+    let placeholders: Vec<Vec<Diagnostic>> = site.pages.par_iter().map(placeholders).collect();
+    out.extend(placeholders.into_iter().flatten());
     for (id, page) in site.pages.iter().enumerate() {
         let src = &page.source;
         // Every page warning points at a front-matter key's line, or at the
@@ -84,7 +89,6 @@ pub(crate) fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
                 ));
             }
         }
-        out.extend(placeholders(page));
         if site.config.require_owner && page.meta.owner.is_none() {
             out.push(warn(
                 "title",
@@ -117,7 +121,8 @@ pub(crate) fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
 fn placeholders(page: &super::Page) -> Vec<Diagnostic> {
     use crate::scaffold::placeholder;
     let src = &page.source;
-    let yaml = src.yaml();
+    // Most pages hold none: the front matter is read again only for one.
+    let yaml = || src.yaml();
     let mut found = Vec::new();
     let mut push = |(line, col): (usize, usize), message: String| {
         found.push(
@@ -130,7 +135,7 @@ fn placeholders(page: &super::Page) -> Vec<Diagnostic> {
     let summary = placeholder::summary(page.kind);
     if !summary.is_empty() && page.meta.summary.as_deref() == Some(summary) {
         push(
-            yaml.locate("summary", Some(summary)),
+            yaml().locate("summary", Some(summary)),
             left_as_written("the summary"),
         );
     }
@@ -140,7 +145,7 @@ fn placeholders(page: &super::Page) -> Vec<Diagnostic> {
         .any(|i| i.text == placeholder::CHECKLIST_ITEM)
     {
         push(
-            yaml.locate("checklist", Some(placeholder::CHECKLIST_ITEM)),
+            yaml().locate("checklist", Some(placeholder::CHECKLIST_ITEM)),
             left_as_written("a checklist item"),
         );
     }
@@ -148,7 +153,7 @@ fn placeholders(page: &super::Page) -> Vec<Diagnostic> {
         for (side, column) in [("left", &contrast.left), ("right", &contrast.right)] {
             if column.points.iter().any(|p| p.trim().is_empty()) {
                 push(
-                    yaml.locate_path("contrast", &[side, "points"]),
+                    yaml().locate_path("contrast", &[side, "points"]),
                     format!(
                         "an empty point in the contrast's {side} column, `{}`",
                         column.title
@@ -157,10 +162,13 @@ fn placeholders(page: &super::Page) -> Vec<Diagnostic> {
             }
         }
     }
-    let body_line = src.text[..src.body_start].lines().count() + 1;
-    for (i, line) in src.body().lines().enumerate() {
-        if line.trim() == placeholder::BODY {
-            push((body_line + i, 1), left_as_written("the text"));
+    let body = src.body();
+    if memchr::memmem::find(body.as_bytes(), placeholder::BODY.as_bytes()).is_some() {
+        let body_line = src.text[..src.body_start].lines().count() + 1;
+        for (i, line) in body.lines().enumerate() {
+            if line.trim() == placeholder::BODY {
+                push((body_line + i, 1), left_as_written("the text"));
+            }
         }
     }
     found
