@@ -139,11 +139,8 @@ fn placeholders(page: &super::Page) -> Vec<Diagnostic> {
             left_as_written("the summary"),
         );
     }
-    let items = page.meta.checklist.iter().flat_map(|g| &g.items);
-    if items
-        .into_iter()
-        .any(|i| i.text == placeholder::CHECKLIST_ITEM)
-    {
+    let mut items = page.meta.checklist.iter().flat_map(|g| &g.items);
+    if items.any(|i| i.text == placeholder::CHECKLIST_ITEM) {
         push(
             yaml().locate("checklist", Some(placeholder::CHECKLIST_ITEM)),
             left_as_written("a checklist item"),
