@@ -269,6 +269,7 @@ impl<'a> Contexts<'a> {
         }
     }
 
+    /// Page `p` as a sidebar item, marked when it is `current`.
     fn nav_item(&self, p: PageId, current: Target) -> NavItem<'a> {
         NavItem {
             id: p,
