@@ -252,21 +252,12 @@ async function typeSearch(page, at, word) {
   await page.waitForLoadState("networkidle");
   await page.keyboard.press("/");
   await page.keyboard.type(word, { delay: 40 });
-  const popup = page.locator("#search-popup");
+  // Results of a word still being typed (a prefix) may show first on a slow
+  // machine: wait for the whole word's.
+  const popup = page.locator(`#search-popup[data-query="${word}"]`);
   await popup.locator(".search-result, .search-empty").first().waitFor({ timeout: 20000 });
   // A match under a heading links the heading: the page is what counts here.
-  const read = () => popup.locator(".search-result").evaluateAll((rs) => rs.map((r) => [r.querySelector(".search-title").textContent, r.getAttribute("href").split("#")[0]]));
-  // Results of a word still being typed (a prefix) may show first on a slow
-  // machine: wait until the whole word's stay the same.
-  await page.waitForLoadState("networkidle");
-  let last = await read();
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(250);
-    const now = await read();
-    if (JSON.stringify(now) === JSON.stringify(last)) return now;
-    last = now;
-  }
-  return last;
+  return popup.locator(".search-result").evaluateAll((rs) => rs.map((r) => [r.querySelector(".search-title").textContent, r.getAttribute("href").split("#")[0]]));
 }
 
 test("search is per language: a word only in the German translation is found under /de/ and not at the root", async () => {

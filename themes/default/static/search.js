@@ -279,10 +279,11 @@
     function run() {
       var q = input.value.trim(), mine = ++seq;
       if (!popup) history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname);
-      if (!q) { box.innerHTML = ""; if (popup) box.hidden = true; return; }
-      search(q).then((f) => {
+      if (!q) { box.innerHTML = ""; box.dataset.query = ""; if (popup) box.hidden = true; return Promise.resolve(); }
+      return search(q).then((f) => {
         if (mine !== seq) return;
         found = f; shown = 0; active = -1;
+        box.dataset.query = q;
         var n = f.hits.length, all = BASE + "search/?q=" + encodeURIComponent(q);
         box.innerHTML = n ? '<p class="search-count">' + escapeHTML(count(n)) + "</p>" +
           '<div role="listbox" id="' + listId + '" aria-label="' + escapeHTML(t("search_results")) + '"></div>' +
@@ -298,7 +299,14 @@
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-autocomplete", "list");
-    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 200); });
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { timer = 0; run(); }, 200);
+      // The results shown are for what was typed before; "All results" goes
+      // to what is typed now.
+      var link = box.querySelector(".search-all"), q = input.value.trim();
+      if (link) link.href = BASE + "search/?q=" + encodeURIComponent(q);
+    });
     box.addEventListener("click", (e) => {
       if (e.target.classList.contains("search-more")) more(input.value.trim(), seq);
     });
@@ -306,9 +314,15 @@
       if (e.key === "ArrowDown") { e.preventDefault(); select(active + 1); }
       else if (e.key === "ArrowUp") { e.preventDefault(); select(active - 1); }
       else if (e.key === "Enter") {
+        // While a query waits for the keys to pause, the results shown are for
+        // what was typed before: run the query now and open its first result.
         var all = items();
-        if (all.length) { e.preventDefault(); location.href = all[Math.max(0, active)].href; }
-        else if (timer) { e.preventDefault(); clearTimeout(timer); run(); }
+        if (timer) {
+          e.preventDefault(); clearTimeout(timer); timer = 0;
+          var mine = seq + 1;
+          run().then(() => { var first = items()[0]; if (mine === seq && first) location.href = first.href; });
+        }
+        else if (all.length) { e.preventDefault(); location.href = all[Math.max(0, active)].href; }
       } else if (e.key === "Escape" && popup) {
         // Close the results, then clear the box; focus stays in it.
         e.preventDefault();
