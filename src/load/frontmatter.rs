@@ -88,7 +88,8 @@ pub struct PageMeta {
     pub kind: Option<Kind>,
     /// A principle's number.
     pub number: Option<i64>,
-    /// Ordering weight within the section.
+    /// Ordering weight within the section, among its pages and, when it
+    /// sorts by weight, among its weighed subsections too.
     pub weight: Option<i64>,
     /// Tags.
     pub tags: Vec<String>,
@@ -133,7 +134,8 @@ pub struct SectionMeta {
     pub page_kind: Option<Kind>,
     /// How the section orders its pages; by weight when absent.
     pub sort_by: Option<SortBy>,
-    /// Ordering weight among sections.
+    /// Ordering weight among its sibling sections, and among the pages
+    /// beside it when those are weighed too.
     pub weight: Option<i64>,
     /// Free-form values for templates.
     pub extra: BTreeMap<String, serde_json::Value>,

@@ -6,15 +6,11 @@ use super::context::*;
 use crate::site::{PageId, SectionId, Site, Target};
 use serde::Serialize;
 
-/// One entry of the sidebar: a top-level section, or a page at the top of
-/// `content/` that comes after a section in the home's order (`page`).
+/// A top-level section in the sidebar.
 #[derive(Debug, Serialize)]
 pub(crate) struct NavSection<'a> {
-    /// The section (none for a page entry).
-    pub section: Option<Card<'a>>,
-    /// A page of the home listed after a section (see
-    /// [`Section::children`](crate::site::Section::children)).
-    pub page: Option<NavItem<'a>>,
+    /// The section.
+    pub section: Card<'a>,
     /// Whether the current page is this section or inside it.
     pub current: bool,
     /// Its pages, only for the current section (a window around the current
@@ -24,14 +20,21 @@ pub(crate) struct NavSection<'a> {
     pub more: usize,
     /// (the current section only) Its subsections, depth first, down to the
     /// current page: each a link, and the ones holding the current page
-    /// followed by their own pages and subsections, one level deeper.
+    /// followed by their own pages and subsections, one level deeper; and,
+    /// in their place, its own pages that come after a subsection (depth 0).
     pub below: Vec<NavNode<'a>>,
+    /// The pages at the top of `content/` that come after this section in
+    /// the home's order, before the next section (see
+    /// [`Section::children`](crate::site::Section::children)). A separate
+    /// list so that `sections` holds sections only, as themes expect.
+    pub after: Vec<NavItem<'a>>,
 }
 
 /// A section or page below the current top-level section in the sidebar.
 #[derive(Debug)]
 pub(crate) struct NavNode<'a> {
-    /// 1 for the top section's subsections, 2 below those, and so on.
+    /// 1 for the top section's subsections, 2 below those, and so on; a
+    /// page is one deeper than its section (0 for the top section's own).
     pub depth: usize,
     /// The section or page.
     pub card: Card<'a>,
@@ -132,8 +135,7 @@ pub(crate) struct NavContext<'a> {
     /// The pages at the top of `content/` that come before every section
     /// (a window of at most 60).
     pub pages: Vec<NavItem<'a>>,
-    /// Top-level sections, and the home's pages that come after one; the
-    /// current section lists its pages.
+    /// Top-level sections; the current one lists its pages.
     pub sections: Vec<NavSection<'a>>,
     /// The URL of the page being rendered.
     pub current_url: String,
@@ -165,42 +167,37 @@ impl<'a> Contexts<'a> {
         while let Some(parent) = site.sections[*path.last().unwrap_or(&0)].parent {
             path.push(parent);
         }
-        let sections = after_leading_pages(site, 0)
-            .iter()
-            .map(|&child| {
-                let s = match child {
-                    Target::Section(s) => s,
-                    Target::Page(p) => {
-                        return NavSection {
-                            section: None,
-                            page: Some(self.nav_item(p, current)),
-                            current: false,
-                            pages: Vec::new(),
-                            more: 0,
-                            below: Vec::new(),
-                        };
+        let mut sections: Vec<NavSection<'a>> = Vec::new();
+        for &child in after_leading_pages(site, 0) {
+            let s = match child {
+                Target::Section(s) => s,
+                Target::Page(p) => {
+                    // A page after a section: the leading pages are `pages`.
+                    if let Some(last) = sections.last_mut() {
+                        last.after.push(self.nav_item(p, current));
                     }
-                };
-                let is_current = s == top && current_section != 0;
-                let (pages, more) = if is_current {
-                    self.nav_pages(s, current, WINDOW)
-                } else {
-                    (Vec::new(), 0)
-                };
-                let mut below = Vec::new();
-                if is_current {
-                    self.nav_below(s, (1, 0), &path, current, &mut below);
+                    continue;
                 }
-                NavSection {
-                    section: Some(self.section_card(s)),
-                    page: None,
-                    current: is_current,
-                    pages,
-                    more,
-                    below,
-                }
-            })
-            .collect();
+            };
+            let is_current = s == top && current_section != 0;
+            let (pages, more) = if is_current {
+                self.nav_pages(s, current, WINDOW)
+            } else {
+                (Vec::new(), 0)
+            };
+            let mut below = Vec::new();
+            if is_current {
+                self.nav_below(s, (1, 0), &path, current, &mut below);
+            }
+            sections.push(NavSection {
+                section: self.section_card(s),
+                current: is_current,
+                pages,
+                more,
+                below,
+                after: Vec::new(),
+            });
+        }
         NavContext {
             pages: self.nav_pages(0, current, WINDOW).0,
             sections,
@@ -386,9 +383,13 @@ mod tests {
                 "{folder}"
             );
         }
+    }
 
-        // Pages that come after a subsection (by weight), at the top and
-        // in a top-level section, and the pages of a subsection between.
+    /// Pages that come after a subsection (by weight), at the top of
+    /// `content/` and in a top-level section, keep their place in the
+    /// sidebar, whichever page is open; and the shared entries still match.
+    #[test]
+    fn pages_after_a_subsection_keep_their_place_in_the_sidebar() {
         let weighed = |w: i64| format!("---\ntitle: W{w}\nweight: {w}\n---\nText.\n");
         let (site, diagnostics) = testing::resolve(&[
             ("intro.md", &weighed(1)),
@@ -404,56 +405,70 @@ mod tests {
         let cards = SharedCards::new(&site);
         let shared = Contexts::new(&site, &cards);
         let plain = Contexts::plain(&site);
+        let value = |nav: NavContext<'_>| {
+            tera::Value::try_from_serializable(&nav).expect("a template value")
+        };
+        // Each entry as "kind url", indented below its top-level section,
+        // with a `*` on the current page.
         let shape = |nav: &NavContext<'_>| -> Vec<String> {
-            let mut out: Vec<String> = nav
-                .pages
-                .iter()
-                .map(|i| format!("page {}", i.page.fields.url))
-                .collect();
+            let item = |indent: &str, i: &NavItem<'_>| {
+                let mark = if i.current { "*" } else { "" };
+                format!("{indent}page{mark} {}", i.page.fields.url)
+            };
+            let mut out: Vec<String> = nav.pages.iter().map(|i| item("", i)).collect();
             for entry in &nav.sections {
-                match (&entry.section, &entry.page) {
-                    (Some(s), _) => out.push(format!("section {}", s.fields.url)),
-                    (None, Some(p)) => out.push(format!("page {}", p.page.fields.url)),
-                    (None, None) => out.push("nothing".into()),
-                }
-                out.extend(
-                    entry
-                        .pages
-                        .iter()
-                        .map(|i| format!("  page {}", i.page.fields.url)),
-                );
-                out.extend(
-                    entry
-                        .below
-                        .iter()
-                        .map(|n| format!("  {} {}", n.depth, n.card.fields.url)),
-                );
+                let mark = if entry.current { "*" } else { "" };
+                out.push(format!("section{mark} {}", entry.section.fields.url));
+                out.extend(entry.pages.iter().map(|i| item("  ", i)));
+                out.extend(entry.below.iter().map(|n| {
+                    let mark = if n.current { "*" } else { "" };
+                    format!("  {}{mark} {}", n.depth, n.card.fields.url)
+                }));
+                out.extend(entry.after.iter().map(|i| item("", i)));
             }
             out
         };
-        for ref_path in ["guide/z", "guide/part/c", "appendix"] {
+        let expected: [(&str, &[&str]); 3] = [
+            (
+                "guide/part/c",
+                &[
+                    "page /intro/",
+                    "section* /guide/",
+                    "  page /guide/a/",
+                    "  1 /guide/part/",
+                    "  2* /guide/part/c/",
+                    "  0 /guide/z/",
+                    "page /appendix/",
+                    "section /values/",
+                ],
+            ),
+            (
+                "guide/z",
+                &[
+                    "page /intro/",
+                    "section* /guide/",
+                    "  page /guide/a/",
+                    "  1 /guide/part/",
+                    "  0* /guide/z/",
+                    "page /appendix/",
+                    "section /values/",
+                ],
+            ),
+            (
+                "appendix",
+                &[
+                    "page /intro/",
+                    "section /guide/",
+                    "page* /appendix/",
+                    "section /values/",
+                ],
+            ),
+        ];
+        for (ref_path, expected) in expected {
             let id = testing::page(&site, ref_path);
             let nav = shared.nav(Target::Page(id));
-            assert_eq!(
-                value(shared.nav(Target::Page(id))),
-                value(plain.nav(Target::Page(id))),
-                "{ref_path}"
-            );
-            if ref_path == "guide/part/c" {
-                assert_eq!(
-                    shape(&nav),
-                    [
-                        "page /intro/",
-                        "section /guide/",
-                        "  page /guide/a/",
-                        "  1 /guide/part/",
-                        "  2 /guide/part/c/",
-                        "  0 /guide/z/",
-                        "page /appendix/",
-                        "section /values/",
-                    ]
-                );
-            }
+            assert_eq!(shape(&nav), expected, "{ref_path}");
+            assert_eq!(value(nav), value(plain.nav(Target::Page(id))), "{ref_path}");
         }
     }
 }

@@ -121,12 +121,13 @@ pub struct Section {
     pub parent: Option<SectionId>,
     /// Its pages in the section's order.
     pub pages: Vec<PageId>,
-    /// Its subsections, by weight then title.
+    /// Its subsections: those credo.yaml's `sections` names in that order,
+    /// then by weight, then by title.
     pub subsections: Vec<SectionId>,
-    /// Its pages and subsections in reading order: when it sorts by weight,
-    /// a subsection with a weight comes before the pages with a greater one
-    /// (as an mdBook's SUMMARY puts a chapter before an appendix); the rest
-    /// come after its pages.
+    /// Its pages and subsections in reading order: when it sorts by weight
+    /// and its pages are weighed, a subsection with a weight comes before
+    /// the pages with a greater one or none (as an mdBook's SUMMARY puts a
+    /// chapter before an appendix); the rest come after its pages.
     pub children: Vec<Target>,
     /// Headings and links of its intro.
     pub scan: Scan,

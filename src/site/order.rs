@@ -1,6 +1,7 @@
 //! Reading order: each section's pages ordered (by weight, number or
 //! title, as its `sort_by` says) with their neighbours, subsections
-//! ordered, and the site's reading order (home, then sections depth first).
+//! ordered, both merged into the section's children, and the site's
+//! reading order (home, then each section's children, depth first).
 
 use std::collections::HashMap;
 
@@ -71,7 +72,12 @@ pub(super) fn order_sections(site: &mut Site) {
         }
     }
     let children: Vec<Vec<Target>> = (site.sections.iter())
-        .map(|section| children(site, section))
+        .map(|section| {
+            // credo.yaml's `sections` lists an order of sections only: the
+            // pages beside them keep their place before them.
+            let listed = (section.subsections.iter()).any(|&s| section_keys[s].0 != usize::MAX);
+            children(site, section, !listed)
+        })
         .collect();
     for (section, children) in site.sections.iter_mut().zip(children) {
         section.children = children;
@@ -79,19 +85,25 @@ pub(super) fn order_sections(site: &mut Site) {
 }
 
 /// A section's pages and subsections in one order (see
-/// [`Section::children`](super::Section::children)): each list keeps its
-/// own order, and a subsection goes before the first page whose weight is
-/// greater than its own. Pages come first where either has no weight, as
+/// [`Section::children`](super::Section::children)). Each list keeps its
+/// own order. When `interleave` and the section sorts by weight, a
+/// subsection with a weight goes before the first page that weighs more,
+/// or has no weight while others do (a page without weight comes after
+/// the weighed ones, pages or sections). Pages come first otherwise, as
 /// they always did: weighing sections only orders them among themselves.
-fn children(site: &Site, section: &super::Section) -> Vec<Target> {
-    let by_weight = section.meta.sort_by.unwrap_or_default() == SortBy::Weight;
+fn children(site: &Site, section: &super::Section, interleave: bool) -> Vec<Target> {
+    let by_weight = interleave && section.meta.sort_by.unwrap_or_default() == SortBy::Weight;
+    let pages_weighed = (section.pages.iter()).any(|&p| site.pages[p].meta.weight.is_some());
     let weight = |t: Target| match t {
         Target::Page(p) => site.pages[p].meta.weight,
         Target::Section(s) => site.sections[s].meta.weight,
     };
+    // Pages are sorted with the unweighed last, so this is monotone along
+    // them and the merge below keeps both orders.
     let goes_first = |sub: Target, page: Target| match (weight(sub), weight(page)) {
         (Some(sub), Some(page)) => by_weight && sub < page,
-        _ => false,
+        (Some(_), None) => by_weight && pages_weighed,
+        (None, _) => false,
     };
     let mut pages = section.pages.iter().map(|&p| Target::Page(p)).peekable();
     let mut subsections = (section.subsections.iter().map(|&s| Target::Section(s))).peekable();
@@ -202,17 +214,38 @@ mod tests {
                 "chapter/a/",
                 "chapter/z/",
                 "appendix/",
-                // A page without weight keeps its place before every
-                // section, as it always had.
-                "unweighed/",
-                // A section that sorts otherwise than by weight lists its
-                // pages first.
+                // A weighed section comes before a page without weight, as
+                // a weighed page does. This one sorts by title, so it lists
+                // its pages before its subsection.
                 "titled/",
                 "titled/b/",
                 "titled/sub/",
+                // A page without weight comes after everything weighed, and
+                // before the sections without weight.
+                "unweighed/",
                 "loose/",
                 "loose/y/",
             ]
         );
+    }
+
+    #[test]
+    fn sections_listed_in_credo_yaml_come_after_the_homes_pages() {
+        let weighed = |w: i64| format!("---\ntitle: T{w}\nweight: {w}\n---\n");
+        let config = crate::config::Config {
+            sections: vec!["late".into(), "early".into()],
+            ..Default::default()
+        };
+        let (site, _) = crate::site::testing::resolve_with(
+            config,
+            &[
+                ("intro.md", &weighed(10)),
+                ("appendix.md", &weighed(30)),
+                ("early/_index.md", &weighed(1)),
+                ("late/_index.md", &weighed(20)),
+            ],
+        );
+        let urls: Vec<&str> = site.reading_order.iter().map(|&t| site.url(t)).collect();
+        assert_eq!(urls, ["", "intro/", "appendix/", "late/", "early/"]);
     }
 }
