@@ -10,7 +10,7 @@ use std::path::{Component, Path};
 
 use serde_yaml::{Mapping, Value};
 
-use super::{Generator, Language, Plan, SiteInfo, config_text, config_value, read_config};
+use super::{Generator, Language, OldUrl, Plan, SiteInfo, config_text, config_value, read_config};
 
 /// The files that mark a Hugo site (beside its content folder), the first
 /// that reads being its configuration.
@@ -118,27 +118,18 @@ pub(super) fn plan_hugo(src: &Path) -> Plan {
 /// `slug` in place of its file name, its `url`. Credo serves the page at
 /// its path, so these become `aliases` (redirects to it). A folder's own
 /// page (`_index.md`) has none: a credo section takes no aliases.
-pub(super) fn old_urls(dest: &str, raw: &Mapping, site: &SiteInfo) -> Vec<(&'static str, String)> {
+pub(super) fn old_urls(dest: &str, raw: &Mapping, site: &SiteInfo) -> Vec<OldUrl> {
     moved_urls(dest, raw, site, "url")
 }
 
 /// As [`old_urls`], for Zola, which names a page's own path `path`.
-pub(super) fn zola_old_urls(
-    dest: &str,
-    raw: &Mapping,
-    site: &SiteInfo,
-) -> Vec<(&'static str, String)> {
+pub(super) fn zola_old_urls(dest: &str, raw: &Mapping, site: &SiteInfo) -> Vec<OldUrl> {
     moved_urls(dest, raw, site, "path")
 }
 
 /// A page's URLs from its `slug` and from `url_key`, its path from the
-/// site's root (Hugo's `url`, Zola's `path`).
-fn moved_urls(
-    dest: &str,
-    raw: &Mapping,
-    site: &SiteInfo,
-    url_key: &'static str,
-) -> Vec<(&'static str, String)> {
+/// site's root (Hugo's `url`, Zola's `path`), language and all.
+fn moved_urls(dest: &str, raw: &Mapping, site: &SiteInfo, url_key: &'static str) -> Vec<OldUrl> {
     let Some(path) = dest
         .strip_prefix("content/")
         .and_then(|p| p.strip_suffix(".md"))
@@ -170,22 +161,30 @@ fn moved_urls(
             } else {
                 format!("/{parent}/{slug}/")
             };
-            urls.push(("slug", old));
+            urls.push(("slug", Ok(old)));
         }
     }
     if let Some(url) = config_text(raw, url_key) {
         let mut old = format!("/{}", url.trim_start_matches('/'));
-        // Hugo takes a `url` as written, language and all; credo adds it.
-        if let Some(rest) = lang.and_then(|l| old.strip_prefix(&format!("/{l}/"))) {
-            old = format!("/{rest}");
-        }
         let last = old.rsplit('/').next().unwrap_or("");
         if !old.ends_with('/') && !last.contains('.') {
             old.push('/');
         }
+        // Both take the URL as written, language and all; a translation's
+        // aliases are below its language, whose prefix credo adds.
+        let old = match lang {
+            Some(l) => match old.strip_prefix(&format!("/{l}/")) {
+                Some(rest) => Ok(format!("/{rest}")),
+                None => Err(old),
+            },
+            None => Ok(old),
+        };
         urls.push((url_key, old));
     }
-    urls.retain(|(_, old)| *old != current && old != "/");
+    urls.retain(|(_, old)| {
+        old.as_ref()
+            .map_or(true, |old| *old != current && old != "/")
+    });
     urls
 }
 

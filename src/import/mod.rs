@@ -121,12 +121,18 @@ pub(crate) struct Plan {
     pub(crate) skipped: Vec<String>,
     /// The URLs a page was served at that credo will not serve it at
     /// (Hugo's `slug`, `url`), from its dest and front matter, as (key,
-    /// URL): kept as its `aliases`.
+    /// URL): kept as its `aliases`, or, where no alias can redirect from
+    /// it, reported.
     pub(crate) old_urls: Option<OldUrls>,
 }
 
 /// See [`Plan::old_urls`].
-pub(crate) type OldUrls = fn(&str, &Mapping, &SiteInfo) -> Vec<(&'static str, String)>;
+pub(crate) type OldUrls = fn(&str, &Mapping, &SiteInfo) -> Vec<OldUrl>;
+
+/// An old URL of a page: the front matter key it came from, and the URL,
+/// `Err` when credo can make no alias for it (a translation's URL outside
+/// its language), to report.
+pub(crate) type OldUrl = (&'static str, Result<String, String>);
 
 impl Plan {
     fn new(generator: Generator, site: SiteInfo) -> Plan {

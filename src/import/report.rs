@@ -44,6 +44,9 @@ pub(crate) struct Report {
     pub template_code: Vec<String>,
     /// What was left out, and why.
     pub skipped: Vec<String>,
+    /// Old URLs no alias can redirect from, as (page, key, URL): a
+    /// translation's URL outside its language's folder.
+    pub unredirected: Vec<(String, &'static str, String)>,
 }
 
 impl Report {
@@ -65,6 +68,7 @@ impl Report {
             titles: 0,
             template_code: Vec::new(),
             skipped,
+            unredirected: Vec::new(),
         }
     }
 
@@ -144,6 +148,12 @@ impl fmt::Display for Report {
             for path in &self.template_code {
                 writeln!(f, "    {path}")?;
             }
+        }
+        for (page, key, url) in &self.unredirected {
+            writeln!(
+                f,
+                "  no redirect from {url} ({page}'s `{key}`): a translation lives below its language, so redirect that URL at your host"
+            )?;
         }
         for skipped in &self.skipped {
             writeln!(f, "  not copied: {skipped}")?;

@@ -38,7 +38,15 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
         match read_page(entry, role) {
             Ok(mut page) => {
                 if let (Some(old_urls), Some(Role::Page) | None) = (plan.old_urls, role) {
-                    let urls = old_urls(&entry.dest, &page.raw, &plan.site);
+                    let mut urls = old_urls(&entry.dest, &page.raw, &plan.site);
+                    for (key, url) in &urls {
+                        if let Err(url) = url {
+                            report
+                                .unredirected
+                                .push((entry.dest.clone(), key, url.clone()));
+                        }
+                    }
+                    urls.retain(|(_, url)| url.is_ok());
                     add_aliases(&mut page.converted, urls);
                 }
                 pages.push(page);
@@ -209,7 +217,7 @@ fn place_folders(
 
 /// Adds the URLs a page was served at to its `aliases` (after those it
 /// lists), each counted as a mapping of its key (`slug → aliases`).
-fn add_aliases(converted: &mut Converted, urls: Vec<(&'static str, String)>) {
+fn add_aliases(converted: &mut Converted, urls: Vec<super::OldUrl>) {
     if urls.is_empty() {
         return;
     }
@@ -219,6 +227,7 @@ fn add_aliases(converted: &mut Converted, urls: Vec<(&'static str, String)>) {
         _ => Vec::new(),
     };
     for (from, url) in urls {
+        let Ok(url) = url else { continue };
         let url = Value::String(url);
         if !aliases.contains(&url) {
             aliases.push(url);
