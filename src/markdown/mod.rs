@@ -154,9 +154,17 @@ pub trait LinkResolver {
 pub struct Rendered {
     /// The HTML.
     pub html: String,
-    /// The plain text, for search and summaries.
+    /// The plain text, for search and summaries: a line per block, table
+    /// cells apart, each heading on a line of its own that starts with
+    /// [`HEADING_MARK`].
     pub text: String,
 }
+
+/// Starts each heading's line in [`Rendered::text`], so that the search can
+/// cut a body at its headings and not at a line that reads the same (a
+/// table of contents listing them). A vertical tab: whitespace, so that
+/// whatever splits the text into words drops it, and never in prose.
+pub const HEADING_MARK: char = '\u{b}';
 
 /// Parses `body` and gives every heading its unique id (an explicit `{#id}`,
 /// else the slug of its text, with `-1`, `-2`... for repeats).
@@ -667,11 +675,24 @@ fn write(
                         .into(),
                 ));
             }
-            Event::SoftBreak | Event::HardBreak => {
+            Event::Start(Tag::Heading { .. }) => {
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                text.push(HEADING_MARK);
+                out.push(event);
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::TableCell) => {
                 text.push(' ');
                 out.push(event);
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableHead
+                | TagEnd::TableRow,
+            ) => {
                 text.push('\n');
                 out.push(event);
             }

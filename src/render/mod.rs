@@ -327,7 +327,13 @@ fn render_with(
     }
     if site.config.search {
         let timer = crate::pipeline::Stopwatch::from_env();
-        if let Some((index, streamed)) = search_index(site, &bodies, sink, &stopped) {
+        if let Some((index, streamed)) = search_index(
+            site,
+            &bodies,
+            site_context.strings.get("checklist"),
+            sink,
+            &stopped,
+        ) {
             files.extend(index);
             written.extend(streamed);
         }
@@ -433,9 +439,36 @@ fn inject(mut html: String, snippet: Option<&str>) -> String {
 fn search_index(
     site: &Site,
     bodies: &Bodies,
+    checklist_heading: &str,
     sink: Option<&dyn Sink>,
     stopped: &(dyn Fn() -> bool + Sync),
 ) -> Option<(Vec<OutputFile>, Vec<String>)> {
+    // What a page shows of its front matter, as the templates show it.
+    fn contrast_text(contrast: Option<&crate::load::vocabulary::Contrast>) -> Vec<&str> {
+        let Some(c) = contrast else {
+            return Vec::new();
+        };
+        // Row by row, as the table reads.
+        let (left, right) = (&c.left, &c.right);
+        let mut out = vec![left.title.as_str(), right.title.as_str()];
+        for row in 0..left.points.len().max(right.points.len()) {
+            out.extend(left.points.get(row).map(String::as_str));
+            out.extend(right.points.get(row).map(String::as_str));
+        }
+        out
+    }
+    fn checklist_text(groups: &[crate::load::vocabulary::ChecklistGroup]) -> Vec<&str> {
+        let mut out = Vec::new();
+        for group in groups {
+            out.extend(group.group.as_deref());
+            for item in &group.items {
+                out.push(item.text.as_str());
+                out.extend(item.detail.as_deref());
+            }
+        }
+        out
+    }
+
     fn headings(scan: &crate::markdown::Scan) -> Vec<crate::search::SearchHeading<'_>> {
         scan.headings
             .iter()
@@ -459,6 +492,12 @@ fn search_index(
             tags: &p.meta.tags,
             headings: headings(&p.scan),
             body: &bodies.pages[id].text,
+            before: contrast_text(p.meta.contrast.as_ref()),
+            after: (!p.meta.checklist.is_empty()).then(|| crate::search::SearchPart {
+                id: "checklist-heading",
+                heading: checklist_heading,
+                texts: checklist_text(&p.meta.checklist),
+            }),
         });
     let sections = site
         .sections
@@ -472,6 +511,8 @@ fn search_index(
             tags: &[],
             headings: headings(&s.scan),
             body: &bodies.sections[id].text,
+            before: Vec::new(),
+            after: None,
         });
     let docs: Vec<crate::search::SearchDoc<'_>> = pages.chain(sections).collect();
     let language = &site.config.language;

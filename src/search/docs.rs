@@ -10,6 +10,7 @@
 use rayon::prelude::*;
 
 use super::{INDEX_FOLDER, IndexFile, SearchDoc};
+use crate::markdown::HEADING_MARK;
 
 /// Bytes of body text a document file keeps, at most: a snippet can be cut
 /// anywhere within them, and one long page cannot make a result cost more
@@ -83,9 +84,11 @@ pub(super) fn sections<'a>(doc: &SearchDoc<'a>) -> Vec<(&'a str, &'a str, String
 }
 
 /// Calls `emit(id, heading, pieces)` for each section of `doc`'s body cut
-/// at its h2 and h3 headings (the first section, before any of them, with
-/// an empty id and heading); a section's text is its pieces joined by
-/// spaces, on one line, the whole body's under [`MAX_TEXT_BYTES`]. Work per
+/// at its h2 and h3 headings, lines starting with [`HEADING_MARK`] (the
+/// first section, before any of them, with an empty id and heading, and
+/// the text shown before the body; the part after the body last); a
+/// section's text is its pieces joined by spaces, on one line, the whole
+/// body's under [`MAX_TEXT_BYTES`]. Work per
 /// line, not per word: this runs over every byte of a large handbook's text.
 fn cut_sections<'a>(doc: &SearchDoc<'a>, mut emit: impl FnMut(&'a str, &'a str, &[&str])) {
     let cuts: Vec<_> = doc
@@ -99,16 +102,17 @@ fn cut_sections<'a>(doc: &SearchDoc<'a>, mut emit: impl FnMut(&'a str, &'a str, 
     let mut pieces: Vec<&'a str> = Vec::new();
     let mut next = 0;
     let mut budget = MAX_TEXT_BYTES;
-    for line in doc.body.lines() {
+    let lines = (doc.before.iter().copied()).chain(doc.body.lines());
+    for line in lines {
+        let is_heading = line.starts_with(HEADING_MARK);
         let line = line.trim();
         if line.is_empty() {
             continue;
         }
-        // A heading's text is a line of the body; headings are matched in
-        // order, one skipped when its text never appears as a line.
-        if let Some(k) = cuts[next..]
-            .iter()
-            .position(|h| h.text.trim() == line)
+        // A heading's text is a marked line of the body; headings are
+        // matched in order, one skipped when its text never appears so.
+        if let Some(k) = (cuts[next..].iter())
+            .position(|h| is_heading && h.text.trim() == line)
             .map(|k| next + k)
         {
             emit(current.0, current.1, &pieces);
@@ -117,29 +121,43 @@ fn cut_sections<'a>(doc: &SearchDoc<'a>, mut emit: impl FnMut(&'a str, &'a str, 
             next = k + 1;
             continue;
         }
-        if budget <= 1 {
-            continue;
-        }
-        budget -= 1;
-        let mut piece = line;
-        if piece.len() > budget {
-            // Cut at the last whole word that fits.
-            let mut end = budget;
-            while !piece.is_char_boundary(end) {
-                end -= 1;
-            }
-            piece = piece[..end]
-                .rsplit_once(char::is_whitespace)
-                .map_or("", |(w, _)| w);
-            budget = 0;
-        } else {
-            budget -= piece.len();
-        }
-        if piece.contains(['\t', '\r']) || piece.contains("  ") {
-            pieces.extend(piece.split_whitespace());
-        } else {
-            pieces.push(piece);
+        push_piece(line, &mut budget, &mut pieces);
+    }
+    if let Some(after) = &doc.after {
+        emit(current.0, current.1, &pieces);
+        pieces.clear();
+        current = (after.id, after.heading);
+        for text in &after.texts {
+            push_piece(text.trim(), &mut budget, &mut pieces);
         }
     }
     emit(current.0, current.1, &pieces);
+}
+
+/// Adds the line `line` (trimmed, not empty) to `pieces`, cut to what is
+/// left of `budget` at a whole word.
+fn push_piece<'a>(line: &'a str, budget: &mut usize, pieces: &mut Vec<&'a str>) {
+    if *budget <= 1 || line.is_empty() {
+        return;
+    }
+    *budget -= 1;
+    let mut piece = line;
+    if piece.len() > *budget {
+        // Cut at the last whole word that fits.
+        let mut end = *budget;
+        while !piece.is_char_boundary(end) {
+            end -= 1;
+        }
+        piece = piece[..end]
+            .rsplit_once(char::is_whitespace)
+            .map_or("", |(w, _)| w);
+        *budget = 0;
+    } else {
+        *budget -= piece.len();
+    }
+    if piece.contains(['\t', '\r', '\n']) || piece.contains("  ") {
+        pieces.extend(piece.split_whitespace());
+    } else {
+        pieces.push(piece);
+    }
 }

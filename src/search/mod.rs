@@ -53,8 +53,27 @@ pub(crate) struct SearchDoc<'a> {
     pub tags: &'a [String],
     /// Headings of the body, in order.
     pub headings: Vec<SearchHeading<'a>>,
-    /// Plain text of the body, a heading's text on a line of its own.
+    /// Plain text of the body, a heading's text on a line of its own that
+    /// starts with [`HEADING_MARK`](crate::markdown::HEADING_MARK).
     pub body: &'a str,
+    /// Text the page shows before its body, from its front matter (an
+    /// attitude's contrast): searched as body text, in the first section.
+    pub before: Vec<&'a str>,
+    /// A part the page shows after its body, from its front matter (a
+    /// checklist): searched as body text, a section of its own.
+    pub after: Option<SearchPart<'a>>,
+}
+
+/// A part of a page after its body, under a heading (see
+/// [`SearchDoc::after`]).
+#[derive(Debug, Clone)]
+pub(crate) struct SearchPart<'a> {
+    /// The heading's id on the page.
+    pub id: &'a str,
+    /// The heading.
+    pub heading: &'a str,
+    /// Its texts, each a line.
+    pub texts: Vec<&'a str>,
 }
 
 /// A heading of a [`SearchDoc`]'s body.
@@ -151,7 +170,15 @@ fn add_docs(
             add(3, t);
         }
         add(3, doc.kind);
-        body_lens.push(add(4, doc.body));
+        let mut body_len = add(4, doc.body);
+        for text in doc
+            .before
+            .iter()
+            .chain(doc.after.iter().flat_map(|a| &a.texts))
+        {
+            body_len += add(4, text);
+        }
+        body_lens.push(body_len);
     }
     body_lens
 }

@@ -9,6 +9,8 @@ fn doc<'a>(url: &'a str, title: &'a str, summary: &'a str, body: &'a str) -> Sea
         tags: &[],
         headings: Vec::new(),
         body,
+        before: Vec::new(),
+        after: None,
     }
 }
 
@@ -489,7 +491,7 @@ fn a_snippet_is_cut_around_a_deep_match_and_marked() {
 
 #[test]
 fn a_section_holding_the_words_is_a_result_of_its_own() {
-    let body = "Intro text about meetings.\nArriving\nBe early to every meeting.\nWhen the client is late\nWait ten minutes, then call them.\n";
+    let body = "Intro text about meetings.\n\u{b}Arriving\nBe early to every meeting.\n\u{b}When the client is late\nWait ten minutes, then call them.\n";
     let docs = [section_doc(
         "meetings/",
         "Meetings",
@@ -582,4 +584,47 @@ fn a_document_file_is_the_json_serde_would_write() {
             serde_json::to_string(&row).unwrap()
         );
     }
+}
+
+/// A README's table of contents lists its headings as links: the body is
+/// cut at the headings, not at the list lines that read the same, and a
+/// table's cells stay apart as words.
+#[test]
+fn a_table_of_contents_and_a_table_keep_their_text_in_its_sections() {
+    let body = "# Handbook\n\n\
+        - [Pricing](#pricing)\n- [Refunds](#refunds)\n\n\
+        ## Pricing\n\nWe quote a fixed fee.\n\n\
+        | Rule | Why |\n|---|---|\n| Be kind | It works |\n\n\
+        ## Refunds\n\nWithin thirty days.\n";
+    let scan = crate::markdown::scan(body, true);
+    struct NoLinks;
+    impl crate::markdown::LinkResolver for NoLinks {
+        fn resolve(&self, _: &crate::markdown::LinkRef) -> Option<crate::markdown::Resolved> {
+            None
+        }
+    }
+    let rendered = crate::markdown::render(body, true, &NoLinks);
+    let mut d = doc("readme/", "Handbook", "", &rendered.text);
+    d.headings = (scan.headings.iter())
+        .map(|h| SearchHeading {
+            level: h.level,
+            id: &h.id,
+            text: &h.text,
+        })
+        .collect();
+    assert_eq!(
+        docs::sections(&d),
+        [
+            ("", "", "Pricing Refunds".to_string()),
+            (
+                "pricing",
+                "Pricing",
+                "We quote a fixed fee. Rule Why Be kind It works".to_string()
+            ),
+            ("refunds", "Refunds", "Within thirty days.".to_string()),
+        ]
+    );
+    // A word of the table is a word of the page.
+    let files = build_index(&[d], "en");
+    assert_eq!(shown(&files, "kind")[0].url, "readme/#pricing");
 }
