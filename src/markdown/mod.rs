@@ -58,6 +58,9 @@ pub enum LinkStyle {
     /// reads it in a repository. Left as written when nothing in the site
     /// is there (the host may serve it).
     Root,
+    /// `[label](@/folder/file.md)`: from the top of `content/`, as Zola
+    /// writes an internal link; always checked.
+    Content,
 }
 
 /// An internal link found in a body.
@@ -338,11 +341,19 @@ pub fn classify_link(link_type: LinkType, dest: &str, offset: usize) -> Option<L
             return None;
         }
         _ if dest.starts_with('/') => LinkStyle::Root,
+        _ if dest.starts_with("@/") => LinkStyle::Content,
         _ if path.is_empty() && anchor.is_some() => LinkStyle::Fragment,
         _ if file.is_empty() => return None,
         _ => LinkStyle::Relative,
     };
-    let relative = matches!(style, LinkStyle::Relative | LinkStyle::Root);
+    let relative = matches!(
+        style,
+        LinkStyle::Relative | LinkStyle::Root | LinkStyle::Content
+    );
+    let file = match style {
+        LinkStyle::Content => &file[2..],
+        _ => file,
+    };
     Some(LinkRef {
         // Markdown link destinations are URLs: `with%20space.md` names `with space.md`.
         target: match relative {

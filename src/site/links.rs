@@ -28,6 +28,14 @@ impl Site {
                 Destination::Page { target, .. } => target,
                 asset => return Ok(asset),
             },
+            LinkStyle::Content => {
+                let path =
+                    refs::normalise(&link.target).ok_or(LinkError::Ref(RefError::Escapes))?;
+                match self.resolve_path(path)? {
+                    Destination::Page { target, .. } => target,
+                    asset => return Ok(asset),
+                }
+            }
         };
         if let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty()) {
             let scan = self.headings(target);
@@ -174,6 +182,8 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
     let (line, col) = src.body_position(link.offset);
     let written = match (&link.style, &link.anchor) {
         (LinkStyle::Fragment, Some(a)) => format!("#{a}"),
+        (LinkStyle::Content, Some(a)) => format!("@/{}#{a}", link.target),
+        (LinkStyle::Content, None) => format!("@/{}", link.target),
         (_, Some(a)) => format!("{}#{a}", link.target),
         (_, None) => link.target.clone(),
     };
@@ -192,9 +202,12 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
             Code::BrokenLink,
             missing_file_message(&written, path),
         )
-        .with_hint(
-            "fix the path (it is relative to this file's folder), or add the missing page or file",
-        ),
+        .with_hint(match link.style {
+            LinkStyle::Content => {
+                "fix the path (after `@/`, it is from the top of content/), or add the missing page or file"
+            }
+            _ => "fix the path (it is relative to this file's folder), or add the missing page or file",
+        }),
         // Never reported (see `resolve_body_links`); said plainly if it is.
         LinkError::Elsewhere => Diagnostic::error(
             &src.file,

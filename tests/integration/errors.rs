@@ -495,3 +495,31 @@ fn a_block_missing_from_an_overridden_parent_is_located() {
         d[0]
     );
 }
+
+/// Zola's internal links (`@/path.md`, from the top of content/) resolve,
+/// anchors and all; one to nothing is an error at its place.
+#[test]
+fn zola_content_links_resolve_and_a_broken_one_is_an_error() {
+    let site = SiteTest::minimal()
+        .file(
+            "content/rules/a.md",
+            "---\ntitle: A\n---\n## Why\n\nText.\n",
+        )
+        .file(
+            "content/b.md",
+            "---\ntitle: B\n---\nSee [a](@/rules/a.md#why) and\n[gone](@/rules/gone.md).\n",
+        );
+    site.check().code(1).diagnostics_are(&[
+        "content/b.md:5:1: error: link to `@/rules/gone.md`: there is no content/rules/gone.md",
+    ]);
+    let site = site.file(
+        "content/b.md",
+        "---\ntitle: B\n---\nSee [a](@/rules/a.md#why).\n",
+    );
+    let run = site.build();
+    run.success();
+    assert!(
+        run.page("b/index.html")
+            .contains("<a href=\"/rules/a/#why\">a</a>")
+    );
+}

@@ -388,6 +388,17 @@ fn zola_taxonomies_become_tags_and_extra_merges() {
     );
     assert!(site.read("credo.yaml").contains("title: Field Guide\ndescription: Visiting clients, the Zola way\nbase_url: https://field.example.net\n"));
     assert!(site.exists("static/favicon.ico"));
+    // Zola's `@/` links, from the top of content/, are credo's too.
+    let out = site.out.to_string_lossy().into_owned();
+    site.source
+        .run(&["build", "-r", &out, "-o", &format!("{out}/public")])
+        .success();
+    let after = site.read("public/visits/after/index.html");
+    assert!(
+        after.contains("<a href=\"/visits/first-visit/\">first visit</a>"),
+        "{after}"
+    );
+    assert!(after.contains("<a href=\"/\">home</a>"), "{after}");
     site.stdout_has("taxonomies.tags → tags (1)")
         .stdout_has("keys moved to extra: date (2), in_search_index (1), paginate_by (1), slug (1), taxonomies (1), template (1)\n");
 }
