@@ -178,12 +178,16 @@ fn take_place(mut translation: Loaded, original: &Loaded) -> Loaded {
 /// section's page kind, order and weight) is the original's where the
 /// translation leaves it out: a translator translates words, and a German
 /// principle that forgot `kind:` would otherwise be a plain page on /de/.
+/// A draft's translation is a draft too.
 fn keep_structure(translation: &mut Meta, original: &Meta) {
     match (translation, original) {
         (Meta::Page(t), Meta::Page(o)) => {
             t.kind = t.kind.or(o.kind);
             t.number = t.number.or(o.number);
             t.weight = t.weight.or(o.weight);
+            // Published without its original, it would link a missing page
+            // in the switcher, hreflang and sitemap.
+            t.draft |= o.draft;
         }
         (Meta::Section(t), Meta::Section(o)) => {
             t.page_kind = t.page_kind.or(o.page_kind);

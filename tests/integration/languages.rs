@@ -119,6 +119,34 @@ fn a_translation_keeps_its_originals_place_where_it_leaves_it_out() {
     );
 }
 
+/// A draft is left out in every language: its translation too, which
+/// would otherwise link the missing original in its switcher, hreflang
+/// alternates and sitemap. With --drafts both are built.
+#[test]
+fn a_drafts_translation_is_left_out_with_it() {
+    let site = bilingual()
+        .file(
+            "content/principles/wip.md",
+            "---\ntitle: Work in progress\ndraft: true\n---\nNot yet.\n",
+        )
+        .file(
+            "content/principles/wip.de.md",
+            "---\ntitle: In Arbeit\n---\nNoch nicht.\n",
+        );
+    let run = site.build();
+    run.success();
+    assert!(!run.exists("principles/wip/index.html"));
+    assert!(!run.exists("de/principles/wip/index.html"));
+    assert!(!run.page("de/sitemap.xml").contains("wip"));
+    let run = site.run(&["build", "--drafts"]);
+    run.success();
+    assert!(run.exists("de/principles/wip/index.html"));
+    assert!(
+        run.page("de/principles/wip/index.html")
+            .contains("hreflang=\"en\" href=\"/hb/principles/wip/\"")
+    );
+}
+
 #[test]
 fn every_page_kind_has_the_switcher_and_hreflang_alternates() {
     let run = bilingual().build();
