@@ -167,7 +167,7 @@ pub(crate) struct Listing {
 pub(crate) fn list(root: &Path) -> (Listing, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let content = root.join("content");
-    let paths = walk_files(root, &content, &mut diagnostics);
+    let paths = walk_files(root, &content, Hidden::Skip, &mut diagnostics);
     let (markdown, others): (Vec<_>, Vec<_>) = paths
         .into_iter()
         .partition(|p| p.extension().is_some_and(|e| e == "md"));
@@ -180,7 +180,13 @@ pub(crate) fn list(root: &Path) -> (Listing, Diagnostics) {
             source,
         })
         .collect();
-    statics.extend(load_statics(root, &root.join("static"), &mut diagnostics));
+    let static_dir = root.join("static");
+    statics.extend(load_statics(
+        root,
+        &static_dir,
+        Hidden::Keep,
+        &mut diagnostics,
+    ));
     let listing = Listing { markdown, statics };
     (listing, diagnostics)
 }
@@ -342,12 +348,13 @@ pub fn load(root: &Path, body: Body) -> (Sources, Diagnostics) {
 pub(crate) fn load_statics(
     root: &Path,
     dir: &Path,
+    hidden: Hidden,
     diagnostics: &mut Diagnostics,
 ) -> Vec<StaticFile> {
     if !dir.is_dir() {
         return Vec::new();
     }
-    let paths = walk_files(root, dir, diagnostics);
+    let paths = walk_files(root, dir, hidden, diagnostics);
     paths
         .into_iter()
         .map(|source| StaticFile {
@@ -358,8 +365,27 @@ pub(crate) fn load_statics(
         .collect()
 }
 
+/// What a walk does with names starting with a dot.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hidden {
+    /// Leave them out: in `content/`, they are an editor's or a tool's.
+    Skip,
+    /// Keep them, but for version control's and the desktop's own: in a
+    /// static folder, `.well-known/`, `.nojekyll` and `.htaccess` are for
+    /// the host, and Hugo and Zola copy them.
+    Keep,
+}
+
+/// Names a static folder never copies, though they start with a dot.
+const NEVER_COPIED: &[&str] = &[".git", ".hg", ".svn", ".DS_Store", ".gitignore", ".gitkeep"];
+
 /// Every file under `dir` (sorted). Symlinks are followed only while they stay inside `root`.
-fn walk_files(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+fn walk_files(
+    root: &Path,
+    dir: &Path,
+    hidden: Hidden,
+    diagnostics: &mut Diagnostics,
+) -> Vec<PathBuf> {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut files = Vec::new();
     let walker = WalkDir::new(dir)
@@ -367,8 +393,13 @@ fn walk_files(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<Pat
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
-            let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
-            !hidden && stays_inside(&canonical_root, e)
+            let name = e.file_name().to_string_lossy();
+            let left_out = e.depth() > 0
+                && name.starts_with('.')
+                && (hidden == Hidden::Skip
+                    || NEVER_COPIED.contains(&name.as_ref())
+                    || name.ends_with(".swp"));
+            !left_out && stays_inside(&canonical_root, e)
         });
     for entry in walker {
         match entry {

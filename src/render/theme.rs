@@ -218,7 +218,9 @@ impl Theme {
         diagnostics: &mut Diagnostics,
     ) {
         if templates.is_dir() {
-            for file in crate::load::load_statics(root, templates, diagnostics) {
+            for file in
+                crate::load::load_statics(root, templates, crate::load::Hidden::Skip, diagnostics)
+            {
                 let display = display_path(root, &file.source);
                 match std::fs::read(&file.source).map(String::from_utf8) {
                     Ok(Ok(text)) => {
@@ -249,7 +251,9 @@ impl Theme {
             }
         }
         if !statics.as_os_str().is_empty() && statics.is_dir() {
-            for file in crate::load::load_statics(root, statics, diagnostics) {
+            for file in
+                crate::load::load_statics(root, statics, crate::load::Hidden::Keep, diagnostics)
+            {
                 self.statics
                     .insert(file.output_path, Asset::File(file.source));
             }

@@ -386,3 +386,34 @@ fn a_relative_md_link_keeps_its_query() {
     assert!(page.contains(r#"<a href="/b/?v=2#top">b</a>"#), "{page}");
     assert!(page.contains(r#"<a href="/a/?print=1">same</a>"#), "{page}");
 }
+
+/// A static folder's dot-files are for the host (`.well-known/`,
+/// `.nojekyll`, `.htaccess`) and are copied, as Hugo and Zola copy them;
+/// version control's and the desktop's are not, nor content/'s hidden files.
+#[test]
+fn static_dot_files_for_the_host_are_copied() {
+    let run = SiteTest::minimal()
+        .file(
+            "static/.well-known/security.txt",
+            "Contact: mailto:security@example.org\n",
+        )
+        .file("static/.nojekyll", "")
+        .file("static/.htaccess", "ErrorDocument 404 /404.html\n")
+        .file("static/.git/config", "[core]\n")
+        .file("static/.DS_Store", "junk")
+        .file("static/.notes.txt.swp", "junk")
+        .file("content/.scratch.md", "---\ntitle: Scratch\n---\n")
+        .build();
+    run.success();
+    for kept in [".well-known/security.txt", ".nojekyll", ".htaccess"] {
+        assert!(run.exists(kept), "{kept}");
+    }
+    for left in [
+        ".git/config",
+        ".DS_Store",
+        ".notes.txt.swp",
+        ".scratch/index.html",
+    ] {
+        assert!(!run.exists(left), "{left}");
+    }
+}
