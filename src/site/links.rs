@@ -87,7 +87,12 @@ impl Site {
 
     /// The page, section or file at `path` under `content/`.
     fn resolve_path(&self, path: String) -> Result<Destination, LinkError> {
-        if let Some(page) = path.strip_suffix(".md") {
+        // `x.mdx`: a Docusaurus page, which `credo import` renamed `x.md`.
+        let page = (path.strip_suffix(".md")).or_else(|| {
+            path.strip_suffix(".mdx")
+                .filter(|_| !self.assets.contains(&path))
+        });
+        if let Some(page) = page {
             return (self.refs.lookup_path(page))
                 .map(|target| Destination::Page {
                     target,

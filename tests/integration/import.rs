@@ -553,6 +553,16 @@ fn docusaurus_positions_and_categories_become_weights() {
     );
     site.stdout_has("made content/calls/_index.md: front matter only, for the folder's title or place in the order")
         .stdout_has("not copied: blog/");
+    // A link to `escalate.mdx` names the page the import renamed `.md`.
+    let out = site.out.to_string_lossy().into_owned();
+    site.source
+        .run(&["build", "-r", &out, "-o", &format!("{out}/public")])
+        .success();
+    let intro = site.read("public/intro/index.html");
+    assert!(
+        intro.contains("<a href=\"/escalate/\">escalate</a>"),
+        "{intro}"
+    );
 }
 
 #[test]
