@@ -61,12 +61,12 @@ pub fn code_block(lang: &str, code: &str) -> String {
         && let Some(html) = highlighted(lang, code)
     {
         return format!(
-            "<pre class=\"code hl-code\" data-lang=\"{}\"><code{lang_attr}>{html}</code></pre>\n",
+            "<pre class=\"code hl-code\" data-lang=\"{}\" tabindex=\"0\"><code{lang_attr}>{html}</code></pre>\n",
             escape(lang)
         );
     }
     format!(
-        "<pre class=\"code hl-code\"><code{lang_attr}>{}</code></pre>\n",
+        "<pre class=\"code hl-code\" tabindex=\"0\"><code{lang_attr}>{}</code></pre>\n",
         escape(code)
     )
 }
@@ -406,7 +406,7 @@ mod tests {
     fn unknown_languages_are_escaped_plain_code() {
         assert_eq!(
             code_block("nosuchlang", "<b>\n"),
-            "<pre class=\"code hl-code\"><code class=\"language-nosuchlang\">&lt;b&gt;\n</code></pre>\n"
+            "<pre class=\"code hl-code\" tabindex=\"0\"><code class=\"language-nosuchlang\">&lt;b&gt;\n</code></pre>\n"
         );
     }
 

@@ -178,7 +178,7 @@ fn code_is_highlighted_with_classes() {
     );
     assert!(!page.contains("style=\""));
     assert!(page.contains(
-        "<pre class=\"code hl-code\"><code class=\"language-nosuchlanguage\">&lt;tag&gt;\n</code></pre>"
+        "<pre class=\"code hl-code\" tabindex=\"0\"><code class=\"language-nosuchlanguage\">&lt;tag&gt;\n</code></pre>"
     ));
     assert!(run.page("highlight.css").contains(".hl-"));
 }

@@ -259,7 +259,7 @@ fn a_code_block_whose_grammar_loops_cannot_hang_the_build() {
     let page = run.page("a/index.html");
     assert!(
         page.contains(
-            "<pre class=\"code hl-code\"><code class=\"language-scala\">x :A@* A\n</code></pre>"
+            "<pre class=\"code hl-code\" tabindex=\"0\"><code class=\"language-scala\">x :A@* A\n</code></pre>"
         ),
         "{page}"
     );
@@ -324,7 +324,7 @@ fn common_fence_languages_highlight() {
     }
     assert!(
         page.contains(
-            "<pre class=\"code hl-code\"><code class=\"language-klingon\">qapla&#39;\n</code></pre>"
+            "<pre class=\"code hl-code\" tabindex=\"0\"><code class=\"language-klingon\">qapla&#39;\n</code></pre>"
         ),
         "{page}"
     );
