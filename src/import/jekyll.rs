@@ -47,7 +47,14 @@ pub(super) fn plan(src: &Path) -> Plan {
         let top = rel.split('/').next().unwrap_or(rel);
         BUILD_FILES.contains(&top) || (top.starts_with('_') && !collections.contains(top))
     });
-    // Collections are published without their underscore.
+    // Collections are published without their underscore; drafts, as
+    // Jekyll builds them (`--drafts`), only when asked.
+    for entry in plan.pages.iter_mut() {
+        if entry.dest.starts_with("content/_drafts/") {
+            plan.drafts
+                .insert(entry.dest.replacen("_drafts", "drafts", 1));
+        }
+    }
     for entry in plan.pages.iter_mut().chain(plan.assets.iter_mut()) {
         if let Some(rest) = entry.dest.strip_prefix("content/_") {
             entry.dest = format!("content/{rest}");

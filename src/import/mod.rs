@@ -20,7 +20,7 @@ mod plain;
 mod report;
 mod write;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde_yaml::{Mapping, Value};
@@ -124,6 +124,9 @@ pub(crate) struct Plan {
     /// URL): kept as its `aliases`, or, where no alias can redirect from
     /// it, reported.
     pub(crate) old_urls: Option<OldUrls>,
+    /// Page dests the source keeps unpublished (Jekyll's `_drafts/`): each
+    /// gets `draft: true`.
+    pub(crate) drafts: BTreeSet<String>,
 }
 
 /// See [`Plan::old_urls`].
@@ -148,6 +151,7 @@ impl Plan {
             generated: Vec::new(),
             skipped: Vec::new(),
             old_urls: None,
+            drafts: BTreeSet::new(),
         }
     }
 

@@ -49,6 +49,9 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
                     urls.retain(|(_, url)| url.is_ok());
                     add_aliases(&mut page.converted, urls);
                 }
+                if plan.drafts.contains(&entry.dest) {
+                    make_draft(&mut page.converted);
+                }
                 pages.push(page);
             }
             Err(problem) => {
@@ -217,6 +220,17 @@ fn place_folders(
 
 /// Adds the URLs a page was served at to its `aliases` (after those it
 /// lists), each counted as a mapping of its key (`slug → aliases`).
+/// Marks a page `draft: true`, which credo leaves out unless built with
+/// `--drafts`.
+fn make_draft(converted: &mut Converted) {
+    let key = Value::String("draft".into());
+    if converted.meta.get(&key).is_none() {
+        converted.meta.insert(key, Value::Bool(true));
+        converted.mapped.push(("_drafts/".to_string(), "draft"));
+        converted.meta = frontmatter::in_key_order(std::mem::take(&mut converted.meta));
+    }
+}
+
 fn add_aliases(converted: &mut Converted, urls: Vec<super::OldUrl>) {
     if urls.is_empty() {
         return;

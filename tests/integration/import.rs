@@ -472,6 +472,11 @@ fn jekyll_collections_lose_their_underscore_and_nav_order_is_ranked() {
     );
     assert!(site.exists("content/guides/refunds.md"));
     assert!(site.exists("content/assets/img/team.png"));
+    // Jekyll publishes `_drafts/` only when asked (`--drafts`), as credo does.
+    assert_eq!(
+        site.read("content/drafts/phone-etiquette.md"),
+        "---\ntitle: Phone etiquette, a first go\ndraft: true\n---\nAnswer by the third ring.\n"
+    );
     for left_out in [
         "content/_layouts",
         "content/_site",
@@ -485,7 +490,7 @@ fn jekyll_collections_lose_their_underscore_and_nav_order_is_ranked() {
         site.read("credo.yaml")
             .contains("base_url: https://support.example.com/playbook\n")
     );
-    site.stdout_has("keys mapped: nav_order → weight (3), published → draft (2), categories → tags (1), redirect_from → aliases (1)\n")
+    site.stdout_has("keys mapped: nav_order → weight (3), published → draft (2), _drafts/ → draft (1), categories → tags (1), redirect_from → aliases (1)\n")
         .stdout_has("not copied: _site/: Jekyll does not publish it");
 }
 
