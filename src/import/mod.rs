@@ -9,6 +9,7 @@
 //! ([`order`]), and returns the [`Report`] printed to the user. [`command`]
 //! then runs `credo check` on the new site.
 
+mod body;
 mod docusaurus;
 pub mod frontmatter;
 mod hugo;

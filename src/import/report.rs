@@ -42,6 +42,11 @@ pub(crate) struct Report {
     pub titles: usize,
     /// Pages whose body holds template code credo shows as written.
     pub template_code: Vec<String>,
+    /// Pages whose callouts became GitHub alerts (see `import::body`).
+    pub callouts: Vec<String>,
+    /// What pages hold that credo shows as written, to rewrite by hand:
+    /// (page, what).
+    pub hand_work: Vec<(String, &'static str)>,
     /// What was left out, and why.
     pub skipped: Vec<String>,
     /// Old URLs no alias can redirect from, as (page, key, URL): a
@@ -67,6 +72,8 @@ impl Report {
             weights: 0,
             titles: 0,
             template_code: Vec::new(),
+            callouts: Vec::new(),
+            hand_work: Vec::new(),
             skipped,
             unredirected: Vec::new(),
         }
@@ -147,6 +154,20 @@ impl fmt::Display for Report {
             )?;
             for path in &self.template_code {
                 writeln!(f, "    {path}")?;
+            }
+        }
+        if !self.callouts.is_empty() {
+            let n = self.callouts.len();
+            writeln!(
+                f,
+                "  callouts rewritten as GitHub alerts (> [!NOTE]): {n} page{}",
+                if n == 1 { "" } else { "s" },
+            )?;
+        }
+        if !self.hand_work.is_empty() {
+            writeln!(f, "  left as written, to rewrite by hand:")?;
+            for (page, what) in &self.hand_work {
+                writeln!(f, "    {page}: {what}")?;
             }
         }
         for (page, key, url) in &self.unredirected {

@@ -75,7 +75,7 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
     for page in pages {
         let weight = weights.get(&page.entry.dest).copied();
         let title = titles.get(page.entry.dest.as_str()).copied();
-        write_page(page, weight, title, dir, &mut report)?;
+        write_page(plan.generator, page, weight, title, dir, &mut report)?;
     }
     for (dest, meta) in &plan.generated {
         let mut meta = meta.clone();
@@ -269,6 +269,7 @@ fn weights(plan: &Plan, pages: &[Page]) -> BTreeMap<String, i64> {
 }
 
 fn write_page(
+    generator: super::Generator,
     page: Page,
     weight: Option<i64>,
     title: Option<&str>,
@@ -288,14 +289,23 @@ fn write_page(
     if has_template_code(body) {
         report.template_code.push(entry.dest.clone());
     }
+    for what in super::body::hand_work(body, generator) {
+        report.hand_work.push((entry.dest.clone(), what));
+    }
+    let callouts = super::body::convert(body, generator);
+    if callouts.is_some() {
+        report.callouts.push(entry.dest.clone());
+    }
+    let body = callouts.as_deref().unwrap_or(body);
     let mut meta = converted.meta;
     apply_hints(&mut meta, weight, title, body, report);
     let target = dir.join(&entry.dest);
-    let unchanged = match format {
-        Format::None => meta.is_empty(),
-        Format::Yaml => meta == raw,
-        Format::Toml => false,
-    };
+    let unchanged = callouts.is_none()
+        && match format {
+            Format::None => meta.is_empty(),
+            Format::Yaml => meta == raw,
+            Format::Toml => false,
+        };
     if unchanged {
         report.untouched += 1;
         return copy(&entry.source, &target);
@@ -303,6 +313,7 @@ fn write_page(
     match format {
         Format::Toml => report.from_toml += 1,
         Format::Yaml => report.rewritten += 1,
+        Format::None if meta.is_empty() => return write(&target, body.to_string()),
         Format::None => report.given_front_matter += 1,
     }
     write(&target, frontmatter::render(&meta, body))

@@ -506,8 +506,10 @@ fn mkdocs_nav_gives_weights_and_missing_titles() {
     );
     assert_eq!(
         site.read("content/week-one/accounts.md"),
-        "---\nsummary: Get your accounts on day one\nweight: 10\nextra:\n  hide:\n  - toc\n---\n# Accounts\n\n!!! note\n    Ask IT for a laptop first.\n"
+        "---\nsummary: Get your accounts on day one\nweight: 10\nextra:\n  hide:\n  - toc\n---\n# Accounts\n\n> [!NOTE]\n> Ask IT for a laptop first.\n\n> [!CAUTION]\n> **Never share**\n>\n> Your password is yours alone.\n\n**Laptop**\n\nSign in with your badge.\n\n--8<-- \"includes/vpn.md\"\n"
     );
+    site.stdout_has("callouts rewritten as GitHub alerts (> [!NOTE]): 1 page\n")
+        .stdout_has("left as written, to rewrite by hand:\n    content/week-one/accounts.md: snippet includes (--8<--)\n");
     // The nav names no title and the page has no heading: credo's own
     // fallback (the file stem) applies, so none is written.
     assert_eq!(
@@ -544,8 +546,9 @@ fn docusaurus_positions_and_categories_become_weights() {
     assert_eq!(weight("content/calls/greeting.md"), "20");
     assert_eq!(
         site.read("content/escalate.md"),
-        "---\ntitle: Escalate\nsummary: When to hand a customer over\nweight: 40\nextra:\n  sidebar_label: Escalating\n  keywords:\n  - handover\n  - escalation\n---\nimport Tabs from '@theme/Tabs';\n\nHand over when you cannot help within the hour.\n"
+        "---\ntitle: Escalate\nsummary: When to hand a customer over\nweight: 40\nextra:\n  sidebar_label: Escalating\n  keywords:\n  - handover\n  - escalation\n---\nimport Tabs from '@theme/Tabs';\n\nHand over when you cannot help within the hour.\n\n> [!TIP]\n> **Say who**\n>\n> Name the colleague who takes over.\n"
     );
+    site.stdout_has("    content/escalate.md: MDX imports and exports\n");
     assert!(
         site.read("content/intro.md")
             .contains("extra:\n  id: intro\n  slug: /\n")
@@ -563,6 +566,11 @@ fn docusaurus_positions_and_categories_become_weights() {
     site.source
         .run(&["build", "-r", &out, "-o", &format!("{out}/public")])
         .success();
+    let escalate = site.read("public/escalate/index.html");
+    assert!(
+        escalate.contains("<div class=\"admonition admonition-tip\""),
+        "{escalate}"
+    );
     let intro = site.read("public/intro/index.html");
     assert!(
         intro.contains("<a href=\"/escalate/\">escalate</a>"),
