@@ -417,6 +417,9 @@ pub(crate) fn check_resolved(resolved: &Resolved, root: &Path, diagnostics: &mut
         crate::site::checks::today(),
     ));
     diagnostics.extend(crate::site::checks::unknown_sections(site, root));
+    for edition in resolved.editions.iter().skip(1) {
+        diagnostics.extend(crate::site::checks::translation_placeholders(&edition.site));
+    }
     diagnostics.apply_lints(&site.config.lint_levels());
     diagnostics.sort();
 }

@@ -191,10 +191,13 @@ pub(crate) fn new_page(root: &Path, kind: &str, title: &str) -> Result<NewPage, 
     let namesake = (site.pages.iter().map(|p| &p.source.ref_path))
         .find(|r| r.rsplit('/').next() == Some(slug.as_str()))
         .cloned();
-    let before = ambiguous_refs(found);
+    // A ref ambiguous already is not news, though its message now lists
+    // one more candidate: compare places, not messages.
+    let place = |d: &Diagnostic| (d.file.clone(), d.line, d.column);
+    let before: Vec<_> = ambiguous_refs(found).iter().map(place).collect();
     let now_ambiguous = match crate::pipeline::model(root) {
         Ok((_, after)) => (ambiguous_refs(after).into_iter())
-            .filter(|d| !before.contains(d))
+            .filter(|d| !before.contains(&place(d)))
             .collect(),
         Err(_) => Vec::new(),
     };
@@ -266,7 +269,8 @@ pub(crate) fn yaml_string(s: &str) -> String {
 
 /// The words `credo new` writes for the author to replace: a summary per
 /// kind, the body, a checklist's first group and item. `credo check` warns
-/// (`placeholder`) while a page still holds one.
+/// (`placeholder`) while a page, or a translation, still holds one of
+/// them but the group's name, which may well stay.
 pub(crate) mod placeholder {
     use crate::load::frontmatter::Kind;
 

@@ -115,6 +115,17 @@ pub(crate) fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
     out
 }
 
+/// The `placeholder` warnings of a language's site other than the
+/// default's: its translations' own (a page standing in is the original,
+/// already checked).
+pub(crate) fn translation_placeholders(site: &Site) -> Vec<Diagnostic> {
+    let found: Vec<Vec<Diagnostic>> = (site.pages.par_iter())
+        .filter(|p| !p.source.untranslated)
+        .map(placeholders)
+        .collect();
+    found.into_iter().flatten().collect()
+}
+
 /// Where `page` still holds the words `credo new` wrote for its author to
 /// replace (a placeholder summary, body line or checklist item), or an
 /// empty contrast point: each would be published as it stands.

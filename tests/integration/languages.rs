@@ -613,3 +613,31 @@ fn no_template_of_the_built_in_themes_holds_a_word_of_its_own() {
         found.join("\n")
     );
 }
+
+/// A translation still holding the words `credo new` wrote is warned
+/// about, as an original is; a page standing in for a missing translation
+/// is not warned about twice.
+#[test]
+fn a_translation_holding_a_placeholder_is_warned_about() {
+    let run = bilingual()
+        .file(
+            "content/principles/greet.md",
+            "---\ntitle: Greet by name\n---\nWrite here.\n",
+        )
+        .file(
+            "content/principles/greet.de.md",
+            "---\ntitle: Mit Namen grüßen\n---\nErst lesen.\n\nWrite here.\n",
+        )
+        .check();
+    run.success();
+    let placeholders: Vec<String> = (run.diagnostics().into_iter())
+        .filter(|d| d.contains("placeholder"))
+        .collect();
+    assert_eq!(
+        placeholders,
+        [
+            "content/principles/greet.de.md:6:1: warning: the text is still the placeholder `credo new` wrote",
+            "content/principles/greet.md:4:1: warning: the text is still the placeholder `credo new` wrote",
+        ]
+    );
+}

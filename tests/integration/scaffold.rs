@@ -125,6 +125,10 @@ fn new_warns_when_its_name_makes_existing_bare_refs_ambiguous() {
             "content/scenarios/the-overpaid-invoice.md:6:5: error: ambiguous ref `honesty`: it could be `principles/honesty` or `values/honesty`",
         ]
     );
+    // A third namesake: those refs were ambiguous already, which is not news.
+    let run = site.run(&["new", "scenario", "Honesty"]);
+    run.success();
+    assert_eq!(run.stderr, "", "already ambiguous: nothing to say");
 }
 
 #[test]
