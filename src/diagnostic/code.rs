@@ -102,7 +102,7 @@ codes! {
     MissingTranslation = "missing-translation", Warning, "A page has no translation into one of the site's languages (the default language's page stands in).";
     NotUtf8 = "not-utf8", Error, "A file is not valid UTF-8 text.";
     OrphanPage = "orphan-page", Warning, "No page links to this page and no list shows it.";
-    Placeholder = "placeholder", Warning, "A page still holds words `credo new` wrote for its author to replace (its summary, `Write here.`, the first checklist item), or an empty contrast point.";
+    Placeholder = "placeholder", Warning, "A page or a translation still holds words `credo new` wrote for its author to replace (its summary, `Write here.`, the first checklist item), or an empty contrast point.";
     RefOutsideContent = "ref-outside-content", Error, "A ref or link climbs out of `content/`.";
     RefToDraft = "ref-to-draft", Error, "A ref names a draft page in a build without `--drafts`.";
     StaleReview = "stale-review", Warning, "A page was last reviewed longer ago than `review_after_days`.";

@@ -199,11 +199,54 @@ impl<'a> YamlBlock<'a> {
             None => (self.first_line.saturating_sub(1).max(1), 1),
         };
         let (line, col) = self.prefer_key_line(&message, line, col);
+        if message.contains("end of stream")
+            && let Some((line, col)) = self.unclosed_quote()
+        {
+            return Diagnostic::error(
+                self.file,
+                self.first_line + line,
+                col,
+                Code::InvalidYaml,
+                "this quoted value is never closed",
+            )
+            .with_hint("close the quote on the same line, or leave the quotes out");
+        }
+        if let Some((plain, hint)) = plain_type_error(&message) {
+            return Diagnostic::error(self.file, line, col, Code::InvalidYaml, plain)
+                .with_hint(hint);
+        }
         let mut d = Diagnostic::error(self.file, line, col, Code::InvalidYaml, message.clone());
-        if let Some(hint) = hint_for(&message) {
+        let indented = (line.checked_sub(self.first_line))
+            .and_then(|i| self.text.lines().nth(i))
+            .is_some_and(|l| l.starts_with([' ', '\t']));
+        if indented && message.contains("mapping values are not allowed") {
+            d = d.with_hint(
+                "this line is indented as if it belonged to the key above, which already has a value: start it at the beginning of the line",
+            );
+        } else if let Some(hint) = hint_for(&message) {
             d = d.with_hint(hint);
         }
         d
+    }
+
+    /// The 0-based line and the column of a quote that opens a value and is
+    /// never closed on its line (YAML then reads on to the block's end).
+    fn unclosed_quote(&self) -> Option<(usize, usize)> {
+        self.text.lines().enumerate().find_map(|(i, l)| {
+            let value = match l.split_once(": ") {
+                Some((_, v)) => v,
+                None => l.trim_start().strip_prefix("- ")?,
+            };
+            let value = value.trim_start();
+            let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+            let rest = &value[1..];
+            let closed = match quote {
+                '"' => rest.replace("\\\\", "").replace("\\\"", "").contains('"'),
+                _ => rest.replace("''", "").contains('\''),
+            };
+            let at = l.len() - value.len();
+            (!closed).then(|| (i, l[..at].chars().count() + 1))
+        })
     }
 
     /// A "missing field" error has no line of its own: serde points at the end
@@ -429,6 +472,49 @@ fn foreign_key_hint(key: &str, known: &[&str]) -> Option<String> {
 
 /// A hint for the common serde messages: "unknown variant `x`, expected one
 /// of ..." and "unknown field `x`, expected ..." (inside nested mappings).
+/// A serde type error (`weight: invalid type: string "x", expected i64`)
+/// in a reader's words, with a hint showing the shape wanted.
+fn plain_type_error(message: &str) -> Option<(String, String)> {
+    let (key, rest) = message.split_once(": invalid type: ")?;
+    let (found, expected) = rest.rsplit_once(", expected ")?;
+    let found = if let Some(text) = found.strip_prefix("string ") {
+        format!("the text {text}")
+    } else if let Some(n) =
+        (found.strip_prefix("integer ")).or_else(|| found.strip_prefix("floating point "))
+    {
+        format!("the number {}", n.trim_matches('`'))
+    } else if let Some(b) = found.strip_prefix("boolean ") {
+        b.trim_matches('`').to_string()
+    } else {
+        match found {
+            "sequence" => "a list".to_string(),
+            "map" => "a mapping".to_string(),
+            "unit value" => "nothing".to_string(),
+            other => other.to_string(),
+        }
+    };
+    let key_shown = key.rsplit('.').next().unwrap_or(key);
+    let (wanted, hint) = match expected {
+        "i64" | "u64" | "i32" | "u32" | "usize" | "u8" | "u16" => (
+            "a whole number",
+            format!("write digits, without quotes: `{key_shown}: 10`"),
+        ),
+        "a sequence" => (
+            "a list",
+            format!(
+                "write a list: `{key_shown}: [first, second]`, or one `- item` per line below it"
+            ),
+        ),
+        "a boolean" => (
+            "true or false",
+            format!("write `{key_shown}: true` or `{key_shown}: false`"),
+        ),
+        "a string" => ("text", format!("write text: `{key_shown}: \"...\"`")),
+        _ => return None,
+    };
+    Some((format!("{key}: expected {wanted}, found {found}"), hint))
+}
+
 fn hint_for(message: &str) -> Option<String> {
     if message.contains("mapping values are not allowed") {
         return Some(

@@ -54,7 +54,7 @@ fn wrong_types_and_malformed_yaml_are_located() {
     assert_eq!(d.len(), 4, "{}", run.stderr);
     assert!(
         d[0].starts_with(
-            "content/a.md:3:9: error: number: invalid type: string \"many\", expected i64"
+            "content/a.md:3:9: error: number: expected a whole number, found the text \"many\""
         ),
         "{}",
         d[0]
@@ -84,8 +84,8 @@ fn every_front_matter_error_of_a_file_is_reported_and_refs_to_it_still_resolve()
         )
         .check();
     run.code(1).diagnostics_are(&[
-        "content/a.md:3:9: error: number: invalid type: string \"one\", expected i64",
-        "content/a.md:4:9: error: weight: invalid type: string \"two\", expected i64",
+        "content/a.md:3:9: error: number: expected a whole number, found the text \"one\"",
+        "content/a.md:4:9: error: weight: expected a whole number, found the text \"two\"",
         "content/a.md:5:1: error: unknown key `sumary` in page front matter",
         "content/a.md:7:5: error: unresolved ref `nowhere`: no page has that path or name",
         "content/c.md:4:1: error: did not find expected ',' or ']'",
@@ -121,9 +121,9 @@ fn every_error_of_credo_yaml_is_reported() {
         .check()
         .code(1)
         .diagnostics_are(&[
-            "credo.yaml:2:20: error: review_after_days: invalid type: string \"soon\", expected u32",
+            "credo.yaml:2:20: error: review_after_days: expected a whole number, found the text \"soon\"",
             "credo.yaml:3:1: error: unknown key `serach` in credo.yaml",
-            "credo.yaml:4:11: error: language: invalid type: sequence, expected a string",
+            "credo.yaml:4:11: error: language: expected text, found a list",
         ]);
 }
 
@@ -522,4 +522,30 @@ fn zola_content_links_resolve_and_a_broken_one_is_an_error() {
         run.page("b/index.html")
             .contains("<a href=\"/rules/a/#why\">a</a>")
     );
+}
+
+/// YAML mistakes an author makes, said in an author's words where they
+/// were made: a quote never closed (YAML blames the block's end), a line
+/// indented under a key that has its value, a value of the wrong shape.
+#[test]
+fn common_yaml_slips_are_located_and_explained() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/a.md",
+            "---\ntitle: \"Unterminated\nsummary: x\n---\nBody\n",
+        )
+        .file(
+            "content/b.md",
+            "---\ntitle: B\n  summary: indented\n---\nBody\n",
+        )
+        .file("content/c.md", "---\ntitle: C\ntags: clients\n---\nBody\n")
+        .check();
+    run.code(1).diagnostics_are(&[
+        "content/a.md:2:8: error: this quoted value is never closed",
+        "content/b.md:3:10: error: mapping values are not allowed in this context",
+        "content/c.md:3:7: error: tags: expected a list, found the text \"clients\"",
+    ]);
+    run.stderr_has("help: close the quote on the same line, or leave the quotes out")
+        .stderr_has("help: this line is indented as if it belonged to the key above")
+        .stderr_has("help: write a list: `tags: [first, second]`");
 }

@@ -286,9 +286,15 @@ fn english_standing_in_on_a_right_to_left_page_is_marked_left_to_right() {
         page.contains("<div class=\"body\" lang=\"en\" dir=\"ltr\">"),
         "the English stand-in reads left to right: {page}"
     );
-    assert!(page.contains("<h1 id=\"candour\" lang=\"en\" dir=\"ltr\">"), "{page}");
+    assert!(
+        page.contains("<h1 id=\"candour\" lang=\"en\" dir=\"ltr\">"),
+        "{page}"
+    );
     // The labels around its words are the reader's: the article is not marked.
-    assert!(page.contains("data-material=\"\">\n<header class=\"page-header\">"), "{page}");
+    assert!(
+        page.contains("data-material=\"\">\n<header class=\"page-header\">"),
+        "{page}"
+    );
     assert!(
         page.contains("<p class=\"untranslated\" lang=\"ar\" dir=\"rtl\">"),
         "the note about it is in the reader's language and direction"
