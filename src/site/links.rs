@@ -87,10 +87,16 @@ impl Site {
 
     /// The page, section or file at `path` under `content/`.
     fn resolve_path(&self, path: String) -> Result<Destination, LinkError> {
-        // `x.mdx`: a Docusaurus page, which `credo import` renamed `x.md`.
+        // `x.mdx`: a Docusaurus page, which `credo import` renamed `x.md`;
+        // `x.html`: the page another generator made of `x.md` (mdBook and
+        // Jekyll links name it so), when there is one and no such file.
         let page = (path.strip_suffix(".md")).or_else(|| {
-            path.strip_suffix(".mdx")
-                .filter(|_| !self.assets.contains(&path))
+            let unless_a_file = |_: &&str| !self.assets.contains(&path);
+            (path.strip_suffix(".mdx").filter(unless_a_file)).or_else(|| {
+                (path.strip_suffix(".html"))
+                    .filter(unless_a_file)
+                    .filter(|stem| self.refs.lookup_path(stem).is_some())
+            })
         });
         if let Some(page) = page {
             return (self.refs.lookup_path(page))

@@ -417,3 +417,44 @@ fn static_dot_files_for_the_host_are_copied() {
         assert!(!run.exists(left), "{left}");
     }
 }
+
+/// A link to `x.html` (as mdBook and Jekyll pages link each other) names
+/// the page made of `x.md`, anchor and all; a real `x.html` file is linked
+/// as itself, and one to nothing is still an error.
+#[test]
+fn a_link_to_a_pages_html_names_the_page() {
+    let site = SiteTest::minimal()
+        .file("content/guide/setup.md", "---\ntitle: Setup\n---\n## Why\n\nText.\n")
+        .file("content/guide/form.html", "<p>A form.</p>\n")
+        .file(
+            "content/guide/start.md",
+            "---\ntitle: Start\n---\nRead [setup](setup.html#why), fill in [the form](form.html).\n",
+        );
+    let run = site.build();
+    run.success();
+    let page = run.page("guide/start/index.html");
+    assert!(
+        page.contains("<a href=\"/guide/setup/#why\">setup</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"/guide/form.html\">the form</a>"),
+        "{page}"
+    );
+    let run = site
+        .file(
+            "content/guide/start.md",
+            "---\ntitle: Start\n---\nRead [gone](gone.html).\n",
+        )
+        .check();
+    run.code(1);
+    let errors: Vec<String> = (run.diagnostics().into_iter())
+        .filter(|d| d.contains("error"))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "content/guide/start.md:4:6: error: link to `gone.html`: there is no file content/guide/gone.html"
+        ]
+    );
+}
