@@ -44,18 +44,33 @@ pub(crate) const RESERVED_IDS: &[&str] = &[
 ];
 
 /// The plain text of the first `# heading` of `body`, if it has one: the
-/// title of a page whose front matter gives none. Parsing stops there.
+/// title of a page whose front matter gives none. A README's raw
+/// `<h1 align="center">Title</h1>`, an HTML block of its own, counts as
+/// one. Parsing stops there.
 pub(crate) fn first_h1(body: &str) -> Option<String> {
     let mut parser = Parser::new_ext(body, options());
-    parser.find(|e| {
-        matches!(
-            e,
+    loop {
+        match parser.next()? {
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H1,
                 ..
-            })
-        )
-    })?;
+            }) => break,
+            Event::Start(Tag::HtmlBlock) => {
+                let mut html = String::new();
+                for event in parser.by_ref() {
+                    match event {
+                        Event::End(TagEnd::HtmlBlock) => break,
+                        Event::Html(h) => html.push_str(&h),
+                        _ => {}
+                    }
+                }
+                if let Some(text) = html_h1_text(&html) {
+                    return Some(text);
+                }
+            }
+            _ => {}
+        }
+    }
     let mut text = String::new();
     for event in parser {
         match event {
@@ -65,6 +80,42 @@ pub(crate) fn first_h1(body: &str) -> Option<String> {
         }
     }
     let text = text.trim().to_string();
+    (!text.is_empty()).then_some(text)
+}
+
+/// The text of an HTML block that is one `<h1>` element and nothing else
+/// (`<h1 align="center"><img src="logo.png"> Acme care</h1>`), its tags
+/// dropped, its whitespace made single spaces, the common entities read.
+pub(super) fn html_h1_text(html: &str) -> Option<String> {
+    let html = html.trim();
+    let lower = html.get(..4)?.to_ascii_lowercase();
+    if !(lower == "<h1>" || lower == "<h1 ") || !html.to_ascii_lowercase().ends_with("</h1>") {
+        return None;
+    }
+    let inner = &html[html.find('>')? + 1..html.len() - "</h1>".len()];
+    if inner.to_ascii_lowercase().contains("<h1") {
+        return None;
+    }
+    let mut text = String::with_capacity(inner.len());
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = (text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
     (!text.is_empty()).then_some(text)
 }
 
@@ -87,6 +138,19 @@ pub(crate) fn heading_id(text: &str) -> String {
 fn is_mark(c: char) -> bool {
     use unicode_normalization::char::is_combining_mark;
     is_combining_mark(c)
+}
+
+/// The HTML of the block whose events start `rest`, up to its end.
+fn html_block(rest: &[(Event<'_>, std::ops::Range<usize>)]) -> String {
+    let mut html = String::new();
+    for (event, _) in rest {
+        match event {
+            Event::End(TagEnd::HtmlBlock) => break,
+            Event::Html(h) => html.push_str(h),
+            _ => {}
+        }
+    }
+    html
 }
 
 pub(super) fn heading_text(rest: &[(Event<'_>, std::ops::Range<usize>)]) -> String {
@@ -157,15 +221,27 @@ pub(super) struct TitleHeading {
 pub(super) fn take_first_h1(
     evs: &mut Vec<(Event<'_>, std::ops::Range<usize>)>,
 ) -> Option<TitleHeading> {
-    let start = evs.iter().position(|(e, _)| {
-        matches!(
-            e,
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            })
-        )
+    let start = evs.iter().enumerate().position(|(i, (e, _))| match e {
+        Event::Start(Tag::Heading {
+            level: HeadingLevel::H1,
+            ..
+        }) => true,
+        Event::Start(Tag::HtmlBlock) => html_h1_text(&html_block(&evs[i + 1..])).is_some(),
+        _ => false,
     })?;
+    if matches!(evs[start].0, Event::Start(Tag::HtmlBlock)) {
+        // A raw `<h1>`, the title as `first_h1` read it: the whole block goes.
+        let text = html_h1_text(&html_block(&evs[start + 1..])).unwrap_or_default();
+        let end = (evs[start..].iter())
+            .position(|(e, _)| matches!(e, Event::End(TagEnd::HtmlBlock)))
+            .map_or(evs.len(), |i| start + i + 1);
+        evs.drain(start..end);
+        return Some(TitleHeading {
+            id: None,
+            text,
+            links: true,
+        });
+    }
     let end = evs[start..]
         .iter()
         .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(HeadingLevel::H1))))

@@ -363,3 +363,32 @@ fn the_sidebar_shows_top_pages_and_the_hierarchy_down_to_the_page() {
         "a closed section lists no pages"
     );
 }
+
+/// A README's title written as raw HTML (`<h1 align="center">` with a logo
+/// in it, as many GitHub READMEs open) is the page's title, shown once:
+/// not the folder's name with a second `<h1>` below it.
+#[test]
+fn a_raw_html_h1_is_the_title() {
+    let run = SiteTest::empty()
+        .file("credo.yaml", "title: Acme\n")
+        .file("content/logo.png", "png")
+        .file(
+            "content/care/README.md",
+            "<h1 align=\"center\">\n  <img src=\"../logo.png\" alt=\"\" width=\"80\"><br>\n  Care &amp; Repair\n</h1>\n\nWe fix what we sell.\n",
+        )
+        .file("content/care/returns.md", "# Returns\n\nWithin 30 days.\n")
+        .file("content/about.md", "<div align=\"center\"><h1>Not a title block</h1></div>\n\n# About us\n\nText.\n")
+        .build();
+    run.success();
+    let care = run.page("care/index.html");
+    assert!(
+        care.contains("<title>Care &amp; Repair · Acme</title>"),
+        "{care}"
+    );
+    assert_eq!(care.matches("<h1").count(), 1, "{care}");
+    assert!(care.contains("We fix what we sell."));
+    // An `<h1>` inside other HTML is the body's; the `# heading` is the title.
+    let about = run.page("about/index.html");
+    assert!(about.contains("<title>About us · Acme</title>"), "{about}");
+    assert!(about.contains("<div align=\"center\"><h1>Not a title block</h1></div>"));
+}
