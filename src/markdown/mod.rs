@@ -710,6 +710,7 @@ fn write(
             other => out.push(other),
         }
     }
+    let out = footnotes_last(out);
     let mut html = String::with_capacity(body_len * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     // Every body is held until the print page and search index are made:
@@ -717,6 +718,41 @@ fn write(
     html.shrink_to_fit();
     text.shrink_to_fit();
     (Rendered { html, text }, parts)
+}
+
+/// The footnotes moved to the end of the body, in the order written, as
+/// GitHub shows them: wherever their definitions stand in the source.
+fn footnotes_last(out: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    if !out
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_))))
+    {
+        return out;
+    }
+    let mut body = Vec::with_capacity(out.len() + 2);
+    let mut notes = vec![Event::Html(
+        "<section class=\"footnotes\" role=\"doc-endnotes\">\n".into(),
+    )];
+    let mut in_note = false;
+    for event in out {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(_)) => in_note = true,
+            Event::End(TagEnd::FootnoteDefinition) => {
+                in_note = false;
+                notes.push(event);
+                continue;
+            }
+            _ => {}
+        }
+        if in_note {
+            notes.push(event)
+        } else {
+            body.push(event)
+        }
+    }
+    notes.push(Event::Html("</section>\n".into()));
+    body.extend(notes);
+    body
 }
 
 /// `html` with the URL of each internal link replaced by what `resolve`

@@ -196,6 +196,15 @@ fn markdown_extensions_are_on() {
     assert!(page.contains("<table>"));
     assert!(page.contains("<del>gone</del>"));
     assert!(page.contains("class=\"footnote-definition\""));
+    // Footnotes gather at the end of the body, as GitHub shows them.
+    let note = page
+        .find("<section class=\"footnotes\" role=\"doc-endnotes\">")
+        .unwrap();
+    assert!(
+        page.find("Never do this.").unwrap() < note,
+        "the note comes after the alert"
+    );
+    assert!(page.find("The note.").unwrap() > note);
     assert!(page.contains("type=\"checkbox\""));
     assert!(page.contains(
         "<div class=\"admonition admonition-warning\" role=\"note\" aria-label=\"Warning\">"
