@@ -134,13 +134,18 @@ test("checklist ticks persist across reloads, count, and reset", async () => {
 });
 
 test("without JavaScript a checklist is a plain readable list", async () => {
-  const target = handbook.pages.find((p) => p.checklist && p.checklist.length);
+  const target = handbook.pages.find((p) => p.checklist && p.checklist.some((g) => g.items.some((i) => i.detail)));
+  assert.ok(target, "a checklist with an item's detail");
   const { context, page } = await open({ javaScriptEnabled: false });
   await page.goto(url(target.url));
   assert.equal(await page.locator(".checklist input[type=checkbox]").first().isVisible(), false);
   assert.equal(await page.locator(".checklist-reset").isVisible(), false);
   const first = target.checklist.flatMap((g) => g.items)[0].text;
   assert.ok((await page.locator(".checklist").innerText()).includes(first));
+  // An item's detail reads on a line of its own, not run into its label.
+  const detail = page.locator(".checklist-items .detail").first();
+  const [label, below] = await Promise.all([detail.locator("xpath=preceding-sibling::label").boundingBox(), detail.boundingBox()]);
+  assert.ok(below.y >= label.y + label.height - 1, `detail at ${below.y}, label ends at ${label.y + label.height}`);
   await context.close();
 });
 
