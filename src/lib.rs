@@ -93,10 +93,10 @@ fn run_command(cli: Cli) -> ExitCode {
             scaffold::init_bare(&dir).map(|title| {
                 if dir.join("content").is_dir() {
                     println!(
-                        "Wrote {} (title \"{title}\") beside the Markdown in {}. Next: `credo serve -r {}`",
+                        "Wrote {} (title \"{title}\") beside the Markdown in {}. Next: {}",
                         config::CONFIG_FILE,
-                        dir.display(),
-                        dir.display()
+                        folder_named(&dir),
+                        serve_command(&dir)
                     );
                 } else {
                     // No page to serve yet: say what comes first.
@@ -104,7 +104,7 @@ fn run_command(cli: Cli) -> ExitCode {
                         "Wrote {} (title \"{title}\") into {}. Next: move the Markdown into {} (credo reads pages from there), \
                          or leave it where it is and make a new site of it with `credo import {} NEW_DIR`",
                         config::CONFIG_FILE,
-                        dir.display(),
+                        folder_named(&dir),
                         dir.join("content").display(),
                         dir.display()
                     );
@@ -116,10 +116,10 @@ fn run_command(cli: Cli) -> ExitCode {
             let dir = dir.unwrap_or_else(|| ".".into());
             scaffold::init(&dir, example).map(|files| {
                 println!(
-                    "Wrote a new playbook ({} files) into {}. Next: `credo serve -r {}`",
+                    "Wrote a new playbook ({} files) into {}. Next: {}",
                     files.len(),
-                    dir.display(),
-                    dir.display()
+                    folder_named(&dir),
+                    serve_command(&dir)
                 );
                 0
             })
@@ -287,4 +287,22 @@ fn warn_now_ambiguous(made: &scaffold::NewPage) {
         "  = help: write those refs with the folder (`[[{full}]]`), or give {} another name",
         made.path.display()
     );
+}
+
+/// A folder as a sentence names it: "the current folder" for `.`.
+fn folder_named(dir: &std::path::Path) -> String {
+    if dir == std::path::Path::new(".") {
+        "the current folder".to_string()
+    } else {
+        dir.display().to_string()
+    }
+}
+
+/// The command that serves the site in `dir`, `-r` only where needed.
+fn serve_command(dir: &std::path::Path) -> String {
+    if dir == std::path::Path::new(".") {
+        "`credo serve`".to_string()
+    } else {
+        format!("`credo serve -r {}`", dir.display())
+    }
 }

@@ -84,7 +84,8 @@ fn init_bare_says_what_comes_next_where_there_is_no_content_folder_yet() {
     let run = ready.run(&["init", "--bare", "."]);
     run.success();
     assert!(
-        run.stdout.contains("Next: `credo serve -r .`"),
+        run.stdout
+            .contains("in the current folder. Next: `credo serve`\n"),
         "{}",
         run.stdout
     );
@@ -181,4 +182,26 @@ fn check_warns_where_a_new_page_still_holds_its_placeholders() {
         .filter(|d| d.contains("placeholder") || d.contains("empty point"))
         .collect();
     assert_eq!(left, Vec::<String>::new());
+}
+
+#[test]
+fn init_names_the_current_folder_in_words() {
+    let here = SiteTest::empty();
+    let run = here.run(&["init", "."]);
+    run.success();
+    assert!(
+        run.stdout
+            .contains("into the current folder. Next: `credo serve`\n"),
+        "{}",
+        run.stdout
+    );
+    let there = SiteTest::empty();
+    let run = there.run(&["init", "desk"]);
+    run.success();
+    assert!(
+        run.stdout
+            .contains("into desk. Next: `credo serve -r desk`\n"),
+        "{}",
+        run.stdout
+    );
 }
