@@ -49,6 +49,7 @@ pub(super) fn plan(src: &Path) -> Plan {
     });
     // Collections are published without their underscore; drafts, as
     // Jekyll builds them (`--drafts`), only when asked.
+    plan.drafts_because = "_drafts/";
     for entry in plan.pages.iter_mut() {
         if entry.dest.starts_with("content/_drafts/") {
             plan.drafts

@@ -28,6 +28,16 @@ pub(super) fn plan(src: &Path) -> Plan {
                 .collect();
             plan.skipped
                 .push("SUMMARY.md: read for the order and titles of the chapters".into());
+            // mdBook builds only what SUMMARY.md lists: the other pages
+            // (often fragments other chapters `{{#include}}`) are drafts.
+            let listed: std::collections::BTreeSet<&str> =
+                plan.order.iter().map(|(dest, _)| dest.as_str()).collect();
+            let unlisted: Vec<String> = (plan.pages.iter())
+                .map(|entry| entry.dest.clone())
+                .filter(|dest| !listed.contains(dest.as_str()) && !is_folder_page(dest))
+                .collect();
+            plan.drafts.extend(unlisted);
+            plan.drafts_because = "not in SUMMARY.md";
         }
         Err(_) => plan
             .skipped
@@ -38,4 +48,11 @@ pub(super) fn plan(src: &Path) -> Plan {
             .push("theme/: mdBook templates credo has no use for".into());
     }
     plan
+}
+
+/// Whether `dest` is a folder's own page (credo's section page), which
+/// takes no `draft`.
+fn is_folder_page(dest: &str) -> bool {
+    let name = dest.rsplit('/').next().unwrap_or(dest);
+    ["README.md", "index.md", "_index.md"].contains(&name)
 }

@@ -125,9 +125,11 @@ pub(crate) struct Plan {
     /// URL): kept as its `aliases`, or, where no alias can redirect from
     /// it, reported.
     pub(crate) old_urls: Option<OldUrls>,
-    /// Page dests the source keeps unpublished (Jekyll's `_drafts/`): each
-    /// gets `draft: true`.
+    /// Page dests the source keeps unpublished (Jekyll's `_drafts/`, an
+    /// mdBook's pages SUMMARY.md leaves out): each gets `draft: true`.
     pub(crate) drafts: BTreeSet<String>,
+    /// Why those are drafts, as the report names it (`_drafts/`).
+    pub(crate) drafts_because: &'static str,
 }
 
 /// See [`Plan::old_urls`].
@@ -153,6 +155,7 @@ impl Plan {
             skipped: Vec::new(),
             old_urls: None,
             drafts: BTreeSet::new(),
+            drafts_because: "",
         }
     }
 

@@ -50,7 +50,7 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
                     add_aliases(&mut page.converted, urls);
                 }
                 if plan.drafts.contains(&entry.dest) {
-                    make_draft(&mut page.converted);
+                    make_draft(&mut page.converted, plan.drafts_because);
                 }
                 pages.push(page);
             }
@@ -222,11 +222,11 @@ fn place_folders(
 /// lists), each counted as a mapping of its key (`slug → aliases`).
 /// Marks a page `draft: true`, which credo leaves out unless built with
 /// `--drafts`.
-fn make_draft(converted: &mut Converted) {
+fn make_draft(converted: &mut Converted, because: &str) {
     let key = Value::String("draft".into());
     if converted.meta.get(&key).is_none() {
         converted.meta.insert(key, Value::Bool(true));
-        converted.mapped.push(("_drafts/".to_string(), "draft"));
+        converted.mapped.push((because.to_string(), "draft"));
         converted.meta = frontmatter::in_key_order(std::mem::take(&mut converted.meta));
     }
 }

@@ -608,6 +608,12 @@ fn mdbook_summary_gives_order_and_titles() {
     );
     assert!(site.read("credo.yaml").contains("title: The Field Manual\ndescription: Safe work on client sites\nbase_url: /\nlanguage: en\n"));
     site.stdout_has("from the reading order: 5 weights, 2 titles");
+    // mdBook builds only what SUMMARY.md lists: another page is a draft.
+    assert_eq!(
+        site.read("content/van-checklist.md"),
+        "---\ndraft: true\n---\n# Van checklist (draft)\n\nNot in the book yet.\n"
+    );
+    site.stdout_has("not in SUMMARY.md → draft (1)");
 }
 
 #[test]
