@@ -670,6 +670,16 @@ fn write(
                 ));
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => out.push(Event::Html("</div>\n".into())),
+            Event::Text(ref t) if t.contains(':') => match with_emoji(t) {
+                Some(shown) => {
+                    text.push_str(&shown);
+                    out.push(Event::Text(shown.into()));
+                }
+                None => {
+                    text.push_str(t);
+                    out.push(event);
+                }
+            },
             Event::Text(ref t) | Event::Code(ref t) => {
                 text.push_str(t);
                 out.push(event);
@@ -718,6 +728,38 @@ fn write(
     html.shrink_to_fit();
     text.shrink_to_fit();
     (Rendered { html, text }, parts)
+}
+
+/// `text` with each GitHub emoji shortcode (`:warning:`, `:+1:`) as its
+/// emoji, as GitHub shows it; `None` when it holds none. Not in code.
+fn with_emoji(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut done = 0;
+    let mut from = 0;
+    while let Some(open) = text[from..].find(':').map(|i| from + i) {
+        let Some(close) = text[open + 1..].find(':').map(|i| open + 1 + i) else {
+            break;
+        };
+        let name = &text[open + 1..close];
+        let is_name = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-'));
+        match emojis::get_by_shortcode(name).filter(|_| is_name) {
+            Some(emoji) => {
+                out.push_str(&text[done..open]);
+                out.push_str(emoji.as_str());
+                done = close + 1;
+                from = close + 1;
+            }
+            // The closing colon may open the next shortcode.
+            None => from = close,
+        }
+    }
+    (done > 0).then(|| {
+        out.push_str(&text[done..]);
+        out
+    })
 }
 
 /// The footnotes moved to the end of the body, in the order written, as

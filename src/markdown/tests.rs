@@ -277,3 +277,20 @@ fn headings_get_their_ids_in_html() {
     let r = render("## What we do\n", false, &FIXED);
     assert_eq!(r.html, "<h2 id=\"what-we-do\">What we do</h2>\n");
 }
+
+/// GitHub's emoji shortcodes show as their emoji, in the text and in what
+/// search reads; a time, a word with colons, code and an unknown name stay.
+#[test]
+fn emoji_shortcodes_show_as_github_shows_them() {
+    let body = "Done :white_check_mark: at 10:30, :+1::tada: and :nope: stay; `:tada:` is code.\n";
+    let rendered = render(body, false, &FIXED);
+    assert_eq!(
+        rendered.html,
+        "<p>Done ✅ at 10:30, 👍🎉 and :nope: stay; <code>:tada:</code> is code.</p>\n"
+    );
+    assert!(
+        rendered
+            .text
+            .starts_with("Done ✅ at 10:30, 👍🎉 and :nope: stay;")
+    );
+}
