@@ -745,7 +745,7 @@ fn with_emoji(text: &str) -> Option<String> {
             && name
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-'));
-        match emojis::get_by_shortcode(name).filter(|_| is_name) {
+        match is_name.then(|| emojis::get_by_shortcode(name)).flatten() {
             Some(emoji) => {
                 out.push_str(&text[done..open]);
                 out.push_str(emoji.as_str());
