@@ -39,9 +39,7 @@ pub(super) fn hand_work(body: &str, generator: Generator) -> Vec<&'static str> {
         let trimmed = line.trim_start();
         let kind = match generator {
             Generator::MkDocs if trimmed.starts_with("--8<--") => "snippet includes (--8<--)",
-            Generator::Docusaurus if line.starts_with("import ") || line.starts_with("export ") => {
-                "MDX imports and exports"
-            }
+            Generator::Docusaurus if is_mdx_statement(line) => "MDX imports and exports",
             Generator::Docusaurus if starts_component(trimmed) => "JSX components (<Tabs>, …)",
             _ => continue,
         };
@@ -50,6 +48,22 @@ pub(super) fn hand_work(body: &str, generator: Generator) -> Vec<&'static str> {
         }
     }
     found
+}
+
+/// Whether `line` is an MDX `import … from '…'`, `import '…'` or
+/// `export const|default|function …`, not prose that starts "Import the…".
+fn is_mdx_statement(line: &str) -> bool {
+    if let Some(rest) = line.strip_prefix("import ") {
+        let rest = rest.trim_end().trim_end_matches(';');
+        return rest.starts_with(['\'', '"'])
+            || rest.contains(" from '")
+            || rest.contains(" from \"");
+    }
+    line.strip_prefix("export ").is_some_and(|rest| {
+        ["const ", "default ", "function ", "let "]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    })
 }
 
 /// Whether `line` opens a JSX component: `<Tabs`, `<TabItem value="x">`.
@@ -128,8 +142,25 @@ fn callout(kind: &str, title: Option<&str>, inner: Vec<String>) -> Vec<String> {
     out
 }
 
+/// The leading spaces and tabs of `line`: a block opened in a list item
+/// stays in it.
+fn indent_of(line: &str) -> &str {
+    &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
+}
+
+/// Writes `block` (a converted callout or tab) into `out` at `indent`, with
+/// a blank line after it when `next` is text: a quote would otherwise take
+/// it in as a lazy continuation.
+fn put(out: &mut Vec<String>, indent: &str, block: Vec<String>, next: Option<&str>) {
+    out.extend(block.into_iter().map(|l| format!("{indent}{l}")));
+    if next.is_some_and(|l| !l.trim().is_empty()) {
+        out.push(String::new());
+    }
+}
+
 /// MkDocs: `!!! kind "title"`, `??? kind`, `???+ kind` and `=== "tab"`,
-/// each over the lines indented below it (nested ones too).
+/// each over the lines indented four more spaces below it (nested ones
+/// and ones in list items too).
 fn mkdocs(lines: &[&str]) -> Vec<String> {
     let mut out = Vec::with_capacity(lines.len());
     let mut fence = None;
@@ -141,13 +172,24 @@ fn mkdocs(lines: &[&str]) -> Vec<String> {
             i += 1;
             continue;
         }
-        let Some(head) = mkdocs_head(line) else {
+        let indent = indent_of(line);
+        let Some(head) = mkdocs_head(&line[indent.len()..]) else {
             out.push(line.to_string());
             i += 1;
             continue;
         };
-        // The block: the lines indented four spaces (or a tab), and blank
-        // lines between them.
+        // The block: the lines indented four spaces (or a tab) past the
+        // head, and blank lines between them.
+        let inside = |l: &str| -> Option<usize> {
+            let rest = l.strip_prefix(indent)?;
+            if rest.starts_with("    ") {
+                Some(indent.len() + 4)
+            } else if rest.starts_with('\t') {
+                Some(indent.len() + 1)
+            } else {
+                None
+            }
+        };
         let mut end = i + 1;
         let mut last = i;
         while end < lines.len() {
@@ -156,29 +198,25 @@ fn mkdocs(lines: &[&str]) -> Vec<String> {
                 end += 1;
                 continue;
             }
-            if !(l.starts_with("    ") || l.starts_with('\t')) {
+            if inside(l).is_none() {
                 break;
             }
             last = end;
             end += 1;
         }
-        let inner: Vec<&str> = lines[i + 1..=last]
-            .iter()
-            .map(|l| {
-                l.strip_prefix("    ")
-                    .or_else(|| l.strip_prefix('\t'))
-                    .unwrap_or("")
-            })
+        let inner: Vec<&str> = (lines[i + 1..=last].iter())
+            .map(|l| inside(l).map_or("", |at| &l[at..]))
             .collect();
         let inner = mkdocs(&inner);
-        match head {
-            Head::Callout { kind, title } => out.extend(callout(kind, title, inner)),
+        let block = match head {
+            Head::Callout { kind, title } => callout(kind, title, inner),
             Head::Tab(title) => {
-                out.push(format!("**{title}**"));
-                out.push(String::new());
-                out.extend(inner);
+                let mut block = vec![format!("**{title}**"), String::new()];
+                block.extend(inner);
+                block
             }
-        }
+        };
+        put(&mut out, indent, block, lines.get(last + 1).copied());
         i = last + 1;
     }
     out
@@ -196,13 +234,16 @@ enum Head<'a> {
 }
 
 fn mkdocs_head(line: &str) -> Option<Head<'_>> {
-    if let Some(rest) = line.strip_prefix("=== ") {
+    if let Some(rest) = (line.strip_prefix("===+ "))
+        .or_else(|| line.strip_prefix("===! "))
+        .or_else(|| line.strip_prefix("=== "))
+    {
         let title = rest.trim().strip_prefix('"')?.strip_suffix('"')?;
         return Some(Head::Tab(title));
     }
-    let rest = (line.strip_prefix("!!! "))
-        .or_else(|| line.strip_prefix("???+ "))
-        .or_else(|| line.strip_prefix("??? "))?
+    let rest = (line.strip_prefix("!!!"))
+        .or_else(|| line.strip_prefix("???+"))
+        .or_else(|| line.strip_prefix("???"))?
         .trim();
     let (kind, title) = match rest.split_once(char::is_whitespace) {
         Some((kind, title)) => (kind, Some(title.trim())),
@@ -220,8 +261,8 @@ fn mkdocs_head(line: &str) -> Option<Head<'_>> {
         .filter(|_| !kind.is_empty())
 }
 
-/// Docusaurus: `:::kind Title` or `:::kind[Title]`, up to a line of as
-/// many colons (nested ones use more).
+/// Docusaurus: `:::kind Title` or `:::kind[Title]`, up to a line of at
+/// least as many colons (nested ones open with more), in a list item too.
 fn docusaurus(lines: &[&str]) -> Vec<String> {
     let mut out = Vec::with_capacity(lines.len());
     let mut fence = None;
@@ -240,19 +281,28 @@ fn docusaurus(lines: &[&str]) -> Vec<String> {
         };
         let mut inner_fence = None;
         let close = (i + 1..lines.len()).find(|&j| {
-            let l = lines[j];
+            let l = lines[j].trim();
             !step_fence(&mut inner_fence, l)
                 && inner_fence.is_none()
-                && l.trim().len() == colons
-                && l.trim().chars().all(|c| c == ':')
+                && l.len() >= colons
+                && l.chars().all(|c| c == ':')
         });
         let Some(close) = close else {
             out.push(line.to_string());
             i += 1;
             continue;
         };
-        let inner = docusaurus(&lines[i + 1..close]);
-        out.extend(callout(kind, title, inner));
+        let indent = indent_of(line);
+        let inner: Vec<&str> = (lines[i + 1..close].iter())
+            .map(|l| l.strip_prefix(indent).unwrap_or(l.trim_start()))
+            .collect();
+        let inner = docusaurus(&inner);
+        put(
+            &mut out,
+            indent,
+            callout(kind, title, inner),
+            lines.get(close + 1).copied(),
+        );
         i = close + 1;
     }
     out
@@ -316,6 +366,36 @@ mod tests {
                 Generator::MkDocs
             ),
             ["snippet includes (--8<--)"]
+        );
+    }
+
+    /// Callouts in list items stay in them; the text after one is not
+    /// drawn into it; the variants Python-Markdown and Material accept.
+    #[test]
+    fn callouts_in_list_items_and_the_line_after_them() {
+        let mkdocs_body = "1. Step\n\n    !!!tip\n        Inside.\n\n2. Next\n\n!!! note\n    Last line.\nLazy paragraph.\n\n===+ \"Open tab\"\n    Shown.\n";
+        assert_eq!(
+            convert(mkdocs_body, Generator::MkDocs).unwrap(),
+            "1. Step\n\n    > [!TIP]\n    > Inside.\n\n2. Next\n\n> [!NOTE]\n> Last line.\n\nLazy paragraph.\n\n**Open tab**\n\nShown.\n"
+        );
+        let docusaurus_body = "- Bullet\n\n    :::danger\n    Four spaces in a list.\n    :::\n\n:::note\nInside.\n::::\nOutside paragraph.\n";
+        assert_eq!(
+            convert(docusaurus_body, Generator::Docusaurus).unwrap(),
+            "- Bullet\n\n    > [!CAUTION]\n    > **Danger**\n    >\n    > Four spaces in a list.\n\n> [!NOTE]\n> Inside.\n\nOutside paragraph.\n"
+        );
+        assert!(
+            hand_work(
+                "Import the contacts into the CRM.\nexport them weekly.\n",
+                Generator::Docusaurus
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            hand_work(
+                "import './styles.css';\nexport const x = 1;\n",
+                Generator::Docusaurus
+            ),
+            ["MDX imports and exports"]
         );
     }
 }

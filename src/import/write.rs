@@ -218,8 +218,6 @@ fn place_folders(
     by_page
 }
 
-/// Adds the URLs a page was served at to its `aliases` (after those it
-/// lists), each counted as a mapping of its key (`slug → aliases`).
 /// Marks a page `draft: true`, which credo leaves out unless built with
 /// `--drafts`.
 fn make_draft(converted: &mut Converted, because: &str) {
@@ -231,6 +229,8 @@ fn make_draft(converted: &mut Converted, because: &str) {
     }
 }
 
+/// Adds the URLs a page was served at to its `aliases` (after those it
+/// lists), each counted as a mapping of its key (`slug → aliases`).
 fn add_aliases(converted: &mut Converted, urls: Vec<super::OldUrl>) {
     if urls.is_empty() {
         return;
@@ -313,6 +313,8 @@ fn write_page(
     match format {
         Format::Toml => report.from_toml += 1,
         Format::Yaml => report.rewritten += 1,
+        // Its callouts rewritten (counted as such), it needs no front
+        // matter still.
         Format::None if meta.is_empty() => return write(&target, body.to_string()),
         Format::None => report.given_front_matter += 1,
     }
