@@ -370,14 +370,14 @@ pub(crate) fn load_statics(
 pub(crate) enum Hidden {
     /// Leave them out: in `content/`, they are an editor's or a tool's.
     Skip,
-    /// Keep them, but for version control's and the desktop's own: in a
-    /// static folder, `.well-known/`, `.nojekyll` and `.htaccess` are for
-    /// the host, and Hugo and Zola copy them.
+    /// Keep those meant for the host ([`FOR_THE_HOST`]): in a static folder.
     Keep,
 }
 
-/// Names a static folder never copies, though they start with a dot.
-const NEVER_COPIED: &[&str] = &[".git", ".hg", ".svn", ".DS_Store", ".gitignore", ".gitkeep"];
+/// The dot-files a static folder publishes: the host reads them. Any other
+/// (`.git`, `.env`, `.vscode/`, an editor's lock or swap file, macOS's
+/// `._x`) is somebody's tool's, and never published.
+const FOR_THE_HOST: &[&str] = &[".well-known", ".nojekyll", ".htaccess", ".domains"];
 
 /// Every file under `dir` (sorted). Symlinks are followed only while they stay inside `root`.
 fn walk_files(
@@ -396,9 +396,7 @@ fn walk_files(
             let name = e.file_name().to_string_lossy();
             let left_out = e.depth() > 0
                 && name.starts_with('.')
-                && (hidden == Hidden::Skip
-                    || NEVER_COPIED.contains(&name.as_ref())
-                    || name.ends_with(".swp"));
+                && (hidden == Hidden::Skip || !FOR_THE_HOST.contains(&name.as_ref()));
             !left_out && stays_inside(&canonical_root, e)
         });
     for entry in walker {
