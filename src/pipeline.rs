@@ -239,7 +239,8 @@ pub fn resolve(
     sources: crate::load::Sources,
     drafts: bool,
 ) -> (Resolved, Vec<UnlinkedBodies>, Diagnostics) {
-    let (sources, languages, mut diagnostics) = crate::load::languages::split(sources, &config);
+    let (sources, languages, mut diagnostics) =
+        crate::load::languages::split(sources, &config, drafts);
     if !languages.is_empty() {
         config.tag_pages = std::iter::once((config.language.clone(), &sources))
             .chain(languages.iter().map(|l| (l.code.clone(), &l.sources)))

@@ -73,7 +73,11 @@ pub(crate) struct Language {
 /// The default language's sources, and those of every other language of
 /// `config`; translations for languages the site does not have, or without
 /// an original, are reported.
-pub(crate) fn split(sources: Sources, config: &Config) -> (Sources, Vec<Language>, Diagnostics) {
+pub(crate) fn split(
+    sources: Sources,
+    config: &Config,
+    drafts: bool,
+) -> (Sources, Vec<Language>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let mut default = Vec::with_capacity(sources.files.len());
     let mut translations: HashMap<String, Vec<Loaded>> = HashMap::new();
@@ -105,8 +109,11 @@ pub(crate) fn split(sources: Sources, config: &Config) -> (Sources, Vec<Language
         let files: Vec<Loaded> = default
             .iter()
             .map(|original| match by_original.remove(&original.source.file) {
-                Some(translation) => take_place(translation, original),
-                None => {
+                // A translation still in draft: the original stands in.
+                Some(translation) if drafts || !is_draft(&translation) || is_draft(original) => {
+                    take_place(translation, original)
+                }
+                _ => {
                     missing.push(original.source.file.clone());
                     let mut stand_in = original.clone();
                     stand_in.source.untranslated = true;
@@ -147,6 +154,11 @@ pub(crate) fn split(sources: Sources, config: &Config) -> (Sources, Vec<Language
         unreadable: sources.unreadable,
     };
     (default, languages, diagnostics)
+}
+
+/// Whether `file` is a page marked `draft: true`.
+fn is_draft(file: &Loaded) -> bool {
+    matches!(&file.meta, Meta::Page(meta) if meta.draft)
 }
 
 /// `content/a/gifts.de.md` → `content/a/gifts.md`.

@@ -121,7 +121,8 @@ fn a_translation_keeps_its_originals_place_where_it_leaves_it_out() {
 
 /// A draft is left out in every language: its translation too, which
 /// would otherwise link the missing original in its switcher, hreflang
-/// alternates and sitemap. With --drafts both are built.
+/// alternates and sitemap; a translation in draft gives way to its
+/// original standing in. With --drafts both are built.
 #[test]
 fn a_drafts_translation_is_left_out_with_it() {
     let site = bilingual()
@@ -138,8 +139,28 @@ fn a_drafts_translation_is_left_out_with_it() {
     assert!(!run.exists("principles/wip/index.html"));
     assert!(!run.exists("de/principles/wip/index.html"));
     assert!(!run.page("de/sitemap.xml").contains("wip"));
+    // A translation still in draft: the original stands in for it, so the
+    // switcher and hreflang of the original lead somewhere.
+    let site = site
+        .file(
+            "content/principles/ready.md",
+            "---\ntitle: Ready\n---\nDone.\n",
+        )
+        .file(
+            "content/principles/ready.de.md",
+            "---\ntitle: Fertig\ndraft: true\n---\nNoch nicht.\n",
+        );
+    let run = site.build();
+    run.success();
+    let stand_in = run.page("de/principles/ready/index.html");
+    assert!(stand_in.contains("class=\"untranslated\""), "{stand_in}");
+    assert!(!stand_in.contains("Fertig"));
     let run = site.run(&["build", "--drafts"]);
     run.success();
+    assert!(
+        run.page("de/principles/ready/index.html")
+            .contains("Fertig")
+    );
     assert!(run.exists("de/principles/wip/index.html"));
     assert!(
         run.page("de/principles/wip/index.html")
