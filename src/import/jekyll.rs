@@ -47,13 +47,20 @@ pub(super) fn plan(src: &Path) -> Plan {
         let top = rel.split('/').next().unwrap_or(rel);
         BUILD_FILES.contains(&top) || (top.starts_with('_') && !collections.contains(top))
     });
-    // Collections are published without their underscore; drafts, as
-    // Jekyll builds them (`--drafts`), only when asked.
+    // Collections are published without their underscore; drafts go
+    // among the posts, where Jekyll shows them (`--drafts`), built only
+    // when asked.
     plan.drafts_because = "_drafts/";
-    for entry in plan.pages.iter_mut() {
-        if entry.dest.starts_with("content/_drafts/") {
-            plan.drafts
-                .insert(entry.dest.replacen("_drafts", "drafts", 1));
+    for entry in plan.pages.iter_mut().chain(plan.assets.iter_mut()) {
+        if let Some(rest) = entry
+            .dest
+            .strip_prefix("content/_drafts/")
+            .map(str::to_string)
+        {
+            if rest.ends_with(".md") {
+                plan.drafts.insert(format!("content/posts/{rest}"));
+            }
+            entry.dest = format!("content/_posts/{rest}");
         }
     }
     for entry in plan.pages.iter_mut().chain(plan.assets.iter_mut()) {
