@@ -492,7 +492,11 @@ fn search_index(
             tags: &p.meta.tags,
             headings: headings(&p.scan),
             body: &bodies.pages[id].text,
-            before: contrast_text(p.meta.contrast.as_ref()),
+            // Only an attitude's template shows its contrast.
+            before: contrast_text(
+                (p.meta.contrast.as_ref())
+                    .filter(|_| p.kind == crate::load::frontmatter::Kind::Attitude),
+            ),
             after: (!p.meta.checklist.is_empty()).then(|| crate::search::SearchPart {
                 id: "checklist-heading",
                 heading: checklist_heading,

@@ -294,7 +294,7 @@
         if (!n) return;
         input.setAttribute("aria-controls", listId);
         return more(q, mine).then(() => { if (mine === seq) select(0); });
-      }).catch((e) => { box.innerHTML = '<p class="search-empty">' + escapeHTML(t("search_unavailable", { error: e.message })) + "</p>"; if (popup) box.hidden = false; });
+      }).catch((e) => { box.dataset.query = q; box.innerHTML = '<p class="search-empty">' + escapeHTML(t("search_unavailable", { error: e.message })) + "</p>"; if (popup) box.hidden = false; });
     }
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-expanded", "false");
@@ -314,10 +314,11 @@
       if (e.key === "ArrowDown") { e.preventDefault(); select(active + 1); }
       else if (e.key === "ArrowUp") { e.preventDefault(); select(active - 1); }
       else if (e.key === "Enter") {
-        // While a query waits for the keys to pause, the results shown are for
-        // what was typed before: run the query now and open its first result.
-        var all = items();
-        if (timer) {
+        // While the results shown are for what was typed before (the query
+        // waits for the keys to pause, or is still fetching), run the query
+        // now and open its first result.
+        var all = items(), typed = input.value.trim();
+        if (timer || (typed && box.dataset.query !== typed)) {
           e.preventDefault(); clearTimeout(timer); timer = 0;
           var mine = seq + 1;
           run().then(() => { var first = items()[0]; if (mine === seq && first) location.href = first.href; });
