@@ -42,7 +42,8 @@ pub struct SourceFile {
     /// The byte range of the YAML block in `text`.
     pub yaml_range: std::ops::Range<usize>,
     /// The text of the body's first `# heading` when the front matter gives
-    /// no `title`: the page's title, so the body leaves it out.
+    /// no `title`, or when it opens the body repeating that title: the
+    /// page's title, so the body leaves it out.
     pub heading_title: Option<String>,
     /// A short hash of the whole file (front matter and body): the page's
     /// `version`, which changes whenever its source does.
@@ -344,6 +345,23 @@ pub fn load(root: &Path, body: Body) -> (Sources, Diagnostics) {
     (sources, diagnostics)
 }
 
+/// The body's opening `# heading` when it repeats the front matter's
+/// `title` (an MkDocs or Hugo page often has both): the page then shows it
+/// once. Only a body that opens with one is parsed for it.
+fn repeated_title(meta: &Meta, body: &str) -> Option<String> {
+    let title = match meta {
+        Meta::Page(meta) => meta.title.as_str(),
+        Meta::Section(meta) => meta.title.as_deref()?,
+    };
+    let opening = body.trim_start().lines().next()?;
+    if !opening.starts_with("# ") {
+        return None;
+    }
+    let heading = crate::markdown::first_h1(body)?;
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    same(&heading, title).then_some(heading)
+}
+
 /// Lists the files of the static folder `dir` as files to copy.
 pub(crate) fn load_statics(
     root: &Path,
@@ -605,7 +623,7 @@ fn parse(
     let block = YamlBlock::new(split.yaml, &file, 2);
     // Front matter is optional: without a `title`, the first `# heading` is
     // the title, else the file's name made readable.
-    let heading_title = if block.has_key("title") {
+    let mut heading_title = if block.has_key("title") {
         None
     } else {
         crate::markdown::first_h1(split.body)
@@ -626,6 +644,9 @@ fn parse(
         (Meta::Page(Box::new(meta)), problems)
     };
     let problems = problems.into_iter().map(|d| d.with_source(&text)).collect();
+    if heading_title.is_none() {
+        heading_title = repeated_title(&meta, split.body);
+    }
     let drop_title = heading_title.is_some();
     let scan = match body {
         Body::Scan => crate::markdown::scan(&text[body_start..], drop_title),

@@ -392,3 +392,26 @@ fn a_raw_html_h1_is_the_title() {
     assert!(about.contains("<title>About us · Acme</title>"), "{about}");
     assert!(about.contains("<div align=\"center\"><h1>Not a title block</h1></div>"));
 }
+
+/// A page whose front matter `title` its body repeats as its opening
+/// `# heading` (as MkDocs and Hugo pages often do) shows the title once; a
+/// different opening heading is the body's own.
+#[test]
+fn a_title_repeated_as_the_opening_heading_shows_once() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/returns.md",
+            "---\ntitle: Returns\n---\n\n# returns\n\nWithin 30 days.\n",
+        )
+        .file(
+            "content/refunds.md",
+            "---\ntitle: Refunds\n---\n# Money back\n\nAt once.\n",
+        )
+        .build();
+    run.success();
+    let returns = run.page("returns/index.html");
+    assert_eq!(returns.matches("<h1").count(), 1, "{returns}");
+    assert!(returns.contains("Within 30 days."));
+    let refunds = run.page("refunds/index.html");
+    assert_eq!(refunds.matches("<h1").count(), 2, "{refunds}");
+}
