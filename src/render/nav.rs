@@ -135,6 +135,9 @@ pub(crate) struct NavContext<'a> {
     /// The pages at the top of `content/` that come before every section
     /// (a window of at most 60).
     pub pages: Vec<NavItem<'a>>,
+    /// How many pages at the top of `content/` the windows of `pages` and
+    /// of the sections' `after` leave out (the home lists them all).
+    pub more: usize,
     /// Top-level sections; the current one lists its pages.
     pub sections: Vec<NavSection<'a>>,
     /// The URL of the page being rendered.
@@ -167,15 +170,30 @@ impl<'a> Contexts<'a> {
         while let Some(parent) = site.sections[*path.last().unwrap_or(&0)].parent {
             path.push(parent);
         }
+        // The home's pages after a section: a window around the current
+        // page, as a section's pages are.
+        let trailing = trailing_pages(site, 0);
+        let at = (after_leading_pages(site, 0).iter())
+            .filter(|t| matches!(t, Target::Page(_)))
+            .position(|&t| t == current)
+            .unwrap_or(0);
+        let start = at
+            .saturating_sub(WINDOW / 2)
+            .min(trailing.saturating_sub(WINDOW));
+        let shown = start..(start + WINDOW).min(trailing);
+        let mut trailing_seen = 0;
         let mut sections: Vec<NavSection<'a>> = Vec::new();
         for &child in after_leading_pages(site, 0) {
             let s = match child {
                 Target::Section(s) => s,
                 Target::Page(p) => {
                     // A page after a section: the leading pages are `pages`.
-                    if let Some(last) = sections.last_mut() {
+                    if let Some(last) = sections.last_mut()
+                        && shown.contains(&trailing_seen)
+                    {
                         last.after.push(self.nav_item(p, current));
                     }
+                    trailing_seen += 1;
                     continue;
                 }
             };
@@ -198,8 +216,10 @@ impl<'a> Contexts<'a> {
                 after: Vec::new(),
             });
         }
+        let (pages, leading_more) = self.nav_pages(0, current, WINDOW);
         NavContext {
-            pages: self.nav_pages(0, current, WINDOW).0,
+            pages,
+            more: leading_more + trailing - shown.len(),
             sections,
             current_url: site.href(site.url(current)),
             path: site.url(current).to_string(),
@@ -470,5 +490,45 @@ mod tests {
             assert_eq!(shape(&nav), expected, "{ref_path}");
             assert_eq!(value(nav), value(plain.nav(Target::Page(id))), "{ref_path}");
         }
+    }
+
+    /// The home's pages after a section are a window of 60 around the
+    /// current page, as a section's pages are, and `more` counts the rest.
+    #[test]
+    fn the_homes_pages_after_a_section_are_a_window() {
+        let pages: Vec<(String, String)> = (1..=70)
+            .map(|w| {
+                (
+                    format!("p{w:02}.md"),
+                    format!("---\ntitle: P{w}\nweight: {w}\n---\n"),
+                )
+            })
+            .chain([(
+                "guide/_index.md".to_string(),
+                "---\ntitle: Guide\nweight: 0\n---\n".to_string(),
+            )])
+            .chain([("guide/a.md".to_string(), "---\ntitle: A\n---\n".to_string())])
+            .collect();
+        let files: Vec<(&str, &str)> = (pages.iter())
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let (site, diagnostics) = testing::resolve(&files);
+        assert!(!diagnostics.has_errors(), "{}", diagnostics.render_human());
+        let plain = Contexts::plain(&site);
+        let nav = plain.nav(Target::Page(testing::page(&site, "p70")));
+        assert!(
+            nav.pages.is_empty(),
+            "the guide weighs least: every page comes after it"
+        );
+        let after = &nav.sections[0].after;
+        assert_eq!(after.len(), 60);
+        assert!(
+            after.last().is_some_and(|i| i.current),
+            "the current page is in the window"
+        );
+        assert_eq!(nav.more, 10);
+        let nav = plain.nav(Target::Page(testing::page(&site, "guide/a")));
+        assert_eq!(nav.sections[0].after[0].page.fields.url, "/p01/");
+        assert_eq!(nav.more, 10);
     }
 }
