@@ -773,7 +773,7 @@ fn footnotes_last(out: Vec<Event<'_>>) -> Vec<Event<'_>> {
     }
     let mut body = Vec::with_capacity(out.len() + 2);
     let mut notes = vec![Event::Html(
-        "<section class=\"footnotes\" role=\"doc-endnotes\">\n".into(),
+        "<div class=\"footnotes\" role=\"doc-endnotes\">\n".into(),
     )];
     let mut in_note = false;
     for event in out {
@@ -792,7 +792,7 @@ fn footnotes_last(out: Vec<Event<'_>>) -> Vec<Event<'_>> {
             body.push(event)
         }
     }
-    notes.push(Event::Html("</section>\n".into()));
+    notes.push(Event::Html("</div>\n".into()));
     body.extend(notes);
     body
 }

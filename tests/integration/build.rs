@@ -198,7 +198,7 @@ fn markdown_extensions_are_on() {
     assert!(page.contains("class=\"footnote-definition\""));
     // Footnotes gather at the end of the body, as GitHub shows them.
     let note = page
-        .find("<section class=\"footnotes\" role=\"doc-endnotes\">")
+        .find("<div class=\"footnotes\" role=\"doc-endnotes\">")
         .unwrap();
     assert!(
         page.find("Never do this.").unwrap() < note,
