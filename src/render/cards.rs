@@ -35,6 +35,9 @@ pub(crate) struct CardFields<'a> {
     /// The ref path (`principles/a`, `principles/_index`): a stable key, used
     /// by the theme's scripts to store checklist and track progress.
     pub key: &'a str,
+    /// Whether the default language's page stands in for a missing
+    /// translation: its title and summary are in that language.
+    pub untranslated: bool,
 }
 
 impl Serialize for Card<'_> {
@@ -131,6 +134,7 @@ impl<'a> Contexts<'a> {
                 kind: p.kind.as_str(),
                 number: p.meta.number,
                 key: &p.source.ref_path,
+                untranslated: p.source.untranslated,
             },
             shared: self.cards.map(|c| &c.pages[id]),
         }
@@ -147,6 +151,7 @@ impl<'a> Contexts<'a> {
                 kind: "section",
                 number: None,
                 key: &s.key,
+                untranslated: s.source.as_ref().is_some_and(|f| f.untranslated),
             },
             shared: self.cards.map(|c| &c.sections[id]),
         }

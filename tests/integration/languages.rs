@@ -325,11 +325,12 @@ fn english_standing_in_on_a_right_to_left_page_is_marked_left_to_right() {
     assert!(
         section.contains("<div class=\"body\" lang=\"en\" dir=\"ltr\"><p>What we stand for.</p>")
     );
-    // The translated page is not marked.
-    assert!(
-        !run.page("ar/values/respect/index.html")
-            .contains("dir=\"ltr\"")
-    );
+    // The translated page is not marked (its sidebar's English entries are).
+    let respect = run.page("ar/values/respect/index.html");
+    assert!(!respect.contains("<div class=\"body\" lang="), "{respect}");
+    let h1 = &respect[respect.find("<h1").unwrap()..];
+    assert!(!h1[..h1.find('>').unwrap()].contains("lang="), "{respect}");
+    assert!(respect.contains("values/candour/\" lang=\"en\" dir=\"ltr\">"), "{respect}");
 }
 
 #[test]
@@ -669,5 +670,28 @@ fn a_translation_holding_a_placeholder_is_warned_about() {
             "content/principles/greet.de.md:6:1: warning: the text is still the placeholder `credo new` wrote",
             "content/principles/greet.md:4:1: warning: the text is still the placeholder `credo new` wrote",
         ]
+    );
+}
+
+/// A page standing in for a missing translation is marked with its own
+/// language wherever its title is listed: its cards and sidebar entries.
+#[test]
+fn a_stand_ins_title_is_marked_in_lists_and_the_sidebar() {
+    let run = bilingual().build();
+    run.success();
+    let section = run.page("de/values/index.html");
+    assert!(
+        section.contains("<a href=\"/hb/de/values/patience/\" lang=\"en\" dir=\"ltr\">"),
+        "{section}"
+    );
+    let page = run.page("de/values/patience/index.html");
+    assert!(
+        page.contains(" aria-current=\"page\" lang=\"en\" dir=\"ltr\">"),
+        "{page}"
+    );
+    // A translated page's card is not marked.
+    assert!(
+        !run.page("de/principles/index.html")
+            .contains("answer-by-the-third-ring/\" lang=")
     );
 }
