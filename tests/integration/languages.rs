@@ -330,7 +330,10 @@ fn english_standing_in_on_a_right_to_left_page_is_marked_left_to_right() {
     assert!(!respect.contains("<div class=\"body\" lang="), "{respect}");
     let h1 = &respect[respect.find("<h1").unwrap()..];
     assert!(!h1[..h1.find('>').unwrap()].contains("lang="), "{respect}");
-    assert!(respect.contains("values/candour/\" lang=\"en\" dir=\"ltr\">"), "{respect}");
+    assert!(
+        respect.contains("values/candour/\" lang=\"en\" dir=\"ltr\">"),
+        "{respect}"
+    );
 }
 
 #[test]
