@@ -1,10 +1,15 @@
-//! The one change an import makes to a page's body: another generator's
-//! callouts, which credo would show as stray text, become GitHub alerts
-//! (`> [!NOTE]`), the callouts credo renders. MkDocs writes them as
-//! `!!! note "Title"` (`??? note` folded) over an indented block, and tabs
-//! as `=== "Tab"`; Docusaurus as `:::note Title` ... `:::`. Fenced code is
-//! left alone. What has no Markdown equivalent (MDX imports and JSX,
-//! MkDocs snippets) is only named, for the report.
+//! The changes an import makes to a page's body, where credo would show
+//! stray text or follow a dead link. Another generator's callouts become
+//! GitHub alerts (`> [!NOTE]`), the callouts credo renders: MkDocs writes
+//! them as `!!! note "Title"` (`??? note` folded) over an indented block,
+//! Docusaurus as `:::note Title` ... `:::`. Tabs (MkDocs' `=== "Tab"`,
+//! Docusaurus' `<TabItem label="Tab">`) become bold labels, MDX statements
+//! comments ([`convert`]). Links to the URLs the source served pages at
+//! become content links ([`relink`]). Fenced code is left alone. What has
+//! no Markdown equivalent (other JSX, MkDocs snippets) is only named, for
+//! the report ([`hand_work`]).
+
+use std::collections::BTreeMap;
 
 use super::Generator;
 
@@ -39,8 +44,9 @@ pub(super) fn hand_work(body: &str, generator: Generator) -> Vec<&'static str> {
         let trimmed = line.trim_start();
         let kind = match generator {
             Generator::MkDocs if trimmed.starts_with("--8<--") => "snippet includes (--8<--)",
-            Generator::Docusaurus if is_mdx_statement(line) => "MDX imports and exports",
-            Generator::Docusaurus if starts_component(trimmed) => "JSX components (<Tabs>, …)",
+            Generator::Docusaurus if starts_component(trimmed) => {
+                "JSX components (<Admonition>, …)"
+            }
             _ => continue,
         };
         if !found.contains(&kind) {
@@ -72,7 +78,8 @@ fn starts_component(line: &str) -> bool {
         return false;
     };
     let name: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-    name.starts_with(|c: char| c.is_ascii_uppercase())
+    // Tabs become bold labels (see `tab`).
+    name.starts_with(|c: char| c.is_ascii_uppercase()) && name != "Tabs" && name != "TabItem"
 }
 
 /// Follows fenced code: opens or closes `fence` at a fence line; `true` when
@@ -262,16 +269,29 @@ fn mkdocs_head(line: &str) -> Option<Head<'_>> {
 }
 
 /// Docusaurus: `:::kind Title` or `:::kind[Title]`, up to a line of at
-/// least as many colons (nested ones open with more), in a list item too.
+/// least as many colons (nested ones open with more), in a list item too;
+/// `<Tabs>` with its `<TabItem label="…">`s; MDX `import`/`export`
+/// statements, which become HTML comments (kept, but neither shown nor
+/// searched).
 fn docusaurus(lines: &[&str]) -> Vec<String> {
     let mut out = Vec::with_capacity(lines.len());
     let mut fence = None;
+    // Where the open `<Tabs>` stood: its items' labels and text go there.
+    let mut tabs_indent = "";
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         if step_fence(&mut fence, line) || fence.is_some() {
             out.push(line.to_string());
             i += 1;
+            continue;
+        }
+        if is_mdx_statement(line) {
+            i = comment_out_esm(lines, i, &mut out);
+            continue;
+        }
+        if let Some(next) = tab(lines, i, &mut tabs_indent, &mut out) {
+            i = next;
             continue;
         }
         let Some((colons, kind, title)) = docusaurus_head(line) else {
@@ -308,6 +328,123 @@ fn docusaurus(lines: &[&str]) -> Vec<String> {
     out
 }
 
+/// Writes the MDX statement starting at `lines[start]` (it runs to the
+/// next blank line, as MDX reads it) as an HTML comment; returns the index
+/// of the line after it.
+fn comment_out_esm(lines: &[&str], start: usize, out: &mut Vec<String>) -> usize {
+    let end = (start..lines.len())
+        .find(|&j| lines[j].trim().is_empty())
+        .unwrap_or(lines.len());
+    // `--` may not appear inside a comment.
+    let statement: Vec<String> = lines[start..end]
+        .iter()
+        .map(|l| l.replace("--", "- -"))
+        .collect();
+    match statement.as_slice() {
+        [one] => out.push(format!("<!-- {one} -->")),
+        _ => {
+            out.push("<!--".to_string());
+            out.extend(statement);
+            out.push("-->".to_string());
+        }
+    }
+    end
+}
+
+/// A line of Docusaurus tabs at `lines[at]`: `<Tabs …>` and `</Tabs>` are
+/// dropped; a `<TabItem label="Europe">` … `</TabItem>` becomes a bold
+/// label over its text, undented (MDX reads no indented code), at the
+/// indent of its `<Tabs>`. Returns the index of the next line to read, or
+/// `None` when `lines[at]` is no tab line (or an item is never closed).
+fn tab<'a>(
+    lines: &[&'a str],
+    at: usize,
+    tabs_indent: &mut &'a str,
+    out: &mut Vec<String>,
+) -> Option<usize> {
+    let line = lines[at];
+    let trimmed = line.trim();
+    if is_tag(trimmed, "<Tabs") {
+        *tabs_indent = indent_of(line);
+        return Some(at + 1);
+    }
+    if trimmed == "</Tabs>" || trimmed == "</TabItem>" {
+        return Some(at + 1);
+    }
+    if !is_tag(trimmed, "<TabItem") {
+        return None;
+    }
+    let open_end = trimmed.find('>')?;
+    let label = attribute(&trimmed[..open_end], "label")
+        .or_else(|| attribute(&trimmed[..open_end], "value"))
+        .unwrap_or("Tab");
+    // `<TabItem value="a">One line.</TabItem>`
+    let rest = trimmed[open_end + 1..].trim();
+    let (inner, next): (Vec<&str>, usize) = match rest.strip_suffix("</TabItem>") {
+        Some(text) => (vec![text.trim()], at + 1),
+        None => {
+            let close = (at + 1..lines.len()).find(|&j| lines[j].trim() == "</TabItem>")?;
+            let mut inner: Vec<&str> = lines[at + 1..close].to_vec();
+            if !rest.is_empty() {
+                inner.insert(0, rest);
+            }
+            (undent(&inner), close + 1)
+        }
+    };
+    let mut block = vec![format!("**{label}**"), String::new()];
+    block.extend(docusaurus(&inner));
+    while block.last().is_some_and(|l| l.trim().is_empty()) {
+        block.pop();
+    }
+    block.push(String::new());
+    out.extend(block.into_iter().map(|l| match l.is_empty() {
+        true => l,
+        false => format!("{tabs_indent}{l}"),
+    }));
+    Some(next)
+}
+
+/// Whether `line` opens the JSX element `tag` (`<Tabs>`, `<Tabs groupId="x">`,
+/// not `<TabsOther>`).
+fn is_tag(line: &str, tag: &str) -> bool {
+    line.strip_prefix(tag)
+        .is_some_and(|rest| rest.starts_with(['>', ' ', '\t', '/']))
+}
+
+/// The value of `name="…"` (or `'…'`) in a JSX tag.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let mut rest = tag;
+    while let Some(at) = rest.find(name) {
+        let before = rest[..at].chars().next_back();
+        rest = &rest[at + name.len()..];
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let Some(value) = rest.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim_start();
+        let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        let inner = &value[1..];
+        return inner.find(quote).map(|end| &inner[..end]);
+    }
+    None
+}
+
+/// `lines` without the indent they all share.
+fn undent<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let common = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| indent_of(l).len())
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .map(|l| l.get(common..).unwrap_or(""))
+        .collect()
+}
+
 fn docusaurus_head(line: &str) -> Option<(usize, &str, Option<&str>)> {
     let trimmed = line.trim();
     let colons = trimmed.chars().take_while(|&c| c == ':').count();
@@ -330,6 +467,95 @@ fn docusaurus_head(line: &str) -> Option<(usize, &str, Option<&str>)> {
     Some((colons, kind, title))
 }
 
+/// The URLs another generator served pages at, to find them by a link
+/// written from the site's root: Docusaurus serves
+/// `docs/02-setup/01-install.md` at `/docs/setup/install`.
+#[derive(Debug, Default)]
+pub(crate) struct PageUrls {
+    /// The path every page URL starts with (`/docs/`).
+    pub(crate) prefix: String,
+    /// Each page's URL below `prefix`, no `/` at either end, → its path
+    /// under `content/` (`setup/01-install.md`).
+    pub(crate) pages: BTreeMap<String, String>,
+}
+
+/// `body` with each link from the site's root to a page of `urls` (in a
+/// Markdown link, a link definition or a raw `href`) written as a content
+/// link (`@/setup/01-install.md`), which credo checks and keeps pointing
+/// at the page wherever it is served. A link below the prefix naming no
+/// page becomes one too, so `credo check` reports it. `None` when nothing
+/// changed. Fenced code is left alone.
+pub(super) fn relink(body: &str, urls: &PageUrls) -> Option<String> {
+    let mut out = String::with_capacity(body.len());
+    let mut fence = None;
+    let mut changed = false;
+    for line in body.split_inclusive('\n') {
+        if step_fence(&mut fence, line) || fence.is_some() {
+            out.push_str(line);
+            continue;
+        }
+        let mut rest = line;
+        while let Some((at, len)) = next_url(rest) {
+            let (head, tail) = rest.split_at(at + len);
+            out.push_str(head);
+            let end = tail
+                .find([')', '"', '\'', ' ', '\t', '>', '\n', '\r'])
+                .unwrap_or(tail.len());
+            let (url, after) = tail.split_at(end);
+            match content_link(url, urls) {
+                Some(link) => {
+                    out.push_str(&link);
+                    changed = true;
+                }
+                None => out.push_str(url),
+            }
+            rest = after;
+        }
+        out.push_str(rest);
+    }
+    changed.then_some(out)
+}
+
+/// Where the next URL of `line` starts: after `](`, `](<`, `href="` or, on
+/// a link definition's line, `]: `; as (offset of the marker, its length).
+fn next_url(line: &str) -> Option<(usize, usize)> {
+    let markers = ["](<", "](", "href=\"", "href='"];
+    let inline = markers
+        .iter()
+        .filter_map(|m| line.find(m).map(|at| (at, m.len())))
+        .min_by_key(|&(at, len)| (at, std::cmp::Reverse(len)));
+    let definition = line
+        .trim_start()
+        .starts_with('[')
+        .then(|| line.find("]: ").map(|at| (at, 3)))
+        .flatten();
+    inline
+        .into_iter()
+        .chain(definition)
+        .min_by_key(|&(at, _)| at)
+}
+
+/// The content link for `url` when it lies below `urls.prefix`.
+fn content_link(url: &str, urls: &PageUrls) -> Option<String> {
+    let below = url
+        .strip_prefix(&urls.prefix)
+        .or_else(|| (url == urls.prefix.trim_end_matches('/')).then_some(""))?;
+    let (path, anchor) = match below.find(['#', '?']) {
+        Some(at) => below.split_at(at),
+        None => (below, ""),
+    };
+    let path = path.trim_matches('/');
+    let path = (path.strip_suffix(".mdx"))
+        .or_else(|| path.strip_suffix(".md"))
+        .unwrap_or(path);
+    match urls.pages.get(path) {
+        Some(dest) => Some(format!("@/{dest}{anchor}")),
+        // A root URL the prefix does not set apart may be the host's.
+        None if urls.prefix == "/" => None,
+        None => Some(format!("@/{path}{anchor}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,15 +576,12 @@ mod tests {
         let body = "import Tabs from '@theme/Tabs';\n\n:::danger[Never]\nShare passwords.\n:::\n\n::::info Outer\n:::tip\nInner.\n:::\n::::\n\n:::note\nunclosed\n";
         assert_eq!(
             convert(body, Generator::Docusaurus).unwrap(),
-            "import Tabs from '@theme/Tabs';\n\n> [!CAUTION]\n> **Never**\n>\n> Share passwords.\n\n> [!NOTE]\n> **Outer**\n>\n> > [!TIP]\n> > Inner.\n\n:::note\nunclosed\n"
+            "<!-- import Tabs from '@theme/Tabs'; -->\n\n> [!CAUTION]\n> **Never**\n>\n> Share passwords.\n\n> [!NOTE]\n> **Outer**\n>\n> > [!TIP]\n> > Inner.\n\n:::note\nunclosed\n"
         );
+        assert!(hand_work(body, Generator::Docusaurus).is_empty());
         assert_eq!(
-            hand_work(body, Generator::Docusaurus),
-            ["MDX imports and exports"]
-        );
-        assert_eq!(
-            hand_work("<Tabs>\n<TabItem value=\"a\">\n", Generator::Docusaurus),
-            ["JSX components (<Tabs>, …)"]
+            hand_work("<Tabs>\n<Admonition type=\"a\">\n", Generator::Docusaurus),
+            ["JSX components (<Admonition>, …)"]
         );
         assert_eq!(
             hand_work(
@@ -391,11 +614,52 @@ mod tests {
             .is_empty()
         );
         assert_eq!(
-            hand_work(
-                "import './styles.css';\nexport const x = 1;\n",
+            convert(
+                "import './styles.css';\nexport const x = {\n  a: 1, // -- one\n};\n\nText.\n",
                 Generator::Docusaurus
-            ),
-            ["MDX imports and exports"]
+            )
+            .unwrap(),
+            "<!--\nimport './styles.css';\nexport const x = {\n  a: 1, // - - one\n};\n-->\n\nText.\n"
+        );
+    }
+
+    /// Tabs become a bold label over their text, undented so that it is
+    /// no code block, at the indent of their `<Tabs>`.
+    #[test]
+    fn docusaurus_tabs_become_bold_labels() {
+        let body = "Before.\n\n<Tabs groupId=\"os\">\n  <TabItem value=\"mac\" label=\"macOS\" default>\n    Use *Keychain*.\n\n    ```sh\n      indented\n    ```\n  </TabItem>\n  <TabItem value=\"win\">One line.</TabItem>\n</Tabs>\nAfter.\n\n- In a list:\n\n    <Tabs>\n    <TabItem label='A'>\n    Text A.\n    </TabItem>\n    </Tabs>\n\n<TabItem label=\"never closed\">\n";
+        assert_eq!(
+            convert(body, Generator::Docusaurus).unwrap(),
+            "Before.\n\n**macOS**\n\nUse *Keychain*.\n\n```sh\n  indented\n```\n\n**win**\n\nOne line.\n\nAfter.\n\n- In a list:\n\n    **A**\n\n    Text A.\n\n\n<TabItem label=\"never closed\">\n"
+        );
+    }
+
+    #[test]
+    fn links_from_the_root_name_pages_by_their_old_urls() {
+        let urls = PageUrls {
+            prefix: "/docs/".into(),
+            pages: [
+                (
+                    "guides/intro".to_string(),
+                    "01-guides/02-intro.md".to_string(),
+                ),
+                (String::new(), "README.md".to_string()),
+            ]
+            .into(),
+        };
+        let body = "[a](/docs/guides/intro/#step-2) and [b](</docs/guides/intro.mdx>)\n[home](/docs) <a href=\"/docs/guides/intro\">c</a>\n[gone](/docs/old-page) [else](/blog/x) [ext](https://x.example/docs/a)\n\n```\n[code](/docs/guides/intro)\n```\n[def]: /docs/guides/intro \"Title\"\n";
+        assert_eq!(
+            relink(body, &urls).unwrap(),
+            "[a](@/01-guides/02-intro.md#step-2) and [b](<@/01-guides/02-intro.md>)\n[home](@/README.md) <a href=\"@/01-guides/02-intro.md\">c</a>\n[gone](@/old-page) [else](/blog/x) [ext](https://x.example/docs/a)\n\n```\n[code](/docs/guides/intro)\n```\n[def]: @/01-guides/02-intro.md \"Title\"\n"
+        );
+        assert_eq!(relink("[x](/blog/)\n", &urls), None);
+        let root = PageUrls {
+            prefix: "/".into(),
+            ..urls
+        };
+        assert_eq!(
+            relink("[a](/guides/intro) [logo](/img/logo.png)\n", &root).unwrap(),
+            "[a](@/01-guides/02-intro.md) [logo](/img/logo.png)\n"
         );
     }
 }

@@ -29,6 +29,13 @@ pub(super) fn plan(src: &Path) -> Plan {
     };
     let mut plan = Plan::new(Generator::Docusaurus, site);
     plan.rank_front_matter = true;
+    let route = quoted_value(&config, "routeBasePath").unwrap_or_else(|| "docs".to_string());
+    let route = route.trim_matches('/');
+    let prefix = match route.is_empty() {
+        true => "/".to_string(),
+        false => format!("/{route}/"),
+    };
+    plan.served_at = Some((prefix, doc_url));
     let is_category = |rel: &str| {
         let name = rel.rsplit('/').next().unwrap_or(rel);
         CATEGORY_FILES.contains(&name)
@@ -88,6 +95,52 @@ fn add_categories(docs: &Path, plan: &mut Plan) {
     }
 }
 
+/// The URL Docusaurus served the page at `dest` at, below the docs' route
+/// (no `/` at either end): each folder's and the file's number prefix
+/// (`01-`) dropped, the file named by its `id`, a folder's own page
+/// (`index`, `README`, or named as its folder) at the folder, and `slug`
+/// (from the route when it starts with `/`) in place of all that.
+fn doc_url(dest: &str, raw: &Mapping) -> Option<String> {
+    let path = dest.strip_prefix("content/")?.strip_suffix(".md")?;
+    let mut segments: Vec<&str> = path.split('/').map(without_number_prefix).collect();
+    let text = |key: &str| raw.get(key).and_then(Value::as_str).map(str::trim);
+    let name = segments.pop()?;
+    let folder = segments.join("/");
+    if let Some(slug) = text("slug") {
+        return Some(match slug.strip_prefix('/') {
+            Some(from_route) => from_route.trim_matches('/').to_string(),
+            None => join(&folder, slug.trim_matches('/')),
+        });
+    }
+    let own_page = name.eq_ignore_ascii_case("index")
+        || name.eq_ignore_ascii_case("readme")
+        || segments.last() == Some(&name);
+    if own_page && text("id").is_none() {
+        return Some(folder);
+    }
+    Some(join(&folder, text("id").unwrap_or(name)))
+}
+
+/// `folder/name`, or `name` at the top.
+fn join(folder: &str, name: &str) -> String {
+    match folder.is_empty() {
+        true => name.to_string(),
+        false => format!("{folder}/{name}"),
+    }
+}
+
+/// A file or folder name without the number Docusaurus orders by
+/// (`01-intro`, `2. Setup`, `10_faq` → `intro`, `Setup`, `faq`).
+fn without_number_prefix(name: &str) -> &str {
+    let digits = name.len() - name.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &name[digits..];
+    let separator = rest.len() - rest.trim_start_matches([' ', '-', '_', '.']).len();
+    let stripped = &rest[separator..];
+    let is_prefix =
+        digits > 0 && rest[..separator].contains(['-', '_', '.']) && !stripped.is_empty();
+    if is_prefix { stripped } else { name }
+}
+
 /// The first `key: 'value'` (or `"value"`, `` `value` ``) in JavaScript text.
 fn quoted_value(js: &str, key: &str) -> Option<String> {
     let pattern = format!("{key}:");
@@ -112,7 +165,25 @@ fn quoted_value(js: &str, key: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::quoted_value;
+    use super::*;
+
+    #[test]
+    fn doc_urls_drop_number_prefixes_and_follow_id_and_slug() {
+        let meta = |yaml: &str| -> Mapping { serde_yaml::from_str(yaml).unwrap() };
+        let none = Mapping::new();
+        let url = |dest: &str, raw: &Mapping| doc_url(dest, raw).unwrap();
+        assert_eq!(url("content/01-guides/02-intro.md", &none), "guides/intro");
+        assert_eq!(url("content/2. Setup/10_faq.md", &none), "Setup/faq");
+        assert_eq!(url("content/guides/index.md", &none), "guides");
+        assert_eq!(url("content/guides/README.md", &none), "guides");
+        assert_eq!(url("content/guides/guides.md", &none), "guides");
+        assert_eq!(url("content/intro.md", &none), "intro");
+        assert_eq!(url("content/2024.md", &none), "2024");
+        assert_eq!(url("content/a/x.md", &meta("id: start")), "a/start");
+        assert_eq!(url("content/a/x.md", &meta("slug: /welcome")), "welcome");
+        assert_eq!(url("content/a/x.md", &meta("slug: /")), "");
+        assert_eq!(url("content/a/x.md", &meta("slug: here")), "a/here");
+    }
 
     #[test]
     fn quoted_values_are_found_in_javascript() {

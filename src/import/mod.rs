@@ -130,7 +130,15 @@ pub(crate) struct Plan {
     pub(crate) drafts: BTreeSet<String>,
     /// Why those are drafts, as the report names it (`_drafts/`).
     pub(crate) drafts_because: &'static str,
+    /// Where the source served its pages, for links written from the
+    /// site's root (Docusaurus's `/docs/setup/install`): the path every
+    /// page URL starts with, and a page's URL below it from its dest and
+    /// front matter. See [`body::relink`].
+    pub(crate) served_at: Option<(String, ServedAt)>,
 }
+
+/// See [`Plan::served_at`].
+pub(crate) type ServedAt = fn(&str, &Mapping) -> Option<String>;
 
 /// See [`Plan::old_urls`].
 pub(crate) type OldUrls = fn(&str, &Mapping, &SiteInfo) -> Vec<OldUrl>;
@@ -156,6 +164,7 @@ impl Plan {
             old_urls: None,
             drafts: BTreeSet::new(),
             drafts_because: "",
+            served_at: None,
         }
     }
 
@@ -352,7 +361,7 @@ pub(crate) fn heading_title(dir: &Path) -> Option<String> {
     ["README.md", "index.md", "_index.md", "readme.md"]
         .iter()
         .filter_map(|name| std::fs::read_to_string(dir.join(name)).ok())
-        .find_map(|text| first_h1(frontmatter::split(&text).body))
+        .find_map(|text| crate::markdown::first_h1(frontmatter::split(&text).body))
 }
 
 /// The folder's own name (of its absolute path, so `.` has one too).
@@ -361,32 +370,6 @@ fn folder_name(dir: &Path) -> String {
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "Handbook".to_string())
-}
-
-/// The text of the first level-1 heading of a Markdown body.
-fn first_h1(body: &str) -> Option<String> {
-    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-    let mut title: Option<String> = None;
-    for event in Parser::new(body) {
-        match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            }) => title = Some(String::new()),
-            Event::Text(text) | Event::Code(text) => {
-                if let Some(title) = title.as_mut() {
-                    title.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
-                return title
-                    .map(|t| t.trim().to_string())
-                    .filter(|t| !t.is_empty());
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Reads a configuration file (TOML, YAML or JSON, by its extension) as
@@ -452,13 +435,23 @@ pub(crate) fn command(src: &Path, dir: &Path) -> Result<u8, Error> {
 mod tests {
     use super::*;
 
+    /// The site title of `init --bare` and `import` reads the README as a
+    /// page's title is read: a raw `<h1 align="center">` counts.
     #[test]
-    fn first_h1_skips_other_levels_and_joins_inline_code() {
-        assert_eq!(
-            first_h1("## Not\n\n# The `credo` way\n"),
-            Some("The credo way".into())
-        );
-        assert_eq!(first_h1("No heading"), None);
+    fn heading_title_reads_raw_html_headings_too() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("README.md"),
+            "<h1 align=\"center\">\n  Client <em>Care</em>\n</h1>\n\n# Later\n",
+        )
+        .unwrap();
+        assert_eq!(heading_title(dir.path()).as_deref(), Some("Client Care"));
+        std::fs::write(
+            dir.path().join("README.md"),
+            "## Not\n\n# The `credo` way\n",
+        )
+        .unwrap();
+        assert_eq!(heading_title(dir.path()).as_deref(), Some("The credo way"));
     }
 
     #[test]

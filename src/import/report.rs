@@ -44,6 +44,8 @@ pub(crate) struct Report {
     pub template_code: Vec<String>,
     /// Pages whose callouts became GitHub alerts (see `import::body`).
     pub callouts: Vec<String>,
+    /// Pages whose links from the site's root now name pages (`@/…`).
+    pub relinked: Vec<String>,
     /// What pages hold that credo shows as written, to rewrite by hand:
     /// (page, what).
     pub hand_work: Vec<(String, &'static str)>,
@@ -73,6 +75,7 @@ impl Report {
             titles: 0,
             template_code: Vec::new(),
             callouts: Vec::new(),
+            relinked: Vec::new(),
             hand_work: Vec::new(),
             skipped,
             unredirected: Vec::new(),
@@ -160,7 +163,15 @@ impl fmt::Display for Report {
             let n = self.callouts.len();
             writeln!(
                 f,
-                "  callouts rewritten as GitHub alerts (> [!NOTE]): {n} page{}",
+                "  callouts rewritten as GitHub alerts (> [!NOTE]), tabs as bold labels, MDX statements as comments: {n} page{}",
+                if n == 1 { "" } else { "s" },
+            )?;
+        }
+        if !self.relinked.is_empty() {
+            let n = self.relinked.len();
+            writeln!(
+                f,
+                "  links to pages by their old URLs rewritten as content links (@/…), which credo checks: {n} page{}",
                 if n == 1 { "" } else { "s" },
             )?;
         }

@@ -15,7 +15,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::frontmatter::{self, Converted, Format, Role};
 use super::order::{self, FOLDER_PAGES};
-use super::{Entry, Language, Plan, Report};
+use super::{Entry, Generator, Language, Plan, Report, body};
 use crate::error::Error;
 
 /// One page, read and converted, waiting for its weight and title.
@@ -60,6 +60,7 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
             }
         }
     }
+    let urls = page_urls(&plan, &pages);
     let mut plan = plan;
     let weights = weights(&plan, &pages);
     let mut titles: BTreeMap<String, String> = plan
@@ -75,7 +76,8 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
     for page in pages {
         let weight = weights.get(&page.entry.dest).copied();
         let title = titles.get(page.entry.dest.as_str()).copied();
-        write_page(plan.generator, page, weight, title, dir, &mut report)?;
+        let hints = Hints { weight, title };
+        write_page(plan.generator, page, hints, urls.as_ref(), dir, &mut report)?;
     }
     for (dest, meta) in &plan.generated {
         let mut meta = meta.clone();
@@ -268,11 +270,31 @@ fn weights(plan: &Plan, pages: &[Page]) -> BTreeMap<String, i64> {
     }
 }
 
-fn write_page(
-    generator: super::Generator,
-    page: Page,
+/// What the reading order gives a page.
+struct Hints<'a> {
     weight: Option<i64>,
-    title: Option<&str>,
+    title: Option<&'a str>,
+}
+
+/// The source's page URLs (see [`Plan::served_at`]), when it has them.
+fn page_urls(plan: &Plan, pages: &[Page]) -> Option<body::PageUrls> {
+    let (prefix, url_of) = plan.served_at.as_ref()?;
+    let pages = pages.iter().filter_map(|page| {
+        let url = url_of(&page.entry.dest, &page.raw)?;
+        let dest = page.entry.dest.strip_prefix("content/")?;
+        Some((url, dest.to_string()))
+    });
+    Some(body::PageUrls {
+        prefix: prefix.clone(),
+        pages: pages.collect(),
+    })
+}
+
+fn write_page(
+    generator: Generator,
+    page: Page,
+    Hints { weight, title }: Hints,
+    urls: Option<&body::PageUrls>,
     dir: &Path,
     report: &mut Report,
 ) -> Result<(), Error> {
@@ -286,21 +308,28 @@ fn write_page(
     report.pages += 1;
     report.count_keys(&converted);
     let body = frontmatter::split(&text).body;
-    if has_template_code(body) {
+    // MDX's `style={{…}}` is JSX, not template code.
+    if generator != Generator::Docusaurus && has_template_code(body) {
         report.template_code.push(entry.dest.clone());
     }
-    for what in super::body::hand_work(body, generator) {
+    for what in body::hand_work(body, generator) {
         report.hand_work.push((entry.dest.clone(), what));
     }
-    let callouts = super::body::convert(body, generator);
+    let callouts = body::convert(body, generator);
     if callouts.is_some() {
         report.callouts.push(entry.dest.clone());
     }
     let body = callouts.as_deref().unwrap_or(body);
+    let relinked = urls.and_then(|urls| body::relink(body, urls));
+    if relinked.is_some() {
+        report.relinked.push(entry.dest.clone());
+    }
+    let changed = callouts.is_some() || relinked.is_some();
+    let body = relinked.as_deref().unwrap_or(body);
     let mut meta = converted.meta;
     apply_hints(&mut meta, weight, title, body, report);
     let target = dir.join(&entry.dest);
-    let unchanged = callouts.is_none()
+    let unchanged = !changed
         && match format {
             Format::None => meta.is_empty(),
             Format::Yaml => meta == raw,

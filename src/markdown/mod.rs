@@ -320,8 +320,6 @@ fn alert_marker(text: &str) -> Option<(BlockQuoteKind, &str)> {
     Some((kind, rest))
 }
 
-/// Removes the events of the first level-1 heading; whether they held a
-/// link, an image or raw HTML.
 /// Classifies a link destination: internal links are returned; external
 /// ones (with a scheme such as `https:` or `mailto:`, or from the host's
 /// root) are `None`. Every relative URL is internal: a `.md` file, a folder

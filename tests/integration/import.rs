@@ -510,7 +510,7 @@ fn mkdocs_nav_gives_weights_and_missing_titles() {
         site.read("content/week-one/accounts.md"),
         "---\nsummary: Get your accounts on day one\nweight: 10\nextra:\n  hide:\n  - toc\n---\n# Accounts\n\n> [!NOTE]\n> Ask IT for a laptop first.\n\n> [!CAUTION]\n> **Never share**\n>\n> Your password is yours alone.\n\n**Laptop**\n\nSign in with your badge.\n\n--8<-- \"includes/vpn.md\"\n"
     );
-    site.stdout_has("callouts rewritten as GitHub alerts (> [!NOTE]): 1 page\n")
+    site.stdout_has("callouts rewritten as GitHub alerts (> [!NOTE]), tabs as bold labels, MDX statements as comments: 1 page\n")
         .stdout_has("left as written, to rewrite by hand:\n    content/week-one/accounts.md: snippet includes (--8<--)\n");
     // The nav names no title and the page has no heading: credo's own
     // fallback (the file stem) applies, so none is written.
@@ -546,11 +546,30 @@ fn docusaurus_positions_and_categories_become_weights() {
     assert_eq!(weight("content/escalate.md"), "40");
     assert_eq!(weight("content/calls/hold.md"), "10");
     assert_eq!(weight("content/calls/greeting.md"), "20");
-    assert_eq!(
-        site.read("content/escalate.md"),
-        "---\ntitle: Escalate\nsummary: When to hand a customer over\nweight: 40\nextra:\n  sidebar_label: Escalating\n  keywords:\n  - handover\n  - escalation\n---\nimport Tabs from '@theme/Tabs';\n\nHand over when you cannot help within the hour.\n\n> [!TIP]\n> **Say who**\n>\n> Name the colleague who takes over.\n"
+    let escalate = site.read("content/escalate.md");
+    // MDX statements are kept as comments; tabs become bold labels.
+    assert!(
+        escalate.contains("---\n<!--\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n-->\n\n<!--\nexport const hours = {\n  europe: '08:00-18:00',\n};\n-->\n"),
+        "{escalate}"
     );
-    site.stdout_has("    content/escalate.md: MDX imports and exports\n");
+    assert!(
+        escalate.contains("**Europe**\n\nCall the duty lead on the *Europe* rota.\n\n```text\n+44 20 0000 0000\n```\n\n**us**\n\nPage the on-call lead.\n"),
+        "{escalate}"
+    );
+    assert!(escalate.ends_with("> [!TIP]\n> **Say who**\n>\n> Name the colleague who takes over.\n\n[rota]: @/calls/hold.md\n"));
+    // Links to the old `/docs/` URLs name the pages (number prefixes,
+    // `slug: /` and anchors followed), so `credo check` sees them.
+    assert!(
+        escalate.contains("[on hold](@/calls/hold.md)\nfirst, and [greet the colleague](@/calls/greeting.md#greeting) by name. Money questions\ngo by [the refund rules](@/02-billing/01-refunds.md); the basics are on [the first page](@/intro.md)."),
+        "{escalate}"
+    );
+    site.stdout_has("MDX statements as comments: 1 page\n")
+        .stdout_has("links to pages by their old URLs rewritten as content links (@/…), which credo checks: 2 pages\n");
+    assert!(
+        !site.run.stdout.contains("to rewrite by hand"),
+        "{}",
+        site.run.stdout
+    );
     assert!(
         site.read("content/intro.md")
             .contains("extra:\n  id: intro\n  slug: /\n")
@@ -572,6 +591,22 @@ fn docusaurus_positions_and_categories_become_weights() {
     assert!(
         escalate.contains("<div class=\"admonition admonition-tip\""),
         "{escalate}"
+    );
+    for link in [
+        "<a href=\"/calls/hold/\">on hold</a>",
+        "<a href=\"/calls/greeting/#greeting\">greet the colleague</a>",
+        "<a href=\"/02-billing/01-refunds/\">the refund rules</a>",
+        "<a href=\"/intro/\">the first page</a>",
+    ] {
+        assert!(escalate.contains(link), "{link} in {escalate}");
+    }
+    // Kept for the author, out of the reader's sight and search.
+    assert!(escalate.contains("<!--\nimport Tabs from '@theme/Tabs';"));
+    assert!(!escalate.contains("<p>import"), "{escalate}");
+    let search = site.read("public/handbook.json");
+    assert!(
+        !search.contains("@theme") && !search.contains("europe:"),
+        "{search}"
     );
     let intro = site.read("public/intro/index.html");
     assert!(
