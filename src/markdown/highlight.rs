@@ -50,8 +50,22 @@ const ALIASES: &[(&str, &str)] = &[
 /// `set`s, a known class of syntect bug) would otherwise hang the build.
 const TIME_LIMIT: Duration = Duration::from_secs(2);
 
-/// Renders a fenced code block of language `lang`.
-pub fn code_block(lang: &str, code: &str) -> String {
+/// Renders a fenced code block of language `lang`, under its title (a
+/// file name, usually) when it has one.
+pub fn code_block(lang: &str, title: Option<&str>, code: &str) -> String {
+    let pre = pre(lang, code);
+    match title {
+        Some(title) => format!(
+            "<figure class=\"code-figure\"><figcaption class=\"code-title\">{}</figcaption>{}</figure>\n",
+            escape(title),
+            pre.trim_end()
+        ),
+        None => pre,
+    }
+}
+
+/// The `<pre>` of a code block.
+fn pre(lang: &str, code: &str) -> String {
     let lang_attr = if lang.is_empty() {
         String::new()
     } else {
@@ -397,7 +411,7 @@ mod tests {
 
     #[test]
     fn known_languages_get_classes() {
-        let html = code_block("rust", "fn main() {}\n");
+        let html = code_block("rust", None, "fn main() {}\n");
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="));
     }
@@ -405,7 +419,7 @@ mod tests {
     #[test]
     fn unknown_languages_are_escaped_plain_code() {
         assert_eq!(
-            code_block("nosuchlang", "<b>\n"),
+            code_block("nosuchlang", None, "<b>\n"),
             "<pre class=\"code hl-code\" tabindex=\"0\"><code class=\"language-nosuchlang\">&lt;b&gt;\n</code></pre>\n"
         );
     }

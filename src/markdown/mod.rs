@@ -430,6 +430,23 @@ fn fence_language(info: &str) -> String {
         .to_string()
 }
 
+/// The title a fence's info string gives its block: `title="app.py"`
+/// (Docusaurus, Material for MkDocs) or `filename="app.py"` (Hugo).
+fn fence_title(info: &str) -> Option<String> {
+    ["title=", "filename="].iter().find_map(|key| {
+        let at = info.find(key)?;
+        // `subtitle=` is not `title=`.
+        if info[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+            return None;
+        }
+        let value = &info[at + key.len()..];
+        let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        let inner = &value[1..];
+        let title = &inner[..inner.find(quote)?];
+        Some(title.trim().to_string()).filter(|t| !t.is_empty())
+    })
+}
+
 /// Collects headings and internal links of `body`.
 pub fn scan(body: &str, drop_title: bool) -> Scan {
     scan_events(body, &parse(body, drop_title))
@@ -562,13 +579,15 @@ fn write(
     let mut text = String::new();
     let mut out: Vec<Event<'_>> = Vec::new();
     let mut evs = evs.into_iter();
-    let mut code: Option<(String, String)> = None;
+    // An open code block: its language, its title and its text so far.
+    let mut code: Option<(String, Option<String>, String)> = None;
     while let Some((event, range)) = evs.next() {
-        if let Some((lang, buf)) = code.as_mut() {
+        if let Some((lang, title, buf)) = code.as_mut() {
             match event {
                 Event::Text(t) => buf.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
-                    out.push(Event::Html(highlight::code_block(lang, buf).into()));
+                    let html = highlight::code_block(lang, title.as_deref(), buf);
+                    out.push(Event::Html(html.into()));
                     text.push_str(buf);
                     text.push('\n');
                     code = None;
@@ -579,11 +598,11 @@ fn write(
         }
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => fence_language(&info),
-                    CodeBlockKind::Indented => String::new(),
+                let (lang, title) = match kind {
+                    CodeBlockKind::Fenced(info) => (fence_language(&info), fence_title(&info)),
+                    CodeBlockKind::Indented => (String::new(), None),
                 };
-                code = Some((lang, String::new()));
+                code = Some((lang, title, String::new()));
             }
             Event::Start(Tag::Link {
                 link_type,

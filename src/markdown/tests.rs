@@ -294,3 +294,18 @@ fn emoji_shortcodes_show_as_github_shows_them() {
             .starts_with("Done ✅ at 10:30, 👍🎉 and :nope: stay;")
     );
 }
+
+/// A fence's `title="…"` (Docusaurus, Material) or `filename="…"` (Hugo)
+/// captions its block; the language is still the fence's first word.
+#[test]
+fn fence_titles_caption_their_code() {
+    let body = "```python title=\"greet.py\"\nprint('hi')\n```\n\n```sh {filename='<setup>.sh'}\nls\n```\n\n```text subtitle=\"no\"\nx\n```\n";
+    let html = render(body, false, &FIXED).html;
+    assert!(
+        html.starts_with("<figure class=\"code-figure\"><figcaption class=\"code-title\">greet.py</figcaption><pre class=\"code hl-code\" data-lang=\"python\""),
+        "{html}"
+    );
+    assert!(html.contains("<figcaption class=\"code-title\">&lt;setup&gt;.sh</figcaption><pre class=\"code hl-code\" data-lang=\"sh\""), "{html}");
+    assert_eq!(html.matches("<figure").count(), 2, "{html}");
+    assert_eq!(fence_title("rust title=\"\""), None);
+}
