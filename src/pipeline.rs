@@ -111,6 +111,23 @@ pub(crate) fn load_config(options: &BuildOptions) -> Result<Config, Error> {
     Ok(config)
 }
 
+/// The site root must be a folder before anything is read from it or
+/// written beside it.
+pub(crate) fn require_root(root: &Path) -> Result<(), Error> {
+    if root.is_dir() {
+        return Ok(());
+    }
+    let what = if root.exists() {
+        "is not a folder"
+    } else {
+        "does not exist"
+    };
+    Err(Error::Usage(format!(
+        "site root {} {what}; pass -r with the folder that holds credo.yaml, or run credo inside it",
+        root.display()
+    )))
+}
+
 /// A site root without `content/` is, like one without credo.yaml, the
 /// wrong folder or an unfinished site: a usage error, not a content error of
 /// some page. (An empty `content/` is a site with a home page only.)
@@ -172,12 +189,7 @@ pub struct Setup {
 
 /// Reads the config and resolves and compiles the theme it names.
 pub fn setup(options: &BuildOptions) -> Result<Setup, Error> {
-    if !options.root.is_dir() {
-        return Err(Error::Usage(format!(
-            "site root {} is not a folder",
-            options.root.display()
-        )));
-    }
+    require_root(&options.root)?;
     let config = load_config(options)?;
     require_content(&options.root)?;
     let theme = theme(&options.root, &config);
@@ -574,6 +586,7 @@ impl Sink for Prefixed<'_> {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let start = Instant::now();
     let mut stopwatch = Stopwatch::from_env();
+    require_root(&options.root)?;
     let sink = DirSink::new(&options.root, &options.output_dir())?;
     // Pages go to the staging folder as they are rendered; the live output
     // changes only when everything succeeded (dropping `staging` removes it).

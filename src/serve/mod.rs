@@ -72,18 +72,13 @@ pub(crate) struct ServeOptions {
 
 /// Runs `credo serve` until Ctrl-C.
 pub(crate) fn serve(options: ServeOptions) -> Result<(), Error> {
+    crate::pipeline::require_root(&options.build.root)?;
     let root = options.build.root.canonicalize().map_err(|e| {
         Error::Usage(format!(
-            "site root {} is not a folder: {e}",
+            "site root {} cannot be read: {e}",
             options.build.root.display()
         ))
     })?;
-    if !root.is_dir() {
-        return Err(Error::Usage(format!(
-            "site root {} is not a folder",
-            root.display()
-        )));
-    }
     let build = BuildOptions {
         root: root.clone(),
         ..options.build.clone()

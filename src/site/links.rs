@@ -47,7 +47,7 @@ impl Site {
                     page: self
                         .source(target)
                         .map_or_else(|| self.url(target).to_string(), |s| s.file.clone()),
-                    suggestion: anchor_suggestion(&decoded, scan),
+                    hint: anchor_hint(&decoded, scan),
                 });
             }
         }
@@ -142,12 +142,34 @@ impl Site {
 
 /// The closest heading id to `anchor`: the same id in another case first
 /// (GitHub-style ids are lower case), else the nearest spelling.
-fn anchor_suggestion(anchor: &str, scan: &Scan) -> Option<String> {
-    if let Some(id) = scan.anchor_ids().find(|id| id.eq_ignore_ascii_case(anchor)) {
-        return Some(id.to_string());
+fn anchor_hint(anchor: &str, scan: &Scan) -> String {
+    let ids: Vec<&str> = scan.anchor_ids().collect();
+    let close = (ids
+        .iter()
+        .find(|id| id.eq_ignore_ascii_case(anchor))
+        .copied())
+    .or_else(|| crate::diagnostic::did_you_mean(anchor, &ids));
+    if let Some(id) = close {
+        return format!("did you mean `#{id}`?");
     }
-    crate::diagnostic::did_you_mean(anchor, &scan.anchor_ids().collect::<Vec<_>>())
-        .map(str::to_string)
+    const SHOWN: usize = 8;
+    match ids.as_slice() {
+        [] => "the page has no headings: link to the page itself".to_string(),
+        _ => {
+            let mut list: Vec<String> = ids
+                .iter()
+                .take(SHOWN)
+                .map(|id| format!("`#{id}`"))
+                .collect();
+            if ids.len() > SHOWN {
+                list.push(format!("and {} more", ids.len() - SHOWN));
+            }
+            format!(
+                "its heading ids are {} (a heading's text, lower case, spaces as `-`, as GitHub makes them)",
+                list.join(", ")
+            )
+        }
+    }
 }
 
 /// Where an internal link leads.
@@ -184,8 +206,8 @@ pub(crate) enum LinkError {
         anchor: String,
         /// The target's file.
         page: String,
-        /// The closest heading id.
-        suggestion: Option<String>,
+        /// The closest heading id, or the ids there are.
+        hint: String,
     },
 }
 
@@ -237,23 +259,14 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
             ),
         )
         .with_hint("build with --drafts, or remove `draft: true` from that page"),
-        LinkError::MissingAnchor {
-            anchor,
-            page,
-            suggestion,
-        } => {
-            let d = Diagnostic::error(
-                &src.file,
-                line,
-                col,
-                Code::BrokenAnchor,
-                format!("link to `{written}`: {page} has no heading with id `{anchor}`"),
-            );
-            match suggestion {
-                Some(s) => d.with_hint(format!("did you mean `#{s}`?")),
-                None => d,
-            }
-        }
+        LinkError::MissingAnchor { anchor, page, hint } => Diagnostic::error(
+            &src.file,
+            line,
+            col,
+            Code::BrokenAnchor,
+            format!("link to `{written}`: {page} has no heading with id `{anchor}`"),
+        )
+        .with_hint(hint.clone()),
     };
     d.with_source(&src.text)
 }

@@ -154,6 +154,39 @@ fn a_site_without_content_is_a_usage_error_and_an_empty_one_builds() {
 }
 
 #[test]
+fn a_missing_site_root_is_a_usage_error_that_says_what_to_pass() {
+    let site = SiteTest::minimal();
+    for command in ["build", "check", "serve"] {
+        site.run(&[command, "-r", "no-such-site"])
+            .code(2)
+            .stderr_has("site root no-such-site does not exist; pass -r with the folder that holds credo.yaml");
+        site.run(&[command, "-r", "credo.yaml"])
+            .code(2)
+            .stderr_has("site root credo.yaml is not a folder;");
+    }
+    assert!(!site.root.join("no-such-site").exists());
+}
+
+/// A broken anchor names the closest heading id, or else the ids there are.
+#[test]
+fn broken_anchors_hint_at_the_ids_the_page_has() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/a.md",
+            "---\ntitle: A\n---\n[x](b.md#zzz-qqq) [y](b.md#setup-steps) [z](c.md#x)\n",
+        )
+        .file(
+            "content/b.md",
+            "---\ntitle: B\n---\n## Setup steps!\n\n## Costs & fees\n",
+        )
+        .file("content/c.md", "---\ntitle: C\n---\nNo headings.\n")
+        .check();
+    run.code(1)
+        .stderr_has("help: its heading ids are `#setup-steps`, `#costs--fees` (a heading's text")
+        .stderr_has("help: the page has no headings: link to the page itself");
+}
+
+#[test]
 fn an_opening_line_with_trailing_blanks_still_opens_front_matter() {
     let run = SiteTest::minimal()
         .file("content/a.md", "--- \ntitle: Arrive early\n---\nBody.\n")
