@@ -4,12 +4,10 @@
 //! them as `!!! note "Title"` (`??? note` folded) over an indented block,
 //! Docusaurus as `:::note Title` ... `:::`. Tabs (MkDocs' `=== "Tab"`,
 //! Docusaurus' `<TabItem label="Tab">`) become bold labels, MDX statements
-//! comments ([`convert`]). Links to the URLs the source served pages at
-//! become content links ([`relink`]). Fenced code is left alone. What has
+//! comments ([`convert`]); images' attribute lists raw `<img>`s. Fenced
+//! code is left alone. (Links are rewritten in [`super::links`].) What has
 //! no Markdown equivalent (other JSX, MkDocs snippets) is only named, for
 //! the report ([`hand_work`]).
-
-use std::collections::BTreeMap;
 
 use super::Generator;
 
@@ -84,7 +82,7 @@ fn starts_component(line: &str) -> bool {
 
 /// Follows fenced code: opens or closes `fence` at a fence line; `true` when
 /// `line` is one.
-fn step_fence(fence: &mut Option<(char, usize)>, line: &str) -> bool {
+pub(super) fn step_fence(fence: &mut Option<(char, usize)>, line: &str) -> bool {
     let trimmed = line.trim_start();
     let Some(c) = trimmed.chars().next().filter(|c| matches!(c, '`' | '~')) else {
         return false;
@@ -181,7 +179,7 @@ fn mkdocs(lines: &[&str]) -> Vec<String> {
         }
         let indent = indent_of(line);
         let Some(head) = mkdocs_head(&line[indent.len()..]) else {
-            out.push(line.to_string());
+            out.push(without_attr_lists(line));
             i += 1;
             continue;
         };
@@ -227,6 +225,104 @@ fn mkdocs(lines: &[&str]) -> Vec<String> {
         i = last + 1;
     }
     out
+}
+
+/// `line` with the attribute lists (`{ width="300" }`, `{ .md-button }`)
+/// that Python-Markdown's attr_list hangs on images and links, which
+/// credo would show as text: an image keeps its attributes as a raw
+/// `<img>`, a link loses its list.
+fn without_attr_lists(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("){") {
+        let (before, after) = rest.split_at(at + 1);
+        let Some(close) = after.find('}') else {
+            break;
+        };
+        let list = &after[1..close];
+        let Some(attributes) = attr_list(list) else {
+            out.push_str(before);
+            rest = after;
+            continue;
+        };
+        match image_at_end(before) {
+            Some((start, alt, src)) => {
+                out.push_str(&before[..start]);
+                out.push_str(&format!(
+                    "<img src=\"{}\" alt=\"{}\"{attributes}>",
+                    html_attribute(src),
+                    html_attribute(alt)
+                ));
+            }
+            None => out.push_str(before),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// An attr_list's attributes as HTML (` class="a b" width="300"`), or
+/// `None` when `list` is no attribute list.
+fn attr_list(list: &str) -> Option<String> {
+    let mut classes = Vec::new();
+    let mut html = String::new();
+    let mut rest = list.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    while !rest.is_empty() {
+        let token_end = match rest.find('=') {
+            Some(eq) if !rest[..eq].contains(char::is_whitespace) => {
+                let value = &rest[eq + 1..];
+                match value.chars().next() {
+                    Some(q @ ('"' | '\'')) => eq + 2 + value[1..].find(q)? + 1,
+                    _ => eq + 1 + value.find(char::is_whitespace).unwrap_or(value.len()),
+                }
+            }
+            _ => rest.find(char::is_whitespace).unwrap_or(rest.len()),
+        };
+        let token = &rest[..token_end];
+        if let Some(class) = token.strip_prefix('.') {
+            classes.push(class);
+        } else if let Some(id) = token.strip_prefix('#') {
+            html.push_str(&format!(" id=\"{}\"", html_attribute(id)));
+        } else {
+            let (key, value) = token.split_once('=')?;
+            if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                return None;
+            }
+            let value = value.trim_matches(['"', '\'']);
+            html.push_str(&format!(" {key}=\"{}\"", html_attribute(value)));
+        }
+        rest = rest[token_end..].trim_start();
+    }
+    if !classes.is_empty() {
+        html.insert_str(
+            0,
+            &format!(" class=\"{}\"", html_attribute(&classes.join(" "))),
+        );
+    }
+    Some(html)
+}
+
+/// The image `![alt](src "title")` that `text` ends with: where it starts,
+/// its alt text and its source.
+fn image_at_end(text: &str) -> Option<(usize, &str, &str)> {
+    let inner = text.strip_suffix(')')?;
+    let open = inner.rfind("](")?;
+    let destination = inner[open + 2..].trim();
+    let src = destination.split_whitespace().next()?;
+    let src = src.trim_start_matches('<').trim_end_matches('>');
+    let start = inner[..open].rfind("![")?;
+    Some((start, &inner[start + 2..open], src))
+}
+
+/// `text` escaped for a double-quoted HTML attribute.
+fn html_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 /// The opening line of an MkDocs block.
@@ -467,95 +563,6 @@ fn docusaurus_head(line: &str) -> Option<(usize, &str, Option<&str>)> {
     Some((colons, kind, title))
 }
 
-/// The URLs another generator served pages at, to find them by a link
-/// written from the site's root: Docusaurus serves
-/// `docs/02-setup/01-install.md` at `/docs/setup/install`.
-#[derive(Debug, Default)]
-pub(crate) struct PageUrls {
-    /// The path every page URL starts with (`/docs/`).
-    pub(crate) prefix: String,
-    /// Each page's URL below `prefix`, no `/` at either end, → its path
-    /// under `content/` (`setup/01-install.md`).
-    pub(crate) pages: BTreeMap<String, String>,
-}
-
-/// `body` with each link from the site's root to a page of `urls` (in a
-/// Markdown link, a link definition or a raw `href`) written as a content
-/// link (`@/setup/01-install.md`), which credo checks and keeps pointing
-/// at the page wherever it is served. A link below the prefix naming no
-/// page becomes one too, so `credo check` reports it. `None` when nothing
-/// changed. Fenced code is left alone.
-pub(super) fn relink(body: &str, urls: &PageUrls) -> Option<String> {
-    let mut out = String::with_capacity(body.len());
-    let mut fence = None;
-    let mut changed = false;
-    for line in body.split_inclusive('\n') {
-        if step_fence(&mut fence, line) || fence.is_some() {
-            out.push_str(line);
-            continue;
-        }
-        let mut rest = line;
-        while let Some((at, len)) = next_url(rest) {
-            let (head, tail) = rest.split_at(at + len);
-            out.push_str(head);
-            let end = tail
-                .find([')', '"', '\'', ' ', '\t', '>', '\n', '\r'])
-                .unwrap_or(tail.len());
-            let (url, after) = tail.split_at(end);
-            match content_link(url, urls) {
-                Some(link) => {
-                    out.push_str(&link);
-                    changed = true;
-                }
-                None => out.push_str(url),
-            }
-            rest = after;
-        }
-        out.push_str(rest);
-    }
-    changed.then_some(out)
-}
-
-/// Where the next URL of `line` starts: after `](`, `](<`, `href="` or, on
-/// a link definition's line, `]: `; as (offset of the marker, its length).
-fn next_url(line: &str) -> Option<(usize, usize)> {
-    let markers = ["](<", "](", "href=\"", "href='"];
-    let inline = markers
-        .iter()
-        .filter_map(|m| line.find(m).map(|at| (at, m.len())))
-        .min_by_key(|&(at, len)| (at, std::cmp::Reverse(len)));
-    let definition = line
-        .trim_start()
-        .starts_with('[')
-        .then(|| line.find("]: ").map(|at| (at, 3)))
-        .flatten();
-    inline
-        .into_iter()
-        .chain(definition)
-        .min_by_key(|&(at, _)| at)
-}
-
-/// The content link for `url` when it lies below `urls.prefix`.
-fn content_link(url: &str, urls: &PageUrls) -> Option<String> {
-    let below = url
-        .strip_prefix(&urls.prefix)
-        .or_else(|| (url == urls.prefix.trim_end_matches('/')).then_some(""))?;
-    let (path, anchor) = match below.find(['#', '?']) {
-        Some(at) => below.split_at(at),
-        None => (below, ""),
-    };
-    let path = path.trim_matches('/');
-    let path = (path.strip_suffix(".mdx"))
-        .or_else(|| path.strip_suffix(".md"))
-        .unwrap_or(path);
-    match urls.pages.get(path) {
-        Some(dest) => Some(format!("@/{dest}{anchor}")),
-        // A root URL the prefix does not set apart may be the host's.
-        None if urls.prefix == "/" => None,
-        None => Some(format!("@/{path}{anchor}")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -623,6 +630,23 @@ mod tests {
         );
     }
 
+    /// Python-Markdown's attribute lists: an image keeps them as a raw
+    /// `<img>`; a link (Material's buttons) loses them; braces that are
+    /// no list stay.
+    #[test]
+    fn mkdocs_attr_lists_on_images_and_links() {
+        let body = "![Team photo](img/team.png \"The team\"){ width=\"300\" loading=lazy .shadow #team }\n[Sign up](signup.md){ .md-button .md-button--primary } and {not a list} or ![x](a.png){}\n```\n![c](c.png){ width=1 }\n```\n";
+        assert_eq!(
+            convert(body, Generator::MkDocs).unwrap(),
+            "<img src=\"img/team.png\" alt=\"Team photo\" class=\"shadow\" width=\"300\" loading=\"lazy\" id=\"team\">\n[Sign up](signup.md) and {not a list} or ![x](a.png){}\n```\n![c](c.png){ width=1 }\n```\n"
+        );
+        assert_eq!(attr_list("a b"), None);
+        assert_eq!(
+            attr_list("title=\"x y\" align=left").as_deref(),
+            Some(" title=\"x y\" align=\"left\"")
+        );
+    }
+
     /// Tabs become a bold label over their text, undented so that it is
     /// no code block, at the indent of their `<Tabs>`.
     #[test]
@@ -631,35 +655,6 @@ mod tests {
         assert_eq!(
             convert(body, Generator::Docusaurus).unwrap(),
             "Before.\n\n**macOS**\n\nUse *Keychain*.\n\n```sh\n  indented\n```\n\n**win**\n\nOne line.\n\nAfter.\n\n- In a list:\n\n    **A**\n\n    Text A.\n\n\n<TabItem label=\"never closed\">\n"
-        );
-    }
-
-    #[test]
-    fn links_from_the_root_name_pages_by_their_old_urls() {
-        let urls = PageUrls {
-            prefix: "/docs/".into(),
-            pages: [
-                (
-                    "guides/intro".to_string(),
-                    "01-guides/02-intro.md".to_string(),
-                ),
-                (String::new(), "README.md".to_string()),
-            ]
-            .into(),
-        };
-        let body = "[a](/docs/guides/intro/#step-2) and [b](</docs/guides/intro.mdx>)\n[home](/docs) <a href=\"/docs/guides/intro\">c</a>\n[gone](/docs/old-page) [else](/blog/x) [ext](https://x.example/docs/a)\n\n```\n[code](/docs/guides/intro)\n```\n[def]: /docs/guides/intro \"Title\"\n";
-        assert_eq!(
-            relink(body, &urls).unwrap(),
-            "[a](@/01-guides/02-intro.md#step-2) and [b](<@/01-guides/02-intro.md>)\n[home](@/README.md) <a href=\"@/01-guides/02-intro.md\">c</a>\n[gone](@/old-page) [else](/blog/x) [ext](https://x.example/docs/a)\n\n```\n[code](/docs/guides/intro)\n```\n[def]: @/01-guides/02-intro.md \"Title\"\n"
-        );
-        assert_eq!(relink("[x](/blog/)\n", &urls), None);
-        let root = PageUrls {
-            prefix: "/".into(),
-            ..urls
-        };
-        assert_eq!(
-            relink("[a](/guides/intro) [logo](/img/logo.png)\n", &root).unwrap(),
-            "[a](@/01-guides/02-intro.md) [logo](/img/logo.png)\n"
         );
     }
 }

@@ -14,6 +14,7 @@ mod docusaurus;
 pub mod frontmatter;
 mod hugo;
 mod jekyll;
+mod links;
 mod mdbook;
 mod mkdocs;
 pub(crate) mod order;
@@ -133,7 +134,7 @@ pub(crate) struct Plan {
     /// Where the source served its pages, for links written from the
     /// site's root (Docusaurus's `/docs/setup/install`): the path every
     /// page URL starts with, and a page's URL below it from its dest and
-    /// front matter. See [`body::relink`].
+    /// front matter. See [`links`].
     pub(crate) served_at: Option<(String, ServedAt)>,
 }
 

@@ -44,7 +44,7 @@ pub(crate) struct Report {
     pub template_code: Vec<String>,
     /// Pages whose callouts became GitHub alerts (see `import::body`).
     pub callouts: Vec<String>,
-    /// Pages whose links from the site's root now name pages (`@/…`).
+    /// Pages whose links now name pages and headings as credo serves them.
     pub relinked: Vec<String>,
     /// What pages hold that credo shows as written, to rewrite by hand:
     /// (page, what).
@@ -163,7 +163,7 @@ impl fmt::Display for Report {
             let n = self.callouts.len();
             writeln!(
                 f,
-                "  callouts rewritten as GitHub alerts (> [!NOTE]), tabs as bold labels, MDX statements as comments: {n} page{}",
+                "  callouts (as GitHub alerts), tabs, MDX statements or attribute lists rewritten: {n} page{}",
                 if n == 1 { "" } else { "s" },
             )?;
         }
@@ -171,7 +171,7 @@ impl fmt::Display for Report {
             let n = self.relinked.len();
             writeln!(
                 f,
-                "  links to pages by their old URLs rewritten as content links (@/…), which credo checks: {n} page{}",
+                "  links to pages or headings by their old URLs rewritten to credo's: {n} page{}",
                 if n == 1 { "" } else { "s" },
             )?;
         }

@@ -14,6 +14,7 @@ use serde::Serialize;
 use serde_yaml::{Mapping, Value};
 
 use super::frontmatter::{self, Converted, Format, Role};
+use super::links::{self, Relinker};
 use super::order::{self, FOLDER_PAGES};
 use super::{Entry, Generator, Language, Plan, Report, body};
 use crate::error::Error;
@@ -60,7 +61,13 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
             }
         }
     }
-    let urls = page_urls(&plan, &pages);
+    let relinker = Relinker::new(
+        &plan,
+        pages.iter().map(|p| {
+            let body = frontmatter::split(&p.text).body;
+            (p.entry.dest.as_str(), &p.raw, body)
+        }),
+    );
     let mut plan = plan;
     let weights = weights(&plan, &pages);
     let mut titles: BTreeMap<String, String> = plan
@@ -77,7 +84,7 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
         let weight = weights.get(&page.entry.dest).copied();
         let title = titles.get(page.entry.dest.as_str()).copied();
         let hints = Hints { weight, title };
-        write_page(plan.generator, page, hints, urls.as_ref(), dir, &mut report)?;
+        write_page(plan.generator, page, hints, &relinker, dir, &mut report)?;
     }
     for (dest, meta) in &plan.generated {
         let mut meta = meta.clone();
@@ -276,25 +283,11 @@ struct Hints<'a> {
     title: Option<&'a str>,
 }
 
-/// The source's page URLs (see [`Plan::served_at`]), when it has them.
-fn page_urls(plan: &Plan, pages: &[Page]) -> Option<body::PageUrls> {
-    let (prefix, url_of) = plan.served_at.as_ref()?;
-    let pages = pages.iter().filter_map(|page| {
-        let url = url_of(&page.entry.dest, &page.raw)?;
-        let dest = page.entry.dest.strip_prefix("content/")?;
-        Some((url, dest.to_string()))
-    });
-    Some(body::PageUrls {
-        prefix: prefix.clone(),
-        pages: pages.collect(),
-    })
-}
-
 fn write_page(
     generator: Generator,
     page: Page,
     Hints { weight, title }: Hints,
-    urls: Option<&body::PageUrls>,
+    relinker: &Relinker,
     dir: &Path,
     report: &mut Report,
 ) -> Result<(), Error> {
@@ -320,7 +313,7 @@ fn write_page(
         report.callouts.push(entry.dest.clone());
     }
     let body = callouts.as_deref().unwrap_or(body);
-    let relinked = urls.and_then(|urls| body::relink(body, urls));
+    let relinked = links::relink(body, |url| relinker.rewrite(&entry.dest, url));
     if relinked.is_some() {
         report.relinked.push(entry.dest.clone());
     }

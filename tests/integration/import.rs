@@ -510,7 +510,7 @@ fn mkdocs_nav_gives_weights_and_missing_titles() {
         site.read("content/week-one/accounts.md"),
         "---\nsummary: Get your accounts on day one\nweight: 10\nextra:\n  hide:\n  - toc\n---\n# Accounts\n\n> [!NOTE]\n> Ask IT for a laptop first.\n\n> [!CAUTION]\n> **Never share**\n>\n> Your password is yours alone.\n\n**Laptop**\n\nSign in with your badge.\n\n--8<-- \"includes/vpn.md\"\n"
     );
-    site.stdout_has("callouts rewritten as GitHub alerts (> [!NOTE]), tabs as bold labels, MDX statements as comments: 1 page\n")
+    site.stdout_has("callouts (as GitHub alerts), tabs, MDX statements or attribute lists rewritten: 2 pages\n")
         .stdout_has("left as written, to rewrite by hand:\n    content/week-one/accounts.md: snippet includes (--8<--)\n");
     // The nav names no title and the page has no heading: credo's own
     // fallback (the file stem) applies, so none is written.
@@ -518,12 +518,27 @@ fn mkdocs_nav_gives_weights_and_missing_titles() {
         site.read("content/week-one/tools.md"),
         "---\nweight: 20\n---\nInstall these tools before Wednesday.\n"
     );
+    // Heading ids by Python-Markdown's rule become GitHub's; an image's
+    // attribute list a raw `<img>`.
     assert_eq!(
         site.read("content/faq.md"),
-        "---\ntitle: FAQ\nweight: 20\n---\nAsk anything in #onboarding.\n"
+        "---\ntitle: FAQ\nweight: 20\n---\nAsk anything in #onboarding.\n\n<img src=\"img/desk.jpg\" alt=\"Desk\" class=\"framed\" width=\"240\">\n\n## Badges & keys\n\nLost one? See [Badges & keys](#badges--keys), or [accounts](week-one/accounts.md#accounts).\n\n## Über die Kantine\n\n[Lunch](#über-die-kantine) is at noon.\n"
     );
     assert!(site.read("credo.yaml").contains("title: Onboarding\ndescription: Your first weeks at Acme\nbase_url: https://docs.example.com/onboarding/\nlanguage: en\n"));
-    site.stdout_has("from the reading order: 4 weights, 1 titles");
+    site.stdout_has("from the reading order: 4 weights, 1 titles")
+        .stdout_has("links to pages or headings by their old URLs rewritten to credo's: 1 page\n");
+    // The rewritten anchors resolve: the build checks every one.
+    let out = site.out.to_string_lossy().into_owned();
+    site.source
+        .run(&["build", "-r", &out, "-o", &format!("{out}/public")])
+        .success();
+    let faq = site.read("public/faq/index.html");
+    assert!(
+        faq.contains(
+            "<img src=\"/onboarding/img/desk.jpg\" alt=\"Desk\" class=\"framed\" width=\"240\">"
+        ),
+        "{faq}"
+    );
 }
 
 #[test]
@@ -563,8 +578,8 @@ fn docusaurus_positions_and_categories_become_weights() {
         escalate.contains("[on hold](@/calls/hold.md)\nfirst, and [greet the colleague](@/calls/greeting.md#greeting) by name. Money questions\ngo by [the refund rules](@/02-billing/01-refunds.md); the basics are on [the first page](@/intro.md)."),
         "{escalate}"
     );
-    site.stdout_has("MDX statements as comments: 1 page\n")
-        .stdout_has("links to pages by their old URLs rewritten as content links (@/…), which credo checks: 2 pages\n");
+    site.stdout_has("MDX statements or attribute lists rewritten: 1 page\n")
+        .stdout_has("links to pages or headings by their old URLs rewritten to credo's: 2 pages\n");
     assert!(
         !site.run.stdout.contains("to rewrite by hand"),
         "{}",
