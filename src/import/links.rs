@@ -124,13 +124,13 @@ fn python_markdown_slug(text: &str) -> String {
 /// The URLs another generator served pages at, to find them by a link
 /// written from the site's root: Docusaurus serves
 /// `docs/02-setup/01-install.md` at `/docs/setup/install`.
-#[derive(Debug, Default)]
-pub(crate) struct PageUrls {
+#[derive(Debug)]
+struct PageUrls {
     /// The path every page URL starts with (`/docs/`).
-    pub(crate) prefix: String,
+    prefix: String,
     /// Each page's URL below `prefix`, no `/` at either end, → its path
     /// under `content/` (`setup/01-install.md`).
-    pub(crate) pages: BTreeMap<String, String>,
+    pages: BTreeMap<String, String>,
 }
 
 /// `body` with each link (in a Markdown link, a link definition or a raw
