@@ -43,6 +43,7 @@ pub(super) fn plan(src: &Path) -> Plan {
     plan.add_tree(&src.join("docs"), "content", &is_category);
     plan.add_tree(&src.join("static"), "static", &|_| false);
     add_categories(&src.join("docs"), &mut plan);
+    add_numbered_folder_titles(&src.join("docs"), &mut plan);
     for folder in ["blog", "src", "i18n"] {
         if src.join(folder).is_dir() {
             plan.skipped.push(format!(
@@ -92,6 +93,31 @@ fn add_categories(docs: &Path, plan: &mut Plan) {
         if let Some(position) = category.get("position").and_then(Value::as_f64) {
             plan.positions.push((page, position));
         }
+    }
+}
+
+/// A folder named with the number Docusaurus orders by (`02-billing`) is
+/// titled without it (`billing`), as Docusaurus labels it, unless its
+/// category or its own page gives a title.
+fn add_numbered_folder_titles(docs: &Path, plan: &mut Plan) {
+    let folders = walkdir::WalkDir::new(docs)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_dir());
+    for folder in folders {
+        let name = folder.file_name().to_string_lossy();
+        let label = without_number_prefix(&name);
+        if label == name {
+            continue;
+        }
+        let Ok(rel) = folder.path().strip_prefix(docs) else {
+            continue;
+        };
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        plan.folder_titles
+            .push((format!("content/{rel}"), label.to_string()));
     }
 }
 

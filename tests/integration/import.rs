@@ -557,6 +557,12 @@ fn docusaurus_positions_and_categories_become_weights() {
         site.read("content/calls/_index.md"),
         "---\ntitle: Phone calls\nweight: 20\n---\n"
     );
+    // A numbered folder is labelled without its number, as Docusaurus
+    // labels it.
+    assert_eq!(
+        site.read("content/02-billing/_index.md"),
+        "---\ntitle: billing\n---\n"
+    );
     assert_eq!(weight("content/listen.md"), "30");
     assert_eq!(weight("content/escalate.md"), "40");
     assert_eq!(weight("content/calls/hold.md"), "10");
