@@ -29,13 +29,9 @@ pub(super) fn plan(src: &Path) -> Plan {
     };
     let mut plan = Plan::new(Generator::Docusaurus, site);
     plan.rank_front_matter = true;
-    let route = quoted_value(&config, "routeBasePath").unwrap_or_else(|| "docs".to_string());
-    let route = route.trim_matches('/');
-    let prefix = match route.is_empty() {
-        true => "/".to_string(),
-        false => format!("/{route}/"),
-    };
-    plan.served_at = Some((prefix, doc_url));
+    plan.served_below =
+        quoted_value(&config, "routeBasePath").unwrap_or_else(|| "docs".to_string());
+    plan.served_at = Some(doc_url);
     let is_category = |rel: &str| {
         let name = rel.rsplit('/').next().unwrap_or(rel);
         CATEGORY_FILES.contains(&name)
@@ -126,7 +122,7 @@ fn add_numbered_folder_titles(docs: &Path, plan: &mut Plan) {
 /// (`01-`) dropped, the file named by its `id`, a folder's own page
 /// (`index`, `README`, or named as its folder) at the folder, and `slug`
 /// (from the route when it starts with `/`) in place of all that.
-fn doc_url(dest: &str, raw: &Mapping) -> Option<String> {
+fn doc_url(dest: &str, raw: &Mapping, _: &SiteInfo) -> Option<String> {
     let path = dest.strip_prefix("content/")?.strip_suffix(".md")?;
     let mut segments: Vec<&str> = path.split('/').map(without_number_prefix).collect();
     let text = |key: &str| raw.get(key).and_then(Value::as_str).map(str::trim);
@@ -197,7 +193,7 @@ mod tests {
     fn doc_urls_drop_number_prefixes_and_follow_id_and_slug() {
         let meta = |yaml: &str| -> Mapping { serde_yaml::from_str(yaml).unwrap() };
         let none = Mapping::new();
-        let url = |dest: &str, raw: &Mapping| doc_url(dest, raw).unwrap();
+        let url = |dest: &str, raw: &Mapping| doc_url(dest, raw, &SiteInfo::default()).unwrap();
         assert_eq!(url("content/01-guides/02-intro.md", &none), "guides/intro");
         assert_eq!(url("content/2. Setup/10_faq.md", &none), "Setup/faq");
         assert_eq!(url("content/guides/index.md", &none), "guides");

@@ -100,6 +100,7 @@ pub(super) fn plan_hugo(src: &Path) -> Plan {
     let mut plan = Plan::new(Generator::Hugo, site);
     plan.skipped.extend(notes);
     plan.old_urls = Some(old_urls);
+    plan.served_at = Some(served_url);
     let content = content_dir(&config).unwrap_or_else(|outside| {
         plan.skipped.push(format!(
             "contentDir `{outside}`: it lies outside {}, which the import reads only",
@@ -188,6 +189,55 @@ fn moved_urls(dest: &str, raw: &Mapping, site: &SiteInfo, url_key: &'static str)
     urls
 }
 
+/// The URL path Hugo served a page at (see [`Plan::served_at`]).
+pub(super) fn served_url(dest: &str, raw: &Mapping, site: &SiteInfo) -> Option<String> {
+    served(dest, raw, site, "url")
+}
+
+/// The URL path Zola served a page at (see [`Plan::served_at`]).
+pub(super) fn zola_served_url(dest: &str, raw: &Mapping, site: &SiteInfo) -> Option<String> {
+    served(dest, raw, site, "path")
+}
+
+/// A page's URL path, no `/` at either end: `url_key` (Hugo's `url`,
+/// Zola's `path`) as written; else its folder and file name, the `slug`
+/// in place of the name, a bundle (`x/index.md`) and a section
+/// (`x/_index.md`) at their folder, a translation below its language.
+fn served(dest: &str, raw: &Mapping, site: &SiteInfo, url_key: &str) -> Option<String> {
+    let path = dest.strip_prefix("content/")?.strip_suffix(".md")?;
+    if let Some(url) = config_text(raw, url_key) {
+        return Some(url.trim_matches('/').to_string());
+    }
+    let (path, lang) = match path.rsplit_once('.') {
+        Some((stem, lang)) if site.languages.contains_key(lang) => (stem, Some(lang)),
+        _ => (path, None),
+    };
+    let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+    let slug = config_text(raw, "slug");
+    let slug = slug.as_deref().map(|s| s.trim_matches('/'));
+    let url = match name {
+        "_index" => folder.to_string(),
+        "index" => {
+            let (parent, last) = folder.rsplit_once('/').unwrap_or(("", folder));
+            join(parent, slug.unwrap_or(last))
+        }
+        _ => join(folder, slug.unwrap_or(name)),
+    };
+    Some(match lang {
+        Some(lang) => join(lang, &url),
+        None => url,
+    })
+}
+
+/// `folder/name`, `name` at the top, `folder` for no name.
+fn join(folder: &str, name: &str) -> String {
+    match (folder, name) {
+        ("", name) => name.to_string(),
+        (folder, "") => folder.to_string(),
+        (folder, name) => format!("{folder}/{name}"),
+    }
+}
+
 /// A multilingual site's languages: the default one's code
 /// (`defaultContentLanguage`, else Hugo's `en`) and every other one under
 /// `[languages]`, named by its `languageName`. `None` for a site in one
@@ -259,6 +309,7 @@ pub(super) fn plan_zola(src: &Path) -> Plan {
     };
     let mut plan = Plan::new(Generator::Zola, site);
     plan.old_urls = Some(zola_old_urls);
+    plan.served_at = Some(zola_served_url);
     plan_content_site(src, plan, "content", "static")
 }
 

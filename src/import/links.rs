@@ -1,23 +1,42 @@
-//! Links an import rewrites, where the source's generator served a page
-//! or a heading at another URL than credo does: Docusaurus' `/docs/…`
-//! URLs become content links to the page's file (`@/02-setup/01-install.md`),
-//! which credo checks and serves at the page's URL; MkDocs' heading ids
-//! (`#loop-tie`, Python-Markdown's rule) become credo's (`#loop--tie`,
-//! GitHub's rule).
+//! Links an import rewrites, where the source's generator served a page,
+//! a file or a heading at another URL than credo does. credo resolves a
+//! relative link against the page's file; Hugo and Zola leave it to the
+//! browser, which resolves it against the page's URL (`../follow-up/`
+//! written in `care/calls.md`, served at `/care/calls/`, names
+//! `care/follow-up.md`). Docusaurus serves `docs/02-setup/01-install.md`
+//! at `/docs/setup/install`. Such links become content links to the file
+//! (`@/care/follow-up.md`), which credo checks and serves at the page's
+//! URL. MkDocs' heading ids (`#loop-tie`, Python-Markdown's rule) become
+//! credo's (`#loop--tie`, GitHub's rule). A link credo already resolves is
+//! left as written.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_yaml::Mapping;
 
 use super::{Generator, Plan};
+use crate::load::own_page_rank;
+use crate::site::refs::normalise;
 
 /// What an import rewrites links by, made from every page it imports.
 #[derive(Debug, Default)]
 pub(super) struct Relinker {
-    /// The source's page URLs (Docusaurus).
-    urls: Option<PageUrls>,
-    /// For each page (by dest), the heading ids the source gave it that
-    /// credo does not, → credo's id for that heading (MkDocs).
+    /// What credo finds under `content/`: each page's file (`care/calls.md`)
+    /// and path (`care/calls`, a folder's own page also `care`), and every
+    /// other file.
+    known: BTreeSet<String>,
+    /// Where the source served each page and file, by its URL path (lower
+    /// case, no `/` at either end) → its path under `content/`.
+    served: BTreeMap<String, String>,
+    /// Each page's own URL path, by its path under `content/`.
+    page_urls: BTreeMap<String, String>,
+    /// The path the source served all pages below, when not the root
+    /// (Docusaurus's `docs`): a link below it that names no page is made a
+    /// content link all the same, for `credo check` to report.
+    below: String,
+    /// For each page (by its path under `content/`), the heading ids the
+    /// source gave it that credo does not, → credo's id for that heading
+    /// (MkDocs).
     anchors: BTreeMap<String, BTreeMap<String, String>>,
 }
 
@@ -28,49 +47,163 @@ impl Relinker {
         plan: &Plan,
         pages: impl Iterator<Item = (&'a str, &'a Mapping, &'a str)>,
     ) -> Relinker {
-        let mut relinker = Relinker::default();
-        let mut urls = plan.served_at.as_ref().map(|(prefix, _)| PageUrls {
-            prefix: prefix.clone(),
-            pages: BTreeMap::new(),
-        });
+        let mut relinker = Relinker {
+            below: plan.served_below.trim_matches('/').to_string(),
+            ..Relinker::default()
+        };
+        for asset in &plan.assets {
+            if let Some(path) = asset.dest.strip_prefix("content/") {
+                relinker.known.insert(path.to_string());
+                if plan.served_at.is_some() {
+                    relinker
+                        .served
+                        .insert(path.to_lowercase(), path.to_string());
+                }
+            }
+        }
         for (dest, raw, body) in pages {
-            if let (Some(urls), Some((_, url_of))) = (urls.as_mut(), plan.served_at.as_ref())
-                && let (Some(url), Some(path)) = (url_of(dest, raw), dest.strip_prefix("content/"))
+            let Some(file) = dest.strip_prefix("content/") else {
+                continue;
+            };
+            relinker.know_page(file);
+            if let Some(url) = plan
+                .served_at
+                .and_then(|url_of| url_of(dest, raw, &plan.site))
             {
-                urls.pages.insert(url, path.to_string());
+                let url = url.trim_matches('/');
+                let full = match (relinker.below.as_str(), url) {
+                    ("", url) => url.to_string(),
+                    (below, "") => below.to_string(),
+                    (below, url) => format!("{below}/{url}"),
+                };
+                relinker
+                    .served
+                    .insert(full.to_lowercase(), file.to_string());
+                relinker.page_urls.insert(file.to_string(), full);
             }
             if plan.generator == Generator::MkDocs {
                 let moved = mkdocs_anchors(body);
                 if !moved.is_empty() {
-                    relinker.anchors.insert(dest.to_string(), moved);
+                    relinker.anchors.insert(file.to_string(), moved);
                 }
             }
         }
-        relinker.urls = urls;
         relinker
+    }
+
+    /// Records the page at `file` (under `content/`) as credo finds it.
+    fn know_page(&mut self, file: &str) {
+        self.known.insert(file.to_string());
+        let path = file.strip_suffix(".md").unwrap_or(file);
+        self.known.insert(path.to_string());
+        let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+        if own_page_rank(name).is_some() {
+            self.known.insert(folder.to_string());
+        }
     }
 
     /// `url`, written in the page at `dest`, as credo should read it; `None`
     /// when it stays as written.
     pub(super) fn rewrite(&self, dest: &str, url: &str) -> Option<String> {
-        if let Some(link) = self.urls.as_ref().and_then(|urls| content_link(urls, url)) {
-            return Some(link);
-        }
-        if self.anchors.is_empty() {
+        let file = dest.strip_prefix("content/")?;
+        if url.starts_with("//") || url.starts_with('@') || has_scheme(url) {
             return None;
         }
-        let (path, anchor) = url.split_once('#')?;
-        let target = match path {
-            "" => dest.to_string(),
-            _ if path.contains(':') || path.starts_with('/') => return None,
-            _ => {
-                let folder = dest.rsplit_once('/').map_or("", |(folder, _)| folder);
-                crate::site::refs::normalise(&format!("{folder}/{path}"))?
+        let (before, anchor) = url.split_at(url.find('#').unwrap_or(url.len()));
+        let (path, query) = before.split_at(before.find('?').unwrap_or(before.len()));
+        let folder = file.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let moved = match path {
+            "" => None,
+            _ => self.moved(file, folder, path),
+        };
+        let target = match (&moved, path) {
+            (Some(target), _) => Some(target.clone()),
+            (None, "") => Some(file.to_string()),
+            (None, path) if !path.starts_with('/') => {
+                normalise(&format!("{folder}/{path}")).map(|p| self.page_file(&p))
+            }
+            (None, _) => None,
+        };
+        let id = anchor
+            .strip_prefix('#')
+            .and_then(|id| self.anchors.get(target.as_deref()?)?.get(id));
+        if moved.is_none() && id.is_none() {
+            return None;
+        }
+        let path = moved.map_or_else(|| path.to_string(), |m| format!("@/{m}"));
+        let anchor = id.map_or_else(|| anchor.to_string(), |id| format!("#{id}"));
+        Some(format!("{path}{query}{anchor}"))
+    }
+
+    /// The file (under `content/`) a link from the page at `file` (in
+    /// `folder`) to `path` names where credo would not find it, as the
+    /// source served it.
+    fn moved(&self, file: &str, folder: &str, path: &str) -> Option<String> {
+        // As credo reads the link (`None`: it climbs out of `content/`),
+        // and as the source's reader's browser did.
+        let (credo_path, url) = match path.strip_prefix('/') {
+            Some(rest) => (normalise(rest), normalise(rest)?),
+            None => {
+                let base = self.page_urls.get(file)?;
+                (
+                    normalise(&format!("{folder}/{path}")),
+                    normalise(&format!("{base}/{path}"))?,
+                )
             }
         };
-        let id = self.anchors.get(&target)?.get(anchor)?;
-        Some(format!("{path}#{id}"))
+        if credo_path.as_deref().is_some_and(|p| self.credo_finds(p)) {
+            return None;
+        }
+        let url = url.to_lowercase();
+        let url = url
+            .strip_suffix("index.html")
+            .unwrap_or(&url)
+            .trim_end_matches('/');
+        let found = [".md", ".mdx", ".html", ""]
+            .iter()
+            .find_map(|ext| self.served.get(url.strip_suffix(ext)?));
+        if let Some(found) = found {
+            return Some(found.clone());
+        }
+        // Below Docusaurus's docs, a URL naming no page is a broken link.
+        let below = url.strip_prefix(self.below.as_str())?;
+        (!self.below.is_empty() && (below.is_empty() || below.starts_with('/'))).then(|| {
+            let written = credo_path.as_deref().unwrap_or(url);
+            written
+                .get(self.below.len()..)
+                .unwrap_or("")
+                .trim_matches('/')
+                .to_string()
+        })
     }
+
+    /// Whether credo finds a page or file at `path` under `content/`: as
+    /// written, or a page by its `.mdx` or `.html` name (see
+    /// `Site::resolve_path`).
+    fn credo_finds(&self, path: &str) -> bool {
+        let page = (path.strip_suffix(".mdx")).or_else(|| path.strip_suffix(".html"));
+        self.known.contains(path) || page.is_some_and(|p| self.known.contains(p))
+    }
+
+    /// The page file a resolved path names (`a` → `a.md` when that is a
+    /// page), for its heading ids.
+    fn page_file(&self, path: &str) -> String {
+        let with_md = format!("{path}.md");
+        match self.anchors.contains_key(&with_md) {
+            true => with_md,
+            false => path.to_string(),
+        }
+    }
+}
+
+/// Whether `url` starts with a scheme (`https:`, `mailto:`).
+fn has_scheme(url: &str) -> bool {
+    url.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
 }
 
 /// Python-Markdown's heading ids (its toc extension's default slugify,
@@ -119,18 +252,6 @@ fn python_markdown_slug(text: &str) -> String {
         slug.push_str(word);
     }
     slug
-}
-
-/// The URLs another generator served pages at, to find them by a link
-/// written from the site's root: Docusaurus serves
-/// `docs/02-setup/01-install.md` at `/docs/setup/install`.
-#[derive(Debug)]
-struct PageUrls {
-    /// The path every page URL starts with (`/docs/`).
-    prefix: String,
-    /// Each page's URL below `prefix`, no `/` at either end, → its path
-    /// under `content/` (`setup/01-install.md`).
-    pages: BTreeMap<String, String>,
 }
 
 /// `body` with each link (in a Markdown link, a link definition or a raw
@@ -186,61 +307,107 @@ fn next_url(line: &str) -> Option<(usize, usize)> {
         .min_by_key(|&(at, _)| at)
 }
 
-/// The content link for `url` when it lies below `urls.prefix`.
-fn content_link(urls: &PageUrls, url: &str) -> Option<String> {
-    let below = url
-        .strip_prefix(&urls.prefix)
-        .or_else(|| (url == urls.prefix.trim_end_matches('/')).then_some(""))?;
-    let (path, anchor) = match below.find(['#', '?']) {
-        Some(at) => below.split_at(at),
-        None => (below, ""),
-    };
-    let path = path.trim_matches('/');
-    let path = (path.strip_suffix(".mdx"))
-        .or_else(|| path.strip_suffix(".md"))
-        .unwrap_or(path);
-    match urls.pages.get(path) {
-        Some(dest) => Some(format!("@/{dest}{anchor}")),
-        // A root URL the prefix does not set apart may be the host's.
-        None if urls.prefix == "/" => None,
-        None => Some(format!("@/{path}{anchor}")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A relinker for `pages` (path under `content/`, URL served at) and
+    /// `files`, served below `below`.
+    fn relinker(below: &str, pages: &[(&str, &str)], files: &[&str]) -> Relinker {
+        let mut relinker = Relinker {
+            below: below.to_string(),
+            ..Relinker::default()
+        };
+        for file in files {
+            relinker.known.insert(file.to_string());
+            relinker
+                .served
+                .insert(file.to_lowercase(), file.to_string());
+        }
+        for (file, url) in pages {
+            relinker.know_page(file);
+            relinker.served.insert(url.to_lowercase(), file.to_string());
+            relinker.page_urls.insert(file.to_string(), url.to_string());
+        }
+        relinker
+    }
+
     #[test]
-    fn links_from_the_root_name_pages_by_their_old_urls() {
-        let urls = PageUrls {
-            prefix: "/docs/".into(),
-            pages: [
-                (
-                    "guides/intro".to_string(),
-                    "01-guides/02-intro.md".to_string(),
-                ),
-                (String::new(), "README.md".to_string()),
-            ]
-            .into(),
-        };
-        let body = "[a](/docs/guides/intro/#step-2) and [b](</docs/guides/intro.mdx>)\n[home](/docs) <a href=\"/docs/guides/intro\">c</a>\n[gone](/docs/old-page) [else](/blog/x) [ext](https://x.example/docs/a)\n\n```\n[code](/docs/guides/intro)\n```\n[def]: /docs/guides/intro \"Title\"\n";
-        assert_eq!(
-            relink(body, |u| content_link(&urls, u)).unwrap(),
-            "[a](@/01-guides/02-intro.md#step-2) and [b](<@/01-guides/02-intro.md>)\n[home](@/README.md) <a href=\"@/01-guides/02-intro.md\">c</a>\n[gone](@/old-page) [else](/blog/x) [ext](https://x.example/docs/a)\n\n```\n[code](/docs/guides/intro)\n```\n[def]: @/01-guides/02-intro.md \"Title\"\n"
+    fn links_to_docusaurus_urls_name_the_pages() {
+        let docs = relinker(
+            "docs",
+            &[
+                ("01-guides/02-intro.md", "docs/guides/intro"),
+                ("README.md", "docs"),
+            ],
+            &[],
         );
-        assert_eq!(relink("[x](/blog/)\n", |u| content_link(&urls, u)), None);
-        let root = PageUrls {
-            prefix: "/".into(),
-            ..urls
-        };
+        let body = "[a](/docs/guides/intro/#step-2) and [b](</docs/guides/intro.mdx>)\n[home](/docs) <a href=\"/docs/guides/intro\">c</a>\n[gone](/docs/Old-Page) [else](/blog/x) [ext](https://x.example/docs/a)\n\n```\n[code](/docs/guides/intro)\n```\n[def]: /docs/guides/intro \"Title\"\n[file](01-guides/02-intro.md) [mdx](01-guides/02-intro.mdx) [rel](guides/intro)\n";
         assert_eq!(
-            relink("[a](/guides/intro) [logo](/img/logo.png)\n", |u| {
-                content_link(&root, u)
-            })
+            relink(body, |u| docs.rewrite("content/README.md", u)).unwrap(),
+            "[a](@/01-guides/02-intro.md#step-2) and [b](<@/01-guides/02-intro.md>)\n[home](@/README.md) <a href=\"@/01-guides/02-intro.md\">c</a>\n[gone](@/Old-Page) [else](/blog/x) [ext](https://x.example/docs/a)\n\n```\n[code](/docs/guides/intro)\n```\n[def]: @/01-guides/02-intro.md \"Title\"\n[file](01-guides/02-intro.md) [mdx](01-guides/02-intro.mdx) [rel](@/01-guides/02-intro.md)\n"
+        );
+        assert_eq!(
+            relink("[x](/blog/)\n", |u| docs.rewrite("content/README.md", u)),
+            None
+        );
+        let root = relinker(
+            "",
+            &[("01-guides/02-intro.md", "guides/intro")],
+            &["img/logo.png"],
+        );
+        assert_eq!(
+            relink(
+                "[a](/guides/intro) [logo](/img/logo.png) [b](/nowhere)\n",
+                |u| { root.rewrite("content/x.md", u) }
+            )
             .unwrap(),
-            "[a](@/01-guides/02-intro.md) [logo](/img/logo.png)\n"
+            "[a](@/01-guides/02-intro.md) [logo](/img/logo.png) [b](/nowhere)\n"
         );
+    }
+
+    /// Hugo resolves a relative link against the page's URL, one folder
+    /// below its file's for a page that is no bundle; credo against the
+    /// file. A link credo resolves stays as written.
+    #[test]
+    fn links_relative_to_hugo_page_urls_name_the_files() {
+        let hugo = relinker(
+            "",
+            &[
+                ("care/calls.md", "care/calls"),
+                ("care/Follow-Up.md", "care/follow-up"),
+                ("care/_index.md", "care"),
+                ("visits/index.md", "visits"),
+            ],
+            &["care/map.png"],
+        );
+        let rewrite = |u: &str| hugo.rewrite("content/care/calls.md", u);
+        assert_eq!(
+            rewrite("../follow-up/#when").as_deref(),
+            Some("@/care/Follow-Up.md#when")
+        );
+        assert_eq!(rewrite("../map.png").as_deref(), Some("@/care/map.png"));
+        assert_eq!(
+            rewrite("../../visits/").as_deref(),
+            Some("@/visits/index.md")
+        );
+        assert_eq!(
+            rewrite("/care/follow-up/").as_deref(),
+            Some("@/care/Follow-Up.md")
+        );
+        for stays in [
+            "Follow-Up.md",
+            "map.png",
+            "../visits/",
+            "/care/",
+            "#top",
+            "../nowhere/",
+            "mailto:a@b.example",
+        ] {
+            assert_eq!(rewrite(stays), None, "{stays}");
+        }
+        // A section is served at its folder, as credo serves it.
+        assert_eq!(hugo.rewrite("content/care/_index.md", "calls/"), None);
     }
 
     #[test]
@@ -257,26 +424,26 @@ mod tests {
     /// page itself and on another; ids the two agree on stay.
     #[test]
     fn mkdocs_heading_ids_become_credos() {
-        let relinker = Relinker {
-            urls: None,
-            anchors: [
-                (
-                    "content/a.md",
-                    mkdocs_anchors("# Loop & tie\n\n## Loop & tie\n\n## Plain\n"),
-                ),
-                ("content/b/c.md", mkdocs_anchors("## Über uns\n")),
-            ]
-            .into_iter()
-            .map(|(d, a)| (d.to_string(), a))
-            .collect(),
-        };
-        let rewrite = |u: &str| relinker.rewrite("content/a.md", u);
+        let mut mkdocs = relinker("", &[], &[]);
+        mkdocs.know_page("a.md");
+        mkdocs.know_page("b/c.md");
+        mkdocs.anchors = [
+            (
+                "a.md",
+                mkdocs_anchors("# Loop & tie\n\n## Loop & tie\n\n## Plain\n"),
+            ),
+            ("b/c.md", mkdocs_anchors("## Über uns\n")),
+        ]
+        .into_iter()
+        .map(|(d, a)| (d.to_string(), a))
+        .collect();
+        let rewrite = |u: &str| mkdocs.rewrite("content/a.md", u);
         assert_eq!(
             relink("[x](#loop-tie) [y](#loop-tie_1) [z](#plain) [w](b/c.md#uber-uns) [v](b/c.md#über-uns)\n", rewrite).unwrap(),
             "[x](#loop--tie) [y](#loop--tie-1) [z](#plain) [w](b/c.md#über-uns) [v](b/c.md#über-uns)\n"
         );
         assert_eq!(
-            relinker
+            mkdocs
                 .rewrite("content/b/c.md", "../a.md#loop-tie")
                 .as_deref(),
             Some("../a.md#loop--tie")

@@ -131,15 +131,17 @@ pub(crate) struct Plan {
     pub(crate) drafts: BTreeSet<String>,
     /// Why those are drafts, as the report names it (`_drafts/`).
     pub(crate) drafts_because: &'static str,
-    /// Where the source served its pages, for links written from the
-    /// site's root (Docusaurus's `/docs/setup/install`): the path every
-    /// page URL starts with, and a page's URL below it from its dest and
-    /// front matter. See [`links`].
-    pub(crate) served_at: Option<(String, ServedAt)>,
+    /// Where the source served a page, from its dest, front matter and the
+    /// site: its URL path below [`Plan::served_below`]. Links written for
+    /// those URLs are rewritten by it (see [`links`]).
+    pub(crate) served_at: Option<ServedAt>,
+    /// The path the source served every page below (`/` but for
+    /// Docusaurus's `/docs/`).
+    pub(crate) served_below: String,
 }
 
 /// See [`Plan::served_at`].
-pub(crate) type ServedAt = fn(&str, &Mapping) -> Option<String>;
+pub(crate) type ServedAt = fn(&str, &Mapping, &SiteInfo) -> Option<String>;
 
 /// See [`Plan::old_urls`].
 pub(crate) type OldUrls = fn(&str, &Mapping, &SiteInfo) -> Vec<OldUrl>;
@@ -166,6 +168,7 @@ impl Plan {
             drafts: BTreeSet::new(),
             drafts_because: "",
             served_at: None,
+            served_below: "/".to_string(),
         }
     }
 

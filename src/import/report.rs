@@ -257,7 +257,11 @@ impl Origin {
         match self {
             Origin::Paths => "from the import: it kept the source's paths, and credo writes pages of its own at some (/changes/, /print/, /review/, /search/, /tags/…) or serves two of them at one URL. Rename the file, adding its old URL to its `aliases`".into(),
             Origin::Links => match generator {
-                Generator::Hugo | Generator::Zola | Generator::Jekyll => format!(
+                // The import rewrote the links it found a page for, either way.
+                Generator::Hugo | Generator::Zola => format!(
+                    "broken in the source already: neither against the page's file, as credo reads a link, nor against the page's URL, as {name}'s reader's browser did, is there a page or file there"
+                ),
+                Generator::Jekyll => format!(
                     "either broken in the source already, or written for {name}'s page URLs: {name} leaves a relative link to the browser, which resolves it against the page's URL (`../b/` from /a/x/ is /a/b/), while credo resolves it against the page's file (from content/a/x.md it is content/b/). Point the link at the file (`b.md`)"
                 ),
                 _ => format!(

@@ -351,14 +351,23 @@ fn hugo_links_relative_to_page_urls_are_explained_and_template_pages_all_listed(
         )
         .file(
             "content/care/calls.md",
-            "---\ntitle: Calls\n---\nAfter the call, see [follow-up](../follow-up/). {{< tip >}}\n",
+            "---\ntitle: Calls\n---\nAfter the call, see [follow-up](../follow-up/#within-a-day). {{< tip >}} [Gone](../nowhere/)\n",
         )
         .file(
             "content/care/follow-up.md",
-            "---\ntitle: Follow-up\n---\nWrite within a day.\n",
+            "---\ntitle: Follow-up\n---\n## Within a day\n\nWrite within a day.\n",
         );
     let run = site.run(&["import", ".", "../out"]);
     run.success();
+    // A link Hugo's reader followed from the page's URL names the page.
+    let out = site.root.parent().unwrap().join("out");
+    let calls = std::fs::read_to_string(out.join("content/care/calls.md")).unwrap();
+    assert!(
+        calls.contains(
+            "see [follow-up](@/care/follow-up.md#within-a-day). {{< tip >}} [Gone](../nowhere/)"
+        ),
+        "{calls}"
+    );
     assert!(
         run.stdout.contains(
             "to rewrite by hand: 3 pages:\n    content/_index.md\n    content/care/_index.md\n    content/care/calls.md\n"
@@ -367,7 +376,7 @@ fn hugo_links_relative_to_page_urls_are_explained_and_template_pages_all_listed(
         run.stdout
     );
     assert!(
-        run.stdout.contains("  - 1 broken-link: either broken in the source already, or written for Hugo's page URLs: Hugo leaves a relative link to the browser, which resolves it against the page's URL"),
+        run.stdout.contains("  - 1 broken-link: broken in the source already: neither against the page's file, as credo reads a link, nor against the page's URL, as Hugo's reader's browser did"),
         "{}",
         run.stdout
     );
