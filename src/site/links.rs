@@ -68,14 +68,25 @@ impl Site {
     }
 
     /// A URL from the site's root (`/policies/refunds.md`, the `/` gone):
-    /// a page or file of `content/` as a relative link names it, or one of
-    /// credo's generated pages (`/tags/`), both given the base path. One
-    /// naming nothing of the site is left as written, unchecked.
+    /// a page or file of `content/` as a relative link names it, a page by
+    /// one of its `aliases` (its old URL), or one of credo's generated
+    /// pages (`/tags/`), all given the base path. One naming nothing of the
+    /// site is left as written, unchecked.
     fn resolve_from_root(&self, written: &str) -> Result<Destination, LinkError> {
         let elsewhere = || LinkError::Elsewhere;
         let path = refs::normalise(written).ok_or_else(elsewhere)?;
         if let Ok(destination) = self.resolve_path(path.clone()) {
             return Ok(destination);
+        }
+        // An old URL of a page (`aliases:`) names the page itself.
+        let alias = [format!("{path}/"), path.clone()]
+            .into_iter()
+            .find_map(|old| self.aliases.get(&old));
+        if let Some(&target) = alias {
+            return Ok(Destination::Page {
+                target,
+                anchor: None,
+            });
         }
         // `/tags/` is a folder of the output, `/llms.txt` a file.
         [format!("{path}/"), path]

@@ -50,23 +50,23 @@ pub(crate) fn resolve(config: Config, sources: Sources, drafts: bool) -> (Site, 
     collisions::check_output_collisions(&site, &mut diagnostics);
     watch.lap("resolve.index");
     // Each pass below reads what the ones above it filled in: `links_out`
-    // counts front-matter refs, the reverse edges follow `links_out`, tags
-    // and the reverse lists take the reading order, and generated paths
-    // and aliases must know the tag pages.
+    // counts front-matter refs, tags take the reading order, generated
+    // paths and aliases must know the tag pages, a link from the site's
+    // root may name an alias, and the reverse edges follow `links_out`.
     front_matter::resolve_front_matter(&mut site, &mut diagnostics);
     watch.lap("resolve.front_matter");
-    links::resolve_body_links(&mut site, &mut diagnostics);
-    watch.lap("resolve.body_links");
     order::order_sections(&mut site);
     site.reading_order = order::reading_order(&site);
-    edges::build_reverse_edges(&mut site);
-    edges::build_tracks(&mut site);
-    watch.lap("resolve.order_edges");
     tags::build_tags(&mut site);
     collisions::check_generated_collisions(&site, &mut diagnostics);
     aliases::build_aliases(&mut site, &mut diagnostics);
+    watch.lap("resolve.order_tags_aliases");
+    links::resolve_body_links(&mut site, &mut diagnostics);
+    watch.lap("resolve.body_links");
+    edges::build_reverse_edges(&mut site);
+    edges::build_tracks(&mut site);
     numbers::check_principle_numbers(&site, &mut diagnostics);
     edges::sort_reverse_edges(&mut site);
-    watch.lap("resolve.tags_aliases");
+    watch.lap("resolve.edges");
     (site, diagnostics)
 }

@@ -474,6 +474,44 @@ fn an_alias_ending_in_html_is_that_file() {
     assert!(run.page("kept.html/index.html").contains("/a/"));
 }
 
+/// A link to a page's old URL names the page: it gets the page's URL,
+/// base path and all, and its anchor is checked.
+#[test]
+fn a_link_to_an_alias_names_its_page() {
+    let run = SiteTest::minimal()
+        .file("credo.yaml", "title: T\nbase_url: /help/\n")
+        .file(
+            "content/a.md",
+            "---\ntitle: A\naliases: [/post/we-launched/, /old/a.html]\n---\n## Launch day\n",
+        )
+        .file(
+            "content/b.md",
+            "---\ntitle: B\n---\n[x](/post/we-launched/#launch-day) [y](/old/a.html) [z](/post/we-launched) [gone](/post/we-launched/#nope)\n",
+        )
+        .check();
+    run.code(1).diagnostics_are(&[
+        "content/b.md:4:76: error: link to `/post/we-launched/#nope`: content/a.md has no heading with id `nope`",
+    ]);
+    let site = SiteTest::minimal()
+        .file("credo.yaml", "title: T\nbase_url: /help/\n")
+        .file(
+            "content/a.md",
+            "---\ntitle: A\naliases: [/post/we-launched/]\n---\n## Launch day\n",
+        )
+        .file(
+            "content/b.md",
+            "---\ntitle: B\n---\n[x](/post/we-launched/#launch-day)\n",
+        );
+    let run = site.build();
+    run.success();
+    assert!(
+        run.page("b/index.html")
+            .contains("<a href=\"/help/a/#launch-day\">x</a>"),
+        "{}",
+        run.page("b/index.html")
+    );
+}
+
 #[test]
 fn contrast_needs_both_columns() {
     SiteTest::minimal()
