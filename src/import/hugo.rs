@@ -306,6 +306,7 @@ pub(super) fn plan_zola(src: &Path) -> Plan {
         base_url: config_text(&config, "base_url"),
         language: config_text(&config, "default_language"),
         languages: zola_languages(&config),
+        ..SiteInfo::default()
     };
     let mut plan = Plan::new(Generator::Zola, site);
     plan.old_urls = Some(zola_old_urls);

@@ -9,9 +9,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use serde_yaml::Value;
+use serde_yaml::{Mapping, Value};
 
-use super::{Generator, Plan, SiteInfo, config_text, read_config};
+use super::{Generator, OldUrl, Plan, SiteInfo, config_text, read_config};
 
 /// Files of a Jekyll site that are its build, not its content.
 const BUILD_FILES: &[&str] = &[
@@ -37,11 +37,14 @@ pub(super) fn plan(src: &Path) -> Plan {
         description: config_text(&config, "description"),
         base_url,
         language: config_text(&config, "lang"),
+        permalink: config_text(&config, "permalink"),
         ..SiteInfo::default()
     };
     let collections = collection_names(config.get("collections"));
     let mut plan = Plan::new(Generator::Jekyll, site);
     plan.rank_front_matter = true;
+    plan.old_urls = Some(old_urls);
+    plan.served_at = Some(served_url);
     let mut left_out = BTreeSet::new();
     plan.add_tree(src, "content", &|rel| {
         let top = rel.split('/').next().unwrap_or(rel);
@@ -82,6 +85,140 @@ pub(super) fn plan(src: &Path) -> Plan {
     plan
 }
 
+/// The URLs Jekyll served a page at that credo will not, as (key, URL): its
+/// `permalink`, and a post's dated URL (`/2024/02/03/first-shift.html`).
+/// They become its `aliases`. (A page's `about.html` is not one: credo
+/// resolves a link to it, and serves the page at `/about/`.)
+fn old_urls(dest: &str, raw: &Mapping, site: &SiteInfo) -> Vec<OldUrl> {
+    let dated = |name: &str| name.get(..10).is_some_and(is_date);
+    let key = match config_text(raw, "permalink") {
+        Some(_) => "permalink",
+        // A draft has no date, and no URL until it has.
+        None => match dest.strip_prefix("content/posts/") {
+            Some(name) if dated(name) || config_text(raw, "date").is_some() => "_posts/",
+            _ => return Vec::new(),
+        },
+    };
+    let Some(url) = served_url(dest, raw, site) else {
+        return Vec::new();
+    };
+    // Where credo serves it: at its path, a folder's own page at the folder.
+    let path = dest
+        .strip_prefix("content/")
+        .and_then(|p| p.strip_suffix(".md"))
+        .unwrap_or_default();
+    let current = match path.rsplit_once('/').unwrap_or(("", path)) {
+        (folder, name) if crate::load::own_page_rank(name).is_some() => folder,
+        _ => path,
+    };
+    let old = match url.rsplit('/').next() {
+        Some(last) if last.contains('.') => format!("/{url}"),
+        _ if url.is_empty() => "/".to_string(),
+        _ => format!("/{url}/"),
+    };
+    if url == current || old == "/" {
+        return Vec::new();
+    }
+    vec![(key, Ok(old))]
+}
+
+/// The URL path Jekyll served a page at, no `/` at either end: its
+/// `permalink`; a post's made by the site's `permalink` (default `date`:
+/// `/:categories/:year/:month/:day/:title:output_ext`); any other page at
+/// its path, `.md` as `.html`, an `index.md` at its folder.
+fn served_url(dest: &str, raw: &Mapping, site: &SiteInfo) -> Option<String> {
+    let path = dest.strip_prefix("content/")?.strip_suffix(".md")?;
+    let pattern = match (config_text(raw, "permalink"), path.strip_prefix("posts/")) {
+        (Some(own), _) => own,
+        (None, Some(_)) => {
+            let style = site.permalink.as_deref().unwrap_or("date");
+            match style {
+                "date" => "/:categories/:year/:month/:day/:title:output_ext",
+                "pretty" => "/:categories/:year/:month/:day/:title/",
+                "ordinal" => "/:categories/:year/:y_day/:title:output_ext",
+                "none" => "/:categories/:title:output_ext",
+                pattern => pattern,
+            }
+            .to_string()
+        }
+        (None, None) => {
+            return Some(match path.strip_suffix("index") {
+                Some(folder) => folder.trim_end_matches('/').to_string(),
+                None if site.permalink.as_deref() == Some("pretty") => path.to_string(),
+                None => format!("{path}.html"),
+            });
+        }
+    };
+    Some(
+        fill_permalink(&pattern, path, raw)
+            .trim_matches('/')
+            .to_string(),
+    )
+}
+
+/// A Jekyll permalink pattern filled in for the page at `path` (under
+/// `content/`, without `.md`): a post's date and title come from its file
+/// name (`2024-02-03-first-shift`), its `date` and `slug` overriding them.
+fn fill_permalink(pattern: &str, path: &str, raw: &Mapping) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let (date, title) = match name.get(..11) {
+        Some(prefix) if is_date(&prefix[..10]) && prefix.ends_with('-') => {
+            (&name[..10], &name[11..])
+        }
+        _ => ("", name),
+    };
+    let own_date = config_text(raw, "date").filter(|d| d.len() >= 10 && is_date(&d[..10]));
+    let date = own_date.as_deref().map_or(date, |d| &d[..10]);
+    let (year, month, day) = (date.get(..4), date.get(5..7), date.get(8..10));
+    let slug = config_text(raw, "slug").unwrap_or_else(|| title.to_string());
+    let categories = match raw.get("categories").or_else(|| raw.get("category")) {
+        Some(Value::Sequence(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("/"),
+        Some(Value::String(s)) => s.split_whitespace().collect::<Vec<_>>().join("/"),
+        _ => String::new(),
+    };
+    let mut url = pattern.to_string();
+    // Longest names first: `:title` before `:t…`, `:i_month` before `:month`.
+    for (placeholder, value) in [
+        (":categories", categories.to_lowercase()),
+        (":output_ext", ".html".to_string()),
+        (":short_year", year.map_or("", |y| &y[2..]).to_string()),
+        (
+            ":i_month",
+            month.map_or("", |m| m.trim_start_matches('0')).to_string(),
+        ),
+        (
+            ":i_day",
+            day.map_or("", |d| d.trim_start_matches('0')).to_string(),
+        ),
+        (":title", slug.clone()),
+        (":slug", slug.clone()),
+        (":name", name.to_string()),
+        (":year", year.unwrap_or("").to_string()),
+        (":month", month.unwrap_or("").to_string()),
+        (":day", day.unwrap_or("").to_string()),
+    ] {
+        url = url.replace(placeholder, &value);
+    }
+    // An empty `:categories` leaves `//`.
+    while url.contains("//") {
+        url = url.replace("//", "/");
+    }
+    url
+}
+
+/// Whether `text` is a `YYYY-MM-DD` date.
+fn is_date(text: &str) -> bool {
+    text.len() == 10
+        && text.char_indices().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
 /// The folders of Jekyll's collections: `_posts` and every collection named
 /// in `collections:` (a list or a map).
 fn collection_names(collections: Option<&Value>) -> BTreeSet<String> {
@@ -99,4 +236,89 @@ fn collection_names(collections: Option<&Value>) -> BTreeSet<String> {
     };
     names.extend(listed.into_iter().map(|name| format!("_{name}")));
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(yaml: &str) -> Mapping {
+        serde_yaml::from_str(yaml).unwrap()
+    }
+
+    #[test]
+    fn jekyll_urls_follow_permalinks_and_post_dates() {
+        let site = SiteInfo::default();
+        let none = Mapping::new();
+        let url = |dest: &str, raw: &Mapping, site: &SiteInfo| served_url(dest, raw, site).unwrap();
+        assert_eq!(url("content/about.md", &none, &site), "about.html");
+        assert_eq!(url("content/docs/index.md", &none, &site), "docs");
+        assert_eq!(url("content/index.md", &none, &site), "");
+        assert_eq!(
+            url(
+                "content/policy.md",
+                &meta("permalink: /lost-and-found/"),
+                &site
+            ),
+            "lost-and-found"
+        );
+        assert_eq!(
+            url("content/posts/2024-02-03-first-shift.md", &none, &site),
+            "2024/02/03/first-shift.html"
+        );
+        assert_eq!(
+            url(
+                "content/posts/2024-02-03-first-shift.md",
+                &meta("categories: [Care, desk]\ndate: 2024-02-04 09:00:00\n"),
+                &site
+            ),
+            "care/desk/2024/02/04/first-shift.html"
+        );
+        let pretty = SiteInfo {
+            permalink: Some("pretty".into()),
+            ..SiteInfo::default()
+        };
+        assert_eq!(
+            url("content/posts/2024-02-03-first-shift.md", &none, &pretty),
+            "2024/02/03/first-shift"
+        );
+        assert_eq!(url("content/about.md", &none, &pretty), "about");
+        let custom = SiteInfo {
+            permalink: Some("/blog/:year/:i_month/:slug".into()),
+            ..SiteInfo::default()
+        };
+        assert_eq!(
+            url(
+                "content/posts/2024-02-03-first-shift.md",
+                &meta("slug: day-one"),
+                &custom
+            ),
+            "blog/2024/2/day-one"
+        );
+    }
+
+    #[test]
+    fn permalinks_and_post_urls_become_aliases() {
+        let site = SiteInfo::default();
+        assert_eq!(
+            old_urls(
+                "content/policy.md",
+                &meta("permalink: /lost-and-found/"),
+                &site
+            ),
+            [("permalink", Ok("/lost-and-found/".to_string()))]
+        );
+        assert_eq!(
+            old_urls(
+                "content/posts/2024-02-03-first-shift.md",
+                &Mapping::new(),
+                &site
+            ),
+            [("_posts/", Ok("/2024/02/03/first-shift.html".to_string()))]
+        );
+        assert!(old_urls("content/about.md", &Mapping::new(), &site).is_empty());
+        assert!(old_urls("content/posts/phone-etiquette.md", &Mapping::new(), &site).is_empty());
+        assert!(old_urls("content/faq.md", &meta("permalink: /faq/"), &site).is_empty());
+        assert!(old_urls("content/index.md", &meta("permalink: /"), &site).is_empty());
+    }
 }

@@ -76,10 +76,7 @@ impl Relinker {
                     (below, "") => below.to_string(),
                     (below, url) => format!("{below}/{url}"),
                 };
-                relinker
-                    .served
-                    .insert(full.to_lowercase(), file.to_string());
-                relinker.page_urls.insert(file.to_string(), full);
+                relinker.serve(file, full);
             }
             if plan.generator == Generator::MkDocs {
                 let moved = mkdocs_anchors(body);
@@ -89,6 +86,15 @@ impl Relinker {
             }
         }
         relinker
+    }
+
+    /// Records that the source served the page at `file` (under
+    /// `content/`) at `url`.
+    fn serve(&mut self, file: &str, url: String) {
+        // `about.html` is also `about`, as static hosts serve it.
+        let key = url.strip_suffix(".html").unwrap_or(&url).to_lowercase();
+        self.served.insert(key, file.to_string());
+        self.page_urls.insert(file.to_string(), url);
     }
 
     /// Records the page at `file` (under `content/`) as credo finds it.
@@ -144,7 +150,12 @@ impl Relinker {
         let (credo_path, url) = match path.strip_prefix('/') {
             Some(rest) => (normalise(rest), normalise(rest)?),
             None => {
-                let base = self.page_urls.get(file)?;
+                let url = self.page_urls.get(file)?;
+                // A page served as a file (`about.html`) is in its folder.
+                let base = match url.rsplit_once('/').unwrap_or(("", url)) {
+                    (folder, last) if last.contains('.') => folder,
+                    _ => url,
+                };
                 (
                     normalise(&format!("{folder}/{path}")),
                     normalise(&format!("{base}/{path}"))?,
@@ -326,8 +337,7 @@ mod tests {
         }
         for (file, url) in pages {
             relinker.know_page(file);
-            relinker.served.insert(url.to_lowercase(), file.to_string());
-            relinker.page_urls.insert(file.to_string(), url.to_string());
+            relinker.serve(file, url.to_string());
         }
         relinker
     }
@@ -408,6 +418,37 @@ mod tests {
         }
         // A section is served at its folder, as credo serves it.
         assert_eq!(hugo.rewrite("content/care/_index.md", "calls/"), None);
+    }
+
+    /// Jekyll serves a page as a file (`about.html`) and a post at its
+    /// date; links to either, with or without `.html`, name the file.
+    #[test]
+    fn links_to_jekyll_urls_name_the_files() {
+        let jekyll = relinker(
+            "",
+            &[
+                ("guides/about.md", "guides/about.html"),
+                (
+                    "posts/2024-02-03-first-shift.md",
+                    "2024/02/03/first-shift.html",
+                ),
+            ],
+            &[],
+        );
+        let rewrite = |u: &str| jekyll.rewrite("content/guides/about.md", u);
+        assert_eq!(
+            rewrite("/2024/02/03/first-shift.html").as_deref(),
+            Some("@/posts/2024-02-03-first-shift.md")
+        );
+        assert_eq!(
+            rewrite("/2024/02/03/first-shift").as_deref(),
+            Some("@/posts/2024-02-03-first-shift.md")
+        );
+        assert_eq!(
+            rewrite("../2024/02/03/first-shift.html").as_deref(),
+            Some("@/posts/2024-02-03-first-shift.md")
+        );
+        assert_eq!(rewrite("about.html"), None);
     }
 
     #[test]

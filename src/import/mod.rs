@@ -75,6 +75,9 @@ pub(crate) struct SiteInfo {
     pub(crate) language: Option<String>,
     /// The other languages, by code (credo.yaml `languages:`).
     pub(crate) languages: BTreeMap<String, Language>,
+    /// How the source made its posts' URLs (Jekyll's `permalink:`: `date`,
+    /// `pretty`, or a pattern of `:year`, `:title`, …).
+    pub(crate) permalink: Option<String>,
 }
 
 /// One of the source's other languages, as credo.yaml names it.

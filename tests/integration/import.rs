@@ -475,10 +475,9 @@ fn jekyll_collections_lose_their_underscore_and_nav_order_is_ranked() {
     );
     assert!(site.read("content/about.md").contains("weight: 20\n"));
     assert!(site.read("content/hidden.md").contains("draft: true\n"));
-    assert!(
-        site.read("content/posts/2021-05-01-welcome.md")
-            .contains("tags:\n- news\nextra:\n  layout: post\n")
-    );
+    assert!(site.read("content/posts/2021-05-01-welcome.md").contains(
+        "tags:\n- news\naliases:\n- /news/2021/05/01/welcome.html\nextra:\n  layout: post\n"
+    ));
     assert!(site.exists("content/guides/refunds.md"));
     assert!(site.exists("content/assets/img/team.png"));
     // Jekyll shows `_drafts/` among the posts only when asked (`--drafts`),
@@ -501,7 +500,7 @@ fn jekyll_collections_lose_their_underscore_and_nav_order_is_ranked() {
         site.read("credo.yaml")
             .contains("base_url: https://support.example.com/playbook\n")
     );
-    site.stdout_has("keys mapped: nav_order → weight (3), published → draft (2), _drafts/ → draft (1), categories → tags (1), redirect_from → aliases (1)\n")
+    site.stdout_has("keys mapped: nav_order → weight (3), published → draft (2), _drafts/ → draft (1), _posts/ → aliases (1), categories → tags (1), redirect_from → aliases (1)\n")
         .stdout_has("not copied: _site/: Jekyll does not publish it");
 }
 
