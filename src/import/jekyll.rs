@@ -71,6 +71,7 @@ pub(super) fn plan(src: &Path) -> Plan {
             entry.dest = format!("content/{rest}");
         }
     }
+    set_aside_html_pages(&mut plan);
     for entry in std::fs::read_dir(src).into_iter().flatten().flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with('_') && !collections.contains(&name) && entry.path().is_dir() {
@@ -83,6 +84,40 @@ pub(super) fn plan(src: &Path) -> Plan {
         ));
     }
     plan
+}
+
+/// Jekyll's HTML pages (an `.html` file with front matter, run through
+/// its layout): credo copies HTML files as they are, so each is named for
+/// the author to make Markdown of; a `404.html` is left out, as credo
+/// writes its own 404 page.
+fn set_aside_html_pages(plan: &mut Plan) {
+    let has_front_matter = |path: &Path| {
+        let mut start = [0u8; 4];
+        std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut start))
+            .is_ok_and(|()| start.starts_with(b"---") && matches!(start[3], b'\n' | b'\r'))
+    };
+    let mut notes = Vec::new();
+    let mut dropped = false;
+    plan.assets.retain(|asset| {
+        if !asset.dest.ends_with(".html") || !has_front_matter(&asset.source) {
+            return true;
+        }
+        if asset.dest == "content/404.html" {
+            dropped = true;
+            return false;
+        }
+        notes.push(format!(
+            "{}: an HTML page with front matter, copied as it is (Jekyll ran it through its layout): make it a Markdown page",
+            asset.dest
+        ));
+        true
+    });
+    if dropped {
+        plan.skipped
+            .push("404.html: credo writes the site's 404 page".to_string());
+    }
+    plan.notes.extend(notes);
 }
 
 /// The URLs Jekyll served a page at that credo will not, as (key, URL): its

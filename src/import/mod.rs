@@ -124,6 +124,8 @@ pub(crate) struct Plan {
     pub(crate) generated: Vec<(String, Mapping)>,
     /// What was left out, and why, for the report.
     pub(crate) skipped: Vec<String>,
+    /// What else the report says: a page renamed, a file to look at.
+    pub(crate) notes: Vec<String>,
     /// The URLs a page was served at that credo will not serve it at
     /// (Hugo's `slug`, `url`), from its dest and front matter, as (key,
     /// URL): kept as its `aliases`, or, where no alias can redirect from
@@ -167,11 +169,67 @@ impl Plan {
             rank_front_matter: false,
             generated: Vec::new(),
             skipped: Vec::new(),
+            notes: Vec::new(),
             old_urls: None,
             drafts: BTreeSet::new(),
             drafts_because: "",
             served_at: None,
             served_below: "/".to_string(),
+        }
+    }
+
+    /// Renames all but one of a folder's own pages (`index.md` beside
+    /// `README.md`, as a Jekyll or GitHub Pages site has them): credo takes
+    /// one, `_index.md`, else `index.md`, else `README.md`, and refuses two.
+    /// The others become `README-page.md` (or `index-page.md`), pages of
+    /// the folder, and the report says so.
+    fn keep_one_folder_page(&mut self) {
+        let mut by_folder: BTreeMap<String, Vec<(u8, String)>> = BTreeMap::new();
+        for page in &self.pages {
+            let (folder, name) = page.dest.rsplit_once('/').unwrap_or(("", &page.dest));
+            let stem = name.strip_suffix(".md").unwrap_or(name);
+            if let Some(rank) = crate::load::own_page_rank(stem) {
+                by_folder
+                    .entry(folder.to_string())
+                    .or_default()
+                    .push((rank, page.dest.clone()));
+            }
+        }
+        let taken: BTreeSet<String> = self.pages.iter().map(|p| p.dest.clone()).collect();
+        for (folder, mut own) in by_folder {
+            own.sort();
+            let kept = own.remove(0).1;
+            for (_, dest) in own {
+                let stem = dest
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(&dest)
+                    .trim_end_matches(".md");
+                let renamed = format!("{folder}/{stem}-page.md");
+                if taken.contains(&renamed) {
+                    continue;
+                }
+                self.rename_page(&dest, &renamed);
+                self.notes.push(format!(
+                    "renamed {dest} to {renamed}: {kept} is the folder's own page, and credo takes one"
+                ));
+            }
+        }
+    }
+
+    /// Moves the page at `from` to `to`, in the reading order too.
+    fn rename_page(&mut self, from: &str, to: &str) {
+        for page in self.pages.iter_mut().filter(|p| p.dest == from) {
+            page.dest = to.to_string();
+        }
+        for (dest, _) in self.order.iter_mut().filter(|(d, _)| d == from) {
+            *dest = to.to_string();
+        }
+        for (dest, _) in self.positions.iter_mut().filter(|(d, _)| d == from) {
+            *dest = to.to_string();
+        }
+        if self.drafts.remove(from) {
+            self.drafts.insert(to.to_string());
         }
     }
 
@@ -328,6 +386,7 @@ pub(crate) fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
     {
         plan.site.title = Some(fallback_title(src));
     }
+    plan.keep_one_folder_page();
     write::execute(plan, dir)
 }
 

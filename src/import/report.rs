@@ -51,15 +51,18 @@ pub(crate) struct Report {
     pub hand_work: Vec<(String, &'static str)>,
     /// What was left out, and why.
     pub skipped: Vec<String>,
+    /// What else to say (see `Plan::notes`).
+    pub notes: Vec<String>,
     /// Old URLs no alias can redirect from, as (page, key, URL): a
     /// translation's URL outside its language's folder.
     pub unredirected: Vec<(String, &'static str, String)>,
 }
 
 impl Report {
-    pub(super) fn new(generator: Generator, skipped: Vec<String>) -> Report {
+    pub(super) fn new(generator: Generator, skipped: Vec<String>, notes: Vec<String>) -> Report {
         Report {
             generator,
+            notes,
             title: String::new(),
             pages: 0,
             assets: 0,
@@ -186,6 +189,9 @@ impl fmt::Display for Report {
                 f,
                 "  no redirect from {url} ({page}'s `{key}`): a translation lives below its language, so redirect that URL at your host"
             )?;
+        }
+        for note in &self.notes {
+            writeln!(f, "  {note}")?;
         }
         for skipped in &self.skipped {
             writeln!(f, "  not copied: {skipped}")?;

@@ -31,7 +31,7 @@ struct Page {
 
 /// Writes everything `plan` lists into `dir`.
 pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
-    let mut report = Report::new(plan.generator, plan.skipped.clone());
+    let mut report = Report::new(plan.generator, plan.skipped.clone(), plan.notes.clone());
     let roles = roles(&plan);
     let mut pages = Vec::new();
     for entry in &plan.pages {

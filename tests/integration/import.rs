@@ -500,6 +500,14 @@ fn jekyll_collections_lose_their_underscore_and_nav_order_is_ranked() {
         site.read("credo.yaml")
             .contains("base_url: https://support.example.com/playbook\n")
     );
+    // Jekyll publishes README.md beside index.md; credo takes one folder
+    // page, so the README becomes a page of the folder. Its 404 page is
+    // credo's; an HTML page with front matter is named, to rewrite.
+    site.untouched("content/README-page.md", "README.md");
+    assert!(!site.exists("content/README.md") && !site.exists("content/404.html"));
+    site.stdout_has("  renamed content/README.md to content/README-page.md: content/index.md is the folder's own page, and credo takes one\n")
+        .stdout_has("  content/contact.html: an HTML page with front matter, copied as it is (Jekyll ran it through its layout): make it a Markdown page\n")
+        .stdout_has("  not copied: 404.html: credo writes the site's 404 page\n");
     site.stdout_has("keys mapped: nav_order → weight (3), published → draft (2), _drafts/ → draft (1), _posts/ → aliases (1), categories → tags (1), redirect_from → aliases (1)\n")
         .stdout_has("not copied: _site/: Jekyll does not publish it");
 }
