@@ -14,7 +14,7 @@ pub mod highlight;
 pub mod html;
 mod unlinked;
 
-use extras::{footnotes_last, with_emoji};
+use extras::{autolinks, footnotes_last, with_emoji};
 use headings::{UniqueIds, heading_text, level_number, take_first_h1};
 pub(crate) use headings::{first_h1, slugify};
 
@@ -739,7 +739,7 @@ fn write(
             other => out.push(other),
         }
     }
-    let out = footnotes_last(out);
+    let out = footnotes_last(autolinks(out));
     let mut html = String::with_capacity(body_len * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     // Every body is held until the print page and search index are made:

@@ -309,3 +309,18 @@ fn fence_titles_caption_their_code() {
     assert_eq!(html.matches("<figure").count(), 2, "{html}");
     assert_eq!(fence_title("rust title=\"\""), None);
 }
+
+/// Bare URLs, `www.` hosts and e-mail addresses become links, as GitHub
+/// makes them; a file name, code and the text of a link stay as written.
+#[test]
+fn bare_urls_become_links() {
+    let body = "See https://example.com/a_b?x=1, www.example.org or desk@example.com; not credo.yaml.\n\n[https://x.example](https://x.example) <a href=\"/y\">https://y.example</a> `https://code.example` ![https://img.example](a.png)\n";
+    let html = render(body, false, &FIXED).html;
+    assert_eq!(
+        html.lines().next().unwrap_or(""),
+        "<p>See <a href=\"https://example.com/a_b?x=1\">https://example.com/a_b?x=1</a>, <a href=\"http://www.example.org\">www.example.org</a> or <a href=\"mailto:desk@example.com\">desk@example.com</a>; not credo.yaml.</p>"
+    );
+    assert_eq!(html.matches("<a ").count(), 5, "{html}");
+    assert!(html.contains("<code>https://code.example</code>"), "{html}");
+    assert!(html.contains("alt=\"https://img.example\""), "{html}");
+}
