@@ -136,7 +136,7 @@ pub(crate) fn require_content(root: &Path) -> Result<(), Error> {
         return Ok(());
     }
     Err(Error::Usage(format!(
-        "{} has no content/ folder; a credo site keeps its pages there (`credo init` makes one)",
+        "{} has no content/ folder; a credo site keeps its pages there: move the Markdown into content/, or `credo import` the folder into a new one (`credo init` starts a site from nothing)",
         root.display()
     )))
 }

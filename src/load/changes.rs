@@ -92,7 +92,7 @@ pub(crate) fn convert_changes(
                         format!("`date` must be a date written YYYY-MM-DD, not `{written}`"),
                     );
                     d.code = Code::InvalidDate;
-                    errors.push(d);
+                    errors.push(d.with_hint("write a real day as year-month-day, `2026-03-31`"));
                     None
                 }
             },

@@ -229,13 +229,16 @@ pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
         let date = Date::parse(s);
         if date.is_none() {
             let (line, col) = block.locate("reviewed", Some(s));
-            errors.push(Diagnostic::error(
-                block.file,
-                line,
-                col,
-                Code::InvalidDate,
-                format!("`reviewed` must be a date written YYYY-MM-DD, not `{s}`"),
-            ));
+            errors.push(
+                Diagnostic::error(
+                    block.file,
+                    line,
+                    col,
+                    Code::InvalidDate,
+                    format!("`reviewed` must be a date written YYYY-MM-DD, not `{s}`"),
+                )
+                .with_hint("write a real day as year-month-day, `2026-03-31`"),
+            );
         }
         date
     });

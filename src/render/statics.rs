@@ -39,6 +39,7 @@ pub(super) fn collisions(
                     s.path
                 ),
             )
+            .with_hint("rename or remove the file: credo writes that page itself")
         })
         .collect()
 }

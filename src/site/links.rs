@@ -147,7 +147,39 @@ impl Site {
         if self.refs.is_draft(page) {
             return LinkError::Draft(path);
         }
-        LinkError::MissingFile(path)
+        LinkError::MissingFile(path.clone(), self.why_missing(&path))
+    }
+
+    /// What is near a missing `path`: the page or file in another case
+    /// (`sub/A.md` for `sub/a.md`, which a case-blind disk forgave), or a
+    /// hidden folder on the way, which credo does not publish.
+    fn why_missing(&self, path: &str) -> Option<String> {
+        if path
+            .split('/')
+            .any(|s| s.starts_with('.') && s != "." && s != "..")
+        {
+            return Some(
+                "credo publishes no file or folder whose name starts with `.` (`.github/`): move it, or link to it where the repository is hosted".into(),
+            );
+        }
+        let page = path.strip_suffix(".md").unwrap_or(path);
+        let twin = (self
+            .refs
+            .path_in_other_case(page)
+            .map(|p| match path.ends_with(".md") {
+                true => format!("{p}.md"),
+                false => p.to_string(),
+            }))
+        .or_else(|| {
+            self.assets
+                .iter()
+                .filter(|a| a.eq_ignore_ascii_case(path))
+                .min()
+                .cloned()
+        })?;
+        Some(format!(
+            "content/{twin} is there, in another case: write the name as the file has it (a host's disk tells case apart)"
+        ))
     }
 }
 
@@ -206,7 +238,7 @@ pub(crate) enum LinkError {
     Ref(RefError),
     /// A relative link to a page or file that is not there (its path under
     /// `content/`).
-    MissingFile(String),
+    MissingFile(String, Option<String>),
     /// A relative link to a draft page, which this build leaves out.
     Draft(String),
     /// A link from the root that names nothing of the site: not checked.
@@ -239,19 +271,22 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
                 None => d,
             }
         }
-        LinkError::MissingFile(path) => Diagnostic::error(
+        LinkError::MissingFile(path, why) => Diagnostic::error(
             &src.file,
             line,
             col,
             Code::BrokenLink,
             missing_file_message(&written, path),
         )
-        .with_hint(match link.style {
-            LinkStyle::Content => {
-                "fix the path (after `@/`, it is from the top of content/), or add the missing page or file"
+        .with_hint(why.clone().unwrap_or_else(|| {
+            match link.style {
+                LinkStyle::Content => {
+                    "fix the path (after `@/`, it is from the top of content/), or add the missing page or file"
+                }
+                _ => "fix the path (it is relative to this file's folder), or add the missing page or file",
             }
-            _ => "fix the path (it is relative to this file's folder), or add the missing page or file",
-        }),
+            .to_string()
+        })),
         // Never reported (see `resolve_body_links`); said plainly if it is.
         LinkError::Elsewhere => Diagnostic::error(
             &src.file,

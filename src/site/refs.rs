@@ -67,7 +67,13 @@ impl RefError {
             RefError::Draft => {
                 Some("build with --drafts, or remove `draft: true` from that page".into())
             }
-            _ => None,
+            RefError::NotFound { suggestion: None } => Some(
+                "name a page by its path under content/ without `.md` (`principles/listen-first`), or by its file name when no other page has it".into(),
+            ),
+            RefError::Escapes => Some(
+                "a ref is read from the top of content/; link to anything outside the site by its full URL".into(),
+            ),
+            RefError::Unreadable => Some("fix the error reported for that page first".into()),
         }
     }
 
@@ -205,6 +211,18 @@ impl RefIndex {
             .get(path)
             .or_else(|| self.by_path.get(&format!("{path}/_index")))
             .copied()
+    }
+
+    /// The page path that is `path` in another case (`sub/A` → `sub/a`).
+    pub(crate) fn path_in_other_case(&self, path: &str) -> Option<&str> {
+        let path = path.trim_end_matches('/');
+        self.by_path
+            .keys()
+            .filter(|k| {
+                k.eq_ignore_ascii_case(path) || k.eq_ignore_ascii_case(&format!("{path}/_index"))
+            })
+            .min()
+            .map(|k| k.trim_end_matches("/_index"))
     }
 
     fn suggest(&self, name: &str) -> Option<String> {

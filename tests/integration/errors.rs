@@ -167,6 +167,28 @@ fn a_missing_site_root_is_a_usage_error_that_says_what_to_pass() {
     assert!(!site.root.join("no-such-site").exists());
 }
 
+/// A link that misses by case, or into a hidden folder, says so; a ref
+/// that names nothing or leaves the site says how refs are read.
+#[test]
+fn broken_links_and_refs_say_what_is_near() {
+    SiteTest::minimal()
+        .file("content/sub/a.md", "---\ntitle: A\n---\n")
+        .file("content/.github/CONTRIBUTING.md", "Be kind.\n")
+        .file("content/Team.PNG", "png")
+        .file(
+            "content/b.md",
+            "---\ntitle: B\nreviewed: 2024-13-40\n---\n[a](sub/A.md) [t](team.png) [c](.github/CONTRIBUTING.md) [[nowhere-at-all]] [[../../outside]]\n",
+        )
+        .check()
+        .code(1)
+        .stderr_has("help: write a real day as year-month-day, `2026-03-31`")
+        .stderr_has("help: content/sub/a.md is there, in another case: write the name as the file has it")
+        .stderr_has("help: content/Team.PNG is there, in another case")
+        .stderr_has("help: credo publishes no file or folder whose name starts with `.` (`.github/`)")
+        .stderr_has("help: name a page by its path under content/ without `.md`")
+        .stderr_has("help: a ref is read from the top of content/; link to anything outside the site by its full URL");
+}
+
 /// A broken anchor names the closest heading id, or else the ids there are.
 #[test]
 fn broken_anchors_hint_at_the_ids_the_page_has() {
@@ -410,7 +432,7 @@ fn check_json_gives_the_same_diagnostics() {
         serde_json::json!([{
             "file": "content/a.md", "line": 4, "column": 1, "severity": "error",
             "code": "broken-ref", "message": "unresolved ref `nope`: no page has that path or name",
-            "hint": null
+            "hint": "name a page by its path under content/ without `.md` (`principles/listen-first`), or by its file name when no other page has it"
         }])
     );
 }
