@@ -110,6 +110,7 @@ codes! {
     SymlinkOutsideRoot = "symlink-outside-root", Error, "A symbolic link points outside the site root.";
     TagSpelling = "tag-spelling", Warning, "A tag is written otherwise than the name of its tag page.";
     Template = "template", Error, "A template fails to parse or to render.";
+    TemplateCode = "template-code", Warning, "A body holds another generator's template code (a Hugo shortcode, Liquid), which readers see as written.";
     TomlFrontMatter = "toml-front-matter", Error, "A page starts with a TOML (`+++`) block, which credo does not read.";
     UnappliedPrinciple = "unapplied-principle", Warning, "No scenario applies this principle.";
     UnclosedFrontMatter = "unclosed-front-matter", Error, "Front matter opens with `---` and never closes.";

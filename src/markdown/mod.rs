@@ -430,6 +430,48 @@ fn fence_language(info: &str) -> String {
         .to_string()
 }
 
+/// Where `body` first holds another generator's template code in its text
+/// (a Hugo shortcode `{{< x >}}`, Liquid's `{% x %}` or `{{ x }}`), which
+/// credo shows as written: its byte offset and the code, or `None`. Code
+/// spans, code blocks and raw HTML (a JSX `style={{…}}`) are not text.
+pub(crate) fn template_code(body: &str) -> Option<(usize, String)> {
+    let finder = |b: &str| b.contains("{{") || b.contains("{%");
+    if !finder(body) {
+        return None;
+    }
+    let mut in_code = false;
+    let start = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .find_map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code = true;
+                None
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                None
+            }
+            Event::Text(text) if !in_code && finder(&text) => {
+                let written = &body[range.clone()];
+                ["{{", "{%"]
+                    .iter()
+                    .filter_map(|m| written.find(m))
+                    .min()
+                    .map(|at| range.start + at)
+            }
+            _ => None,
+        })?;
+    // The code as written, to its end on that line.
+    let line = body[start..].lines().next().unwrap_or("");
+    let end = ["}}", "%}"]
+        .iter()
+        .filter_map(|m| line.find(m).map(|e| e + 2))
+        .min()
+        .unwrap_or(line.len());
+    let code: String = line[..end].chars().take(60).collect();
+    Some((start, code))
+}
+
 /// The title a fence's info string gives its block: `title="app.py"`
 /// (Docusaurus, Material for MkDocs) or `filename="app.py"` (Hugo).
 fn fence_title(info: &str) -> Option<String> {

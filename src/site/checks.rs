@@ -41,9 +41,19 @@ pub(crate) fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
             .with_hint("write a tag the same way on every page"),
         );
     }
-    // Every body is searched for a placeholder: on every core.
+    // Every body is searched for a placeholder and template code: on
+    // every core.
     let placeholders: Vec<Vec<Diagnostic>> = site.pages.par_iter().map(placeholders).collect();
     out.extend(placeholders.into_iter().flatten());
+    let sources = (site.pages.iter().map(|p| &p.source))
+        .chain(site.sections.iter().filter_map(|s| s.source.as_ref()));
+    let sources: Vec<&crate::load::SourceFile> = sources.collect();
+    out.extend(
+        sources
+            .par_iter()
+            .filter_map(|src| template_code(src))
+            .collect::<Vec<_>>(),
+    );
     for (id, page) in site.pages.iter().enumerate() {
         let src = &page.source;
         // Every page warning points at a front-matter key's line, or at the
@@ -180,6 +190,24 @@ fn placeholders(page: &super::Page) -> Vec<Diagnostic> {
         }
     }
     found
+}
+
+/// The first template code in a page's body, which readers would see as
+/// written: most often an imported page's shortcode or Liquid tag.
+fn template_code(src: &crate::load::SourceFile) -> Option<Diagnostic> {
+    let (offset, code) = crate::markdown::template_code(src.body())?;
+    let (line, col) = src.body_position(offset);
+    Some(
+        Diagnostic::warning(
+            &src.file,
+            line,
+            col,
+            Code::TemplateCode,
+            format!("`{code}` is template code, which credo shows as written"),
+        )
+        .with_source(&src.text)
+        .with_hint("write it as Markdown (a link, an image, a callout), or in backticks if readers should see it"),
+    )
 }
 
 /// Today's date from the system clock (UTC).

@@ -70,3 +70,19 @@ fn many_findings_of_one_code_end_with_a_count_and_a_remedy() {
         .stderr_has("lints: {broken-anchor: warning}");
     assert_eq!(run.diagnostics().len(), 25);
 }
+
+/// Another generator's template code in a body is shown as written: a
+/// warning points at it; in code, or JSX's `style={{…}}`, it is no warning.
+#[test]
+fn template_code_left_in_a_body_is_a_warning() {
+    SiteTest::minimal()
+        .file("content/a.md", "---\ntitle: A\n---\nIntro.\n\nSee {{< figure src=\"map.png\" caption=\"Map\" >}} here.\n")
+        .file("content/b.md", "---\ntitle: B\n---\n`{{ site.title }}` and\n\n```liquid\n{% link a.md %}\n```\n\n<p style={{color: 'red'}}>x</p>\n\n[A](a.md)\n")
+        .file("content/_index.md", "---\ntitle: Home\n---\n[B](b.md) {% include note.html %}\n")
+        .check()
+        .success()
+        .diagnostics_are(&[
+            "content/_index.md:4:11: warning: `{% include note.html %}` is template code, which credo shows as written",
+            "content/a.md:6:5: warning: `{{< figure src=\"map.png\" caption=\"Map\" >}}` is template code, which credo shows as written",
+        ]);
+}
