@@ -18,6 +18,7 @@ pub(super) fn convert(body: &str, generator: Generator) -> Option<String> {
     let out = match generator {
         Generator::MkDocs => mkdocs(&lines),
         Generator::Docusaurus => docusaurus(&lines),
+        Generator::Jekyll => jekyll(&lines),
         _ => return None,
     };
     if out.iter().map(String::as_str).eq(lines.iter().copied()) {
@@ -541,6 +542,106 @@ fn undent<'a>(lines: &[&'a str]) -> Vec<&'a str> {
         .collect()
 }
 
+/// Jekyll: the Liquid that only makes URLs (`{{ site.baseurl }}`,
+/// `{{ "/x" | relative_url }}`, `{% link _posts/x.md %}`, `{% post_url
+/// x %}`) becomes the URL credo resolves; `{% highlight ruby %}` …
+/// `{% endhighlight %}` a fenced block; `{% raw %}` tags go. Other Liquid
+/// stays, for `credo check` to point at.
+fn jekyll(lines: &[&str]) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut fence = None;
+    for line in lines {
+        if step_fence(&mut fence, line) || fence.is_some() {
+            out.push(line.to_string());
+            continue;
+        }
+        match liquid_tag(line.trim()) {
+            Some(("highlight", lang)) => out.push(format!(
+                "```{}",
+                lang.split_whitespace().next().unwrap_or("")
+            )),
+            Some(("endhighlight", _)) => out.push("```".to_string()),
+            _ => out.push(jekyll_urls(line)),
+        }
+    }
+    out
+}
+
+/// A line that is one Liquid tag (`{% name args %}`): its name and args.
+fn liquid_tag(line: &str) -> Option<(&str, &str)> {
+    let inner = line.strip_prefix("{%")?.strip_suffix("%}")?;
+    let inner = inner.trim_matches('-').trim();
+    Some(
+        inner
+            .split_once(' ')
+            .map_or((inner, ""), |(n, a)| (n, a.trim())),
+    )
+}
+
+/// `line` with each URL-making Liquid expression or tag as its URL.
+fn jekyll_urls(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = [rest.find("{{"), rest.find("{%")]
+        .into_iter()
+        .flatten()
+        .min()
+    {
+        let close = if rest[at..].starts_with("{{") {
+            "}}"
+        } else {
+            "%}"
+        };
+        let Some(len) = rest[at..].find(close) else {
+            break;
+        };
+        let whole = &rest[at..at + len + 2];
+        let inner = whole[2..whole.len() - 2].trim_matches('-').trim();
+        out.push_str(&rest[..at]);
+        match liquid_url(inner, close == "%}") {
+            Some(url) => out.push_str(&url),
+            None => out.push_str(whole),
+        }
+        rest = &rest[at + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The URL a Liquid expression (`site.baseurl`, `"/x" | relative_url`) or
+/// tag (`link x`, `post_url x`, `raw`) makes, as credo reads it.
+fn liquid_url(inner: &str, tag: bool) -> Option<String> {
+    if tag {
+        let (name, arg) = inner
+            .split_once(' ')
+            .map_or((inner, ""), |(n, a)| (n, a.trim()));
+        return match name {
+            "raw" | "endraw" => Some(String::new()),
+            // `{% link _guides/x.md %}`: from the site's root, collections
+            // without their underscore, as the import places them.
+            "link" if !arg.is_empty() => {
+                let path = arg.trim_start_matches('/');
+                Some(format!("@/{}", path.strip_prefix('_').unwrap_or(path)))
+            }
+            "post_url" if !arg.is_empty() => Some(format!("@/posts/{arg}.md")),
+            _ => None,
+        };
+    }
+    if matches!(inner, "site.baseurl" | "site.url") {
+        return Some(String::new());
+    }
+    let (value, filter) = inner.split_once('|')?;
+    let filter = filter.trim();
+    let relative = matches!(
+        filter,
+        "relative_url" | "absolute_url" | "prepend: site.baseurl"
+    );
+    let value = value.trim();
+    let quoted = (value.strip_prefix('"').and_then(|v| v.strip_suffix('"')))
+        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')));
+    relative.then_some(quoted?.to_string())
+}
+
 fn docusaurus_head(line: &str) -> Option<(usize, &str, Option<&str>)> {
     let trimmed = line.trim();
     let colons = trimmed.chars().take_while(|&c| c == ':').count();
@@ -644,6 +745,21 @@ mod tests {
         assert_eq!(
             attr_list("title=\"x y\" align=left").as_deref(),
             Some(" title=\"x y\" align=\"left\"")
+        );
+    }
+
+    /// Liquid that only makes URLs becomes them; Jekyll's highlight tags
+    /// become fences; other Liquid stays.
+    #[test]
+    fn jekyll_liquid_urls_and_highlights() {
+        let body = "![Team]({{ site.baseurl }}/assets/team.png) [Refunds]({% link _guides/refunds.md %}) [Hi]({% post_url 2021-05-01-welcome %}) [css]({{ \"/assets/x.css\" | relative_url }}) {{ site.title }}\n{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\n{% raw %}{{ kept }}{% endraw %}\n```\n{{ site.baseurl }}\n```\n";
+        assert_eq!(
+            convert(body, Generator::Jekyll).unwrap(),
+            "![Team](/assets/team.png) [Refunds](@/guides/refunds.md) [Hi](@/posts/2021-05-01-welcome.md) [css](/assets/x.css) {{ site.title }}\n```ruby\nputs 1\n```\n{{ kept }}\n```\n{{ site.baseurl }}\n```\n"
+        );
+        assert_eq!(
+            convert("{% include note.html %}\n", Generator::Jekyll),
+            None
         );
     }
 

@@ -301,10 +301,6 @@ fn write_page(
     report.pages += 1;
     report.count_keys(&converted);
     let body = frontmatter::split(&text).body;
-    // MDX's `style={{…}}` is JSX, not template code.
-    if generator != Generator::Docusaurus && has_template_code(body) {
-        report.template_code.push(entry.dest.clone());
-    }
     for what in body::hand_work(body, generator) {
         report.hand_work.push((entry.dest.clone(), what));
     }
@@ -319,6 +315,11 @@ fn write_page(
     }
     let changed = callouts.is_some() || relinked.is_some();
     let body = relinked.as_deref().unwrap_or(body);
+    // What the conversions left, as `credo check` finds it (MDX's
+    // `style={{…}}` is raw HTML, not template code).
+    if crate::markdown::template_code(body).is_some() {
+        report.template_code.push(entry.dest.clone());
+    }
     let mut meta = converted.meta;
     apply_hints(&mut meta, weight, title, body, report);
     let target = dir.join(&entry.dest);
@@ -341,12 +342,6 @@ fn write_page(
         Format::None => report.given_front_matter += 1,
     }
     write(&target, frontmatter::render(&meta, body))
-}
-
-/// `true` when a body holds a generator's template code (Liquid, Tera,
-/// Hugo shortcodes), which credo shows as written.
-fn has_template_code(body: &str) -> bool {
-    body.contains("{{") || body.contains("{%")
 }
 
 /// Sets the weight a reading order gives, and the title it gives when the

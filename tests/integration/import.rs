@@ -471,7 +471,7 @@ fn jekyll_collections_lose_their_underscore_and_nav_order_is_ranked() {
     // Positions 1 (the home page, which needs none), 2.5 and 3 at the top.
     assert_eq!(
         site.read("content/tickets.md"),
-        "---\ntitle: 'Tickets: the rules'\nweight: 10\ndraft: false\naliases:\n- /old-tickets/\n- /tickets.html\nextra:\n  nav_order: 2.5\n---\nEvery ticket gets an owner. ![Team]({{ site.baseurl }}/assets/img/team.png)\n"
+        "---\ntitle: 'Tickets: the rules'\nweight: 10\ndraft: false\naliases:\n- /old-tickets/\n- /tickets.html\nextra:\n  nav_order: 2.5\n---\nEvery ticket gets an owner. ![Team](/assets/img/team.png)\n"
     );
     assert!(site.read("content/about.md").contains("weight: 20\n"));
     assert!(site.read("content/hidden.md").contains("draft: true\n"));
@@ -504,6 +504,21 @@ fn jekyll_collections_lose_their_underscore_and_nav_order_is_ranked() {
     // page, so the README becomes a page of the folder. Its 404 page is
     // credo's; an HTML page with front matter is named, to rewrite.
     site.untouched("content/README-page.md", "README.md");
+    // `{{ site.baseurl }}` made the URL: credo gives it the base path.
+    let out = site.out.to_string_lossy().into_owned();
+    site.source
+        .run(&["build", "-r", &out, "-o", &format!("{out}/public")])
+        .success();
+    let tickets = site.read("public/tickets/index.html");
+    assert!(
+        tickets.contains("src=\"/playbook/assets/img/team.png\""),
+        "{tickets}"
+    );
+    assert!(
+        !site.run.stdout.contains("template code"),
+        "{}",
+        site.run.stdout
+    );
     assert!(!site.exists("content/README.md") && !site.exists("content/404.html"));
     site.stdout_has("  renamed content/README.md to content/README-page.md: content/index.md is the folder's own page, and credo takes one\n")
         .stdout_has("  content/contact.html: an HTML page with front matter, copied as it is (Jekyll ran it through its layout): make it a Markdown page\n")
