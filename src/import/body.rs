@@ -19,6 +19,7 @@ pub(super) fn convert(body: &str, generator: Generator) -> Option<String> {
         Generator::MkDocs => mkdocs(&lines),
         Generator::Docusaurus => docusaurus(&lines),
         Generator::Jekyll => jekyll(&lines),
+        Generator::Hugo => hugo(&lines),
         _ => return None,
     };
     if out.iter().map(String::as_str).eq(lines.iter().copied()) {
@@ -567,6 +568,124 @@ fn jekyll(lines: &[&str]) -> Vec<String> {
     out
 }
 
+/// Hugo: the shortcodes Markdown has a form for: `{{< ref "x.md" >}}` and
+/// `relref` become the link (`/x.md` from the top of content as
+/// `@/x.md`), `{{< figure src="x.png" caption="…" >}}` a raw `<figure>`,
+/// `{{< highlight go >}}` … `{{< /highlight >}}` a fenced block. Others
+/// stay, for `credo check` to point at.
+fn hugo(lines: &[&str]) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut fence = None;
+    for line in lines {
+        if step_fence(&mut fence, line) || fence.is_some() {
+            out.push(line.to_string());
+            continue;
+        }
+        match shortcode(line.trim()) {
+            Some(("highlight", args)) => {
+                let lang = first_argument(args).unwrap_or_default();
+                out.push(format!("```{lang}"));
+            }
+            Some(("/highlight", _)) => out.push("```".to_string()),
+            _ => out.push(hugo_inline(line)),
+        }
+    }
+    out
+}
+
+/// A line that is one shortcode (`{{< name args >}}`, `{{% … %}}`): its
+/// name and args.
+fn shortcode(line: &str) -> Option<(&str, &str)> {
+    let inner = (line.strip_prefix("{{<").and_then(|l| l.strip_suffix(">}}")))
+        .or_else(|| line.strip_prefix("{{%").and_then(|l| l.strip_suffix("%}}")))?;
+    let inner = inner.trim();
+    Some(
+        inner
+            .split_once(char::is_whitespace)
+            .map_or((inner, ""), |(n, a)| (n, a.trim())),
+    )
+}
+
+/// `line` with each `ref`, `relref` and `figure` shortcode in it written
+/// out.
+fn hugo_inline(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = [rest.find("{{<"), rest.find("{{%")]
+        .into_iter()
+        .flatten()
+        .min()
+    {
+        let close = if rest[at..].starts_with("{{<") {
+            ">}}"
+        } else {
+            "%}}"
+        };
+        let Some(len) = rest[at..].find(close) else {
+            break;
+        };
+        let whole = &rest[at..at + len + 3];
+        out.push_str(&rest[..at]);
+        let written = shortcode(whole).and_then(|(name, args)| match name {
+            "ref" | "relref" => {
+                let spaced = format!(" {args}");
+                let path = attribute(&spaced, "path").or_else(|| first_argument(args))?;
+                Some(match path.strip_prefix('/') {
+                    Some(from_top) => format!("@/{from_top}"),
+                    None => path.to_string(),
+                })
+            }
+            "figure" => figure(&format!(" {args}")),
+            _ => None,
+        });
+        out.push_str(written.as_deref().unwrap_or(whole));
+        rest = &rest[at + len + 3..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A shortcode's first positional argument, quoted or not.
+fn first_argument(args: &str) -> Option<&str> {
+    let args = args.trim();
+    match args.chars().next()? {
+        q @ ('"' | '\'' | '`') => args[1..].find(q).map(|end| &args[1..1 + end]),
+        _ => args.split_whitespace().next().filter(|a| !a.contains('=')),
+    }
+}
+
+/// Hugo's `figure` as the HTML it renders: the image (in its `link`), its
+/// `title` and `caption` below.
+fn figure(args: &str) -> Option<String> {
+    let src = attribute(args, "src")?;
+    let mut img = format!(
+        "<img src=\"{}\" alt=\"{}\"",
+        html_attribute(src),
+        html_attribute(attribute(args, "alt").unwrap_or(""))
+    );
+    for key in ["width", "height", "class"] {
+        if let Some(value) = attribute(args, key) {
+            img.push_str(&format!(" {key}=\"{}\"", html_attribute(value)));
+        }
+    }
+    img.push('>');
+    if let Some(link) = attribute(args, "link") {
+        img = format!("<a href=\"{}\">{img}</a>", html_attribute(link));
+    }
+    let caption: Vec<String> = ["title", "caption"]
+        .iter()
+        .filter_map(|key| attribute(args, key))
+        .map(html_attribute)
+        .collect();
+    Some(match caption.is_empty() {
+        true => format!("<figure>{img}</figure>"),
+        false => format!(
+            "<figure>{img}<figcaption>{}</figcaption></figure>",
+            caption.join(" ")
+        ),
+    })
+}
+
 /// A line that is one Liquid tag (`{% name args %}`): its name and args.
 fn liquid_tag(line: &str) -> Option<(&str, &str)> {
     let inner = line.strip_prefix("{%")?.strip_suffix("%}")?;
@@ -760,6 +879,17 @@ mod tests {
         assert_eq!(
             convert("{% include note.html %}\n", Generator::Jekyll),
             None
+        );
+    }
+
+    /// Hugo's link, figure and highlight shortcodes are written out;
+    /// others stay.
+    #[test]
+    fn hugo_shortcodes_with_a_markdown_form() {
+        let body = "See [calls]({{< ref \"/care/calls.md\" >}}), [here]({{< relref \"follow-up.md#when\" >}}) and [x]({{% ref path=\"a.md\" %}}).\n\n{{< figure src=\"map.png\" alt=\"Map\" caption=\"The north desk\" link=\"map-large.png\" >}}\n\n{{< highlight go \"linenos=table\" >}}\nfunc main() {}\n{{< /highlight >}}\n{{< youtube abc >}}\n";
+        assert_eq!(
+            convert(body, Generator::Hugo).unwrap(),
+            "See [calls](@/care/calls.md), [here](follow-up.md#when) and [x](a.md).\n\n<figure><a href=\"map-large.png\"><img src=\"map.png\" alt=\"Map\"></a><figcaption>The north desk</figcaption></figure>\n\n```go\nfunc main() {}\n```\n{{< youtube abc >}}\n"
         );
     }
 

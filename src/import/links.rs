@@ -266,7 +266,7 @@ fn python_markdown_slug(text: &str) -> String {
 }
 
 /// `body` with each link (in a Markdown link, a link definition or a raw
-/// `href`) that `rewrite` rewrites, rewritten; `None` when nothing
+/// `href` or `src`) that `rewrite` rewrites, rewritten; `None` when nothing
 /// changed. Fenced code is left alone.
 pub(super) fn relink(body: &str, rewrite: impl Fn(&str) -> Option<String>) -> Option<String> {
     let mut out = String::with_capacity(body.len());
@@ -299,10 +299,10 @@ pub(super) fn relink(body: &str, rewrite: impl Fn(&str) -> Option<String>) -> Op
     changed.then_some(out)
 }
 
-/// Where the next URL of `line` starts: after `](`, `](<`, `href="` or, on
+/// Where the next URL of `line` starts: after `](`, `](<`, `href="`, `src="` or, on
 /// a link definition's line, `]: `; as (offset of the marker, its length).
 fn next_url(line: &str) -> Option<(usize, usize)> {
-    let markers = ["](<", "](", "href=\"", "href='"];
+    let markers = ["](<", "](", "href=\"", "href='", "src=\"", "src='"];
     let inline = markers
         .iter()
         .filter_map(|m| line.find(m).map(|at| (at, m.len())))
@@ -397,6 +397,10 @@ mod tests {
             Some("@/care/Follow-Up.md#when")
         );
         assert_eq!(rewrite("../map.png").as_deref(), Some("@/care/map.png"));
+        assert_eq!(
+            relink("<img src=\"../map.png\" alt=\"\">\n", rewrite).as_deref(),
+            Some("<img src=\"@/care/map.png\" alt=\"\">\n")
+        );
         assert_eq!(
             rewrite("../../visits/").as_deref(),
             Some("@/visits/index.md")

@@ -351,8 +351,9 @@ fn hugo_links_relative_to_page_urls_are_explained_and_template_pages_all_listed(
         )
         .file(
             "content/care/calls.md",
-            "---\ntitle: Calls\n---\nAfter the call, see [follow-up](../follow-up/#within-a-day). {{< tip >}} [Gone](../nowhere/)\n",
+            "---\ntitle: Calls\n---\nAfter the call, see [follow-up](../follow-up/#within-a-day). {{< tip >}} [Gone](../nowhere/)\n\nAlso [the rule]({{< ref \"/care/follow-up.md\" >}}).\n\n{{< figure src=\"desk.png\" caption=\"The desk\" >}}\n",
         )
+        .file("content/care/desk.png", "png")
         .file(
             "content/care/follow-up.md",
             "---\ntitle: Follow-up\n---\n## Within a day\n\nWrite within a day.\n",
@@ -366,6 +367,11 @@ fn hugo_links_relative_to_page_urls_are_explained_and_template_pages_all_listed(
         calls.contains(
             "see [follow-up](@/care/follow-up.md#within-a-day). {{< tip >}} [Gone](../nowhere/)"
         ),
+        "{calls}"
+    );
+    // Shortcodes with a Markdown form are written out; others are listed.
+    assert!(
+        calls.contains("Also [the rule](@/care/follow-up.md).\n\n<figure><img src=\"desk.png\" alt=\"\"><figcaption>The desk</figcaption></figure>\n"),
         "{calls}"
     );
     assert!(
