@@ -166,7 +166,7 @@ impl fmt::Display for Report {
             let n = self.callouts.len();
             writeln!(
                 f,
-                "  callouts (as GitHub alerts), tabs, MDX statements or attribute lists rewritten: {n} page{}",
+                "  bodies rewritten where credo would show the source generator's markup as text (callouts, tabs, shortcodes, Liquid, MDX statements, attribute lists): {n} page{}",
                 if n == 1 { "" } else { "s" },
             )?;
         }

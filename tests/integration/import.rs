@@ -547,7 +547,7 @@ fn mkdocs_nav_gives_weights_and_missing_titles() {
         site.read("content/week-one/accounts.md"),
         "---\nsummary: Get your accounts on day one\nweight: 10\nextra:\n  hide:\n  - toc\n---\n# Accounts\n\n> [!NOTE]\n> Ask IT for a laptop first.\n\n> [!CAUTION]\n> **Never share**\n>\n> Your password is yours alone.\n\n**Laptop**\n\nSign in with your badge.\n\n--8<-- \"includes/vpn.md\"\n"
     );
-    site.stdout_has("callouts (as GitHub alerts), tabs, MDX statements or attribute lists rewritten: 2 pages\n")
+    site.stdout_has("Liquid, MDX statements, attribute lists): 2 pages\n")
         .stdout_has("left as written, to rewrite by hand:\n    content/week-one/accounts.md: snippet includes (--8<--)\n");
     // The nav names no title and the page has no heading: credo's own
     // fallback (the file stem) applies, so none is written.
@@ -621,7 +621,7 @@ fn docusaurus_positions_and_categories_become_weights() {
         escalate.contains("[on hold](@/calls/hold.md)\nfirst, and [greet the colleague](@/calls/greeting.md#greeting) by name. Money questions\ngo by [the refund rules](@/02-billing/01-refunds.md); the basics are on [the first page](@/intro.md)."),
         "{escalate}"
     );
-    site.stdout_has("MDX statements or attribute lists rewritten: 1 page\n")
+    site.stdout_has("Liquid, MDX statements, attribute lists): 1 page\n")
         .stdout_has("links to pages or headings by their old URLs rewritten to credo's: 2 pages\n");
     assert!(
         !site.run.stdout.contains("to rewrite by hand"),
