@@ -90,6 +90,7 @@ pub(super) fn plan_hugo(src: &Path) -> Plan {
         ..SiteInfo::default()
     };
     let mut site = site;
+    site.permalinks = permalinks(&config);
     let mut notes = Vec::new();
     let multilingual = languages(&config, &mut notes).map(|(default, others)| {
         site.language = Some(default.clone());
@@ -154,7 +155,13 @@ fn moved_urls(dest: &str, raw: &Mapping, site: &SiteInfo, url_key: &'static str)
         (format!("/{path}/"), folder)
     };
     let mut urls = Vec::new();
-    if let Some(slug) = config_text(raw, "slug") {
+    let permalink = (url_key == "url" && config_text(raw, url_key).is_none())
+        .then(|| permalink_url(path, raw, site))
+        .flatten();
+    if let Some(url) = permalink {
+        // A translation's alias is below its language, which credo adds.
+        urls.push(("permalinks", Ok(format!("/{url}/"))));
+    } else if let Some(slug) = config_text(raw, "slug") {
         let slug = slug.trim_matches('/');
         if !slug.is_empty() {
             let old = if parent.is_empty() {
@@ -189,6 +196,37 @@ fn moved_urls(dest: &str, raw: &Mapping, site: &SiteInfo, url_key: &'static str)
     urls
 }
 
+/// Why Hugo would not publish a page today, as the front-matter key that
+/// says so: a `publishDate` (or, without one, a `date`) still to come, an
+/// `expiryDate` gone by. Such a page becomes a draft.
+pub(super) fn unpublished(raw: &Mapping, today: &str) -> Option<&'static str> {
+    let day = |key: &str| {
+        config_text(raw, key)
+            .and_then(|d| d.get(..10).map(str::to_string))
+            .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-')
+    };
+    let publish = ["publishDate", "pubdate", "published", "date"]
+        .into_iter()
+        .find_map(|key| day(key).map(|d| (key, d)));
+    if let Some((key, date)) = publish
+        && date.as_str() > today
+    {
+        return Some(match key {
+            "publishDate" => "publishDate",
+            "pubdate" => "pubdate",
+            "published" => "published",
+            _ => "date",
+        });
+    }
+    let expired = ["expiryDate", "unpublishdate"]
+        .into_iter()
+        .find(|key| day(key).is_some_and(|d| d.as_str() <= today));
+    expired.map(|key| match key {
+        "expiryDate" => "expiryDate",
+        _ => "unpublishdate",
+    })
+}
+
 /// The URL path Hugo served a page at (see [`Plan::served_at`]).
 pub(super) fn served_url(dest: &str, raw: &Mapping, site: &SiteInfo) -> Option<String> {
     served(dest, raw, site, "url")
@@ -212,6 +250,12 @@ fn served(dest: &str, raw: &Mapping, site: &SiteInfo, url_key: &str) -> Option<S
         Some((stem, lang)) if site.languages.contains_key(lang) => (stem, Some(lang)),
         _ => (path, None),
     };
+    if let Some(url) = permalink_url(path, raw, site) {
+        return Some(match lang {
+            Some(lang) => join(lang, &url),
+            None => url,
+        });
+    }
     let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
     let slug = config_text(raw, "slug");
     let slug = slug.as_deref().map(|s| s.trim_matches('/'));
@@ -227,6 +271,59 @@ fn served(dest: &str, raw: &Mapping, site: &SiteInfo, url_key: &str) -> Option<S
         Some(lang) => join(lang, &url),
         None => url,
     })
+}
+
+/// The site's `[permalinks]` by section (Hugo's older form, `posts =
+/// "…"`, and its newer, under `page`).
+fn permalinks(config: &Mapping) -> BTreeMap<String, String> {
+    let Some(table) = config_value(config, "permalinks").and_then(Value::as_mapping) else {
+        return BTreeMap::new();
+    };
+    let table = (table.get("page").and_then(Value::as_mapping)).unwrap_or(table);
+    (table.iter())
+        .filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str()?.to_string())))
+        .collect()
+}
+
+/// The URL path (no `/` at either end) the `[permalinks]` pattern of its
+/// section gives the page at `path` (under `content/`, no `.md`, no
+/// language): `:year`, `:month`, `:day` of its `date`, `:slug` (its
+/// `slug`, else its title made a URL), `:title`, `:filename`, `:section`.
+/// `None` for a section's own page or a section without a pattern.
+fn permalink_url(path: &str, raw: &Mapping, site: &SiteInfo) -> Option<String> {
+    let (section, _) = path.split_once('/')?;
+    let pattern = site.permalinks.get(section)?;
+    let (folder, name) = path.rsplit_once('/')?;
+    let filename = match name {
+        "_index" => return None,
+        "index" => folder.rsplit('/').next().unwrap_or(folder),
+        _ => name,
+    };
+    let date = config_text(raw, "date").unwrap_or_default();
+    let part = |range: std::ops::Range<usize>| date.get(range).unwrap_or("").to_string();
+    let title = crate::markdown::slugify(
+        &config_text(raw, "title").unwrap_or_else(|| filename.to_string()),
+    );
+    let slug = config_text(raw, "slug").unwrap_or_else(|| title.clone());
+    let mut url = pattern.clone();
+    for (token, value) in [
+        (
+            ":slugorfilename",
+            config_text(raw, "slug").unwrap_or_else(|| filename.to_string()),
+        ),
+        (":contentbasename", filename.to_string()),
+        (":filename", filename.to_string()),
+        (":sections", folder.to_string()),
+        (":section", section.to_string()),
+        (":title", title),
+        (":slug", slug),
+        (":year", part(0..4)),
+        (":month", part(5..7)),
+        (":day", part(8..10)),
+    ] {
+        url = url.replace(token, &value);
+    }
+    Some(url.trim_matches('/').to_string())
 }
 
 /// `folder/name`, `name` at the top, `folder` for no name.
@@ -382,6 +479,64 @@ mod tests {
         );
         let single: Mapping = serde_yaml::from_str("languageCode: en-gb\n").unwrap();
         assert_eq!(languages(&single, &mut notes), None);
+    }
+
+    #[test]
+    fn permalinks_make_section_page_urls_and_aliases() {
+        let meta = |yaml: &str| -> Mapping { serde_yaml::from_str(yaml).unwrap() };
+        let site = SiteInfo {
+            permalinks: [("post".to_string(), "/blog/:year/:slug/".to_string())].into(),
+            ..SiteInfo::default()
+        };
+        let raw = meta("title: We Launched!\ndate: 2024-03-09T10:00:00Z");
+        assert_eq!(
+            served_url("content/post/launch.md", &raw, &site).as_deref(),
+            Some("blog/2024/we-launched")
+        );
+        assert_eq!(
+            served_url("content/post/_index.md", &raw, &site).as_deref(),
+            Some("post")
+        );
+        assert_eq!(
+            served_url("content/about.md", &raw, &site).as_deref(),
+            Some("about")
+        );
+        assert_eq!(
+            old_urls("content/post/launch.md", &raw, &site),
+            [("permalinks", Ok("/blog/2024/we-launched/".to_string()))]
+        );
+        assert!(
+            old_urls("content/post/launch.md", &meta("url: /x/"), &site)
+                .iter()
+                .all(|(k, _)| *k == "url")
+        );
+    }
+
+    #[test]
+    fn future_and_expired_pages_are_unpublished() {
+        let meta = |yaml: &str| -> Mapping { serde_yaml::from_str(yaml).unwrap() };
+        let today = "2026-12-05";
+        assert_eq!(
+            unpublished(&meta("publishDate: 2030-01-01"), today),
+            Some("publishDate")
+        );
+        assert_eq!(
+            unpublished(&meta("date: 2030-01-01T09:00:00Z"), today),
+            Some("date")
+        );
+        assert_eq!(
+            unpublished(&meta("date: 2030-01-01\npublishDate: 2020-01-01"), today),
+            None
+        );
+        assert_eq!(
+            unpublished(&meta("expiryDate: 2020-01-01"), today),
+            Some("expiryDate")
+        );
+        assert_eq!(
+            unpublished(&meta("date: 2020-01-01\nexpiryDate: 2031-01-01"), today),
+            None
+        );
+        assert_eq!(unpublished(&meta("title: x"), today), None);
     }
 
     #[test]

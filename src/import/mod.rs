@@ -78,6 +78,9 @@ pub(crate) struct SiteInfo {
     /// How the source made its posts' URLs (Jekyll's `permalink:`: `date`,
     /// `pretty`, or a pattern of `:year`, `:title`, …).
     pub(crate) permalink: Option<String>,
+    /// How the source made the URLs of each section's pages (Hugo's
+    /// `[permalinks]`: `posts = "/blog/:year/:slug/"`), by section.
+    pub(crate) permalinks: BTreeMap<String, String>,
 }
 
 /// One of the source's other languages, as credo.yaml names it.

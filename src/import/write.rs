@@ -33,6 +33,7 @@ struct Page {
 pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
     let mut report = Report::new(plan.generator, plan.skipped.clone(), plan.notes.clone());
     let roles = roles(&plan);
+    let today = crate::site::checks::today().to_string();
     let mut pages = Vec::new();
     for entry in &plan.pages {
         let role = roles.get(entry.dest.as_str()).copied();
@@ -52,6 +53,11 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
                 }
                 if plan.drafts.contains(&entry.dest) {
                     make_draft(&mut page.converted, plan.drafts_because);
+                }
+                if plan.generator == Generator::Hugo
+                    && let Some(key) = super::hugo::unpublished(&page.raw, &today)
+                {
+                    make_draft(&mut page.converted, key);
                 }
                 pages.push(page);
             }
