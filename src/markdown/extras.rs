@@ -38,6 +38,8 @@ pub(super) fn with_emoji(text: &str) -> Option<String> {
 
 /// The footnotes moved to the end of the body, in the order written, as
 /// GitHub shows them: wherever their definitions stand in the source.
+/// Each is numbered by its first reference, which it links back to
+/// (`↩`, as GitHub does).
 pub(super) fn footnotes_last(out: Vec<Event<'_>>) -> Vec<Event<'_>> {
     if !out
         .iter()
@@ -68,7 +70,7 @@ pub(super) fn footnotes_last(out: Vec<Event<'_>>) -> Vec<Event<'_>> {
     }
     notes.push(Event::Html("</div>\n".into()));
     body.extend(notes);
-    body
+    footnotes_linked_back(body)
 }
 
 /// Bare URLs (`https://x.example/a`, `www.x.example`) and e-mail
@@ -140,4 +142,64 @@ fn starts_tag(html: &str, name: &str) -> bool {
                 .map(|_| &rest[name.len()..])
         })
         .is_some_and(|rest| rest.starts_with([' ', '>', '\t', '\n']))
+}
+
+/// References and definitions written out: a reference's number links to
+/// its note, and the first one of each note carries the id the note's
+/// `↩` links back to (`fnref-` and the note's label, whose id is `fn-`…).
+fn footnotes_linked_back(out: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    use crate::markdown::highlight::escape;
+    let mut numbers: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for event in &out {
+        if let Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label)) =
+            event
+        {
+            let next = numbers.len() + 1;
+            numbers.entry(label.to_string()).or_insert(next);
+        }
+    }
+    let back_id = |label: &str| format!("fnref-{}", label.strip_prefix("fn-").unwrap_or(label));
+    let mut referenced = std::collections::HashSet::new();
+    let mut open: Vec<String> = Vec::new();
+    out.into_iter()
+        .map(|event| match event {
+            Event::FootnoteReference(label) => {
+                let number = numbers.get(label.as_ref()).copied().unwrap_or(0);
+                let id = match referenced.insert(label.to_string()) {
+                    true => format!(" id=\"{}\"", escape(&back_id(&label))),
+                    false => String::new(),
+                };
+                Event::Html(
+                    format!(
+                        "<sup class=\"footnote-reference\"{id}><a href=\"#{}\" role=\"doc-noteref\">{number}</a></sup>",
+                        escape(&label)
+                    )
+                    .into(),
+                )
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let number = numbers.get(label.as_ref()).copied().unwrap_or(0);
+                open.push(label.to_string());
+                Event::Html(
+                    format!(
+                        "<div class=\"footnote-definition\" id=\"{}\"><sup class=\"footnote-definition-label\">{number}</sup>\n",
+                        escape(&label)
+                    )
+                    .into(),
+                )
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let label = open.pop().unwrap_or_default();
+                let back = match referenced.contains(&label) {
+                    true => format!(
+                        "<a href=\"#{}\" class=\"footnote-backref\" role=\"doc-backlink\">↩</a>\n",
+                        escape(&back_id(&label))
+                    ),
+                    false => String::new(),
+                };
+                Event::Html(format!("{back}</div>\n").into())
+            }
+            other => other,
+        })
+        .collect()
 }

@@ -232,6 +232,8 @@ fn parse(body: &str, drop_title: bool) -> Parsed<'_> {
     for (event, _) in &out {
         if let Event::Start(Tag::FootnoteDefinition(label)) = event {
             ids.used.insert(label.to_string());
+            // The id of its first reference, which its `↩` links back to.
+            ids.used.insert(format!("fnref-{}", &label[3..]));
         }
     }
     // The title heading is left out of the body but keeps its id, counted

@@ -324,3 +324,19 @@ fn bare_urls_become_links() {
     assert!(html.contains("<code>https://code.example</code>"), "{html}");
     assert!(html.contains("alt=\"https://img.example\""), "{html}");
 }
+
+/// Footnotes are numbered by their first reference, which carries the id
+/// each note's `↩` links back to; a second reference carries none.
+#[test]
+fn footnotes_link_back_to_their_first_reference() {
+    let body =
+        "[^b]: Defined first.\n\nOne[^a], two[^b], again[^a].\n\n[^a]: Note A.\n\n## Fnref a\n";
+    let html = render(body, false, &FIXED).html;
+    assert!(
+        html.starts_with("<p>One<sup class=\"footnote-reference\" id=\"fnref-a\"><a href=\"#fn-a\" role=\"doc-noteref\">1</a></sup>, two<sup class=\"footnote-reference\" id=\"fnref-b\"><a href=\"#fn-b\" role=\"doc-noteref\">2</a></sup>, again<sup class=\"footnote-reference\"><a href=\"#fn-a\" role=\"doc-noteref\">1</a></sup>.</p>"),
+        "{html}"
+    );
+    assert!(html.contains("<div class=\"footnote-definition\" id=\"fn-a\"><sup class=\"footnote-definition-label\">1</sup>\n<p>Note A.</p>\n<a href=\"#fnref-a\" class=\"footnote-backref\" role=\"doc-backlink\">↩</a>\n</div>"), "{html}");
+    assert_eq!(html.matches("id=\"fnref-a\"").count(), 1, "{html}");
+    assert!(html.contains("<h2 id=\"fnref-a-1\">"), "{html}");
+}
