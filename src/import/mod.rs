@@ -241,6 +241,17 @@ impl Plan {
     /// the DIR-relative folder `to`. Markdown files are pages; `.markdown`
     /// and `.mdx` files take the `.md` credo reads.
     fn add_tree(&mut self, from: &Path, to: &str, skip: &dyn Fn(&str) -> bool) {
+        let mut hidden: Vec<String> = (std::fs::read_dir(from).into_iter().flatten().flatten())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with('.') && name != ".git")
+            .collect();
+        if !hidden.is_empty() {
+            hidden.sort();
+            self.skipped.push(format!(
+                "{}: hidden, and credo publishes no file or folder whose name starts with `.`",
+                hidden.join(", ")
+            ));
+        }
         let walker = WalkDir::new(from)
             .sort_by_file_name()
             .into_iter()

@@ -800,7 +800,8 @@ fn plain_markdown_is_copied_as_it_is() {
         site.read("credo.yaml"),
         "# Imported from plain Markdown by `credo import`.\ntitle: Acme Handbook\nbase_url: /\n"
     );
-    site.stdout_has("Imported plain Markdown: \"Acme Handbook\"\n  4 pages (3 copied as they were), 2 other files\n");
+    site.stdout_has("Imported plain Markdown: \"Acme Handbook\"\n  4 pages (3 copied as they were), 2 other files\n")
+        .stdout_has("  not copied: .github: hidden, and credo publishes no file or folder whose name starts with `.`\n");
 }
 
 #[test]
