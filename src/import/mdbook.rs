@@ -1,8 +1,10 @@
 //! mdBook: the book's `src/` folder becomes `content/`, SUMMARY.md gives the
 //! reading order (as weights) and the chapter titles (for pages that have no
-//! `# heading` of their own), and book.toml the title and description.
+//! `# heading` of their own), and book.toml the title and description. A
+//! page's `{{#include}}`s are written out ([`expand`]), and the lines a
+//! Rust block hides (`# use std::io;`) go, as mdBook renders them.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{Generator, Plan, SiteInfo, config_text, order, read_config};
 
@@ -19,6 +21,7 @@ pub(super) fn plan(src: &Path) -> Plan {
     let book = config_text(&config, "book.src").unwrap_or_else(|| "src".into());
     let book = src.join(book);
     let mut plan = Plan::new(Generator::MdBook, site);
+    plan.include_root = Some(src.to_path_buf());
     plan.add_tree(&book, "content", &|rel| rel == "SUMMARY.md");
     match std::fs::read_to_string(book.join("SUMMARY.md")) {
         Ok(summary) => {
@@ -50,9 +53,190 @@ pub(super) fn plan(src: &Path) -> Plan {
     plan
 }
 
+/// `body`, of the page at `page`, with mdBook's preprocessing done: each
+/// `{{#include file}}` (`{{#rustdoc_include}}`, and `{{#playground file}}`
+/// as a Rust block) replaced by the file's text (its lines `:2:10`, or
+/// those between `ANCHOR: name` and `ANCHOR_END: name` for `:name`),
+/// `{{#title …}}` dropped, and the lines a Rust block hides removed.
+/// Files are read only inside `root`. Returns the new body (`None` when
+/// nothing changed) and each include that could not be read.
+pub(super) fn expand(body: &str, page: &Path, root: &Path) -> (Option<String>, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut out = String::with_capacity(body.len());
+    let folder = page.parent().unwrap_or(root);
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.starts_with("{{#title ") && trimmed.ends_with("}}") {
+            continue;
+        }
+        out.push_str(&expand_line(line, folder, root, &mut problems));
+    }
+    let out = without_hidden_rust_lines(&out);
+    let changed = out != body;
+    (changed.then_some(out), problems)
+}
+
+/// One line with its `{{#include …}}`s written out.
+fn expand_line(line: &str, folder: &Path, root: &Path, problems: &mut Vec<String>) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("{{#") {
+        let Some(len) = rest[at..].find("}}") else {
+            break;
+        };
+        let inner = &rest[at + 3..at + len];
+        let escaped = rest[..at].ends_with('\\');
+        let (command, arg) = inner.split_once(' ').unwrap_or((inner, ""));
+        let included = match command {
+            _ if escaped => None,
+            "include" | "rustdoc_include" => Some(included(arg.trim(), folder, root, problems)),
+            "playground" => Some(
+                included(
+                    arg.split_whitespace().next().unwrap_or(""),
+                    folder,
+                    root,
+                    problems,
+                )
+                .map(|code| format!("```rust\n{}\n```", code.trim_end())),
+            ),
+            _ => None,
+        };
+        out.push_str(&rest[..at]);
+        match included {
+            Some(Some(text)) => out.push_str(text.trim_end_matches('\n')),
+            _ => out.push_str(&rest[at..at + len + 2]),
+        }
+        rest = &rest[at + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text `{{#include arg}}` names (`file`, `file:2:10`, `file:anchor`),
+/// read inside `root`; `None`, and a problem noted, when it cannot be.
+fn included(arg: &str, folder: &Path, root: &Path, problems: &mut Vec<String>) -> Option<String> {
+    let (file, range) = arg.split_once(':').unwrap_or((arg, ""));
+    let path: PathBuf = folder.join(file);
+    let inside = (path.canonicalize().ok())
+        .zip(root.canonicalize().ok())
+        .is_some_and(|(p, r)| p.starts_with(r));
+    let text = inside
+        .then(|| std::fs::read_to_string(&path).ok())
+        .flatten();
+    let Some(text) = text else {
+        problems.push(format!(
+            "{{{{#include {arg}}}}}: {file} cannot be read inside the book"
+        ));
+        return None;
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let number = |s: &str| s.trim().parse::<usize>().ok();
+    let picked: Vec<&str> = match range.split_once(':') {
+        _ if range.is_empty() => lines,
+        // `:2:10`, `:2:`, `::10`
+        Some((from, to)) => {
+            let from = number(from).unwrap_or(1).max(1) - 1;
+            let to = number(to).unwrap_or(lines.len()).min(lines.len());
+            lines.get(from..to.max(from)).unwrap_or_default().to_vec()
+        }
+        // `:2`, one line; `:name`, an anchor's lines.
+        None => match number(range) {
+            Some(n) => lines.get(n.max(1) - 1).into_iter().copied().collect(),
+            None => {
+                let start = lines
+                    .iter()
+                    .position(|l| l.contains(&format!("ANCHOR: {range}")));
+                let end = lines
+                    .iter()
+                    .position(|l| l.contains(&format!("ANCHOR_END: {range}")));
+                match (start, end) {
+                    (Some(s), Some(e)) if s < e => lines[s + 1..e].to_vec(),
+                    _ => {
+                        problems.push(format!(
+                            "{{{{#include {arg}}}}}: {file} has no anchor `{range}`"
+                        ));
+                        return None;
+                    }
+                }
+            }
+        },
+    };
+    // Anchor lines inside what is taken are mdBook's markers, not text.
+    let kept: Vec<&str> = picked
+        .into_iter()
+        .filter(|l| !(l.contains("ANCHOR: ") || l.contains("ANCHOR_END: ")))
+        .collect();
+    Some(kept.join("\n"))
+}
+
+/// `text` without the lines mdBook hides in a Rust block: `# code` and a
+/// lone `#` (`#[derive]` and `#!` stay; `##` shows as `#`).
+fn without_hidden_rust_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rust = false;
+    let mut fence: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(open) = fence {
+            if trimmed.trim_end() == open {
+                fence = None;
+                rust = false;
+            } else if rust {
+                let code = trimmed.trim_end_matches(['\n', '\r']);
+                if code == "#" || code.starts_with("# ") {
+                    continue;
+                }
+                if let Some(shown) = code.strip_prefix("##") {
+                    out.push_str(&line[..line.len() - trimmed.len()]);
+                    out.push('#');
+                    out.push_str(shown);
+                    out.push_str(&trimmed[code.len()..]);
+                    continue;
+                }
+            }
+        } else if trimmed.starts_with("```") {
+            let ticks = trimmed.len() - trimmed.trim_start_matches('`').len();
+            let info = trimmed[ticks..].trim();
+            rust = info.split([',', ' ']).next() == Some("rust");
+            fence = Some(&trimmed[..ticks]);
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// Whether `dest` is a folder's own page (credo's section page), which
 /// takes no `draft`.
 fn is_folder_page(dest: &str) -> bool {
     let name = dest.rsplit('/').next().unwrap_or(dest);
     ["README.md", "index.md", "_index.md"].contains(&name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn includes_are_written_out_and_hidden_rust_lines_go() {
+        let book = tempfile::tempdir().unwrap();
+        let src = book.path().join("src");
+        std::fs::create_dir_all(src.join("listings")).unwrap();
+        std::fs::write(src.join("listings/main.rs"), "// ANCHOR: all\nfn main() {\n    // ANCHOR: body\n    println!(\"hi\");\n    // ANCHOR_END: body\n}\n// ANCHOR_END: all\n").unwrap();
+        std::fs::write(src.join("note.md"), "> Shared note.\n").unwrap();
+        std::fs::write(book.path().join("secret.txt"), "no").unwrap();
+        let page = src.join("ch1.md");
+        let body = "{{#title Chapter one}}\n# One\n\n{{#include note.md}}\n\n```rust\n# use std::io;\n#[derive(Debug)]\nstruct A;\n{{#include listings/main.rs:body}}\n##![allow(x)]\n```\n\nLine 2: `{{#include listings/main.rs:2}}`\n\n{{#include ../../secret.txt}} \\{{#include note.md}} {{#include listings/main.rs:nope}}\n\n```text\n# kept\n```\n";
+        let (out, problems) = expand(body, &page, book.path());
+        assert_eq!(
+            out.unwrap(),
+            "# One\n\n> Shared note.\n\n```rust\n#[derive(Debug)]\nstruct A;\n    println!(\"hi\");\n#![allow(x)]\n```\n\nLine 2: `fn main() {`\n\n{{#include ../../secret.txt}} \\{{#include note.md}} {{#include listings/main.rs:nope}}\n\n```text\n# kept\n```\n"
+        );
+        assert_eq!(
+            problems,
+            [
+                "{{#include ../../secret.txt}}: ../../secret.txt cannot be read inside the book",
+                "{{#include listings/main.rs:nope}}: listings/main.rs has no anchor `nope`",
+            ]
+        );
+    }
 }

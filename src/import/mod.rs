@@ -146,6 +146,9 @@ pub(crate) struct Plan {
     /// The path the source served every page below (`/` but for
     /// Docusaurus's `/docs/`).
     pub(crate) served_below: String,
+    /// The folder a page's includes may be read from (mdBook's
+    /// `{{#include}}`), when the source has them.
+    pub(crate) include_root: Option<PathBuf>,
 }
 
 /// See [`Plan::served_at`].
@@ -178,6 +181,7 @@ impl Plan {
             drafts_because: "",
             served_at: None,
             served_below: "/".to_string(),
+            include_root: None,
         }
     }
 

@@ -46,6 +46,8 @@ pub(crate) struct Report {
     pub callouts: Vec<String>,
     /// Pages whose links now name pages and headings as credo serves them.
     pub relinked: Vec<String>,
+    /// Pages whose includes (mdBook's `{{#include}}`) were written out.
+    pub includes: Vec<String>,
     /// What pages hold that credo shows as written, to rewrite by hand:
     /// (page, what).
     pub hand_work: Vec<(String, &'static str)>,
@@ -79,6 +81,7 @@ impl Report {
             template_code: Vec::new(),
             callouts: Vec::new(),
             relinked: Vec::new(),
+            includes: Vec::new(),
             hand_work: Vec::new(),
             skipped,
             unredirected: Vec::new(),
@@ -167,6 +170,14 @@ impl fmt::Display for Report {
             writeln!(
                 f,
                 "  bodies rewritten where credo would show the source generator's markup as text (callouts, tabs, shortcodes, Liquid, MDX statements, attribute lists): {n} page{}",
+                if n == 1 { "" } else { "s" },
+            )?;
+        }
+        if !self.includes.is_empty() {
+            let n = self.includes.len();
+            writeln!(
+                f,
+                "  includes ({{{{#include}}}}) written out, and the lines Rust blocks hide removed: {n} page{}",
                 if n == 1 { "" } else { "s" },
             )?;
         }

@@ -74,6 +74,11 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
             (p.entry.dest.as_str(), &p.raw, body)
         }),
     );
+    let rewrites = Rewrites {
+        generator: plan.generator,
+        relinker,
+        include_root: plan.include_root.clone(),
+    };
     let mut plan = plan;
     let weights = weights(&plan, &pages);
     let mut titles: BTreeMap<String, String> = plan
@@ -90,7 +95,7 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
         let weight = weights.get(&page.entry.dest).copied();
         let title = titles.get(page.entry.dest.as_str()).copied();
         let hints = Hints { weight, title };
-        write_page(plan.generator, page, hints, &relinker, dir, &mut report)?;
+        write_page(&rewrites, page, hints, dir, &mut report)?;
     }
     for (dest, meta) in &plan.generated {
         let mut meta = meta.clone();
@@ -289,14 +294,23 @@ struct Hints<'a> {
     title: Option<&'a str>,
 }
 
-fn write_page(
+/// How the pages' bodies are rewritten: for the source's generator, by
+/// the URLs it served, with its includes.
+struct Rewrites {
     generator: Generator,
+    relinker: Relinker,
+    /// Where mdBook's `{{#include}}` may read.
+    include_root: Option<std::path::PathBuf>,
+}
+
+fn write_page(
+    rewrites: &Rewrites,
     page: Page,
     Hints { weight, title }: Hints,
-    relinker: &Relinker,
     dir: &Path,
     report: &mut Report,
 ) -> Result<(), Error> {
+    let generator = rewrites.generator;
     let Page {
         entry,
         text,
@@ -307,6 +321,15 @@ fn write_page(
     report.pages += 1;
     report.count_keys(&converted);
     let body = frontmatter::split(&text).body;
+    let expanded = rewrites.include_root.as_deref().and_then(|root| {
+        let (expanded, problems) = super::mdbook::expand(body, &entry.source, root);
+        (report.notes).extend(problems.into_iter().map(|p| format!("{}: {p}", entry.dest)));
+        expanded
+    });
+    if expanded.is_some() {
+        report.includes.push(entry.dest.clone());
+    }
+    let body = expanded.as_deref().unwrap_or(body);
     for what in body::hand_work(body, generator) {
         report.hand_work.push((entry.dest.clone(), what));
     }
@@ -315,11 +338,11 @@ fn write_page(
         report.callouts.push(entry.dest.clone());
     }
     let body = callouts.as_deref().unwrap_or(body);
-    let relinked = links::relink(body, |url| relinker.rewrite(&entry.dest, url));
+    let relinked = links::relink(body, |url| rewrites.relinker.rewrite(&entry.dest, url));
     if relinked.is_some() {
         report.relinked.push(entry.dest.clone());
     }
-    let changed = callouts.is_some() || relinked.is_some();
+    let changed = expanded.is_some() || callouts.is_some() || relinked.is_some();
     let body = relinked.as_deref().unwrap_or(body);
     // What the conversions left, as `credo check` finds it (MDX's
     // `style={{…}}` is raw HTML, not template code).

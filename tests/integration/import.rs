@@ -711,6 +711,40 @@ fn mdbook_summary_gives_order_and_titles() {
     site.stdout_has("not in SUMMARY.md → draft (1)");
 }
 
+/// mdBook's includes are written out where they stand (a fragment SUMMARY.md
+/// leaves out stays a draft); the lines a Rust block hides go.
+#[test]
+fn mdbook_includes_are_written_out() {
+    let book = SiteTest::empty()
+        .file("book.toml", "[book]\ntitle = \"Night Shift\"\n")
+        .file("src/SUMMARY.md", "# Summary\n\n- [Rounds](rounds.md)\n")
+        .file(
+            "src/rounds.md",
+            "# Rounds\n\n{{#include shared/keys.md}}\n\n```rust\n# fn main() {\nlet doors = 4;\n# }\n```\n\n{{#include missing.md}}\n",
+        )
+        .file("src/shared/keys.md", "Sign the key book before you go.\n");
+    let run = book.run(&["import", ".", "../out"]);
+    run.success();
+    let out = book.root.parent().unwrap().join("out");
+    let rounds = std::fs::read_to_string(out.join("content/rounds.md")).unwrap();
+    assert_eq!(
+        rounds,
+        "---\nweight: 10\n---\n# Rounds\n\nSign the key book before you go.\n\n```rust\nlet doors = 4;\n```\n\n{{#include missing.md}}\n"
+    );
+    assert!(
+        run.stdout.contains("  includes ({{#include}}) written out, and the lines Rust blocks hide removed: 1 page\n")
+            && run.stdout.contains("  content/rounds.md: {{#include missing.md}}: missing.md cannot be read inside the book\n"),
+        "{}",
+        run.stdout
+    );
+    // What is left unexpanded is pointed at.
+    assert!(
+        run.stderr.contains("template-code") || run.stderr.contains("is template code"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn folders_without_their_own_page_keep_their_place_in_the_reading_order() {
     // Audit item 3: folders named only through their pages got no weight,
