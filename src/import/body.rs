@@ -551,18 +551,21 @@ fn undent<'a>(lines: &[&'a str]) -> Vec<&'a str> {
 fn jekyll(lines: &[&str]) -> Vec<String> {
     let mut out = Vec::with_capacity(lines.len());
     let mut fence = None;
+    // Inside `{% raw %}` … `{% endraw %}`, Liquid is text to show.
+    let mut raw = false;
     for line in lines {
-        if step_fence(&mut fence, line) || fence.is_some() {
+        if !raw && (step_fence(&mut fence, line) || fence.is_some()) {
             out.push(line.to_string());
             continue;
         }
+        let indent = indent_of(line);
         match liquid_tag(line.trim()) {
-            Some(("highlight", lang)) => out.push(format!(
-                "```{}",
+            Some(("highlight", lang)) if !raw => out.push(format!(
+                "{indent}```{}",
                 lang.split_whitespace().next().unwrap_or("")
             )),
-            Some(("endhighlight", _)) => out.push("```".to_string()),
-            _ => out.push(jekyll_urls(line)),
+            Some(("endhighlight", _)) if !raw => out.push(format!("{indent}```")),
+            _ => out.push(jekyll_urls(line, &mut raw)),
         }
     }
     out
@@ -581,12 +584,14 @@ fn hugo(lines: &[&str]) -> Vec<String> {
             out.push(line.to_string());
             continue;
         }
+        // A block in a list item stays in it.
+        let indent = indent_of(line);
         match shortcode(line.trim()) {
             Some(("highlight", args)) => {
                 let lang = first_argument(args).unwrap_or_default();
-                out.push(format!("```{lang}"));
+                out.push(format!("{indent}```{lang}"));
             }
-            Some(("/highlight", _)) => out.push("```".to_string()),
+            Some(("/highlight", _)) => out.push(format!("{indent}```")),
             _ => out.push(hugo_inline(line)),
         }
     }
@@ -621,7 +626,8 @@ fn hugo_inline(line: &str) -> String {
         } else {
             "%}}"
         };
-        let Some(len) = rest[at..].find(close) else {
+        // The close is sought after the opener (`{{%}}` is no shortcode).
+        let Some(len) = rest[at + 3..].find(close).map(|l| l + 3) else {
             break;
         };
         let whole = &rest[at..at + len + 3];
@@ -698,7 +704,7 @@ fn liquid_tag(line: &str) -> Option<(&str, &str)> {
 }
 
 /// `line` with each URL-making Liquid expression or tag as its URL.
-fn jekyll_urls(line: &str) -> String {
+fn jekyll_urls(line: &str, raw: &mut bool) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(at) = [rest.find("{{"), rest.find("{%")]
@@ -711,20 +717,42 @@ fn jekyll_urls(line: &str) -> String {
         } else {
             "%}"
         };
-        let Some(len) = rest[at..].find(close) else {
+        // The close is sought after the opener: `{%}` holds no tag.
+        let Some(len) = rest[at + 2..].find(close).map(|l| l + 2) else {
             break;
         };
         let whole = &rest[at..at + len + 2];
         let inner = whole[2..whole.len() - 2].trim_matches('-').trim();
         out.push_str(&rest[..at]);
-        match liquid_url(inner, close == "%}") {
-            Some(url) => out.push_str(&url),
-            None => out.push_str(whole),
-        }
-        rest = &rest[at + len + 2..];
+        let after = &rest[at + len + 2..];
+        let written = match (close, inner) {
+            ("%}", "raw") => {
+                *raw = true;
+                Some(String::new())
+            }
+            ("%}", "endraw") => {
+                *raw = false;
+                Some(String::new())
+            }
+            _ if *raw => None,
+            // `{{ site.url }}` names the site only as part of a URL.
+            (_, "site.url" | "site.baseurl") if !in_url(&out, after) => None,
+            _ => liquid_url(inner, close == "%}"),
+        };
+        out.push_str(written.as_deref().unwrap_or(whole));
+        rest = after;
     }
     out.push_str(rest);
     out
+}
+
+/// Whether text between `before` and `after` stands in a URL: a link's or
+/// an attribute's start, or a path or more Liquid after it.
+fn in_url(before: &str, after: &str) -> bool {
+    ["](", "=\"", "='", "(", "<"]
+        .iter()
+        .any(|m| before.ends_with(m))
+        || after.starts_with(['/', '{', '"', '\'', ')'])
 }
 
 /// The URL a Liquid expression (`site.baseurl`, `"/x" | relative_url`) or
@@ -879,6 +907,24 @@ mod tests {
         assert_eq!(
             convert("{% include note.html %}\n", Generator::Jekyll),
             None
+        );
+        assert_eq!(
+            convert("Format with {%} and {{%}} carefully.\n", Generator::Jekyll),
+            None
+        );
+        assert_eq!(
+            convert("Format with {{%}} carefully.\n", Generator::Hugo),
+            None
+        );
+        // Raw Liquid is shown, across lines too; a site's URL in prose
+        // stays; a highlight in a list stays in it.
+        assert_eq!(
+            convert(
+                "Use `{% raw %}{{ site.baseurl }}{% endraw %}` and\n{% raw %}\n{{ \"/x.css\" | relative_url }}\n{% endraw %}\nWe live at {{ site.url }}.\n\n1. Run:\n\n   {% highlight sh %}\n   make\n   {% endhighlight %}\n",
+                Generator::Jekyll
+            )
+            .unwrap(),
+            "Use `{{ site.baseurl }}` and\n\n{{ \"/x.css\" | relative_url }}\n\nWe live at {{ site.url }}.\n\n1. Run:\n\n   ```sh\n   make\n   ```\n"
         );
     }
 

@@ -184,11 +184,14 @@ fn served_url(dest: &str, raw: &Mapping, site: &SiteInfo) -> Option<String> {
             });
         }
     };
-    Some(
-        fill_permalink(&pattern, path, raw)
-            .trim_matches('/')
-            .to_string(),
-    )
+    let url = fill_permalink(&pattern, path, raw);
+    // A placeholder credo does not fill (`:y_day`, `:week`) leaves no URL
+    // to keep.
+    let unfilled = url
+        .split(':')
+        .skip(1)
+        .any(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic()));
+    (!unfilled).then(|| url.trim_matches('/').to_string())
 }
 
 /// A Jekyll permalink pattern filled in for the page at `path` (under
@@ -196,14 +199,13 @@ fn served_url(dest: &str, raw: &Mapping, site: &SiteInfo) -> Option<String> {
 /// name (`2024-02-03-first-shift`), its `date` and `slug` overriding them.
 fn fill_permalink(pattern: &str, path: &str, raw: &Mapping) -> String {
     let name = path.rsplit('/').next().unwrap_or(path);
-    let (date, title) = match name.get(..11) {
-        Some(prefix) if is_date(&prefix[..10]) && prefix.ends_with('-') => {
-            (&name[..10], &name[11..])
-        }
+    let (date, title) = match (name.get(..10), name.get(10..11), name.get(11..)) {
+        (Some(date), Some("-"), Some(title)) if is_date(date) => (date, title),
         _ => ("", name),
     };
-    let own_date = config_text(raw, "date").filter(|d| d.len() >= 10 && is_date(&d[..10]));
-    let date = own_date.as_deref().map_or(date, |d| &d[..10]);
+    let own_date = config_text(raw, "date")
+        .and_then(|d| d.get(..10).filter(|d| is_date(d)).map(str::to_string));
+    let date = own_date.as_deref().unwrap_or(date);
     let (year, month, day) = (date.get(..4), date.get(5..7), date.get(8..10));
     let slug = config_text(raw, "slug").unwrap_or_else(|| title.to_string());
     let categories = match raw.get("categories").or_else(|| raw.get("category")) {
@@ -318,6 +320,23 @@ mod tests {
             "2024/02/03/first-shift"
         );
         assert_eq!(url("content/about.md", &none, &pretty), "about");
+        let ordinal = SiteInfo {
+            permalink: Some("ordinal".into()),
+            ..SiteInfo::default()
+        };
+        assert_eq!(
+            served_url("content/posts/2024-02-03-first-shift.md", &none, &ordinal),
+            None
+        );
+        // Single-digit dates and names beyond ASCII are no dates, and no trouble.
+        assert_eq!(
+            url("content/posts/2024-1-5-école.md", &none, &site),
+            "2024-1-5-école.html"
+        );
+        assert_eq!(
+            url("content/posts/x.md", &meta("date: 2024年2月3日"), &site),
+            "x.html"
+        );
         let custom = SiteInfo {
             permalink: Some("/blog/:year/:i_month/:slug".into()),
             ..SiteInfo::default()

@@ -84,6 +84,9 @@ pub(super) fn autolinks(out: Vec<Event<'_>>) -> Vec<Event<'_>> {
     {
         return out;
     }
+    // pulldown-cmark splits text at `_`, `~` and `(`: a URL may span
+    // several text events, so neighbours are read as one.
+    let out = merged_text(out);
     let mut finder = linkify::LinkFinder::new();
     // `www.x.example` as GitHub links it; `credo.yaml` stays text.
     finder.url_must_have_scheme(false);
@@ -202,4 +205,19 @@ fn footnotes_linked_back(out: Vec<Event<'_>>) -> Vec<Event<'_>> {
             other => other,
         })
         .collect()
+}
+
+/// `events` with each run of neighbouring text events as one.
+fn merged_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut merged: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    for event in events {
+        if let (Event::Text(next), Some(Event::Text(last))) = (&event, merged.last_mut()) {
+            let mut joined = last.to_string();
+            joined.push_str(next);
+            *last = joined.into();
+            continue;
+        }
+        merged.push(event);
+    }
+    merged
 }

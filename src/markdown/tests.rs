@@ -314,6 +314,16 @@ fn fence_titles_caption_their_code() {
 /// makes them; a file name, code and the text of a link stay as written.
 #[test]
 fn bare_urls_become_links() {
+    let split = render(
+        "Read https://en.wikipedia.org/wiki/Foo_(bar) and https://example.com/~user/page.\n",
+        false,
+        &FIXED,
+    )
+    .html;
+    assert_eq!(
+        split,
+        "<p>Read <a href=\"https://en.wikipedia.org/wiki/Foo_(bar)\">https://en.wikipedia.org/wiki/Foo_(bar)</a> and <a href=\"https://example.com/~user/page\">https://example.com/~user/page</a>.</p>\n"
+    );
     let body = "See https://example.com/a_b?x=1, www.example.org or desk@example.com; not credo.yaml.\n\n[https://x.example](https://x.example) <a href=\"/y\">https://y.example</a> `https://code.example` ![https://img.example](a.png)\n";
     let html = render(body, false, &FIXED).html;
     assert_eq!(
