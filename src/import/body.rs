@@ -242,12 +242,18 @@ fn without_attr_lists(line: &str) -> String {
             break;
         };
         let list = &after[1..close];
-        let Some(attributes) = attr_list(list) else {
+        // In a code span (an odd number of backticks before it), or after
+        // no link or image, the braces are text.
+        let in_code = (out.matches('`').count() + before.matches('`').count()) % 2 == 1;
+        let image = image_at_end(before);
+        let attributes =
+            attr_list(list).filter(|_| !in_code && (image.is_some() || link_at_end(before)));
+        let Some(attributes) = attributes else {
             out.push_str(before);
             rest = after;
             continue;
         };
-        match image_at_end(before) {
+        match image {
             Some((start, alt, src)) => {
                 out.push_str(&before[..start]);
                 out.push_str(&format!(
@@ -318,6 +324,13 @@ fn image_at_end(text: &str) -> Option<(usize, &str, &str)> {
     let src = src.trim_start_matches('<').trim_end_matches('>');
     let start = inner[..open].rfind("![")?;
     Some((start, &inner[start + 2..open], src))
+}
+
+/// Whether `text` ends with a link, `[label](destination)`.
+fn link_at_end(text: &str) -> bool {
+    text.strip_suffix(')')
+        .and_then(|inner| inner.rfind("]("))
+        .is_some_and(|open| text[..open].contains('['))
 }
 
 /// `text` escaped for a double-quoted HTML attribute.
@@ -889,6 +902,9 @@ mod tests {
             "<img src=\"img/team.png\" alt=\"Team photo\" class=\"shadow\" width=\"300\" loading=\"lazy\" id=\"team\">\n[Sign up](signup.md) and {not a list} or ![x](a.png){}\n```\n![c](c.png){ width=1 }\n```\n"
         );
         assert_eq!(attr_list("a b"), None);
+        // Braces after no link, or in code, are text.
+        let code = "`if (ok){ x=1 }` and (code){ a=1 }\n";
+        assert_eq!(convert(code, Generator::MkDocs), None);
         assert_eq!(
             attr_list("title=\"x y\" align=left").as_deref(),
             Some(" title=\"x y\" align=\"left\"")

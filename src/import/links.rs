@@ -267,16 +267,14 @@ fn python_markdown_slug(text: &str) -> String {
 
 /// `body` with each link (in a Markdown link, a link definition or a raw
 /// `href` or `src`) that `rewrite` rewrites, rewritten; `None` when nothing
-/// changed. Fenced code is left alone.
+/// changed. Code (spans and blocks) and HTML comments are left alone.
 pub(super) fn relink(body: &str, rewrite: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let code = crate::markdown::code_and_comments(body);
+    let in_code = |offset: usize| code.iter().any(|r| r.contains(&offset));
     let mut out = String::with_capacity(body.len());
-    let mut fence = None;
     let mut changed = false;
+    let mut line_start = 0;
     for line in body.split_inclusive('\n') {
-        if super::body::step_fence(&mut fence, line) || fence.is_some() {
-            out.push_str(line);
-            continue;
-        }
         let mut rest = line;
         while let Some((at, len)) = next_url(rest) {
             let (head, tail) = rest.split_at(at + len);
@@ -285,7 +283,8 @@ pub(super) fn relink(body: &str, rewrite: impl Fn(&str) -> Option<String>) -> Op
                 .find([')', '"', '\'', ' ', '\t', '>', '\n', '\r'])
                 .unwrap_or(tail.len());
             let (url, after) = tail.split_at(end);
-            match rewrite(url) {
+            let offset = line_start + (line.len() - rest.len()) + at;
+            match rewrite(url).filter(|_| !in_code(offset)) {
                 Some(link) => {
                     out.push_str(&link);
                     changed = true;
@@ -295,6 +294,7 @@ pub(super) fn relink(body: &str, rewrite: impl Fn(&str) -> Option<String>) -> Op
             rest = after;
         }
         out.push_str(rest);
+        line_start += line.len();
     }
     changed.then_some(out)
 }

@@ -432,6 +432,22 @@ fn fence_language(info: &str) -> String {
         .to_string()
 }
 
+/// The byte ranges of `body` that show text as written: code spans, code
+/// blocks (fenced and indented) and HTML comments.
+pub(crate) fn code_and_comments(body: &str) -> Vec<std::ops::Range<usize>> {
+    Parser::new_ext(body, options())
+        .into_offset_iter()
+        .filter(|(event, range)| match event {
+            Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => true,
+            Event::Html(_) | Event::InlineHtml(_) | Event::Start(Tag::HtmlBlock) => {
+                body[range.clone()].trim_start().starts_with("<!--")
+            }
+            _ => false,
+        })
+        .map(|(_, range)| range)
+        .collect()
+}
+
 /// Where `body` first holds another generator's template code in its text
 /// (a Hugo shortcode `{{< x >}}`, Liquid's `{% x %}` or `{{ x }}`), which
 /// credo shows as written: its byte offset and the code, or `None`. Code
