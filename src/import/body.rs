@@ -440,11 +440,33 @@ fn docusaurus(lines: &[&str]) -> Vec<String> {
 }
 
 /// Writes the MDX statement starting at `lines[start]` (it runs to the
-/// next blank line, as MDX reads it) as an HTML comment; returns the index
+/// next blank line outside its brackets, as MDX reads it) as an HTML comment; returns the index
 /// of the line after it.
 fn comment_out_esm(lines: &[&str], start: usize, out: &mut Vec<String>) -> usize {
+    // A blank line ends it once its brackets are closed (a function's body
+    // may hold blank lines).
+    let mut depth = 0i32;
+    let mut quote = None;
     let end = (start..lines.len())
-        .find(|&j| lines[j].trim().is_empty())
+        .find(|&j| {
+            if lines[j].trim().is_empty() && depth <= 0 {
+                return true;
+            }
+            for c in lines[j].chars() {
+                match (quote, c) {
+                    (None, '"' | '\'' | '`') => quote = Some(c),
+                    (Some(q), c) if c == q => quote = None,
+                    (None, '{' | '(' | '[') => depth += 1,
+                    (None, '}' | ')' | ']') => depth -= 1,
+                    _ => {}
+                }
+            }
+            // A quote left open at a line's end is a stray apostrophe.
+            if quote != Some('`') {
+                quote = None;
+            }
+            false
+        })
         .unwrap_or(lines.len());
     // `--` may not appear inside a comment.
     let statement: Vec<String> = lines[start..end]
@@ -485,7 +507,7 @@ fn tab<'a>(
     if !is_tag(trimmed, "<TabItem") {
         return None;
     }
-    let open_end = trimmed.find('>')?;
+    let open_end = tag_end(trimmed)?;
     let label = attribute(&trimmed[..open_end], "label")
         .or_else(|| attribute(&trimmed[..open_end], "value"))
         .unwrap_or("Tab");
@@ -494,7 +516,20 @@ fn tab<'a>(
     let (inner, next): (Vec<&str>, usize) = match rest.strip_suffix("</TabItem>") {
         Some(text) => (vec![text.trim()], at + 1),
         None => {
-            let close = (at + 1..lines.len()).find(|&j| lines[j].trim() == "</TabItem>")?;
+            // The item's own close: tabs nest.
+            let mut depth = 0usize;
+            let close = (at + 1..lines.len()).find(|&j| {
+                let l = lines[j].trim();
+                if is_tag(l, "<TabItem") && !l.ends_with("</TabItem>") {
+                    depth += 1;
+                } else if l == "</TabItem>" {
+                    if depth == 0 {
+                        return true;
+                    }
+                    depth -= 1;
+                }
+                false
+            })?;
             let mut inner: Vec<&str> = lines[at + 1..close].to_vec();
             if !rest.is_empty() {
                 inner.insert(0, rest);
@@ -508,11 +543,30 @@ fn tab<'a>(
         block.pop();
     }
     block.push(String::new());
+    // The label is a paragraph of its own, not the end of the one above.
+    if out.last().is_some_and(|l| !l.trim().is_empty()) {
+        out.push(String::new());
+    }
     out.extend(block.into_iter().map(|l| match l.is_empty() {
         true => l,
         false => format!("{tabs_indent}{l}"),
     }));
     Some(next)
+}
+
+/// Where the tag that `line` opens ends: its `>`, outside quoted values
+/// (`label="Python >= 3.8"`).
+fn tag_end(line: &str) -> Option<usize> {
+    let mut quote = None;
+    line.char_indices().find_map(|(i, c)| {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return Some(i),
+            _ => {}
+        }
+        None
+    })
 }
 
 /// Whether `line` opens the JSX element `tag` (`<Tabs>`, `<Tabs groupId="x">`,
@@ -952,6 +1006,26 @@ mod tests {
         assert_eq!(
             convert(body, Generator::Hugo).unwrap(),
             "See [calls](@/care/calls.md), [here](follow-up.md#when) and [x](a.md).\n\n<figure><a href=\"map-large.png\"><img src=\"map.png\" alt=\"Map\"></a><figcaption>The north desk</figcaption></figure>\n\n```go\nfunc main() {}\n```\n{{< youtube abc >}}\n"
+        );
+    }
+
+    /// An export runs past blank lines inside its brackets.
+    #[test]
+    fn mdx_exports_with_blank_lines_inside() {
+        let body = "export function Hello() {\n  const who = 'you';\n\n  return <b>{who}</b>;\n}\n\nText.\n";
+        assert_eq!(
+            convert(body, Generator::Docusaurus).unwrap(),
+            "<!--\nexport function Hello() {\n  const who = 'you';\n\n  return <b>{who}</b>;\n}\n-->\n\nText.\n"
+        );
+    }
+
+    /// Tabs nest, and a label may hold `>`.
+    #[test]
+    fn nested_tabs_and_labels_with_angle_brackets() {
+        let body = "<Tabs>\n<TabItem value=\"a\" label=\"Python >= 3.8\">\nOuter.\n<Tabs>\n<TabItem value=\"x\" label=\"Inner X\">\nInner.\n</TabItem>\n</Tabs>\nAfter inner.\n</TabItem>\n</Tabs>\n";
+        assert_eq!(
+            convert(body, Generator::Docusaurus).unwrap(),
+            "**Python >= 3.8**\n\nOuter.\n\n**Inner X**\n\nInner.\n\nAfter inner.\n\n"
         );
     }
 

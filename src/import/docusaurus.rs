@@ -158,8 +158,13 @@ fn without_number_prefix(name: &str) -> &str {
     let rest = &name[digits..];
     let separator = rest.len() - rest.trim_start_matches([' ', '-', '_', '.']).len();
     let stripped = &rest[separator..];
-    let is_prefix =
-        digits > 0 && rest[..separator].contains(['-', '_', '.']) && !stripped.is_empty();
+    // `2.0-migration` and `2024-01-notes` are a version and a date, which
+    // Docusaurus leaves as they are.
+    let is_prefix = digits > 0
+        && rest[..separator].contains(['-', '_', '.'])
+        && !stripped.is_empty()
+        && !stripped.starts_with(|c: char| c.is_ascii_digit());
+
     if is_prefix { stripped } else { name }
 }
 
@@ -201,6 +206,10 @@ mod tests {
         assert_eq!(url("content/guides/guides.md", &none), "guides");
         assert_eq!(url("content/intro.md", &none), "intro");
         assert_eq!(url("content/2024.md", &none), "2024");
+        assert_eq!(
+            url("content/2.0-migration/1-steps.md", &none),
+            "2.0-migration/steps"
+        );
         assert_eq!(url("content/a/x.md", &meta("id: start")), "a/start");
         assert_eq!(url("content/a/x.md", &meta("slug: /welcome")), "welcome");
         assert_eq!(url("content/a/x.md", &meta("slug: /")), "");
