@@ -835,7 +835,13 @@ fn liquid_url(inner: &str, tag: bool) -> Option<String> {
             // without their underscore, as the import places them.
             "link" if !arg.is_empty() => {
                 let path = arg.trim_start_matches('/');
-                Some(format!("@/{}", path.strip_prefix('_').unwrap_or(path)))
+                let path = path.strip_prefix('_').unwrap_or(path);
+                // The import names every page `.md`.
+                let path = match path.strip_suffix(".markdown") {
+                    Some(stem) => format!("{stem}.md"),
+                    None => path.to_string(),
+                };
+                Some(format!("@/{path}"))
             }
             "post_url" if !arg.is_empty() => Some(format!("@/posts/{arg}.md")),
             _ => None,
@@ -969,7 +975,7 @@ mod tests {
     /// become fences; other Liquid stays.
     #[test]
     fn jekyll_liquid_urls_and_highlights() {
-        let body = "![Team]({{ site.baseurl }}/assets/team.png) [Refunds]({% link _guides/refunds.md %}) [Hi]({% post_url 2021-05-01-welcome %}) [css]({{ \"/assets/x.css\" | relative_url }}) {{ site.title }}\n{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\n{% raw %}{{ kept }}{% endraw %}\n```\n{{ site.baseurl }}\n```\n";
+        let body = "![Team]({{ site.baseurl }}/assets/team.png) [Refunds]({% link _guides/refunds.markdown %}) [Hi]({% post_url 2021-05-01-welcome %}) [css]({{ \"/assets/x.css\" | relative_url }}) {{ site.title }}\n{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\n{% raw %}{{ kept }}{% endraw %}\n```\n{{ site.baseurl }}\n```\n";
         assert_eq!(
             convert(body, Generator::Jekyll).unwrap(),
             "![Team](/assets/team.png) [Refunds](@/guides/refunds.md) [Hi](@/posts/2021-05-01-welcome.md) [css](/assets/x.css) {{ site.title }}\n```ruby\nputs 1\n```\n{{ kept }}\n```\n{{ site.baseurl }}\n```\n"

@@ -34,6 +34,8 @@ pub(super) struct Relinker {
     /// (Docusaurus's `docs`): a link below it that names no page is made a
     /// content link all the same, for `credo check` to report.
     below: String,
+    /// The pages the import renamed, by their old path under `content/`.
+    renamed: BTreeMap<String, String>,
     /// For each page (by its path under `content/`), the heading ids the
     /// source gave it that credo does not, → credo's id for that heading
     /// (MkDocs).
@@ -51,6 +53,13 @@ impl Relinker {
             below: plan.served_below.trim_matches('/').to_string(),
             ..Relinker::default()
         };
+        for (from, to) in &plan.renamed {
+            if let (Some(from), Some(to)) =
+                (from.strip_prefix("content/"), to.strip_prefix("content/"))
+            {
+                relinker.renamed.insert(from.to_string(), to.to_string());
+            }
+        }
         for asset in &plan.assets {
             if let Some(path) = asset.dest.strip_prefix("content/") {
                 relinker.known.insert(path.to_string());
@@ -145,10 +154,20 @@ impl Relinker {
     /// `folder`) to `path` names where credo would not find it, as the
     /// source served it.
     fn moved(&self, file: &str, folder: &str, path: &str) -> Option<String> {
-        // As credo reads the link (`None`: it climbs out of `content/`),
-        // and as the source's reader's browser did.
-        let (credo_path, url) = match path.strip_prefix('/') {
-            Some(rest) => (normalise(rest), normalise(rest)?),
+        // As credo reads the link (`None`: it climbs out of `content/`).
+        let credo_path = match path.strip_prefix('/') {
+            Some(rest) => normalise(rest),
+            None => normalise(&format!("{folder}/{path}")),
+        };
+        if credo_path.as_deref().is_some_and(|p| self.credo_finds(p)) {
+            return None;
+        }
+        if let Some(to) = credo_path.as_deref().and_then(|p| self.renamed.get(p)) {
+            return Some(to.clone());
+        }
+        // As the source's reader's browser read it.
+        let url = match path.strip_prefix('/') {
+            Some(rest) => normalise(rest)?,
             None => {
                 let url = self.page_urls.get(file)?;
                 // A page served as a file (`about.html`) is in its folder.
@@ -156,15 +175,17 @@ impl Relinker {
                     (folder, last) if last.contains('.') => folder,
                     _ => url,
                 };
-                (
-                    normalise(&format!("{folder}/{path}")),
-                    normalise(&format!("{base}/{path}"))?,
-                )
+                // A bare path naming nothing beside the page but a page
+                // from the top (Hugo's `ref "docs/setup"` falls back so)
+                // names that page.
+                if !path.starts_with('.')
+                    && let Some(from_top) = normalise(path).filter(|p| self.credo_finds(p))
+                {
+                    return Some(from_top);
+                }
+                normalise(&format!("{base}/{path}"))?
             }
         };
-        if credo_path.as_deref().is_some_and(|p| self.credo_finds(p)) {
-            return None;
-        }
         let url = url.to_lowercase();
         let url = url
             .strip_suffix("index.html")
@@ -453,6 +474,29 @@ mod tests {
             Some("@/posts/2024-02-03-first-shift.md")
         );
         assert_eq!(rewrite("about.html"), None);
+    }
+
+    /// A page the import renamed keeps its links; a bare path that names
+    /// a page only from the top names it, as Hugo's `ref` falls back.
+    #[test]
+    fn links_follow_renamed_pages_and_bare_paths_from_the_top() {
+        let mut hugo = relinker(
+            "",
+            &[
+                ("care/calls.md", "care/calls"),
+                ("docs/setup.md", "docs/setup"),
+            ],
+            &[],
+        );
+        hugo.renamed
+            .insert("care/README.md".into(), "care/README-page.md".into());
+        let rewrite = |u: &str| hugo.rewrite("content/care/calls.md", u);
+        assert_eq!(
+            rewrite("README.md#top").as_deref(),
+            Some("@/care/README-page.md#top")
+        );
+        assert_eq!(rewrite("docs/setup").as_deref(), Some("@/docs/setup"));
+        assert_eq!(rewrite("./docs/setup"), None);
     }
 
     #[test]

@@ -149,6 +149,8 @@ pub(crate) struct Plan {
     /// The folder a page's includes may be read from (mdBook's
     /// `{{#include}}`), when the source has them.
     pub(crate) include_root: Option<PathBuf>,
+    /// Pages the import renamed, (from, to) as dests: links to them follow.
+    pub(crate) renamed: Vec<(String, String)>,
 }
 
 /// See [`Plan::served_at`].
@@ -182,6 +184,7 @@ impl Plan {
             served_at: None,
             served_below: "/".to_string(),
             include_root: None,
+            renamed: Vec::new(),
         }
     }
 
@@ -226,6 +229,7 @@ impl Plan {
 
     /// Moves the page at `from` to `to`, in the reading order too.
     fn rename_page(&mut self, from: &str, to: &str) {
+        self.renamed.push((from.to_string(), to.to_string()));
         for page in self.pages.iter_mut().filter(|p| p.dest == from) {
             page.dest = to.to_string();
         }
