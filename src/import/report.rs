@@ -154,40 +154,34 @@ impl fmt::Display for Report {
         for (dest, problem) in &self.unconverted {
             writeln!(f, "  {dest}: {problem}")?;
         }
+        let pages = |n: usize| format!("{n} page{}", if n == 1 { "" } else { "s" });
         if !self.template_code.is_empty() {
-            let n = self.template_code.len();
             writeln!(
                 f,
-                "  template code ({{{{ }}}}, {{% %}}) left as written, to rewrite by hand: {n} page{}:",
-                if n == 1 { "" } else { "s" },
+                "  template code ({{{{ }}}}, {{% %}}) left as written, to rewrite by hand: {}:",
+                pages(self.template_code.len())
             )?;
             for path in &self.template_code {
                 writeln!(f, "    {path}")?;
             }
         }
-        if !self.callouts.is_empty() {
-            let n = self.callouts.len();
-            writeln!(
-                f,
-                "  bodies rewritten where credo would show the source generator's markup as text (callouts, tabs, shortcodes, Liquid, MDX statements, attribute lists): {n} page{}",
-                if n == 1 { "" } else { "s" },
-            )?;
-        }
-        if !self.includes.is_empty() {
-            let n = self.includes.len();
-            writeln!(
-                f,
-                "  includes ({{{{#include}}}}) written out, and the lines Rust blocks hide removed: {n} page{}",
-                if n == 1 { "" } else { "s" },
-            )?;
-        }
-        if !self.relinked.is_empty() {
-            let n = self.relinked.len();
-            writeln!(
-                f,
-                "  links to pages or headings by their old URLs rewritten to credo's: {n} page{}",
-                if n == 1 { "" } else { "s" },
-            )?;
+        for (done, what) in [
+            (
+                &self.callouts,
+                "bodies rewritten where credo would show the source generator's markup as text (callouts, tabs, shortcodes, Liquid, MDX statements, attribute lists)",
+            ),
+            (
+                &self.includes,
+                "includes ({{#include}}) written out, and the lines Rust blocks hide removed",
+            ),
+            (
+                &self.relinked,
+                "links to pages or headings by their old URLs rewritten to credo's",
+            ),
+        ] {
+            if !done.is_empty() {
+                writeln!(f, "  {what}: {}", pages(done.len()))?;
+            }
         }
         if !self.hand_work.is_empty() {
             writeln!(f, "  left as written, to rewrite by hand:")?;

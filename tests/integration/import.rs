@@ -44,6 +44,14 @@ impl Imported {
         Imported { source, run, out }
     }
 
+    /// Builds the new site into its own `public/`; the build must pass.
+    fn build_into_public(&self) {
+        let out = self.out.to_string_lossy().into_owned();
+        self.source
+            .run(&["build", "-r", &out, "-o", &format!("{out}/public")])
+            .success();
+    }
+
     fn read(&self, path: &str) -> String {
         std::fs::read_to_string(self.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
@@ -226,10 +234,7 @@ fn hugo_languages_become_credo_languages_and_translations_build() {
         "{}",
         site.run.stderr
     );
-    let out = site.out.to_string_lossy().into_owned();
-    site.source
-        .run(&["build", "-r", &out, "-o", &format!("{out}/public")])
-        .success();
+    site.build_into_public();
     for page in [
         "public/es/visits/parking/index.html",
         "public/visits/badges/index.html",
@@ -404,10 +409,7 @@ fn zola_taxonomies_become_tags_and_extra_merges() {
     assert!(site.read("credo.yaml").contains("title: Field Guide\ndescription: Visiting clients, the Zola way\nbase_url: https://field.example.net\n"));
     assert!(site.exists("static/favicon.ico"));
     // Zola's `@/` links, from the top of content/, are credo's too.
-    let out = site.out.to_string_lossy().into_owned();
-    site.source
-        .run(&["build", "-r", &out, "-o", &format!("{out}/public")])
-        .success();
+    site.build_into_public();
     let after = site.read("public/visits/after/index.html");
     assert!(
         after.contains("<a href=\"/visits/first-visit/\">first visit</a>"),
@@ -452,10 +454,7 @@ fn zola_languages_slugs_and_paths_keep_their_translations_and_old_urls() {
     assert!(!site.read("content/desk/logbook.fr.md").contains("aliases"));
     site.stdout_has("keys mapped: path → aliases (2), slug → aliases (2)")
         .stdout_has("no redirect from /registre/ (content/desk/logbook.fr.md's `path`): a translation lives below its language, so redirect that URL at your host\n");
-    let out = site.out.to_string_lossy().into_owned();
-    site.source
-        .run(&["build", "-r", &out, "-o", &format!("{out}/public")])
-        .success();
+    site.build_into_public();
     assert!(
         site.read("public/fr/desk/greeting/index.html")
             .contains("Levez les yeux")
@@ -511,10 +510,7 @@ fn jekyll_collections_lose_their_underscore_and_nav_order_is_ranked() {
     // credo's; an HTML page with front matter is named, to rewrite.
     site.untouched("content/README-page.md", "README.md");
     // `{{ site.baseurl }}` made the URL: credo gives it the base path.
-    let out = site.out.to_string_lossy().into_owned();
-    site.source
-        .run(&["build", "-r", &out, "-o", &format!("{out}/public")])
-        .success();
+    site.build_into_public();
     let tickets = site.read("public/tickets/index.html");
     assert!(
         tickets.contains("src=\"/playbook/assets/img/team.png\""),
@@ -565,10 +561,7 @@ fn mkdocs_nav_gives_weights_and_missing_titles() {
     site.stdout_has("from the reading order: 4 weights, 1 titles")
         .stdout_has("links to pages or headings by their old URLs rewritten to credo's: 1 page\n");
     // The rewritten anchors resolve: the build checks every one.
-    let out = site.out.to_string_lossy().into_owned();
-    site.source
-        .run(&["build", "-r", &out, "-o", &format!("{out}/public")])
-        .success();
+    site.build_into_public();
     let faq = site.read("public/faq/index.html");
     assert!(
         faq.contains(
@@ -641,10 +634,7 @@ fn docusaurus_positions_and_categories_become_weights() {
     site.stdout_has("made content/calls/_index.md: front matter only, for the folder's title or place in the order")
         .stdout_has("not copied: blog/");
     // A link to `escalate.mdx` names the page the import renamed `.md`.
-    let out = site.out.to_string_lossy().into_owned();
-    site.source
-        .run(&["build", "-r", &out, "-o", &format!("{out}/public")])
-        .success();
+    site.build_into_public();
     let escalate = site.read("public/escalate/index.html");
     assert!(
         escalate.contains("<div class=\"admonition admonition-tip\""),
