@@ -41,6 +41,7 @@ pub(super) fn plan(src: &Path) -> Plan {
                 .collect();
             plan.drafts.extend(unlisted);
             plan.drafts_because = "not in SUMMARY.md";
+            leave_out_included_fragments(&mut plan);
         }
         Err(_) => plan
             .skipped
@@ -51,6 +52,60 @@ pub(super) fn plan(src: &Path) -> Plan {
             .push("theme/: mdBook templates credo has no use for".into());
     }
     plan
+}
+
+/// Leaves out each page SUMMARY.md does not list that another page
+/// includes whole or in part (`{{#include fragment.md}}`): the import
+/// writes its text where it is included, and as a page of its own it
+/// would only be an empty-looking draft.
+fn leave_out_included_fragments(plan: &mut Plan) {
+    let mut included: std::collections::BTreeMap<PathBuf, String> = Default::default();
+    for page in &plan.pages {
+        let Ok(text) = std::fs::read_to_string(&page.source) else {
+            continue;
+        };
+        let folder = page.source.parent().unwrap_or(Path::new(""));
+        for target in include_targets(&text) {
+            if let Ok(path) = folder.join(target).canonicalize() {
+                included.entry(path).or_insert_with(|| page.dest.clone());
+            }
+        }
+    }
+    let drafts = &plan.drafts;
+    let mut left_out = Vec::new();
+    plan.pages.retain(|page| {
+        let by = (drafts.contains(&page.dest))
+            .then(|| page.source.canonicalize().ok())
+            .flatten()
+            .and_then(|path| included.get(&path));
+        match by {
+            Some(by) => {
+                left_out.push((page.dest.clone(), by.clone()));
+                false
+            }
+            None => true,
+        }
+    });
+    for (dest, by) in left_out {
+        plan.drafts.remove(&dest);
+        plan.skipped.push(format!(
+            "{dest}: a fragment {by} includes, where its text now stands"
+        ));
+    }
+}
+
+/// The files a page's `{{#include}}`s name (without their line ranges).
+fn include_targets(text: &str) -> Vec<&str> {
+    text.match_indices("{{#")
+        .filter_map(|(at, _)| {
+            let inner = &text[at + 3..at + 3 + text[at + 3..].find("}}")?];
+            let (command, arg) = inner.split_once(' ')?;
+            matches!(command, "include" | "rustdoc_include" | "playground")
+                .then(|| arg.split_whitespace().next())
+                .flatten()
+                .map(|arg| arg.split(':').next().unwrap_or(arg))
+        })
+        .collect()
 }
 
 /// `body`, of the page at `page`, with mdBook's preprocessing done: each

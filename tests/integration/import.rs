@@ -712,7 +712,8 @@ fn mdbook_includes_are_written_out() {
             "src/rounds.md",
             "# Rounds\n\n{{#include shared/keys.md}}\n\n```rust\n# fn main() {\nlet doors = 4;\n# }\n```\n\n{{#include missing.md}}\n",
         )
-        .file("src/shared/keys.md", "Sign the key book before you go.\n");
+        .file("src/shared/keys.md", "Sign the key book before you go.\n")
+        .file("src/shared/unused.md", "# Unused\n\nNot included anywhere.\n");
     let run = book.run(&["import", ".", "../out"]);
     run.success();
     let out = book.root.parent().unwrap().join("out");
@@ -727,6 +728,15 @@ fn mdbook_includes_are_written_out() {
         "{}",
         run.stdout
     );
+    // A fragment written out where it is included is no page of its own;
+    // one included nowhere stays a draft.
+    assert!(!out.join("content/shared/keys.md").exists());
+    assert!(
+        std::fs::read_to_string(out.join("content/shared/unused.md"))
+            .unwrap()
+            .contains("draft: true")
+    );
+    assert!(run.stdout.contains("not copied: content/shared/keys.md: a fragment content/rounds.md includes, where its text now stands"), "{}", run.stdout);
     // What is left unexpanded is pointed at.
     assert!(
         run.stderr.contains("template-code") || run.stderr.contains("is template code"),
