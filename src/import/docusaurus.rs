@@ -38,6 +38,7 @@ pub(super) fn plan(src: &Path) -> Plan {
     };
     plan.add_tree(&src.join("docs"), "content", &is_category);
     plan.add_tree(&src.join("static"), "static", &|_| false);
+    make_slug_root_the_home(&mut plan);
     add_categories(&src.join("docs"), &mut plan);
     add_numbered_folder_titles(&src.join("docs"), &mut plan);
     for folder in ["blog", "src", "i18n"] {
@@ -89,6 +90,38 @@ fn add_categories(docs: &Path, plan: &mut Plan) {
         if let Some(position) = category.get("position").and_then(Value::as_f64) {
             plan.positions.push((page, position));
         }
+    }
+}
+
+/// The top-level doc with `slug: /` is the docs' landing page: it becomes
+/// the home page (`index.md`), unless the top has a page of its own.
+/// Links to it follow (see [`Plan::renamed`]).
+fn make_slug_root_the_home(plan: &mut Plan) {
+    let own = ["content/_index.md", "content/index.md", "content/README.md"];
+    if plan.pages.iter().any(|p| own.contains(&p.dest.as_str())) {
+        return;
+    }
+    let landing = plan.pages.iter().find(|page| {
+        let top = page
+            .dest
+            .strip_prefix("content/")
+            .is_some_and(|p| !p.contains('/'));
+        top && std::fs::read_to_string(&page.source).is_ok_and(|text| {
+            let block = super::frontmatter::split(&text).block;
+            let meta: Option<Mapping> = serde_yaml::from_str(block).ok();
+            meta.and_then(|m| {
+                m.get("slug")
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .map(|s| s == "/")
+            }) == Some(true)
+        })
+    });
+    if let Some(dest) = landing.map(|p| p.dest.clone()) {
+        plan.rename_page(&dest, "content/index.md");
+        plan.notes.push(format!(
+            "{dest} → content/index.md: its `slug: /` made it the docs' landing page, which is credo's home page"
+        ));
     }
 }
 

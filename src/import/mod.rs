@@ -228,7 +228,7 @@ impl Plan {
     }
 
     /// Moves the page at `from` to `to`, in the reading order too.
-    fn rename_page(&mut self, from: &str, to: &str) {
+    pub(super) fn rename_page(&mut self, from: &str, to: &str) {
         self.renamed.push((from.to_string(), to.to_string()));
         for page in self.pages.iter_mut().filter(|p| p.dest == from) {
             page.dest = to.to_string();

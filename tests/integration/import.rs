@@ -582,10 +582,12 @@ fn docusaurus_positions_and_categories_become_weights() {
             .unwrap_or_default()
     };
     // Top: intro (1), calls (category 2), listen (2.5), escalate (3).
-    assert_eq!(weight("content/intro.md"), "10");
+    // Intro's `slug: /` made it the docs' landing page: the home page.
+    assert!(!site.exists("content/intro.md"));
+    site.stdout_has("  content/intro.md → content/index.md: its `slug: /` made it the docs' landing page, which is credo's home page\n");
     assert_eq!(
         site.read("content/calls/_index.md"),
-        "---\ntitle: Phone calls\nweight: 20\n---\n"
+        "---\ntitle: Phone calls\nweight: 10\n---\n"
     );
     // A numbered folder is labelled without its number, as Docusaurus
     // labels it.
@@ -593,8 +595,8 @@ fn docusaurus_positions_and_categories_become_weights() {
         site.read("content/02-billing/_index.md"),
         "---\ntitle: billing\n---\n"
     );
-    assert_eq!(weight("content/listen.md"), "30");
-    assert_eq!(weight("content/escalate.md"), "40");
+    assert_eq!(weight("content/listen.md"), "20");
+    assert_eq!(weight("content/escalate.md"), "30");
     assert_eq!(weight("content/calls/hold.md"), "10");
     assert_eq!(weight("content/calls/greeting.md"), "20");
     let escalate = site.read("content/escalate.md");
@@ -611,7 +613,7 @@ fn docusaurus_positions_and_categories_become_weights() {
     // Links to the old `/docs/` URLs name the pages (number prefixes,
     // `slug: /` and anchors followed), so `credo check` sees them.
     assert!(
-        escalate.contains("[on hold](@/calls/hold.md)\nfirst, and [greet the colleague](@/calls/greeting.md#greeting) by name. Money questions\ngo by [the refund rules](@/02-billing/01-refunds.md); the basics are on [the first page](@/intro.md)."),
+        escalate.contains("[on hold](@/calls/hold.md)\nfirst, and [greet the colleague](@/calls/greeting.md#greeting) by name. Money questions\ngo by [the refund rules](@/02-billing/01-refunds.md); the basics are on [the first page](@/index.md)."),
         "{escalate}"
     );
     site.stdout_has("Liquid, MDX statements, attribute lists): 1 page\n")
@@ -622,7 +624,7 @@ fn docusaurus_positions_and_categories_become_weights() {
         site.run.stdout
     );
     assert!(
-        site.read("content/intro.md")
+        site.read("content/index.md")
             .contains("extra:\n  id: intro\n  slug: /\n")
     );
     assert!(site.exists("static/img/logo.svg"));
@@ -644,7 +646,7 @@ fn docusaurus_positions_and_categories_become_weights() {
         "<a href=\"/calls/hold/\">on hold</a>",
         "<a href=\"/calls/greeting/#greeting\">greet the colleague</a>",
         "<a href=\"/02-billing/01-refunds/\">the refund rules</a>",
-        "<a href=\"/intro/\">the first page</a>",
+        "<a href=\"/\">the first page</a>",
     ] {
         assert!(escalate.contains(link), "{link} in {escalate}");
     }
@@ -656,7 +658,7 @@ fn docusaurus_positions_and_categories_become_weights() {
         !search.contains("@theme") && !search.contains("europe:"),
         "{search}"
     );
-    let intro = site.read("public/intro/index.html");
+    let intro = site.read("public/index.html");
     assert!(
         intro.contains("<a href=\"/escalate/\">escalate</a>"),
         "{intro}"
