@@ -444,30 +444,34 @@ fn docusaurus(lines: &[&str]) -> Vec<String> {
 /// of the line after it.
 fn comment_out_esm(lines: &[&str], start: usize, out: &mut Vec<String>) -> usize {
     // A blank line ends it once its brackets are closed (a function's body
-    // may hold blank lines).
+    // may hold blank lines); if they never close, the first blank line does.
     let mut depth = 0i32;
     let mut quote = None;
-    let end = (start..lines.len())
-        .find(|&j| {
-            if lines[j].trim().is_empty() && depth <= 0 {
-                return true;
+    let balanced = (start..lines.len()).find(|&j| {
+        if lines[j].trim().is_empty() && depth <= 0 {
+            return true;
+        }
+        let mut before = ' ';
+        for c in lines[j].chars() {
+            match (quote, c) {
+                // `Don't` in JSX text is no string.
+                (None, '\'') if before.is_alphanumeric() => {}
+                (None, '"' | '\'' | '`') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '{' | '(' | '[') => depth += 1,
+                (None, '}' | ')' | ']') => depth -= 1,
+                _ => {}
             }
-            for c in lines[j].chars() {
-                match (quote, c) {
-                    (None, '"' | '\'' | '`') => quote = Some(c),
-                    (Some(q), c) if c == q => quote = None,
-                    (None, '{' | '(' | '[') => depth += 1,
-                    (None, '}' | ')' | ']') => depth -= 1,
-                    _ => {}
-                }
-            }
-            // A quote left open at a line's end is a stray apostrophe.
-            if quote != Some('`') {
-                quote = None;
-            }
-            false
-        })
-        .unwrap_or(lines.len());
+            before = c;
+        }
+        // A quote left open at a line's end is a stray apostrophe.
+        if quote != Some('`') {
+            quote = None;
+        }
+        false
+    });
+    let first_blank = || (start..lines.len()).find(|&j| lines[j].trim().is_empty());
+    let end = balanced.or_else(first_blank).unwrap_or(lines.len());
     // `--` may not appear inside a comment.
     let statement: Vec<String> = lines[start..end]
         .iter()
@@ -802,8 +806,12 @@ fn jekyll_urls(line: &str, raw: &mut bool) -> String {
                 Some(String::new())
             }
             _ if *raw => None,
-            // `{{ site.url }}` names the site only as part of a URL.
+            // `{{ site.url }}` names the site only as part of a URL; alone
+            // in one, it is the site's root.
             (_, "site.url" | "site.baseurl") if !in_url(&out, after) => None,
+            (_, "site.url" | "site.baseurl") if after.starts_with([')', '"', '\'']) => {
+                Some("/".to_string())
+            }
             _ => liquid_url(inner, close == "%}"),
         };
         out.push_str(written.as_deref().unwrap_or(whole));
@@ -816,10 +824,7 @@ fn jekyll_urls(line: &str, raw: &mut bool) -> String {
 /// Whether text between `before` and `after` stands in a URL: a link's or
 /// an attribute's start, or a path or more Liquid after it.
 fn in_url(before: &str, after: &str) -> bool {
-    ["](", "=\"", "='", "(", "<"]
-        .iter()
-        .any(|m| before.ends_with(m))
-        || after.starts_with(['/', '{', '"', '\'', ')'])
+    ["](", "=\"", "='", "<"].iter().any(|m| before.ends_with(m)) || after.starts_with(['/', '{'])
 }
 
 /// The URL a Liquid expression (`site.baseurl`, `"/x" | relative_url`) or
@@ -996,11 +1001,11 @@ mod tests {
         // stays; a highlight in a list stays in it.
         assert_eq!(
             convert(
-                "Use `{% raw %}{{ site.baseurl }}{% endraw %}` and\n{% raw %}\n{{ \"/x.css\" | relative_url }}\n{% endraw %}\nWe live at {{ site.url }}.\n\n1. Run:\n\n   {% highlight sh %}\n   make\n   {% endhighlight %}\n",
+                "Use `{% raw %}{{ site.baseurl }}{% endraw %}` and\n{% raw %}\n{{ \"/x.css\" | relative_url }}\n{% endraw %}\nWe live at {{ site.url }} (see {{ site.url }}). [Home]({{ site.baseurl }}) <a href=\"{{ site.url }}\">x</a>\n\n1. Run:\n\n   {% highlight sh %}\n   make\n   {% endhighlight %}\n",
                 Generator::Jekyll
             )
             .unwrap(),
-            "Use `{{ site.baseurl }}` and\n\n{{ \"/x.css\" | relative_url }}\n\nWe live at {{ site.url }}.\n\n1. Run:\n\n   ```sh\n   make\n   ```\n"
+            "Use `{{ site.baseurl }}` and\n\n{{ \"/x.css\" | relative_url }}\n\nWe live at {{ site.url }} (see {{ site.url }}). [Home](/) <a href=\"/\">x</a>\n\n1. Run:\n\n   ```sh\n   make\n   ```\n"
         );
     }
 
@@ -1022,6 +1027,22 @@ mod tests {
         assert_eq!(
             convert(body, Generator::Docusaurus).unwrap(),
             "<!--\nexport function Hello() {\n  const who = 'you';\n\n  return <b>{who}</b>;\n}\n-->\n\nText.\n"
+        );
+    }
+
+    /// An apostrophe in JSX text opens no string; brackets that never
+    /// close end the statement at the first blank line.
+    #[test]
+    fn mdx_exports_with_apostrophes_and_open_brackets() {
+        let body = "export const Hi = () => (<p>Don't panic</p>);\n\n# Welcome\n\nText.\n";
+        assert_eq!(
+            convert(body, Generator::Docusaurus).unwrap(),
+            "<!-- export const Hi = () => (<p>Don't panic</p>); -->\n\n# Welcome\n\nText.\n"
+        );
+        let open = "export const x = {\n\n# Welcome\n";
+        assert_eq!(
+            convert(open, Generator::Docusaurus).unwrap(),
+            "<!-- export const x = { -->\n\n# Welcome\n"
         );
     }
 

@@ -36,6 +36,9 @@ pub(super) struct Relinker {
     below: String,
     /// The pages the import renamed, by their old path under `content/`.
     renamed: BTreeMap<String, String>,
+    /// Whether a bare path that names nothing beside the page is read from
+    /// the top, as Hugo's `ref` reads it.
+    bare_from_top: bool,
     /// For each page (by its path under `content/`), the heading ids the
     /// source gave it that credo does not, → credo's id for that heading
     /// (MkDocs).
@@ -51,6 +54,7 @@ impl Relinker {
     ) -> Relinker {
         let mut relinker = Relinker {
             below: plan.served_below.trim_matches('/').to_string(),
+            bare_from_top: plan.generator == Generator::Hugo,
             ..Relinker::default()
         };
         for (from, to) in &plan.renamed {
@@ -178,7 +182,8 @@ impl Relinker {
                 // A bare path naming nothing beside the page but a page
                 // from the top (Hugo's `ref "docs/setup"` falls back so)
                 // names that page.
-                if !path.starts_with('.')
+                if self.bare_from_top
+                    && !path.starts_with('.')
                     && let Some(from_top) = normalise(path).filter(|p| self.credo_finds(p))
                 {
                     return Some(from_top);
@@ -199,14 +204,17 @@ impl Relinker {
         }
         // Below Docusaurus's docs, a URL naming no page is a broken link.
         let below = url.strip_prefix(self.below.as_str())?;
-        (!self.below.is_empty() && (below.is_empty() || below.starts_with('/'))).then(|| {
-            let written = credo_path.as_deref().unwrap_or(url);
-            written
-                .get(self.below.len()..)
-                .unwrap_or("")
-                .trim_matches('/')
-                .to_string()
-        })
+        let from_root = path.starts_with('/');
+        (from_root && !self.below.is_empty() && (below.is_empty() || below.starts_with('/'))).then(
+            || {
+                let written = credo_path.as_deref().unwrap_or(url);
+                written
+                    .get(self.below.len()..)
+                    .unwrap_or("")
+                    .trim_matches('/')
+                    .to_string()
+            },
+        )
     }
 
     /// Whether credo finds a page or file at `path` under `content/`: as
@@ -490,6 +498,7 @@ mod tests {
         );
         hugo.renamed
             .insert("care/README.md".into(), "care/README-page.md".into());
+        hugo.bare_from_top = true;
         let rewrite = |u: &str| hugo.rewrite("content/care/calls.md", u);
         assert_eq!(
             rewrite("README.md#top").as_deref(),
@@ -497,6 +506,15 @@ mod tests {
         );
         assert_eq!(rewrite("docs/setup").as_deref(), Some("@/docs/setup"));
         assert_eq!(rewrite("./docs/setup"), None);
+        // Elsewhere a bare path is read beside the page only.
+        hugo.bare_from_top = false;
+        assert_eq!(hugo.rewrite("content/care/calls.md", "docs/setup"), None);
+        // A relative link below Docusaurus's docs naming nothing stays.
+        let docs = relinker("docs", &[("02-guide/01-intro.md", "docs/guide/intro")], &[]);
+        assert_eq!(
+            docs.rewrite("content/02-guide/01-intro.md", "./setup"),
+            None
+        );
     }
 
     #[test]

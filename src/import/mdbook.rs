@@ -97,6 +97,7 @@ fn leave_out_included_fragments(plan: &mut Plan) {
 /// The files a page's `{{#include}}`s name (without their line ranges).
 fn include_targets(text: &str) -> Vec<&str> {
     text.match_indices("{{#")
+        .filter(|(at, _)| !text[..*at].ends_with('\\'))
         .filter_map(|(at, _)| {
             let inner = &text[at + 3..at + 3 + text[at + 3..].find("}}")?];
             let (command, arg) = inner.split_once(' ')?;
@@ -124,33 +125,46 @@ pub(super) fn expand(body: &str, page: &Path, root: &Path) -> (Option<String>, V
         if trimmed.starts_with("{{#title ") && trimmed.ends_with("}}") {
             continue;
         }
-        out.push_str(&expand_line(line, folder, root, &mut problems));
+        out.push_str(&expand_line(line, folder, root, &mut problems, 0));
     }
     let out = without_hidden_rust_lines(&out);
     let changed = out != body;
     (changed.then_some(out), problems)
 }
 
-/// One line with its `{{#include …}}`s written out.
-fn expand_line(line: &str, folder: &Path, root: &Path, problems: &mut Vec<String>) -> String {
+/// How deep includes may nest, as in mdBook.
+const MAX_DEPTH: usize = 10;
+
+/// One line with its `{{#include …}}`s written out (`depth` deep in
+/// includes).
+fn expand_line(
+    line: &str,
+    folder: &Path,
+    root: &Path,
+    problems: &mut Vec<String>,
+    depth: usize,
+) -> String {
     let mut out = String::new();
     let mut rest = line;
     while let Some(at) = rest.find("{{#") {
-        let Some(len) = rest[at..].find("}}") else {
+        let Some(len) = rest[at + 3..].find("}}").map(|l| l + 3) else {
             break;
         };
         let inner = &rest[at + 3..at + len];
         let escaped = rest[..at].ends_with('\\');
         let (command, arg) = inner.split_once(' ').unwrap_or((inner, ""));
         let included = match command {
-            _ if escaped => None,
-            "include" | "rustdoc_include" => Some(included(arg.trim(), folder, root, problems)),
+            _ if escaped || depth >= MAX_DEPTH => None,
+            "include" | "rustdoc_include" => {
+                Some(included(arg.trim(), folder, root, problems, depth))
+            }
             "playground" => Some(
                 included(
                     arg.split_whitespace().next().unwrap_or(""),
                     folder,
                     root,
                     problems,
+                    depth,
                 )
                 .map(|code| format!("```rust\n{}\n```", code.trim_end())),
             ),
@@ -169,7 +183,13 @@ fn expand_line(line: &str, folder: &Path, root: &Path, problems: &mut Vec<String
 
 /// The text `{{#include arg}}` names (`file`, `file:2:10`, `file:anchor`),
 /// read inside `root`; `None`, and a problem noted, when it cannot be.
-fn included(arg: &str, folder: &Path, root: &Path, problems: &mut Vec<String>) -> Option<String> {
+fn included(
+    arg: &str,
+    folder: &Path,
+    root: &Path,
+    problems: &mut Vec<String>,
+    depth: usize,
+) -> Option<String> {
     let (file, range) = arg.split_once(':').unwrap_or((arg, ""));
     let path: PathBuf = folder.join(file);
     let inside = (path.canonicalize().ok())
@@ -200,10 +220,10 @@ fn included(arg: &str, folder: &Path, root: &Path, problems: &mut Vec<String>) -
             None => {
                 let start = lines
                     .iter()
-                    .position(|l| l.contains(&format!("ANCHOR: {range}")));
+                    .position(|l| anchor(l, "ANCHOR:") == Some(range));
                 let end = lines
                     .iter()
-                    .position(|l| l.contains(&format!("ANCHOR_END: {range}")));
+                    .position(|l| anchor(l, "ANCHOR_END:") == Some(range));
                 match (start, end) {
                     (Some(s), Some(e)) if s < e => lines[s + 1..e].to_vec(),
                     _ => {
@@ -216,12 +236,22 @@ fn included(arg: &str, folder: &Path, root: &Path, problems: &mut Vec<String>) -
             }
         },
     };
-    // Anchor lines inside what is taken are mdBook's markers, not text.
-    let kept: Vec<&str> = picked
+    // Anchor lines inside what is taken are mdBook's markers, not text; an
+    // include in the included text is read from its own folder.
+    let folder = path.parent().unwrap_or(root);
+    let kept: Vec<String> = picked
         .into_iter()
-        .filter(|l| !(l.contains("ANCHOR: ") || l.contains("ANCHOR_END: ")))
+        .filter(|l| anchor(l, "ANCHOR:").is_none() && anchor(l, "ANCHOR_END:").is_none())
+        .map(|l| expand_line(l, folder, root, problems, depth + 1))
         .collect();
     Some(kept.join("\n"))
+}
+
+/// The anchor a line marks with `marker` (`// ANCHOR: name`,
+/// `ANCHOR_END:name`): the whole word after it.
+fn anchor<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
+    let at = line.find(marker)?;
+    line[at + marker.len()..].split_whitespace().next()
 }
 
 /// `text` without the lines mdBook hides in a Rust block: `# code` and a
@@ -278,6 +308,19 @@ mod tests {
         std::fs::create_dir_all(src.join("listings")).unwrap();
         std::fs::write(src.join("listings/main.rs"), "// ANCHOR: all\nfn main() {\n    // ANCHOR: body\n    println!(\"hi\");\n    // ANCHOR_END: body\n}\n// ANCHOR_END: all\n").unwrap();
         std::fs::write(src.join("note.md"), "> Shared note.\n").unwrap();
+        std::fs::write(src.join("listings/lib.rs"), "// ANCHOR: imports_all\nuse a::*;\n// ANCHOR_END: imports_all\n// ANCHOR:imports\nuse a::b;\n// ANCHOR_END:imports\n").unwrap();
+        std::fs::write(
+            src.join("listings/outer.md"),
+            "Outer {{#include inner.md}}\n",
+        )
+        .unwrap();
+        std::fs::write(src.join("listings/inner.md"), "inner.\n").unwrap();
+        let (nested, _) = expand(
+            "{{#include listings/lib.rs:imports}}\n{{#include listings/outer.md}}\n",
+            &src.join("ch2.md"),
+            book.path(),
+        );
+        assert_eq!(nested.unwrap(), "use a::b;\nOuter inner.\n");
         std::fs::write(book.path().join("secret.txt"), "no").unwrap();
         let page = src.join("ch1.md");
         let body = "{{#title Chapter one}}\n# One\n\n{{#include note.md}}\n\n```rust\n# use std::io;\n#[derive(Debug)]\nstruct A;\n{{#include listings/main.rs:body}}\n##![allow(x)]\n```\n\nLine 2: `{{#include listings/main.rs:2}}`\n\n{{#include ../../secret.txt}} \\{{#include note.md}} {{#include listings/main.rs:nope}}\n\n```text\n# kept\n```\n";
