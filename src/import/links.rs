@@ -166,7 +166,12 @@ impl Relinker {
         if credo_path.as_deref().is_some_and(|p| self.credo_finds(p)) {
             return None;
         }
-        if let Some(to) = credo_path.as_deref().and_then(|p| self.renamed.get(p)) {
+        // A renamed page, by its file or by the `.html` a generator made of it.
+        let renamed = credo_path.as_deref().and_then(|p| {
+            let as_md = p.strip_suffix(".html").map(|stem| format!("{stem}.md"));
+            self.renamed.get(p).or_else(|| self.renamed.get(&as_md?))
+        });
+        if let Some(to) = renamed {
             return Some(to.clone());
         }
         // As the source's reader's browser read it.
@@ -503,6 +508,10 @@ mod tests {
         assert_eq!(
             rewrite("README.md#top").as_deref(),
             Some("@/care/README-page.md#top")
+        );
+        assert_eq!(
+            rewrite("README.html").as_deref(),
+            Some("@/care/README-page.md")
         );
         assert_eq!(rewrite("docs/setup").as_deref(), Some("@/docs/setup"));
         assert_eq!(rewrite("./docs/setup"), None);
