@@ -1,15 +1,17 @@
 //! The changes an import makes to a page's body, where credo would show
-//! stray text or follow a dead link. Another generator's callouts become
-//! GitHub alerts (`> [!NOTE]`), the callouts credo renders: MkDocs writes
-//! them as `!!! note "Title"` (`??? note` folded) over an indented block,
-//! Docusaurus as `:::note Title` ... `:::`. Tabs (MkDocs' `=== "Tab"`,
-//! Docusaurus' `<TabItem label="Tab">`) become bold labels, MDX statements
-//! comments ([`convert`]); images' attribute lists raw `<img>`s. Fenced
-//! code is left alone. (Links are rewritten in [`super::links`].) What has
-//! no Markdown equivalent (other JSX, MkDocs snippets) is only named, for
-//! the report ([`hand_work`]).
+//! stray text ([`convert`]). Another generator's callouts become GitHub
+//! alerts (`> [!NOTE]`), the callouts credo renders: MkDocs writes them as
+//! `!!! note "Title"` (`??? note` folded) over an indented block,
+//! Docusaurus as `:::note Title` ... `:::`. MkDocs tabs (`=== "Tab"`)
+//! become bold labels, images' attribute lists raw `<img>`s. MDX is in
+//! [`super::mdx`], Liquid and shortcodes in [`super::template_code`],
+//! links in [`super::links`]. Fenced code is left alone. What has no
+//! Markdown equivalent (other JSX, MkDocs snippets) is only named, for the
+//! report ([`hand_work`]).
 
 use super::Generator;
+use super::mdx::{comment_out_esm, is_mdx_statement, starts_component, tab};
+use super::template_code::{hugo, jekyll};
 
 /// `body` with its callouts rewritten for `generator`, or `None` when it
 /// has none.
@@ -54,32 +56,6 @@ pub(super) fn hand_work(body: &str, generator: Generator) -> Vec<&'static str> {
         }
     }
     found
-}
-
-/// Whether `line` is an MDX `import … from '…'`, `import '…'` or
-/// `export const|default|function …`, not prose that starts "Import the…".
-fn is_mdx_statement(line: &str) -> bool {
-    if let Some(rest) = line.strip_prefix("import ") {
-        let rest = rest.trim_end().trim_end_matches(';');
-        return rest.starts_with(['\'', '"'])
-            || rest.contains(" from '")
-            || rest.contains(" from \"");
-    }
-    line.strip_prefix("export ").is_some_and(|rest| {
-        ["const ", "default ", "function ", "let "]
-            .iter()
-            .any(|w| rest.starts_with(w))
-    })
-}
-
-/// Whether `line` opens a JSX component: `<Tabs`, `<TabItem value="x">`.
-fn starts_component(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix('<') else {
-        return false;
-    };
-    let name: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-    // Tabs become bold labels (see `tab`).
-    name.starts_with(|c: char| c.is_ascii_uppercase()) && name != "Tabs" && name != "TabItem"
 }
 
 /// Follows fenced code: opens or closes `fence` at a fence line; `true` when
@@ -151,7 +127,7 @@ fn callout(kind: &str, title: Option<&str>, inner: Vec<String>) -> Vec<String> {
 
 /// The leading spaces and tabs of `line`: a block opened in a list item
 /// stays in it.
-fn indent_of(line: &str) -> &str {
+pub(super) fn indent_of(line: &str) -> &str {
     &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
 }
 
@@ -334,7 +310,7 @@ fn link_at_end(text: &str) -> bool {
 }
 
 /// `text` escaped for a double-quoted HTML attribute.
-fn html_attribute(text: &str) -> String {
+pub(super) fn html_attribute(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
@@ -384,7 +360,7 @@ fn mkdocs_head(line: &str) -> Option<Head<'_>> {
 /// `<Tabs>` with its `<TabItem label="…">`s; MDX `import`/`export`
 /// statements, which become HTML comments (kept, but neither shown nor
 /// searched).
-fn docusaurus(lines: &[&str]) -> Vec<String> {
+pub(super) fn docusaurus(lines: &[&str]) -> Vec<String> {
     let mut out = Vec::with_capacity(lines.len());
     let mut fence = None;
     // Where the open `<Tabs>` stood: its items' labels and text go there.
@@ -437,434 +413,6 @@ fn docusaurus(lines: &[&str]) -> Vec<String> {
         i = close + 1;
     }
     out
-}
-
-/// Writes the MDX statement starting at `lines[start]` (it runs to the
-/// next blank line outside its brackets, as MDX reads it) as an HTML comment; returns the index
-/// of the line after it.
-fn comment_out_esm(lines: &[&str], start: usize, out: &mut Vec<String>) -> usize {
-    // A blank line ends it once its brackets are closed (a function's body
-    // may hold blank lines); if they never close, the first blank line does.
-    let mut depth = 0i32;
-    let mut quote = None;
-    let balanced = (start..lines.len()).find(|&j| {
-        if lines[j].trim().is_empty() && depth <= 0 {
-            return true;
-        }
-        let mut before = ' ';
-        for c in lines[j].chars() {
-            match (quote, c) {
-                // `Don't` in JSX text is no string.
-                (None, '\'') if before.is_alphanumeric() => {}
-                (None, '"' | '\'' | '`') => quote = Some(c),
-                (Some(q), c) if c == q => quote = None,
-                (None, '{' | '(' | '[') => depth += 1,
-                (None, '}' | ')' | ']') => depth -= 1,
-                _ => {}
-            }
-            before = c;
-        }
-        // A quote left open at a line's end is a stray apostrophe.
-        if quote != Some('`') {
-            quote = None;
-        }
-        false
-    });
-    let first_blank = || (start..lines.len()).find(|&j| lines[j].trim().is_empty());
-    let end = balanced.or_else(first_blank).unwrap_or(lines.len());
-    // `--` may not appear inside a comment.
-    let statement: Vec<String> = lines[start..end]
-        .iter()
-        .map(|l| l.replace("--", "- -"))
-        .collect();
-    match statement.as_slice() {
-        [one] => out.push(format!("<!-- {one} -->")),
-        _ => {
-            out.push("<!--".to_string());
-            out.extend(statement);
-            out.push("-->".to_string());
-        }
-    }
-    end
-}
-
-/// A line of Docusaurus tabs at `lines[at]`: `<Tabs …>` and `</Tabs>` are
-/// dropped; a `<TabItem label="Europe">` … `</TabItem>` becomes a bold
-/// label over its text, undented (MDX reads no indented code), at the
-/// indent of its `<Tabs>`. Returns the index of the next line to read, or
-/// `None` when `lines[at]` is no tab line (or an item is never closed).
-fn tab<'a>(
-    lines: &[&'a str],
-    at: usize,
-    tabs_indent: &mut &'a str,
-    out: &mut Vec<String>,
-) -> Option<usize> {
-    let line = lines[at];
-    let trimmed = line.trim();
-    if is_tag(trimmed, "<Tabs") {
-        *tabs_indent = indent_of(line);
-        return Some(at + 1);
-    }
-    if trimmed == "</Tabs>" || trimmed == "</TabItem>" {
-        return Some(at + 1);
-    }
-    if !is_tag(trimmed, "<TabItem") {
-        return None;
-    }
-    let open_end = tag_end(trimmed)?;
-    let label = attribute(&trimmed[..open_end], "label")
-        .or_else(|| attribute(&trimmed[..open_end], "value"))
-        .unwrap_or("Tab");
-    // `<TabItem value="a">One line.</TabItem>`
-    let rest = trimmed[open_end + 1..].trim();
-    let (inner, next): (Vec<&str>, usize) = match rest.strip_suffix("</TabItem>") {
-        Some(text) => (vec![text.trim()], at + 1),
-        None => {
-            // The item's own close: tabs nest.
-            let mut depth = 0usize;
-            let close = (at + 1..lines.len()).find(|&j| {
-                let l = lines[j].trim();
-                if is_tag(l, "<TabItem") && !l.ends_with("</TabItem>") {
-                    depth += 1;
-                } else if l == "</TabItem>" {
-                    if depth == 0 {
-                        return true;
-                    }
-                    depth -= 1;
-                }
-                false
-            })?;
-            let mut inner: Vec<&str> = lines[at + 1..close].to_vec();
-            if !rest.is_empty() {
-                inner.insert(0, rest);
-            }
-            (undent(&inner), close + 1)
-        }
-    };
-    let mut block = vec![format!("**{label}**"), String::new()];
-    block.extend(docusaurus(&inner));
-    while block.last().is_some_and(|l| l.trim().is_empty()) {
-        block.pop();
-    }
-    block.push(String::new());
-    // The label is a paragraph of its own, not the end of the one above.
-    if out.last().is_some_and(|l| !l.trim().is_empty()) {
-        out.push(String::new());
-    }
-    out.extend(block.into_iter().map(|l| match l.is_empty() {
-        true => l,
-        false => format!("{tabs_indent}{l}"),
-    }));
-    Some(next)
-}
-
-/// Where the tag that `line` opens ends: its `>`, outside quoted values
-/// (`label="Python >= 3.8"`).
-fn tag_end(line: &str) -> Option<usize> {
-    let mut quote = None;
-    line.char_indices().find_map(|(i, c)| {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, '>') => return Some(i),
-            _ => {}
-        }
-        None
-    })
-}
-
-/// Whether `line` opens the JSX element `tag` (`<Tabs>`, `<Tabs groupId="x">`,
-/// not `<TabsOther>`).
-fn is_tag(line: &str, tag: &str) -> bool {
-    line.strip_prefix(tag)
-        .is_some_and(|rest| rest.starts_with(['>', ' ', '\t', '/']))
-}
-
-/// The value of `name="…"` (or `'…'`) in a JSX tag.
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let mut rest = tag;
-    while let Some(at) = rest.find(name) {
-        let before = rest[..at].chars().next_back();
-        rest = &rest[at + name.len()..];
-        if !before.is_some_and(char::is_whitespace) {
-            continue;
-        }
-        let Some(value) = rest.trim_start().strip_prefix('=') else {
-            continue;
-        };
-        let value = value.trim_start();
-        let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
-        let inner = &value[1..];
-        return inner.find(quote).map(|end| &inner[..end]);
-    }
-    None
-}
-
-/// `lines` without the indent they all share.
-fn undent<'a>(lines: &[&'a str]) -> Vec<&'a str> {
-    let common = lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| indent_of(l).len())
-        .min()
-        .unwrap_or(0);
-    lines
-        .iter()
-        .map(|l| l.get(common..).unwrap_or(""))
-        .collect()
-}
-
-/// Jekyll: the Liquid that only makes URLs (`{{ site.baseurl }}`,
-/// `{{ "/x" | relative_url }}`, `{% link _posts/x.md %}`, `{% post_url
-/// x %}`) becomes the URL credo resolves; `{% highlight ruby %}` …
-/// `{% endhighlight %}` a fenced block; `{% raw %}` tags go. Other Liquid
-/// stays, for `credo check` to point at.
-fn jekyll(lines: &[&str]) -> Vec<String> {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut fence = None;
-    // Inside `{% raw %}` … `{% endraw %}`, Liquid is text to show.
-    let mut raw = false;
-    for line in lines {
-        if !raw && (step_fence(&mut fence, line) || fence.is_some()) {
-            out.push(line.to_string());
-            continue;
-        }
-        let indent = indent_of(line);
-        match liquid_tag(line.trim()) {
-            Some(("highlight", lang)) if !raw => out.push(format!(
-                "{indent}```{}",
-                lang.split_whitespace().next().unwrap_or("")
-            )),
-            Some(("endhighlight", _)) if !raw => out.push(format!("{indent}```")),
-            _ => out.push(jekyll_urls(line, &mut raw)),
-        }
-    }
-    out
-}
-
-/// Hugo: the shortcodes Markdown has a form for: `{{< ref "x.md" >}}` and
-/// `relref` become the link (`/x.md` from the top of content as
-/// `@/x.md`), `{{< figure src="x.png" caption="…" >}}` a raw `<figure>`,
-/// `{{< highlight go >}}` … `{{< /highlight >}}` a fenced block. Others
-/// stay, for `credo check` to point at.
-fn hugo(lines: &[&str]) -> Vec<String> {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut fence = None;
-    for line in lines {
-        if step_fence(&mut fence, line) || fence.is_some() {
-            out.push(line.to_string());
-            continue;
-        }
-        // A block in a list item stays in it.
-        let indent = indent_of(line);
-        match shortcode(line.trim()) {
-            Some(("highlight", args)) => {
-                let lang = first_argument(args).unwrap_or_default();
-                out.push(format!("{indent}```{lang}"));
-            }
-            Some(("/highlight", _)) => out.push(format!("{indent}```")),
-            _ => out.push(hugo_inline(line)),
-        }
-    }
-    out
-}
-
-/// A line that is one shortcode (`{{< name args >}}`, `{{% … %}}`): its
-/// name and args.
-fn shortcode(line: &str) -> Option<(&str, &str)> {
-    let inner = (line.strip_prefix("{{<").and_then(|l| l.strip_suffix(">}}")))
-        .or_else(|| line.strip_prefix("{{%").and_then(|l| l.strip_suffix("%}}")))?;
-    let inner = inner.trim();
-    Some(
-        inner
-            .split_once(char::is_whitespace)
-            .map_or((inner, ""), |(n, a)| (n, a.trim())),
-    )
-}
-
-/// `line` with each `ref`, `relref` and `figure` shortcode in it written
-/// out.
-fn hugo_inline(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(at) = [rest.find("{{<"), rest.find("{{%")]
-        .into_iter()
-        .flatten()
-        .min()
-    {
-        let close = if rest[at..].starts_with("{{<") {
-            ">}}"
-        } else {
-            "%}}"
-        };
-        // The close is sought after the opener (`{{%}}` is no shortcode).
-        let Some(len) = rest[at + 3..].find(close).map(|l| l + 3) else {
-            break;
-        };
-        let whole = &rest[at..at + len + 3];
-        out.push_str(&rest[..at]);
-        let written = shortcode(whole).and_then(|(name, args)| match name {
-            "ref" | "relref" => {
-                let spaced = format!(" {args}");
-                let path = attribute(&spaced, "path").or_else(|| first_argument(args))?;
-                Some(match path.strip_prefix('/') {
-                    Some(from_top) => format!("@/{from_top}"),
-                    None => path.to_string(),
-                })
-            }
-            "figure" => figure(&format!(" {args}")),
-            _ => None,
-        });
-        out.push_str(written.as_deref().unwrap_or(whole));
-        rest = &rest[at + len + 3..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// A shortcode's first positional argument, quoted or not.
-fn first_argument(args: &str) -> Option<&str> {
-    let args = args.trim();
-    match args.chars().next()? {
-        q @ ('"' | '\'' | '`') => args[1..].find(q).map(|end| &args[1..1 + end]),
-        _ => args.split_whitespace().next().filter(|a| !a.contains('=')),
-    }
-}
-
-/// Hugo's `figure` as the HTML it renders: the image (in its `link`), its
-/// `title` and `caption` below.
-fn figure(args: &str) -> Option<String> {
-    let src = attribute(args, "src")?;
-    let mut img = format!(
-        "<img src=\"{}\" alt=\"{}\"",
-        html_attribute(src),
-        html_attribute(attribute(args, "alt").unwrap_or(""))
-    );
-    for key in ["width", "height", "class"] {
-        if let Some(value) = attribute(args, key) {
-            img.push_str(&format!(" {key}=\"{}\"", html_attribute(value)));
-        }
-    }
-    img.push('>');
-    if let Some(link) = attribute(args, "link") {
-        img = format!("<a href=\"{}\">{img}</a>", html_attribute(link));
-    }
-    let caption: Vec<String> = ["title", "caption"]
-        .iter()
-        .filter_map(|key| attribute(args, key))
-        .map(html_attribute)
-        .collect();
-    Some(match caption.is_empty() {
-        true => format!("<figure>{img}</figure>"),
-        false => format!(
-            "<figure>{img}<figcaption>{}</figcaption></figure>",
-            caption.join(" ")
-        ),
-    })
-}
-
-/// A line that is one Liquid tag (`{% name args %}`): its name and args.
-fn liquid_tag(line: &str) -> Option<(&str, &str)> {
-    let inner = line.strip_prefix("{%")?.strip_suffix("%}")?;
-    let inner = inner.trim_matches('-').trim();
-    Some(
-        inner
-            .split_once(' ')
-            .map_or((inner, ""), |(n, a)| (n, a.trim())),
-    )
-}
-
-/// `line` with each URL-making Liquid expression or tag as its URL.
-fn jekyll_urls(line: &str, raw: &mut bool) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(at) = [rest.find("{{"), rest.find("{%")]
-        .into_iter()
-        .flatten()
-        .min()
-    {
-        let close = if rest[at..].starts_with("{{") {
-            "}}"
-        } else {
-            "%}"
-        };
-        // The close is sought after the opener: `{%}` holds no tag.
-        let Some(len) = rest[at + 2..].find(close).map(|l| l + 2) else {
-            break;
-        };
-        let whole = &rest[at..at + len + 2];
-        let inner = whole[2..whole.len() - 2].trim_matches('-').trim();
-        out.push_str(&rest[..at]);
-        let after = &rest[at + len + 2..];
-        let written = match (close, inner) {
-            ("%}", "raw") => {
-                *raw = true;
-                Some(String::new())
-            }
-            ("%}", "endraw") => {
-                *raw = false;
-                Some(String::new())
-            }
-            _ if *raw => None,
-            // `{{ site.url }}` names the site only as part of a URL; alone
-            // in one, it is the site's root.
-            (_, "site.url" | "site.baseurl") if !in_url(&out, after) => None,
-            (_, "site.url" | "site.baseurl") if after.starts_with([')', '"', '\'']) => {
-                Some("/".to_string())
-            }
-            _ => liquid_url(inner, close == "%}"),
-        };
-        out.push_str(written.as_deref().unwrap_or(whole));
-        rest = after;
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Whether text between `before` and `after` stands in a URL: a link's or
-/// an attribute's start, or a path or more Liquid after it.
-fn in_url(before: &str, after: &str) -> bool {
-    ["](", "=\"", "='", "<"].iter().any(|m| before.ends_with(m)) || after.starts_with(['/', '{'])
-}
-
-/// The URL a Liquid expression (`site.baseurl`, `"/x" | relative_url`) or
-/// tag (`link x`, `post_url x`, `raw`) makes, as credo reads it.
-fn liquid_url(inner: &str, tag: bool) -> Option<String> {
-    if tag {
-        let (name, arg) = inner
-            .split_once(' ')
-            .map_or((inner, ""), |(n, a)| (n, a.trim()));
-        return match name {
-            "raw" | "endraw" => Some(String::new()),
-            // `{% link _guides/x.md %}`: from the site's root, collections
-            // without their underscore, as the import places them.
-            "link" if !arg.is_empty() => {
-                let path = arg.trim_start_matches('/');
-                let path = path.strip_prefix('_').unwrap_or(path);
-                // The import names every page `.md`.
-                let path = match path.strip_suffix(".markdown") {
-                    Some(stem) => format!("{stem}.md"),
-                    None => path.to_string(),
-                };
-                Some(format!("@/{path}"))
-            }
-            "post_url" if !arg.is_empty() => Some(format!("@/posts/{arg}.md")),
-            _ => None,
-        };
-    }
-    if matches!(inner, "site.baseurl" | "site.url") {
-        return Some(String::new());
-    }
-    let (value, filter) = inner.split_once('|')?;
-    let filter = filter.trim();
-    let relative = matches!(
-        filter,
-        "relative_url" | "absolute_url" | "prepend: site.baseurl"
-    );
-    let value = value.trim();
-    let quoted = (value.strip_prefix('"').and_then(|v| v.strip_suffix('"')))
-        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')));
-    relative.then_some(quoted?.to_string())
 }
 
 fn docusaurus_head(line: &str) -> Option<(usize, &str, Option<&str>)> {
@@ -973,97 +521,6 @@ mod tests {
         assert_eq!(
             attr_list("title=\"x y\" align=left").as_deref(),
             Some(" title=\"x y\" align=\"left\"")
-        );
-    }
-
-    /// Liquid that only makes URLs becomes them; Jekyll's highlight tags
-    /// become fences; other Liquid stays.
-    #[test]
-    fn jekyll_liquid_urls_and_highlights() {
-        let body = "![Team]({{ site.baseurl }}/assets/team.png) [Refunds]({% link _guides/refunds.markdown %}) [Hi]({% post_url 2021-05-01-welcome %}) [css]({{ \"/assets/x.css\" | relative_url }}) {{ site.title }}\n{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\n{% raw %}{{ kept }}{% endraw %}\n```\n{{ site.baseurl }}\n```\n";
-        assert_eq!(
-            convert(body, Generator::Jekyll).unwrap(),
-            "![Team](/assets/team.png) [Refunds](@/guides/refunds.md) [Hi](@/posts/2021-05-01-welcome.md) [css](/assets/x.css) {{ site.title }}\n```ruby\nputs 1\n```\n{{ kept }}\n```\n{{ site.baseurl }}\n```\n"
-        );
-        assert_eq!(
-            convert("{% include note.html %}\n", Generator::Jekyll),
-            None
-        );
-        assert_eq!(
-            convert("Format with {%} and {{%}} carefully.\n", Generator::Jekyll),
-            None
-        );
-        assert_eq!(
-            convert("Format with {{%}} carefully.\n", Generator::Hugo),
-            None
-        );
-        // Raw Liquid is shown, across lines too; a site's URL in prose
-        // stays; a highlight in a list stays in it.
-        assert_eq!(
-            convert(
-                "Use `{% raw %}{{ site.baseurl }}{% endraw %}` and\n{% raw %}\n{{ \"/x.css\" | relative_url }}\n{% endraw %}\nWe live at {{ site.url }} (see {{ site.url }}). [Home]({{ site.baseurl }}) <a href=\"{{ site.url }}\">x</a>\n\n1. Run:\n\n   {% highlight sh %}\n   make\n   {% endhighlight %}\n",
-                Generator::Jekyll
-            )
-            .unwrap(),
-            "Use `{{ site.baseurl }}` and\n\n{{ \"/x.css\" | relative_url }}\n\nWe live at {{ site.url }} (see {{ site.url }}). [Home](/) <a href=\"/\">x</a>\n\n1. Run:\n\n   ```sh\n   make\n   ```\n"
-        );
-    }
-
-    /// Hugo's link, figure and highlight shortcodes are written out;
-    /// others stay.
-    #[test]
-    fn hugo_shortcodes_with_a_markdown_form() {
-        let body = "See [calls]({{< ref \"/care/calls.md\" >}}), [here]({{< relref \"follow-up.md#when\" >}}) and [x]({{% ref path=\"a.md\" %}}).\n\n{{< figure src=\"map.png\" alt=\"Map\" caption=\"The north desk\" link=\"map-large.png\" >}}\n\n{{< highlight go \"linenos=table\" >}}\nfunc main() {}\n{{< /highlight >}}\n{{< youtube abc >}}\n";
-        assert_eq!(
-            convert(body, Generator::Hugo).unwrap(),
-            "See [calls](@/care/calls.md), [here](follow-up.md#when) and [x](a.md).\n\n<figure><a href=\"map-large.png\"><img src=\"map.png\" alt=\"Map\"></a><figcaption>The north desk</figcaption></figure>\n\n```go\nfunc main() {}\n```\n{{< youtube abc >}}\n"
-        );
-    }
-
-    /// An export runs past blank lines inside its brackets.
-    #[test]
-    fn mdx_exports_with_blank_lines_inside() {
-        let body = "export function Hello() {\n  const who = 'you';\n\n  return <b>{who}</b>;\n}\n\nText.\n";
-        assert_eq!(
-            convert(body, Generator::Docusaurus).unwrap(),
-            "<!--\nexport function Hello() {\n  const who = 'you';\n\n  return <b>{who}</b>;\n}\n-->\n\nText.\n"
-        );
-    }
-
-    /// An apostrophe in JSX text opens no string; brackets that never
-    /// close end the statement at the first blank line.
-    #[test]
-    fn mdx_exports_with_apostrophes_and_open_brackets() {
-        let body = "export const Hi = () => (<p>Don't panic</p>);\n\n# Welcome\n\nText.\n";
-        assert_eq!(
-            convert(body, Generator::Docusaurus).unwrap(),
-            "<!-- export const Hi = () => (<p>Don't panic</p>); -->\n\n# Welcome\n\nText.\n"
-        );
-        let open = "export const x = {\n\n# Welcome\n";
-        assert_eq!(
-            convert(open, Generator::Docusaurus).unwrap(),
-            "<!-- export const x = { -->\n\n# Welcome\n"
-        );
-    }
-
-    /// Tabs nest, and a label may hold `>`.
-    #[test]
-    fn nested_tabs_and_labels_with_angle_brackets() {
-        let body = "<Tabs>\n<TabItem value=\"a\" label=\"Python >= 3.8\">\nOuter.\n<Tabs>\n<TabItem value=\"x\" label=\"Inner X\">\nInner.\n</TabItem>\n</Tabs>\nAfter inner.\n</TabItem>\n</Tabs>\n";
-        assert_eq!(
-            convert(body, Generator::Docusaurus).unwrap(),
-            "**Python >= 3.8**\n\nOuter.\n\n**Inner X**\n\nInner.\n\nAfter inner.\n\n"
-        );
-    }
-
-    /// Tabs become a bold label over their text, undented so that it is
-    /// no code block, at the indent of their `<Tabs>`.
-    #[test]
-    fn docusaurus_tabs_become_bold_labels() {
-        let body = "Before.\n\n<Tabs groupId=\"os\">\n  <TabItem value=\"mac\" label=\"macOS\" default>\n    Use *Keychain*.\n\n    ```sh\n      indented\n    ```\n  </TabItem>\n  <TabItem value=\"win\">One line.</TabItem>\n</Tabs>\nAfter.\n\n- In a list:\n\n    <Tabs>\n    <TabItem label='A'>\n    Text A.\n    </TabItem>\n    </Tabs>\n\n<TabItem label=\"never closed\">\n";
-        assert_eq!(
-            convert(body, Generator::Docusaurus).unwrap(),
-            "Before.\n\n**macOS**\n\nUse *Keychain*.\n\n```sh\n  indented\n```\n\n**win**\n\nOne line.\n\nAfter.\n\n- In a list:\n\n    **A**\n\n    Text A.\n\n\n<TabItem label=\"never closed\">\n"
         );
     }
 }

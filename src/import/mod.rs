@@ -16,10 +16,12 @@ mod hugo;
 mod jekyll;
 mod links;
 mod mdbook;
+mod mdx;
 mod mkdocs;
 pub(crate) mod order;
 mod plain;
 mod report;
+mod template_code;
 mod write;
 
 use std::collections::{BTreeMap, BTreeSet};

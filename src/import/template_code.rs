@@ -1,0 +1,311 @@
+//! Another generator's template code that only makes what Markdown has a
+//! form for, written out: Jekyll's URL-making Liquid (`{{ site.baseurl }}`,
+//! `{% link %}`, `{% post_url %}`, `{% highlight %}`) and Hugo's `ref`,
+//! `relref`, `figure` and `highlight` shortcodes. Other template code
+//! stays, for the report and `credo check` (`template-code`) to point at.
+
+use super::body::{html_attribute, indent_of, step_fence};
+use super::mdx::attribute;
+
+/// Jekyll: the Liquid that only makes URLs (`{{ site.baseurl }}`,
+/// `{{ "/x" | relative_url }}`, `{% link _posts/x.md %}`, `{% post_url
+/// x %}`) becomes the URL credo resolves; `{% highlight ruby %}` …
+/// `{% endhighlight %}` a fenced block; `{% raw %}` tags go. Other Liquid
+/// stays, for `credo check` to point at.
+pub(super) fn jekyll(lines: &[&str]) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut fence = None;
+    // Inside `{% raw %}` … `{% endraw %}`, Liquid is text to show.
+    let mut raw = false;
+    for line in lines {
+        if !raw && (step_fence(&mut fence, line) || fence.is_some()) {
+            out.push(line.to_string());
+            continue;
+        }
+        let indent = indent_of(line);
+        match liquid_tag(line.trim()) {
+            Some(("highlight", lang)) if !raw => out.push(format!(
+                "{indent}```{}",
+                lang.split_whitespace().next().unwrap_or("")
+            )),
+            Some(("endhighlight", _)) if !raw => out.push(format!("{indent}```")),
+            _ => out.push(jekyll_urls(line, &mut raw)),
+        }
+    }
+    out
+}
+
+/// Hugo: the shortcodes Markdown has a form for: `{{< ref "x.md" >}}` and
+/// `relref` become the link (`/x.md` from the top of content as
+/// `@/x.md`), `{{< figure src="x.png" caption="…" >}}` a raw `<figure>`,
+/// `{{< highlight go >}}` … `{{< /highlight >}}` a fenced block. Others
+/// stay, for `credo check` to point at.
+pub(super) fn hugo(lines: &[&str]) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut fence = None;
+    for line in lines {
+        if step_fence(&mut fence, line) || fence.is_some() {
+            out.push(line.to_string());
+            continue;
+        }
+        // A block in a list item stays in it.
+        let indent = indent_of(line);
+        match shortcode(line.trim()) {
+            Some(("highlight", args)) => {
+                let lang = first_argument(args).unwrap_or_default();
+                out.push(format!("{indent}```{lang}"));
+            }
+            Some(("/highlight", _)) => out.push(format!("{indent}```")),
+            _ => out.push(hugo_inline(line)),
+        }
+    }
+    out
+}
+
+/// A line that is one shortcode (`{{< name args >}}`, `{{% … %}}`): its
+/// name and args.
+fn shortcode(line: &str) -> Option<(&str, &str)> {
+    let inner = (line.strip_prefix("{{<").and_then(|l| l.strip_suffix(">}}")))
+        .or_else(|| line.strip_prefix("{{%").and_then(|l| l.strip_suffix("%}}")))?;
+    let inner = inner.trim();
+    Some(
+        inner
+            .split_once(char::is_whitespace)
+            .map_or((inner, ""), |(n, a)| (n, a.trim())),
+    )
+}
+
+/// `line` with each `ref`, `relref` and `figure` shortcode in it written
+/// out.
+fn hugo_inline(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = [rest.find("{{<"), rest.find("{{%")]
+        .into_iter()
+        .flatten()
+        .min()
+    {
+        let close = if rest[at..].starts_with("{{<") {
+            ">}}"
+        } else {
+            "%}}"
+        };
+        // The close is sought after the opener (`{{%}}` is no shortcode).
+        let Some(len) = rest[at + 3..].find(close).map(|l| l + 3) else {
+            break;
+        };
+        let whole = &rest[at..at + len + 3];
+        out.push_str(&rest[..at]);
+        let written = shortcode(whole).and_then(|(name, args)| match name {
+            "ref" | "relref" => {
+                let spaced = format!(" {args}");
+                let path = attribute(&spaced, "path").or_else(|| first_argument(args))?;
+                Some(match path.strip_prefix('/') {
+                    Some(from_top) => format!("@/{from_top}"),
+                    None => path.to_string(),
+                })
+            }
+            "figure" => figure(&format!(" {args}")),
+            _ => None,
+        });
+        out.push_str(written.as_deref().unwrap_or(whole));
+        rest = &rest[at + len + 3..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A shortcode's first positional argument, quoted or not.
+fn first_argument(args: &str) -> Option<&str> {
+    let args = args.trim();
+    match args.chars().next()? {
+        q @ ('"' | '\'' | '`') => args[1..].find(q).map(|end| &args[1..1 + end]),
+        _ => args.split_whitespace().next().filter(|a| !a.contains('=')),
+    }
+}
+
+/// Hugo's `figure` as the HTML it renders: the image (in its `link`), its
+/// `title` and `caption` below.
+fn figure(args: &str) -> Option<String> {
+    let src = attribute(args, "src")?;
+    let mut img = format!(
+        "<img src=\"{}\" alt=\"{}\"",
+        html_attribute(src),
+        html_attribute(attribute(args, "alt").unwrap_or(""))
+    );
+    for key in ["width", "height", "class"] {
+        if let Some(value) = attribute(args, key) {
+            img.push_str(&format!(" {key}=\"{}\"", html_attribute(value)));
+        }
+    }
+    img.push('>');
+    if let Some(link) = attribute(args, "link") {
+        img = format!("<a href=\"{}\">{img}</a>", html_attribute(link));
+    }
+    let caption: Vec<String> = ["title", "caption"]
+        .iter()
+        .filter_map(|key| attribute(args, key))
+        .map(html_attribute)
+        .collect();
+    Some(match caption.is_empty() {
+        true => format!("<figure>{img}</figure>"),
+        false => format!(
+            "<figure>{img}<figcaption>{}</figcaption></figure>",
+            caption.join(" ")
+        ),
+    })
+}
+
+/// A line that is one Liquid tag (`{% name args %}`): its name and args.
+fn liquid_tag(line: &str) -> Option<(&str, &str)> {
+    let inner = line.strip_prefix("{%")?.strip_suffix("%}")?;
+    let inner = inner.trim_matches('-').trim();
+    Some(
+        inner
+            .split_once(' ')
+            .map_or((inner, ""), |(n, a)| (n, a.trim())),
+    )
+}
+
+/// `line` with each URL-making Liquid expression or tag as its URL.
+fn jekyll_urls(line: &str, raw: &mut bool) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = [rest.find("{{"), rest.find("{%")]
+        .into_iter()
+        .flatten()
+        .min()
+    {
+        let close = if rest[at..].starts_with("{{") {
+            "}}"
+        } else {
+            "%}"
+        };
+        // The close is sought after the opener: `{%}` holds no tag.
+        let Some(len) = rest[at + 2..].find(close).map(|l| l + 2) else {
+            break;
+        };
+        let whole = &rest[at..at + len + 2];
+        let inner = whole[2..whole.len() - 2].trim_matches('-').trim();
+        out.push_str(&rest[..at]);
+        let after = &rest[at + len + 2..];
+        let written = match (close, inner) {
+            ("%}", "raw") => {
+                *raw = true;
+                Some(String::new())
+            }
+            ("%}", "endraw") => {
+                *raw = false;
+                Some(String::new())
+            }
+            _ if *raw => None,
+            // `{{ site.url }}` names the site only as part of a URL; alone
+            // in one, it is the site's root.
+            (_, "site.url" | "site.baseurl") if !in_url(&out, after) => None,
+            (_, "site.url" | "site.baseurl") if after.starts_with([')', '"', '\'']) => {
+                Some("/".to_string())
+            }
+            _ => liquid_url(inner, close == "%}"),
+        };
+        out.push_str(written.as_deref().unwrap_or(whole));
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether text between `before` and `after` stands in a URL: a link's or
+/// an attribute's start, or a path or more Liquid after it.
+fn in_url(before: &str, after: &str) -> bool {
+    ["](", "=\"", "='", "<"].iter().any(|m| before.ends_with(m)) || after.starts_with(['/', '{'])
+}
+
+/// The URL a Liquid expression (`site.baseurl`, `"/x" | relative_url`) or
+/// tag (`link x`, `post_url x`, `raw`) makes, as credo reads it.
+fn liquid_url(inner: &str, tag: bool) -> Option<String> {
+    if tag {
+        let (name, arg) = inner
+            .split_once(' ')
+            .map_or((inner, ""), |(n, a)| (n, a.trim()));
+        return match name {
+            "raw" | "endraw" => Some(String::new()),
+            // `{% link _guides/x.md %}`: from the site's root, collections
+            // without their underscore, as the import places them.
+            "link" if !arg.is_empty() => {
+                let path = arg.trim_start_matches('/');
+                let path = path.strip_prefix('_').unwrap_or(path);
+                // The import names every page `.md`.
+                let path = match path.strip_suffix(".markdown") {
+                    Some(stem) => format!("{stem}.md"),
+                    None => path.to_string(),
+                };
+                Some(format!("@/{path}"))
+            }
+            "post_url" if !arg.is_empty() => Some(format!("@/posts/{arg}.md")),
+            _ => None,
+        };
+    }
+    if matches!(inner, "site.baseurl" | "site.url") {
+        return Some(String::new());
+    }
+    let (value, filter) = inner.split_once('|')?;
+    let filter = filter.trim();
+    let relative = matches!(
+        filter,
+        "relative_url" | "absolute_url" | "prepend: site.baseurl"
+    );
+    let value = value.trim();
+    let quoted = (value.strip_prefix('"').and_then(|v| v.strip_suffix('"')))
+        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')));
+    relative.then_some(quoted?.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Generator;
+    use super::super::body::convert;
+
+    /// Liquid that only makes URLs becomes them; Jekyll's highlight tags
+    /// become fences; other Liquid stays.
+    #[test]
+    fn jekyll_liquid_urls_and_highlights() {
+        let body = "![Team]({{ site.baseurl }}/assets/team.png) [Refunds]({% link _guides/refunds.markdown %}) [Hi]({% post_url 2021-05-01-welcome %}) [css]({{ \"/assets/x.css\" | relative_url }}) {{ site.title }}\n{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\n{% raw %}{{ kept }}{% endraw %}\n```\n{{ site.baseurl }}\n```\n";
+        assert_eq!(
+            convert(body, Generator::Jekyll).unwrap(),
+            "![Team](/assets/team.png) [Refunds](@/guides/refunds.md) [Hi](@/posts/2021-05-01-welcome.md) [css](/assets/x.css) {{ site.title }}\n```ruby\nputs 1\n```\n{{ kept }}\n```\n{{ site.baseurl }}\n```\n"
+        );
+        assert_eq!(
+            convert("{% include note.html %}\n", Generator::Jekyll),
+            None
+        );
+        assert_eq!(
+            convert("Format with {%} and {{%}} carefully.\n", Generator::Jekyll),
+            None
+        );
+        assert_eq!(
+            convert("Format with {{%}} carefully.\n", Generator::Hugo),
+            None
+        );
+        // Raw Liquid is shown, across lines too; a site's URL in prose
+        // stays; a highlight in a list stays in it.
+        assert_eq!(
+            convert(
+                "Use `{% raw %}{{ site.baseurl }}{% endraw %}` and\n{% raw %}\n{{ \"/x.css\" | relative_url }}\n{% endraw %}\nWe live at {{ site.url }} (see {{ site.url }}). [Home]({{ site.baseurl }}) <a href=\"{{ site.url }}\">x</a>\n\n1. Run:\n\n   {% highlight sh %}\n   make\n   {% endhighlight %}\n",
+                Generator::Jekyll
+            )
+            .unwrap(),
+            "Use `{{ site.baseurl }}` and\n\n{{ \"/x.css\" | relative_url }}\n\nWe live at {{ site.url }} (see {{ site.url }}). [Home](/) <a href=\"/\">x</a>\n\n1. Run:\n\n   ```sh\n   make\n   ```\n"
+        );
+    }
+
+    /// Hugo's link, figure and highlight shortcodes are written out;
+    /// others stay.
+    #[test]
+    fn hugo_shortcodes_with_a_markdown_form() {
+        let body = "See [calls]({{< ref \"/care/calls.md\" >}}), [here]({{< relref \"follow-up.md#when\" >}}) and [x]({{% ref path=\"a.md\" %}}).\n\n{{< figure src=\"map.png\" alt=\"Map\" caption=\"The north desk\" link=\"map-large.png\" >}}\n\n{{< highlight go \"linenos=table\" >}}\nfunc main() {}\n{{< /highlight >}}\n{{< youtube abc >}}\n";
+        assert_eq!(
+            convert(body, Generator::Hugo).unwrap(),
+            "See [calls](@/care/calls.md), [here](follow-up.md#when) and [x](a.md).\n\n<figure><a href=\"map-large.png\"><img src=\"map.png\" alt=\"Map\"></a><figcaption>The north desk</figcaption></figure>\n\n```go\nfunc main() {}\n```\n{{< youtube abc >}}\n"
+        );
+    }
+}
