@@ -12,6 +12,7 @@
 use super::Generator;
 use super::mdx::{comment_out_esm, is_mdx_statement, starts_component, tab};
 use super::template_code::{hugo, jekyll};
+use crate::markdown::highlight::escape as html_attribute;
 
 /// `body` with its callouts rewritten for `generator`, or `None` when it
 /// has none.
@@ -307,13 +308,6 @@ fn link_at_end(text: &str) -> bool {
     text.strip_suffix(')')
         .and_then(|inner| inner.rfind("]("))
         .is_some_and(|open| text[..open].contains('['))
-}
-
-/// `text` escaped for a double-quoted HTML attribute.
-pub(super) fn html_attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
 }
 
 /// The opening line of an MkDocs block.

@@ -200,10 +200,11 @@ fn moved_urls(dest: &str, raw: &Mapping, site: &SiteInfo, url_key: &'static str)
 /// says so: a `publishDate` (or, without one, a `date`) still to come, an
 /// `expiryDate` gone by. Such a page becomes a draft.
 pub(super) fn unpublished(raw: &Mapping, today: &str) -> Option<&'static str> {
+    use crate::load::frontmatter::Date;
     let day = |key: &str| {
         config_text(raw, key)
             .and_then(|d| d.get(..10).map(str::to_string))
-            .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-')
+            .filter(|d| Date::parse(d).is_some())
     };
     let publish = ["publishDate", "pubdate", "published", "date"]
         .into_iter()
@@ -211,20 +212,11 @@ pub(super) fn unpublished(raw: &Mapping, today: &str) -> Option<&'static str> {
     if let Some((key, date)) = publish
         && date.as_str() > today
     {
-        return Some(match key {
-            "publishDate" => "publishDate",
-            "pubdate" => "pubdate",
-            "published" => "published",
-            _ => "date",
-        });
+        return Some(key);
     }
-    let expired = ["expiryDate", "unpublishdate"]
+    ["expiryDate", "unpublishdate"]
         .into_iter()
-        .find(|key| day(key).is_some_and(|d| d.as_str() <= today));
-    expired.map(|key| match key {
-        "expiryDate" => "expiryDate",
-        _ => "unpublishdate",
-    })
+        .find(|key| day(key).is_some_and(|d| d.as_str() <= today))
 }
 
 /// The URL path Hugo served a page at (see [`Plan::served_at`]).

@@ -247,13 +247,9 @@ fn fill_permalink(pattern: &str, path: &str, raw: &Mapping) -> String {
     url
 }
 
-/// Whether `text` is a `YYYY-MM-DD` date.
+/// Whether `text` is a real `YYYY-MM-DD` date.
 fn is_date(text: &str) -> bool {
-    text.len() == 10
-        && text.char_indices().all(|(i, c)| match i {
-            4 | 7 => c == '-',
-            _ => c.is_ascii_digit(),
-        })
+    crate::load::frontmatter::Date::parse(text).is_some()
 }
 
 /// The folders of Jekyll's collections: `_posts` and every collection named

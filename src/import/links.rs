@@ -16,6 +16,7 @@ use serde_yaml::Mapping;
 
 use super::{Generator, Plan};
 use crate::load::own_page_rank;
+use crate::markdown::has_scheme;
 use crate::site::refs::normalise;
 
 /// What an import rewrites links by, made from every page it imports.
@@ -239,16 +240,6 @@ impl Relinker {
             false => path.to_string(),
         }
     }
-}
-
-/// Whether `url` starts with a scheme (`https:`, `mailto:`).
-fn has_scheme(url: &str) -> bool {
-    url.split_once(':').is_some_and(|(scheme, _)| {
-        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    })
 }
 
 /// Python-Markdown's heading ids (its toc extension's default slugify,

@@ -4,8 +4,9 @@
 //! `relref`, `figure` and `highlight` shortcodes. Other template code
 //! stays, for the report and `credo check` (`template-code`) to point at.
 
-use super::body::{html_attribute, indent_of, step_fence};
+use super::body::{indent_of, step_fence};
 use super::mdx::attribute;
+use crate::markdown::highlight::escape as html_attribute;
 
 /// Jekyll: the Liquid that only makes URLs (`{{ site.baseurl }}`,
 /// `{{ "/x" | relative_url }}`, `{% link _posts/x.md %}`, `{% post_url

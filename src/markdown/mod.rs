@@ -376,7 +376,7 @@ pub fn classify_link(link_type: LinkType, dest: &str, offset: usize) -> Option<L
 }
 
 /// Whether a URL starts with a scheme (`https:`, `mailto:`, `data:`...).
-fn has_scheme(url: &str) -> bool {
+pub(crate) fn has_scheme(url: &str) -> bool {
     let Some(colon) = url.find(':') else {
         return false;
     };
