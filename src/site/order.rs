@@ -11,15 +11,38 @@ use crate::load::frontmatter::SortBy;
 fn sort_key(page: &Page, sort_by: SortBy) -> (i64, i64, String, String) {
     let weight = page.meta.weight.unwrap_or(i64::MAX);
     let number = page.meta.number.unwrap_or(i64::MAX);
-    // Case and accents folded, as a reader would order them: "Émile" before
-    // "Zeta"; the ref path breaks ties, so the order stays total.
-    let title = crate::search::tokenize::fold(&page.meta.title);
+    // The ref path breaks ties, so the order stays total.
+    let title = title_key(&page.meta.title);
     let path = page.source.ref_path.clone();
     match sort_by {
         SortBy::Weight => (weight, number, title, path),
         SortBy::Number => (number, weight, title, path),
         SortBy::Title => (0, 0, title, path),
     }
+}
+
+/// What orders titles as a reader would: case and accents folded ("Émile"
+/// before "Zeta") and numbers by value ("Step 2" before "Step 10", as Zola
+/// and file managers order them). A run of digits becomes its length (two
+/// digits) then its digits, leading zeros dropped, so that comparing keys
+/// as text compares the numbers; "01" and "1" tie, and the path decides.
+fn title_key(title: &str) -> String {
+    let folded = crate::search::tokenize::fold(title);
+    let mut key = String::with_capacity(folded.len() + 8);
+    let mut rest = folded.as_str();
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        key.push_str(&rest[..start]);
+        let digits = &rest[start..];
+        let end = digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(digits.len());
+        let number = digits[..end].trim_start_matches('0');
+        key.push_str(&format!("{:02}", number.len().min(99)));
+        key.push_str(number);
+        rest = &digits[end..];
+    }
+    key.push_str(rest);
+    key
 }
 
 /// Each section's pages and subsections, in order; each page's position
@@ -50,7 +73,7 @@ pub(super) fn order_sections(site: &mut Site) {
                     .copied()
                     .unwrap_or(usize::MAX),
                 s.meta.weight.unwrap_or(i64::MAX),
-                crate::search::tokenize::fold(&s.title),
+                title_key(&s.title),
             )
         })
         .collect();
@@ -139,7 +162,41 @@ pub(crate) fn reading_order(site: &Site) -> Vec<Target> {
 
 #[cfg(test)]
 mod tests {
+    use super::title_key;
     use crate::site::testing::{page, resolve};
+
+    #[test]
+    fn titles_order_numbers_by_value_and_fold_case_and_accents() {
+        let mut titles = vec![
+            "Area 10",
+            "area 2",
+            "Area 1",
+            "Zeta",
+            "Émile",
+            "Step 007",
+            "Step 7b",
+            "Step 70",
+            "2024 review",
+            "999 things",
+        ];
+        titles.sort_by_key(|t| title_key(t));
+        assert_eq!(
+            titles,
+            [
+                "999 things",
+                "2024 review",
+                "Area 1",
+                "area 2",
+                "Area 10",
+                "Émile",
+                "Step 007",
+                "Step 7b",
+                "Step 70",
+                "Zeta",
+            ]
+        );
+        assert_eq!(title_key("v01"), title_key("v1"), "leading zeros tie");
+    }
 
     #[test]
     fn sections_order_their_pages_and_reading_goes_depth_first() {
