@@ -145,7 +145,8 @@ impl Site {
             return LinkError::Ref(RefError::Unreadable);
         }
         if self.refs.is_draft(page) {
-            return LinkError::Draft(path);
+            let folder = self.refs.is_draft_folder(page);
+            return LinkError::Draft { path, folder };
         }
         LinkError::MissingFile(path.clone(), self.why_missing(&path))
     }
@@ -240,7 +241,11 @@ pub(crate) enum LinkError {
     /// `content/`).
     MissingFile(String, Option<String>),
     /// A relative link to a draft page, which this build leaves out.
-    Draft(String),
+    Draft {
+        path: String,
+        /// The path is a folder of drafts alone, which is no section.
+        folder: bool,
+    },
     /// A link from the root that names nothing of the site: not checked.
     Elsewhere,
     /// The page exists, the heading does not.
@@ -295,16 +300,23 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
             Code::BrokenLink,
             format!("link to `{written}`: nothing of the site is there"),
         ),
-        LinkError::Draft(path) => Diagnostic::error(
-            &src.file,
-            line,
-            col,
-            Code::BrokenLink,
-            format!(
-                "link to `{written}`: content/{path} is a draft page, which this build leaves out"
-            ),
-        )
-        .with_hint("build with --drafts, or remove `draft: true` from that page"),
+        LinkError::Draft { path, folder } => {
+            let (what, which) = if *folder {
+                ("holds only draft pages", "one of them")
+            } else {
+                ("is a draft page", "that page")
+            };
+            Diagnostic::error(
+                &src.file,
+                line,
+                col,
+                Code::BrokenLink,
+                format!("link to `{written}`: content/{path} {what}, which this build leaves out"),
+            )
+            .with_hint(format!(
+                "build with --drafts, or remove `draft: true` from {which}"
+            ))
+        }
         LinkError::MissingAnchor { anchor, page, hint } => Diagnostic::error(
             &src.file,
             line,

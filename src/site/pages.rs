@@ -21,7 +21,12 @@ pub(super) fn place_pages(config: Config, sources: Sources, drafts: bool) -> Sit
     for path in &sources.unreadable {
         refs.insert_unreadable(path);
     }
-    let mut sections = make_sections(&config, &sources.folders);
+    let (shown, drafts_alone) = shown_folders(&sources, drafts);
+    // A folder of drafts alone is left out as its drafts are.
+    for folder in drafts_alone {
+        refs.insert_draft(&format!("{folder}/_index"));
+    }
+    let mut sections = make_sections(&config, &shown);
     let folder_ids: HashMap<String, SectionId> = sections
         .iter()
         .enumerate()
@@ -34,6 +39,10 @@ pub(super) fn place_pages(config: Config, sources: Sources, drafts: bool) -> Sit
         source, meta, scan, ..
     } in sources.files
     {
+        if matches!(&meta, Meta::Page(meta) if meta.draft && !drafts) {
+            refs.insert_draft(&source.ref_path);
+            continue;
+        }
         let folder = parent_folder(&source.ref_path).to_string();
         let Some(&section) = folder_ids.get(&folder) else {
             continue;
@@ -48,7 +57,6 @@ pub(super) fn place_pages(config: Config, sources: Sources, drafts: bool) -> Sit
                 s.source = Some(source);
                 s.scan = scan;
             }
-            Meta::Page(meta) if meta.draft && !drafts => refs.insert_draft(&source.ref_path),
             Meta::Page(meta) => {
                 let kind = meta
                     .kind
@@ -95,6 +103,30 @@ pub(super) fn place_pages(config: Config, sources: Sources, drafts: bool) -> Sit
         refs,
         assets,
     }
+}
+
+/// The sections' folders that hold something this build shows: all of
+/// them when it keeps drafts; else a folder with its own page, or with a
+/// page that is no draft in it or below it. A folder of drafts alone (work
+/// in progress) would show as an empty section, as it does in neither
+/// Hugo nor Zola. Returns them, and the folders of drafts alone.
+fn shown_folders(sources: &Sources, drafts: bool) -> (Vec<String>, Vec<String>) {
+    if drafts {
+        return (sources.folders.clone(), Vec::new());
+    }
+    let mut shown: HashSet<&str> = HashSet::from([""]);
+    for Loaded { source, meta, .. } in &sources.files {
+        if matches!(meta, Meta::Page(meta) if meta.draft) {
+            continue;
+        }
+        let mut folder = parent_folder(&source.ref_path);
+        while shown.insert(folder) {
+            folder = parent_folder(folder);
+        }
+    }
+    (sources.folders.iter())
+        .cloned()
+        .partition(|f| shown.contains(f.as_str()))
 }
 
 /// Every page and section under its ref path (and bare stem), and a
@@ -180,10 +212,11 @@ fn folder_title(folder: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::config::Config;
     use crate::load::frontmatter::Kind;
-    use crate::site::Target;
     use crate::site::refs::RefError;
-    use crate::site::testing::{page, resolve, section};
+    use crate::site::testing::{page, resolve, section, sources};
+    use crate::site::{Site, Target};
 
     #[test]
     fn pages_take_their_folders_section_its_kind_and_a_url() {
@@ -219,6 +252,41 @@ mod tests {
         ]);
         assert_eq!(site.pages.len(), 1);
         assert_eq!(site.refs.lookup("wip"), Err(RefError::Draft));
+    }
+
+    #[test]
+    fn a_folder_of_drafts_alone_is_no_section_unless_drafts_are_kept() {
+        let files = [
+            ("care/calls.md", "---\ntitle: Calls\n---\n"),
+            ("wip/later.md", "---\ntitle: Later\ndraft: true\n---\n"),
+            ("wip/deeper/soon.md", "---\ntitle: Soon\ndraft: true\n---\n"),
+            ("mixed/deep/done.md", "---\ntitle: Done\n---\n"),
+            ("mixed/open.md", "---\ntitle: Open\ndraft: true\n---\n"),
+            ("planned/_index.md", "---\ntitle: Planned\n---\n"),
+            ("planned/one.md", "---\ntitle: One\ndraft: true\n---\n"),
+        ];
+        let folders = |site: &Site| -> Vec<String> {
+            site.sections.iter().map(|s| s.folder.clone()).collect()
+        };
+        let (site, _) = resolve(&files);
+        // `planned` has a page of its own: a section still (warned empty).
+        assert_eq!(
+            folders(&site),
+            ["", "care", "mixed", "mixed/deep", "planned"]
+        );
+        let site = crate::site::resolve(Config::default(), sources(&files), true).0;
+        assert_eq!(
+            folders(&site),
+            [
+                "",
+                "care",
+                "mixed",
+                "mixed/deep",
+                "planned",
+                "wip",
+                "wip/deeper"
+            ]
+        );
     }
 
     #[test]

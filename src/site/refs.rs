@@ -202,6 +202,14 @@ impl RefIndex {
         self.drafts.has_path(path)
     }
 
+    /// Whether `path` is a folder this build leaves out because it holds
+    /// drafts alone (recorded as its `_index`, which no section page can be
+    /// as a draft).
+    pub(crate) fn is_draft_folder(&self, path: &str) -> bool {
+        let path = path.trim_end_matches('/');
+        (self.drafts.paths).contains(&format!("{path}/_index"))
+    }
+
     /// The page or section at exactly this path under `content/` (no
     /// bare stems): `principles/a`, `principles` or `principles/` (its
     /// section), `guide/README` (the file a folder's page came from).

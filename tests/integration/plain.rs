@@ -227,9 +227,10 @@ fn links_to_a_draft_or_a_folder_of_files_say_so() {
         .file("content/plans/next.md", "---\ntitle: Next\ndraft: true\n---\n")
         .file("content/plans/now.md", "# Now\n")
         .file("content/attachments/form.pdf", "%PDF")
+        .file("content/wip/soon.md", "---\ntitle: Soon\ndraft: true\n---\n")
         .file(
             "content/a.md",
-            "# A\n\n[next](plans/next.md) [next too](plans/next) [files](attachments/) [now](plans/now.md)\n",
+            "# A\n\n[next](plans/next.md) [next too](plans/next) [files](attachments/) [now](plans/now.md)\n\n[wip](wip/)\n",
         );
     site.check()
         .code(1)
@@ -237,10 +238,12 @@ fn links_to_a_draft_or_a_folder_of_files_say_so() {
             "content/a.md:3:1: error: link to `plans/next.md`: content/plans/next.md is a draft page, which this build leaves out",
             "content/a.md:3:23: error: link to `plans/next`: content/plans/next is a draft page, which this build leaves out",
             "content/a.md:3:46: warning: link to `attachments/`: content/attachments/ holds files but no page of its own; readers get the host's folder listing, if it gives one",
+            "content/a.md:5:1: error: link to `wip/`: content/wip holds only draft pages, which this build leaves out",
         ])
         .stderr_has("build with --drafts")
         .stderr_has("give the folder a page (README.md, index.md or _index.md)");
     // A folder of files is not an error: the link is kept, with the base path.
+    // A folder of drafts is no section: nothing of it is published.
     let run = site
         .file(
             "content/a.md",
@@ -251,6 +254,11 @@ fn links_to_a_draft_or_a_folder_of_files_say_so() {
     assert!(
         run.page("a/index.html")
             .contains("<a href=\"/hb/attachments/\">files</a>")
+    );
+    assert!(!run.exists("wip/index.html"));
+    assert!(
+        !run.page("index.html").contains("/hb/wip/"),
+        "no empty section"
     );
 }
 
