@@ -342,11 +342,16 @@ pub fn classify_link(link_type: LinkType, dest: &str, offset: usize) -> Option<L
     };
     let style = match link_type {
         LinkType::WikiLink { .. } => LinkStyle::Wiki,
+        // `<desk@example.com>`: written without its `mailto:`.
+        LinkType::Email => return None,
         _ if has_scheme(dest) || dest.starts_with("//") || dest.starts_with('\\') => {
             return None;
         }
         _ if dest.starts_with('/') => LinkStyle::Root,
         _ if dest.starts_with("@/") => LinkStyle::Content,
+        // `#` alone is the top of this page (and `href="#"` a script's
+        // hook): left as written.
+        _ if dest == "#" => return None,
         _ if path.is_empty() && anchor.is_some() => LinkStyle::Fragment,
         _ if file.is_empty() => return None,
         _ => LinkStyle::Relative,

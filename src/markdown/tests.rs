@@ -335,6 +335,19 @@ fn bare_urls_become_links() {
     assert!(html.contains("alt=\"https://img.example\""), "{html}");
 }
 
+/// `<desk@example.com>` is CommonMark's e-mail autolink: a `mailto:` link,
+/// no file of the site.
+#[test]
+fn email_autolinks_are_mail_links_not_files() {
+    let body = "Write to <desk@example.com> or <mailto:ops@example.com>.\n";
+    assert!(scan(body, false).links.is_empty());
+    let html = render(body, false, &FIXED).html;
+    assert_eq!(
+        html,
+        "<p>Write to <a href=\"mailto:desk@example.com\">desk@example.com</a> or <a href=\"mailto:ops@example.com\">mailto:ops@example.com</a>.</p>\n"
+    );
+}
+
 /// Footnotes are numbered by their first reference, which carries the id
 /// each note's `↩` links back to; a second reference carries none.
 #[test]

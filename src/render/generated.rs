@@ -600,12 +600,27 @@ fn rewrite_for_print(html: &str, anchor: &str, anchors: &HashMap<String, String>
                     Some((p, f)) => (p, Some(f)),
                     None => (value, None),
                 };
+                // `#` and `#top` (with no such id) are the top of the page:
+                // here, its entry.
+                let top = |f: &str, html: &str| {
+                    f.is_empty()
+                        || f.eq_ignore_ascii_case("top")
+                            && !html.contains(&format!("id=\"{f}\""))
+                            && !html.contains(&format!("name=\"{f}\""))
+                };
                 if path.is_empty() {
-                    out.push_str(&format!("#{anchor}--{}", fragment.unwrap_or_default()));
+                    match fragment.unwrap_or_default() {
+                        f if top(f, html) => out.push_str(&format!("#{anchor}")),
+                        f => out.push_str(&format!("#{anchor}--{f}")),
+                    }
                 } else if let Some(target) = anchors.get(path) {
                     match fragment {
-                        Some(f) => out.push_str(&format!("#{target}--{f}")),
-                        None => out.push_str(&format!("#{target}")),
+                        // Another page's body is not at hand: its `#top` is
+                        // taken as its top.
+                        Some(f) if !f.eq_ignore_ascii_case("top") && !f.is_empty() => {
+                            out.push_str(&format!("#{target}--{f}"));
+                        }
+                        _ => out.push_str(&format!("#{target}")),
                     }
                 } else {
                     out.push_str(value);
@@ -737,6 +752,23 @@ mod tests {
         assert_eq!(
             rewrite_for_print(html, "p-a", &anchors),
             r##"<p><a name="p-a--legacy"></a>Old</p><A class="x" name="p-a--up">U</A><input name="q"><a href="#p-a--legacy">back</a>"##
+        );
+    }
+
+    #[test]
+    fn print_takes_back_to_top_links_to_the_entry() {
+        let mut anchors = HashMap::new();
+        anchors.insert("/v/".to_string(), "p-v".to_string());
+        let html = r##"<a href="#top">up</a> <a href="#">up</a> <a href="/v/#top">v</a> <a href="/v/#Top">v</a>"##;
+        assert_eq!(
+            rewrite_for_print(html, "p-a", &anchors),
+            r##"<a href="#p-a">up</a> <a href="#p-a">up</a> <a href="#p-v">v</a> <a href="#p-v">v</a>"##
+        );
+        // A heading of its own named "Top" keeps its link.
+        let html = r##"<h2 id="top">Top</h2><a href="#top">up</a>"##;
+        assert_eq!(
+            rewrite_for_print(html, "p-a", &anchors),
+            r##"<h2 id="p-a--top">Top</h2><a href="#p-a--top">up</a>"##
         );
     }
 

@@ -41,7 +41,10 @@ impl Site {
             let scan = self.headings(target);
             // `#%C3%BCber-uns` names `#über-uns`, as in a browser.
             let decoded = percent_encoding::percent_decode_str(anchor).decode_utf8_lossy();
-            if !scan.has_anchor(anchor) && !scan.has_anchor(&decoded) {
+            // `#top` without such an id is the top of the page, by the HTML
+            // standard: READMEs end with "Back to top" links.
+            let top = decoded.eq_ignore_ascii_case("top");
+            if !scan.has_anchor(anchor) && !scan.has_anchor(&decoded) && !top {
                 return Err(LinkError::MissingAnchor {
                     anchor: anchor.to_string(),
                     page: self

@@ -423,3 +423,31 @@ fn a_title_repeated_as_the_opening_heading_shows_once() {
     let refunds = run.page("refunds/index.html");
     assert_eq!(refunds.matches("<h1").count(), 2, "{refunds}");
 }
+
+/// What every README does and every browser accepts: "Back to top" by `#top`
+/// or `#`, and a contact address as `<desk@example.com>`.
+#[test]
+fn back_to_top_links_and_email_autolinks_are_no_broken_links() {
+    let site = SiteTest::minimal()
+        .file("content/other.md", "# Other\n\nSee [a](a.md).\n")
+        .file(
+            "content/a.md",
+            "# A\n\nWrite to <desk@example.com>.\n\n[Back to top](#top) [up](#) [other](other.md#top)\n",
+        );
+    site.check().code(0).diagnostics_are(&[]);
+    let run = site.run(&["build"]);
+    run.success();
+    let page = run.page("a/index.html");
+    for link in [
+        "<a href=\"mailto:desk@example.com\">desk@example.com</a>",
+        "<a href=\"#top\">Back to top</a>",
+        "<a href=\"#\">up</a>",
+        "<a href=\"/other/#top\">other</a>",
+    ] {
+        assert!(page.contains(link), "{link} in {page}");
+    }
+    assert!(
+        run.page("print/index.html")
+            .contains("<a href=\"#p-a\">Back to top</a>")
+    );
+}
