@@ -103,13 +103,20 @@ impl Site {
     fn resolve_path(&self, path: String) -> Result<Destination, LinkError> {
         // `x.mdx`: a Docusaurus page, which `credo import` renamed `x.md`;
         // `x.html`: the page another generator made of `x.md` (mdBook and
-        // Jekyll links name it so), when there is one and no such file.
+        // Jekyll links name it so), when there is one and no such file; and
+        // `x/index.html` the page of the folder `x`, whichever file it came
+        // from (mdBook makes it of a README.md, Hugo of an `_index.md`).
         let page = (path.strip_suffix(".md")).or_else(|| {
             let unless_a_file = |_: &&str| !self.assets.contains(&path);
             (path.strip_suffix(".mdx").filter(unless_a_file)).or_else(|| {
-                (path.strip_suffix(".html"))
-                    .filter(unless_a_file)
-                    .filter(|stem| self.refs.lookup_path(stem).is_some())
+                let stem = path.strip_suffix(".html").filter(unless_a_file)?;
+                let folder = || match stem {
+                    "index" => Some("_index"),
+                    _ => stem.strip_suffix("/index"),
+                };
+                std::iter::once(stem)
+                    .chain(folder())
+                    .find(|stem| self.refs.lookup_path(stem).is_some())
             })
         });
         if let Some(page) = page {

@@ -451,3 +451,38 @@ fn back_to_top_links_and_email_autolinks_are_no_broken_links() {
             .contains("<a href=\"#p-a\">Back to top</a>")
     );
 }
+
+/// mdBook makes `index.html` of a folder's README.md, Hugo of its
+/// `_index.md`: a link to `x/index.html` names the folder's page.
+#[test]
+fn a_link_to_a_folders_index_html_names_its_page_whatever_its_file() {
+    let site = SiteTest::minimal()
+        .file("content/a/index.md", "# A\n")
+        .file("content/b/README.md", "# B\n")
+        .file("content/b/y.md", "# Y\n\n[b](index.html) [home](../index.html)\n")
+        .file("content/c/_index.md", "# C\n")
+        .file("content/c/z.md", "# Z\n")
+        .file(
+            "content/links.md",
+            "# Links\n\n[a](a/index.html) [b](b/index.html) [c](c/index.html) [z](c/z.html) [gone](d/index.html) [y](b/y.md)\n",
+        );
+    site.check().code(1).diagnostics_are(&[
+        "content/links.md:3:69: error: link to `d/index.html`: there is no file content/d/index.html",
+    ]);
+    let run = site
+        .file(
+            "content/links.md",
+            "# Links\n\n[a](a/index.html) [b](b/index.html) [c](c/index.html) [z](c/z.html) [y](b/y.md)\n",
+        )
+        .run(&["build"]);
+    run.success();
+    let links = run.page("links/index.html");
+    for link in ["/a/\">a<", "/b/\">b<", "/c/\">c<", "/c/z/\">z<"] {
+        assert!(links.contains(link), "{link} in {links}");
+    }
+    let y = run.page("b/y/index.html");
+    assert!(
+        y.contains("<a href=\"/b/\">b</a> <a href=\"/\">home</a>"),
+        "{y}"
+    );
+}
