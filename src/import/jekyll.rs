@@ -46,10 +46,22 @@ pub(super) fn plan(src: &Path) -> Plan {
     plan.old_urls = Some(old_urls);
     plan.served_at = Some(served_url);
     let mut left_out = BTreeSet::new();
+    let excluded = excludes(config.get("exclude"));
+    let mut excluded_files = Vec::new();
     plan.add_tree(src, "content", &|rel| {
         let top = rel.split('/').next().unwrap_or(rel);
         BUILD_FILES.contains(&top) || (top.starts_with('_') && !collections.contains(top))
     });
+    plan.pages
+        .retain(|e| keep(src, e, &excluded, &mut excluded_files));
+    plan.assets
+        .retain(|e| keep(src, e, &excluded, &mut excluded_files));
+    if !excluded_files.is_empty() {
+        plan.skipped.push(format!(
+            "{}: `exclude:` in _config.yml (Jekyll does not publish them)",
+            excluded_files.join(", ")
+        ));
+    }
     // Collections are published without their underscore; drafts go
     // among the posts, where Jekyll shows them (`--drafts`), built only
     // when asked.
@@ -84,6 +96,61 @@ pub(super) fn plan(src: &Path) -> Plan {
         ));
     }
     plan
+}
+
+/// The patterns of `_config.yml`'s `exclude:` (paths from the site's root,
+/// with `*` and `?` wildcards), as Jekyll reads them: an entry excludes the
+/// paths it matches and every path it begins (`docs/` a folder).
+fn excludes(value: Option<&Value>) -> Vec<String> {
+    let Some(Value::Sequence(items)) = value else {
+        return Vec::new();
+    };
+    (items.iter())
+        .filter_map(Value::as_str)
+        .map(|p| {
+            p.trim_start_matches("./")
+                .trim_start_matches('/')
+                .to_string()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Whether the entry stays, given the `exclude:` patterns; an excluded
+/// one's path (from the site's root `src`) goes to `left_out`.
+fn keep(src: &Path, entry: &super::Entry, excluded: &[String], left_out: &mut Vec<String>) -> bool {
+    let rel = entry.source.strip_prefix(src).unwrap_or(&entry.source);
+    let rel = (rel.components())
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    let hit = (excluded.iter())
+        .any(|pattern| rel.starts_with(pattern.as_str()) || wildcard_match(pattern, &rel));
+    if hit {
+        left_out.push(rel);
+    }
+    !hit
+}
+
+/// `*` (any run of characters, `/` included, as Ruby's `File.fnmatch`
+/// without flags) and `?` (one character) against the whole of `text`.
+fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    // The classic greedy match with one backtrack point per `*`.
+    let (mut i, mut j, mut star, mut mark) = (0, 0, None, 0);
+    while j < t.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == t[j]) {
+            (i, j) = (i + 1, j + 1);
+        } else if i < p.len() && p[i] == '*' {
+            (star, mark, i) = (Some(i), j, i + 1);
+        } else if let Some(s) = star {
+            (i, mark) = (s + 1, mark + 1);
+            j = mark;
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|&c| c == '*')
 }
 
 /// Jekyll's HTML pages (an `.html` file with front matter, run through
@@ -273,6 +340,16 @@ fn collection_names(collections: Option<&Value>) -> BTreeSet<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn exclude_patterns_match_as_ruby_fnmatch_does() {
+        use super::wildcard_match as m;
+        assert!(m("*.txt", "notes/a.txt"), "`*` crosses `/` without flags");
+        assert!(m("*.gemspec", "x.gemspec") && !m("*.gemspec", "x.gemspec.bak"));
+        assert!(m("dr?fts.md", "drafts.md") && !m("dr?fts.md", "drfts.md"));
+        assert!(m("a*b*c", "aXbYbZc") && !m("a*b*c", "aXbYbZ"));
+        assert!(m("**", "") && !m("x", ""));
+    }
+
     use super::*;
 
     fn meta(yaml: &str) -> Mapping {

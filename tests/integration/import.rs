@@ -498,9 +498,15 @@ fn jekyll_collections_lose_their_underscore_and_nav_order_is_ranked() {
         "content/_includes",
         "content/Gemfile",
         "content/_config.yml",
+        // `exclude:` in _config.yml: a folder and a pattern.
+        "content/notes",
+        "content/scratch.txt",
     ] {
         assert!(!site.exists(left_out), "{left_out}");
     }
+    site.stdout_has(
+        "not copied: notes/internal.md, scratch.txt: `exclude:` in _config.yml (Jekyll does not publish them)",
+    );
     assert!(
         site.read("credo.yaml")
             .contains("base_url: https://support.example.com/playbook\n")
