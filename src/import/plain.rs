@@ -9,11 +9,38 @@ use std::path::Path;
 
 use super::{Generator, Plan, SiteInfo};
 
+/// Folders generators build a site into, at the top of a repository.
+const OUTPUT_FOLDERS: &[&str] = &["_site", "public", "site", "book", "build", "dist", "out"];
+
 /// A Markdown folder's plan.
 pub(super) fn plan(src: &Path) -> Plan {
     let mut plan = Plan::new(Generator::Plain, SiteInfo::default());
-    let is_config = |rel: &str| super::GENERATOR_CONFIGS.contains(&rel);
-    plan.add_tree(src, "content", &is_config);
+    // A build left lying around (`_site/` of GitHub Pages, an mdBook's
+    // `book/`) is a folder of that name with an `index.html` and no README:
+    // its copy would publish an old site over the new one.
+    let outputs: Vec<&str> = (OUTPUT_FOLDERS.iter().copied())
+        .filter(|name| {
+            let folder = src.join(name);
+            folder.join("index.html").is_file()
+                && !["README.md", "index.md", "_index.md"]
+                    .iter()
+                    .any(|page| folder.join(page).is_file())
+        })
+        .collect();
+    let left_out = |rel: &str| {
+        let top = rel.split('/').next().unwrap_or(rel);
+        super::GENERATOR_CONFIGS.contains(&rel) || outputs.contains(&top)
+    };
+    plan.add_tree(src, "content", &left_out);
+    for name in &outputs {
+        plan.skipped.push(format!(
+            "{name}/: a built site (HTML a generator made), which would be published over the new one"
+        ));
+    }
+    if src.join("node_modules").is_dir() {
+        plan.skipped
+            .push("node_modules/: JavaScript packages, not the handbook".to_string());
+    }
     for name in super::GENERATOR_CONFIGS {
         if src.join(name).is_file() {
             plan.skipped.push(format!(

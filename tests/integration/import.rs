@@ -830,10 +830,13 @@ fn plain_markdown_is_copied_as_it_is() {
         "support/README.md",
         "support/tickets.md",
         "support/diagram.png",
+        // A folder named as a build is one only with a built index.html.
+        "dist/README.md",
     ] {
         site.untouched(&format!("content/{path}"), path);
     }
     assert!(!site.exists("content/.github"));
+    assert!(!site.exists("content/_site"), "a build left lying around");
     assert_eq!(
         site.read("content/hr/holidays.md"),
         "---\ntitle: Holidays\nextra:\n  last_reviewed: 2023-01-01\n---\nAsk two weeks ahead.\n"
@@ -842,8 +845,9 @@ fn plain_markdown_is_copied_as_it_is() {
         site.read("credo.yaml"),
         "# Imported from plain Markdown by `credo import`.\ntitle: Acme Handbook\nbase_url: /\n"
     );
-    site.stdout_has("Imported plain Markdown: \"Acme Handbook\"\n  4 pages (3 copied as they were), 2 other files\n")
-        .stdout_has("  not copied: .github: hidden, and credo publishes no file or folder whose name starts with `.`\n");
+    site.stdout_has("Imported plain Markdown: \"Acme Handbook\"\n  5 pages (4 copied as they were), 2 other files\n")
+        .stdout_has("  not copied: .github: hidden, and credo publishes no file or folder whose name starts with `.`\n")
+        .stdout_has("  not copied: _site/: a built site (HTML a generator made), which would be published over the new one\n");
 }
 
 #[test]
