@@ -291,9 +291,16 @@ impl Plan {
 
     /// Adds one file at `rel` under the DIR-relative folder `to`.
     fn add_file(&mut self, source: &Path, rel: &str, to: &str) {
-        let page_stem = ["md", "markdown", "mdx"]
-            .iter()
-            .find_map(|ext| rel.strip_suffix(&format!(".{ext}")));
+        // `x.markdown`, `x.mdx` and `x.MD` are pages, which credo reads as `x.md`.
+        let page_stem = (rel.rsplit_once('.'))
+            .filter(|(stem, ext)| {
+                !stem.is_empty()
+                    && !stem.ends_with('/')
+                    && ["md", "markdown", "mdx"]
+                        .iter()
+                        .any(|m| ext.eq_ignore_ascii_case(m))
+            })
+            .map(|(stem, _)| stem);
         let entry = Entry {
             source: source.to_path_buf(),
             dest: join(

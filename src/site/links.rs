@@ -101,14 +101,15 @@ impl Site {
 
     /// The page, section or file at `path` under `content/`.
     fn resolve_path(&self, path: String) -> Result<Destination, LinkError> {
-        // `x.mdx`: a Docusaurus page, which `credo import` renamed `x.md`;
+        // `x.mdx`: a Docusaurus page, which `credo import` renamed `x.md`, as
+        // it did `x.markdown` and `x.MD`;
         // `x.html`: the page another generator made of `x.md` (mdBook and
         // Jekyll links name it so), when there is one and no such file; and
         // `x/index.html` the page of the folder `x`, whichever file it came
         // from (mdBook makes it of a README.md, Hugo of an `_index.md`).
         let page = (path.strip_suffix(".md")).or_else(|| {
             let unless_a_file = |_: &&str| !self.assets.contains(&path);
-            (path.strip_suffix(".mdx").filter(unless_a_file)).or_else(|| {
+            (other_markdown_stem(&path).filter(unless_a_file)).or_else(|| {
                 let stem = path.strip_suffix(".html").filter(unless_a_file)?;
                 let folder = || match stem {
                     "index" => Some("_index"),
@@ -460,6 +461,16 @@ impl Site {
             None => self.resolve_link(from, link).ok(),
         }
     }
+}
+
+/// The stem of a Markdown file named otherwise than `x.md` (`x.mdx`,
+/// `x.markdown`, `x.MD`), which `credo import` renames `x.md`.
+fn other_markdown_stem(path: &str) -> Option<&str> {
+    let (stem, extension) = path.rsplit_once('.')?;
+    let markdown = ["md", "mdx", "markdown"]
+        .iter()
+        .any(|m| extension.eq_ignore_ascii_case(m));
+    (markdown && extension != "md" && !stem.ends_with('/')).then_some(stem)
 }
 
 #[cfg(test)]

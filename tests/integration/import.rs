@@ -936,3 +936,33 @@ fn every_help_ends_with_examples() {
     }
     assert!(top.stdout.contains("credo import ../old-wiki handbook"));
 }
+
+/// `x.markdown` and `x.MD` are Markdown pages GitHub shows: imported as
+/// `x.md`, and links to them by their old names still reach them.
+#[test]
+fn other_markdown_extensions_become_pages_and_links_to_them_follow() {
+    let source = SiteTest::empty()
+        .file(
+            "README.md",
+            "# Desk\n\n[onboarding](policies/onboarding.markdown) [notes](policies/NOTES.MD#today)\n",
+        )
+        .file("policies/onboarding.markdown", "# Onboarding\n")
+        .file("policies/NOTES.MD", "# Notes\n\n## Today\n");
+    source.run(&["import", ".", "../out"]).success();
+    let out = source.root.parent().unwrap().join("out");
+    for page in ["policies/onboarding.md", "policies/NOTES.md"] {
+        assert!(out.join("content").join(page).is_file(), "{page}");
+    }
+    let out = out.to_string_lossy().into_owned();
+    let run = source.run(&["build", "-r", &out, "-o", &format!("{out}/public")]);
+    run.success();
+    let home = std::fs::read_to_string(format!("{out}/public/index.html")).unwrap();
+    assert!(
+        home.contains("<a href=\"/policies/onboarding/\">onboarding</a>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<a href=\"/policies/NOTES/#today\">notes</a>"),
+        "{home}"
+    );
+}
