@@ -92,11 +92,18 @@ impl Site {
             });
         }
         // `/tags/` is a folder of the output, `/llms.txt` a file.
-        [format!("{path}/"), path]
+        let generated = [format!("{path}/"), path.clone()]
             .into_iter()
-            .find(|output| super::collisions::generated_path(self, output).is_some())
-            .map(Destination::Asset)
-            .ok_or_else(elsewhere)
+            .find(|output| super::collisions::generated_path(self, output).is_some());
+        match generated {
+            Some(output) => Ok(Destination::Asset(output)),
+            // No host serves a Markdown file as a page: `/x.md` names a
+            // page of `content/` or nothing.
+            None => match path.strip_suffix(".md") {
+                Some(page) => Err(self.missing(page, path.clone())),
+                None => Err(elsewhere()),
+            },
+        }
     }
 
     /// The page, section or file at `path` under `content/`.
@@ -298,6 +305,9 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
             match link.style {
                 LinkStyle::Content => {
                     "fix the path (after `@/`, it is from the top of content/), or add the missing page or file"
+                }
+                LinkStyle::Root => {
+                    "fix the path (from `/`, it is from the top of content/), or add the missing page"
                 }
                 _ => "fix the path (it is relative to this file's folder), or add the missing page or file",
             }

@@ -296,13 +296,19 @@ fn links_from_the_root_name_the_site_as_github_reads_them() {
     }
     let copy = run.page("tools/index.md");
     assert!(copy.contains("(<https://x.example/handbook/policies/refunds/#within-30-days>)"));
-    // A link from the root to a missing heading of a page is still an error.
-    site.file("content/more.md", "# More\n\n[gone](/policies/refunds.md#gone)\n")
-        .check()
-        .code(1)
-        .diagnostics_are(&[
-            "content/more.md:3:1: error: link to `/policies/refunds.md#gone`: content/policies/refunds.md has no heading with id `gone`",
-        ]);
+    // A link from the root to a missing heading of a page is still an
+    // error, and one to a missing Markdown file too: no host serves it.
+    site.file(
+        "content/more.md",
+        "# More\n\n[gone](/policies/refunds.md#gone) [none](/policies/none.md)\n",
+    )
+    .check()
+    .code(1)
+    .diagnostics_are(&[
+        "content/more.md:3:1: error: link to `/policies/refunds.md#gone`: content/policies/refunds.md has no heading with id `gone`",
+        "content/more.md:3:35: error: link to `/policies/none.md`: there is no content/policies/none.md",
+    ])
+    .stderr_has("from `/`, it is from the top of content/");
 }
 
 #[test]
