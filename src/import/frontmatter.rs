@@ -244,7 +244,7 @@ fn take_section_key(key: &str, value: &Value, slots: &mut Slots, out: &mut Conve
 /// Keys of an ordinary page; `true` when `key` was taken.
 fn take_page_key(key: &str, value: &Value, slots: &mut Slots, out: &mut Converted) -> bool {
     match key {
-        "tags" | "categories" => add_strings(value, &mut slots.tags).then(|| {
+        "tags" | "categories" => add_strings(&comma_list(value), &mut slots.tags).then(|| {
             note_mapped(key, "tags", out);
         }),
         "aliases" | "redirect_from" => add_strings(value, &mut slots.aliases).then(|| {
@@ -324,6 +324,19 @@ fn scalar_text(value: &Value) -> Option<String> {
 
 /// Appends a string or a list of scalars to `list`, skipping repeats;
 /// `false` (nothing added) when the value has another shape.
+/// `tags: billing, refunds` written as one text: the list it means (a tag
+/// never holds a comma: credo's tag pages would be named after both).
+fn comma_list(value: &Value) -> Value {
+    match value {
+        Value::String(text) if text.contains(',') => Value::Sequence(
+            (text.split(','))
+                .map(|t| Value::String(t.trim().to_string()))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
 fn add_strings(value: &Value, list: &mut Vec<String>) -> bool {
     let items: Vec<String> = match value {
         Value::Null => Vec::new(),
@@ -457,6 +470,18 @@ mod tests {
         assert_eq!(map["tags"][1], Value::String("b".into()));
         assert_eq!(map["params"]["n"], Value::from(1.5));
         assert!(parse_block(Format::Toml, "title = \n").is_err());
+    }
+
+    #[test]
+    fn tags_written_as_one_text_with_commas_are_a_list() {
+        let converted = convert(
+            yaml("title: Hi\ntags: billing, refunds ,\ncategories: ops\n"),
+            Role::Page,
+        );
+        assert_eq!(
+            converted.meta,
+            yaml("title: Hi\ntags: [billing, refunds, ops]\n")
+        );
     }
 
     #[test]
