@@ -300,9 +300,11 @@ fn empty_title(block: &YamlBlock<'_>) -> Diagnostic {
     Diagnostic::error(block.file, line, col, Code::EmptyTitle, "`title` is empty")
 }
 
-/// Parses a section's `_index.md` front matter.
+/// Parses the front matter of a section's page (its `_index.md`, or the
+/// `index.md` or `README.md` of a folder with pages).
 pub fn parse_section(block: &YamlBlock<'_>) -> (SectionMeta, Vec<Diagnostic>) {
-    block.parse_keys(SECTION_KEYS, "section front matter (_index.md)")
+    let name = block.file.rsplit('/').next().unwrap_or("_index.md");
+    block.parse_keys(SECTION_KEYS, &format!("section front matter ({name})"))
 }
 
 /// An error about the entry `at` of the list `key` (see

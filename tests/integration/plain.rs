@@ -492,3 +492,15 @@ fn a_link_to_a_folders_index_html_names_its_page_whatever_its_file() {
         "{y}"
     );
 }
+
+/// A folder's README.md (or index.md) with pages beside it is a section's
+/// page: an error in its front matter names that file, not `_index.md`.
+#[test]
+fn a_readme_sections_front_matter_error_names_the_readme() {
+    SiteTest::minimal()
+        .file("content/faq/README.md", "---\nowner: Ops\n---\n# FAQ\n")
+        .file("content/faq/billing.md", "# Billing\n")
+        .check()
+        .code(1)
+        .stderr_has("content/faq/README.md:2:1: error: unknown key `owner` in section front matter (README.md)");
+}
