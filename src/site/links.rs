@@ -287,6 +287,19 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
         (_, None) => link.target.clone(),
     };
     let d = match e {
+        // A Markdown link is read from its file's folder (`@/`, from the top
+        // of content/), not as a ref is.
+        LinkError::Ref(RefError::Escapes) if link.style != LinkStyle::Wiki => Diagnostic::error(
+            &src.file,
+            line,
+            col,
+            RefError::Escapes.code(),
+            format!("link to `{written}` leaves content/; links name pages and files of the site"),
+        )
+        .with_hint(match link.style {
+            LinkStyle::Content => "after `@/`, a path is read from the top of content/: drop the `../`",
+            _ => "a relative link is read from its file's folder: count the `../` again, or put the file inside content/ (static/ for other files)",
+        }),
         LinkError::Ref(r) => {
             let d = Diagnostic::error(&src.file, line, col, r.code(), r.message(&written));
             match r.hint() {

@@ -288,7 +288,7 @@ fn ambiguous_and_escaping_refs() {
         .diagnostics_are(&[
             "content/a.md:4:1: error: ambiguous ref `dup`: it could be `x/dup` or `y/dup`",
             "content/a.md:4:9: error: ref `../../etc/passwd` leaves content/; refs name pages inside the site",
-            "content/a.md:4:30: error: ref `../../etc/passwd.md` leaves content/; refs name pages inside the site",
+            "content/a.md:4:30: error: link to `../../etc/passwd.md` leaves content/; links name pages and files of the site",
         ]);
 }
 

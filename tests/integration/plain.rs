@@ -113,7 +113,7 @@ fn broken_images_html_urls_and_folder_links_are_errors_at_their_place() {
         "content/a.md:6:11: error: link to `missing.svg`: there is no file content/missing.svg",
         "content/a.md:8:1: error: link to `nowhere/`: there is no page content/nowhere.md or folder content/nowhere/",
         "content/a.md:8:20: error: link to `nopage`: there is no page content/nopage.md or folder content/nopage/",
-        "content/a.md:10:1: error: ref `../outside.md` leaves content/; refs name pages inside the site",
+        "content/a.md:10:1: error: link to `../outside.md` leaves content/; links name pages and files of the site",
     ]);
 }
 
