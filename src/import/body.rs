@@ -3,7 +3,8 @@
 //! alerts (`> [!NOTE]`), the callouts credo renders: MkDocs writes them as
 //! `!!! note "Title"` (`??? note` folded) over an indented block,
 //! Docusaurus as `:::note Title` ... `:::`. MkDocs tabs (`=== "Tab"`)
-//! become bold labels, images' attribute lists raw `<img>`s. MDX is in
+//! become bold labels, images' attribute lists raw `<img>`s; the other
+//! Python-Markdown extensions are in [`super::python_markdown`]. MDX is in
 //! [`super::mdx`], Liquid and shortcodes in [`super::template_code`],
 //! links in [`super::links`]. Fenced code is left alone. What has no
 //! Markdown equivalent (other JSX, MkDocs snippets) is only named, for the
@@ -19,7 +20,7 @@ use crate::markdown::highlight::escape as html_attribute;
 pub(super) fn convert(body: &str, generator: Generator) -> Option<String> {
     let lines: Vec<&str> = body.lines().collect();
     let out = match generator {
-        Generator::MkDocs => mkdocs(&lines),
+        Generator::MkDocs => super::python_markdown::extensions(mkdocs(&lines)),
         Generator::Docusaurus => docusaurus(&lines),
         Generator::Jekyll => jekyll(&lines),
         Generator::Hugo => hugo(&lines),
@@ -47,6 +48,9 @@ pub(super) fn hand_work(body: &str, generator: Generator) -> Vec<&'static str> {
         let trimmed = line.trim_start();
         let kind = match generator {
             Generator::MkDocs if trimmed.starts_with("--8<--") => "snippet includes (--8<--)",
+            Generator::MkDocs if trimmed.starts_with("*[") && trimmed.contains("]:") => {
+                "abbreviations (*[CRM]: …)"
+            }
             Generator::Docusaurus if starts_component(trimmed) => {
                 "JSX components (<Admonition>, …)"
             }

@@ -20,6 +20,7 @@ mod mdx;
 mod mkdocs;
 pub(crate) mod order;
 mod plain;
+mod python_markdown;
 mod report;
 mod template_code;
 mod write;

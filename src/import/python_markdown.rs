@@ -1,0 +1,241 @@
+//! Python-Markdown's extensions that MkDocs sites lean on and that credo
+//! (CommonMark, as GitHub reads it) would show as text, made into what
+//! credo shows the same way: `<div markdown>` (md_in_html) gets the blank
+//! lines CommonMark needs to read Markdown inside raw HTML, a `[TOC]` line
+//! goes (credo's "On this page" is the table of contents), `++ctrl+k++`
+//! (pymdownx.keys) becomes `<kbd>`s, and a link destination with spaces,
+//! which Python-Markdown allows, is put in `<…>`. Fenced code and code
+//! spans are left alone.
+
+use super::body::step_fence;
+
+/// `lines` (a page body's, after its callouts are converted) with the
+/// extensions above rewritten.
+pub(super) fn extensions(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut fence = None;
+    // The tags of the `markdown` blocks open here, innermost last.
+    let mut open: Vec<String> = Vec::new();
+    let mut lines = lines.into_iter().peekable();
+    while let Some(line) = lines.next() {
+        if step_fence(&mut fence, &line) || fence.is_some() {
+            out.push(line);
+            continue;
+        }
+        let trimmed = line.trim();
+        if trimmed == "[TOC]" {
+            continue;
+        }
+        if let Some((tag, without)) = markdown_block(&line) {
+            open.push(tag);
+            out.push(without);
+            // CommonMark reads Markdown after raw HTML only past a blank line.
+            if lines.peek().is_some_and(|next| !next.trim().is_empty()) {
+                out.push(String::new());
+            }
+            continue;
+        }
+        if let Some(tag) = open.last()
+            && trimmed == format!("</{tag}>")
+        {
+            if out.last().is_some_and(|l| !l.trim().is_empty()) {
+                out.push(String::new());
+            }
+            open.pop();
+            out.push(line);
+            continue;
+        }
+        out.push(outside_code(&line, |text| spaced_destinations(&keys(text))));
+    }
+    out
+}
+
+/// A line that opens a raw HTML block with Python-Markdown's `markdown`
+/// attribute (`<div markdown>`, `<div class="grid" markdown="1">`): its
+/// tag and the line without the attribute.
+fn markdown_block(line: &str) -> Option<(String, String)> {
+    let trimmed = line.trim();
+    let inner = trimmed.strip_prefix('<')?.strip_suffix('>')?;
+    let tag: String = inner
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    if tag.is_empty() || inner.ends_with('/') {
+        return None;
+    }
+    let attributes = &inner[tag.len()..];
+    let at = attributes.find(" markdown")?;
+    let rest = &attributes[at + " markdown".len()..];
+    let value_len = match rest.strip_prefix('=') {
+        Some(value) => {
+            let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+            1 + value[1..].find(quote)? + 2
+        }
+        None if rest.is_empty() || rest.starts_with(' ') => 0,
+        None => return None,
+    };
+    let kept = format!("{}{}", &attributes[..at], &rest[value_len..]);
+    let indent = &line[..line.len() - line.trim_start().len()];
+    Some((tag.clone(), format!("{indent}<{tag}{kept}>")))
+}
+
+/// `line` with `rewrite` applied to its text outside code spans.
+fn outside_code(line: &str, rewrite: impl Fn(&str) -> String) -> String {
+    if !line.contains('`') {
+        return rewrite(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('`') {
+        out.push_str(&rewrite(&rest[..open]));
+        let ticks = rest[open..].len() - rest[open..].trim_start_matches('`').len();
+        let fence = &rest[open..open + ticks];
+        let after = &rest[open + ticks..];
+        match after.find(fence) {
+            Some(close) => {
+                out.push_str(&rest[open..open + ticks + close + ticks]);
+                rest = &after[close + ticks..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                return out;
+            }
+        }
+    }
+    out.push_str(&rewrite(rest));
+    out
+}
+
+/// `++ctrl+alt+del++` as `<kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>Del</kbd>`.
+fn keys(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("++") {
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("++") else {
+            break;
+        };
+        let combination = &after[..close];
+        let names: Vec<&str> = combination.split('+').collect();
+        let is_key = |k: &&str| {
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        };
+        if !names.iter().all(is_key) {
+            out.push_str(&rest[..open + 2]);
+            rest = after;
+            continue;
+        }
+        out.push_str(&rest[..open]);
+        let shown: Vec<String> = names
+            .iter()
+            .map(|k| format!("<kbd>{}</kbd>", key_name(k)))
+            .collect();
+        out.push_str(&shown.join("+"));
+        rest = &after[close + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// How a key is written on a keyboard: `ctrl` Ctrl, `k` K, `page-up`
+/// Page Up.
+fn key_name(key: &str) -> String {
+    (key.split(['-', '_']))
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `[x](a b.png)` and `![x](Team Photo.PNG "Title")` as CommonMark needs
+/// them: the destination in `<…>`.
+fn spaced_destinations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut rest = text;
+    while let Some(open) = rest.find("](") {
+        let after = &rest[open + 2..];
+        let Some(close) = after.find(')') else {
+            break;
+        };
+        out.push_str(&rest[..open + 2]);
+        let inside = &after[..close];
+        let (url, title) = split_title(inside);
+        if url.contains(' ') && !url.starts_with('<') && !url.contains('\n') {
+            out.push('<');
+            out.push_str(url.trim());
+            out.push('>');
+            out.push_str(title);
+        } else {
+            out.push_str(inside);
+        }
+        out.push(')');
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A destination's URL and its quoted title (with the space before it),
+/// as `Team Photo.PNG "Team"` → (`Team Photo.PNG`, ` "Team"`).
+fn split_title(inside: &str) -> (&str, &str) {
+    let trimmed = inside.trim_end();
+    for quote in ['"', '\''] {
+        if trimmed.len() > 1
+            && trimmed.ends_with(quote)
+            && let Some(start) = trimmed[..trimmed.len() - 1].rfind(&format!(" {quote}"))
+        {
+            return (&inside[..start], &inside[start..]);
+        }
+    }
+    (inside, "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extensions;
+
+    fn run(body: &str) -> String {
+        extensions(body.lines().map(String::from).collect()).join("\n")
+    }
+
+    #[test]
+    fn markdown_in_html_gets_its_blank_lines_and_loses_the_attribute() {
+        assert_eq!(
+            run("<div markdown>\n**Bold** and a [link](a.md).\n</div>\nAfter."),
+            "<div>\n\n**Bold** and a [link](a.md).\n\n</div>\nAfter."
+        );
+        assert_eq!(
+            run("<div class=\"grid cards\" markdown=\"1\">\n\n- one\n\n</div>"),
+            "<div class=\"grid cards\">\n\n- one\n\n</div>"
+        );
+        // Not an attribute of its own, and no `markdown` at all: as written.
+        for kept in ["<div markdownish>\nx\n</div>", "<div>\nx\n</div>"] {
+            assert_eq!(run(kept), kept);
+        }
+    }
+
+    #[test]
+    fn toc_markers_go_keys_become_kbd_and_spaced_destinations_get_brackets() {
+        assert_eq!(run("# T\n\n[TOC]\n\nText."), "# T\n\n\nText.");
+        assert_eq!(
+            run("Press ++ctrl+k++ or ++page-up++; c++ and a++b stay."),
+            "Press <kbd>Ctrl</kbd>+<kbd>K</kbd> or <kbd>Page Up</kbd>; c++ and a++b stay."
+        );
+        assert_eq!(
+            run("![Team](../assets/Team Photo.PNG) [a](b c.md \"T\") [ok](x.md \"A b\")"),
+            "![Team](<../assets/Team Photo.PNG>) [a](<b c.md> \"T\") [ok](x.md \"A b\")"
+        );
+    }
+
+    #[test]
+    fn code_is_left_as_written() {
+        let body = "`++ctrl++` and `[a](b c)`\n\n```\n[TOC]\n<div markdown>\n++x++\n```";
+        assert_eq!(run(body), body);
+    }
+}
