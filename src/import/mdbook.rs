@@ -14,7 +14,9 @@ pub(super) fn plan(src: &Path) -> Plan {
     let site = SiteInfo {
         title: config_text(&config, "book.title"),
         description: config_text(&config, "book.description"),
-        base_url: None,
+        // `site-url` is the path the book is served below (`/book/`).
+        base_url: config_text(&config, "output.html.site-url")
+            .filter(|url| crate::config::base_url_problem(url).is_none()),
         language: config_text(&config, "book.language"),
         ..SiteInfo::default()
     };
@@ -47,11 +49,64 @@ pub(super) fn plan(src: &Path) -> Plan {
             .skipped
             .push("SUMMARY.md: not found, so no reading order".into()),
     }
+    redirect(&mut plan, config.get("output").and_then(|o| o.get("html")));
     if src.join("theme").is_dir() {
         plan.skipped
             .push("theme/: mdBook templates credo has no use for".into());
     }
     plan
+}
+
+/// `[output.html.redirect]`: each old URL (`"/old.html" = "guides/new.html"`,
+/// the target relative to the old URL's folder) becomes an alias of the page
+/// it names; one to another site, or to no page, is reported.
+fn redirect(plan: &mut Plan, html: Option<&serde_yaml::Value>) {
+    let Some(serde_yaml::Value::Mapping(redirects)) = html.and_then(|h| h.get("redirect")) else {
+        return;
+    };
+    for (old, target) in redirects {
+        let (Some(old), Some(target)) = (old.as_str(), target.as_str()) else {
+            continue;
+        };
+        let old = format!("/{}", old.trim_start_matches('/'));
+        let folder = old.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let path = target.split('#').next().unwrap_or(target);
+        let page = (!crate::markdown::has_scheme(target))
+            .then(|| match path.strip_prefix('/') {
+                Some(from_root) => crate::site::refs::normalise(from_root),
+                None => crate::site::refs::normalise(&format!("{folder}/{path}")),
+            })
+            .flatten()
+            .and_then(|path| book_page(plan, &path));
+        match page {
+            Some(dest) => plan.redirects.push((dest, old)),
+            None => plan.notes.push(format!(
+                "book.toml redirects {old} to {target}, which is no page of the book: credo makes no redirect to it"
+            )),
+        }
+    }
+}
+
+/// The page mdBook serves at `path` (`guides/refunds.html`,
+/// `guides/index.html` of a README.md), by its dest.
+fn book_page(plan: &Plan, path: &str) -> Option<String> {
+    let stem = path
+        .strip_suffix(".html")
+        .unwrap_or(path)
+        .trim_end_matches('/');
+    let folder = match stem {
+        "index" | "" => Some(String::new()),
+        _ => stem.strip_suffix("/index").map(|f| format!("{f}/")),
+    };
+    let mut candidates = vec![format!("content/{stem}.md")];
+    if let Some(folder) = folder {
+        for page in ["README.md", "index.md"] {
+            candidates.push(format!("content/{folder}{page}"));
+        }
+    }
+    candidates
+        .into_iter()
+        .find(|dest| plan.pages.iter().any(|p| &p.dest == dest))
 }
 
 /// Leaves out each page SUMMARY.md does not list that another page

@@ -154,6 +154,9 @@ pub(crate) struct Plan {
     pub(crate) include_root: Option<PathBuf>,
     /// Pages the import renamed, (from, to) as dests: links to them follow.
     pub(crate) renamed: Vec<(String, String)>,
+    /// Old URLs the source's configuration redirects to a page (mdBook's
+    /// `[output.html.redirect]`), as (page dest, URL): its `aliases`.
+    pub(crate) redirects: Vec<(String, String)>,
 }
 
 /// See [`Plan::served_at`].
@@ -188,6 +191,7 @@ impl Plan {
             served_below: "/".to_string(),
             include_root: None,
             renamed: Vec::new(),
+            redirects: Vec::new(),
         }
     }
 

@@ -51,6 +51,11 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
                     urls.retain(|(_, url)| url.is_ok());
                     add_aliases(&mut page.converted, urls);
                 }
+                let redirected: Vec<super::OldUrl> = (plan.redirects.iter())
+                    .filter(|(dest, _)| *dest == entry.dest)
+                    .map(|(_, url)| ("output.html.redirect", Ok(url.clone())))
+                    .collect();
+                add_aliases(&mut page.converted, redirected);
                 if plan.drafts.contains(&entry.dest) {
                     make_draft(&mut page.converted, plan.drafts_because);
                 }

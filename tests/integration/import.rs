@@ -690,23 +690,27 @@ fn mdbook_summary_gives_order_and_titles() {
         site.read("content/arriving.md"),
         "---\nweight: 10\n---\n# Arriving on site\n\n![The van](images/van.png)\n\nPark where the client asks.\n"
     );
+    // book.toml's redirects are aliases of the pages they name (relative
+    // to the old URL's folder; `index.html` a README.md).
     assert_eq!(
         site.read("content/safety/README.md"),
-        "---\nweight: 20\n---\n# Safety\n\nNobody gets hurt.\n"
+        "---\nweight: 20\naliases:\n- /safety.html\n---\n# Safety\n\nNobody gets hurt.\n"
     );
+    site.stdout_has("book.toml redirects /forum.html to https://forum.example/field, which is no page of the book: credo makes no redirect to it");
     assert_eq!(
         site.read("content/glossary.md").lines().nth(1),
         Some("weight: 30")
     );
     assert_eq!(
         site.read("content/safety/ladders.md"),
-        "---\ntitle: Ladders\nweight: 10\n---\nThree points of contact, always.\n"
+        "---\ntitle: Ladders\nweight: 10\naliases:\n- /ladder-safety.html\n---\nThree points of contact, always.\n"
     );
     assert_eq!(
         site.read("content/safety/power.md"),
-        "---\ntitle: 'Power: off first'\nweight: 20\n---\nSwitch off at the board, then test.\n"
+        "---\ntitle: 'Power: off first'\nweight: 20\naliases:\n- /old/power.html\n---\nSwitch off at the board, then test.\n"
     );
-    assert!(site.read("credo.yaml").contains("title: The Field Manual\ndescription: Safe work on client sites\nbase_url: /\nlanguage: en\n"));
+    // `site-url` is the path the book was served below.
+    assert!(site.read("credo.yaml").contains("title: The Field Manual\ndescription: Safe work on client sites\nbase_url: /field-manual/\nlanguage: en\n"));
     site.stdout_has("from the reading order: 5 weights, 2 titles");
     // mdBook builds only what SUMMARY.md lists: another page is a draft.
     assert_eq!(
