@@ -507,7 +507,7 @@ mod tests {
             ("a.md", "---\ntitle: A\n---\n\n## Start here\n"),
             (
                 "b.md",
-                "---\ntitle: B\nrelated: [c]\n---\n\nSee [[a#start-here]], [A](a.md) and [up](#top).\n\nAnd [[a#nowhere]].\n",
+                "---\ntitle: B\nrelated: [c]\n---\n\nSee [[a#start-here]], [A](a.md) and [up](#topp).\n\nAnd [[a#nowhere]].\n",
             ),
             ("c.md", "---\ntitle: C\n---\n"),
         ]);
@@ -516,7 +516,7 @@ mod tests {
         assert_eq!(
             lines(&diagnostics),
             [
-                "content/b.md:6:37 broken-anchor: link to `#top`: content/b.md has no heading with id `top`",
+                "content/b.md:6:37 broken-anchor: link to `#topp`: content/b.md has no heading with id `topp`",
                 "content/b.md:8:5 broken-anchor: link to `a#nowhere`: content/a.md has no heading with id `nowhere`",
             ]
         );
