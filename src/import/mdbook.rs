@@ -127,6 +127,7 @@ fn leave_out_included_fragments(plan: &mut Plan) {
         }
     }
     let drafts = &plan.drafts;
+    let root = plan.include_root.clone().unwrap_or_default();
     let mut left_out = Vec::new();
     plan.pages.retain(|page| {
         let by = (drafts.contains(&page.dest))
@@ -135,16 +136,19 @@ fn leave_out_included_fragments(plan: &mut Plan) {
             .and_then(|path| included.get(&path));
         match by {
             Some(by) => {
-                left_out.push((page.dest.clone(), by.clone()));
+                // The report names the file of SRC that is not copied.
+                let source = page.source.strip_prefix(&root).unwrap_or(&page.source);
+                let source = source.to_string_lossy().replace('\\', "/");
+                left_out.push((page.dest.clone(), source, by.clone()));
                 false
             }
             None => true,
         }
     });
-    for (dest, by) in left_out {
+    for (dest, source, by) in left_out {
         plan.drafts.remove(&dest);
         plan.skipped.push(format!(
-            "{dest}: a fragment {by} includes, where its text now stands"
+            "{source}: a fragment {by} includes, where its text now stands"
         ));
     }
 }

@@ -755,7 +755,7 @@ fn mdbook_includes_are_written_out() {
             .unwrap()
             .contains("draft: true")
     );
-    assert!(run.stdout.contains("not copied: content/shared/keys.md: a fragment content/rounds.md includes, where its text now stands"), "{}", run.stdout);
+    assert!(run.stdout.contains("not copied: src/shared/keys.md: a fragment content/rounds.md includes, where its text now stands"), "{}", run.stdout);
     // What is left unexpanded is pointed at.
     assert!(
         run.stderr.contains("template-code") || run.stderr.contains("is template code"),
