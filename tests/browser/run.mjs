@@ -303,6 +303,24 @@ test("search finds a scenario by a word of its title, first, and Enter opens it"
   assert.ok(titled.some((p) => p.title === titles[0]), `first result ${titles[0]} does not hold "${typed}" in its title`);
   assert.ok(titles.slice(0, titled.length).includes(scenario.title), `${scenario.title} not among the title hits`);
   assert.ok(bytes + scriptBytes < 50 * 1024, `first query fetched ${bytes + scriptBytes} bytes`);
+  // A screen reader follows the selection (focus stays in the box) and hears the count.
+  const combobox = () => page.evaluate(() => {
+    const input = document.getElementById("search-input");
+    const option = document.getElementById(input.getAttribute("aria-activedescendant") || "-");
+    const status = input.form.querySelector("[role=status]");
+    return { expanded: input.getAttribute("aria-expanded"), selected: option && option.getAttribute("aria-selected"),
+      title: option && option.querySelector(".search-title").innerText, status: status && status.textContent,
+      count: document.querySelector("#search-popup .search-count").textContent, focus: document.activeElement.id };
+  });
+  let state = await combobox();
+  assert.deepEqual([state.expanded, state.selected, state.title, state.focus], ["true", "true", titles[0], "search-input"]);
+  assert.equal(state.status, state.count);
+  if (titles.length > 1) {
+    await page.keyboard.press("ArrowDown");
+    state = await combobox();
+    assert.deepEqual([state.selected, state.title], ["true", titles[1]]);
+    await page.keyboard.press("ArrowUp");
+  }
   const target = handbook.pages.find((p) => p.title === titles[0]);
   await page.keyboard.press("Enter");
   await page.waitForURL(url(target.url));
@@ -310,6 +328,7 @@ test("search finds a scenario by a word of its title, first, and Enter opens it"
   await page.goto(url(`${BASE}search/?q=${encodeURIComponent(typed)}`));
   await page.locator("#search-page-results .search-result").first().waitFor({ timeout: 20000 });
   assert.equal(await page.locator("#search-page-results .search-title").first().innerText(), titles[0]);
+  assert.equal(await page.locator("#search-page-input").getAttribute("aria-expanded"), "true");
   assert.ok((await page.locator("#search-page-results .search-snippet mark").count()) >= 0);
   assert.deepEqual(problems, []);
   await context.close();
@@ -455,6 +474,13 @@ test("\"On this page\" sits at the side on wide screens, marks the heading being
   }, id);
   await page.waitForFunction((pick) => document.querySelectorAll("details.toc a")[pick].getAttribute("aria-current") === "true", pick, { timeout: 3000 });
   assert.equal(await toc.locator('a[aria-current="true"]').count(), 1);
+  // A heading jumped to from the list is the one marked, though its section
+  // is short enough for the next heading to be past the reading line too.
+  for (let i = 0; i < n; i++) {
+    await links.nth(i).click();
+    await page.waitForFunction((i) => document.querySelectorAll("details.toc a")[i].getAttribute("aria-current") === "true", i, { timeout: 3000 })
+      .catch(() => assert.fail(`clicked link ${i} of "On this page" is not the one marked`));
+  }
   // The sticky list stays in view as the page scrolls.
   const again = await toc.boundingBox();
   assert.ok(again.y >= 0 && again.y < 200, `contents list at ${again.y}`);

@@ -419,11 +419,18 @@
     var links = Array.prototype.slice.call(toc.querySelectorAll("a[href^='#']"));
     var heads = links.map(function (a) { return document.getElementById(decodeURIComponent(a.hash.slice(1))); });
     if (!("IntersectionObserver" in window) || heads.some(function (h) { return !h; })) return;
-    var shown = -1;
+    var shown = -1, pinned = -1;
     function mark() {
+      // The heading being read is the last one past the reading line; one
+      // the reader jumped to stays marked while it is on screen, though a
+      // short section's next heading (or the page's end) is past it too.
       var line = (parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0) + window.innerHeight * 0.25;
       var at = 0;
       heads.forEach(function (h, i) { if (h.getBoundingClientRect().top <= line) at = i; });
+      if (pinned >= 0) {
+        var top = heads[pinned].getBoundingClientRect().top;
+        if (top >= -1 && top < window.innerHeight) at = pinned; else pinned = -1;
+      }
       if (at === shown) return;
       shown = at;
       links.forEach(function (a, i) {
@@ -441,7 +448,16 @@
     var observer = new IntersectionObserver(later);
     heads.forEach(function (h) { observer.observe(h); });
     addEventListener("scroll", later, { passive: true });
-    mark();
+    function jumped() {
+      pinned = heads.findIndex(function (h) { return "#" + encodeURIComponent(h.id) === location.hash || "#" + h.id === decodeURIComponent(location.hash); });
+      later();
+    }
+    addEventListener("hashchange", jumped);
+    // A jump to the heading already in the address changes no hash.
+    links.forEach(function (a) { a.addEventListener("click", function () { setTimeout(jumped, 0); }); });
+    // Scrolling by hand lets the position decide again.
+    ["wheel", "touchmove", "keydown"].forEach(function (e) { addEventListener(e, function () { pinned = -1; }, { passive: true }); });
+    if (location.hash) jumped(); else mark();
   }
 
   // Every heading of a body links to itself; the "#" shows on hover and focus.

@@ -241,8 +241,8 @@
     return encodeURI(path).replace(/[#?']/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
   }
 
-  function resultHTML(r) {
-    return '<a class="search-result" role="option" aria-selected="false" href="' + escapeHTML(BASE + r.url) + '">' +
+  function resultHTML(r, id) {
+    return '<a class="search-result" role="option" id="' + id + '" aria-selected="false" href="' + escapeHTML(BASE + r.url) + '">' +
       '<span class="search-kind">' + escapeHTML(kindName(r.kind)) + "</span> " +
       '<span class="search-title">' + r.title + "</span>" +
       (r.heading ? ' <span class="search-section">› ' + r.heading + "</span>" : "") +
@@ -257,12 +257,24 @@
   function attach(input, box, limit, popup) {
     var seq = 0, active = -1, timer = 0, shown = 0, found = null;
     var listId = box.id + "-list";
+    // Focus stays in the box while the arrow keys move through the results:
+    // a screen reader follows `aria-activedescendant`, and hears the count
+    // from a status of its own (the results' markup is replaced each time).
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    box.insertAdjacentElement("afterend", status);
     function items() { return Array.prototype.slice.call(box.querySelectorAll(".search-result")); }
+    function expanded(open) {
+      input.setAttribute("aria-expanded", open ? "true" : "false");
+      if (!open) input.removeAttribute("aria-activedescendant");
+    }
     function select(i) {
       var all = items();
       if (!all.length) return;
       active = (i + all.length) % all.length;
       all.forEach((a, j) => { a.setAttribute("aria-selected", j === active ? "true" : "false"); });
+      input.setAttribute("aria-activedescendant", all[active].id);
       all[active].scrollIntoView({ block: "nearest" });
     }
     function more(q, mine) {
@@ -270,7 +282,7 @@
       return Promise.all(next.map((h) => fetchJSON("search/d" + h[0] + ".json"))).then((rows) => {
         if (mine !== seq) return;
         var list = document.getElementById(listId);
-        list.insertAdjacentHTML("beforeend", rows.map((row) => resultHTML(show(row, found.sets))).join(""));
+        list.insertAdjacentHTML("beforeend", rows.map((row, i) => resultHTML(show(row, found.sets), listId + "-" + (shown + i))).join(""));
         shown += rows.length;
         var button = box.querySelector(".search-more");
         if (button) button.hidden = shown >= found.hits.length;
@@ -279,11 +291,14 @@
     function run() {
       var q = input.value.trim(), mine = ++seq;
       if (!popup) history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname);
-      if (!q) { box.innerHTML = ""; box.dataset.query = ""; if (popup) box.hidden = true; return Promise.resolve(); }
+      if (!q) { box.innerHTML = ""; box.dataset.query = ""; status.textContent = ""; expanded(false); if (popup) box.hidden = true; return Promise.resolve(); }
       return search(q).then((f) => {
         if (mine !== seq) return;
         found = f; shown = 0; active = -1;
         box.dataset.query = q;
+        status.textContent = f.hits.length ? count(f.hits.length) : t("no_match", { query: q });
+        input.removeAttribute("aria-activedescendant");
+        expanded(f.hits.length > 0);
         var n = f.hits.length, all = BASE + "search/?q=" + encodeURIComponent(q);
         box.innerHTML = n ? '<p class="search-count">' + escapeHTML(count(n)) + "</p>" +
           '<div role="listbox" id="' + listId + '" aria-label="' + escapeHTML(t("search_results")) + '"></div>' +
@@ -294,7 +309,12 @@
         if (!n) return;
         input.setAttribute("aria-controls", listId);
         return more(q, mine).then(() => { if (mine === seq) select(0); });
-      }).catch((e) => { box.dataset.query = q; box.innerHTML = '<p class="search-empty">' + escapeHTML(t("search_unavailable", { error: e.message })) + "</p>"; if (popup) box.hidden = false; });
+      }).catch((e) => {
+        var message = t("search_unavailable", { error: e.message });
+        box.dataset.query = q; status.textContent = message; expanded(false);
+        box.innerHTML = '<p class="search-empty">' + escapeHTML(message) + "</p>";
+        if (popup) box.hidden = false;
+      });
     }
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-expanded", "false");
@@ -331,7 +351,7 @@
       }
     });
     if (popup) {
-      new MutationObserver(() => { input.setAttribute("aria-expanded", box.hidden ? "false" : "true"); }).observe(box, { attributes: true });
+      new MutationObserver(() => { expanded(!box.hidden && !!found && found.hits.length > 0 && !!box.dataset.query); }).observe(box, { attributes: true });
       document.addEventListener("click", (e) => { if (!input.form.contains(e.target)) box.hidden = true; });
       input.addEventListener("focus", () => { fetchJSON("search/manifest.json").catch(() => {}); if (box.innerHTML) box.hidden = false; });
     }
