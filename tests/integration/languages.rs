@@ -299,8 +299,22 @@ fn english_standing_in_on_a_right_to_left_page_is_marked_left_to_right() {
             "content/values/candour.md",
             "# Candour\n\nSay what they need to hear.\n",
         )
+        .file(
+            "content/start.md",
+            "---\ntitle: Start here\nkind: track\nsteps: [values/respect, values/candour]\n---\n",
+        )
         .build();
     run.success();
+    // The track strip's English names (an untranslated track and step) too.
+    let respect = run.page("ar/values/respect/index.html");
+    assert!(
+        respect.contains("<a href=\"/ar/start/\" lang=\"en\" dir=\"ltr\">Start here</a>"),
+        "{respect}"
+    );
+    assert!(
+        respect.contains("rel=\"next\" lang=\"en\" dir=\"ltr\">Candour →</a>"),
+        "{respect}"
+    );
     let page = run.page("ar/values/candour/index.html");
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\""));
     assert!(
