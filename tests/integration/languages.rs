@@ -480,7 +480,7 @@ fn a_german_page_has_the_themes_words_and_dates_in_german() {
     for words in [
         "<a class=\"skip-link\" href=\"#main\">Zum Inhalt springen</a>",
         "<p class=\"kind-label\">Grundsatz 1</p>",
-        "<span>Schritt 1 von 1 in <a href=\"/hb/de/tracks/first-week/\">First week</a></span>",
+        "<span>Schritt 1 von 1 in <a href=\"/hb/de/tracks/first-week/\" lang=\"en\" dir=\"ltr\">First week</a></span>",
         "data-step=\"principles/answer-by-the-third-ring\" hidden>Als gelesen markieren</button>",
         "<p class=\"changed\">Geändert am <time datetime=\"2026-12-02\">2. Dezember 2026</time>: Drittes statt viertes Klingeln</p>",
         "<span>Zuletzt geprüft: <time datetime=\"2026-12-04\">4. Dezember 2026</time></span>",
