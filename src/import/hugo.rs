@@ -198,9 +198,26 @@ fn moved_urls(dest: &str, raw: &Mapping, site: &SiteInfo, url_key: &'static str)
 
 /// Why Hugo would not publish a page today, as the front-matter key that
 /// says so: a `publishDate` (or, without one, a `date`) still to come, an
-/// `expiryDate` gone by. Such a page becomes a draft.
+/// `expiryDate` gone by, `headless: true` or `_build: {render: never}` (a
+/// page Hugo never renders). Such a page becomes a draft, whatever its
+/// `draft` says.
 pub(super) fn unpublished(raw: &Mapping, today: &str) -> Option<&'static str> {
     use crate::load::frontmatter::Date;
+    if raw.get("headless").and_then(Value::as_bool) == Some(true) {
+        return Some("headless");
+    }
+    let render = raw
+        .get("_build")
+        .or_else(|| raw.get("build"))
+        .and_then(|b| b.get("render"));
+    let never = match render {
+        Some(Value::Bool(render)) => !render,
+        Some(Value::String(render)) => matches!(render.as_str(), "never" | "link" | "false"),
+        _ => false,
+    };
+    if never {
+        return Some("_build");
+    }
     let day = |key: &str| {
         config_text(raw, key)
             .and_then(|d| d.get(..10).map(str::to_string))
@@ -529,6 +546,20 @@ mod tests {
             None
         );
         assert_eq!(unpublished(&meta("title: x"), today), None);
+        // Pages Hugo never renders.
+        assert_eq!(
+            unpublished(&meta("headless: true"), today),
+            Some("headless")
+        );
+        assert_eq!(
+            unpublished(&meta("_build: {render: never, list: never}"), today),
+            Some("_build")
+        );
+        assert_eq!(
+            unpublished(&meta("_build: {render: false}"), today),
+            Some("_build")
+        );
+        assert_eq!(unpublished(&meta("_build: {render: always}"), today), None);
     }
 
     #[test]

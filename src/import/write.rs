@@ -57,12 +57,13 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
                     .collect();
                 add_aliases(&mut page.converted, redirected);
                 if plan.drafts.contains(&entry.dest) {
-                    make_draft(&mut page.converted, plan.drafts_because);
+                    make_draft(&mut page.converted, plan.drafts_because, false);
                 }
+                // Hugo publishes no such page, whatever its `draft` says.
                 if plan.generator == Generator::Hugo
                     && let Some(key) = super::hugo::unpublished(&page.raw, &today)
                 {
-                    make_draft(&mut page.converted, key);
+                    make_draft(&mut page.converted, key, true);
                 }
                 pages.push(page);
             }
@@ -245,9 +246,14 @@ fn place_folders(
 
 /// Marks a page `draft: true`, which credo leaves out unless built with
 /// `--drafts`.
-fn make_draft(converted: &mut Converted, because: &str) {
+fn make_draft(converted: &mut Converted, because: &str, over_false: bool) {
     let key = Value::String("draft".into());
-    if converted.meta.get(&key).is_none() {
+    let unset = match converted.meta.get(&key) {
+        None => true,
+        Some(Value::Bool(false)) => over_false,
+        Some(_) => false,
+    };
+    if unset {
         converted.meta.insert(key, Value::Bool(true));
         converted.mapped.push((because.to_string(), "draft"));
         converted.meta = frontmatter::in_key_order(std::mem::take(&mut converted.meta));

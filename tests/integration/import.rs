@@ -977,3 +977,51 @@ fn other_markdown_extensions_become_pages_and_links_to_them_follow() {
         "{home}"
     );
 }
+
+/// A page Hugo would not publish (a date to come, an expiry gone by, a
+/// headless bundle, `_build: {render: never}`) is a draft after the import,
+/// even where its front matter says `draft = false`.
+#[test]
+fn hugo_pages_hugo_would_not_publish_become_drafts_whatever_draft_says() {
+    let site = SiteTest::empty()
+        .file("hugo.toml", "title = \"Desk\"\n")
+        .file("content/_index.md", "Welcome.\n")
+        .file(
+            "content/news/later.md",
+            "+++\ntitle = \"Later\"\ndate = 2099-03-01\ndraft = false\n+++\nSoon.\n",
+        )
+        .file(
+            "content/news/gone.md",
+            "---\ntitle: Gone\nexpiryDate: 2001-01-01\ndraft: false\n---\nOld.\n",
+        )
+        .file(
+            "content/news/now.md",
+            "---\ntitle: Now\ndate: 2001-01-01\ndraft: false\n---\nOut.\n",
+        )
+        .file(
+            "content/guide/shared/index.md",
+            "---\ntitle: Shared\nheadless: true\n---\nBits.\n",
+        )
+        .file(
+            "content/guide/hidden.md",
+            "---\ntitle: Hidden\n_build:\n  render: never\n  list: never\n---\nInternal.\n",
+        );
+    site.run(&["import", ".", "../out"]).success();
+    let out = site.root.parent().unwrap().join("out/content");
+    let draft = |path: &str| {
+        let text = std::fs::read_to_string(out.join(path)).unwrap();
+        text.lines()
+            .find(|l| l.starts_with("draft:"))
+            .unwrap_or("")
+            .to_string()
+    };
+    for path in [
+        "news/later.md",
+        "news/gone.md",
+        "guide/shared/index.md",
+        "guide/hidden.md",
+    ] {
+        assert_eq!(draft(path), "draft: true", "{path}");
+    }
+    assert_eq!(draft("news/now.md"), "draft: false");
+}
