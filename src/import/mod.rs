@@ -195,6 +195,31 @@ impl Plan {
         }
     }
 
+    /// Leaves out the source's files at the top of the site that credo
+    /// writes itself: its theme's `style.css`, `credo.js`, … (the source's
+    /// own, made for its templates, would replace them and unstyle every
+    /// page) and `404.html` (credo writes the 404 page).
+    fn leave_out_theme_files(&mut self) {
+        let mut ours: Vec<&str> = crate::render::theme::builtin_static_names();
+        ours.extend(["highlight.css", "credo-strings.js", "404.html"]);
+        let mut left_out = Vec::new();
+        self.assets.retain(|asset| {
+            let top = ["static/", "content/"]
+                .iter()
+                .find_map(|root| asset.dest.strip_prefix(root));
+            let theirs = top.is_some_and(|name| ours.contains(&name));
+            if theirs {
+                left_out.push(top.unwrap_or_default().to_string());
+            }
+            !theirs
+        });
+        for name in left_out {
+            self.skipped.push(format!(
+                "{name}: credo writes its own at that URL (the source's, made for its theme, would replace it)"
+            ));
+        }
+    }
+
     /// Renames all but one of a folder's own pages (`index.md` beside
     /// `README.md`, as a Jekyll or GitHub Pages site has them): credo takes
     /// one, `_index.md`, else `index.md`, else `README.md`, and refuses two.
@@ -423,6 +448,7 @@ pub(crate) fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
         plan.site.title = Some(fallback_title(src));
     }
     plan.keep_one_folder_page();
+    plan.leave_out_theme_files();
     write::execute(plan, dir)
 }
 

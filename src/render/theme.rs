@@ -23,6 +23,17 @@ pub(crate) fn example_files() -> &'static [(&'static str, &'static [u8])] {
     embedded::EXAMPLE
 }
 
+/// The files the built-in themes put at the top of a site (`style.css`,
+/// `credo.js`, …): a site's own static file of that name replaces them.
+pub(crate) fn builtin_static_names() -> Vec<&'static str> {
+    let mut names: Vec<&str> = (embedded::THEMES.iter())
+        .filter_map(|(path, _)| path.split_once("/static/").map(|(_, name)| name))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 /// Where a theme file's bytes come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Asset {

@@ -1005,8 +1005,23 @@ fn hugo_pages_hugo_would_not_publish_become_drafts_whatever_draft_says() {
         .file(
             "content/guide/hidden.md",
             "---\ntitle: Hidden\n_build:\n  render: never\n  list: never\n---\nInternal.\n",
-        );
-    site.run(&["import", ".", "../out"]).success();
+        )
+        .file("static/style.css", "body{}")
+        .file("static/404.html", "<h1>Lost</h1>")
+        .file("static/img/logo.svg", "<svg/>");
+    let run = site.run(&["import", ".", "../out"]);
+    run.success();
+    // The source's files where credo writes its own (its theme's, its 404
+    // page) are left out and named: they would unstyle every page.
+    let root = site.root.parent().unwrap().join("out");
+    assert!(!root.join("static/style.css").exists() && !root.join("static/404.html").exists());
+    assert!(root.join("static/img/logo.svg").exists());
+    assert!(
+        run.stdout
+            .contains("not copied: style.css: credo writes its own at that URL"),
+        "{}",
+        run.stdout
+    );
     let out = site.root.parent().unwrap().join("out/content");
     let draft = |path: &str| {
         let text = std::fs::read_to_string(out.join(path)).unwrap();
