@@ -322,8 +322,6 @@ fn scalar_text(value: &Value) -> Option<String> {
     }
 }
 
-/// Appends a string or a list of scalars to `list`, skipping repeats;
-/// `false` (nothing added) when the value has another shape.
 /// `tags: billing, refunds` written as one text: the list it means (a tag
 /// never holds a comma: credo's tag pages would be named after both).
 fn comma_list(value: &Value) -> Value {
@@ -337,6 +335,8 @@ fn comma_list(value: &Value) -> Value {
     }
 }
 
+/// Appends a string or a list of scalars to `list`, skipping repeats;
+/// `false` (nothing added) when the value has another shape.
 fn add_strings(value: &Value, list: &mut Vec<String>) -> bool {
     let items: Vec<String> = match value {
         Value::Null => Vec::new(),

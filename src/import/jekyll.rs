@@ -57,8 +57,15 @@ pub(super) fn plan(src: &Path) -> Plan {
     plan.assets
         .retain(|e| keep(src, e, &excluded, &mut excluded_files));
     if !excluded_files.is_empty() {
+        // A long list is named by its first files.
+        let more = excluded_files.len().saturating_sub(5);
+        excluded_files.truncate(5);
+        let and_more = match more {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
         plan.skipped.push(format!(
-            "{}: `exclude:` in _config.yml (Jekyll does not publish them)",
+            "{}{and_more}: `exclude:` in _config.yml (Jekyll does not publish them)",
             excluded_files.join(", ")
         ));
     }
@@ -133,16 +140,28 @@ fn keep(src: &Path, entry: &super::Entry, excluded: &[String], left_out: &mut Ve
 }
 
 /// `*` (any run of characters, `/` included, as Ruby's `File.fnmatch`
-/// without flags) and `?` (one character) against the whole of `text`.
+/// without flags), `?` (one character) and `[Rr]` (one of them) against the
+/// whole of `text`.
 fn wildcard_match(pattern: &str, text: &str) -> bool {
     let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    // One pattern item at `i`: whether it takes `c`, and where the next starts.
+    let one = |i: usize, c: char| -> Option<(bool, usize)> {
+        match p[i] {
+            '?' => Some((true, i + 1)),
+            '[' => {
+                let close = i + 1 + p[i + 1..].iter().position(|&x| x == ']')?;
+                Some((p[i + 1..close].contains(&c), close + 1))
+            }
+            x => Some((x == c, i + 1)),
+        }
+    };
     // The classic greedy match with one backtrack point per `*`.
     let (mut i, mut j, mut star, mut mark) = (0, 0, None, 0);
     while j < t.len() {
-        if i < p.len() && (p[i] == '?' || p[i] == t[j]) {
-            (i, j) = (i + 1, j + 1);
-        } else if i < p.len() && p[i] == '*' {
+        if i < p.len() && p[i] == '*' {
             (star, mark, i) = (Some(i), j, i + 1);
+        } else if let Some((true, next)) = (i < p.len()).then(|| one(i, t[j])).flatten() {
+            (i, j) = (next, j + 1);
         } else if let Some(s) = star {
             (i, mark) = (s + 1, mark + 1);
             j = mark;
@@ -340,17 +359,19 @@ fn collection_names(collections: Option<&Value>) -> BTreeSet<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn exclude_patterns_match_as_ruby_fnmatch_does() {
-        use super::wildcard_match as m;
+        let m = wildcard_match;
         assert!(m("*.txt", "notes/a.txt"), "`*` crosses `/` without flags");
         assert!(m("*.gemspec", "x.gemspec") && !m("*.gemspec", "x.gemspec.bak"));
         assert!(m("dr?fts.md", "drafts.md") && !m("dr?fts.md", "drfts.md"));
         assert!(m("a*b*c", "aXbYbZc") && !m("a*b*c", "aXbYbZ"));
         assert!(m("**", "") && !m("x", ""));
+        assert!(m("[Rr]eadme.md", "readme.md") && m("[Rr]eadme.md", "Readme.md"));
+        assert!(!m("[Rr]eadme.md", "README.md") && !m("[ab", "a"));
     }
-
-    use super::*;
 
     fn meta(yaml: &str) -> Mapping {
         serde_yaml::from_str(yaml).unwrap()

@@ -195,6 +195,39 @@ impl Plan {
         }
     }
 
+    /// A page renamed `x.md` (from `x.MD`, `x.markdown`) beside a real
+    /// `x.md` would overwrite it: it stays as written, a file of the site,
+    /// and the report says so.
+    fn keep_renamed_pages_apart(&mut self) {
+        let is_md = |e: &Entry| e.source.extension().is_some_and(|x| x == "md");
+        let mut taken: BTreeSet<String> = BTreeSet::new();
+        for entry in self.pages.iter().filter(|e| is_md(e)) {
+            taken.insert(entry.dest.clone());
+        }
+        let mut apart = Vec::new();
+        self.pages.retain(|entry| {
+            if is_md(entry) || taken.insert(entry.dest.clone()) {
+                return true;
+            }
+            apart.push(entry.clone());
+            false
+        });
+        for mut entry in apart {
+            let name = entry
+                .source
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
+            let Some(name) = name else { continue };
+            let folder = entry.dest.rsplit_once('/').map_or("", |(f, _)| f);
+            entry.dest = join(folder, &name);
+            self.notes.push(format!(
+                "{}: beside a page of the same name, so copied as it is (rename it to make it a page)",
+                entry.dest
+            ));
+            self.assets.push(entry);
+        }
+    }
+
     /// Leaves out the source's files at the top of the site that credo
     /// writes itself: its theme's `style.css`, `credo.js`, … (the source's
     /// own, made for its templates, would replace them and unstyle every
@@ -448,6 +481,7 @@ pub(crate) fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
         plan.site.title = Some(fallback_title(src));
     }
     plan.keep_one_folder_page();
+    plan.keep_renamed_pages_apart();
     plan.leave_out_theme_files();
     write::execute(plan, dir)
 }

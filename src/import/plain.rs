@@ -16,15 +16,12 @@ const OUTPUT_FOLDERS: &[&str] = &["_site", "public", "site", "book", "build", "d
 pub(super) fn plan(src: &Path) -> Plan {
     let mut plan = Plan::new(Generator::Plain, SiteInfo::default());
     // A build left lying around (`_site/` of GitHub Pages, an mdBook's
-    // `book/`) is a folder of that name with an `index.html` and no README:
-    // its copy would publish an old site over the new one.
+    // `book/`) is a folder of that name with an `index.html` and no
+    // Markdown: its copy would publish an old site over the new one.
     let outputs: Vec<&str> = (OUTPUT_FOLDERS.iter().copied())
         .filter(|name| {
             let folder = src.join(name);
-            folder.join("index.html").is_file()
-                && !["README.md", "index.md", "_index.md"]
-                    .iter()
-                    .any(|page| folder.join(page).is_file())
+            folder.join("index.html").is_file() && !holds_markdown(&folder)
         })
         .collect();
     let left_out = |rel: &str| {
@@ -49,4 +46,16 @@ pub(super) fn plan(src: &Path) -> Plan {
         }
     }
     plan
+}
+
+/// Whether any file under `folder` is Markdown.
+fn holds_markdown(folder: &Path) -> bool {
+    walkdir::WalkDir::new(folder)
+        .into_iter()
+        .flatten()
+        .any(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("md"))
+        })
 }

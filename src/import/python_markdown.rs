@@ -14,8 +14,9 @@ use super::body::step_fence;
 pub(super) fn extensions(lines: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut fence = None;
-    // The tags of the `markdown` blocks open here, innermost last.
-    let mut open: Vec<String> = Vec::new();
+    // The tags of the `markdown` blocks open here, innermost last, each
+    // with how many blocks of the same tag are open inside it.
+    let mut open: Vec<(String, usize)> = Vec::new();
     let mut lines = lines.into_iter().peekable();
     while let Some(line) = lines.next() {
         if step_fence(&mut fence, &line) || fence.is_some() {
@@ -27,7 +28,7 @@ pub(super) fn extensions(lines: Vec<String>) -> Vec<String> {
             continue;
         }
         if let Some((tag, without)) = markdown_block(&line) {
-            open.push(tag);
+            open.push((tag, 0));
             out.push(without);
             // CommonMark reads Markdown after raw HTML only past a blank line.
             if lines.peek().is_some_and(|next| !next.trim().is_empty()) {
@@ -35,15 +36,21 @@ pub(super) fn extensions(lines: Vec<String>) -> Vec<String> {
             }
             continue;
         }
-        if let Some(tag) = open.last()
-            && trimmed == format!("</{tag}>")
-        {
-            if out.last().is_some_and(|l| !l.trim().is_empty()) {
-                out.push(String::new());
+        if let Some((tag, nested)) = open.last_mut() {
+            if opening_tag(&line).is_some_and(|(t, _)| t == tag.as_str()) {
+                *nested += 1;
+            } else if trimmed == format!("</{tag}>") {
+                if *nested > 0 {
+                    *nested -= 1;
+                } else {
+                    if out.last().is_some_and(|l| !l.trim().is_empty()) {
+                        out.push(String::new());
+                    }
+                    open.pop();
+                    out.push(line);
+                    continue;
+                }
             }
-            open.pop();
-            out.push(line);
-            continue;
         }
         out.push(outside_code(&line, |text| spaced_destinations(&keys(text))));
     }
@@ -54,29 +61,58 @@ pub(super) fn extensions(lines: Vec<String>) -> Vec<String> {
 /// attribute (`<div markdown>`, `<div class="grid" markdown="1">`): its
 /// tag and the line without the attribute.
 fn markdown_block(line: &str) -> Option<(String, String)> {
-    let trimmed = line.trim();
-    let inner = trimmed.strip_prefix('<')?.strip_suffix('>')?;
-    let tag: String = inner
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
+    let (tag, attributes) = opening_tag(line)?;
+    let kept: Vec<&str> = (attributes.iter())
+        .filter(|a| {
+            !a.eq_ignore_ascii_case("markdown") && !a.to_ascii_lowercase().starts_with("markdown=")
+        })
+        .copied()
         .collect();
-    if tag.is_empty() || inner.ends_with('/') {
+    if kept.len() == attributes.len() {
         return None;
     }
-    let attributes = &inner[tag.len()..];
-    let at = attributes.find(" markdown")?;
-    let rest = &attributes[at + " markdown".len()..];
-    let value_len = match rest.strip_prefix('=') {
-        Some(value) => {
-            let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-            1 + value[1..].find(quote)? + 2
-        }
-        None if rest.is_empty() || rest.starts_with(' ') => 0,
-        None => return None,
-    };
-    let kept = format!("{}{}", &attributes[..at], &rest[value_len..]);
     let indent = &line[..line.len() - line.trim_start().len()];
-    Some((tag.clone(), format!("{indent}<{tag}{kept}>")))
+    let kept: String = kept.iter().map(|a| format!(" {a}")).collect();
+    Some((tag.to_string(), format!("{indent}<{tag}{kept}>")))
+}
+
+/// The tag and the attributes (`class="a b"`, `markdown`) of a line that is
+/// one opening HTML tag, `<div class="a b" markdown>`.
+fn opening_tag(line: &str) -> Option<(&str, Vec<&str>)> {
+    let inner = line.trim().strip_prefix('<')?.strip_suffix('>')?;
+    if inner.ends_with('/') {
+        return None;
+    }
+    let tag_end = inner
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(inner.len());
+    let (tag, mut rest) = inner.split_at(tag_end);
+    if tag.is_empty() || !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let mut attributes = Vec::new();
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            return Some((tag, attributes));
+        }
+        let name_end = rest
+            .find(|c: char| c == '=' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let mut end = name_end;
+        if rest[name_end..].starts_with('=') {
+            let value = &rest[name_end + 1..];
+            let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'');
+            end = name_end
+                + 1
+                + match quote {
+                    Some(q) => 1 + value[1..].find(q)? + 1,
+                    None => value.find(char::is_whitespace).unwrap_or(value.len()),
+                };
+        }
+        attributes.push(&rest[..end]);
+        rest = &rest[end..];
+    }
 }
 
 /// `line` with `rewrite` applied to its text outside code spans.
@@ -159,20 +195,19 @@ fn spaced_destinations(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 4);
     let mut rest = text;
     while let Some(open) = rest.find("](") {
-        let after = &rest[open + 2..];
-        let Some(close) = after.find(')') else {
-            break;
-        };
         out.push_str(&rest[..open + 2]);
-        let inside = &after[..close];
-        let (url, title) = split_title(inside);
-        if url.contains(' ') && !url.starts_with('<') && !url.contains('\n') {
+        let after = &rest[open + 2..];
+        let Some((url, title, close)) = destination(after) else {
+            rest = after;
+            continue;
+        };
+        if url.trim().contains(' ') {
             out.push('<');
             out.push_str(url.trim());
             out.push('>');
             out.push_str(title);
         } else {
-            out.push_str(inside);
+            out.push_str(&after[..close]);
         }
         out.push(')');
         rest = &after[close + 1..];
@@ -181,19 +216,48 @@ fn spaced_destinations(text: &str) -> String {
     out
 }
 
-/// A destination's URL and its quoted title (with the space before it),
-/// as `Team Photo.PNG "Team"` → (`Team Photo.PNG`, ` "Team"`).
-fn split_title(inside: &str) -> (&str, &str) {
-    let trimmed = inside.trim_end();
-    for quote in ['"', '\''] {
-        if trimmed.len() > 1
-            && trimmed.ends_with(quote)
-            && let Some(start) = trimmed[..trimmed.len() - 1].rfind(&format!(" {quote}"))
-        {
-            return (&inside[..start], &inside[start..]);
+/// The destination that `after` (the text after `](`) starts with, as
+/// Python-Markdown reads it, spaces allowed: its URL, its title with the
+/// space before it (`"T"`, `'T'` or `(T)`), and where its `)` is. `None`
+/// for a `<…>` destination, which needs nothing, or an unclosed one.
+fn destination(after: &str) -> Option<(&str, &str, usize)> {
+    if after.starts_with('<') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in after.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some((&after[..i], "", i)),
+            ')' => depth -= 1,
+            ' ' => {
+                if let Some(close) = title_end(&after[i + 1..]) {
+                    let close = i + 1 + close;
+                    return Some((&after[..i], &after[i..close], close));
+                }
+            }
+            '\n' => return None,
+            _ => {}
         }
     }
-    (inside, "")
+    None
+}
+
+/// Where the `)` after a title that `text` starts with is (`"Guide (draft)")`),
+/// or `None` when `text` starts no title.
+fn title_end(text: &str) -> Option<usize> {
+    let quote = match text.chars().next()? {
+        '"' => '"',
+        '\'' => '\'',
+        '(' => ')',
+        _ => return None,
+    };
+    let closing = 1 + text[1..].find(quote)?;
+    let after = &text[closing + 1..];
+    let spaces = after.len() - after.trim_start_matches(' ').len();
+    after[spaces..]
+        .starts_with(')')
+        .then_some(closing + 1 + spaces)
 }
 
 #[cfg(test)]
@@ -215,9 +279,17 @@ mod tests {
             "<div class=\"grid cards\">\n\n- one\n\n</div>"
         );
         // Not an attribute of its own, and no `markdown` at all: as written.
-        for kept in ["<div markdownish>\nx\n</div>", "<div>\nx\n</div>"] {
+        for kept in [
+            "<div markdownish>\nx\n</div>",
+            "<div>\nx\n</div>",
+            "<div title=\"a markdown thing\">\nx\n</div>",
+        ] {
             assert_eq!(run(kept), kept);
         }
+        assert_eq!(
+            run("<div title=\"a markdown thing\" markdown>\n<div>\ninner\n</div>\n**x**\n</div>"),
+            "<div title=\"a markdown thing\">\n\n<div>\ninner\n</div>\n**x**\n\n</div>"
+        );
     }
 
     #[test]
@@ -230,6 +302,19 @@ mod tests {
         assert_eq!(
             run("![Team](../assets/Team Photo.PNG) [a](b c.md \"T\") [ok](x.md \"A b\")"),
             "![Team](<../assets/Team Photo.PNG>) [a](<b c.md> \"T\") [ok](x.md \"A b\")"
+        );
+        // Titles with parentheses, in any of their forms, and URLs with them.
+        for kept in [
+            "[g](guide.md \"Guide (draft)\")",
+            "[p](guide.md (Title))",
+            "[w](https://x.example/Foo_(bar))",
+            "[q](a.md 'It (is)')",
+        ] {
+            assert_eq!(run(kept), kept);
+        }
+        assert_eq!(
+            run("[g](my guide.md \"Guide (draft)\") and [h](a (b).md)"),
+            "[g](<my guide.md> \"Guide (draft)\") and [h](<a (b).md>)"
         );
     }
 

@@ -605,8 +605,8 @@ fn rewrite_for_print(html: &str, anchor: &str, anchors: &HashMap<String, String>
                 let top = |f: &str, html: &str| {
                     f.is_empty()
                         || f.eq_ignore_ascii_case("top")
-                            && !html.contains(&format!("id=\"{f}\""))
-                            && !html.contains(&format!("name=\"{f}\""))
+                            && !html.contains(&format!(" id=\"{f}\""))
+                            && !html.contains(&format!(" name=\"{f}\""))
                 };
                 if path.is_empty() {
                     match fragment.unwrap_or_default() {

@@ -277,6 +277,8 @@ pub(crate) fn unknown_sections(site: &Site, root: &std::path::Path) -> Vec<Diagn
         .sections
         .iter()
         .filter(|name| !folders.contains(&name.trim_matches('/')))
+        // A folder of drafts alone is there, left out of this build.
+        .filter(|name| !site.refs.is_draft_folder(name.trim_matches('/')))
         .map(|name| {
             let mut d = crate::config::Config::key_error(
                 root,

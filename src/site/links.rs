@@ -92,6 +92,9 @@ impl Site {
             });
         }
         // `/tags/` is a folder of the output, `/llms.txt` a file.
+        if self.refs.is_draft(&path) {
+            return Err(self.missing(&path, path.clone()));
+        }
         let generated = [format!("{path}/"), path.clone()]
             .into_iter()
             .find(|output| super::collisions::generated_path(self, output).is_some());
@@ -99,7 +102,10 @@ impl Site {
             Some(output) => Ok(Destination::Asset(output)),
             // No host serves a Markdown file as a page: `/x.md` names a
             // page of `content/` or nothing.
-            None => match path.strip_suffix(".md") {
+            None => match path
+                .strip_suffix(".md")
+                .or_else(|| other_markdown_stem(&path))
+            {
                 Some(page) => Err(self.missing(page, path.clone())),
                 None => Err(elsewhere()),
             },
@@ -128,12 +134,15 @@ impl Site {
             })
         });
         if let Some(page) = page {
-            return (self.refs.lookup_path(page))
-                .map(|target| Destination::Page {
+            return match self.refs.lookup_path(page) {
+                Some(target) => Ok(Destination::Page {
                     target,
                     anchor: None,
-                })
-                .ok_or_else(|| self.missing(page, path.clone()));
+                }),
+                // A `.md` file of `static/`, copied as it is.
+                None if self.assets.contains(&path) => Ok(Destination::Asset(path)),
+                None => Err(self.missing(page, path.clone())),
+            };
         }
         if let Some(target) = self.refs.lookup_path(&path) {
             return Ok(Destination::Page {
@@ -192,7 +201,7 @@ impl Site {
         .or_else(|| {
             self.assets
                 .iter()
-                .filter(|a| a.eq_ignore_ascii_case(path))
+                .filter(|a| a.eq_ignore_ascii_case(path) && *a != path)
                 .min()
                 .cloned()
         })?;

@@ -24,7 +24,7 @@ pub(super) fn place_pages(config: Config, sources: Sources, drafts: bool) -> Sit
     let (shown, drafts_alone) = shown_folders(&sources, drafts);
     // A folder of drafts alone is left out as its drafts are.
     for folder in drafts_alone {
-        refs.insert_draft(&format!("{folder}/_index"));
+        refs.insert_draft_folder(&folder);
     }
     let mut sections = make_sections(&config, &shown);
     let folder_ids: HashMap<String, SectionId> = sections

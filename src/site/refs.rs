@@ -151,6 +151,13 @@ impl RefIndex {
         self.drafts.insert(ref_path);
     }
 
+    /// Remembers a folder this build leaves out because it holds drafts
+    /// alone: a ref or link to it, as to its section, says so.
+    pub(crate) fn insert_draft_folder(&mut self, folder: &str) {
+        self.drafts.insert(&format!("{folder}/_index"));
+        self.drafts.names.insert(folder.to_string());
+    }
+
     /// Resolves a ref as written in front matter or `[[...]]`.
     pub fn lookup(&self, name: &str) -> Result<Target, RefError> {
         let name = name.trim().trim_start_matches('/').trim_end_matches(".md");

@@ -841,8 +841,11 @@ fn plain_markdown_is_copied_as_it_is() {
         "support/README.md",
         "support/tickets.md",
         "support/diagram.png",
-        // A folder named as a build is one only with a built index.html.
+        // A folder named as a build is one only with a built index.html
+        // and no Markdown.
         "dist/README.md",
+        "build/process.md",
+        "build/index.html",
     ] {
         site.untouched(&format!("content/{path}"), path);
     }
@@ -856,7 +859,7 @@ fn plain_markdown_is_copied_as_it_is() {
         site.read("credo.yaml"),
         "# Imported from plain Markdown by `credo import`.\ntitle: Acme Handbook\nbase_url: /\n"
     );
-    site.stdout_has("Imported plain Markdown: \"Acme Handbook\"\n  5 pages (4 copied as they were), 2 other files\n")
+    site.stdout_has("Imported plain Markdown: \"Acme Handbook\"\n  6 pages (5 copied as they were), 3 other files\n")
         .stdout_has("  not copied: .github: hidden, and credo publishes no file or folder whose name starts with `.`\n")
         .stdout_has("  not copied: _site/: a built site (HTML a generator made), which would be published over the new one\n");
 }
@@ -958,12 +961,18 @@ fn other_markdown_extensions_become_pages_and_links_to_them_follow() {
             "# Desk\n\n[onboarding](policies/onboarding.markdown) [notes](policies/NOTES.MD#today)\n",
         )
         .file("policies/onboarding.markdown", "# Onboarding\n")
-        .file("policies/NOTES.MD", "# Notes\n\n## Today\n");
+        .file("policies/NOTES.MD", "# Notes\n\n## Today\n")
+        // Beside a real `.md` of the same name, the other stays as it is.
+        .file("policies/returns.md", "# Returns\n")
+        .file("policies/returns.MD", "# Returns, upper\n");
     source.run(&["import", ".", "../out"]).success();
     let out = source.root.parent().unwrap().join("out");
     for page in ["policies/onboarding.md", "policies/NOTES.md"] {
         assert!(out.join("content").join(page).is_file(), "{page}");
     }
+    let read = |p: &str| std::fs::read_to_string(out.join("content").join(p)).unwrap();
+    assert_eq!(read("policies/returns.md"), "# Returns\n");
+    assert_eq!(read("policies/returns.MD"), "# Returns, upper\n");
     let out = out.to_string_lossy().into_owned();
     let run = source.run(&["build", "-r", &out, "-o", &format!("{out}/public")]);
     run.success();

@@ -228,9 +228,11 @@ fn links_to_a_draft_or_a_folder_of_files_say_so() {
         .file("content/plans/now.md", "# Now\n")
         .file("content/attachments/form.pdf", "%PDF")
         .file("content/wip/soon.md", "---\ntitle: Soon\ndraft: true\n---\n")
+        // Named in `sections`, the folder of drafts is there: no warning.
+        .file("credo.yaml", "title: T\nbase_url: /\nsections: [plans, wip]\n")
         .file(
             "content/a.md",
-            "# A\n\n[next](plans/next.md) [next too](plans/next) [files](attachments/) [now](plans/now.md)\n\n[wip](wip/)\n",
+            "# A\n\n[next](plans/next.md) [next too](plans/next) [files](attachments/) [now](plans/now.md)\n\n[wip](wip/) [[wip]] [root](/wip/)\n",
         );
     site.check()
         .code(1)
@@ -239,6 +241,8 @@ fn links_to_a_draft_or_a_folder_of_files_say_so() {
             "content/a.md:3:23: error: link to `plans/next`: content/plans/next is a draft page, which this build leaves out",
             "content/a.md:3:46: warning: link to `attachments/`: content/attachments/ holds files but no page of its own; readers get the host's folder listing, if it gives one",
             "content/a.md:5:1: error: link to `wip/`: content/wip holds only draft pages, which this build leaves out",
+            "content/a.md:5:13: error: ref `wip` names a draft page, which this build leaves out",
+            "content/a.md:5:21: error: link to `/wip/`: content/wip holds only draft pages, which this build leaves out",
         ])
         .stderr_has("build with --drafts")
         .stderr_has("give the folder a page (README.md, index.md or _index.md)");
@@ -300,8 +304,9 @@ fn links_from_the_root_name_the_site_as_github_reads_them() {
     // error, and one to a missing Markdown file too: no host serves it.
     site.file(
         "content/more.md",
-        "# More\n\n[gone](/policies/refunds.md#gone) [none](/policies/none.md)\n",
+        "# More\n\n[gone](/policies/refunds.md#gone) [none](/policies/none.md) [raw](/raw.md)\n",
     )
+    .file("static/raw.md", "A Markdown file published as it is.\n")
     .check()
     .code(1)
     .diagnostics_are(&[

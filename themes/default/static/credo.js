@@ -449,14 +449,18 @@
     heads.forEach(function (h) { observer.observe(h); });
     addEventListener("scroll", later, { passive: true });
     function jumped() {
-      pinned = heads.findIndex(function (h) { return "#" + encodeURIComponent(h.id) === location.hash || "#" + h.id === decodeURIComponent(location.hash); });
+      var hash = location.hash;
+      try { hash = decodeURIComponent(hash); } catch (e) { /* `#100%` is no encoding: as written */ }
+      pinned = heads.findIndex(function (h) { return "#" + h.id === hash; });
       later();
     }
     addEventListener("hashchange", jumped);
     // A jump to the heading already in the address changes no hash.
     links.forEach(function (a) { a.addEventListener("click", function () { setTimeout(jumped, 0); }); });
     // Scrolling by hand lets the position decide again.
-    ["wheel", "touchmove", "keydown"].forEach(function (e) { addEventListener(e, function () { pinned = -1; }, { passive: true }); });
+    var scrollKeys = ["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " "];
+    ["wheel", "touchmove"].forEach(function (e) { addEventListener(e, function () { pinned = -1; }, { passive: true }); });
+    addEventListener("keydown", function (e) { if (scrollKeys.indexOf(e.key) >= 0) pinned = -1; });
     if (location.hash) jumped(); else mark();
   }
 

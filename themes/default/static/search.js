@@ -267,7 +267,9 @@
     function items() { return Array.prototype.slice.call(box.querySelectorAll(".search-result")); }
     function expanded(open) {
       input.setAttribute("aria-expanded", open ? "true" : "false");
-      if (!open) input.removeAttribute("aria-activedescendant");
+      var current = open && items()[active];
+      if (current) input.setAttribute("aria-activedescendant", current.id);
+      else input.removeAttribute("aria-activedescendant");
     }
     function select(i) {
       var all = items();
@@ -311,7 +313,7 @@
         return more(q, mine).then(() => { if (mine === seq) select(0); });
       }).catch((e) => {
         var message = t("search_unavailable", { error: e.message });
-        box.dataset.query = q; status.textContent = message; expanded(false);
+        found = null; box.dataset.query = q; status.textContent = message; expanded(false);
         box.innerHTML = '<p class="search-empty">' + escapeHTML(message) + "</p>";
         if (popup) box.hidden = false;
       });
@@ -328,11 +330,19 @@
       if (link) link.href = BASE + "search/?q=" + encodeURIComponent(q);
     });
     box.addEventListener("click", (e) => {
-      if (e.target.classList.contains("search-more")) more(input.value.trim(), seq);
+      var button = e.target;
+      if (!button.classList.contains("search-more") || button.disabled) return;
+      // A second click while a page of results is on its way adds nothing.
+      button.disabled = true;
+      more(input.value.trim(), seq).finally(() => { button.disabled = false; });
     });
     input.addEventListener("keydown", (e) => {
-      if (e.key === "ArrowDown") { e.preventDefault(); select(active + 1); }
-      else if (e.key === "ArrowUp") { e.preventDefault(); select(active - 1); }
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        // Closed by Escape, the results open again where they were.
+        if (popup && box.hidden && items().length) { box.hidden = false; return; }
+        select(active + (e.key === "ArrowDown" ? 1 : -1));
+      }
       else if (e.key === "Enter") {
         // While the results shown are for what was typed before (the query
         // waits for the keys to pause, or is still fetching), run the query
