@@ -33,6 +33,14 @@ pub(crate) fn install_hook() {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_string());
+        // `credo check | head`: the reader stopped reading, which is no bug.
+        // Leave quietly, as a command killed by SIGPIPE does, with the
+        // environment's exit code.
+        // (The standard library's `println!` and clap's completions both
+        // panic on it.)
+        if message.contains("Broken pipe") || message.contains("BrokenPipe") {
+            std::process::exit(2);
+        }
         match file {
             Some(file) => eprintln!(
                 "error: credo hit a bug while processing {file}: {message}{location}\n  please report it, with that file if you can share it"

@@ -23,7 +23,15 @@ pub(super) fn plan(src: &Path) -> Plan {
     let site = SiteInfo {
         title: quoted_value(&config, "title"),
         description: quoted_value(&config, "tagline"),
-        base_url: None,
+        // `url: 'https://help.example'` and `baseUrl: '/guide/'`.
+        base_url: quoted_value(&config, "url").map(|url| {
+            let path = quoted_value(&config, "baseUrl").unwrap_or_default();
+            format!(
+                "{}/{}",
+                url.trim_end_matches('/'),
+                path.trim_start_matches('/')
+            )
+        }),
         language: None,
         ..SiteInfo::default()
     };
@@ -184,6 +192,19 @@ fn join(folder: &str, name: &str) -> String {
     }
 }
 
+/// The number Docusaurus orders a file by when its front matter gives no
+/// `sidebar_position`: `2` for `02-zebra.md` (none for `2.0-migration.md`).
+pub(super) fn number_prefix(dest: &str) -> Option<f64> {
+    let name = dest.rsplit('/').next()?;
+    let name = name.strip_suffix(".md").unwrap_or(name);
+    let stripped = without_number_prefix(name);
+    if stripped.len() == name.len() {
+        return None;
+    }
+    let digits = name.len() - name.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    name[..digits].parse().ok()
+}
+
 /// A file or folder name without the number Docusaurus orders by
 /// (`01-intro`, `2. Setup`, `10_faq` → `intro`, `Setup`, `faq`).
 fn without_number_prefix(name: &str) -> &str {
@@ -247,6 +268,14 @@ mod tests {
         assert_eq!(url("content/a/x.md", &meta("slug: /welcome")), "welcome");
         assert_eq!(url("content/a/x.md", &meta("slug: /")), "");
         assert_eq!(url("content/a/x.md", &meta("slug: here")), "a/here");
+    }
+
+    #[test]
+    fn number_prefixes_order_files() {
+        assert_eq!(number_prefix("content/guides/02-zebra.md"), Some(2.0));
+        assert_eq!(number_prefix("content/10_apple.md"), Some(10.0));
+        assert_eq!(number_prefix("content/2.0-migration.md"), None);
+        assert_eq!(number_prefix("content/nest.md"), None);
     }
 
     #[test]

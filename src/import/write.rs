@@ -51,6 +51,14 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
                     urls.retain(|(_, url)| url.is_ok());
                     add_aliases(&mut page.converted, urls);
                 }
+                if plan.generator == Generator::Docusaurus
+                    && matches!(role, Some(Role::Page) | None)
+                {
+                    add_aliases(
+                        &mut page.converted,
+                        served_elsewhere(&plan, &entry.dest, &page.raw),
+                    );
+                }
                 let redirected: Vec<super::OldUrl> = (plan.redirects.iter())
                     .filter(|(dest, _)| *dest == entry.dest)
                     .map(|(_, url)| ("output.html.redirect", Ok(url.clone())))
@@ -260,6 +268,38 @@ fn make_draft(converted: &mut Converted, because: &str, over_false: bool) {
     }
 }
 
+/// The URL the source served the page `dest` at (Docusaurus's
+/// `/docs/intro`, without the number prefixes its files keep here), as an
+/// old URL, unless credo serves it there too.
+fn served_elsewhere(plan: &Plan, dest: &str, raw: &Mapping) -> Vec<super::OldUrl> {
+    let Some(path) = plan
+        .served_at
+        .and_then(|url_of| url_of(dest, raw, &plan.site))
+    else {
+        return Vec::new();
+    };
+    let below = plan.served_below.trim_matches('/');
+    let old = match (below, path.trim_matches('/')) {
+        ("", path) => format!("/{path}/"),
+        (below, "") => format!("/{below}/"),
+        (below, path) => format!("/{below}/{path}/"),
+    };
+    let page = dest.strip_prefix("content/").unwrap_or(dest);
+    let page = page.strip_suffix(".md").unwrap_or(page);
+    let folder = ["/_index", "/index", "/README"]
+        .iter()
+        .find_map(|own| page.strip_suffix(own))
+        .unwrap_or(page);
+    let credo = match folder {
+        "_index" | "index" | "README" => "/".to_string(),
+        folder => format!("/{folder}/"),
+    };
+    if old == credo || old == "//" {
+        return Vec::new();
+    }
+    vec![("served URL", Ok(old))]
+}
+
 /// Adds the URLs a page was served at to its `aliases` (after those it
 /// lists), each counted as a mapping of its key (`slug → aliases`).
 fn add_aliases(converted: &mut Converted, urls: Vec<super::OldUrl>) {
@@ -288,11 +328,17 @@ fn add_aliases(converted: &mut Converted, urls: Vec<super::OldUrl>) {
 fn weights(plan: &Plan, pages: &[Page]) -> BTreeMap<String, i64> {
     if plan.rank_front_matter {
         let mut positions = plan.positions.clone();
-        positions.extend(
-            pages
-                .iter()
-                .filter_map(|p| Some((p.entry.dest.clone(), p.converted.position?))),
-        );
+        // Docusaurus orders a file without `sidebar_position` by its number
+        // prefix (`02-zebra.md`).
+        let prefix = |dest: &str| {
+            (plan.generator == Generator::Docusaurus)
+                .then(|| super::docusaurus::number_prefix(dest))
+                .flatten()
+        };
+        positions.extend(pages.iter().filter_map(|p| {
+            let position = p.converted.position.or_else(|| prefix(&p.entry.dest))?;
+            Some((p.entry.dest.clone(), position))
+        }));
         order::weights_from_positions(&positions)
     } else {
         order::weights_from_order(plan.order.iter().map(|(dest, _)| dest.as_str()))

@@ -642,3 +642,22 @@ fn common_yaml_slips_are_located_and_explained() {
         .stderr_has("help: this line is indented as if it belonged to the key above")
         .stderr_has("help: write a list: `tags: [first, second]`");
 }
+
+/// `credo completions bash | head -1`: a reader that stops reading is no
+/// bug of credo's; it leaves quietly, as a command killed by SIGPIPE does.
+#[test]
+fn a_closed_stdout_is_no_bug() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_credo"))
+        .args(["completions", "bash"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reading end closes before credo writes a byte.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("bug"), "{stderr}");
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -611,6 +611,13 @@ fn docusaurus_positions_and_categories_become_weights() {
     assert_eq!(weight("content/listen.md"), "20");
     assert_eq!(weight("content/escalate.md"), "30");
     assert_eq!(weight("content/calls/hold.md"), "10");
+    // A file without `sidebar_position` goes by its number prefix, among
+    // those that have one: refunds (1), disputes (2), ledger (5), credits (10).
+    let billing: Vec<String> = ["01-refunds", "02-disputes", "ledger", "10-credits"]
+        .iter()
+        .map(|f| weight(&format!("content/02-billing/{f}.md")))
+        .collect();
+    assert_eq!(billing, ["10", "20", "30", "40"]);
     assert_eq!(weight("content/calls/greeting.md"), "20");
     let escalate = site.read("content/escalate.md");
     // MDX statements are kept as comments; tabs become bold labels.
@@ -642,6 +649,20 @@ fn docusaurus_positions_and_categories_become_weights() {
     );
     assert!(site.exists("static/img/logo.svg"));
     assert!(!site.exists("content/calls/_category_.json"));
+    // The docs' old URLs (`/docs/…`, without the number prefixes the files
+    // keep) redirect to the pages; the site's address is `url` + `baseUrl`.
+    assert!(
+        site.read("content/02-billing/01-refunds.md")
+            .contains("aliases:\n- /docs/billing/refunds/\n")
+    );
+    assert!(
+        site.read("content/calls/hold.md")
+            .contains("aliases:\n- /docs/calls/hold/\n")
+    );
+    assert!(
+        site.read("credo.yaml")
+            .contains("base_url: https://care.example.com/\n")
+    );
     assert!(
         site.read("credo.yaml")
             .contains("title: Care Team Docs\ndescription: How we look after customers\n")
