@@ -92,8 +92,10 @@ fn alert(kind: &str) -> (&'static str, bool) {
     let alert = match kind.as_str() {
         "tip" | "hint" | "success" | "check" | "done" => "TIP",
         "important" => "IMPORTANT",
-        "warning" | "attention" | "bug" => "WARNING",
-        "caution" | "danger" | "error" | "failure" | "fail" | "missing" => "CAUTION",
+        // Docusaurus and Material take `caution` for a warning, `danger` for
+        // GitHub's CAUTION.
+        "warning" | "attention" | "bug" | "caution" => "WARNING",
+        "danger" | "error" | "failure" | "fail" | "missing" => "CAUTION",
         _ => "NOTE",
     };
     (alert, !alert.eq_ignore_ascii_case(&kind))
@@ -438,6 +440,14 @@ fn docusaurus_head(line: &str) -> Option<(usize, &str, Option<&str>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn callout_types_take_the_alert_that_means_the_same() {
+        assert_eq!(alert("caution"), ("WARNING", true));
+        assert_eq!(alert("danger"), ("CAUTION", true));
+        assert_eq!(alert("Warning"), ("WARNING", false));
+        assert_eq!(alert("example"), ("NOTE", true));
+    }
 
     #[test]
     fn mkdocs_callouts_tabs_and_nesting_become_alerts() {

@@ -308,7 +308,22 @@ fn permalink_url(path: &str, raw: &Mapping, site: &SiteInfo) -> Option<String> {
         "index" => folder.rsplit('/').next().unwrap_or(folder),
         _ => name,
     };
-    let date = config_text(raw, "date").unwrap_or_default();
+    // Hugo's `.Date` falls back to `publishDate`; a pattern that needs a
+    // date the page does not have gives no URL (rather than `/blog//x/`).
+    let date = ["date", "publishDate", "pubdate"]
+        .into_iter()
+        .find_map(|key| config_text(raw, key))
+        .unwrap_or_default();
+    let dated = [":year", ":month", ":day"]
+        .iter()
+        .any(|t| pattern.contains(t));
+    if dated
+        && date
+            .get(..10)
+            .is_none_or(|d| crate::load::frontmatter::Date::parse(d).is_none())
+    {
+        return None;
+    }
     let part = |range: std::ops::Range<usize>| date.get(range).unwrap_or("").to_string();
     let title = crate::markdown::slugify(
         &config_text(raw, "title").unwrap_or_else(|| filename.to_string()),
@@ -518,6 +533,20 @@ mod tests {
             old_urls("content/post/launch.md", &meta("url: /x/"), &site)
                 .iter()
                 .all(|(k, _)| *k == "url")
+        );
+        // The date falls back to `publishDate`; with none, no URL at all.
+        assert_eq!(
+            old_urls(
+                "content/post/idea.md",
+                &meta("title: Idea\npublishDate: 2030-01-01"),
+                &site
+            ),
+            [("permalinks", Ok("/blog/2030/idea/".to_string()))]
+        );
+        assert!(
+            old_urls("content/post/idea.md", &meta("title: Idea"), &site)
+                .iter()
+                .all(|(_, url)| url.as_ref().is_ok_and(|u| !u.contains("//")))
         );
     }
 

@@ -46,7 +46,13 @@ pub(super) fn hugo(lines: &[&str]) -> Vec<String> {
     let mut fence = None;
     for line in lines {
         if step_fence(&mut fence, line) || fence.is_some() {
-            out.push(line.to_string());
+            // Hugo reads an escaped shortcode even in code, and shows it.
+            out.push(unescaped_shortcodes(line, ""));
+            continue;
+        }
+        if line.contains("{{</*") || line.contains("{{%/*") {
+            // Shown as written, in prose too: as code, which it is.
+            out.push(unescaped_shortcodes(line, "`"));
             continue;
         }
         // A block in a list item stays in it.
@@ -60,6 +66,34 @@ pub(super) fn hugo(lines: &[&str]) -> Vec<String> {
             _ => out.push(hugo_inline(line)),
         }
     }
+    out
+}
+
+/// `line` with Hugo's escaped shortcodes (`{{</* ref "x.md" */>}}`) as Hugo
+/// shows them (`{{< ref "x.md" >}}`), each between `quote`s.
+fn unescaped_shortcodes(line: &str, quote: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    loop {
+        let open = [
+            ("{{</*", "*/>}}", "{{<", ">}}"),
+            ("{{%/*", "*/%}}", "{{%", "%}}"),
+        ]
+        .into_iter()
+        .filter_map(|(o, c, so, sc)| Some((rest.find(o)?, o, c, so, sc)))
+        .min_by_key(|(at, ..)| *at);
+        let Some((at, o, c, so, sc)) = open else {
+            break;
+        };
+        let Some(close) = rest[at + o.len()..].find(c) else {
+            break;
+        };
+        let inner = &rest[at + o.len()..at + o.len() + close];
+        out.push_str(&rest[..at]);
+        out.push_str(&format!("{quote}{so}{inner}{sc}{quote}"));
+        rest = &rest[at + o.len() + close + c.len()..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -264,6 +298,25 @@ fn liquid_url(inner: &str, tag: bool) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::super::Generator;
+
+    #[test]
+    fn escaped_hugo_shortcodes_are_shown_as_hugo_shows_them() {
+        let lines = [
+            "Write `{{</* ref \"x.md\" */>}}` or {{</* ref \"y.md\" */>}} and {{%/* notice */%}}.",
+            "```",
+            "{{</* highlight go */>}}",
+            "```",
+        ];
+        assert_eq!(
+            super::hugo(&lines),
+            [
+                "Write ``{{< ref \"x.md\" >}}`` or `{{< ref \"y.md\" >}}` and `{{% notice %}}`.",
+                "```",
+                "{{< highlight go >}}",
+                "```",
+            ]
+        );
+    }
     use super::super::body::convert;
 
     /// Liquid that only makes URLs becomes them; Jekyll's highlight tags
