@@ -10,6 +10,7 @@ mod errors;
 mod flagship;
 mod hardening;
 mod import;
+mod import_hugo;
 mod languages;
 mod lints;
 mod model;
