@@ -317,7 +317,16 @@ fn resolve_language(
         .into_iter()
         .filter(|d| !stand_ins.contains(&d.file))
         .collect();
-    for file in &language.missing {
+    // A draft this build leaves out needs no translation yet.
+    let built: HashSet<&str> = (site.pages.iter().map(|p| &p.source))
+        .chain(site.sections.iter().filter_map(|s| s.source.as_ref()))
+        .map(|s| s.file.as_str())
+        .collect();
+    for file in language
+        .missing
+        .iter()
+        .filter(|f| built.contains(f.as_str()))
+    {
         diagnostics.push(
             Diagnostic::warning(
                 file,

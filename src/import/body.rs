@@ -51,9 +51,8 @@ pub(super) fn hand_work(body: &str, generator: Generator) -> Vec<&'static str> {
             Generator::MkDocs if trimmed.starts_with("*[") && trimmed.contains("]:") => {
                 "abbreviations (*[CRM]: …)"
             }
-            Generator::Docusaurus if starts_component(trimmed) => {
-                "JSX components (<Admonition>, …)"
-            }
+            // `We are <Brand />:` too, which credo would show as nothing.
+            Generator::Docusaurus if holds_component(line) => "JSX components (<Admonition>, …)",
             _ => continue,
         };
         if !found.contains(&kind) {
@@ -61,6 +60,15 @@ pub(super) fn hand_work(body: &str, generator: Generator) -> Vec<&'static str> {
         }
     }
     found
+}
+
+/// Whether `line` holds a JSX component (`<Brand />`, `<Highlight>`)
+/// outside its code spans.
+fn holds_component(line: &str) -> bool {
+    line.match_indices('<').any(|(at, _)| {
+        let in_code = line[..at].matches('`').count() % 2 == 1;
+        !in_code && starts_component(&line[at..])
+    })
 }
 
 /// Follows fenced code: opens or closes `fence` at a fence line; `true` when
@@ -440,6 +448,16 @@ fn docusaurus_head(line: &str) -> Option<(usize, &str, Option<&str>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_jsx_components_are_hand_work() {
+        let found = |body: &str| hand_work(body, Generator::Docusaurus);
+        assert_eq!(
+            found("We are <Brand />: warm.\n"),
+            ["JSX components (<Admonition>, …)"]
+        );
+        assert!(found("Write `<Brand />` or <br> or a < b.\n").is_empty());
+    }
 
     #[test]
     fn callout_types_take_the_alert_that_means_the_same() {

@@ -103,11 +103,9 @@ pub(crate) fn template_code(body: &str) -> Option<(usize, String)> {
         })?;
     // The code as written, to its end on that line.
     let line = body[start..].lines().next().unwrap_or("");
-    let end = ["}}", "%}"]
-        .iter()
-        .filter_map(|m| line.find(m).map(|e| e + 2))
-        .min()
-        .unwrap_or(line.len());
+    // `{{% notice %}}` and `{{< x >}}` close with `}}`, `{% x %}` with `%}`.
+    let close = if line.starts_with("{{") { "}}" } else { "%}" };
+    let end = line.find(close).map_or(line.len(), |e| e + 2);
     let code: String = line[..end].chars().take(60).collect();
     Some((start, code))
 }

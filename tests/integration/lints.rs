@@ -78,11 +78,13 @@ fn template_code_left_in_a_body_is_a_warning() {
     SiteTest::minimal()
         .file("content/a.md", "---\ntitle: A\n---\nIntro.\n\nSee {{< figure src=\"map.png\" caption=\"Map\" >}} here.\n")
         .file("content/b.md", "---\ntitle: B\n---\n`{{ site.title }}` and\n\n```liquid\n{% link a.md %}\n```\n\n<p style={{color: 'red'}}>x</p>\n\n[A](a.md)\n")
-        .file("content/_index.md", "---\ntitle: Home\n---\n[B](b.md) {% include note.html %}\n")
+        .file("content/_index.md", "---\ntitle: Home\n---\n[B](b.md) [C](c.md) {% include note.html %}\n")
+        .file("content/c.md", "---\ntitle: C\n---\n{{% notice tip %}}\nHi.\n")
         .check()
         .success()
         .diagnostics_are(&[
-            "content/_index.md:4:11: warning: `{% include note.html %}` is template code, which credo shows as written",
+            "content/_index.md:4:21: warning: `{% include note.html %}` is template code, which credo shows as written",
             "content/a.md:6:5: warning: `{{< figure src=\"map.png\" caption=\"Map\" >}}` is template code, which credo shows as written",
+            "content/c.md:4:1: warning: `{{% notice tip %}}` is template code, which credo shows as written",
         ]);
 }
