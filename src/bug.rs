@@ -38,7 +38,8 @@ pub(crate) fn install_hook() {
         // environment's exit code.
         // (The standard library's `println!` and clap's completions both
         // panic on it.)
-        if message.contains("Broken pipe") || message.contains("BrokenPipe") {
+        let broken_pipe = message.contains("Broken pipe") || message.contains("BrokenPipe");
+        if broken_pipe && (message.contains("stdout") || message.contains("completion")) {
             std::process::exit(2);
         }
         match file {
