@@ -40,6 +40,10 @@ pub(crate) struct SiteContext<'a> {
     /// Every language of the site (the default first), for the switcher
     /// and hreflang links: `{code, name, base_path, current}`.
     pub languages: Vec<LanguageLink>,
+    /// The attributes that mark a stand-in (a card or text that is
+    /// `untranslated`) with the default language, ` lang="en" dir="ltr"`;
+    /// empty on a site of one language, where nothing stands in.
+    pub stand_in: String,
     /// The theme's words in the page's language, by key
     /// (`{{ site.strings.mark_as_read }}`): the shipped table of the language,
     /// under the theme's and credo.yaml's `strings:`. docs/templates.md lists
@@ -303,6 +307,7 @@ impl<'a> Contexts<'a> {
             base_path: site.config.base_path(),
             root_path: site.config.root_path(),
             dir: crate::load::languages::direction(&site.config.language),
+            stand_in: stand_in_attributes(&language_links(&site.config)),
             languages: language_links(&site.config),
             script_strings: super::strings::script_json(&strings),
             strings,
@@ -568,6 +573,14 @@ pub(crate) struct LanguageLink {
 }
 
 /// The site's languages, the default one first; empty for a site in one.
+/// See [`SiteContext::stand_in`]: the first of `links` is the default
+/// language.
+fn stand_in_attributes(links: &[LanguageLink]) -> String {
+    links.first().map_or_else(String::new, |default| {
+        format!(" lang=\"{}\" dir=\"{}\"", default.code, default.dir)
+    })
+}
+
 pub(super) fn language_links(config: &crate::config::Config) -> Vec<LanguageLink> {
     let root = config.root_path();
     let default = match &config.root_path {
