@@ -30,8 +30,11 @@ impl LinkResolver for PageLinks<'_> {
             href.push_str(query);
         }
         if let Some(anchor) = anchor {
+            // Written encoded (`#caf%C3%A9`) or not (`#café`), it is encoded
+            // once: as written it would be twice (`%25C3`), and lead nowhere.
+            let decoded = percent_encoding::percent_decode_str(&anchor).decode_utf8_lossy();
             href.push('#');
-            href.push_str(&crate::site::encode_path(&anchor));
+            href.push_str(&crate::site::encode_path(&decoded));
         }
         Some(Resolved { href, title })
     }

@@ -205,6 +205,17 @@ fn links_may_name_the_title_heading_raw_html_anchors_and_footnotes() {
         run.page("CONTRIBUTING/index.html")
             .contains("<h1 id=\"contributing\">")
     );
+    // An anchor written encoded is encoded once in the href, as one written
+    // as it reads: both lead to the heading.
+    let contributing = run.page("CONTRIBUTING/index.html");
+    assert!(
+        contributing.contains("href=\"/team/%C3%BCber-uns/#%C3%BCber-uns\">Encoded</a>"),
+        "{contributing}"
+    );
+    assert!(
+        contributing.contains("href=\"/team/%C3%BCber-uns/#%C3%BCber-uns-1\">"),
+        "{contributing}"
+    );
     // A footnote's id never repeats a heading's.
     let faq = run.page("team/faq/index.html");
     assert_eq!(faq.matches("id=\"terms\"").count(), 1, "{faq}");
