@@ -166,6 +166,9 @@ struct Slots {
     tags: Vec<String>,
     draft: Option<bool>,
     aliases: Vec<String>,
+    /// credo's own keys the source already wrote, with values credo reads
+    /// (`owner: People team`, `reviewed: 2024-01-01`): kept as they are.
+    own: Vec<(&'static str, Value)>,
     extra: Mapping,
 }
 
@@ -257,6 +260,14 @@ fn take_page_key(key: &str, value: &Value, slots: &mut Slots, out: &mut Converte
             note_mapped(key, "draft", out);
         }),
         "taxonomies" => return take_taxonomies(value, slots, out),
+        // credo's own keys, where the source wrote them as credo reads them.
+        "owner" => scalar_text(value).map(|owner| slots.own.push(("owner", Value::String(owner)))),
+        "reviewed" => scalar_text(value)
+            .filter(|d| crate::load::frontmatter::Date::parse(d).is_some())
+            .map(|date| slots.own.push(("reviewed", Value::String(date)))),
+        "acknowledge" => value
+            .as_bool()
+            .map(|ack| slots.own.push(("acknowledge", Value::Bool(ack)))),
         _ => return take_shared_key(key, value, slots, out),
     }
     .is_some()
@@ -386,6 +397,9 @@ impl Slots {
         if !self.aliases.is_empty() {
             put("aliases", strings(self.aliases));
         }
+        for (key, value) in self.own {
+            put(key, value);
+        }
         if !self.extra.is_empty() {
             put("extra", Value::Mapping(self.extra));
         }
@@ -396,7 +410,17 @@ impl Slots {
 /// The order credo's own pages write their keys in; [`convert`] writes
 /// them so, and [`in_key_order`] restores it after keys are added.
 const KEY_ORDER: &[&str] = &[
-    "title", "summary", "weight", "sort_by", "tags", "draft", "aliases", "extra",
+    "title",
+    "summary",
+    "weight",
+    "sort_by",
+    "tags",
+    "draft",
+    "aliases",
+    "owner",
+    "reviewed",
+    "acknowledge",
+    "extra",
 ];
 
 /// `meta` with its keys in [`KEY_ORDER`] (any other key last, as it was).
@@ -470,6 +494,26 @@ mod tests {
         assert_eq!(map["tags"][1], Value::String("b".into()));
         assert_eq!(map["params"]["n"], Value::from(1.5));
         assert!(parse_block(Format::Toml, "title = \n").is_err());
+    }
+
+    #[test]
+    fn credos_own_keys_written_as_credo_reads_them_are_kept() {
+        let converted = convert(
+            yaml("title: Hi\nowner: People team\nreviewed: 2024-01-01\nacknowledge: true\n"),
+            Role::Page,
+        );
+        assert_eq!(
+            converted.meta,
+            yaml("title: Hi\nowner: People team\nreviewed: 2024-01-01\nacknowledge: true\n")
+        );
+        // Not as credo reads them: moved under `extra`, as any other key.
+        let converted = convert(yaml("title: Hi\nreviewed: last spring\n"), Role::Page);
+        assert_eq!(
+            converted.meta,
+            yaml("title: Hi\nextra: {reviewed: last spring}\n")
+        );
+        let section = convert(yaml("title: S\nowner: Ops\n"), Role::Section);
+        assert_eq!(section.meta, yaml("title: S\nextra: {owner: Ops}\n"));
     }
 
     #[test]
