@@ -444,7 +444,12 @@ pub fn render(meta: &Mapping, body: &str) -> String {
     }
     // serde quotes what needs it (`title: "Step 1: call"`).
     let yaml = serde_yaml::to_string(meta).unwrap_or_default();
-    format!("---\n{yaml}---\n{body}")
+    let head = format!("---\n{yaml}---\n");
+    // A file of CRLF lines keeps them throughout.
+    match body.contains("\r\n") {
+        true => format!("{}{body}", head.replace('\n', "\r\n")),
+        false => format!("{head}{body}"),
+    }
 }
 
 /// `true` when the body has a level-1 heading, which credo takes as the
@@ -494,6 +499,16 @@ mod tests {
         assert_eq!(map["tags"][1], Value::String("b".into()));
         assert_eq!(map["params"]["n"], Value::from(1.5));
         assert!(parse_block(Format::Toml, "title = \n").is_err());
+    }
+
+    #[test]
+    fn front_matter_takes_the_bodys_line_ends() {
+        let meta = yaml("title: Hi\n");
+        assert_eq!(
+            render(&meta, "One\r\nTwo\r\n"),
+            "---\r\ntitle: Hi\r\n---\r\nOne\r\nTwo\r\n"
+        );
+        assert_eq!(render(&meta, "One\n"), "---\ntitle: Hi\n---\nOne\n");
     }
 
     #[test]

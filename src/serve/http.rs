@@ -265,6 +265,12 @@ pub(crate) fn content_type(path: &str) -> &'static str {
         "mp4" => "video/mp4",
         "webm" => "video/webm",
         "mp3" => "audio/mpeg",
+        "csv" => "text/csv; charset=utf-8",
+        "yaml" | "yml" | "toml" => "text/plain; charset=utf-8",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "zip" => "application/zip",
         _ => "application/octet-stream",
     }
 }
@@ -609,6 +615,9 @@ mod tests {
         assert_eq!(content_type("sitemap.xml"), "application/xml");
         assert_eq!(content_type("img/logo.svg"), "image/svg+xml");
         assert_eq!(content_type("LICENSE"), "application/octet-stream");
+        assert_eq!(content_type("rates.csv"), "text/csv; charset=utf-8");
+        assert!(content_type("files/Engagement letter.docx").contains("wordprocessingml"));
+        assert!(content_type("plan.XLSX").contains("spreadsheetml"));
     }
 
     #[test]

@@ -44,7 +44,10 @@ impl Site {
             // `#top` without such an id is the top of the page, by the HTML
             // standard: READMEs end with "Back to top" links.
             let top = decoded.eq_ignore_ascii_case("top");
-            if !scan.has_anchor(anchor) && !scan.has_anchor(&decoded) && !top {
+            // `x.md?plain=1#L3`: GitHub's source view, at a line.
+            let source_line = link.query.as_deref().is_some_and(|q| q.contains("plain=1"))
+                && is_line_anchor(&decoded);
+            if !scan.has_anchor(anchor) && !scan.has_anchor(&decoded) && !top && !source_line {
                 return Err(LinkError::MissingAnchor {
                     anchor: anchor.to_string(),
                     page: self
@@ -492,6 +495,18 @@ impl Site {
             Some(destination) => destination.clone(),
             None => self.resolve_link(from, link).ok(),
         }
+    }
+}
+
+/// `L3` or `L3-L9`: a line (range) of GitHub's source view.
+fn is_line_anchor(anchor: &str) -> bool {
+    let line = |l: &str| {
+        l.strip_prefix('L')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    match anchor.split_once('-') {
+        Some((from, to)) => line(from) && line(to),
+        None => line(anchor),
     }
 }
 

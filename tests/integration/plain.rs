@@ -447,14 +447,15 @@ fn a_title_repeated_as_the_opening_heading_shows_once() {
 }
 
 /// What every README does and every browser accepts: "Back to top" by `#top`
-/// or `#`, and a contact address as `<desk@example.com>`.
+/// or `#`, a contact address as `<desk@example.com>`, a link to a line of
+/// GitHub's source view (`x.md?plain=1#L3`).
 #[test]
 fn back_to_top_links_and_email_autolinks_are_no_broken_links() {
     let site = SiteTest::minimal()
         .file("content/other.md", "# Other\n\nSee [a](a.md).\n")
         .file(
             "content/a.md",
-            "# A\n\nWrite to <desk@example.com>.\n\n[Back to top](#top) [up](#) [other](other.md#top)\n",
+            "# A\n\nWrite to <desk@example.com>.\n\n[Back to top](#top) [up](#) [other](other.md#top)\n\nGitHub's source view: [line 3](other.md?plain=1#L3), [lines](other.md?plain=1#L1-L3).\n",
         );
     site.check().code(0).diagnostics_are(&[]);
     let run = site.run(&["build"]);
