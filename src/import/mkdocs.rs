@@ -32,6 +32,36 @@ pub(super) fn plan(src: &Path) -> Plan {
             .into_iter()
             .map(|(folder, title)| (format!("content/{folder}"), title))
             .collect();
+        let mut outside = Vec::new();
+        links_elsewhere(nav, None, &mut outside);
+        for (title, url) in outside {
+            plan.notes.push(format!(
+                "mkdocs.yml's nav links to {url}{}: credo's sidebar lists the site's pages, so link to it from a page",
+                title.map(|t| format!(" (\"{t}\")")).unwrap_or_default()
+            ));
+        }
     }
     plan
+}
+
+/// The nav's entries that name another site (`Status: https://…`), with
+/// their titles: the sidebar credo makes cannot hold them.
+fn links_elsewhere(
+    item: &serde_yaml::Value,
+    title: Option<&str>,
+    out: &mut Vec<(Option<String>, String)>,
+) {
+    use serde_yaml::Value;
+    match item {
+        Value::String(url) if url.contains("://") => {
+            out.push((title.map(str::to_string), url.clone()))
+        }
+        Value::Sequence(items) => items.iter().for_each(|i| links_elsewhere(i, None, out)),
+        Value::Mapping(map) => {
+            for (key, value) in map {
+                links_elsewhere(value, key.as_str(), out);
+            }
+        }
+        _ => {}
+    }
 }

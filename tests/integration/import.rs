@@ -246,7 +246,8 @@ fn mkdocs_nav_gives_weights_and_missing_titles() {
         "---\ntitle: FAQ\nweight: 20\n---\nAsk anything in #onboarding.\n\n<img src=\"img/desk.jpg\" alt=\"Desk\" class=\"framed\" width=\"240\">\n\n## Badges & keys\n\nLost one? See [Badges & keys](#badges--keys), or [accounts](week-one/accounts.md#accounts).\n\n## Über die Kantine\n\n[Lunch](#über-die-kantine) is at noon.\n"
     );
     assert!(site.read("credo.yaml").contains("title: Onboarding\ndescription: Your first weeks at Acme\nbase_url: https://docs.example.com/onboarding/\nlanguage: en\n"));
-    site.stdout_has("from the reading order: 4 weights, 1 titles")
+    site.stdout_has("mkdocs.yml's nav links to https://status.example.com (\"Status page\"): credo's sidebar lists the site's pages, so link to it from a page")
+        .stdout_has("from the reading order: 4 weights, 1 titles")
         .stdout_has("links to pages or headings by their old URLs rewritten to credo's: 1 page\n");
     // The rewritten anchors resolve: the build checks every one.
     site.build_into_public();
