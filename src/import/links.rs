@@ -99,7 +99,33 @@ impl Relinker {
                 }
             }
         }
+        relinker.serve_bundle_files(plan);
         relinker
+    }
+
+    /// A bundle's files were served below the bundle's URL (Hugo's `url`:
+    /// `/escalate/ladder.png` for `care/escalation/ladder.png`), so links
+    /// written for those URLs find them too.
+    fn serve_bundle_files(&mut self, plan: &Plan) {
+        let bundles: BTreeMap<&str, &str> = (self.page_urls.iter())
+            .filter_map(|(file, url)| Some((file.strip_suffix("/index.md")?, url.as_str())))
+            .collect();
+        let mut served = Vec::new();
+        for asset in &plan.assets {
+            let Some(path) = asset.dest.strip_prefix("content/") else {
+                continue;
+            };
+            let Some((folder, name)) = path.rsplit_once('/') else {
+                continue;
+            };
+            if let Some(url) = bundles.get(folder) {
+                let url = format!("{}/{name}", url.trim_matches('/'));
+                served.push((url.trim_start_matches('/').to_lowercase(), path.to_string()));
+            }
+        }
+        for (url, path) in served {
+            self.served.entry(url).or_insert(path);
+        }
     }
 
     /// Records that the source served the page at `file` (under

@@ -386,3 +386,33 @@ fn hugo_pages_hugo_would_not_publish_become_drafts_whatever_draft_says() {
     }
     assert_eq!(draft("news/now.md"), "draft: false");
 }
+
+/// A bundle's files are served below the bundle's URL: a link written for
+/// that URL (`../../escalate/ladder.png` from `/care/followup/`) names the
+/// file where it now is.
+#[test]
+fn hugo_links_to_a_bundles_files_by_its_url_follow_them() {
+    let site = SiteTest::empty()
+        .file("hugo.toml", "title = \"Desk\"\n")
+        .file("content/_index.md", "Welcome.\n")
+        .file(
+            "content/care/escalation/index.md",
+            "---\ntitle: Escalation\nurl: /escalate/\n---\n![Ladder](ladder.png)\n",
+        )
+        .file("content/care/escalation/ladder.png", "png")
+        .file(
+            "content/care/followup.md",
+            "---\ntitle: Follow-up\n---\nThe [ladder](../../escalate/ladder.png) and [escalation](../../escalate/).\n",
+        );
+    let run = site.run(&["import", ".", "../out"]);
+    run.success();
+    assert!(!run.stdout.contains("error"), "{}", run.stdout);
+    let out = site.root.parent().unwrap().join("out");
+    let followup = std::fs::read_to_string(out.join("content/care/followup.md")).unwrap();
+    assert!(
+        followup.contains(
+            "[ladder](@/care/escalation/ladder.png) and [escalation](@/care/escalation/index.md)"
+        ),
+        "{followup}"
+    );
+}
