@@ -223,15 +223,7 @@ fn old_urls(dest: &str, raw: &Mapping, site: &SiteInfo) -> Vec<OldUrl> {
     let Some(url) = served_url(dest, raw, site) else {
         return Vec::new();
     };
-    // Where credo serves it: at its path, a folder's own page at the folder.
-    let path = dest
-        .strip_prefix("content/")
-        .and_then(|p| p.strip_suffix(".md"))
-        .unwrap_or_default();
-    let current = match path.rsplit_once('/').unwrap_or(("", path)) {
-        (folder, name) if crate::load::own_page_rank(name).is_some() => folder,
-        _ => path,
-    };
+    let current = super::credo_path(dest);
     let old = match url.rsplit('/').next() {
         Some(last) if last.contains('.') => format!("/{url}"),
         _ if url.is_empty() => "/".to_string(),

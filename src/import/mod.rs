@@ -228,19 +228,20 @@ impl Plan {
         }
     }
 
-    /// Leaves out the source's files at the top of the site that credo
-    /// writes itself: its theme's `style.css`, `credo.js`, … (the source's
-    /// own, made for its templates, would replace them and unstyle every
-    /// page) and `404.html` (credo writes the 404 page).
+    /// Leaves out the source's files where credo writes its own: its
+    /// theme's `style.css`, `credo.js`, … (the source's, made for its
+    /// templates, would replace them and unstyle every page) and the
+    /// outputs of [`crate::outputs`] (`404.html`, `highlight.css`, …).
     fn leave_out_theme_files(&mut self) {
-        let mut ours: Vec<&str> = crate::render::theme::builtin_static_names();
-        ours.extend(["highlight.css", "credo-strings.js", "404.html"]);
+        // The theme's files, and what the table of outputs writes.
+        let theme = crate::render::theme::builtin_static_names();
+        let ours = |name: &str| theme.contains(&name) || crate::outputs::find(name).is_some();
         let mut left_out = Vec::new();
         self.assets.retain(|asset| {
             let top = ["static/", "content/"]
                 .iter()
                 .find_map(|root| asset.dest.strip_prefix(root));
-            let theirs = top.is_some_and(|name| ours.contains(&name));
+            let theirs = top.is_some_and(ours);
             if theirs {
                 left_out.push(top.unwrap_or_default().to_string());
             }
@@ -355,15 +356,7 @@ impl Plan {
     /// Adds one file at `rel` under the DIR-relative folder `to`.
     fn add_file(&mut self, source: &Path, rel: &str, to: &str) {
         // `x.markdown`, `x.mdx` and `x.MD` are pages, which credo reads as `x.md`.
-        let page_stem = (rel.rsplit_once('.'))
-            .filter(|(stem, ext)| {
-                !stem.is_empty()
-                    && !stem.ends_with('/')
-                    && ["md", "markdown", "mdx"]
-                        .iter()
-                        .any(|m| ext.eq_ignore_ascii_case(m))
-            })
-            .map(|(stem, _)| stem);
+        let page_stem = crate::markdown::markdown_stem(rel);
         let entry = Entry {
             source: source.to_path_buf(),
             dest: join(
@@ -376,6 +369,18 @@ impl Plan {
         } else {
             self.assets.push(entry);
         }
+    }
+}
+
+/// The URL path (no `/` at either end) credo serves the page `dest`
+/// (`content/a/b.md`) at: its path, a folder's own page at the folder.
+pub(crate) fn credo_path(dest: &str) -> &str {
+    let path = (dest.strip_prefix("content/"))
+        .and_then(|p| p.strip_suffix(".md"))
+        .unwrap_or_default();
+    match path.rsplit_once('/').unwrap_or(("", path)) {
+        (folder, name) if crate::load::own_page_rank(name).is_some() => folder,
+        _ => path,
     }
 }
 

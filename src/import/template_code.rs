@@ -72,26 +72,57 @@ pub(super) fn hugo(lines: &[&str]) -> Vec<String> {
 /// `line` with Hugo's escaped shortcodes (`{{</* ref "x.md" */>}}`) as Hugo
 /// shows them (`{{< ref "x.md" >}}`), each between `quote`s.
 fn unescaped_shortcodes(line: &str, quote: &str) -> String {
+    const SHOWN: [(&str, &str); 2] = [("{{<", ">}}"), ("{{%", "%}}")];
+    rewrite_spans(line, &[("{{</*", "*/>}}"), ("{{%/*", "*/%}}")], |span| {
+        let (open, close) = SHOWN[span.pair];
+        Some(format!("{quote}{open}{}{close}{quote}", span.inner))
+    })
+}
+
+/// A span of a line between an opener and its closer (see [`rewrite_spans`]).
+struct Span<'a> {
+    /// Which of the pairs it is.
+    pair: usize,
+    /// The span, opener and closer included.
+    whole: &'a str,
+    /// Between the opener and the closer.
+    inner: &'a str,
+    /// The line as written so far, before the span.
+    before: &'a str,
+    /// The rest of the line, after it.
+    after: &'a str,
+}
+
+/// `line` with each span from one of `pairs`' openers to its closer (the
+/// earliest opener first; its closer sought after it) replaced by what
+/// `write` makes of it, or kept as written when it makes nothing.
+fn rewrite_spans(
+    line: &str,
+    pairs: &[(&str, &str)],
+    mut write: impl FnMut(&Span) -> Option<String>,
+) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
-    loop {
-        let open = [
-            ("{{</*", "*/>}}", "{{<", ">}}"),
-            ("{{%/*", "*/%}}", "{{%", "%}}"),
-        ]
-        .into_iter()
-        .filter_map(|(o, c, so, sc)| Some((rest.find(o)?, o, c, so, sc)))
-        .min_by_key(|(at, ..)| *at);
-        let Some((at, o, c, so, sc)) = open else {
+    while let Some((at, pair)) = (pairs.iter().enumerate())
+        .filter_map(|(i, (open, _))| Some((rest.find(open)?, i)))
+        .min()
+    {
+        let (open, close) = pairs[pair];
+        let Some(len) = rest[at + open.len()..].find(close) else {
             break;
         };
-        let Some(close) = rest[at + o.len()..].find(c) else {
-            break;
-        };
-        let inner = &rest[at + o.len()..at + o.len() + close];
+        let end = at + open.len() + len + close.len();
         out.push_str(&rest[..at]);
-        out.push_str(&format!("{quote}{so}{inner}{sc}{quote}"));
-        rest = &rest[at + o.len() + close + c.len()..];
+        let span = Span {
+            pair,
+            whole: &rest[at..end],
+            inner: &rest[at + open.len()..end - close.len()],
+            before: &out,
+            after: &rest[end..],
+        };
+        let written = write(&span);
+        out.push_str(written.as_deref().unwrap_or(&rest[at..end]));
+        rest = &rest[end..];
     }
     out.push_str(rest);
     out
@@ -113,25 +144,10 @@ fn shortcode(line: &str) -> Option<(&str, &str)> {
 /// `line` with each `ref`, `relref` and `figure` shortcode in it written
 /// out.
 fn hugo_inline(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(at) = [rest.find("{{<"), rest.find("{{%")]
-        .into_iter()
-        .flatten()
-        .min()
-    {
-        let close = if rest[at..].starts_with("{{<") {
-            ">}}"
-        } else {
-            "%}}"
-        };
-        // The close is sought after the opener (`{{%}}` is no shortcode).
-        let Some(len) = rest[at + 3..].find(close).map(|l| l + 3) else {
-            break;
-        };
-        let whole = &rest[at..at + len + 3];
-        out.push_str(&rest[..at]);
-        let written = shortcode(whole).and_then(|(name, args)| match name {
+    // The close is sought after the opener (`{{%}}` is no shortcode).
+    rewrite_spans(line, &[("{{<", ">}}"), ("{{%", "%}}")], |span| {
+        let (name, args) = shortcode(span.whole)?;
+        match name {
             "ref" | "relref" => {
                 let spaced = format!(" {args}");
                 let path = attribute(&spaced, "path").or_else(|| first_argument(args))?;
@@ -142,12 +158,8 @@ fn hugo_inline(line: &str) -> String {
             }
             "figure" => figure(&format!(" {args}")),
             _ => None,
-        });
-        out.push_str(written.as_deref().unwrap_or(whole));
-        rest = &rest[at + len + 3..];
-    }
-    out.push_str(rest);
-    out
+        }
+    })
 }
 
 /// A shortcode's first positional argument, quoted or not.
@@ -204,49 +216,28 @@ fn liquid_tag(line: &str) -> Option<(&str, &str)> {
 
 /// `line` with each URL-making Liquid expression or tag as its URL.
 fn jekyll_urls(line: &str, raw: &mut bool) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(at) = [rest.find("{{"), rest.find("{%")]
-        .into_iter()
-        .flatten()
-        .min()
-    {
-        let close = if rest[at..].starts_with("{{") {
-            "}}"
-        } else {
-            "%}"
-        };
-        // The close is sought after the opener: `{%}` holds no tag.
-        let Some(len) = rest[at + 2..].find(close).map(|l| l + 2) else {
-            break;
-        };
-        let whole = &rest[at..at + len + 2];
-        let inner = whole[2..whole.len() - 2].trim_matches('-').trim();
-        out.push_str(&rest[..at]);
-        let after = &rest[at + len + 2..];
-        let written = match (close, inner) {
-            ("%}", "raw") => {
+    // The close is sought after the opener: `{%}` holds no tag.
+    rewrite_spans(line, &[("{{", "}}"), ("{%", "%}")], |span| {
+        let tag = span.pair == 1;
+        match (tag, span.inner.trim_matches('-').trim()) {
+            (true, "raw") => {
                 *raw = true;
                 Some(String::new())
             }
-            ("%}", "endraw") => {
+            (true, "endraw") => {
                 *raw = false;
                 Some(String::new())
             }
             _ if *raw => None,
             // `{{ site.url }}` names the site only as part of a URL; alone
             // in one, it is the site's root.
-            (_, "site.url" | "site.baseurl") if !in_url(&out, after) => None,
-            (_, "site.url" | "site.baseurl") if after.starts_with([')', '"', '\'']) => {
+            (_, "site.url" | "site.baseurl") if !in_url(span.before, span.after) => None,
+            (_, "site.url" | "site.baseurl") if span.after.starts_with([')', '"', '\'']) => {
                 Some("/".to_string())
             }
-            _ => liquid_url(inner, close == "%}"),
-        };
-        out.push_str(written.as_deref().unwrap_or(whole));
-        rest = after;
-    }
-    out.push_str(rest);
-    out
+            (_, inner) => liquid_url(inner, tag),
+        }
+    })
 }
 
 /// Whether text between `before` and `after` stands in a URL: a link's or

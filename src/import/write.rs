@@ -284,15 +284,9 @@ fn served_elsewhere(plan: &Plan, dest: &str, raw: &Mapping) -> Vec<super::OldUrl
         (below, "") => format!("/{below}/"),
         (below, path) => format!("/{below}/{path}/"),
     };
-    let page = dest.strip_prefix("content/").unwrap_or(dest);
-    let page = page.strip_suffix(".md").unwrap_or(page);
-    let folder = ["/_index", "/index", "/README"]
-        .iter()
-        .find_map(|own| page.strip_suffix(own))
-        .unwrap_or(page);
-    let credo = match folder {
-        "_index" | "index" | "README" => "/".to_string(),
-        folder => format!("/{folder}/"),
+    let credo = match super::credo_path(dest) {
+        "" => "/".to_string(),
+        path => format!("/{path}/"),
     };
     if old == credo || old == "//" {
         return Vec::new();

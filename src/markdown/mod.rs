@@ -380,6 +380,23 @@ pub fn classify_link(link_type: LinkType, dest: &str, offset: usize) -> Option<L
     })
 }
 
+/// Whether a fragment names the top of its page, as browsers take `#` and
+/// `#top` (when no element has that id).
+pub(crate) fn names_page_top(fragment: &str) -> bool {
+    fragment.is_empty() || fragment.eq_ignore_ascii_case("top")
+}
+
+/// The stem of a Markdown file's path as other tools name them: `x.md`,
+/// `x.MD`, `x.markdown`, `x.mdx` (credo reads `x.md` alone as a page; `credo
+/// import` renames the others so).
+pub(crate) fn markdown_stem(path: &str) -> Option<&str> {
+    let (stem, extension) = path.rsplit_once('.')?;
+    let markdown = ["md", "markdown", "mdx"]
+        .iter()
+        .any(|m| extension.eq_ignore_ascii_case(m));
+    (markdown && !stem.is_empty() && !stem.ends_with('/')).then_some(stem)
+}
+
 /// Whether a URL starts with a scheme (`https:`, `mailto:`, `data:`...).
 pub(crate) fn has_scheme(url: &str) -> bool {
     let Some(colon) = url.find(':') else {

@@ -603,10 +603,9 @@ fn rewrite_for_print(html: &str, anchor: &str, anchors: &HashMap<String, String>
                 // `#` and `#top` (with no such id) are the top of the page:
                 // here, its entry.
                 let top = |f: &str, html: &str| {
-                    f.is_empty()
-                        || f.eq_ignore_ascii_case("top")
-                            && !html.contains(&format!(" id=\"{f}\""))
-                            && !html.contains(&format!(" name=\"{f}\""))
+                    crate::markdown::names_page_top(f)
+                        && !html.contains(&format!(" id=\"{f}\""))
+                        && !html.contains(&format!(" name=\"{f}\""))
                 };
                 if path.is_empty() {
                     match fragment.unwrap_or_default() {
@@ -617,7 +616,7 @@ fn rewrite_for_print(html: &str, anchor: &str, anchors: &HashMap<String, String>
                     match fragment {
                         // Another page's body is not at hand: its `#top` is
                         // taken as its top.
-                        Some(f) if !f.eq_ignore_ascii_case("top") && !f.is_empty() => {
+                        Some(f) if !crate::markdown::names_page_top(f) => {
                             out.push_str(&format!("#{target}--{f}"));
                         }
                         _ => out.push_str(&format!("#{target}")),

@@ -43,7 +43,7 @@ impl Site {
             let decoded = percent_encoding::percent_decode_str(anchor).decode_utf8_lossy();
             // `#top` without such an id is the top of the page, by the HTML
             // standard: READMEs end with "Back to top" links.
-            let top = decoded.eq_ignore_ascii_case("top");
+            let top = crate::markdown::names_page_top(&decoded);
             // `x.md?plain=1#L3`: GitHub's source view, at a line.
             let source_line = link.query.as_deref().is_some_and(|q| q.contains("plain=1"))
                 && is_line_anchor(&decoded);
@@ -513,11 +513,7 @@ fn is_line_anchor(anchor: &str) -> bool {
 /// The stem of a Markdown file named otherwise than `x.md` (`x.mdx`,
 /// `x.markdown`, `x.MD`), which `credo import` renames `x.md`.
 fn other_markdown_stem(path: &str) -> Option<&str> {
-    let (stem, extension) = path.rsplit_once('.')?;
-    let markdown = ["md", "mdx", "markdown"]
-        .iter()
-        .any(|m| extension.eq_ignore_ascii_case(m));
-    (markdown && extension != "md" && !stem.ends_with('/')).then_some(stem)
+    crate::markdown::markdown_stem(path).filter(|_| !path.ends_with(".md"))
 }
 
 #[cfg(test)]
