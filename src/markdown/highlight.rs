@@ -4,13 +4,16 @@
 //! shared: a site without code never pays for it. An unknown or absent language
 //! renders as plain escaped code.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex, OnceLock, mpsc};
 use std::time::Duration;
 
 use syntect::highlighting::{Color, ThemeSet};
-use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
-use syntect::parsing::{SyntaxReference, SyntaxSet};
+use syntect::html::{ClassStyle, css_for_theme_with_class_style, line_tokens_to_classed_spans};
+use syntect::parsing::{
+    ParseState, ParsingError, ScopeStack, ScopeStackOp, SyntaxReference, SyntaxSet,
+};
 use syntect::util::LinesWithEndings;
 
 /// The prefix of every highlighting class, so theme CSS cannot clash with it.
@@ -133,15 +136,106 @@ pub(crate) fn hung_block(lang: &str, code: &str) -> bool {
     })
 }
 
+/// Highlights `code` as syntect's `ClassedHTMLGenerator` does, line by
+/// line, each line's parse taken from this thread's [`LineMemo`] when it
+/// has one.
 fn highlight_now(syntax: &SyntaxReference, code: &str) -> Option<String> {
     let set = syntaxes();
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
-    for line in LinesWithEndings::from(code) {
-        generator
-            .parse_html_for_line_which_includes_newline(line)
-            .ok()?;
+    MEMO.with_borrow_mut(|memo| {
+        let mut state = memo.start(syntax);
+        let mut scopes = ScopeStack::new();
+        let mut html = String::with_capacity(code.len() * 4);
+        let mut open_spans = 0;
+        for line in LinesWithEndings::from(code) {
+            let ops = memo.parse(&mut state, line, set).ok()?;
+            let (spans, delta) =
+                line_tokens_to_classed_spans(line, ops, CLASS_STYLE, &mut scopes).ok()?;
+            open_spans += delta;
+            html.push_str(&spans);
+        }
+        for _ in 0..open_spans {
+            html.push_str("</span>");
+        }
+        Some(html)
+    })
+}
+
+thread_local! {
+    static MEMO: RefCell<LineMemo> = RefCell::default();
+}
+
+/// The lines this thread has parsed: for each, the parser state it began
+/// in, the scope changes found and the state it left. Syntect's parse of a
+/// line is a pure function of those two inputs, and code repeats its lines
+/// across a handbook's blocks (`}`, `  owner: Delivery`, a blank line): half
+/// to three quarters of the lines of code snippets and YAML files were seen
+/// before. Matching them again (Oniguruma) is most of the highlighting time.
+#[derive(Default)]
+struct LineMemo {
+    /// The distinct parser states met, named by their index.
+    states: Vec<ParseState>,
+    /// Line → its parses from each state it was met in.
+    lines: ahash::AHashMap<Box<str>, Vec<Parsed>>,
+    entries: usize,
+}
+
+struct Parsed {
+    before: usize,
+    ops: Vec<(usize, ScopeStackOp)>,
+    after: usize,
+}
+
+impl LineMemo {
+    /// Past this many parses (a few MiB) the memo forgets them all, before
+    /// the next block.
+    const CAPACITY: usize = 1 << 15;
+
+    /// The state a block of `syntax` starts in.
+    fn start(&mut self, syntax: &SyntaxReference) -> usize {
+        if self.entries >= Self::CAPACITY {
+            *self = LineMemo::default();
+        }
+        self.intern(ParseState::new(syntax))
     }
-    Some(generator.finalize())
+
+    fn intern(&mut self, state: ParseState) -> usize {
+        match self.states.iter().position(|known| *known == state) {
+            Some(at) => at,
+            None => {
+                self.states.push(state);
+                self.states.len() - 1
+            }
+        }
+    }
+
+    /// The scope changes of `line` parsed from `state`, which is moved past it.
+    fn parse(
+        &mut self,
+        state: &mut usize,
+        line: &str,
+        set: &SyntaxSet,
+    ) -> Result<&[(usize, ScopeStackOp)], ParsingError> {
+        let before = *state;
+        let known = self
+            .lines
+            .get(line)
+            .and_then(|parses| parses.iter().position(|p| p.before == before));
+        let at = match known {
+            Some(at) => at,
+            None => {
+                let mut parser = self.states[before].clone();
+                let ops = parser.parse_line(line, set)?;
+                let after = self.intern(parser);
+                let parses = self.lines.entry(line.into()).or_default();
+                parses.push(Parsed { before, ops, after });
+                self.entries += 1;
+                parses.len() - 1
+            }
+        };
+        let parsed = &self.lines[line][at];
+        *state = parsed.after;
+        Ok(&parsed.ops)
+    }
 }
 
 enum Bounded {
@@ -408,6 +502,57 @@ pub(crate) fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What syntect's own generator makes of `code`, without the memo.
+    fn unmemoized(lang: &str, code: &str) -> String {
+        let syntax = syntax_for(lang).expect("a known language");
+        let mut generator = syntect::html::ClassedHTMLGenerator::new_with_class_style(
+            syntax,
+            syntaxes(),
+            CLASS_STYLE,
+        );
+        for line in LinesWithEndings::from(code) {
+            generator
+                .parse_html_for_line_which_includes_newline(line)
+                .expect("parses");
+        }
+        generator.finalize()
+    }
+
+    #[test]
+    fn a_remembered_line_is_parsed_from_the_state_it_is_met_in() {
+        // `}` and `x: 1` recur inside comments, strings and block scalars,
+        // where they mean something else.
+        let blocks = [
+            ("rust", "fn a() {\n    let x = 1;\n}\n"),
+            ("rust", "/*\n    let x = 1;\n}\n*/\nfn b() {}\n"),
+            ("rust", "let s = \"\n}\n    let x = 1;\n\";\n}\n"),
+            ("yaml", "a:\n  x: 1\n"),
+            ("yaml", "b: |\n  x: 1\n  # not a comment\nx: 1\n"),
+            ("yaml", "# x: 1\nx: 1"),
+            ("python", "x = 1\n'''\nx = 1\n'''\n"),
+        ];
+        for _ in 0..2 {
+            for (lang, code) in blocks {
+                let syntax = syntax_for(lang).expect("a known language");
+                assert_eq!(
+                    highlight_now(syntax, code).as_deref(),
+                    Some(unmemoized(lang, code).as_str()),
+                    "{lang}: {code:?}"
+                );
+            }
+        }
+        MEMO.with_borrow(|memo| assert!(memo.entries > 0 && memo.states.len() > 3));
+    }
+
+    #[test]
+    fn a_full_memo_is_forgotten_before_the_next_block() {
+        let syntax = syntax_for("rust").expect("rust");
+        highlight_now(syntax, "fn a() {}\n");
+        MEMO.with_borrow_mut(|memo| memo.entries = LineMemo::CAPACITY);
+        highlight_now(syntax, "fn b() {}\n");
+        MEMO.with_borrow(|memo| assert_eq!(memo.entries, 1));
+    }
 
     #[test]
     fn known_languages_get_classes() {
