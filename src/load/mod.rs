@@ -428,6 +428,38 @@ fn walk_files(
     files
 }
 
+/// The first symbolic link on the way from `root` to `path` that leads
+/// outside `root`, if any: a folder credo reads by name (a local theme) may
+/// sit behind one, where a walk's own symlink check does not look.
+pub(crate) fn link_leaving_root(root: &Path, path: &Path) -> Option<PathBuf> {
+    let canonical_root = root.canonicalize().ok()?;
+    let rel = path.strip_prefix(root).ok()?;
+    let mut at = root.to_path_buf();
+    for part in rel.components() {
+        at.push(part);
+        let is_link = at.symlink_metadata().is_ok_and(|m| m.is_symlink());
+        if is_link
+            && at
+                .canonicalize()
+                .is_ok_and(|target| !target.starts_with(&canonical_root))
+        {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// The error for a symbolic link that leads outside the site root.
+pub(crate) fn escaping_link_error(root: &Path, link: &Path) -> Diagnostic {
+    Diagnostic::error(
+        display_path(root, link),
+        0,
+        0,
+        Code::SymlinkOutsideRoot,
+        "symbolic link points outside the site root; it is not followed",
+    )
+}
+
 fn stays_inside(canonical_root: &Path, entry: &walkdir::DirEntry) -> bool {
     if !entry.path_is_symlink() {
         return true;
@@ -454,13 +486,7 @@ fn report_escaping_links(
             Err(_) => false, // dangling or looping: walkdir reports it.
         };
         if escapes {
-            diagnostics.push(Diagnostic::error(
-                display_path(root, entry.path()),
-                0,
-                0,
-                Code::SymlinkOutsideRoot,
-                "symbolic link points outside the site root; it is not followed",
-            ));
+            diagnostics.push(escaping_link_error(root, entry.path()));
         }
     }
 }

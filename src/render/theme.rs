@@ -107,7 +107,9 @@ impl Theme {
         }
         theme.add_builtin("default", &mut diagnostics);
         let local = root.join("themes").join(name);
-        if local.is_dir() {
+        if let Some(link) = crate::load::link_leaving_root(root, &local) {
+            diagnostics.push(crate::load::escaping_link_error(root, &link));
+        } else if local.is_dir() {
             theme.add_dir(
                 root,
                 &local.join("templates"),

@@ -25,6 +25,19 @@ pub(super) fn build_aliases(site: &mut Site, diagnostics: &mut Diagnostics) {
                 Diagnostic::error(&p.source.file, line, col, code, message)
                     .with_source(&p.source.text)
             };
+            if names_another_site(alias) {
+                diagnostics.push(
+                    error(
+                        Code::InvalidAlias,
+                        format!("alias `{alias}` is a URL, not a path inside the site"),
+                    )
+                    .with_hint(
+                        "write the old path from the site root, like `/old/page/`; \
+                         a redirect from another host is that host's to make",
+                    ),
+                );
+                continue;
+            }
             let Some(path) = refs::normalise(alias.trim()).filter(|p| !p.is_empty()) else {
                 diagnostics.push(error(
                     Code::InvalidAlias,
@@ -61,6 +74,17 @@ pub(super) fn build_aliases(site: &mut Site, diagnostics: &mut Diagnostics) {
     site.aliases = aliases;
 }
 
+/// Whether an alias names a URL with a scheme or a host (`https://x/`,
+/// `//x/`), or a query or fragment, which no file of the output can answer.
+fn names_another_site(alias: &str) -> bool {
+    let alias = alias.trim();
+    alias.starts_with("//")
+        || alias.contains(['?', '#'])
+        || alias
+            .split_once(':')
+            .is_some_and(|(scheme, _)| !scheme.is_empty() && !scheme.contains('/'))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::site::Target;
@@ -75,14 +99,15 @@ mod tests {
             ),
             (
                 "b.md",
-                "---\ntitle: B\naliases:\n  - /old/b\n  - /a/\n  - /print/\n  - ../../x\n---\n",
+                "---\ntitle: B\naliases:\n  - /old/b\n  - /a/\n  - /print/\n  - ../../x\n  - https://other.example/z\n  - //host/x\n  - /x?page=2\n  - /a:b/\n---\n",
             ),
         ]);
         let a = Target::Page(page(&site, "a"));
         let aliases: Vec<_> = (site.aliases.iter())
             .map(|(k, v)| (k.as_str(), *v))
             .collect();
-        assert_eq!(aliases, [("old/a.html", a), ("old/b/", a)]);
+        let b = Target::Page(page(&site, "b"));
+        assert_eq!(aliases, [("a:b/", b), ("old/a.html", a), ("old/b/", a)]);
         assert_eq!(
             lines(&diagnostics),
             [
@@ -90,6 +115,9 @@ mod tests {
                 "content/b.md:5:5 alias-collision: alias `/a/` collides with a page or another alias at /a/",
                 "content/b.md:6:5 alias-collision: alias `/print/` collides with the print page at /print/",
                 "content/b.md:7:5 invalid-alias: alias `../../x` is not a path inside the site",
+                "content/b.md:8:5 invalid-alias: alias `https://other.example/z` is a URL, not a path inside the site",
+                "content/b.md:9:5 invalid-alias: alias `//host/x` is a URL, not a path inside the site",
+                "content/b.md:10:5 invalid-alias: alias `/x?page=2` is a URL, not a path inside the site",
             ]
         );
     }

@@ -40,6 +40,37 @@ fn symlinks_out_of_the_site_are_not_followed() {
 }
 
 #[test]
+fn a_theme_behind_a_symlink_out_of_the_site_is_not_read() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(outside.path().join("static")).unwrap();
+    std::fs::write(outside.path().join("static/leak.txt"), "SECRET").unwrap();
+    std::fs::create_dir_all(outside.path().join("templates/partials")).unwrap();
+    std::fs::write(
+        outside.path().join("templates/partials/footer.html"),
+        "<footer>SECRET</footer>",
+    )
+    .unwrap();
+    let site = SiteTest::minimal();
+    let config = site.read("credo.yaml") + "theme: evil\n";
+    let site = site.file("credo.yaml", config);
+    std::fs::create_dir_all(site.root.join("themes")).unwrap();
+    symlink(outside.path(), site.root.join("themes/evil")).unwrap();
+    site.build().code(1).diagnostics_are(&[
+        "themes/evil:1:1: error: symbolic link points outside the site root; it is not followed",
+    ]);
+    assert!(!site.root.join("public/leak.txt").exists());
+
+    // The same when the whole themes/ folder is the link.
+    std::fs::remove_dir_all(site.root.join("themes")).unwrap();
+    std::fs::create_dir_all(outside.path().join("themes")).unwrap();
+    symlink(outside.path(), outside.path().join("themes/evil")).unwrap();
+    symlink(outside.path().join("themes"), site.root.join("themes")).unwrap();
+    site.build().code(1).diagnostics_are(&[
+        "themes:1:1: error: symbolic link points outside the site root; it is not followed",
+    ]);
+}
+
+#[test]
 fn symlinks_inside_the_site_are_followed() {
     let site = SiteTest::minimal().file("shared/note.md", "---\ntitle: Shared note\n---\n");
     symlink(
