@@ -397,10 +397,12 @@ pub(crate) fn site_css(theme: &str) -> Option<String> {
     {
         css.push_str("\n/* In dark mode: ");
         css.push_str(DARK_COMPANION);
-        css.push_str(" */\n@media (prefers-color-scheme: dark) {\n");
+        // On screen only: paper is white, whatever the reader's scheme.
+        css.push_str(" */\n@media screen and (prefers-color-scheme: dark) {\n");
         css.push_str(&scoped(&dark, ":root:not([data-theme=\"light\"])"));
-        css.push_str("}\n");
+        css.push_str("}\n@media screen {\n");
         css.push_str(&scoped(&dark, ":root[data-theme=\"dark\"]"));
+        css.push_str("}\n");
     }
     Some(css)
 }
@@ -600,9 +602,9 @@ mod tests {
         let css = site_css("InspiredGitHub").unwrap();
         assert!(css.starts_with(&theme_css("InspiredGitHub").unwrap()));
         assert!(css.contains(
-            "@media (prefers-color-scheme: dark) {\n:root:not([data-theme=\"light\"]) .hl-code {"
+            "@media screen and (prefers-color-scheme: dark) {\n:root:not([data-theme=\"light\"]) .hl-code {"
         ));
-        assert!(css.contains("\n:root[data-theme=\"dark\"] .hl-code {"));
+        assert!(css.contains("@media screen {\n:root[data-theme=\"dark\"] .hl-code {"));
         // A dark theme is used as it is.
         assert_eq!(
             site_css("base16-ocean.dark"),

@@ -278,6 +278,29 @@ test("/print/ becomes a PDF with a contents list and every page", async () => {
   await context.close();
 });
 
+test("a printout is black on white whatever the reader's colour scheme", async () => {
+  const { context, page } = await open();
+  const withCode = handbook.pages.find((p) => /```\w/.test(fs.readFileSync(path.join(SITE, p.url.slice(BASE.length), "index.md"), "utf8")));
+  for (const where of [`${BASE}print/`, withCode ? withCode.url : BASE]) {
+    await page.goto(url(where));
+    for (const [scheme, chosen] of [["dark", null], ["light", "dark"], ["dark", "dark"]]) {
+      await page.evaluate((c) => { if (c) document.documentElement.dataset.theme = c; else delete document.documentElement.dataset.theme; }, chosen);
+      await page.emulateMedia({ media: "print", colorScheme: scheme });
+      const colours = await page.evaluate(() => {
+        const of = (el) => el && getComputedStyle(el);
+        const code = document.querySelector(".hl-code");
+        return { text: of(document.body).color, page: of(document.body).backgroundColor, code: code ? of(code).backgroundColor : null };
+      });
+      const what = `${where}, ${scheme} scheme, theme ${chosen}`;
+      assert.equal(colours.text, "rgb(0, 0, 0)", `${what}: text ${colours.text}`);
+      assert.equal(colours.page, "rgb(255, 255, 255)", `${what}: page ${colours.page}`);
+      if (colours.code) assert.ok(!/rgb\((\d{1,2}), (\d{1,2}), (\d{1,2})\)/.test(colours.code), `${what}: code on ${colours.code}`);
+    }
+    await page.emulateMedia({ media: "screen", colorScheme: "light" });
+  }
+  await context.close();
+});
+
 test("search finds a scenario by a word of its title, first, and Enter opens it", async () => {
   // The scenario whose longest title word is rarest makes a fair probe.
   const words = (p) => p.title.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 6);
@@ -413,6 +436,33 @@ test("at 360 px the menu button opens the sidebar as a drawer, keeps focus in it
   }
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test("using the header keeps the reader's place on the page", async () => {
+  const target = byKind("scenario").at(-1);
+  for (const viewport of [{ width: 1280, height: 600 }, { width: 360, height: 740 }]) {
+    const { context, page } = await open({ viewport });
+    await page.goto(url(target.url));
+    const at = async () => Math.round(await page.evaluate(() => window.scrollY));
+    await page.evaluate(() => window.scrollTo(0, 900));
+    await page.waitForTimeout(100);
+    const place = await at();
+    assert.ok(place > 400, `${viewport.width} px: the page scrolls (${place})`);
+    const steps = viewport.width > 800
+      ? [["the / key", () => page.keyboard.press("/")], ["Escape", () => page.keyboard.press("Escape")],
+        ["a click in the search box", () => page.locator(".site-header input[type=search]").click()],
+        ["Ctrl+K", async () => { await page.keyboard.press("Escape"); await page.keyboard.press("Control+k"); }]]
+      : [["opening the menu", () => page.locator(".menu-button").click()],
+        ["Escape in the menu", () => page.keyboard.press("Escape")],
+        ["opening it again", () => page.locator(".menu-button").click()],
+        ["its close button", () => page.locator(".drawer-close").click()]];
+    for (const [what, act] of steps) {
+      await act();
+      await page.waitForTimeout(350);
+      assert.equal(await at(), place, `${viewport.width} px: ${what} moved the page`);
+    }
+    await context.close();
+  }
 });
 
 test("without JavaScript the phone menu is a link to the sidebar, which is on the page", async () => {

@@ -383,7 +383,7 @@
         (current || nav.querySelector(focusable)).focus({ preventScroll: true });
       }
     }
-    function shut() { setOpen(false); button.focus(); }
+    function shut() { setOpen(false); button.focus({ preventScroll: true }); }
     button.addEventListener("click", function () { setOpen(!isOpen()); });
     close.addEventListener("click", shut);
     backdrop.addEventListener("click", shut);
@@ -393,8 +393,8 @@
       if (e.key !== "Tab") return;
       var all = Array.prototype.filter.call(nav.querySelectorAll(focusable), function (el) { return el.offsetParent !== null; });
       var first = all[0], last = all[all.length - 1];
-      if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
-      else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+      if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus({ preventScroll: true }); }
+      else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus({ preventScroll: true }); }
     });
     // Widening the window past the breakpoint puts the sidebar back.
     matchMedia("(min-width: 52.01rem)").addEventListener("change", function (m) { if (m.matches && isOpen()) setOpen(false); });

@@ -385,7 +385,7 @@
     var chord = (e.key === "k" || e.key === "K") && (mac ? e.metaKey : e.ctrlKey) && !e.altKey;
     if (chord || (e.key === "/" && !typing)) {
       var box = pageInput || header;
-      if (box) { e.preventDefault(); box.focus(); box.select(); }
+      if (box) { e.preventDefault(); box.focus({ preventScroll: true }); box.select(); }
     }
   });
 })();
