@@ -268,6 +268,8 @@ fn take_page_key(key: &str, value: &Value, slots: &mut Slots, out: &mut Converte
         "acknowledge" => value
             .as_bool()
             .map(|ack| slots.own.push(("acknowledge", Value::Bool(ack)))),
+        "checklist" => crate::load::frontmatter::is_checklist(value)
+            .then(|| slots.own.push(("checklist", value.clone()))),
         _ => return take_shared_key(key, value, slots, out),
     }
     .is_some()
@@ -420,6 +422,7 @@ const KEY_ORDER: &[&str] = &[
     "owner",
     "reviewed",
     "acknowledge",
+    "checklist",
     "extra",
 ];
 
@@ -529,6 +532,16 @@ mod tests {
         );
         let section = convert(yaml("title: S\nowner: Ops\n"), Role::Section);
         assert_eq!(section.meta, yaml("title: S\nextra: {owner: Ops}\n"));
+        // A checklist in any of credo's shapes is kept; one credo cannot
+        // read (a map, an item without `text`) goes under `extra`.
+        let list = "checklist:\n  - Call back\n  - {text: Confirm, detail: In writing}\n  - {group: After, items: [File notes]}\n";
+        let converted = convert(yaml(&format!("title: Hi\n{list}")), Role::Page);
+        assert_eq!(converted.meta, yaml(&format!("title: Hi\n{list}")));
+        let converted = convert(yaml("title: Hi\nchecklist: [{note: x}]\n"), Role::Page);
+        assert_eq!(
+            converted.meta,
+            yaml("title: Hi\nextra: {checklist: [{note: x}]}\n")
+        );
     }
 
     #[test]

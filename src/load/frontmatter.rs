@@ -377,6 +377,21 @@ fn check_map_keys(
     ok
 }
 
+/// Whether `value` is a checklist as credo reads one (`credo import` keeps
+/// such a `checklist:` where a source already wrote it).
+pub(crate) fn is_checklist(value: &serde_yaml::Value) -> bool {
+    let serde_yaml::Value::Sequence(entries) = value else {
+        return false;
+    };
+    let Ok(text) = serde_yaml::to_string(value) else {
+        return false;
+    };
+    let block = YamlBlock::new(&text, "", 1);
+    let mut errors = Vec::new();
+    let groups = convert_checklist(entries, &block, &mut errors);
+    errors.is_empty() && !groups.is_empty()
+}
+
 fn convert_checklist(
     entries: &[serde_yaml::Value],
     block: &YamlBlock<'_>,
