@@ -322,19 +322,28 @@ impl<'a> YamlBlock<'a> {
             .get(index + 1)
             .map_or(usize::MAX, |next| next.line);
         if let Some(needle) = needle.filter(|n| !n.is_empty()) {
-            for (i, l) in self.text.lines().enumerate().skip(start) {
-                if i >= end {
-                    break;
-                }
-                // On the key's own line, skip the key itself.
-                let from = if i == start {
-                    l.find(':').map_or(0, |c| c + 1)
-                } else {
-                    0
-                };
-                if let Some(pos) = l.get(from..).and_then(|rest| rest.find(needle)) {
-                    let col = l[..from + pos].chars().count() + 1;
-                    return (self.first_line + i, col);
+            // The value written whole (`te`, not the start of `team`), else
+            // anywhere: a value YAML wrote differently (quoted, folded).
+            for whole in [true, false] {
+                for (i, l) in self.text.lines().enumerate().skip(start) {
+                    if i >= end {
+                        break;
+                    }
+                    // On the key's own line, skip the key itself.
+                    let from = if i == start {
+                        l.find(':').map_or(0, |c| c + 1)
+                    } else {
+                        0
+                    };
+                    let Some(rest) = l.get(from..) else { continue };
+                    let found = rest
+                        .match_indices(needle)
+                        .map(|(pos, _)| pos)
+                        .find(|&pos| !whole || stands_alone(rest, pos, pos + needle.len()));
+                    if let Some(pos) = found {
+                        let col = l[..from + pos].chars().count() + 1;
+                        return (self.first_line + i, col);
+                    }
                 }
             }
         }
@@ -531,6 +540,15 @@ fn hint_for(message: &str) -> Option<String> {
     did_you_mean(unknown, &expected).map(|best| format!("did you mean `{best}`?"))
 }
 
+/// Whether `line[start..end]` is a whole YAML scalar, not part of a
+/// longer one: what surrounds it is the line's end, a space, a quote or
+/// flow punctuation.
+fn stands_alone(line: &str, start: usize, end: usize) -> bool {
+    let apart = |c: char| c.is_whitespace() || "\"'[]{},".contains(c);
+    line[..start].chars().next_back().is_none_or(apart)
+        && line[end..].chars().next().is_none_or(apart)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -541,6 +559,21 @@ mod tests {
         assert_eq!(b.locate("tags", None), (4, 1));
         assert_eq!(b.locate("tags", Some("b")), (4, 11));
         assert_eq!(b.locate("title", None), (2, 1));
+    }
+
+    #[test]
+    fn a_value_is_found_written_whole_before_as_part_of_another() {
+        let b = YamlBlock::new(
+            "related:\n  - team\n  - tea\n  - te\nprinciples: [principles/p1, principles]\nx: \"quoted te\"\n",
+            "f.md",
+            2,
+        );
+        assert_eq!(b.locate("related", Some("team")), (3, 5));
+        assert_eq!(b.locate("related", Some("tea")), (4, 5));
+        assert_eq!(b.locate("related", Some("te")), (5, 5));
+        assert_eq!(b.locate("principles", Some("principles")), (6, 29));
+        // Only inside a longer text: found there.
+        assert_eq!(b.locate("x", Some("te")), (7, 12));
     }
 
     #[test]
