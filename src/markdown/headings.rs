@@ -41,6 +41,13 @@ pub(crate) const RESERVED_IDS: &[&str] = &[
     "sections-heading",
     "ack-heading",
     "history-heading",
+    "changed-heading",
+    "ack-name-input",
+    "ack-table",
+    "ack-where",
+    // search.js's result lists.
+    "search-input-list",
+    "search-page-input-list",
 ];
 
 /// The plain text of the first `# heading` of `body`, if it has one: the

@@ -8,7 +8,7 @@
 //! the data files (sitemap, handbook.json, feed, llms.txt) have fixed formats. All listings follow reading order or
 //! sorted keys, so the output is byte-identical for the same input.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
 use super::context::{Card, Contexts};
@@ -50,6 +50,13 @@ pub(super) struct Generated<'a> {
     /// to a newer change within milliseconds.
     pub stopped: &'a (dyn Fn() -> bool + Sync),
     pub render: &'a RenderFn<'a>,
+}
+
+/// Where each entry of `/print/` is: by what it is, and by the `href`
+/// links inside bodies give it.
+struct PrintAnchors {
+    of: HashMap<Target, String>,
+    by_href: HashMap<String, String>,
 }
 
 /// A tag with its pages, as `tag` (tag.html) or in `tags` (tags.html).
@@ -395,24 +402,34 @@ impl Generated<'_> {
         }
     }
 
-    fn print_anchor(&self, t: Target) -> String {
-        format!("p-{}", slugify(self.contexts.card(t).fields.key))
-    }
-
-    /// Every page's `href` → its entry's anchor on `/print/`.
-    fn print_anchors(&self) -> HashMap<String, String> {
+    /// Each entry's anchor on `/print/`: `p-` and the slug of its key, made
+    /// unique in reading order (`team/onboarding` and `team-onboarding`
+    /// slug alike).
+    fn print_anchors(&self) -> PrintAnchors {
         let site = self.site;
-        site.reading_order
+        let mut taken = HashSet::new();
+        let mut of = HashMap::new();
+        for &t in site.reading_order.iter().take_while(|_| !(self.stopped)()) {
+            let base = format!("p-{}", slugify(self.contexts.card(t).fields.key));
+            let mut anchor = base.clone();
+            let mut n = 1;
+            while !taken.insert(anchor.clone()) {
+                anchor = format!("{base}-{n}");
+                n += 1;
+            }
+            of.insert(t, anchor);
+        }
+        let by_href = of
             .iter()
-            .take_while(|_| !(self.stopped)())
-            .map(|&t| (site.href(site.url(t)), self.print_anchor(t)))
-            .collect()
+            .map(|(&t, anchor)| (site.href(site.url(t)), anchor.clone()))
+            .collect();
+        PrintAnchors { of, by_href }
     }
 
     /// The entries of `/print/`, as the template value. Each body's HTML is
     /// dropped as soon as its entry is made: a large handbook's bodies are
     /// tens of megabytes, and are never held twice.
-    fn print(&self, anchors: &HashMap<String, String>, mut html: BodyHtml) -> tera::Value {
+    fn print(&self, anchors: &PrintAnchors, mut html: BodyHtml) -> tera::Value {
         let site = self.site;
         // Moved out in reading order (no copy), then made side by side.
         let bodies: Vec<(Target, String)> = site
@@ -439,14 +456,14 @@ impl Generated<'_> {
                     ),
                     Target::Section(s) => (&[], section_depth(site, s)),
                 };
-                let anchor = self.print_anchor(t);
+                let anchor = anchors.of.get(&t).cloned().unwrap_or_default();
                 let steps = match t {
                     Target::Page(p) => site.pages[p]
                         .steps
                         .iter()
                         .map(|s| PrintStep {
                             title: site.title(s.target),
-                            anchor: self.print_anchor(s.target),
+                            anchor: anchors.of.get(&s.target).cloned().unwrap_or_default(),
                             note: s.note.as_deref(),
                         })
                         .collect(),
@@ -457,7 +474,7 @@ impl Generated<'_> {
                 let entry = PrintEntry {
                     steps,
                     title_id,
-                    content: rewrite_for_print(&body, &anchor, anchors),
+                    content: rewrite_for_print(&body, &anchor, &anchors.by_href),
                     anchor,
                     page: self.contexts.card(t),
                     is_section: matches!(t, Target::Section(_)),

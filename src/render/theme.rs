@@ -273,3 +273,33 @@ impl Theme {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::embedded;
+
+    /// A heading never takes an id the built-in themes' layout uses.
+    #[test]
+    fn every_id_the_themes_write_is_reserved_from_headings() {
+        let mut found = 0;
+        for (path, bytes) in embedded::THEMES {
+            if !path.contains("/templates/") {
+                continue;
+            }
+            let text = String::from_utf8_lossy(bytes);
+            for (at, _) in text.match_indices(" id=\"") {
+                let rest = &text[at + 5..];
+                let id = &rest[..rest.find('"').unwrap_or(0)];
+                if id.contains('{') {
+                    continue; // made from the page's data, not fixed
+                }
+                found += 1;
+                assert!(
+                    crate::markdown::RESERVED_IDS.contains(&id),
+                    "{path} writes id=\"{id}\", which a heading could take"
+                );
+            }
+        }
+        assert!(found > 10, "only {found} ids found");
+    }
+}

@@ -196,6 +196,44 @@ fn matrix_cells_and_unapplied_principles() {
 }
 
 #[test]
+fn print_entries_whose_keys_slug_alike_get_ids_of_their_own() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/_index.md",
+            "---\ntitle: Home\n---\n[a](team/onboarding.md) [b](team-onboarding.md)\n",
+        )
+        .file("content/team/onboarding.md", "# A\n\n## Intro\n")
+        .file("content/team-onboarding.md", "# B\n\n## Intro\n")
+        .build();
+    run.success();
+    let print = run.page("print/index.html");
+    let ids: Vec<&str> = print
+        .split(" id=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap_or(0)])
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "duplicate ids: {ids:?}");
+    // Each link leads to its own entry, and each entry's headings are its own.
+    let entry = |title: &str| {
+        let at = print.find(&format!(">{title}</h")).unwrap();
+        let start = print[..at].rfind("<section id=\"").unwrap() + 13;
+        print[start..start + print[start..].find('"').unwrap()].to_string()
+    };
+    let (a, b) = (entry("A"), entry("B"));
+    assert_ne!(a, b);
+    assert!(
+        print.contains(&format!("<a href=\"#{a}\">a</a>")),
+        "{print}"
+    );
+    assert!(print.contains(&format!("<a href=\"#{b}\">b</a>")));
+    assert!(print.contains(&format!("id=\"{a}--intro\"")));
+    assert!(print.contains(&format!("id=\"{b}--intro\"")));
+}
+
+#[test]
 fn print_page_holds_everything_in_reading_order() {
     let (_site, run) = built();
     let print = run.page("print/index.html");
