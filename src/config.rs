@@ -78,7 +78,9 @@ pub struct Config {
     /// A URL the firm runs: each acknowledgement receipt is also POSTed
     /// there as JSON. Unset, nothing leaves the browser.
     pub acknowledge_endpoint: Option<String>,
-    /// The site's other languages: code → name and overrides.
+    /// The site's other languages: code → name and overrides (each entry
+    /// checked by [`language_errors`], so that every one is reported).
+    #[serde(deserialize_with = "well_formed_languages")]
     pub languages: BTreeMap<String, LanguageConfig>,
     /// The theme's words replaced: language → key → text (`strings: {de:
     /// {mark_as_read: Gelesen}}`), over the theme's and the shipped ones.
@@ -162,6 +164,7 @@ impl Config {
             ));
         }
         errors.extend(lint_errors(&config.lints, &block));
+        errors.extend(language_errors(&block, &config.language));
         let languages: Vec<&str> = std::iter::once(config.language.as_str())
             .chain(config.languages.keys().map(String::as_str))
             .collect();
@@ -335,6 +338,102 @@ fn lint_errors(lints: &BTreeMap<String, String>, block: &YamlBlock<'_>) -> Vec<D
     errors
 }
 
+/// The entries of `languages:` that are well formed: serde would stop at
+/// the first bad one, with a Rust type's name, where [`language_errors`]
+/// reports each in words.
+fn well_formed_languages<'de, D>(d: D) -> Result<BTreeMap<String, LanguageConfig>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let serde_yaml::Value::Mapping(entries) = serde_yaml::Value::deserialize(d)? else {
+        return Ok(BTreeMap::new());
+    };
+    Ok(entries
+        .into_iter()
+        .filter_map(|(code, language)| {
+            Some((
+                code.as_str()?.to_string(),
+                serde_yaml::from_value(language).ok()?,
+            ))
+        })
+        .collect())
+}
+
+/// An error for each entry of `languages:` whose code cannot name a
+/// language's folder (see [`crate::load::languages::code_problem`]) or
+/// whose value is not `{name, title?, description?}`, at the entry's key.
+fn language_errors(block: &YamlBlock<'_>, default: &str) -> Vec<Diagnostic> {
+    use serde_yaml::Value;
+    const SHAPE: &str = "a language is `CODE: {name: NAME}`, its name written in itself, with `title` and `description` where its handbook's differ: `de: {name: Deutsch, title: Handbuch}`";
+    let Ok(Value::Mapping(top)) = serde_yaml::from_str::<Value>(block.text) else {
+        // Broken YAML is reported as such.
+        return Vec::new();
+    };
+    let entries = match top.get("languages") {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Mapping(entries)) => entries,
+        Some(_) => {
+            let (line, col) = block.locate("languages", None);
+            return vec![
+                Diagnostic::error(
+                    block.file,
+                    line,
+                    col,
+                    Code::InvalidYaml,
+                    "`languages` must be a map like `{de: {name: Deutsch}}`",
+                )
+                .with_hint(SHAPE),
+            ];
+        }
+    };
+    let mut errors = Vec::new();
+    for (key, value) in entries {
+        let code = match key.as_str() {
+            Some(code) => code.to_string(),
+            None => serde_yaml::to_string(key)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+        };
+        let (line, col) = block.locate_path("languages", &[&code]);
+        let error = |code: Code, message: String, hint: String| {
+            Diagnostic::error(block.file, line, col, code, message).with_hint(hint)
+        };
+        if let Some((message, hint)) = crate::load::languages::code_problem(&code, default) {
+            errors.push(error(Code::InvalidLanguage, message, hint));
+        }
+        let problem = match value {
+            Value::Mapping(_) => match serde_yaml::from_value::<LanguageConfig>(value.clone()) {
+                Ok(_) => None,
+                Err(e) => {
+                    let message = e.to_string();
+                    let hint =
+                        crate::load::yaml::hint_for(&message).unwrap_or_else(|| SHAPE.to_string());
+                    let message = match message.strip_prefix("missing field ") {
+                        Some(field) => format!("`languages: {{{code}}}` has no {field}"),
+                        None => format!("`languages: {{{code}}}`: {message}"),
+                    };
+                    Some((message, hint))
+                }
+            },
+            other => {
+                let name = match other {
+                    Value::String(name) => name.as_str(),
+                    _ => "...",
+                };
+                Some((
+                    format!("`{code}` must be a map like `{{name: {name}}}`"),
+                    SHAPE.to_string(),
+                ))
+            }
+        };
+        if let Some((message, hint)) = problem {
+            errors.push(error(Code::InvalidYaml, message, hint));
+        }
+    }
+    errors
+}
+
 fn normalise_base_url(url: &str) -> String {
     let mut url = url.trim().to_string();
     if !url.ends_with('/') {
@@ -397,6 +496,49 @@ mod tests {
             Some("did you mean `broken-anchor`? docs/diagnostics.md lists every code")
         );
         assert_eq!(e[1].line, 4);
+    }
+
+    #[test]
+    fn every_language_entry_is_checked_at_its_key() {
+        let e = Config::parse(
+            "title: t\nlanguages:\n  de: {name: Deutsch}\n  \"../../escape\": {name: Evil}\n  es: Español\n  fr: {nmae: Français}\n  it:\n    title: Manuale\n",
+            "credo.yaml",
+        )
+        .unwrap_err();
+        let found: Vec<(usize, usize, Code, &str)> = e
+            .iter()
+            .map(|d| (d.line, d.column, d.code, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    4,
+                    3,
+                    Code::InvalidLanguage,
+                    "`../../escape` is not a language code"
+                ),
+                (
+                    5,
+                    3,
+                    Code::InvalidYaml,
+                    "`es` must be a map like `{name: Español}`"
+                ),
+                (
+                    6,
+                    3,
+                    Code::InvalidYaml,
+                    "`languages: {fr}`: unknown field `nmae`, expected one of `name`, `title`, `description`"
+                ),
+                (7, 3, Code::InvalidYaml, "`languages: {it}` has no `name`"),
+            ]
+        );
+        assert_eq!(e[2].hint.as_deref(), Some("did you mean `name`?"));
+        let e = Config::parse("title: t\nlanguages: [de]\n", "credo.yaml").unwrap_err();
+        assert_eq!(
+            (e[0].line, e[0].message.as_str()),
+            (2, "`languages` must be a map like `{de: {name: Deutsch}}`")
+        );
     }
 
     #[test]

@@ -95,6 +95,7 @@ codes! {
     InvalidBaseUrl = "invalid-base-url", Error, "`base_url` is neither an absolute URL nor a path from `/`.";
     InvalidDate = "invalid-date", Error, "A date is not a real `YYYY-MM-DD` date.";
     InvalidItem = "invalid-item", Error, "A checklist item, track step or list entry has the wrong shape.";
+    InvalidLanguage = "invalid-language", Error, "A code of credo.yaml's `languages:` is no language tag (`de`, `pt-BR`), is the default language, or names a folder where credo writes a page of its own (`tags`).";
     InvalidYaml = "invalid-yaml", Error, "Front matter or credo.yaml is not valid YAML, or a value has the wrong type.";
     Io = "io", Error, "A file cannot be read.";
     MissingKey = "missing-key", Error, "A required key is missing.";

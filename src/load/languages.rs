@@ -30,6 +30,42 @@ pub(crate) fn direction(lang: &str) -> &'static str {
     }
 }
 
+/// `de`, `pt-BR`, `zh-Hant`: two or three letters, then parts of letters
+/// and digits (a BCP 47 tag, in whatever case it is written).
+pub(crate) fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()))
+        && parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Why `code`, a key of credo.yaml's `languages:`, cannot name one of the
+/// site's other languages, whose site is written to the folder `code/`:
+/// a message and a hint. It must be a language tag (a `../` or a `/` would
+/// write the site elsewhere), not the default language (served at the
+/// root already), and not a folder where credo writes a page of its own
+/// (read from the table of outputs).
+pub(crate) fn code_problem(code: &str, default: &str) -> Option<(String, String)> {
+    const TAG: &str = "a language code is a BCP 47 tag such as `de`, `pt-BR` or `zh-Hant`; the language's name goes in `name:` (`de: {name: Deutsch}`)";
+    if let Some(output) = crate::outputs::taken_by(&format!("{code}/"), true) {
+        return Some((
+            format!(
+                "`{code}` cannot be a language: /{code}/ is where credo writes {}",
+                output.what
+            ),
+            TAG.to_string(),
+        ));
+    }
+    if code.eq_ignore_ascii_case(default) {
+        return Some((
+            format!("`{code}` is the default language (`language: {default}`), whose site is the root"),
+            "`languages:` lists only the other languages: remove this entry (the default language's title and description are credo.yaml's own)".to_string(),
+        ));
+    }
+    (!is_language_code(code)).then(|| (format!("`{code}` is not a language code"), TAG.to_string()))
+}
+
 /// `gifts.de` → (`gifts`, `de`); `gifts.pt-BR` → (`gifts`, `pt-BR`); a stem
 /// whose last dot-part does not look like a language code stays as it is.
 pub(crate) fn strip_suffix(ref_path: &str) -> (String, Option<String>) {
@@ -252,5 +288,34 @@ mod tests {
         assert_eq!(strip_suffix("a/.de"), ("a/.de".into(), None));
         assert_eq!(direction("ar"), "rtl");
         assert_eq!(direction("de"), "ltr");
+    }
+
+    #[test]
+    fn a_language_code_is_a_tag_and_no_folder_credo_writes() {
+        for code in ["de", "pt-BR", "zh-Hant", "DE", "es-419"] {
+            assert_eq!(code_problem(code, "en"), None, "{code}");
+        }
+        let message = |code| code_problem(code, "en").map(|(m, _)| m);
+        assert_eq!(
+            message("tags").as_deref(),
+            Some("`tags` cannot be a language: /tags/ is where credo writes the tag index")
+        );
+        assert_eq!(
+            message("search").as_deref(),
+            Some(
+                "`search` cannot be a language: /search/ is where credo writes the search page and index"
+            )
+        );
+        assert_eq!(
+            message("en").as_deref(),
+            Some("`en` is the default language (`language: en`), whose site is the root")
+        );
+        for code in ["../../escape", "de/x", "Deutsch", "", "d", "de-", "de_AT"] {
+            assert_eq!(
+                message(code),
+                Some(format!("`{code}` is not a language code")),
+                "{code}"
+            );
+        }
     }
 }

@@ -367,18 +367,25 @@ impl<'a> YamlBlock<'a> {
         let (mut line, mut byte) = (self.keys[index].line, key.len() + 1);
         let mut found = (self.first_line + line, self.keys[index].col + 1);
         'names: for name in path {
-            let wanted = format!("{name}:");
+            // A name may be quoted (`"pt-BR": {...}`).
+            let spellings = [
+                format!("{name}:"),
+                format!("\"{name}\":"),
+                format!("'{name}':"),
+            ];
             for (i, l) in lines.iter().enumerate().take(end).skip(line) {
                 let from = if i == line { byte.min(l.len()) } else { 0 };
-                for (pos, _) in l[from..].match_indices(&wanted) {
-                    let at = from + pos;
+                let matches = spellings.iter().flat_map(|wanted| {
+                    (l[from..].match_indices(wanted.as_str())).map(|(pos, w)| (from + pos, w.len()))
+                });
+                for (at, len) in matches {
                     let before = l[..at].trim_end_matches(' ');
-                    let after = &l[at + wanted.len()..];
+                    let after = &l[at + len..];
                     if (before.is_empty() || before.ends_with(['{', ',']))
                         && (after.is_empty() || after.starts_with([' ', '{']))
                     {
                         found = (self.first_line + i, l[..at].chars().count() + 1);
-                        (line, byte) = (i, at + wanted.len());
+                        (line, byte) = (i, at + len);
                         continue 'names;
                     }
                 }
@@ -524,7 +531,7 @@ fn plain_type_error(message: &str) -> Option<(String, String)> {
     Some((format!("{key}: expected {wanted}, found {found}"), hint))
 }
 
-fn hint_for(message: &str) -> Option<String> {
+pub(crate) fn hint_for(message: &str) -> Option<String> {
     if message.contains("mapping values are not allowed") {
         return Some(
             "a value holding `: ` must be quoted: `title: \"Step 1: notify your manager\"`"

@@ -265,7 +265,7 @@ pub(crate) fn check_overrides(
                 ));
                 continue;
             }
-            None if !is_language_code(lang) => {
+            None if !crate::load::languages::is_language_code(lang) => {
                 errors.push(error(
                     format!("`strings` names `{lang}`, which is not a language code"),
                     "a language code such as `de` or `pt-BR`".to_string(),
@@ -298,15 +298,6 @@ pub(crate) fn check_overrides(
         }
     }
     errors
-}
-
-/// `de`, `pt-BR`, `zh-Hant`: letters, then parts of letters and digits.
-fn is_language_code(code: &str) -> bool {
-    let mut parts = code.split('-');
-    parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()))
-        && parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]
@@ -491,6 +482,9 @@ mod tests {
             errors[0].hint.as_deref(),
             Some("did you mean `mark_as_read`? docs/templates.md lists every key")
         );
-        assert!(is_language_code("pt-BR") && !is_language_code("Deutsch"));
+        assert!(
+            crate::load::languages::is_language_code("pt-BR")
+                && !crate::load::languages::is_language_code("Deutsch")
+        );
     }
 }

@@ -718,3 +718,37 @@ fn a_stand_ins_title_is_marked_in_lists_and_the_sidebar() {
             .contains("answer-by-the-third-ring/\" lang=")
     );
 }
+
+#[test]
+fn every_language_code_that_cannot_be_a_folder_of_its_own_is_an_error_at_its_key() {
+    let run = bilingual()
+        .file(
+            "credo.yaml",
+            "title: Harbour Desk\nbase_url: /hb/\nlanguage: en\nlanguages:\n  de: {name: Deutsch}\n  \"../../escape\": {name: Evil}\n  tags: {name: Tags}\n  de/x: {name: X}\n  Deutsch: {name: D}\n  en: {name: English}\n  es: Español\n",
+        )
+        .build();
+    run.code(1).diagnostics_are(&[
+        "credo.yaml:6:3: error: `../../escape` is not a language code",
+        "credo.yaml:7:3: error: `tags` cannot be a language: /tags/ is where credo writes the tag index",
+        "credo.yaml:8:3: error: `de/x` is not a language code",
+        "credo.yaml:9:3: error: `Deutsch` is not a language code",
+        "credo.yaml:10:3: error: `en` is the default language (`language: en`), whose site is the root",
+        "credo.yaml:11:3: error: `es` must be a map like `{name: Español}`",
+    ])
+    .stderr_has("a language code is a BCP 47 tag such as `de`, `pt-BR` or `zh-Hant`");
+    // Nothing is written, above all not outside the output folder.
+    assert!(!run.exists(""));
+    assert!(!run.root.join("../escape").exists());
+}
+
+#[test]
+fn a_language_code_is_kept_as_written() {
+    let run = bilingual()
+        .file(
+            "credo.yaml",
+            "title: Harbour Desk\nbase_url: /hb/\nlanguages:\n  de: {name: Deutsch}\n  pt-BR: {name: Português}\n  zh-Hant: {name: 中文}\n",
+        )
+        .build();
+    run.success();
+    assert!(run.exists("pt-BR/index.html") && run.exists("zh-Hant/index.html"));
+}
