@@ -29,6 +29,9 @@ pub(super) fn check_output_collisions(site: &Site, diagnostics: &mut Diagnostics
     }
 }
 
+/// What [`generated_path`] says of a language's folder (`de/`).
+const LANGUAGE_SITE: &str = "the site in another language";
+
 /// Whether credo's own generated pages and files take the output path
 /// `path` (a folder `x/` or a file): a page, section or alias there would be
 /// overwritten, or would clash with a file. Reads the table of outputs.
@@ -38,6 +41,11 @@ pub(super) fn generated_path(site: &Site, path: &str) -> Option<&'static str> {
         return Some(output.what);
     }
     let folder = path.trim_end_matches('/');
+    // The default language's site holds each other language's in its
+    // folder (`de/`); a language's own site holds none.
+    if site.config.root_path.is_none() && site.config.languages.contains_key(folder) {
+        return Some(LANGUAGE_SITE);
+    }
     let file = if path.ends_with('/') || path.is_empty() {
         format!("{path}index.html")
     } else {
@@ -61,26 +69,33 @@ pub(super) fn generated_path(site: &Site, path: &str) -> Option<&'static str> {
 /// A page or section at the URL of a generated page would be overwritten
 /// by it, whichever is written last.
 pub(super) fn check_generated_collisions(site: &Site, diagnostics: &mut Diagnostics) {
-    let pages = site.pages.iter().map(|p| (&p.url, Some(&p.source)));
-    let sections = site.sections.iter().map(|s| (&s.url, s.source.as_ref()));
-    for (url, source) in pages.chain(sections) {
+    let pages = site.pages.iter().map(|p| (&p.url, Some(&p.source), false));
+    let sections = (site.sections.iter()).map(|s| (&s.url, s.source.as_ref(), true));
+    for (url, source, section) in pages.chain(sections) {
         let Some(what) = generated_path(site, url) else {
             continue;
         };
-        let file = source.map_or_else(
-            || format!("content/{}", url.trim_end_matches('/')),
-            |s| s.file.clone(),
-        );
-        diagnostics.push(
-            Diagnostic::error(
-                file,
-                0,
-                0,
-                Code::DuplicateUrl,
-                format!("/{url} is where credo writes {what}; this page would be lost"),
+        let folder = url.trim_end_matches('/');
+        let file = source.map_or_else(|| format!("content/{folder}"), |s| s.file.clone());
+        let (message, hint) = if what == LANGUAGE_SITE && section {
+            // Its pages and the language's would be written to the same
+            // URLs, whichever came last winning: one error for the folder.
+            (
+                format!(
+                    "content/{folder}/ has the name of the language `{folder}`, whose site credo writes at /{url}: the pages of both would be written there"
+                ),
+                format!(
+                    "rename the folder; a translation into `{folder}` sits beside its original, named `name.{folder}.md`"
+                ),
             )
-            .with_hint("rename the file or folder"),
-        );
+        } else {
+            (
+                format!("/{url} is where credo writes {what}; this page would be lost"),
+                "rename the file or folder".to_string(),
+            )
+        };
+        diagnostics
+            .push(Diagnostic::error(file, 0, 0, Code::DuplicateUrl, message).with_hint(hint));
     }
 }
 

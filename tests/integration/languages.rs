@@ -752,3 +752,16 @@ fn a_language_code_is_kept_as_written() {
     run.success();
     assert!(run.exists("pt-BR/index.html") && run.exists("zh-Hant/index.html"));
 }
+
+#[test]
+fn a_content_folder_named_as_a_language_is_a_duplicate_url() {
+    bilingual()
+        .file("content/de/principles/_index.md", "---\ntitle: Grundsätze\n---\n")
+        .file("content/de/principles/listen.md", "---\ntitle: Zuhören\n---\n")
+        .build()
+        .code(1)
+        .diagnostics_are(&[
+            "content/de:1:1: error: content/de/ has the name of the language `de`, whose site credo writes at /de/: the pages of both would be written there",
+        ])
+        .stderr_has("rename the folder; a translation into `de` sits beside its original, named `name.de.md`");
+}
