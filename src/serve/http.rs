@@ -295,8 +295,23 @@ fn redirect(to: &str) -> Response {
     response
 }
 
-fn not_found(built: &Built) -> Response {
-    let body = match built.files.get("404.html") {
+/// The not-found page for the request path `raw`: that of the folder it
+/// is in under the base path when the folder has one (each language's
+/// site, `de/404.html`, in its language), else the site's `404.html`.
+pub(crate) fn not_found_page(raw: &str, base_path: &str, has: impl Fn(&str) -> bool) -> String {
+    let folder = (raw.strip_prefix(base_path))
+        .and_then(|rest| rest.split_once('/'))
+        .and_then(|(first, _)| percent_decode_str(first).decode_utf8().ok())
+        .filter(|first| !first.is_empty() && first != "." && first != "..");
+    match folder.map(|folder| format!("{folder}/404.html")) {
+        Some(page) if has(&page) => page,
+        _ => "404.html".to_string(),
+    }
+}
+
+fn not_found(built: &Built, raw: &str) -> Response {
+    let page = not_found_page(raw, &built.base_path, |p| built.files.contains_key(p));
+    let body = match built.files.get(&page) {
         Some(page) => page.clone(),
         // No good build yet: a page that still shows the overlay.
         None => Bytes::from(format!(
@@ -329,11 +344,11 @@ async fn file(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
             }
             match built.files.get(&path) {
                 Some(bytes) => respond(StatusCode::OK, content_type(&path), bytes.clone()),
-                None => not_found(&built),
+                None => not_found(&built, uri.path()),
             }
         }
         Lookup::Redirect(to) => redirect(&to),
-        Lookup::NotFound => not_found(&built),
+        Lookup::NotFound => not_found(&built, uri.path()),
         Lookup::Refused => respond(
             StatusCode::BAD_REQUEST,
             "text/plain; charset=utf-8",
@@ -362,7 +377,9 @@ fn page_output(query: Option<&str>, built: &Built) -> Option<String> {
     let raw = percent_decode_str(raw).decode_utf8().ok()?;
     match lookup(&raw, &built.base_path, |p| built.files.contains_key(p)) {
         Lookup::File(path) => Some(path),
-        Lookup::NotFound => Some("404.html".to_string()),
+        Lookup::NotFound => Some(not_found_page(&raw, &built.base_path, |p| {
+            built.files.contains_key(p)
+        })),
         Lookup::Redirect(_) | Lookup::Refused => None,
     }
 }
@@ -680,16 +697,27 @@ mod tests {
     #[test]
     fn the_page_a_script_names_is_an_output() {
         let built = Built {
-            files: [("index.html", ""), ("a/index.html", ""), ("404.html", "")]
-                .into_iter()
-                .map(|(p, b)| (p.to_string(), Bytes::from(b)))
-                .collect(),
+            files: [
+                ("index.html", ""),
+                ("a/index.html", ""),
+                ("404.html", ""),
+                ("de/index.html", ""),
+                ("de/404.html", ""),
+            ]
+            .into_iter()
+            .map(|(p, b)| (p.to_string(), Bytes::from(b)))
+            .collect(),
             base_path: "/hb/".to_string(),
         };
         let page = |q| page_output(Some(q), &built);
         assert_eq!(page("page=%2Fhb%2Fa%2F"), Some("a/index.html".to_string()));
         assert_eq!(page("x=1&page=/hb/"), Some("index.html".to_string()));
         assert_eq!(page("page=/hb/gone/"), Some("404.html".to_string()));
+        // A missing page of a language's site is its language's 404.
+        assert_eq!(page("page=/hb/de/nope"), Some("de/404.html".to_string()));
+        assert_eq!(page("page=/hb/de/a/b/"), Some("de/404.html".to_string()));
+        assert_eq!(page("page=/hb/a/gone/"), Some("404.html".to_string()));
+        assert_eq!(page("page=/de/nope"), Some("404.html".to_string()));
         assert_eq!(page("page=/hb/a"), None);
         assert_eq!(page_output(None, &built), None);
     }

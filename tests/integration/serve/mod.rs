@@ -77,6 +77,18 @@ fn serves_the_site_with_the_reload_script() {
 }
 
 #[test]
+fn a_missing_page_under_a_language_is_that_languages_404() {
+    let site = SiteTest::fixture("languages/bilingual");
+    let server = Server::start(&site, &[]);
+    let (status, body) = server.get("/hb/de/nope");
+    assert_eq!(status, 404);
+    assert!(body.contains("<html lang=\"de\""), "{body}");
+    let (status, body) = server.get("/hb/nope/");
+    assert_eq!(status, 404);
+    assert!(body.contains("<html lang=\"en\""), "{body}");
+}
+
+#[test]
 fn an_edit_reloads_and_an_error_shows_until_fixed() {
     let site = SiteTest::fixture("build/full");
     let server = Server::start(&site, &[]);
