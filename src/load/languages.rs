@@ -7,7 +7,7 @@
 //! yet" note). Each set is resolved and rendered as a site of its own, under
 //! `/LANG/`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::{Loaded, Meta, Sources, make_section_page};
 use crate::config::Config;
@@ -133,6 +133,19 @@ pub(crate) fn split(
             default.push(file);
         }
     }
+    // A link to a translation leads to its language's site, from any
+    // language (from its own, the translation is the page itself).
+    let translation_files: BTreeMap<String, (String, String)> = (translations.iter())
+        .flat_map(|(code, files)| {
+            files.iter().map(move |t| {
+                let original = original_file(&t.source.file, code);
+                (
+                    content_path(&t.source.file),
+                    (code.clone(), content_path(&original)),
+                )
+            })
+        })
+        .collect();
     let mut languages = Vec::new();
     for code in config.languages.keys() {
         let mut by_original: HashMap<String, Loaded> = translations
@@ -179,6 +192,7 @@ pub(crate) fn split(
                 folders: sources.folders.clone(),
                 statics: sources.statics.clone(),
                 unreadable: sources.unreadable.clone(),
+                translations: translation_files.clone(),
             },
             missing,
         });
@@ -188,8 +202,15 @@ pub(crate) fn split(
         folders: sources.folders,
         statics: sources.statics,
         unreadable: sources.unreadable,
+        translations: translation_files,
     };
     (default, languages, diagnostics)
+}
+
+/// `content/a/gifts.de.md` → `a/gifts.de`: a file as a link names it.
+fn content_path(file: &str) -> String {
+    let path = file.strip_prefix("content/").unwrap_or(file);
+    path.strip_suffix(".md").unwrap_or(path).to_string()
 }
 
 /// Whether `file` is a page marked `draft: true`.

@@ -141,6 +141,11 @@ pub struct Sources {
     /// be read or split into front matter and body: their errors are
     /// reported, and links to them are not reported again.
     pub unreadable: Vec<String>,
+    /// Every translation into one of the site's other languages, by its
+    /// file under `content/` without `.md` (`principles/a.de`): its
+    /// language and its original's file (`principles/a`), which it stands
+    /// for there. Filled in by [`languages::split`].
+    pub translations: std::collections::BTreeMap<String, (String, String)>,
 }
 
 /// Removes a UTF-8 BOM and turns CRLF line ends into LF; line numbers are
@@ -226,6 +231,7 @@ pub(crate) fn assemble(
         folders,
         statics: listing.statics,
         unreadable,
+        translations: Default::default(),
     };
     (sources, diagnostics)
 }

@@ -144,7 +144,8 @@ impl Site {
                 }),
                 // A `.md` file of `static/`, copied as it is.
                 None if self.assets.contains(&path) => Ok(Destination::Asset(path)),
-                None => Err(self.missing(page, path.clone())),
+                None => (self.translation(page))
+                    .unwrap_or_else(|| Err(self.missing(page, path.clone()))),
             };
         }
         if let Some(target) = self.refs.lookup_path(&path) {
@@ -167,6 +168,18 @@ impl Site {
             return Ok(Destination::Folder(folder));
         }
         Err(self.missing(&path, path.clone()))
+    }
+
+    /// A link to a translation (`a.de.md`, `page` being `a.de`) from a page
+    /// of another language: the page in its original's place in the site
+    /// of its language (`/de/a/`), where its original stands in while it
+    /// is a draft. `None` when `page` is no translation.
+    fn translation(&self, page: &str) -> Option<Result<Destination, LinkError>> {
+        let (code, original) = self.translations.get(page)?;
+        Some(match self.refs.lookup_path(original) {
+            Some(target) => Ok(Destination::Asset(format!("{code}/{}", self.url(target)))),
+            None => Err(self.missing(original, format!("{original}.md"))),
+        })
     }
 
     /// Why no page or file is at `path` (`page`, the page it would be).

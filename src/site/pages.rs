@@ -102,6 +102,7 @@ pub(super) fn place_pages(config: Config, sources: Sources, drafts: bool) -> Sit
         aliases: BTreeMap::new(),
         refs,
         assets,
+        translations: sources.translations,
     }
 }
 

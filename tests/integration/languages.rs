@@ -765,3 +765,17 @@ fn a_content_folder_named_as_a_language_is_a_duplicate_url() {
         ])
         .stderr_has("rename the folder; a translation into `de` sits beside its original, named `name.de.md`");
 }
+
+#[test]
+fn a_link_to_a_translation_leads_to_its_languages_page() {
+    let run = bilingual()
+        .file(
+            "content/values/patience.md",
+            "---\ntitle: Patience\nkind: value\n---\nIn [German](../principles/answer-by-the-third-ring.de.md#why-it-matters).\n",
+        )
+        .build();
+    run.success();
+    assert!(run.page("values/patience/index.html").contains(
+        "<a href=\"/hb/de/principles/answer-by-the-third-ring/#why-it-matters\">German</a>"
+    ));
+}
