@@ -392,11 +392,7 @@ pub fn render(
     let mut rendered = Rendered::default();
     for edition in &resolved.editions {
         let prefix = edition.prefix.as_str();
-        let prefixed = pass.sink.map(|inner| Prefixed {
-            inner,
-            prefix,
-            shared: &shared,
-        });
+        let prefixed = pass.sink.map(|inner| Prefixed { inner, prefix });
         let one = crate::render::render_site(
             &edition.site,
             theme,
@@ -407,6 +403,7 @@ pub fn render(
                 memo: pass.memos.map(|m| m.get(prefix).unwrap_or(&empty)),
                 sink: prefixed.as_ref().map(|p| p as &dyn Sink),
                 stop: pass.stop,
+                prefix,
             },
         )?;
         let translated = !prefix.is_empty();
@@ -572,17 +569,14 @@ fn shared_files(site: &Site, theme: &Theme) -> HashSet<String> {
     shared
 }
 
-/// A sink that writes a language's files under its folder and drops what
-/// every language shares.
+/// A sink that writes a language's files under its folder.
 struct Prefixed<'a> {
     inner: &'a dyn Sink,
     prefix: &'a str,
-    shared: &'a HashSet<String>,
 }
 
 impl Sink for Prefixed<'_> {
     fn create(&self, path: &str) -> std::io::Result<std::fs::File> {
-        debug_assert!(self.prefix.is_empty() || !self.shared.contains(path));
         self.inner.create(&format!("{}{path}", self.prefix))
     }
 

@@ -122,6 +122,9 @@ pub(crate) struct Pass<'a> {
     pub sink: Option<&'a dyn Sink>,
     /// Set when the pass is moot (`serve` got another change).
     pub stop: Option<&'a AtomicBool>,
+    /// The folder this edition is written under (`de/`; empty for the
+    /// default language).
+    pub prefix: &'a str,
 }
 
 /// Renders the site: the templated outputs the memo does not know (with
@@ -152,6 +155,7 @@ fn render_with(
         memo,
         sink,
         stop,
+        prefix,
     } = pass;
     // Once stopped, the rest of the pass skips its work: its result is
     // thrown away.
@@ -341,7 +345,7 @@ fn render_with(
     }
     let statics = static_files(site, theme);
     written.extend(unchanged.iter().cloned());
-    diagnostics.extend(collisions(&files, &written, &statics, site));
+    diagnostics.extend(collisions(&files, &written, &statics, (site, prefix)));
 
     files.extend(statics);
     Rendering {

@@ -5,11 +5,14 @@ use super::*;
 
 /// A static file that would overwrite a page or a generated file is an
 /// error: which one wins must never depend on the order of parallel writes.
+/// Another language's edition writes under its folder (`prefix`, `de/`),
+/// where the static files all languages share (`static/de/index.html`) land
+/// too.
 pub(super) fn collisions(
     made: &[OutputFile],
     elsewhere: &[String],
     statics: &[OutputFile],
-    site: &Site,
+    (site, prefix): (&Site, &str),
 ) -> Vec<Diagnostic> {
     let made: std::collections::HashSet<&str> = made
         .iter()
@@ -18,7 +21,11 @@ pub(super) fn collisions(
         .collect();
     statics
         .iter()
-        .filter(|s| made.contains(s.path.as_str()))
+        .filter(|s| {
+            s.path
+                .strip_prefix(prefix)
+                .is_some_and(|path| made.contains(path))
+        })
         .map(|s| {
             let file = match &s.content {
                 Content::Copy(p) => site

@@ -59,6 +59,24 @@ fn each_language_has_its_pages_and_generated_pages_under_its_folder() {
 }
 
 #[test]
+fn a_static_file_where_a_language_writes_a_page_is_an_error() {
+    let site = bilingual()
+        .file("static/de/index.html", "mine")
+        .file("static/de/tags/index.html", "mine")
+        .file("static/de/notes.txt", "fine");
+    site.build().code(1).diagnostics_are(&[
+        "static/de/index.html:1:1: error: this static file and a page credo generates both write /de/index.html",
+        "static/de/tags/index.html:1:1: error: this static file and a page credo generates both write /de/tags/index.html",
+    ]);
+    let site = site
+        .remove("static/de/index.html")
+        .remove("static/de/tags/index.html");
+    let run = site.build();
+    run.success();
+    assert_eq!(run.page("de/notes.txt"), "fine");
+}
+
+#[test]
 fn an_untranslated_page_falls_back_with_a_note_in_the_readers_language() {
     let run = bilingual().build();
     run.success();
