@@ -19,14 +19,33 @@ pub(super) fn collisions(
         .map(|f| f.path.as_str())
         .chain(elsewhere.iter().map(String::as_str))
         .collect();
+    // Every folder credo's outputs are in: a file there (`content/x`
+    // beside `content/x.md`, whose page is `x/index.html`) cannot be.
+    let folders: std::collections::HashSet<&str> = made
+        .iter()
+        .flat_map(|path| path.match_indices('/').map(|(at, _)| &path[..at]))
+        .collect();
     statics
         .iter()
-        .filter(|s| {
-            s.path
-                .strip_prefix(prefix)
-                .is_some_and(|path| made.contains(path))
+        .filter_map(|s| {
+            let path = s.path.strip_prefix(prefix)?;
+            if made.contains(path) {
+                let message = format!(
+                    "this static file and a page credo generates both write /{}",
+                    s.path
+                );
+                Some((s, message, "rename or remove the file: credo writes that page itself"))
+            } else if folders.contains(path) {
+                let message = format!(
+                    "this file and the folder /{}/ that credo writes pages into are both at /{}",
+                    s.path, s.path
+                );
+                Some((s, message, "rename the file (a file without an extension beside `x.md` is taken for the folder of x's page)"))
+            } else {
+                None
+            }
         })
-        .map(|s| {
+        .map(|(s, message, hint)| {
             let file = match &s.content {
                 Content::Copy(p) => site
                     .statics
@@ -41,12 +60,9 @@ pub(super) fn collisions(
                 0,
                 0,
                 Code::DuplicateUrl,
-                format!(
-                    "this static file and a page credo generates both write /{}",
-                    s.path
-                ),
+                message,
             )
-            .with_hint("rename or remove the file: credo writes that page itself")
+            .with_hint(hint)
         })
         .collect()
 }

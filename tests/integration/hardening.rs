@@ -167,6 +167,22 @@ fn a_static_file_colliding_with_a_page_is_an_error() {
 }
 
 #[test]
+fn a_file_where_credo_makes_a_folder_is_an_error_of_check_and_build() {
+    // `content/x` beside `content/x.md`: the page is x/index.html, so x is a
+    // folder; before, check passed and build failed writing (exit 2).
+    let site = SiteTest::minimal()
+        .file("content/x.md", "---\ntitle: X\n---\n")
+        .file("content/x", "raw")
+        .file("static/tags", "raw");
+    for run in [site.check(), site.build()] {
+        run.code(1).diagnostics_are(&[
+            "content/x:1:1: error: this file and the folder /x/ that credo writes pages into are both at /x",
+            "static/tags:1:1: error: this file and the folder /tags/ that credo writes pages into are both at /tags",
+        ]);
+    }
+}
+
+#[test]
 fn front_matter_html_is_escaped_on_every_page() {
     let evil = "<img src=x onerror=alert(1)>";
     let site = SiteTest::minimal()
