@@ -49,6 +49,7 @@ impl Site {
                 && is_line_anchor(&decoded);
             if !scan.has_anchor(anchor) && !scan.has_anchor(&decoded) && !top && !source_line {
                 return Err(LinkError::MissingAnchor {
+                    target,
                     anchor: anchor.to_string(),
                     page: self
                         .source(target)
@@ -275,6 +276,22 @@ pub enum Destination {
     Folder(String),
 }
 
+impl LinkError {
+    /// Where the link leads all the same: a lint level only changes how
+    /// its finding is reported (`lints: {broken-anchor: warning}`), so a
+    /// link to a page without that heading is still written to the page.
+    /// Anything else leads nowhere of this build, and is left as written.
+    fn lead(self) -> Option<Destination> {
+        match self {
+            LinkError::MissingAnchor { target, anchor, .. } => Some(Destination::Page {
+                target,
+                anchor: Some(anchor),
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// Why a body link did not resolve.
 #[derive(Debug, Clone)]
 pub(crate) enum LinkError {
@@ -293,6 +310,8 @@ pub(crate) enum LinkError {
     Elsewhere,
     /// The page exists, the heading does not.
     MissingAnchor {
+        /// The page, which the link still leads to.
+        target: Target,
         /// The anchor as written.
         anchor: String,
         /// The target's file.
@@ -376,7 +395,9 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
                 "build with --drafts, or remove `draft: true` from {which}"
             ))
         }
-        LinkError::MissingAnchor { anchor, page, hint } => Diagnostic::error(
+        LinkError::MissingAnchor {
+            anchor, page, hint, ..
+        } => Diagnostic::error(
             &src.file,
             line,
             col,
@@ -447,7 +468,13 @@ pub(super) fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics)
                 }
                 Err(e) => {
                     errors.push(link_diagnostic(src, link, &e));
-                    destinations.push(None);
+                    let lead = e.lead();
+                    if let Some(Destination::Page { target, .. }) = &lead
+                        && *target != from
+                    {
+                        out.push(*target);
+                    }
+                    destinations.push(lead);
                 }
             }
         }
@@ -506,7 +533,9 @@ impl Site {
             .and_then(|i| destinations.get(i));
         match found {
             Some(destination) => destination.clone(),
-            None => self.resolve_link(from, link).ok(),
+            None => self
+                .resolve_link(from, link)
+                .map_or_else(LinkError::lead, Some),
         }
     }
 }

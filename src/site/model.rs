@@ -55,7 +55,8 @@ pub struct Page {
     /// A track's steps, resolved.
     pub steps: Vec<TrackStep>,
     /// Where each of `scan.links` leads, in the same order (`None`: it does
-    /// not resolve, and was reported): each link is resolved once, by
+    /// not resolve, and was reported; a link to a missing heading, also
+    /// reported, still leads to its page): each link is resolved once, by
     /// `resolve_body_links`, and read from here by the render stage.
     pub destinations: Vec<Option<Destination>>,
     /// Every target this page links to (body and front matter), sorted, unique.

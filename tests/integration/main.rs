@@ -12,6 +12,7 @@ mod hardening;
 mod import;
 mod import_hugo;
 mod languages;
+mod links;
 mod lints;
 mod model;
 mod output;

@@ -1,0 +1,53 @@
+//! Link rewriting, from the regressions of audit 37: every internal link
+//! the build keeps is written to its output URL with the base path, whatever
+//! level `lints:` gives its finding.
+
+use crate::harness::{Run, SiteTest};
+
+/// The `<div class="body">` of a built page, up to the end of its line.
+fn body(run: &Run, page: &str) -> String {
+    let html = run.page(page);
+    let start = html
+        .find("<div class=\"body\">")
+        .unwrap_or_else(|| panic!("{page} has no body:\n{html}"));
+    html[start..].lines().next().unwrap_or_default().to_string()
+}
+
+/// Audit 37, r1: `lints: {broken-anchor: warning}` changes the finding's
+/// level, not where the link leads: it is still the page's URL, and a
+/// ref's label still the page's title.
+#[test]
+fn audit_37_r1_a_downgraded_broken_anchor_still_leads_to_the_page() {
+    let site = |level: &str| {
+        SiteTest::empty()
+            .file(
+                "credo.yaml",
+                format!("title: T\nbase_url: /hb/\nlints:\n  broken-anchor: {level}\n"),
+            )
+            .file(
+                "content/README.md",
+                "# Home\n\n[a](more/page.md#nope) [[page#nope]] [[page#nope|label]] [up](#gone) [r](/more/page.md#nope)\n",
+            )
+            .file("content/more/page.md", "# Page\n")
+    };
+    let expected = "<div class=\"body\"><p><a href=\"/hb/more/page/#nope\">a</a> \
+        <a href=\"/hb/more/page/#nope\">Page</a> <a href=\"/hb/more/page/#nope\">label</a> \
+        <a href=\"#gone\">up</a> <a href=\"/hb/more/page/#nope\">r</a></p>";
+    let warned = site("warning");
+    warned.check().success().diagnostics_are(&[
+        "content/README.md:3:1: warning: link to `more/page.md#nope`: content/more/page.md has no heading with id `nope`",
+        "content/README.md:3:24: warning: link to `page#nope`: content/more/page.md has no heading with id `nope`",
+        "content/README.md:3:38: warning: link to `page#nope`: content/more/page.md has no heading with id `nope`",
+        "content/README.md:3:58: warning: link to `#gone`: content/README.md has no heading with id `gone`",
+        "content/README.md:3:70: warning: link to `/more/page.md#nope`: content/more/page.md has no heading with id `nope`",
+    ]);
+    // The link counts: the page is linked from the home page, no orphan.
+    let run = warned.build();
+    run.success();
+    assert_eq!(body(&run, "index.html"), expected);
+    let allowed = site("allow");
+    allowed.check().success().diagnostics_are(&[]);
+    let run = allowed.build();
+    run.success();
+    assert_eq!(body(&run, "index.html"), expected);
+}
