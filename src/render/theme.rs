@@ -24,14 +24,18 @@ pub(crate) fn example_files() -> &'static [(&'static str, &'static [u8])] {
 }
 
 /// The files the built-in themes put at the top of a site (`style.css`,
-/// `credo.js`, …): a site's own static file of that name replaces them.
-pub(crate) fn builtin_static_names() -> Vec<&'static str> {
-    let mut names: Vec<&str> = (embedded::THEMES.iter())
-        .filter_map(|(path, _)| path.split_once("/static/").map(|(_, name)| name))
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names
+/// `credo.js`, …), sorted: a site's own static file of that name replaces
+/// them. Listed once per run (links from the root ask for each).
+pub(crate) fn builtin_static_names() -> &'static [&'static str] {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: Vec<&str> = (embedded::THEMES.iter())
+            .filter_map(|(path, _)| path.split_once("/static/").map(|(_, name)| name))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    })
 }
 
 /// Where a theme file's bytes come from.

@@ -77,7 +77,8 @@ impl Site {
     /// A URL from the site's root (`/policies/refunds.md`, the `/` gone):
     /// a page or file of `content/` as a relative link names it, a page by
     /// one of its `aliases` (its old URL), or one of credo's generated
-    /// pages (`/tags/`), all given the base path. One naming nothing of the
+    /// pages or files (`/tags/`, `/handbook.json`, `/style.css`), all given
+    /// the base path. One naming nothing of the
     /// site is left as written, unchecked.
     fn resolve_from_root(&self, written: &str) -> Result<Destination, LinkError> {
         let elsewhere = || LinkError::Elsewhere;
@@ -95,14 +96,10 @@ impl Site {
                 anchor: None,
             });
         }
-        // `/tags/` is a folder of the output, `/llms.txt` a file.
         if self.refs.is_draft(&path) {
             return Err(self.missing(&path, path.clone()));
         }
-        let generated = [format!("{path}/"), path.clone()]
-            .into_iter()
-            .find(|output| super::collisions::generated_path(self, output).is_some());
-        match generated {
+        match self.generated_output(&path) {
             Some(output) => Ok(Destination::Asset(output)),
             // No host serves a Markdown file as a page: `/x.md` names a
             // page of `content/` or nothing.
@@ -114,6 +111,26 @@ impl Site {
                 None => Err(elsewhere()),
             },
         }
+    }
+
+    /// What credo writes that the URL `path` from the root names, as its
+    /// output path: a file keeps its name (`handbook.json`, `llms.txt`, a
+    /// built-in theme's `style.css`, a part of the search index), a
+    /// generated page is its folder (`tags`, and `tags/index.html` as
+    /// `x/index.html` names a folder's page: `tags/`). Read from the table
+    /// of outputs.
+    fn generated_output(&self, path: &str) -> Option<String> {
+        use crate::outputs::{Family, find};
+        let file = find(path).is_some_and(|o| !o.path.ends_with("/index.html"))
+            || crate::render::theme::builtin_static_names()
+                .binary_search(&path)
+                .is_ok()
+            || (self.config.search && Family::of(path) == Some(Family::SearchIndex));
+        if file {
+            return Some(path.to_string());
+        }
+        let folder = format!("{}/", path.strip_suffix("/index.html").unwrap_or(path));
+        super::collisions::generated_path(self, &folder).map(|_| folder)
     }
 
     /// The page, section or file at `path` under `content/`.

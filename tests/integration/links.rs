@@ -51,3 +51,42 @@ fn audit_37_r1_a_downgraded_broken_anchor_still_leads_to_the_page() {
     run.success();
     assert_eq!(body(&run, "index.html"), expected);
 }
+
+/// Audit 37, r3: a link from the root to a file the build writes keeps its
+/// name and gets the base path (`/hb/handbook.json`, not
+/// `/hb/handbook.json/`; `/hb/style.css`, not `/style.css`), and
+/// `/tags/index.html` names the tag index as `x/index.html` names a
+/// folder's page.
+#[test]
+fn audit_37_r3_root_links_to_generated_files_keep_their_name_and_get_the_base_path() {
+    let run = SiteTest::empty()
+        .file("credo.yaml", "title: T\nbase_url: /hb/\n")
+        .file(
+            "content/README.md",
+            "# Home\n\n[a](/handbook.json) [b](/sitemap.xml) [c](/tags/index.html) \
+             [d](/style.css) [e](/favicon.svg) [f](/llms.txt) [g](/404.html) \
+             [h](/print/index.html) [i](/matrix) [j](/tags/client-care/index.html) \
+             [k](/api/status)\n",
+        )
+        .file("content/a.md", "---\ntitle: A\ntags: [Client care]\n---\n")
+        .build();
+    run.success();
+    assert_eq!(
+        body(&run, "index.html"),
+        "<div class=\"body\"><p><a href=\"/hb/handbook.json\">a</a> \
+         <a href=\"/hb/sitemap.xml\">b</a> <a href=\"/hb/tags/\">c</a> \
+         <a href=\"/hb/style.css\">d</a> <a href=\"/hb/favicon.svg\">e</a> \
+         <a href=\"/hb/llms.txt\">f</a> <a href=\"/hb/404.html\">g</a> \
+         <a href=\"/hb/print/\">h</a> <a href=\"/hb/matrix/\">i</a> \
+         <a href=\"/hb/tags/client-care/\">j</a> <a href=\"/api/status\">k</a></p>"
+    );
+    for file in [
+        "handbook.json",
+        "sitemap.xml",
+        "style.css",
+        "favicon.svg",
+        "llms.txt",
+    ] {
+        assert!(run.exists(file), "{file}");
+    }
+}
