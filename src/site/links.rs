@@ -135,36 +135,39 @@ impl Site {
 
     /// The page, section or file at `path` under `content/`.
     fn resolve_path(&self, path: String) -> Result<Destination, LinkError> {
-        // `x.mdx`: a Docusaurus page, which `credo import` renamed `x.md`, as
-        // it did `x.markdown` and `x.MD`;
-        // `x.html`: the page another generator made of `x.md` (mdBook and
-        // Jekyll links name it so), when there is one and no such file; and
-        // `x/index.html` the page of the folder `x`, whichever file it came
-        // from (mdBook makes it of a README.md, Hugo of an `_index.md`).
-        let page = (path.strip_suffix(".md")).or_else(|| {
-            let unless_a_file = |_: &&str| !self.assets.contains(&path);
-            (other_markdown_stem(&path).filter(unless_a_file)).or_else(|| {
-                let stem = path.strip_suffix(".html").filter(unless_a_file)?;
-                let folder = || match stem {
-                    "index" => Some("_index"),
-                    _ => stem.strip_suffix("/index"),
-                };
-                std::iter::once(stem)
-                    .chain(folder())
-                    .find(|stem| self.refs.lookup_path(stem).is_some())
+        let page = |target| {
+            Ok(Destination::Page {
+                target,
+                anchor: None,
             })
-        });
-        if let Some(page) = page {
-            return match self.refs.lookup_path(page) {
-                Some(target) => Ok(Destination::Page {
-                    target,
-                    anchor: None,
-                }),
+        };
+        // `x.mdx`: a Docusaurus page, which `credo import` renamed `x.md`, as
+        // it did `x.markdown` and `x.MD`.
+        let unless_a_file = |_: &&str| !self.assets.contains(&path);
+        let markdown =
+            (path.strip_suffix(".md")).or_else(|| other_markdown_stem(&path).filter(unless_a_file));
+        if let Some(stem) = markdown {
+            return match self.refs.lookup_path(stem) {
+                Some(target) => page(target),
                 // A `.md` file of `static/`, copied as it is.
                 None if self.assets.contains(&path) => Ok(Destination::Asset(path)),
-                None => (self.translation(page))
-                    .unwrap_or_else(|| Err(self.missing(page, path.clone()))),
+                None => match self.folder_page(stem) {
+                    Some(target) => page(target),
+                    None => (self.translation(stem))
+                        .unwrap_or_else(|| Err(self.missing(stem, path.clone()))),
+                },
             };
+        }
+        // `x.html`: the page another generator made of `x.md` (mdBook and
+        // Jekyll links name it so), when there is one and no such file; and
+        // `x/index.html` the page of the folder `x`.
+        let html = (path.strip_suffix(".html").filter(unless_a_file)).and_then(|stem| {
+            self.refs
+                .lookup_path(stem)
+                .or_else(|| self.folder_page(stem))
+        });
+        if let Some(target) = html {
+            return page(target);
         }
         if let Some(target) = self.refs.lookup_path(&path) {
             return Ok(Destination::Page {
@@ -198,6 +201,21 @@ impl Site {
             Some(target) => Ok(Destination::Asset(format!("{code}/{}", self.url(target)))),
             None => Err(self.missing(original, format!("{original}.md"))),
         })
+    }
+
+    /// The page at the folder `x/` that the path `stem` (without its
+    /// extension) names as the folder's own file, whichever file that page
+    /// came from: `x/_index`, `x/index` and `x/README` each name the page
+    /// of `x/` (mdBook makes `index.html` of a README.md, Hugo of an
+    /// `_index.md`), a bare `README` or `index` the home page. `None` for
+    /// another stem, or a folder without a page.
+    fn folder_page(&self, stem: &str) -> Option<Target> {
+        let (folder, name) = stem.rsplit_once('/').unwrap_or(("", stem));
+        crate::load::own_page_rank(name)?;
+        match folder {
+            "" => Some(Target::Section(0)),
+            _ => self.refs.lookup_path(folder),
+        }
     }
 
     /// Why no page or file is at `path` (`page`, the page it would be).

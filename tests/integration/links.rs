@@ -90,3 +90,53 @@ fn audit_37_r3_root_links_to_generated_files_keep_their_name_and_get_the_base_pa
         assert!(run.exists(file), "{file}");
     }
 }
+
+/// Audit 37, r12: `_index.md`, `index.md` and `README.md` each name the
+/// page of their folder, whichever of them it was written in; the home
+/// page too.
+#[test]
+fn audit_37_r12_every_own_page_name_names_the_folders_page() {
+    let site = SiteTest::empty()
+        .file("credo.yaml", "title: T\nbase_url: /hb/\n")
+        .file(
+            "content/_index.md",
+            "---\ntitle: Home\n---\n[1](docs/index.md) [2](docs/_index.md) [3](docs/README.md) \
+             [4](kit/README.md) [5](kit/_index.md) [6](README.md) [7](/index.md)\n",
+        )
+        .file(
+            "content/docs/README.md",
+            "# Docs\n\n[r](../README.md) [i](../index.md) [u](../_index.md) [[a]]\n",
+        )
+        .file("content/docs/a.md", "# A\n")
+        .file("content/kit/index.md", "# Kit\n");
+    let run = site.build();
+    run.success();
+    assert_eq!(
+        body(&run, "index.html"),
+        "<div class=\"body\"><p><a href=\"/hb/docs/\">1</a> <a href=\"/hb/docs/\">2</a> \
+         <a href=\"/hb/docs/\">3</a> <a href=\"/hb/kit/\">4</a> <a href=\"/hb/kit/\">5</a> \
+         <a href=\"/hb/\">6</a> <a href=\"/hb/\">7</a></p>"
+    );
+    assert_eq!(
+        body(&run, "docs/index.html"),
+        "<div class=\"body\"><p><a href=\"/hb/\">r</a> <a href=\"/hb/\">i</a> \
+         <a href=\"/hb/\">u</a> <a href=\"/hb/docs/a/\">A</a></p>"
+    );
+    // A file of that name copied as it is stays that file; a folder
+    // without a page is no page.
+    let site = site
+        .file("static/kit/README.md", "Published as it is.\n")
+        .file("content/more.md", "# More\n\n[k](kit/README.md)\n");
+    let run = site.build();
+    run.success();
+    assert_eq!(
+        body(&run, "more/index.html"),
+        "<div class=\"body\"><p><a href=\"/hb/kit/README.md\">k</a></p>"
+    );
+    site.file("content/more.md", "# More\n\n[n](none/index.md)\n")
+        .check()
+        .code(1)
+        .diagnostics_are(&[
+            "content/more.md:3:1: error: link to `none/index.md`: there is no content/none/index.md",
+        ]);
+}
