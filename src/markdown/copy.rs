@@ -87,6 +87,8 @@ pub(crate) fn absolute_links(body: &str, origin: &str, links: &dyn LinkResolver)
             href
         }
     };
+    // Where the scan of the open HTML block stands (see `scan_events`).
+    let mut block = html::State::default();
     for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(
@@ -141,8 +143,13 @@ pub(crate) fn absolute_links(body: &str, origin: &str, links: &dyn LinkResolver)
                     }
                 }
             }
-            Event::Html(text) | Event::InlineHtml(text) => {
-                for r in html::urls(&text) {
+            Event::Start(Tag::HtmlBlock) => block = html::State::default(),
+            Event::Html(ref text) | Event::InlineHtml(ref text) => {
+                let urls = match event {
+                    Event::Html(_) => block.urls(text),
+                    _ => html::urls(text),
+                };
+                for r in urls {
                     let dest = text[r.clone()].replace("&amp;", "&");
                     let Some(link) = classify_link(LinkType::Inline, &dest, range.start + r.start)
                     else {

@@ -420,6 +420,8 @@ fn scan_events(body: &str, parsed: &Parsed<'_>) -> Scan {
     let evs = &parsed.events;
     let mut scan = Scan::default();
     let mut written = Vec::new();
+    // Where the scan of the open HTML block stands, from one line to the next.
+    let mut block = html::State::default();
     for (i, (event, range)) in evs.iter().enumerate() {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => scan.headings.push(Heading {
@@ -467,9 +469,16 @@ fn scan_events(body: &str, parsed: &Parsed<'_>) -> Scan {
                 });
             }
             Event::Start(Tag::FootnoteDefinition(label)) => scan.anchors.push(label.to_string()),
+            Event::Start(Tag::HtmlBlock) => block = html::State::default(),
             Event::Html(html) | Event::InlineHtml(html) => {
-                scan.anchors.extend(html::anchors(html));
-                for r in html::urls(html) {
+                // An inline tag is whole; a block comes a line at a time.
+                let mut inline = html::State::default();
+                let state = match event {
+                    Event::Html(_) => &mut block,
+                    _ => &mut inline,
+                };
+                scan.anchors.extend(state.clone().anchors(html));
+                for r in state.urls(html) {
                     let url = html[r.clone()].replace("&amp;", "&");
                     let Some(link) = classify_link(LinkType::Inline, &url, range.start + r.start)
                     else {
@@ -545,6 +554,8 @@ fn write(
     let mut evs = evs.into_iter();
     // An open code block: its language, its title and its text so far.
     let mut code: Option<(String, Option<String>, String)> = None;
+    // Where the scan of the open HTML block stands (see `scan_events`).
+    let mut block = html::State::default();
     while let Some((event, range)) = evs.next() {
         if let Some((lang, title, buf)) = code.as_mut() {
             match event {
@@ -631,8 +642,17 @@ fn write(
                     id,
                 }));
             }
+            Event::Start(Tag::HtmlBlock) => {
+                block = html::State::default();
+                out.push(event);
+            }
             Event::Html(ref html) | Event::InlineHtml(ref html) => {
-                let rewritten = rewrite_html(html, range.start, &mut |link, dest| {
+                let mut inline = html::State::default();
+                let state = match event {
+                    Event::Html(_) => &mut block,
+                    _ => &mut inline,
+                };
+                let rewritten = rewrite_html(html, state, range.start, &mut |link, dest| {
                     parts.push((links, SlotKind::Href));
                     links += 1;
                     resolve(link, dest)
@@ -716,16 +736,18 @@ fn write(
 /// `html` with the URL of each internal link replaced by what `resolve`
 /// gives (its destination as written when unresolved), escaped as an
 /// attribute value, the way the slots of an [`Unlinked`] body are filled;
-/// `None` when it holds no internal link (one scan either way).
+/// `None` when it holds no internal link (one scan either way, going on
+/// from `state`).
 fn rewrite_html(
     html: &str,
+    state: &mut html::State,
     offset: usize,
     resolve: &mut dyn FnMut(&LinkRef, &str) -> Option<Resolved>,
 ) -> Option<String> {
     let mut out = String::new();
     let mut last = 0;
     let mut any = false;
-    for r in html::urls(html) {
+    for r in state.urls(html) {
         let dest = html[r.clone()].replace("&amp;", "&");
         let Some(link) = classify_link(LinkType::Inline, &dest, offset + r.start) else {
             continue;

@@ -140,3 +140,66 @@ fn audit_37_r12_every_own_page_name_names_the_folders_page() {
             "content/more.md:3:1: error: link to `none/index.md`: there is no content/none/index.md",
         ]);
 }
+
+/// Audit 37, r7: in an HTML block, which pulldown-cmark gives line by
+/// line, a value split over lines is checked and rewritten as on one
+/// line: each URL at its own line and column, in a quote too.
+#[test]
+fn audit_37_r7_a_value_split_over_lines_in_an_html_block_is_checked_and_rewritten() {
+    let site = SiteTest::empty()
+        .file("credo.yaml", "title: T\nbase_url: /hb/\n")
+        .file("content/README.md", "# Home\n\n[s](sub/page.md)\n")
+        .file("content/sub/a.png", "png")
+        .file(
+            "content/sub/page.md",
+            "# Sub\n\n<div>\n<img src=\"a.png\" srcset=\"a.png 1x,\n  missing@2x.png 2x\">\n</div>\n\n\
+             > <div><img\n>   srcset=\"a.png 1x,\n>     gone.png 2x\"></div>\n",
+        );
+    site.check().code(1).diagnostics_are(&[
+        "content/sub/page.md:5:3: error: link to `missing@2x.png`: there is no file content/sub/missing@2x.png",
+        "content/sub/page.md:10:7: error: link to `gone.png`: there is no file content/sub/gone.png",
+    ]);
+    let run = site
+        .file("content/sub/missing@2x.png", "png")
+        .file("content/sub/gone.png", "png")
+        .build();
+    run.success();
+    let page = run.page("sub/page/index.html");
+    assert!(
+        page.contains(
+            "<div>\n<img src=\"/hb/sub/a.png\" srcset=\"/hb/sub/a.png 1x,\n  /hb/sub/missing@2x.png 2x\">\n</div>\n"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("<div><img\n  srcset=\"/hb/sub/a.png 1x,\n    /hb/sub/gone.png 2x\"></div>"),
+        "{page}"
+    );
+    // The Markdown copy rewrites the same URLs where they are written.
+    let copy = run.page("sub/page/index.md");
+    assert!(
+        copy.contains("srcset=\"/hb/sub/a.png 1x,\n  /hb/sub/missing@2x.png 2x\">"),
+        "{copy}"
+    );
+}
+
+/// Audit 37, r11: in an HTML block, text that shows a tag
+/// (`&lt;a href="x.md"&gt;`), a comment and a script's text are no links;
+/// only a tag's attributes are.
+#[test]
+fn audit_37_r11_escaped_text_in_an_html_block_is_no_link() {
+    let run = SiteTest::empty()
+        .file("credo.yaml", "title: T\nbase_url: /hb/\n")
+        .file(
+            "content/README.md",
+            "# Home\n\n<div>\n<p>Write <code>&lt;a href=\"x.md\"&gt;</code> in HTML, see <a href=\"a.md\">A</a>.</p>\n\
+             <!-- <a href=\"old.md\">\n<img src=\"old.png\"> -->\n<script>if (a<b) { s = '<img src=\"no.png\">'; }</script>\n</div>\n",
+        )
+        .file("content/a.md", "# A\n");
+    run.check().success().diagnostics_are(&[]);
+    let run = run.build();
+    run.success();
+    assert!(run.page("index.html").contains(
+        "<p>Write <code>&lt;a href=\"x.md\"&gt;</code> in HTML, see <a href=\"/hb/a/\">A</a>.</p>"
+    ));
+}
