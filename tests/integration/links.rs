@@ -17,7 +17,7 @@ fn body(run: &Run, page: &str) -> String {
 /// level, not where the link leads: it is still the page's URL, and a
 /// ref's label still the page's title.
 #[test]
-fn audit_37_r1_a_downgraded_broken_anchor_still_leads_to_the_page() {
+fn a_downgraded_broken_anchor_still_leads_to_the_page() {
     let site = |level: &str| {
         SiteTest::empty()
             .file(
@@ -58,7 +58,7 @@ fn audit_37_r1_a_downgraded_broken_anchor_still_leads_to_the_page() {
 /// `/tags/index.html` names the tag index as `x/index.html` names a
 /// folder's page.
 #[test]
-fn audit_37_r3_root_links_to_generated_files_keep_their_name_and_get_the_base_path() {
+fn root_links_to_generated_files_keep_their_name_and_get_the_base_path() {
     let run = SiteTest::empty()
         .file("credo.yaml", "title: T\nbase_url: /hb/\n")
         .file(
@@ -95,7 +95,7 @@ fn audit_37_r3_root_links_to_generated_files_keep_their_name_and_get_the_base_pa
 /// page of their folder, whichever of them it was written in; the home
 /// page too.
 #[test]
-fn audit_37_r12_every_own_page_name_names_the_folders_page() {
+fn every_own_page_name_names_the_folders_page() {
     let site = SiteTest::empty()
         .file("credo.yaml", "title: T\nbase_url: /hb/\n")
         .file(
@@ -145,7 +145,7 @@ fn audit_37_r12_every_own_page_name_names_the_folders_page() {
 /// line, a value split over lines is checked and rewritten as on one
 /// line: each URL at its own line and column, in a quote too.
 #[test]
-fn audit_37_r7_a_value_split_over_lines_in_an_html_block_is_checked_and_rewritten() {
+fn a_value_split_over_lines_in_an_html_block_is_checked_and_rewritten() {
     let site = SiteTest::empty()
         .file("credo.yaml", "title: T\nbase_url: /hb/\n")
         .file("content/README.md", "# Home\n\n[s](sub/page.md)\n")
@@ -187,7 +187,7 @@ fn audit_37_r7_a_value_split_over_lines_in_an_html_block_is_checked_and_rewritte
 /// (`&lt;a href="x.md"&gt;`), a comment and a script's text are no links;
 /// only a tag's attributes are.
 #[test]
-fn audit_37_r11_escaped_text_in_an_html_block_is_no_link() {
+fn escaped_text_in_an_html_block_is_no_link() {
     let run = SiteTest::empty()
         .file("credo.yaml", "title: T\nbase_url: /hb/\n")
         .file(
