@@ -236,7 +236,7 @@ fn take_place(mut translation: Loaded, original: &Loaded) -> Loaded {
         .ref_path
         .clone_from(&original.source.ref_path);
     if let (Meta::Section(_), Meta::Page(_)) = (&original.meta, &translation.meta) {
-        let folder = original.source.folder().to_string();
+        let folder = super::nfc(original.source.folder());
         make_section_page(&mut translation, &folder);
     }
     keep_structure(&mut translation.meta, &original.meta);

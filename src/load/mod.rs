@@ -148,6 +148,16 @@ pub struct Sources {
     pub translations: std::collections::BTreeMap<String, (String, String)>,
 }
 
+/// `path` in Unicode's composed form (NFC): how URLs and refs spell names,
+/// whichever form the disk keeps (macOS's HFS+ decomposes them).
+pub(crate) fn nfc(path: &str) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(path.chars()) {
+        IsNormalized::Yes => path.to_string(),
+        _ => path.nfc().collect(),
+    }
+}
+
 /// Removes a UTF-8 BOM and turns CRLF line ends into LF; line numbers are
 /// unchanged, so diagnostics still match the file on disk.
 pub fn normalise_text(text: &str) -> String {
@@ -181,7 +191,7 @@ pub(crate) fn list(root: &Path) -> (Listing, Diagnostics) {
     let mut statics: Vec<StaticFile> = others
         .into_iter()
         .map(|source| StaticFile {
-            output_path: display_path(&content, &source),
+            output_path: nfc(&display_path(&content, &source)),
             display: display_path(root, &source),
             source,
         })
@@ -259,7 +269,8 @@ fn place_folder_pages(files: &mut [Loaded], diagnostics: &mut Diagnostics) -> Ve
         if file.source.lang.is_some() {
             continue; // a translation takes its original's place per language
         }
-        let folder = file.source.folder().to_string();
+        // In NFC, as refs and URLs are (a Mac may write `Ärger/` decomposed).
+        let folder = nfc(file.source.folder());
         let stem = file.source.file.rsplit('/').next().unwrap_or_default();
         match own_page_rank(stem.strip_suffix(".md").unwrap_or(stem)) {
             Some(rank) => own.entry(folder).or_default().push((rank, i)),
@@ -382,7 +393,7 @@ pub(crate) fn load_statics(
     paths
         .into_iter()
         .map(|source| StaticFile {
-            output_path: display_path(dir, &source),
+            output_path: nfc(&display_path(dir, &source)),
             display: display_path(root, &source),
             source,
         })

@@ -153,6 +153,26 @@ fn odd_file_names_build_and_link() {
 }
 
 #[test]
+fn names_a_mac_wrote_decomposed_are_served_composed() {
+    // "Ärger/README.md" and "grün.png" as HFS+ stores them: A + U+0308.
+    let (folder, image) = ("A\u{308}rger", "gru\u{308}n.png");
+    let run = SiteTest::minimal()
+        .file(
+            "content/_index.md",
+            "---\ntitle: Home\n---\n[x](\u{c4}rger/) ![g](gr\u{fc}n.png) [y](\u{c4}rger/README.md)\n",
+        )
+        .file(&format!("content/{folder}/README.md"), "# \u{c4}rger\n")
+        .file(&format!("content/{image}"), "png")
+        .build();
+    run.success();
+    let home = run.page("index.html");
+    assert!(home.matches("href=\"/%C3%84rger/\"").count() >= 2, "{home}");
+    assert!(home.contains("src=\"/gr%C3%BCn.png\""), "{home}");
+    assert!(run.exists("\u{c4}rger/index.html"));
+    assert!(run.exists("gr\u{fc}n.png"));
+}
+
+#[test]
 fn a_static_file_colliding_with_a_page_is_an_error() {
     SiteTest::minimal()
         .file("content/a.md", "---\ntitle: A\n---\n")
