@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::context::{Card, Contexts};
 use crate::load::changes::Change;
+use crate::markdown::slugify;
 use crate::site::{PageId, Site, Target};
 
 /// One change, with its page.
@@ -82,6 +83,13 @@ pub(super) fn months<'a>(
 pub(super) fn atom_feed(site: &Site, strings: &super::strings::Strings) -> Vec<u8> {
     use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text};
     let root = format!("{}{}", site.config.origin(), site.config.base_path());
+    // Atom ids are absolute IRIs. A site whose `base_url` is a path has no
+    // host to name: its ids are a URN of the site's title and the path,
+    // stable from build to build as feed readers need.
+    let id_of = |path: &str| match site.config.origin() {
+        "" => format!("urn:credo:{}:{path}", slugify(&site.config.title)),
+        origin => format!("{origin}{path}"),
+    };
     let date = |c: &Change| {
         FixedDateTime::parse_from_rfc3339(&format!("{}T00:00:00Z", c.date)).unwrap_or_default()
     };
@@ -98,7 +106,7 @@ pub(super) fn atom_feed(site: &Site, strings: &super::strings::Strings) -> Vec<u
             let permalink = format!("{}{}", site.config.origin(), page.href);
             let key = crate::load::version_of(&format!("{}\n{}", change.date, change.note));
             Entry {
-                id: format!("{permalink}#change-{}-{key}", change.date),
+                id: id_of(&format!("{}#change-{}-{key}", page.href, change.date)),
                 title: Text::plain(format!("{}: {}", page.meta.title, change.note)),
                 updated: date(change),
                 links: vec![link(permalink, "alternate")],
@@ -116,7 +124,8 @@ pub(super) fn atom_feed(site: &Site, strings: &super::strings::Strings) -> Vec<u
         })
         .collect();
     let feed = Feed {
-        id: format!("{root}changes/"),
+        id: id_of(&format!("{}changes/", site.config.base_path())),
+        lang: Some(site.config.language.clone()),
         title: Text::plain(
             strings
                 .get("feed_title")

@@ -85,8 +85,21 @@ fn the_feed_is_valid_atom_with_one_entry_per_change() {
         feed.entries[0].links[0].href,
         "https://x.example/hb/values/honesty/"
     );
+    assert_eq!(feed.lang.as_deref(), Some("en"));
     // The same input gives the same bytes (no build time in the feed).
     assert_eq!(site().build().page("changes.xml"), xml);
+}
+
+#[test]
+fn a_site_at_a_path_gives_its_feed_absolute_ids_all_the_same() {
+    let run = site().run(&["build", "--base-url", "/hb/"]);
+    run.success();
+    let feed: atom_syndication::Feed = run.page("changes.xml").parse().expect("valid Atom");
+    assert_eq!(feed.id, "urn:credo:desk:/hb/changes/");
+    for e in &feed.entries {
+        assert!(e.id.starts_with("urn:credo:desk:/hb/"), "{}", e.id);
+        assert!(e.links[0].href.starts_with("/hb/"));
+    }
 }
 
 #[test]

@@ -537,6 +537,7 @@ fn a_german_page_has_the_themes_words_and_dates_in_german() {
         feed.contains("<title>Harbour-Handbuch: Änderungen</title>"),
         "{feed}"
     );
+    assert!(feed.contains("xml:lang=\"de\""), "{feed}");
 }
 
 #[test]
