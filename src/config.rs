@@ -181,6 +181,26 @@ impl Config {
         Ok(config)
     }
 
+    /// [`Config::parse`], and when its only errors are unknown keys (a
+    /// typo such as `descripton:`), the configuration without them too:
+    /// the run goes on to report the content's errors with them, as every
+    /// error of a run is said at once.
+    pub(crate) fn parse_past_unknown_keys(
+        text: &str,
+        file: &str,
+    ) -> Result<Config, (Vec<Diagnostic>, Option<Config>)> {
+        Config::parse(text, file).map_err(|errors| {
+            let only_unknown = errors.iter().all(|d| d.code == Code::UnknownKey);
+            let known = only_unknown.then(|| {
+                let block = YamlBlock::new(text, file, 1);
+                let (mut config, _): (Config, _) = block.parse_keys(KNOWN_KEYS, "credo.yaml");
+                config.base_url = normalise_base_url(&config.base_url);
+                config
+            });
+            (errors, known)
+        })
+    }
+
     /// Reads and parses `credo.yaml` under `root`.
     pub(crate) fn load(root: &Path) -> Result<Config, ConfigError> {
         let path = root.join(CONFIG_FILE);
@@ -189,7 +209,8 @@ impl Config {
             source: e,
         })?;
         let text = crate::load::normalise_text(&text);
-        Config::parse(&text, CONFIG_FILE).map_err(ConfigError::Invalid)
+        Config::parse_past_unknown_keys(&text, CONFIG_FILE)
+            .map_err(|(errors, known)| ConfigError::Invalid(errors, known.map(Box::new)))
     }
 
     /// A diagnostic about the value of `key` in `credo.yaml` under `root`,
@@ -453,9 +474,10 @@ pub(crate) enum ConfigError {
         /// The I/O error.
         source: std::io::Error,
     },
-    /// `credo.yaml` is there but wrong: a content problem.
+    /// `credo.yaml` is there but wrong: a content problem; with the
+    /// configuration its known keys make, when the rest are only unknown.
     #[error("credo.yaml is invalid")]
-    Invalid(Vec<Diagnostic>),
+    Invalid(Vec<Diagnostic>, Option<Box<Config>>),
 }
 
 #[cfg(test)]

@@ -93,14 +93,28 @@ impl BuildReport {
 
 /// Reads `credo.yaml` and applies command-line overrides.
 pub(crate) fn load_config(options: &BuildOptions) -> Result<Config, Error> {
-    let mut config = match Config::load(&options.root) {
-        Ok(c) => c,
+    match load_config_past_unknown_keys(options)? {
+        (config, errors) if errors.is_empty() => Ok(config),
+        (_, errors) => Err(Error::Content(errors)),
+    }
+}
+
+/// [`load_config`], going on past unknown keys: the configuration without
+/// them, and their errors, for the run to report with the content's.
+pub(crate) fn load_config_past_unknown_keys(
+    options: &BuildOptions,
+) -> Result<(Config, Diagnostics), Error> {
+    let (mut config, errors) = match Config::load(&options.root) {
+        Ok(c) => (c, Diagnostics::new()),
         Err(ConfigError::Missing { path, source }) => {
             return Err(Error::Usage(format!(
                 "cannot read {path}: {source}; is this a credo site? (`credo init` makes one)"
             )));
         }
-        Err(ConfigError::Invalid(ds)) => return Err(Error::Content(ds.into_iter().collect())),
+        Err(ConfigError::Invalid(ds, Some(known))) => (*known, ds.into_iter().collect()),
+        Err(ConfigError::Invalid(ds, None)) => {
+            return Err(Error::Content(ds.into_iter().collect()));
+        }
     };
     if let Some(url) = &options.base_url {
         if let Some(problem) = crate::config::base_url_problem(url) {
@@ -108,7 +122,7 @@ pub(crate) fn load_config(options: &BuildOptions) -> Result<Config, Error> {
         }
         config.set_base_url(url);
     }
-    Ok(config)
+    Ok((config, errors))
 }
 
 /// The site root must be a folder before anything is read from it or
@@ -183,6 +197,8 @@ impl Stopwatch {
 pub struct Setup {
     /// `credo.yaml`.
     pub config: Config,
+    /// credo.yaml's unknown keys, left out of `config`: errors of the run.
+    pub config_errors: Diagnostics,
     /// The theme and its compiled templates.
     pub theme: Result<(Theme, Templates), Diagnostics>,
 }
@@ -190,10 +206,14 @@ pub struct Setup {
 /// Reads the config and resolves and compiles the theme it names.
 pub fn setup(options: &BuildOptions) -> Result<Setup, Error> {
     require_root(&options.root)?;
-    let config = load_config(options)?;
+    let (config, config_errors) = load_config_past_unknown_keys(options)?;
     require_content(&options.root)?;
     let theme = theme(&options.root, &config);
-    Ok(Setup { config, theme })
+    Ok(Setup {
+        config,
+        config_errors,
+        theme,
+    })
 }
 
 /// Resolves the theme `config` names and compiles its templates.
@@ -474,9 +494,14 @@ fn generate_timed(
     sink: Option<&dyn Sink>,
     stopwatch: &mut Stopwatch,
 ) -> Result<Generation, Error> {
-    let Setup { config, theme } = setup(options)?;
+    let Setup {
+        config,
+        config_errors,
+        theme,
+    } = setup(options)?;
     stopwatch.lap("setup");
     let (sources, mut diagnostics) = crate::load::load(&options.root, Body::Render);
+    diagnostics.extend(config_errors);
     stopwatch.lap("load");
     let (resolved, unlinked, resolve_diagnostics) = resolve(config, sources, options.drafts);
     diagnostics.extend(resolve_diagnostics);

@@ -377,6 +377,11 @@ impl Builder {
         let root = self.options.root.clone();
         if plan.everything {
             (self.config, self.theme) = match pipeline::setup(&self.options) {
+                // Unknown keys stop serve's rebuild, as any error of
+                // credo.yaml: the last good build stays in the browser.
+                Ok(setup) if !setup.config_errors.is_empty() => {
+                    (Err(setup.config_errors), Err(not_built_yet()))
+                }
                 Ok(setup) => (Ok(setup.config), setup.theme),
                 Err(e) => (Err(as_diagnostics(e)), Err(not_built_yet())),
             };

@@ -662,3 +662,22 @@ fn a_closed_stdout_is_no_bug() {
     assert!(!stderr.contains("bug"), "{stderr}");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_typo_in_credo_yaml_is_reported_with_the_contents_errors() {
+    let site = SiteTest::minimal()
+        .file("credo.yaml", "title: T\ndescripton: x\nbase_url: /\n")
+        .file("content/p.md", "---\ntitle: P\n---\n[x](nope.md)\n");
+    let expected = [
+        "content/p.md:4:1: error: link to `nope.md`: there is no content/nope.md",
+        "credo.yaml:2:1: error: unknown key `descripton` in credo.yaml",
+    ];
+    site.check().code(1).diagnostics_are(&expected);
+    site.build().code(1).diagnostics_are(&expected);
+    assert!(!site.root.join("public").exists());
+    // A value credo cannot use still stops the run at credo.yaml.
+    let site = site.file("credo.yaml", "title: T\nbase_url: nope\n");
+    let run = site.check();
+    run.code(1);
+    assert_eq!(run.diagnostics().len(), 1, "{}", run.stderr);
+}
