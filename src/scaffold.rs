@@ -39,9 +39,11 @@ const MINIMAL: &[(&str, &str)] = &[
 /// flagship handbook that ships inside credo.
 pub(crate) fn init(dir: &Path, example: bool) -> Result<Vec<PathBuf>, Error> {
     if crate::pipeline::is_non_empty_dir(dir) {
+        let d = dir.display();
         return Err(Error::Usage(format!(
-            "refusing to write into {}: it is not empty",
-            dir.display()
+            "refusing to write into {d}: it is not empty; for Markdown already there, \
+             `credo init --bare {d}` adds only credo.yaml, and `credo import {d} NEW_DIR` \
+             makes a site of it (a GitHub folder or another generator's site)"
         )));
     }
     let files: Vec<(&str, &[u8])> = if example {

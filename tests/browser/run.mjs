@@ -619,6 +619,17 @@ test("Ctrl+K and / open search from anywhere; Escape keeps focus in the box", as
   await context.close();
 });
 
+test("/search/ opens at its top, however far down its first result reaches", async () => {
+  const { context, page } = await open({ viewport: { width: 360, height: 320 } });
+  await page.goto(url(`${BASE}search/?q=client`));
+  await page.locator("#search-page-results .search-result").first().waitFor({ timeout: 20000 });
+  await page.waitForTimeout(200);
+  const first = await page.locator("#search-page-results .search-result").first().boundingBox();
+  assert.ok(first.y + first.height > 320, `the probe needs a result below the fold (${JSON.stringify(first)})`);
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  await context.close();
+});
+
 test("search highlighting reads at 4.5:1 in dark mode", async () => {
   const axe = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   const { context, page } = await open({ colorScheme: "dark" });

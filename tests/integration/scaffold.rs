@@ -19,7 +19,11 @@ fn init_writes_a_site_that_builds_without_warnings() {
 #[test]
 fn init_refuses_a_non_empty_folder() {
     let site = SiteTest::minimal();
-    site.run(&["init", "."]).code(2);
+    site.run(&["init", "."])
+        .code(2)
+        .stderr_has("it is not empty")
+        .stderr_has("`credo init --bare .` adds only credo.yaml")
+        .stderr_has("`credo import . NEW_DIR`");
 }
 
 #[test]

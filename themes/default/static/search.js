@@ -271,13 +271,16 @@
       if (current) input.setAttribute("aria-activedescendant", current.id);
       else input.removeAttribute("aria-activedescendant");
     }
-    function select(i) {
+    // Only arrowing scrolls to the option: the first one, marked as results
+    // come, is where the reader already is (on /search/, a tall first result
+    // scrolled the page under the header).
+    function select(i, reveal) {
       var all = items();
       if (!all.length) return;
       active = (i + all.length) % all.length;
       all.forEach((a, j) => { a.setAttribute("aria-selected", j === active ? "true" : "false"); });
       input.setAttribute("aria-activedescendant", all[active].id);
-      all[active].scrollIntoView({ block: "nearest" });
+      if (reveal) all[active].scrollIntoView({ block: "nearest" });
     }
     function more(q, mine) {
       var next = found.hits.slice(shown, shown + limit);
@@ -341,7 +344,7 @@
         e.preventDefault();
         // Closed by Escape, the results open again where they were.
         if (popup && box.hidden && items().length) { box.hidden = false; return; }
-        select(active + (e.key === "ArrowDown" ? 1 : -1));
+        select(active + (e.key === "ArrowDown" ? 1 : -1), true);
       }
       else if (e.key === "Enter") {
         // While the results shown are for what was typed before (the query
