@@ -97,6 +97,15 @@ fn an_untranslated_page_falls_back_with_a_note_in_the_readers_language() {
         !run.page("values/patience/index.html")
             .contains("class=\"untranslated\"")
     );
+    // Wherever else its English words show in the German site, they say so.
+    let print = run.page("de/print/index.html");
+    assert!(print.contains(
+        "<section id=\"p-values-patience\" class=\"print-entry kind-value\" lang=\"en\" dir=\"ltr\">"
+    ));
+    assert!(print.contains(
+        "<section id=\"p-principles-answer-by-the-third-ring\" class=\"print-entry kind-principle\">"
+    ));
+    assert!(print.contains("<a href=\"#p-values-patience\" lang=\"en\" dir=\"ltr\">"));
 }
 
 #[test]
