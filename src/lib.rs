@@ -237,8 +237,17 @@ fn read_old_handbook(path: &std::path::Path) -> Result<serde_json::Value, Error>
         path: path.display().to_string(),
         source,
     })?;
-    serde_json::from_str(&text)
-        .map_err(|e| Error::Usage(format!("{} is not a handbook.json: {e}", path.display())))
+    let old: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| Error::Usage(format!("{} is not a handbook.json: {e}", path.display())))?;
+    // Anything else would compare as a handbook without pages: every page
+    // "added", and a check that passes.
+    match old.get("schema").and_then(|s| s.as_str()) {
+        Some(schema) if schema.starts_with("credo-handbook/") => Ok(old),
+        _ => Err(Error::Usage(format!(
+            "{} is not a handbook.json of credo (it has no `\"schema\": \"credo-handbook/1\"`); pass the handbook.json an earlier `credo build` wrote",
+            path.display()
+        ))),
+    }
 }
 
 /// Prints every finding, then a line for each code found many times.

@@ -182,4 +182,12 @@ fn check_against_an_old_build_finds_unrecorded_changes() {
         .code(1);
     new.run(&["check", "--against", "/nonexistent/handbook.json"])
         .code(2);
+    // JSON that is no handbook.json would pass as "every page added".
+    for other in ["[]", "{\"schema\": \"x\"}"] {
+        std::fs::write(dir.path().join("other.json"), other).unwrap();
+        let other = dir.path().join("other.json");
+        new.run(&["check", "--against", other.to_str().unwrap()])
+            .code(2)
+            .stderr_has("is not a handbook.json of credo");
+    }
 }
