@@ -510,7 +510,14 @@ fn report_escaping_links(
 
 fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
     let path = e.path().map(|p| display_path(root, p)).unwrap_or_default();
-    if e.loop_ancestor().is_some() {
+    // A link to itself (`loop -> loop`) is no ancestor loop: the system
+    // says "too many levels of symbolic links".
+    let self_loop = e.path().is_some_and(|p| {
+        p.symlink_metadata().is_ok_and(|m| m.is_symlink())
+            && p.metadata()
+                .is_err_and(|err| err.kind() != std::io::ErrorKind::NotFound)
+    });
+    if e.loop_ancestor().is_some() || self_loop {
         Diagnostic::error(
             path,
             0,

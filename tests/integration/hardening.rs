@@ -90,6 +90,12 @@ fn a_symlink_loop_is_an_error_not_a_hang() {
     let run = site.build();
     run.code(1)
         .diagnostics_are(&["content/a/loop:1:1: error: symbolic link loop; it is not followed"]);
+    // A link to itself is a loop too, not an unreadable file.
+    std::fs::remove_file(site.root.join("content/a/loop")).unwrap();
+    symlink("self", site.root.join("content/a/self")).unwrap();
+    site.build()
+        .code(1)
+        .diagnostics_are(&["content/a/self:1:1: error: symbolic link loop; it is not followed"]);
 }
 
 #[test]
