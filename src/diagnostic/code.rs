@@ -98,6 +98,7 @@ codes! {
     InvalidLanguage = "invalid-language", Error, "A code of credo.yaml's `languages:` is no language tag (`de`, `pt-BR`), is the default language, or names a folder where credo writes a page of its own (`tags`).";
     InvalidYaml = "invalid-yaml", Error, "Front matter or credo.yaml is not valid YAML, or a value has the wrong type.";
     Io = "io", Error, "A file cannot be read.";
+    MarkdownNotPage = "markdown-not-page", Warning, "A Markdown file of `content/` named otherwise than `x.md` (`x.markdown`, `x.MD`, `x.mdx`) is published as a file, not a page.";
     MissingKey = "missing-key", Error, "A required key is missing.";
     MissingOwner = "missing-owner", Warning, "A page has no `owner` while credo.yaml sets `require_owner: true`.";
     MissingTranslation = "missing-translation", Warning, "A page has no translation into one of the site's languages (the default language's page stands in).";

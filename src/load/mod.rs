@@ -187,6 +187,7 @@ pub(crate) fn list(root: &Path) -> (Listing, Diagnostics) {
     let (markdown, others): (Vec<_>, Vec<_>) = paths
         .into_iter()
         .partition(|p| p.extension().is_some_and(|e| e == "md"));
+    diagnostics.extend(markdown_not_pages(root, &markdown, &others));
     // Files beside the Markdown (images, PDFs) are published at their place.
     let mut statics: Vec<StaticFile> = others
         .into_iter()
@@ -396,6 +397,35 @@ pub(crate) fn load_statics(
             output_path: nfc(&display_path(dir, &source)),
             display: display_path(root, &source),
             source,
+        })
+        .collect()
+}
+
+/// `x.markdown`, `x.MD`, `x.mdx` in `content/`: Markdown that GitHub and
+/// other tools show as a page, which credo publishes as the file it is
+/// (unless an `x.md` beside it is the page, and the file kept on purpose).
+fn markdown_not_pages(root: &Path, markdown: &[PathBuf], others: &[PathBuf]) -> Vec<Diagnostic> {
+    let pages: std::collections::HashSet<&Path> = markdown.iter().map(PathBuf::as_path).collect();
+    others
+        .iter()
+        .filter_map(|path| {
+            let name = path.file_name()?.to_str()?;
+            let stem = crate::markdown::markdown_stem(name)?;
+            if pages.contains(path.with_file_name(format!("{stem}.md")).as_path()) {
+                return None;
+            }
+            let d = Diagnostic::warning(
+                display_path(root, path),
+                0,
+                0,
+                Code::MarkdownNotPage,
+                format!(
+                    "`{name}` is published as a file, not a page: credo reads `.md` files as pages"
+                ),
+            );
+            Some(d.with_hint(format!(
+                "rename it `{stem}.md` (`credo import` renames every `.markdown`, `.MD` and `.mdx`)"
+            )))
         })
         .collect()
 }

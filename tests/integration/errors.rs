@@ -681,3 +681,18 @@ fn a_typo_in_credo_yaml_is_reported_with_the_contents_errors() {
     run.code(1);
     assert_eq!(run.diagnostics().len(), 1, "{}", run.stderr);
 }
+
+#[test]
+fn markdown_credo_does_not_read_as_a_page_is_named() {
+    let site = SiteTest::minimal()
+        .file("content/a.markdown", "# A\n")
+        .file("content/B.MD", "# B\n")
+        .file("content/c.md", "# C\n")
+        .file("content/c.MD", "kept beside c.md on purpose\n");
+    let run = site.check();
+    run.success().diagnostics_are(&[
+        "content/B.MD:1:1: warning: `B.MD` is published as a file, not a page: credo reads `.md` files as pages",
+        "content/a.markdown:1:1: warning: `a.markdown` is published as a file, not a page: credo reads `.md` files as pages",
+    ]);
+    assert!(run.stderr.contains("rename it `a.md`"));
+}
