@@ -150,7 +150,8 @@ impl Config {
     pub(crate) fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
         let block = YamlBlock::new(text, file, 1);
         let (mut config, mut errors): (Config, _) = block.parse_keys(KNOWN_KEYS, "credo.yaml");
-        if config.title.is_empty() && !block.has_key("title") {
+        // A file that is no mapping is one error, not a missing title too.
+        if config.title.is_empty() && !block.has_key("title") && block.holds_keys() {
             errors.push(block.missing("title"));
         }
         if let Some(problem) = base_url_problem(&config.base_url) {

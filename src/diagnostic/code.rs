@@ -96,7 +96,7 @@ codes! {
     InvalidDate = "invalid-date", Error, "A date is not a real `YYYY-MM-DD` date.";
     InvalidItem = "invalid-item", Error, "A checklist item, track step or list entry has the wrong shape.";
     InvalidLanguage = "invalid-language", Error, "A code of credo.yaml's `languages:` is no language tag (`de`, `pt-BR`), is the default language, or names a folder where credo writes a page of its own (`tags`).";
-    InvalidYaml = "invalid-yaml", Error, "Front matter or credo.yaml is not valid YAML, or a value has the wrong type.";
+    InvalidYaml = "invalid-yaml", Error, "Front matter, credo.yaml or a theme.yaml is not valid YAML or not keys and values, writes a key twice, or a value has the wrong type.";
     Io = "io", Error, "A file cannot be read.";
     MarkdownNotPage = "markdown-not-page", Warning, "A Markdown file of `content/` named otherwise than `x.md` (`x.markdown`, `x.MD`, `x.mdx`) is published as a file, not a page.";
     MissingKey = "missing-key", Error, "A required key is missing.";

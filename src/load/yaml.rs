@@ -99,6 +99,12 @@ impl<'a> YamlBlock<'a> {
         } else {
             self.text
         };
+        // A map (a theme's `theme.yaml`) takes the last of a key written
+        // twice without a word; a struct says so at the first.
+        if let Some(&(first, i)) = self.repeated_keys().first() {
+            let key = &self.keys[i];
+            return Err(self.repeated_key(&key.name, None, first, key.line, key.col));
+        }
         serde_yaml::from_str(text).map_err(|e| self.error_from_serde(&e, 0))
     }
 
@@ -113,6 +119,11 @@ impl<'a> YamlBlock<'a> {
         what: &str,
     ) -> (T, Vec<Diagnostic>) {
         let mut errors = self.unknown_keys(known, what);
+        let repeated = self.repeated_keys();
+        errors.extend(repeated.iter().map(|&(first, i)| {
+            let key = &self.keys[i];
+            self.repeated_key(&key.name, None, first, key.line, key.col)
+        }));
         let whole = self.parse::<T>();
         if errors.is_empty()
             && let Ok(value) = whole
@@ -120,15 +131,22 @@ impl<'a> YamlBlock<'a> {
             return (value, errors);
         }
         if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(self.text) {
-            // Broken YAML has no keys to go through one by one.
-            errors.push(self.error_from_serde(&e, 0));
-            return (T::default(), errors);
+            // A top-level key written twice is reported above; the keys
+            // are gone through one by one for whatever else is wrong.
+            let only_repeated =
+                !repeated.is_empty() && e.to_string().starts_with("duplicate entry with key");
+            if !only_repeated {
+                // Broken YAML has no keys to go through one by one.
+                errors.push(self.error_from_serde(&e, 0));
+                return (T::default(), errors);
+            }
         }
         let lines: Vec<&str> = self.text.split_inclusive('\n').collect();
         let mut good = String::new();
         let mut bad = 0;
         for (i, key) in self.keys.iter().enumerate() {
-            if !known.contains(&key.name.as_str()) {
+            // The first of a repeated key is the one read on.
+            if !known.contains(&key.name.as_str()) || repeated.iter().any(|&(_, r)| r == i) {
                 continue;
             }
             let slice = self.key_text(&lines, i);
@@ -151,6 +169,56 @@ impl<'a> YamlBlock<'a> {
         let value =
             serde_yaml::from_str(if good.is_empty() { "{}" } else { &good }).unwrap_or_default();
         (value, errors)
+    }
+
+    /// The top-level keys written again: (0-based line of the first,
+    /// index in `keys` of the repeat), in order.
+    fn repeated_keys(&self) -> Vec<(usize, usize)> {
+        (self.keys.iter().enumerate())
+            .filter_map(|(i, key)| {
+                let first = self.keys[..i].iter().find(|k| k.name == key.name)?;
+                Some((first.line, i))
+            })
+            .collect()
+    }
+
+    /// The error for a key written a second time in one mapping, at the
+    /// repeat: `within` names the mapping when it is not the top level;
+    /// lines are 0-based within the block, `col` 0-based.
+    fn repeated_key(
+        &self,
+        name: &str,
+        within: Option<&str>,
+        first: usize,
+        again: usize,
+        col: usize,
+    ) -> Diagnostic {
+        let shown = match within {
+            Some(path) => format!("`{name}` in `{path}`"),
+            None => format!("`{name}`"),
+        };
+        Diagnostic::error(
+            self.file,
+            self.first_line + again,
+            col + 1,
+            Code::InvalidYaml,
+            format!(
+                "{shown} is written twice, on line {} and here; a key holds one value",
+                self.first_line + first
+            ),
+        )
+        .with_hint(format!(
+            "keep one `{name}:` and delete the other, or merge their values into one"
+        ))
+    }
+
+    /// Whether the block is keys and values (or empty), not a list or a
+    /// lone value; broken YAML counts as keys, its error said elsewhere.
+    pub(crate) fn holds_keys(&self) -> bool {
+        !matches!(
+            serde_yaml::from_str::<serde_yaml::Value>(self.text),
+            Ok(v) if !v.is_mapping() && !v.is_null()
+        )
     }
 
     /// Whether `key` is one of the block's top-level keys.
@@ -193,12 +261,40 @@ impl<'a> YamlBlock<'a> {
     /// A serde error in the part of the block that starts on its 0-based
     /// line `offset`, as a diagnostic at the file line.
     fn error_from_serde(&self, e: &serde_yaml::Error, offset: usize) -> Diagnostic {
-        let message = clean_serde_message(&e.to_string());
+        let full = e.to_string();
+        let message = clean_serde_message(&full);
         let (line, col) = match e.location() {
             Some(loc) => (self.first_line + offset + loc.line() - 1, loc.column()),
             None => (self.first_line.saturating_sub(1).max(1), 1),
         };
         let (line, col) = self.prefer_key_line(&message, line, col);
+        if let Some(d) = self.unclosed_flow(&full, offset, line) {
+            return d;
+        }
+        if let Some(d) = self.repeated_in_mapping(&message, line, col) {
+            return d;
+        }
+        if let Some(found) = message.strip_prefix("invalid type: ") {
+            // No key before the message: the block itself is not a mapping.
+            let found = found.rsplit_once(", expected ").map_or(found, |(f, _)| f);
+            return Diagnostic::error(
+                self.file,
+                self.first_line,
+                1,
+                Code::InvalidYaml,
+                format!(
+                    "{} must be keys and values (`{}: …`), not {}",
+                    self.name(),
+                    if self.file.ends_with("theme.yaml") {
+                        "name"
+                    } else {
+                        "title"
+                    },
+                    describe_found(found)
+                ),
+            )
+            .with_hint("write one `key: value` per line, each key at the start of its line");
+        }
         if message.contains("end of stream")
             && let Some((line, col)) = self.unclosed_quote()
         {
@@ -227,6 +323,112 @@ impl<'a> YamlBlock<'a> {
             d = d.with_hint(hint);
         }
         d
+    }
+
+    /// What the block is called in a message: front matter, or the file
+    /// that is all YAML (`credo.yaml`, a theme's `theme.yaml`).
+    fn name(&self) -> &str {
+        if self.first_line > 1 || self.file.ends_with(".md") {
+            "front matter"
+        } else {
+            self.file
+        }
+    }
+
+    /// A `[` or `{` left open: YAML reads on past its line and blames
+    /// where it gave up (the next key, the block's end); its message
+    /// (`full`, the part at `offset`) says where the list or mapping began,
+    /// which is where the author has to look.
+    fn unclosed_flow(&self, full: &str, offset: usize, line: usize) -> Option<Diagnostic> {
+        let (bracket, rest) = [
+            ("[", "while parsing a flow sequence at line "),
+            ("{", "while parsing a flow mapping at line "),
+        ]
+        .into_iter()
+        .find_map(|(b, p)| Some((b, full.split_once(p)?.1)))?;
+        if !full.starts_with("did not find expected ',' or ") {
+            return None;
+        }
+        let (at_line, rest) = rest.split_once(" column ")?;
+        let at_line: usize = at_line.parse().ok()?;
+        let col: usize = (rest.chars())
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .ok()?;
+        let opened = self.first_line + offset + at_line.checked_sub(1)?;
+        // On its own line the bracket is beside the mistake: serde's place.
+        if opened >= line {
+            return None;
+        }
+        let close = if bracket == "[" { "]" } else { "}" };
+        Some(
+            Diagnostic::error(
+                self.file,
+                opened,
+                col,
+                Code::InvalidYaml,
+                format!("this `{bracket}` is never closed"),
+            )
+            .with_hint(format!(
+                "end the {} with `{close}`, as in `{}`",
+                if bracket == "[" { "list" } else { "mapping" },
+                if bracket == "[" {
+                    "[a, b]"
+                } else {
+                    "{a: 1, b: 2}"
+                }
+            )),
+        )
+    }
+
+    /// serde's "duplicate entry with key" points at the start of the
+    /// mapping, which is the first of the two: point at the second.
+    /// `line` is the file line, `col` 1-based.
+    fn repeated_in_mapping(&self, message: &str, line: usize, col: usize) -> Option<Diagnostic> {
+        let (within, rest) = match message.split_once(": duplicate entry with key ") {
+            Some((path, rest)) => (Some(path), rest),
+            None => (None, message.strip_prefix("duplicate entry with key ")?),
+        };
+        let name = rest.strip_prefix('"')?.strip_suffix('"')?;
+        let start = line.checked_sub(self.first_line)?;
+        let lines: Vec<&str> = self.text.lines().collect();
+        let indent = col.checked_sub(1)?;
+        let opening = lines.get(start)?;
+        let keys: Vec<(usize, usize)> = if opening.get(indent..)?.starts_with('{') {
+            // A flow mapping: `{x: 1, x: 2}`, the keys after `{` or `,`.
+            let mut found = Vec::new();
+            for (i, l) in lines.iter().enumerate().skip(start) {
+                let from = if i == start { indent } else { 0 };
+                for (at, _) in l[from..].match_indices(&format!("{name}:")) {
+                    let before = l[..from + at].trim_end_matches(' ');
+                    if before.ends_with(['{', ',']) || (i > start && before.is_empty()) {
+                        found.push((i, l[..from + at].chars().count()));
+                    }
+                }
+            }
+            found
+        } else {
+            // A block mapping: the keys at its indentation, until a line
+            // less indented ends it.
+            let mut found = Vec::new();
+            for (i, l) in lines.iter().enumerate().skip(start) {
+                let depth = l.len() - l.trim_start_matches(' ').len();
+                if i > start && !l.trim().is_empty() && depth < indent {
+                    break;
+                }
+                let key = l.get(indent..).unwrap_or_default();
+                // The mapping may start after a list item's `- `.
+                if (depth == indent || i == start)
+                    && (key.strip_prefix(name)).is_some_and(|after| after.starts_with(':'))
+                {
+                    found.push((i, indent));
+                }
+            }
+            found
+        };
+        let (&(first, _), &(again, at)) = (keys.first()?, keys.get(1)?);
+        Some(self.repeated_key(name, within, first, again, at))
     }
 
     /// The 0-based line and the column of a quote that opens a value and is
@@ -486,14 +688,10 @@ fn foreign_key_hint(key: &str, known: &[&str]) -> Option<String> {
         .then(|| format!("{why}: write `{credo}:` instead"))
 }
 
-/// A hint for the common serde messages: "unknown variant `x`, expected one
-/// of ..." and "unknown field `x`, expected ..." (inside nested mappings).
-/// A serde type error (`weight: invalid type: string "x", expected i64`)
-/// in a reader's words, with a hint showing the shape wanted.
-fn plain_type_error(message: &str) -> Option<(String, String)> {
-    let (key, rest) = message.split_once(": invalid type: ")?;
-    let (found, expected) = rest.rsplit_once(", expected ")?;
-    let found = if let Some(text) = found.strip_prefix("string ") {
+/// What serde found where it wanted another type (`string "x"`,
+/// `sequence`), in a reader's words.
+fn describe_found(found: &str) -> String {
+    if let Some(text) = found.strip_prefix("string ") {
         format!("the text {text}")
     } else if let Some(n) =
         (found.strip_prefix("integer ")).or_else(|| found.strip_prefix("floating point "))
@@ -508,8 +706,28 @@ fn plain_type_error(message: &str) -> Option<(String, String)> {
             "unit value" => "nothing".to_string(),
             other => other.to_string(),
         }
-    };
+    }
+}
+
+/// A serde type error (`weight: invalid type: string "x", expected i64`)
+/// in a reader's words, with a hint showing the shape wanted.
+fn plain_type_error(message: &str) -> Option<(String, String)> {
+    let (key, rest) = message.split_once(": invalid type: ")?;
+    let (found, expected) = rest.rsplit_once(", expected ")?;
+    let found = describe_found(found);
     let key_shown = key.rsplit('.').next().unwrap_or(key);
+    if expected == "a map" || expected.starts_with("a mapping with ") {
+        // `extra`, `strings`, `lints`, `owners`; `contrast` and its
+        // columns say which keys they want.
+        let wanted = expected.strip_prefix("a mapping with ").map_or_else(
+            || "keys and values".to_string(),
+            |keys| format!("keys and values ({keys})"),
+        );
+        return Some((
+            format!("{key}: expected {wanted}, found {found}"),
+            format!("write one `name: value` per line below `{key_shown}:`, indented"),
+        ));
+    }
     let (wanted, hint) = match expected {
         "i64" | "u64" | "i32" | "u32" | "usize" | "u8" | "u16" => (
             "a whole number",
@@ -531,6 +749,8 @@ fn plain_type_error(message: &str) -> Option<(String, String)> {
     Some((format!("{key}: expected {wanted}, found {found}"), hint))
 }
 
+/// A hint for the common serde messages: "unknown variant `x`, expected one
+/// of ..." and "unknown field `x`, expected ..." (inside nested mappings).
 pub(crate) fn hint_for(message: &str) -> Option<String> {
     if message.contains("mapping values are not allowed") {
         return Some(
@@ -625,6 +845,134 @@ mod tests {
                 .contains("must be quoted"),
             "{e:?}"
         );
+    }
+
+    #[derive(serde::Deserialize, Debug, Default)]
+    #[serde(default)]
+    #[allow(dead_code)]
+    struct Meta {
+        title: String,
+        weight: i64,
+        tags: Vec<String>,
+        extra: std::collections::BTreeMap<String, serde_json::Value>,
+        items: Vec<serde_yaml::Value>,
+    }
+
+    const META_KEYS: &[&str] = &["title", "weight", "tags", "extra", "items"];
+
+    /// Each error as `line:col: message`, and its hint.
+    fn said(yaml: &str, file: &str, first_line: usize) -> Vec<(String, Option<String>)> {
+        let b = YamlBlock::new(yaml, file, first_line);
+        let (_, errors): (Meta, _) = b.parse_keys(META_KEYS, "front matter");
+        (errors.into_iter())
+            .map(|d| (format!("{}:{}: {}", d.line, d.column, d.message), d.hint))
+            .collect()
+    }
+
+    #[test]
+    fn a_key_written_twice_is_reported_at_the_second_and_the_rest_read_on() {
+        let b = YamlBlock::new(
+            "title: dup
+title: again
+weight: x
+",
+            "f.md",
+            2,
+        );
+        let (meta, errors): (Meta, _) = b.parse_keys(META_KEYS, "front matter");
+        let shown: Vec<String> = (errors.iter())
+            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "3:1: `title` is written twice, on line 2 and here; a key holds one value",
+                "4:9: weight: expected a whole number, found the text \"x\"",
+            ]
+        );
+        assert_eq!(
+            errors[0].hint.as_deref(),
+            Some("keep one `title:` and delete the other, or merge their values into one")
+        );
+        // The first is the one read on.
+        assert_eq!(meta.title, "dup");
+        // A file that is all YAML, read whole (a theme's theme.yaml).
+        let b = YamlBlock::new("name: a\nname: b\n", "theme.yaml", 1);
+        let e = b.parse::<serde_yaml::Mapping>().unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1));
+    }
+
+    #[test]
+    fn a_nested_key_written_twice_is_reported_at_the_second() {
+        for (yaml, at) in [
+            ("title: t\nitems:\n  - text: a\n    text: b\n", "5:5"),
+            ("title: t\nitems:\n  - {text: a, id: x, text: c}\n", "4:22"),
+            (
+                "title: t\nitems:\n  - x: {a: 1}\n    y: 2\n    x: 3\n",
+                "6:5",
+            ),
+        ] {
+            let e = said(yaml, "f.md", 2);
+            let first = e[0].0.split_once(": ").map(|(p, _)| p);
+            assert_eq!(first, Some(at), "{yaml:?}: {e:?}");
+            assert!(
+                e[0].0
+                    .ends_with("is written twice, on line 4 and here; a key holds one value"),
+                "{e:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_block_that_is_no_mapping_is_said_in_words_at_its_first_line() {
+        assert_eq!(
+            said("- a\n", "f.md", 2),
+            [(
+                "2:1: front matter must be keys and values (`title: …`), not a list".to_string(),
+                Some(
+                    "write one `key: value` per line, each key at the start of its line"
+                        .to_string()
+                )
+            )]
+        );
+        assert_eq!(
+            said("just words\n", "credo.yaml", 1)[0].0,
+            "1:1: credo.yaml must be keys and values (`title: …`), not the text \"just words\""
+        );
+        assert!(!YamlBlock::new("- a\n", "f.md", 2).holds_keys());
+        assert!(YamlBlock::new("", "f.md", 2).holds_keys());
+        let e = said("title: t\nextra: [a]\n", "f.md", 2);
+        assert_eq!(
+            e,
+            [(
+                "3:8: extra: expected keys and values, found a list".to_string(),
+                Some("write one `name: value` per line below `extra:`, indented".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_bracket_never_closed_is_reported_where_it_opens() {
+        let hint = Some("end the list with `]`, as in `[a, b]`".to_string());
+        // At the block's end, before the next key, at the file's end.
+        for (yaml, first_line, at) in [
+            ("title: x\nweight: [1\n", 2, "3:9"),
+            ("title: x\ntags: [a,\n  b\nweight: 2\n", 2, "3:7"),
+            ("title: [x", 1, "1:8"),
+        ] {
+            assert_eq!(
+                said(yaml, "f.md", first_line),
+                [(format!("{at}: this `[` is never closed"), hint.clone())],
+                "{yaml:?}"
+            );
+        }
+        assert_eq!(
+            said("title: x\nextra: {a: 1\n", "f.md", 2)[0].0,
+            "3:8: this `{` is never closed"
+        );
+        // A mistake on the bracket's own line stays where YAML found it.
+        let e = said("title: x\ntags: [a, b c: d]\n", "f.md", 2);
+        assert!(!e[0].0.contains("never closed"), "{e:?}");
     }
 
     #[test]

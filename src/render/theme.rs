@@ -164,7 +164,7 @@ impl Theme {
         if let Some(strings) = self.meta.get("strings") {
             match serde_json::from_value(strings.clone()) {
                 Ok(strings) => self.strings = strings,
-                Err(e) => {
+                Err(_) => {
                     let (line, col) = block.locate("strings", None);
                     diagnostics.push(
                         Diagnostic::error(
@@ -172,8 +172,9 @@ impl Theme {
                             line,
                             col,
                             Code::InvalidYaml,
-                            format!("`strings` must map language codes to keys and texts: {e}"),
+                            "`strings` must map language codes to keys and texts",
                         )
+                        .with_hint("one language per line, its words indented below it as `key: text`, or `de: {mark_as_read: Gelesen}`")
                         .with_source(&text),
                     );
                 }

@@ -59,7 +59,7 @@ fn wrong_types_and_malformed_yaml_are_located() {
         "{}",
         d[0]
     );
-    assert!(d[1].starts_with("content/b.md:4:1: error: "), "{}", d[1]);
+    assert_eq!(d[1], "content/b.md:3:7: error: this `[` is never closed");
     assert!(d[2].starts_with("content/c.md:3:1: error: "), "{}", d[2]);
     assert!(
         d[3].starts_with("content/d.md:3:7: error: kind: unknown variant `principel`"),
@@ -88,7 +88,7 @@ fn every_front_matter_error_of_a_file_is_reported_and_refs_to_it_still_resolve()
         "content/a.md:4:9: error: weight: expected a whole number, found the text \"two\"",
         "content/a.md:5:1: error: unknown key `sumary` in page front matter",
         "content/a.md:7:5: error: unresolved ref `nowhere`: no page has that path or name",
-        "content/c.md:4:1: error: did not find expected ',' or ']'",
+        "content/c.md:3:7: error: this `[` is never closed",
     ]);
 }
 
@@ -641,6 +641,52 @@ fn common_yaml_slips_are_located_and_explained() {
     run.stderr_has("help: close the quote on the same line, or leave the quotes out")
         .stderr_has("help: this line is indented as if it belonged to the key above")
         .stderr_has("help: write a list: `tags: [first, second]`");
+}
+
+/// A key written twice, front matter that is a list or a lone value, a
+/// bracket never closed: each said in words at the line to change, in a
+/// page, a section's `_index.md` and credo.yaml alike (audit 37, r10).
+#[test]
+fn yaml_shapes_are_reported_at_their_own_line_in_words() {
+    let run = SiteTest::minimal()
+        .file("content/f.md", "---\ntitle: dup\ntitle: again\n---\n")
+        .file("content/g.md", "---\n- a\n---\n")
+        .file("content/h.md", "---\ntitle: H\nnumber: [1\n---\n")
+        .file("content/s/_index.md", "---\njust words\n---\n")
+        .file("content/s/p.md", "---\ntitle: P\nextra: [a]\n---\n")
+        .file("content/_index.md", "---\ntitle: Home\n---\n[p](s/p.md)\n")
+        .check();
+    run.code(1).diagnostics_are(&[
+        "content/f.md:3:1: error: `title` is written twice, on line 2 and here; a key holds one value",
+        "content/g.md:2:1: error: front matter must be keys and values (`title: …`), not a list",
+        "content/h.md:3:9: error: this `[` is never closed",
+        "content/s/_index.md:2:1: error: front matter must be keys and values (`title: …`), not the text \"just words\"",
+        "content/s/p.md:3:8: error: extra: expected keys and values, found a list",
+    ]);
+    run.stderr_has("3 | title: again\n  | ^\n  = help: keep one `title:` and delete the other, or merge their values into one")
+        .stderr_has("= help: write one `key: value` per line, each key at the start of its line")
+        .stderr_has("3 | number: [1\n  |         ^\n  = help: end the list with `]`, as in `[a, b]`");
+    for (config, expected) in [
+        (
+            "title: T\ntitle: U\n",
+            "credo.yaml:2:1: error: `title` is written twice, on line 1 and here; a key holds one value",
+        ),
+        // One error: the title is not missing on top of it.
+        (
+            "- title: T\n",
+            "credo.yaml:1:1: error: credo.yaml must be keys and values (`title: …`), not a list",
+        ),
+        (
+            "title: [x",
+            "credo.yaml:1:8: error: this `[` is never closed",
+        ),
+    ] {
+        SiteTest::minimal()
+            .file("credo.yaml", config)
+            .check()
+            .code(1)
+            .diagnostics_are(&[expected]);
+    }
 }
 
 /// `credo completions bash | head -1`: a reader that stops reading is no

@@ -242,9 +242,11 @@ fn issue_20_a_body_edit_shown_then_broken_front_matter_keeps_the_edit() {
         shown.elapsed()
     );
     let (_, data) = events.expect(&["build-error"]);
-    // (YAML finds the unclosed list on the next line.)
+    // (YAML finds the unclosed list on the next line; credo points at it.)
     assert!(
-        data.contains("content/scenarios/late-for-a-meeting.md:3:8: error: did not find expected &#39;,&#39; or &#39;]&#39;"),
+        data.contains(
+            "content/scenarios/late-for-a-meeting.md:2:8: error: this `[` is never closed"
+        ),
         "{data}"
     );
     let failed = wait_line(&server.stderr, |l| l.starts_with("Build failed after"))
