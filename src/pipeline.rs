@@ -306,13 +306,14 @@ pub fn resolve(
 /// A language's tag pages (`tags/x/`), read from its sources' front matter
 /// before any language is resolved: the switcher of each needs all of them.
 fn tag_pages(sources: &crate::load::Sources, drafts: bool) -> BTreeSet<String> {
-    (sources.files.iter())
+    let tags = (sources.files.iter())
         .filter_map(|file| match &file.meta {
             crate::load::Meta::Page(meta) if drafts || !meta.draft => Some(meta.tags.iter()),
             _ => None,
         })
-        .flatten()
-        .map(|tag| crate::site::tag_url(tag.trim()))
+        .flatten();
+    crate::site::tag_urls(tags.map(String::as_str))
+        .into_values()
         .collect()
 }
 

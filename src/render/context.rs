@@ -452,7 +452,7 @@ impl<'a> Contexts<'a> {
                 .iter()
                 .map(|t| TagLink {
                     name: t,
-                    url: site.href(&super::tag_url(t)),
+                    url: site.href(&site.tag_url(t)),
                 })
                 .collect(),
             owner: p.meta.owner.as_deref(),

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
 use super::context::{Card, Contexts};
-use super::{Bodies, BodyHtml, Outcome, OutputFile, Sink, Until, Vars, tag_url, write_data};
+use super::{Bodies, BodyHtml, Outcome, OutputFile, Sink, Until, Vars, write_data};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{ChecklistGroup, Kind};
 use crate::markdown::slugify;
@@ -221,7 +221,7 @@ impl Generated<'_> {
                 let tags = self.tags();
                 let mut made = page(&|ctx| ctx.insert("tags", &tags));
                 made.par_extend(tags.par_iter().map(|tag| {
-                    let path = format!("{}index.html", tag_url(tag.name));
+                    let path = format!("{}index.html", self.site.tag_url(tag.name));
                     Product::Page((self.render)(path, "tag.html", &|ctx| {
                         ctx.insert("tag", tag)
                     }))
@@ -331,7 +331,7 @@ impl Generated<'_> {
             .take_while(|_| !(self.stopped)())
             .map(|(name, pages)| TagContext {
                 name,
-                url: self.site.href(&tag_url(name)),
+                url: self.site.href(&self.site.tag_url(name)),
                 count: pages.len(),
                 pages: pages.iter().map(|&p| self.contexts.page_card(p)).collect(),
             })
@@ -529,7 +529,7 @@ impl Generated<'_> {
         }
         xml.push_str(">\n");
         let mut paths: Vec<&str> = site.reading_order.iter().map(|&t| site.url(t)).collect();
-        let tag_paths: Vec<String> = site.tags.keys().map(|t| tag_url(t)).collect();
+        let tag_paths: Vec<String> = site.tags.keys().map(|t| site.tag_url(t)).collect();
         for listed in crate::outputs::sitemap_urls() {
             paths.push(listed);
             if listed == "tags/" {

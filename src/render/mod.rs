@@ -83,8 +83,6 @@ pub struct RenderOptions {
     pub inject: Option<String>,
 }
 
-pub(crate) use crate::site::tag_url;
-
 /// One templated output of a pass: rendered now, or known unchanged.
 pub(crate) struct Outcome {
     path: String,

@@ -11,7 +11,7 @@ use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::load::frontmatter::{Date, Kind};
 
-use super::{RespelledTag, Site, Target, tag_url};
+use super::{RespelledTag, Site, Target};
 
 /// Every warning about `site`, as of `today`.
 pub(crate) fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
@@ -27,7 +27,7 @@ pub(crate) fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
     } in &site.respelled_tags
     {
         let src = &site.pages[*page].source;
-        let url = tag_url(spelling);
+        let url = site.tag_url(spelling);
         let (line, col) = src.yaml().locate("tags", Some(spelling));
         out.push(
             Diagnostic::warning(

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Site, tag_url};
+use super::Site;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 
 /// Two sources mapping to one URL (a static file shadowing a page is found
@@ -61,7 +61,9 @@ pub(super) fn generated_path(site: &Site, path: &str) -> Option<&'static str> {
         return Some("the search page and index");
     }
     match Family::of(&file) {
-        Some(Family::TagPage) if site.tags.keys().any(|t| tag_url(t) == path) => Some("a tag page"),
+        Some(Family::TagPage) if site.tags.keys().any(|t| site.tag_url(t) == path) => {
+            Some("a tag page")
+        }
         _ => None,
     }
 }

@@ -33,7 +33,7 @@ pub(crate) mod testing;
 pub(crate) use hrefs::encode_path;
 pub(crate) use links::Destination;
 pub use model::{Page, PageId, Section, SectionId, Site, Target, TrackPosition, TrackStep};
-pub(crate) use tags::{RespelledTag, tag_url};
+pub(crate) use tags::{RespelledTag, tag_urls};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;

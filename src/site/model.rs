@@ -153,6 +153,9 @@ pub struct Site {
     pub sections: Vec<Section>,
     /// Tag → pages carrying it, in reading order.
     pub tags: BTreeMap<String, Vec<PageId>>,
+    /// Each tag as pages write it (trimmed) → its page's URL path
+    /// (see [`tag_urls`](super::tag_urls)); read through [`Site::tag_url`].
+    pub tag_urls: BTreeMap<String, String>,
     /// Tags a page writes otherwise than the name of their tag page
     /// (`client-care` beside `Client care`), in reading order.
     pub respelled_tags: Vec<RespelledTag>,

@@ -96,6 +96,7 @@ pub(super) fn place_pages(config: Config, sources: Sources, drafts: bool) -> Sit
         pages,
         sections,
         tags: BTreeMap::new(),
+        tag_urls: BTreeMap::new(),
         respelled_tags: Vec::new(),
         statics: sources.statics,
         reading_order: Vec::new(),

@@ -373,6 +373,30 @@ fn tags_spelt_apart_share_one_page_listing_every_page() {
     ]);
 }
 
+/// Audit 37, r14: `C++` and `C#` both made `/tags/c/`, and `credo check`
+/// told the author to write them the same way.
+#[test]
+fn different_tags_with_one_slug_get_a_page_each() {
+    let site = SiteTest::minimal().file(
+        "content/a.md",
+        "---\ntitle: A\ntags: [\"C++\", \"C#\"]\n---\n",
+    );
+    let run = site.build();
+    run.success();
+    // Numbered by sorted tag: `C#` before `C++`.
+    assert!(run.page("tags/c/index.html").contains("<h1>Tag: C#</h1>"));
+    assert!(
+        run.page("tags/c-1/index.html")
+            .contains("<h1>Tag: C++</h1>")
+    );
+    let page = run.page("a/index.html");
+    assert!(
+        page.contains("href=\"/tags/c-1/\"") && page.contains("href=\"/tags/c/\""),
+        "{page}"
+    );
+    site.check().success().diagnostics_are(&[]);
+}
+
 #[test]
 fn a_relative_md_link_keeps_its_query() {
     let body = "See [b](b.md?v=2#top), [same](a.md?print=1) and [gone](gone.md?v=1).\n";
