@@ -177,6 +177,8 @@ struct LineMemo {
     /// Line → its parses from each state it was met in.
     lines: ahash::AHashMap<Box<str>, Vec<Parsed>>,
     entries: usize,
+    /// The scope changes of the last line too long to keep.
+    uncached: Vec<(usize, ScopeStackOp)>,
 }
 
 struct Parsed {
@@ -189,10 +191,16 @@ impl LineMemo {
     /// Past this many parses (a few MiB) the memo forgets them all, before
     /// the next block.
     const CAPACITY: usize = 1 << 15;
+    /// Past this many distinct parser states, likewise.
+    const STATES: usize = 512;
+    /// Longer lines (minified JSON) rarely repeat: parsed, not kept.
+    const LONGEST: usize = 256;
 
     /// The state a block of `syntax` starts in.
     fn start(&mut self, syntax: &SyntaxReference) -> usize {
-        if self.entries >= Self::CAPACITY {
+        // States that capture text (a heredoc's delimiter) are many, and
+        // each is looked for among all: forget them before that costs.
+        if self.entries >= Self::CAPACITY || self.states.len() >= Self::STATES {
             *self = LineMemo::default();
         }
         self.intern(ParseState::new(syntax))
@@ -222,6 +230,13 @@ impl LineMemo {
             .and_then(|parses| parses.iter().position(|p| p.before == before));
         let at = match known {
             Some(at) => at,
+            None if line.len() > Self::LONGEST => {
+                let mut parser = self.states[before].clone();
+                let ops = parser.parse_line(line, set)?;
+                *state = self.intern(parser);
+                self.uncached = ops;
+                return Ok(&self.uncached);
+            }
             None => {
                 let mut parser = self.states[before].clone();
                 let ops = parser.parse_line(line, set)?;
