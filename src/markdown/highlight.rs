@@ -230,17 +230,15 @@ impl LineMemo {
             .and_then(|parses| parses.iter().position(|p| p.before == before));
         let at = match known {
             Some(at) => at,
-            None if line.len() > Self::LONGEST => {
-                let mut parser = self.states[before].clone();
-                let ops = parser.parse_line(line, set)?;
-                *state = self.intern(parser);
-                self.uncached = ops;
-                return Ok(&self.uncached);
-            }
             None => {
                 let mut parser = self.states[before].clone();
                 let ops = parser.parse_line(line, set)?;
                 let after = self.intern(parser);
+                if line.len() > Self::LONGEST {
+                    *state = after;
+                    self.uncached = ops;
+                    return Ok(&self.uncached);
+                }
                 let parses = self.lines.entry(line.into()).or_default();
                 parses.push(Parsed { before, ops, after });
                 self.entries += 1;
@@ -569,6 +567,28 @@ mod tests {
         MEMO.with_borrow_mut(|memo| memo.entries = LineMemo::CAPACITY);
         highlight_now(syntax, "fn b() {}\n");
         MEMO.with_borrow(|memo| assert_eq!(memo.entries, 1));
+        // So is one that has met too many parser states.
+        MEMO.with_borrow_mut(|memo| {
+            let state = memo.states[0].clone();
+            memo.states.resize(LineMemo::STATES, state);
+        });
+        highlight_now(syntax, "fn c() {}\n");
+        MEMO.with_borrow(|memo| assert!(memo.states.len() < 10, "{}", memo.states.len()));
+    }
+
+    #[test]
+    fn a_long_line_is_highlighted_but_not_kept() {
+        let syntax = syntax_for("json").expect("json");
+        let long = format!("{{\"a\": [{}1]}}\n", "1, ".repeat(LineMemo::LONGEST));
+        let code = format!("{long}{{}}\n{long}");
+        assert_eq!(
+            highlight_now(syntax, &code).as_deref(),
+            Some(unmemoized("json", &code).as_str())
+        );
+        MEMO.with_borrow(|memo| {
+            assert!(memo.lines.contains_key("{}\n"));
+            assert!(!memo.lines.contains_key(long.as_str()));
+        });
     }
 
     #[test]
