@@ -147,7 +147,34 @@ impl Default for Config {
 
 impl Config {
     /// Parses the text of `credo.yaml`; `file` is its display path.
+    #[cfg(test)]
     pub(crate) fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
+        match Config::parse_all(text, file) {
+            (config, errors) if errors.is_empty() => Ok(config),
+            (_, errors) => Err(errors),
+        }
+    }
+
+    /// [`Config::parse`], and when its only errors are unknown keys (a
+    /// typo such as `descripton:`), the configuration without them too:
+    /// the run goes on to report the content's errors with them, as every
+    /// error of a run is said at once.
+    pub(crate) fn parse_past_unknown_keys(
+        text: &str,
+        file: &str,
+    ) -> Result<Config, (Vec<Diagnostic>, Option<Config>)> {
+        match Config::parse_all(text, file) {
+            (config, errors) if errors.is_empty() => Ok(config),
+            (config, errors) => {
+                let only_unknown = errors.iter().all(|d| d.code == Code::UnknownKey);
+                Err((errors, only_unknown.then_some(config)))
+            }
+        }
+    }
+
+    /// The configuration the block's keys that fit make, and every error
+    /// of the block, sorted.
+    fn parse_all(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
         let block = YamlBlock::new(text, file, 1);
         let (mut config, mut errors): (Config, _) = block.parse_keys(KNOWN_KEYS, "credo.yaml");
         // A file that is no mapping is one error, not a missing title too.
@@ -174,32 +201,10 @@ impl Config {
             &block,
             Some(&languages),
         ));
-        if !errors.is_empty() {
-            errors.sort_by_key(|d| (d.line, d.column));
-            return Err(errors.into_iter().map(|d| d.with_source(text)).collect());
-        }
+        errors.sort_by_key(|d| (d.line, d.column));
+        let errors = errors.into_iter().map(|d| d.with_source(text)).collect();
         config.base_url = normalise_base_url(&config.base_url);
-        Ok(config)
-    }
-
-    /// [`Config::parse`], and when its only errors are unknown keys (a
-    /// typo such as `descripton:`), the configuration without them too:
-    /// the run goes on to report the content's errors with them, as every
-    /// error of a run is said at once.
-    pub(crate) fn parse_past_unknown_keys(
-        text: &str,
-        file: &str,
-    ) -> Result<Config, (Vec<Diagnostic>, Option<Config>)> {
-        Config::parse(text, file).map_err(|errors| {
-            let only_unknown = errors.iter().all(|d| d.code == Code::UnknownKey);
-            let known = only_unknown.then(|| {
-                let block = YamlBlock::new(text, file, 1);
-                let (mut config, _): (Config, _) = block.parse_keys(KNOWN_KEYS, "credo.yaml");
-                config.base_url = normalise_base_url(&config.base_url);
-                config
-            });
-            (errors, known)
-        })
+        (config, errors)
     }
 
     /// Reads and parses `credo.yaml` under `root`.

@@ -93,18 +93,23 @@ impl<'a> YamlBlock<'a> {
     /// Deserialises the block, turning a serde error into a diagnostic at the
     /// right file line.
     pub(crate) fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        // An empty block is an empty mapping, not YAML's `null`.
-        let text = if self.text.trim().is_empty() {
-            "{}"
-        } else {
-            self.text
-        };
         // A map (a theme's `theme.yaml`) takes the last of a key written
         // twice without a word; a struct says so at the first.
         if let Some(&(first, i)) = self.repeated_keys().first() {
             let key = &self.keys[i];
             return Err(self.repeated_key(&key.name, None, first, key.line, key.col));
         }
+        self.deserialize()
+    }
+
+    /// Deserialises the block as it is (repeated keys are the caller's).
+    fn deserialize<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        // An empty block is an empty mapping, not YAML's `null`.
+        let text = if self.text.trim().is_empty() {
+            "{}"
+        } else {
+            self.text
+        };
         serde_yaml::from_str(text).map_err(|e| self.error_from_serde(&e, 0))
     }
 
@@ -124,7 +129,8 @@ impl<'a> YamlBlock<'a> {
             let key = &self.keys[i];
             self.repeated_key(&key.name, None, first, key.line, key.col)
         }));
-        let whole = self.parse::<T>();
+        // Repeated keys are among `errors` already.
+        let whole = self.deserialize::<T>();
         if errors.is_empty()
             && let Ok(value) = whole
         {
