@@ -140,8 +140,8 @@ pub(crate) fn split(
             files.iter().map(move |t| {
                 let original = original_file(&t.source.file, code);
                 (
-                    content_path(&t.source.file),
-                    (code.clone(), content_path(&original)),
+                    super::content_path(&t.source.file).to_string(),
+                    (code.clone(), super::content_path(&original).to_string()),
                 )
             })
         })
@@ -205,12 +205,6 @@ pub(crate) fn split(
         translations: translation_files,
     };
     (default, languages, diagnostics)
-}
-
-/// `content/a/gifts.de.md` → `a/gifts.de`: a file as a link names it.
-fn content_path(file: &str) -> String {
-    let path = file.strip_prefix("content/").unwrap_or(file);
-    path.strip_suffix(".md").unwrap_or(path).to_string()
 }
 
 /// Whether `file` is a page marked `draft: true`.

@@ -152,10 +152,18 @@ pub struct Sources {
 /// whichever form the disk keeps (macOS's HFS+ decomposes them).
 pub(crate) fn nfc(path: &str) -> String {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    match is_nfc_quick(path.chars()) {
-        IsNormalized::Yes => path.to_string(),
-        _ => path.nfc().collect(),
+    // ASCII is its own NFC form, and most names are ASCII.
+    if path.is_ascii() || is_nfc_quick(path.chars()) == IsNormalized::Yes {
+        return path.to_string();
     }
+    path.nfc().collect()
+}
+
+/// A Markdown file's path as refs and links name it: under `content/`,
+/// without `.md` (`content/a/gifts.de.md` → `a/gifts.de`).
+pub(crate) fn content_path(file: &str) -> &str {
+    let path = file.strip_prefix("content/").unwrap_or(file);
+    path.strip_suffix(".md").unwrap_or(path)
 }
 
 /// Removes a UTF-8 BOM and turns CRLF line ends into LF; line numbers are
@@ -223,10 +231,7 @@ pub(crate) fn assemble(
         match result {
             Ok(file) => files.push(file),
             Err(ds) => {
-                let ref_path = ds.first().and_then(|d| {
-                    let path = d.file.strip_prefix("content/")?.strip_suffix(".md")?;
-                    Some(unicode_normalization::UnicodeNormalization::nfc(path).collect())
-                });
+                let ref_path = ds.first().map(|d| nfc(content_path(&d.file)));
                 unreadable.extend(ref_path);
                 diagnostics.extend(ds);
             }
@@ -693,7 +698,7 @@ fn parse(
     text: String,
     body: Body,
 ) -> Result<Loaded, Vec<Diagnostic>> {
-    let ref_path = unicode_normalization::UnicodeNormalization::nfc(ref_path).collect::<String>();
+    let ref_path = nfc(ref_path);
     let (ref_path, lang) = languages::strip_suffix(&ref_path);
     let is_section = ref_path.rsplit('/').next() == Some("_index");
     let split = frontmatter::split(&text, &file).map_err(|d| vec![d.with_source(&text)])?;

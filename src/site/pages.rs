@@ -148,8 +148,7 @@ pub(super) fn index_refs(site: &mut Site) {
                 .filter_map(|(id, s)| Some((s.source.as_ref()?, Target::Section(id)))),
         );
     for (source, target) in own_pages {
-        let path = source.file.strip_prefix("content/").unwrap_or(&source.file);
-        let path = path.strip_suffix(".md").unwrap_or(path);
+        let path = crate::load::content_path(&source.file);
         if path != source.ref_path {
             refs.insert_path(path, target);
         }

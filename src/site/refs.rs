@@ -271,10 +271,9 @@ pub fn normalise(path: &str) -> Option<String> {
     }
     let joined = parts.join("/");
     if joined.is_ascii() {
-        // ASCII is its own NFC form.
         return Some(joined);
     }
-    Some(unicode_normalization::UnicodeNormalization::nfc(joined.as_str()).collect())
+    Some(crate::load::nfc(&joined))
 }
 
 #[cfg(test)]

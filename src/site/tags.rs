@@ -56,28 +56,16 @@ pub(super) fn build_tags(site: &mut Site) {
         .collect();
 }
 
-/// What two spellings of one tag share: the tag in lower case, without
-/// accents, its spaces, `-` and `_` as one space (`Client care`,
+/// What two spellings of one tag share: the tag folded (lower case,
+/// without accents), its spaces, `-` and `_` as one space (`Client care`,
 /// `client-care`, `Client Care` are one tag; `C++` and `C#` are two).
 fn tag_key(tag: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut key = String::with_capacity(tag.len());
-    let mut gap = false;
-    for c in tag.trim().nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        if c.is_whitespace() || c == '-' || c == '_' {
-            gap = true;
-            continue;
-        }
-        if gap && !key.is_empty() {
-            key.push(' ');
-        }
-        gap = false;
-        key.extend(c.to_lowercase());
-    }
-    key
+    let folded = crate::search::tokenize::fold(tag);
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
 }
 
 /// Each tag's page, the one rule for tag URLs: spelling (trimmed) → URL
