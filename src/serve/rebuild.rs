@@ -98,6 +98,9 @@ pub struct Builder {
     options: BuildOptions,
     render_options: RenderOptions,
     config: Result<Config, Diagnostics>,
+    /// credo.yaml's unknown keys, reported with every run's findings (at
+    /// their lint level, as `build` does).
+    config_errors: Diagnostics,
     theme: Result<(Theme, Templates), Diagnostics>,
     listing: Listing,
     listing_diagnostics: Diagnostics,
@@ -130,6 +133,7 @@ impl Builder {
             options,
             render_options,
             config: Err(not_built_yet()),
+            config_errors: Diagnostics::new(),
             theme: Err(not_built_yet()),
             listing: Listing::default(),
             listing_diagnostics: Diagnostics::new(),
@@ -376,14 +380,13 @@ impl Builder {
         self.unrendered = true;
         let root = self.options.root.clone();
         if plan.everything {
-            (self.config, self.theme) = match pipeline::setup(&self.options) {
-                // Unknown keys stop serve's rebuild, as any error of
-                // credo.yaml: the last good build stays in the browser.
-                Ok(setup) if !setup.config_errors.is_empty() => {
-                    (Err(setup.config_errors), Err(not_built_yet()))
-                }
-                Ok(setup) => (Ok(setup.config), setup.theme),
-                Err(e) => (Err(as_diagnostics(e)), Err(not_built_yet())),
+            (self.config, self.config_errors, self.theme) = match pipeline::setup(&self.options) {
+                Ok(setup) => (Ok(setup.config), setup.config_errors, setup.theme),
+                Err(e) => (
+                    Err(as_diagnostics(e)),
+                    Diagnostics::new(),
+                    Err(not_built_yet()),
+                ),
             };
         } else if plan.theme {
             self.theme = match &self.config {
@@ -418,6 +421,7 @@ impl Builder {
             }
         };
         stopwatch.lap("resolve");
+        diagnostics.extend(self.config_errors.clone());
         let theme = match &self.theme {
             Ok((theme, templates)) => (theme, templates),
             Err(ds) => {

@@ -505,6 +505,37 @@ fn a_site_that_fails_at_start_is_served_with_its_error() {
     assert!(body.contains("Fine now."));
 }
 
+#[test]
+fn an_unknown_key_in_credo_yaml_is_reported_at_its_lint_level_as_build_does() {
+    // An error by default: said with the content's errors, nothing served.
+    let site = SiteTest::minimal()
+        .file("credo.yaml", "title: T\ndescripton: x\nbase_url: /\n")
+        .file("content/a.md", "---\ntitle: A\n---\nSee [[nowhere]].\n");
+    let server = Server::start(&site, &[]);
+    let (_, data) = server.events().expect(&["build-error"]);
+    assert!(
+        data.contains("credo.yaml:2:1: error: unknown key `descripton`"),
+        "{data}"
+    );
+    assert!(
+        data.contains("content/a.md:4:5: error: unresolved ref `nowhere`"),
+        "{data}"
+    );
+    drop(server);
+    // Lowered to a warning, the site builds and is served, as with `build`.
+    let site = site
+        .file(
+            "credo.yaml",
+            "title: T\ndescripton: x\nbase_url: /\nlints: {unknown-key: warning}\n",
+        )
+        .file("content/a.md", "---\ntitle: A\n---\nFine.\n");
+    site.build().success();
+    let server = Server::start(&site, &[]);
+    let (status, body) = server.get("/a/");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("Fine."));
+}
+
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_the_server_cleanly() {
