@@ -740,6 +740,12 @@ fn a_stand_ins_title_is_marked_in_lists_and_the_sidebar() {
         page.contains(" aria-current=\"page\" lang=\"en\" dir=\"ltr\">"),
         "{page}"
     );
+    // And in the generated lists: /review/.
+    let review = run.page("de/review/index.html");
+    assert!(
+        review.contains("<a href=\"/hb/de/values/patience/\" lang=\"en\" dir=\"ltr\">"),
+        "{review}"
+    );
     // A translated page's card is not marked.
     assert!(
         !run.page("de/principles/index.html")
