@@ -375,9 +375,7 @@ impl Plan {
 /// The URL path (no `/` at either end) credo serves the page `dest`
 /// (`content/a/b.md`) at: its path, a folder's own page at the folder.
 pub(crate) fn credo_path(dest: &str) -> &str {
-    let path = (dest.strip_prefix("content/"))
-        .and_then(|p| p.strip_suffix(".md"))
-        .unwrap_or_default();
+    let path = crate::load::content_path(dest);
     match path.rsplit_once('/').unwrap_or(("", path)) {
         (folder, name) if crate::load::own_page_rank(name).is_some() => folder,
         _ => path,
