@@ -174,6 +174,8 @@ thread_local! {
 struct LineMemo {
     /// The distinct parser states met, named by their index.
     states: Vec<ParseState>,
+    /// Each state's [`fingerprint`] → the indices of the states with it.
+    by_print: ahash::AHashMap<u64, Vec<usize>>,
     /// Line → its parses from each state it was met in.
     lines: ahash::AHashMap<Box<str>, Vec<Parsed>>,
     entries: usize,
@@ -198,8 +200,9 @@ impl LineMemo {
 
     /// The state a block of `syntax` starts in.
     fn start(&mut self, syntax: &SyntaxReference) -> usize {
-        // States that capture text (a heredoc's delimiter) are many, and
-        // each is looked for among all: forget them before that costs.
+        // States that capture text (a heredoc's delimiter) never equal
+        // another (syntect compares their captures' buffers by address), so
+        // each is new: forget them before they fill memory.
         if self.entries >= Self::CAPACITY || self.states.len() >= Self::STATES {
             *self = LineMemo::default();
         }
@@ -207,13 +210,13 @@ impl LineMemo {
     }
 
     fn intern(&mut self, state: ParseState) -> usize {
-        match self.states.iter().position(|known| *known == state) {
-            Some(at) => at,
-            None => {
-                self.states.push(state);
-                self.states.len() - 1
-            }
+        let same = self.by_print.entry(fingerprint(&state)).or_default();
+        if let Some(&at) = same.iter().find(|&&at| self.states[at] == state) {
+            return at;
         }
+        same.push(self.states.len());
+        self.states.push(state);
+        self.states.len() - 1
     }
 
     /// The scope changes of `line` parsed from `state`, which is moved past it.
@@ -233,7 +236,12 @@ impl LineMemo {
             None => {
                 let mut parser = self.states[before].clone();
                 let ops = parser.parse_line(line, set)?;
-                let after = self.intern(parser);
+                // Most lines leave the state as they found it.
+                let after = if parser == self.states[before] {
+                    before
+                } else {
+                    self.intern(parser)
+                };
                 if line.len() > Self::LONGEST {
                     *state = after;
                     self.uncached = ops;
@@ -249,6 +257,24 @@ impl LineMemo {
         *state = parsed.after;
         Ok(&parsed.ops)
     }
+}
+
+/// A hash of everything `==` compares in a parser state, which syntect
+/// does not hash: its `Debug` form, fed to a hasher unbuilt.
+fn fingerprint(state: &ParseState) -> u64 {
+    use std::fmt::Write;
+    use std::hash::Hasher;
+    struct Feed(ahash::AHasher);
+    impl Write for Feed {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut feed = Feed(ahash::AHasher::default());
+    // Writing to a hasher cannot fail.
+    let _ = write!(feed, "{state:?}");
+    feed.0.finish()
 }
 
 enum Bounded {
@@ -546,6 +572,8 @@ mod tests {
             ("yaml", "b: |\n  x: 1\n  # not a comment\nx: 1\n"),
             ("yaml", "# x: 1\nx: 1"),
             ("python", "x = 1\n'''\nx = 1\n'''\n"),
+            // States holding a heredoc's delimiter never equal another.
+            ("bash", "cat <<A\n}\nA\ncat <<B\n}\nA\nB\n}\n"),
         ];
         for _ in 0..2 {
             for (lang, code) in blocks {
@@ -558,6 +586,21 @@ mod tests {
             }
         }
         MEMO.with_borrow(|memo| assert!(memo.entries > 0 && memo.states.len() > 3));
+    }
+
+    #[test]
+    fn a_state_met_again_is_found_by_its_fingerprint() {
+        let syntax = syntax_for("rust").expect("rust");
+        let code = "fn a() {\n    /* x\n    */\n}\n";
+        highlight_now(syntax, code);
+        let known = MEMO.with_borrow(|memo| memo.states.len());
+        // New lines, the same states.
+        highlight_now(syntax, "fn b() {\n    /* y\n    */\n}\n");
+        MEMO.with_borrow(|memo| {
+            assert_eq!(memo.states.len(), known);
+            let indexed: usize = memo.by_print.values().map(Vec::len).sum();
+            assert_eq!(indexed, known);
+        });
     }
 
     #[test]
