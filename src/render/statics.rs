@@ -41,6 +41,17 @@ pub(super) fn collisions(
                     s.path, s.path
                 );
                 Some((s, message, "rename the file (a file without an extension beside `x.md` is taken for the folder of x's page)"))
+            } else if let Some(file) = made_ancestor(path, &made) {
+                let message = format!(
+                    "this file would be inside /{file}, which credo writes as a file: both cannot be at /{}",
+                    s.path
+                );
+                Some((s, message, "move the file to a folder of its own"))
+            } else if prefix.is_empty() && other_language(site, path) {
+                let message = format!(
+                    "this file and the folder /{path}/ where credo writes the `{path}` edition are both at /{path}",
+                );
+                Some((s, message, "rename the file; files for that edition go in static/{path}/"))
             } else {
                 None
             }
@@ -65,6 +76,19 @@ pub(super) fn collisions(
             .with_hint(hint)
         })
         .collect()
+}
+
+/// The file credo makes that `path` would be inside (`handbook.json` for
+/// `handbook.json/a.txt`).
+fn made_ancestor<'a>(path: &str, made: &std::collections::HashSet<&'a str>) -> Option<&'a str> {
+    path.match_indices('/')
+        .find_map(|(at, _)| made.get(&path[..at]).copied())
+}
+
+/// Whether `path` is the folder of another language's edition, which the
+/// default language's site holds (`de`).
+fn other_language(site: &Site, path: &str) -> bool {
+    site.config.root_path.is_none() && site.config.languages.contains_key(path)
 }
 
 /// Theme static files, then the site's own (which win), then content assets.

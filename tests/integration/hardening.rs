@@ -209,6 +209,22 @@ fn a_file_where_credo_makes_a_folder_is_an_error_of_check_and_build() {
 }
 
 #[test]
+fn a_static_file_inside_a_file_credo_writes_is_an_error_of_check_and_build() {
+    // Before, check passed and build failed writing (exit 2).
+    let site = SiteTest::minimal()
+        .file("content/x.md", "---\ntitle: X\n---\n")
+        .file("static/handbook.json/a.txt", "raw")
+        .file("static/x/index.html/b.txt", "raw")
+        .file("static/x/fine.txt", "raw");
+    for run in [site.check(), site.build()] {
+        run.code(1).diagnostics_are(&[
+            "static/handbook.json/a.txt:1:1: error: this file would be inside /handbook.json, which credo writes as a file: both cannot be at /handbook.json/a.txt",
+            "static/x/index.html/b.txt:1:1: error: this file would be inside /x/index.html, which credo writes as a file: both cannot be at /x/index.html/b.txt",
+        ]);
+    }
+}
+
+#[test]
 fn front_matter_html_is_escaped_on_every_page() {
     let evil = "<img src=x onerror=alert(1)>";
     let site = SiteTest::minimal()

@@ -77,6 +77,23 @@ fn a_static_file_where_a_language_writes_a_page_is_an_error() {
 }
 
 #[test]
+fn a_static_file_named_like_a_language_is_an_error() {
+    // Where the edition's folder goes; before, check passed and build
+    // failed writing (exit 2).
+    let site = bilingual().file("static/de", "mine");
+    for run in [site.check(), site.build()] {
+        let errors: Vec<String> = run.code(1).diagnostics();
+        let errors: Vec<&String> = errors.iter().filter(|d| d.contains(": error: ")).collect();
+        assert_eq!(
+            errors,
+            [
+                "static/de:1:1: error: this file and the folder /de/ where credo writes the `de` edition are both at /de"
+            ]
+        );
+    }
+}
+
+#[test]
 fn an_untranslated_page_falls_back_with_a_note_in_the_readers_language() {
     let run = bilingual().build();
     run.success();
