@@ -135,14 +135,16 @@ pub(crate) fn split(
     }
     // A link to a translation leads to its language's site, from any
     // language (from its own, the translation is the page itself).
-    let translation_files: BTreeMap<String, (String, String)> = (translations.iter())
+    let translation_files: BTreeMap<String, super::Translation> = (translations.iter())
         .flat_map(|(code, files)| {
             files.iter().map(move |t| {
                 let original = original_file(&t.source.file, code);
-                (
-                    super::content_path(&t.source.file).to_string(),
-                    (code.clone(), super::content_path(&original).to_string()),
-                )
+                let translation = super::Translation {
+                    code: code.clone(),
+                    original: super::content_path(&original).to_string(),
+                    anchors: t.scan.anchor_ids().map(str::to_string).collect(),
+                };
+                (super::content_path(&t.source.file).to_string(), translation)
             })
         })
         .collect();

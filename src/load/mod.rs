@@ -142,10 +142,20 @@ pub struct Sources {
     /// reported, and links to them are not reported again.
     pub unreadable: Vec<String>,
     /// Every translation into one of the site's other languages, by its
-    /// file under `content/` without `.md` (`principles/a.de`): its
-    /// language and its original's file (`principles/a`), which it stands
-    /// for there. Filled in by [`languages::split`].
-    pub translations: std::collections::BTreeMap<String, (String, String)>,
+    /// file under `content/` without `.md` (`principles/a.de`). Filled in
+    /// by [`languages::split`].
+    pub translations: std::collections::BTreeMap<String, Translation>,
+}
+
+/// A translation, as a link from another language's page sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    /// Its language (`de`).
+    pub code: String,
+    /// Its original's file (`principles/a`), whose place it takes there.
+    pub original: String,
+    /// Every id a link to it may name (its headings, the ids of its HTML).
+    pub anchors: Vec<String>,
 }
 
 /// `path` in Unicode's composed form (NFC): how URLs and refs spell names,

@@ -20,43 +20,40 @@ impl Site {
         let target = match link.style {
             LinkStyle::Wiki => self.refs.lookup(&link.target).map_err(LinkError::Ref)?,
             LinkStyle::Fragment => from,
-            LinkStyle::Relative => match self.resolve_relative(from, &link.target)? {
+            LinkStyle::Relative => match self.resolve_relative(from, link)? {
                 Destination::Page { target, .. } => target,
                 asset => return Ok(asset),
             },
-            LinkStyle::Root => match self.resolve_from_root(&link.target)? {
+            LinkStyle::Root => match self.resolve_from_root(link)? {
                 Destination::Page { target, .. } => target,
                 asset => return Ok(asset),
             },
             LinkStyle::Content => {
                 let path =
                     refs::normalise(&link.target).ok_or(LinkError::Ref(RefError::Escapes))?;
-                match self.resolve_path(path)? {
+                match self.resolve_path(path, link)? {
                     Destination::Page { target, .. } => target,
                     asset => return Ok(asset),
                 }
             }
         };
-        if let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty()) {
-            let scan = self.headings(target);
-            // `#%C3%BCber-uns` names `#über-uns`, as in a browser.
-            let decoded = percent_encoding::percent_decode_str(anchor).decode_utf8_lossy();
-            // `#top` without such an id is the top of the page, by the HTML
-            // standard: READMEs end with "Back to top" links.
-            let top = crate::markdown::names_page_top(&decoded);
-            // `x.md?plain=1#L3`: GitHub's source view, at a line.
-            let source_line = link.query.as_deref().is_some_and(|q| q.contains("plain=1"))
-                && is_line_anchor(&decoded);
-            if !scan.has_anchor(anchor) && !scan.has_anchor(&decoded) && !top && !source_line {
-                return Err(LinkError::MissingAnchor {
+        let scan = self.headings(target);
+        if let Some((anchor, hint)) = missing_anchor(
+            link,
+            |id| scan.has_anchor(id),
+            || scan.anchor_ids().collect(),
+        ) {
+            return Err(LinkError::MissingAnchor {
+                lead: Destination::Page {
                     target,
-                    anchor: anchor.to_string(),
-                    page: self
-                        .source(target)
-                        .map_or_else(|| self.url(target).to_string(), |s| s.file.clone()),
-                    hint: anchor_hint(&decoded, scan),
-                });
-            }
+                    anchor: Some(anchor.clone()),
+                },
+                anchor,
+                page: self
+                    .source(target)
+                    .map_or_else(|| self.url(target).to_string(), |s| s.file.clone()),
+                hint,
+            });
         }
         Ok(Destination::Page {
             target,
@@ -67,11 +64,11 @@ impl Site {
     /// A relative URL written in `from`'s file: a `.md` file, a folder or a
     /// path without extension names a page; anything else, a file copied
     /// from `content/` or `static/`.
-    fn resolve_relative(&self, from: Target, written: &str) -> Result<Destination, LinkError> {
+    fn resolve_relative(&self, from: Target, link: &LinkRef) -> Result<Destination, LinkError> {
         let dir = self.source(from).map_or("", SourceFile::folder);
-        let path = refs::normalise(&format!("{dir}/{written}"))
+        let path = refs::normalise(&format!("{dir}/{}", link.target))
             .ok_or(LinkError::Ref(RefError::Escapes))?;
-        self.resolve_path(path)
+        self.resolve_path(path, link)
     }
 
     /// A URL from the site's root (`/policies/refunds.md`, the `/` gone):
@@ -80,11 +77,13 @@ impl Site {
     /// pages or files (`/tags/`, `/handbook.json`, `/style.css`), all given
     /// the base path. One naming nothing of the
     /// site is left as written, unchecked.
-    fn resolve_from_root(&self, written: &str) -> Result<Destination, LinkError> {
+    fn resolve_from_root(&self, link: &LinkRef) -> Result<Destination, LinkError> {
         let elsewhere = || LinkError::Elsewhere;
-        let path = refs::normalise(written).ok_or_else(elsewhere)?;
-        if let Ok(destination) = self.resolve_path(path.clone()) {
-            return Ok(destination);
+        let path = refs::normalise(&link.target).ok_or_else(elsewhere)?;
+        match self.resolve_path(path.clone(), link) {
+            Ok(destination) => return Ok(destination),
+            Err(e @ LinkError::MissingAnchor { .. }) => return Err(e),
+            Err(_) => {}
         }
         // An old URL of a page (`aliases:`) names the page itself.
         let alias = [format!("{path}/"), path.clone()]
@@ -133,8 +132,10 @@ impl Site {
         super::collisions::generated_path(self, &folder).map(|_| folder)
     }
 
-    /// The page, section or file at `path` under `content/`.
-    fn resolve_path(&self, path: String) -> Result<Destination, LinkError> {
+    /// The page, section or file at `path` under `content/`, which `link`
+    /// names (its anchor is checked here only for a translation, whose
+    /// page is in another language's site).
+    fn resolve_path(&self, path: String, link: &LinkRef) -> Result<Destination, LinkError> {
         let page = |target| {
             Ok(Destination::Page {
                 target,
@@ -153,7 +154,7 @@ impl Site {
                 None if self.assets.contains(&path) => Ok(Destination::Asset(path)),
                 None => match self.folder_page(stem) {
                     Some(target) => page(target),
-                    None => (self.translation(stem))
+                    None => (self.translation(stem, link))
                         .unwrap_or_else(|| Err(self.missing(stem, path.clone()))),
                 },
             };
@@ -195,12 +196,29 @@ impl Site {
     /// of another language: the page in its original's place in the site
     /// of its language (`/de/a/`), where its original stands in while it
     /// is a draft. `None` when `page` is no translation.
-    fn translation(&self, page: &str) -> Option<Result<Destination, LinkError>> {
-        let (code, original) = self.translations.get(page)?;
-        Some(match self.refs.lookup_path(original) {
-            Some(target) => Ok(Destination::Asset(format!("{code}/{}", self.url(target)))),
-            None => Err(self.missing(original, format!("{original}.md"))),
-        })
+    fn translation(&self, page: &str, link: &LinkRef) -> Option<Result<Destination, LinkError>> {
+        let translation = self.translations.get(page)?;
+        let original = &translation.original;
+        let Some(target) = self.refs.lookup_path(original) else {
+            return Some(Err(self.missing(original, format!("{original}.md"))));
+        };
+        let lead = Destination::Asset(format!("{}/{}", translation.code, self.url(target)));
+        let ids = &translation.anchors;
+        Some(
+            match missing_anchor(
+                link,
+                |id| ids.iter().any(|a| a == id),
+                || ids.iter().map(String::as_str).collect(),
+            ) {
+                Some((anchor, hint)) => Err(LinkError::MissingAnchor {
+                    lead,
+                    anchor,
+                    page: format!("content/{page}.md"),
+                    hint,
+                }),
+                None => Ok(lead),
+            },
+        )
     }
 
     /// The page at the folder `x/` that the path `stem` (without its
@@ -263,20 +281,41 @@ impl Site {
     }
 }
 
+/// The anchor of `link` (as written) and a hint, when it names no place on
+/// the page it leads to, whose ids are `has` (and, for the hint, `ids`).
+fn missing_anchor<'a>(
+    link: &LinkRef,
+    has: impl Fn(&str) -> bool,
+    ids: impl FnOnce() -> Vec<&'a str>,
+) -> Option<(String, String)> {
+    let anchor = link.anchor.as_deref().filter(|a| !a.is_empty())?;
+    // `#%C3%BCber-uns` names `#über-uns`, as in a browser.
+    let decoded = percent_encoding::percent_decode_str(anchor).decode_utf8_lossy();
+    // `#top` without such an id is the top of the page, by the HTML
+    // standard: READMEs end with "Back to top" links.
+    let top = crate::markdown::names_page_top(&decoded);
+    // `x.md?plain=1#L3`: GitHub's source view, at a line.
+    let source_line =
+        link.query.as_deref().is_some_and(|q| q.contains("plain=1")) && is_line_anchor(&decoded);
+    if has(anchor) || has(&decoded) || top || source_line {
+        return None;
+    }
+    Some((anchor.to_string(), anchor_hint(&decoded, &ids())))
+}
+
 /// The closest heading id to `anchor`: the same id in another case first
 /// (GitHub-style ids are lower case), else the nearest spelling.
-fn anchor_hint(anchor: &str, scan: &Scan) -> String {
-    let ids: Vec<&str> = scan.anchor_ids().collect();
+fn anchor_hint(anchor: &str, ids: &[&str]) -> String {
     let close = (ids
         .iter()
         .find(|id| id.eq_ignore_ascii_case(anchor))
         .copied())
-    .or_else(|| crate::diagnostic::did_you_mean(anchor, &ids));
+    .or_else(|| crate::diagnostic::did_you_mean(anchor, ids));
     if let Some(id) = close {
         return format!("did you mean `#{id}`?");
     }
     const SHOWN: usize = 8;
-    match ids.as_slice() {
+    match ids {
         [] => "the page has no headings: link to the page itself".to_string(),
         _ => {
             let mut list: Vec<String> = ids
@@ -318,10 +357,7 @@ impl LinkError {
     /// Anything else leads nowhere of this build, and is left as written.
     fn lead(self) -> Option<Destination> {
         match self {
-            LinkError::MissingAnchor { target, anchor, .. } => Some(Destination::Page {
-                target,
-                anchor: Some(anchor),
-            }),
+            LinkError::MissingAnchor { lead, .. } => Some(lead),
             _ => None,
         }
     }
@@ -345,8 +381,8 @@ pub(crate) enum LinkError {
     Elsewhere,
     /// The page exists, the heading does not.
     MissingAnchor {
-        /// The page, which the link still leads to.
-        target: Target,
+        /// Where the link still leads: the page at that anchor.
+        lead: Destination,
         /// The anchor as written.
         anchor: String,
         /// The target's file.

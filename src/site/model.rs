@@ -170,11 +170,11 @@ pub struct Site {
     /// The output path of every file copied as it is, for checking links.
     pub assets: HashSet<String>,
     /// Every translation into the site's other languages, by its file
-    /// under `content/` without `.md` (`principles/a.de`): its language
-    /// and its original's file, for links to it (see [`Sources::translations`]).
+    /// under `content/` without `.md` (`principles/a.de`), for links to it
+    /// (see [`Sources::translations`]).
     ///
     /// [`Sources::translations`]: crate::load::Sources::translations
-    pub translations: BTreeMap<String, (String, String)>,
+    pub translations: BTreeMap<String, crate::load::Translation>,
 }
 
 impl Site {

@@ -150,6 +150,15 @@ impl Run {
         self
     }
 
+    /// Asserts the error lines (warnings aside) are exactly `expected`.
+    #[track_caller]
+    pub fn errors_are(&self, expected: &[&str]) -> &Run {
+        let errors: Vec<String> = self.diagnostics();
+        let errors: Vec<&String> = errors.iter().filter(|d| d.contains(": error: ")).collect();
+        assert_eq!(errors, expected, "\nstderr:\n{}", self.stderr);
+        self
+    }
+
     /// Asserts stderr holds `text` (a hint, a source line, a message).
     #[track_caller]
     pub fn stderr_has(&self, text: &str) -> &Run {

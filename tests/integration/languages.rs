@@ -82,14 +82,9 @@ fn a_static_file_named_like_a_language_is_an_error() {
     // failed writing (exit 2).
     let site = bilingual().file("static/de", "mine");
     for run in [site.check(), site.build()] {
-        let errors: Vec<String> = run.code(1).diagnostics();
-        let errors: Vec<&String> = errors.iter().filter(|d| d.contains(": error: ")).collect();
-        assert_eq!(
-            errors,
-            [
-                "static/de:1:1: error: this file and the folder /de/ where credo writes the `de` edition are both at /de"
-            ]
-        );
+        run.code(1).errors_are(&[
+            "static/de:1:1: error: this file and the folder /de/ where credo writes the `de` edition are both at /de",
+        ]);
     }
 }
 
@@ -828,5 +823,29 @@ fn a_link_to_a_translation_leads_to_its_languages_page() {
     run.success();
     assert!(run.page("values/patience/index.html").contains(
         "<a href=\"/hb/de/principles/answer-by-the-third-ring/#why-it-matters\">German</a>"
+    ));
+}
+
+#[test]
+fn a_link_to_a_translations_missing_heading_is_a_broken_anchor() {
+    // The translation's own headings count, not its original's.
+    let site = bilingual().file(
+        "content/values/patience.md",
+        "---\ntitle: Patience\nkind: value\n---\nIn [German](../principles/answer-by-the-third-ring.de.md#the-third-ring).\nAt the [top](/principles/answer-by-the-third-ring.de.md#top).\n",
+    );
+    site.check().code(1).errors_are(&[
+        "content/values/patience.md:5:4: error: link to `../principles/answer-by-the-third-ring.de.md#the-third-ring`: content/principles/answer-by-the-third-ring.de.md has no heading with id `the-third-ring`",
+    ]);
+    // Downgraded, the link still leads to the German page at that anchor.
+    let config = site.read("credo.yaml");
+    let run = site
+        .file(
+            "credo.yaml",
+            format!("{config}lints:\n  broken-anchor: warning\n"),
+        )
+        .build();
+    run.success();
+    assert!(run.page("values/patience/index.html").contains(
+        "<a href=\"/hb/de/principles/answer-by-the-third-ring/#the-third-ring\">German</a>"
     ));
 }
