@@ -587,11 +587,15 @@ fn translated_name(file: &str, code: &str) -> String {
     format!("{stem}.{code}.md")
 }
 
+/// Outputs of credo's own that every language shares, written once at the
+/// root (the token colours do not depend on the language).
+pub(crate) const SHARED_OUTPUTS: &[&str] = &["highlight.css"];
+
 /// The outputs every language shares, written once at the root.
 fn shared_files(site: &Site, theme: &Theme) -> HashSet<String> {
     let mut shared: HashSet<String> = site.statics.iter().map(|s| s.output_path.clone()).collect();
     shared.extend(theme.statics.keys().cloned());
-    shared.insert("highlight.css".to_string());
+    shared.extend(SHARED_OUTPUTS.iter().map(|path| path.to_string()));
     shared
 }
 

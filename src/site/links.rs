@@ -116,20 +116,30 @@ impl Site {
     /// output path: a file keeps its name (`handbook.json`, `llms.txt`, a
     /// built-in theme's `style.css`, a part of the search index), a
     /// generated page is its folder (`tags`, and `tags/index.html` as
-    /// `x/index.html` names a folder's page: `tags/`). Read from the table
-    /// of outputs.
+    /// `x/index.html` names a folder's page: `tags/`). Each language has
+    /// its own, in its folder (`de/tags/`), but for the theme's files,
+    /// which all share at the root. Read from the table of outputs.
     fn generated_output(&self, path: &str) -> Option<String> {
         use crate::outputs::{Family, find};
-        let file = find(path).is_some_and(|o| !o.path.ends_with("/index.html"))
-            || crate::render::theme::builtin_static_names()
-                .binary_search(&path)
-                .is_ok()
-            || (self.config.search && Family::of(path) == Some(Family::SearchIndex));
-        if file {
+        let shared = crate::render::theme::builtin_static_names()
+            .binary_search(&path)
+            .is_ok()
+            || crate::pipeline::SHARED_OUTPUTS.contains(&path);
+        if shared {
             return Some(path.to_string());
         }
-        let folder = format!("{}/", path.strip_suffix("/index.html").unwrap_or(path));
-        super::collisions::generated_path(self, &folder).map(|_| folder)
+        let file = find(path).is_some_and(|o| !o.path.ends_with("/index.html"))
+            || (self.config.search && Family::of(path) == Some(Family::SearchIndex));
+        let output = if file {
+            path.to_string()
+        } else {
+            let folder = format!("{}/", path.strip_suffix("/index.html").unwrap_or(path));
+            super::collisions::generated_path(self, &folder).map(|_| folder)?
+        };
+        let root = self.config.root_path();
+        let language = self.config.base_path();
+        let language = language.strip_prefix(root.as_str()).unwrap_or_default();
+        Some(format!("{language}{output}"))
     }
 
     /// The page, section or file at `path` under `content/`, which `link`

@@ -827,6 +827,30 @@ fn a_link_to_a_translation_leads_to_its_languages_page() {
 }
 
 #[test]
+fn a_root_link_to_a_generated_page_stays_in_the_pages_language() {
+    // `/tags/` from a German page is the German tags page; the theme's
+    // files are shared at the root.
+    let run = bilingual()
+        .file(
+            "content/values/patience.de.md",
+            "---\ntitle: Geduld\nkind: value\n---\n[A](/tags/) [B](/handbook.json) [C](/print/index.html) [D](/style.css) [E](/highlight.css)\n",
+        )
+        .build();
+    run.success();
+    let page = run.page("de/values/patience/index.html");
+    for href in [
+        "/hb/de/tags/",
+        "/hb/de/handbook.json",
+        "/hb/de/print/",
+        "/hb/style.css",
+        "/hb/highlight.css",
+    ] {
+        assert!(page.contains(&format!("<a href=\"{href}\">")), "{href}");
+    }
+    assert!(run.exists("de/tags/index.html") && run.exists("de/print/index.html"));
+}
+
+#[test]
 fn a_link_to_a_translations_missing_heading_is_a_broken_anchor() {
     // The translation's own headings count, not its original's.
     let site = bilingual().file(
