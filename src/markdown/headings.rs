@@ -195,6 +195,23 @@ impl UniqueIds {
         }
     }
 
+    /// Takes the ids (and anchor `name`s) that raw HTML among `events` gives
+    /// its elements, so that no heading takes one of them.
+    pub(super) fn keep_raw_html_ids(&mut self, events: &[(Event<'_>, std::ops::Range<usize>)]) {
+        let mut block = super::html::State::default();
+        for (event, _) in events {
+            match event {
+                Event::Start(Tag::HtmlBlock) => block = super::html::State::default(),
+                // A block comes a line at a time; an inline tag is whole.
+                Event::Html(h) => self.used.extend(block.anchors(h)),
+                Event::InlineHtml(h) => {
+                    self.used.extend(super::html::State::default().anchors(h));
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// A heading's id: its explicit `{#id}`, else its text's GitHub slug
     /// (`section` when that is empty), made unique with `-1`, `-2`, ...
     pub(super) fn claim(&mut self, explicit: Option<String>, text: &str) -> String {

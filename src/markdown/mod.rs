@@ -241,10 +241,14 @@ fn parse(body: &str, drop_title: bool) -> Parsed<'_> {
             ids.used.insert(format!("fnref-{}", &label[3..]));
         }
     }
+    let title = drop_title.then(|| take_first_h1(&mut out)).flatten();
+    // An id written in raw HTML (`<a id="setup"></a>` above `## Setup`, as
+    // READMEs do) stays the author's: a heading takes another.
+    ids.keep_raw_html_ids(&out);
     // The title heading is left out of the body but keeps its id, counted
     // first as GitHub does: the page's `<h1>` carries it, links may name
     // it, and a later heading of the same text is `-1`.
-    let (title_links, title_id) = match drop_title.then(|| take_first_h1(&mut out)).flatten() {
+    let (title_links, title_id) = match title {
         Some(title) => (title.links, Some(ids.claim(title.id, &title.text))),
         None => (false, None),
     };

@@ -139,6 +139,14 @@ fn raw_html_and_footnotes_are_anchors_with_ids_of_their_own() {
     // A heading never takes a footnote's id.
     let s = scan("## Fn note\n\nA[^note].\n\n[^note]: N.\n", false);
     assert_eq!(s.headings[0].id, "fn-note-1");
+    // Nor one written in raw HTML, above or below it.
+    let body = "<a id=\"setup\"></a>\n\n## Setup\n\n## Usage\n\nSee <span id=\"usage\">x</span>.\n";
+    let s = scan(body, false);
+    let ids: Vec<&str> = s.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["setup-1", "usage-1"]);
+    let html = render(body, false, &FIXED).html;
+    assert_eq!(html.matches("id=\"setup\"").count(), 1, "{html}");
+    assert_eq!(html.matches("id=\"usage\"").count(), 1, "{html}");
 }
 
 #[test]

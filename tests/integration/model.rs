@@ -212,6 +212,22 @@ fn assert_ids_unique(html: &str) {
 }
 
 #[test]
+fn an_id_written_in_raw_html_is_not_taken_again_by_a_heading() {
+    // READMEs put `<a id="x"></a>` above `## X`: the link `#x` lands there.
+    let run = SiteTest::minimal()
+        .file(
+            "content/ids.md",
+            "# Ids\n\n[Jump](#installation)\n\n<a id=\"installation\"></a>\n\n## Installation\n\nSteps.\n",
+        )
+        .build();
+    run.success();
+    let page = run.page("ids/index.html");
+    assert_ids_unique(&page);
+    assert!(page.contains("<h2 id=\"installation-1\">"), "{page}");
+    assert_ids_unique(&run.page("print/index.html"));
+}
+
+#[test]
 fn print_entries_whose_keys_slug_alike_get_ids_of_their_own() {
     let run = SiteTest::minimal()
         .file(
