@@ -98,6 +98,7 @@ codes! {
     InvalidLanguage = "invalid-language", Error, "A code of credo.yaml's `languages:` is no language tag (`de`, `pt-BR`), is the default language, or names a folder where credo writes a page of its own (`tags`).";
     InvalidYaml = "invalid-yaml", Error, "Front matter, credo.yaml or a theme.yaml is not valid YAML or not keys and values, writes a key twice, or a value has the wrong type.";
     Io = "io", Error, "A file cannot be read.";
+    LanguageSuffix = "language-suffix", Warning, "On a site of one language, a page named like a translation (`README.es.md`) is published as a page of its own, not as a translation.";
     MarkdownNotPage = "markdown-not-page", Warning, "A Markdown file of `content/` named otherwise than `x.md` (`x.markdown`, `x.MD`, `x.mdx`) is published as a file, not a page.";
     MissingKey = "missing-key", Error, "A required key is missing.";
     MissingOwner = "missing-owner", Warning, "A page has no `owner` while credo.yaml sets `require_owner: true`.";
@@ -119,7 +120,7 @@ codes! {
     UnhighlightableCode = "unhighlightable-code", Warning, "A code block's grammar could not highlight it in time; it is shown as plain text.";
     UnknownHighlightTheme = "unknown-highlight-theme", Error, "`highlight_theme` names no syntect theme.";
     UnknownKey = "unknown-key", Error, "A key that credo does not know (outside `extra:`).";
-    UnknownLanguage = "unknown-language", Error, "A translation (`name.LANG.md`) for a language not in credo.yaml's `languages:`, or without an original.";
+    UnknownLanguage = "unknown-language", Error, "On a site of several languages, a translation (`name.LANG.md`) for a language not in credo.yaml's `languages:`, or one without an original.";
     UnknownLint = "unknown-lint", Error, "credo.yaml's `lints:` names a code credo does not have, or a level other than error, warning, allow.";
     UnknownSection = "unknown-section", Warning, "credo.yaml's `sections:` names a folder that `content/` does not have.";
     UnknownString = "unknown-string", Error, "credo.yaml's or theme.yaml's `strings:` names a key the theme's strings do not have, or a language the site does not have.";

@@ -117,21 +117,37 @@ pub(crate) fn split(
     let mut diagnostics = Diagnostics::new();
     let mut default = Vec::with_capacity(sources.files.len());
     let mut translations: HashMap<String, Vec<Loaded>> = HashMap::new();
+    let mut renamed = false;
     for mut file in sources.files {
         let Some(lang) = file.source.lang.clone() else {
             default.push(file);
             continue;
         };
+        let a_language = ISO_639_1.split(' ').any(|c| c == lang) || lang == config.language;
         if config.languages.contains_key(&lang) {
             translations.entry(lang).or_default().push(file);
-        } else if ISO_639_1.split(' ').any(|c| c == lang) || lang == config.language {
+        } else if a_language && !config.languages.is_empty() {
             diagnostics.push(unknown_language(&file, &lang, config));
         } else {
-            // `notes.old.md`: a dot in a name, not a language.
+            // `README.es.md` in a repository of one language: a page, as
+            // GitHub shows it; `notes.old.md`: a dot in a name.
+            if a_language {
+                diagnostics.push(language_suffix(&file, &lang));
+            }
             file.source.ref_path = format!("{}.{lang}", file.source.ref_path);
             file.source.lang = None;
             default.push(file);
+            renamed = true;
         }
+    }
+    let mut folders = sources.folders;
+    if renamed {
+        // Folders' pages were placed without the files taken for
+        // translations: a page alone in `guide/` (`guide/README.es.md`)
+        // makes it a section. Placing again finds what placing found (its
+        // findings were reported), with these pages.
+        folders = super::place_folder_pages(&mut default, &mut Diagnostics::new());
+        default.sort_by(|a, b| a.source.ref_path.cmp(&b.source.ref_path));
     }
     // A link to a translation leads to its language's site, from any
     // language (from its own, the translation is the page itself).
@@ -191,7 +207,7 @@ pub(crate) fn split(
             code: code.clone(),
             sources: Sources {
                 files,
-                folders: sources.folders.clone(),
+                folders: folders.clone(),
                 statics: sources.statics.clone(),
                 unreadable: sources.unreadable.clone(),
                 translations: translation_files.clone(),
@@ -201,7 +217,7 @@ pub(crate) fn split(
     }
     let default = Sources {
         files: default,
-        folders: sources.folders,
+        folders,
         statics: sources.statics,
         unreadable: sources.unreadable,
         translations: translation_files,
@@ -261,6 +277,19 @@ fn keep_structure(translation: &mut Meta, original: &Meta) {
         }
         _ => {}
     }
+}
+
+fn language_suffix(file: &Loaded, lang: &str) -> Diagnostic {
+    Diagnostic::warning(
+        &file.source.file,
+        0,
+        0,
+        Code::LanguageSuffix,
+        format!("`{lang}` is a language code, but this site has one language: this file is published as a page of its own, not as a translation"),
+    )
+    .with_hint(format!(
+        "to make it a translation, add `languages: {{{lang}: {{name: ...}}}}` to credo.yaml; to keep it a page, rename it or set `lints: {{language-suffix: allow}}`"
+    ))
 }
 
 fn unknown_language(file: &Loaded, lang: &str, config: &Config) -> Diagnostic {

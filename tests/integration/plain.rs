@@ -42,6 +42,43 @@ fn a_github_style_handbook_builds_as_it_is() {
 }
 
 #[test]
+fn a_readme_in_another_language_is_a_page_of_a_one_language_site() {
+    // GitHub repositories carry `README.es.md` beside `README.md`; on a site
+    // without `languages:` it is a page, as GitHub shows it, with a
+    // warning that says how to make it a translation. A page alone in its
+    // folder under such a name, or under `notes.old.md`, is not lost.
+    let site = SiteTest::minimal()
+        .file(
+            "content/_index.md",
+            "---\ntitle: Home\n---\n[es](README.es.md) [g](guide/README.es.md) [n](notes/plan.old.md)\n",
+        )
+        .file("content/README.es.md", "# Manual\n\n[en](_index.md)\n")
+        .file("content/guide/README.es.md", "# Guía\n")
+        .file("content/notes/plan.old.md", "# Old plan\n");
+    let run = site.check();
+    run.success().diagnostics_are(&[
+        "content/README.es.md:1:1: warning: `es` is a language code, but this site has one language: this file is published as a page of its own, not as a translation",
+        "content/guide/README.es.md:1:1: warning: `es` is a language code, but this site has one language: this file is published as a page of its own, not as a translation",
+    ]);
+    run.stderr_has("add `languages: {es: {name: ...}}` to credo.yaml");
+    let run = site.build();
+    run.success();
+    assert!(run.page("README.es/index.html").contains("<title>Manual"));
+    assert!(
+        run.page("guide/README.es/index.html")
+            .contains("<title>Guía")
+    );
+    assert!(
+        run.page("notes/plan.old/index.html")
+            .contains("<title>Old plan")
+    );
+    assert!(
+        run.page("index.html")
+            .contains("<a href=\"/guide/README.es/\">g</a>")
+    );
+}
+
+#[test]
 fn every_relative_url_is_rewritten_with_the_base_path() {
     let run = github().build();
     run.success();
