@@ -118,6 +118,7 @@ pub(crate) fn split(
     let mut default = Vec::with_capacity(sources.files.len());
     let mut translations: HashMap<String, Vec<Loaded>> = HashMap::new();
     let mut renamed = false;
+    let mut unreadable = sources.unreadable;
     for mut file in sources.files {
         let Some(lang) = file.source.lang.clone() else {
             default.push(file);
@@ -128,6 +129,8 @@ pub(crate) fn split(
             translations.entry(lang).or_default().push(file);
         } else if a_language && !config.languages.is_empty() {
             diagnostics.push(unknown_language(&file, &lang, config));
+            // Links to it are not reported a second time.
+            unreadable.push(super::content_path(&file.source.file).to_string());
         } else {
             // `README.es.md` in a repository of one language: a page, as
             // GitHub shows it; `notes.old.md`: a dot in a name.
@@ -209,7 +212,7 @@ pub(crate) fn split(
                 files,
                 folders: folders.clone(),
                 statics: sources.statics.clone(),
-                unreadable: sources.unreadable.clone(),
+                unreadable: unreadable.clone(),
                 translations: translation_files.clone(),
             },
             missing,
@@ -219,7 +222,7 @@ pub(crate) fn split(
         files: default,
         folders,
         statics: sources.statics,
-        unreadable: sources.unreadable,
+        unreadable,
         translations: translation_files,
     };
     (default, languages, diagnostics)

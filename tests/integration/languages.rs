@@ -311,7 +311,10 @@ fn a_translation_for_an_unknown_language_or_without_original_is_an_error() {
     bilingual()
         .file("content/values/patience.fr.md", "# Patience\n")
         .file("content/values/gone.de.md", "# Weg\n")
-        .file("content/values/notes.old.md", "# Old notes\n\n[[patience]]\n")
+        .file(
+            "content/values/notes.old.md",
+            "# Old notes\n\n[[patience]] [fr](patience.fr.md) [[patience.fr]]\n",
+        )
         .build()
         .code(1)
         .diagnostics_are(&[
