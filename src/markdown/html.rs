@@ -1,6 +1,6 @@
-//! The URLs in a body's raw HTML: `href`, `src`, `srcset` and `poster`
-//! values (on `a`, `img`, `source`, `video`, `audio`, `iframe` and any other
-//! tag), so that relative ones are resolved and checked like Markdown links;
+//! The URLs in a body's raw HTML: `href`, `src`, `srcset`, `poster`, `data`
+//! and `xlink:href` values (on `a`, `img`, `source`, `video`, `audio`,
+//! `iframe`, `object`, SVG's `image` and any other tag), so that relative ones are resolved and checked like Markdown links;
 //! and its anchors (`id` and `name` values), which links may name.
 //!
 //! The scan is deliberately small: it reads tags (`<name`, up to `>`), their
@@ -14,7 +14,7 @@
 use std::ops::Range;
 
 /// Attributes whose value is a URL, `srcset` (a list of them) last.
-const URL_ATTRIBUTES: [&str; 4] = ["href", "src", "poster", "srcset"];
+const URL_ATTRIBUTES: [&str; 6] = ["href", "src", "poster", "data", "xlink:href", "srcset"];
 
 /// Attributes whose value is an anchor a link may name.
 const ANCHOR_ATTRIBUTES: [&str; 2] = ["id", "name"];
@@ -291,6 +291,13 @@ mod tests {
         assert_eq!(
             values(r#"<video poster = "p.jpg" src="v.mp4">"#),
             ["p.jpg", "v.mp4"]
+        );
+        // An embedded PDF, an SVG's image; `data-*` attributes are no URLs.
+        assert_eq!(
+            values(
+                r#"<object data="f.pdf" data-x="no"></object><svg><image xlink:href="i.png"/></svg>"#
+            ),
+            ["f.pdf", "i.png"]
         );
     }
 

@@ -142,7 +142,7 @@ fn broken_images_html_urls_and_folder_links_are_errors_at_their_place() {
         .file("content/pics/a.png", "png")
         .file(
             "content/a.md",
-            "# A\n\n![ok](pics/a.png) ![gone](pics/b.png)\n\n<img alt=\"x\"\n     src=\"missing.svg\">\n\n[folder](nowhere/) [page](nopage) [ref-style][r]\n\n[r]: ../outside.md\n",
+            "# A\n\n![ok](pics/a.png) ![gone](pics/b.png)\n\n<img alt=\"x\"\n     src=\"missing.svg\">\n\n[folder](nowhere/) [page](nopage) [ref-style][r]\n\n[r]: ../outside.md\n\n<object data=\"pics/terms.pdf\"></object>\n",
         )
         .check();
     run.code(1).diagnostics_are(&[
@@ -151,7 +151,30 @@ fn broken_images_html_urls_and_folder_links_are_errors_at_their_place() {
         "content/a.md:8:1: error: link to `nowhere/`: there is no page content/nowhere.md or folder content/nowhere/",
         "content/a.md:8:20: error: link to `nopage`: there is no page content/nopage.md or folder content/nopage/",
         "content/a.md:10:1: error: link to `../outside.md` leaves content/; links name pages and files of the site",
+        "content/a.md:12:15: error: link to `pics/terms.pdf`: there is no file content/pics/terms.pdf",
     ]);
+}
+
+#[test]
+fn an_embedded_object_and_an_svg_image_are_rewritten() {
+    let run = SiteTest::minimal()
+        .file("content/docs/files/terms.pdf", "%PDF")
+        .file("content/docs/files/a.png", "png")
+        .file(
+            "content/docs/obj.md",
+            "# Obj\n\n<object data=\"files/terms.pdf\" type=\"application/pdf\"></object>\n\n<svg><image xlink:href=\"files/a.png\"/></svg>\n",
+        )
+        .build();
+    run.success();
+    let page = run.page("docs/obj/index.html");
+    assert!(
+        page.contains("<object data=\"/docs/files/terms.pdf\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("<image xlink:href=\"/docs/files/a.png\"/>"),
+        "{page}"
+    );
 }
 
 #[test]
