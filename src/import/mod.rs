@@ -10,6 +10,7 @@
 //! then runs `credo check` on the new site.
 
 mod body;
+mod dates;
 mod docusaurus;
 pub mod frontmatter;
 mod hugo;

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// The step between two neighbours' weights.
-const STEP: i64 = 10;
+pub(super) const STEP: i64 = 10;
 
 /// The file names that make a Markdown file its folder's own page.
 pub(crate) const FOLDER_PAGES: &[&str] = &["_index.md", "index.md", "README.md"];
@@ -20,7 +20,7 @@ pub(crate) const FOLDER_PAGES: &[&str] = &["_index.md", "index.md", "README.md"]
 /// What `path` stands for among its siblings: a page itself, or for a
 /// folder's own page, its folder (sections are ordered among their
 /// siblings). `None` for the home page, which has no siblings.
-fn member(path: &str) -> Option<&str> {
+pub(super) fn member(path: &str) -> Option<&str> {
     let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
     if !FOLDER_PAGES.contains(&name) {
         return Some(path);
@@ -29,7 +29,7 @@ fn member(path: &str) -> Option<&str> {
 }
 
 /// The folder a member is ordered in.
-fn group(member: &str) -> &str {
+pub(super) fn group(member: &str) -> &str {
     member.rsplit_once('/').map_or("", |(up, _)| up)
 }
 

@@ -94,7 +94,22 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
         include_root: plan.include_root.clone(),
     };
     let mut plan = plan;
-    let weights = weights(&plan, &pages);
+    let mut weights = weights(&plan, &pages);
+    let dated = pages.iter().map(|p| (p.entry.dest.as_str(), &p.raw));
+    let (by_date, sections) = match plan.generator {
+        Generator::Hugo => super::dates::hugo(dated),
+        Generator::Zola => super::dates::zola(dated),
+        _ => Default::default(),
+    };
+    for section in sections {
+        report.notes.push(format!(
+            "{section}/: {} listed its pages by date, newest first; weights keep that order",
+            plan.generator.name()
+        ));
+    }
+    for (dest, weight) in by_date {
+        weights.entry(dest).or_insert(weight);
+    }
     let mut titles: BTreeMap<String, String> = plan
         .order
         .iter()

@@ -416,3 +416,89 @@ fn hugo_links_to_a_bundles_files_by_its_url_follow_them() {
         "{followup}"
     );
 }
+
+/// Hugo lists a section's pages by weight, then date, newest first, and a
+/// Zola section with `sort_by = "date"` its dated pages newest first;
+/// credo orders by weight then title, so without weights the news came
+/// out alphabetical.
+#[test]
+fn hugo_and_zola_sections_listed_by_date_keep_newest_first() {
+    let hugo = SiteTest::empty()
+        .file("hugo.toml", "title = \"Desk\"\n")
+        .file("content/updates/_index.md", "---\ntitle: Updates\n---\n")
+        .file(
+            "content/updates/alpha.md",
+            "---\ntitle: Alpha\ndate: 2023-01-05\n---\nOld news.\n",
+        )
+        .file(
+            "content/updates/zulu.md",
+            "+++\ntitle = \"Zulu\"\ndate = 2024-06-01T09:00:00Z\n+++\nNewest.\n",
+        )
+        .file(
+            "content/updates/pinned.md",
+            "---\ntitle: Pinned\nweight: 1\ndate: 2020-01-01\n---\nAlways first.\n",
+        )
+        .file(
+            "content/updates/mike/index.md",
+            "---\ntitle: Mike\ndate: 2023-11-20\n---\n![Map](map.png)\n",
+        )
+        .file("content/updates/mike/map.png", "png");
+    let run = hugo.run(&["import", ".", "../out"]);
+    run.success();
+    let out = hugo.root.parent().unwrap().join("out");
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+    assert_eq!(
+        read("content/updates/zulu.md"),
+        "---\ntitle: Zulu\nweight: 20\nextra:\n  date: 2024-06-01T09:00:00Z\n---\nNewest.\n"
+    );
+    assert_eq!(
+        read("content/updates/mike/index.md"),
+        "---\ntitle: Mike\nweight: 30\nextra:\n  date: 2023-11-20\n---\n![Map](map.png)\n"
+    );
+    assert!(read("content/updates/alpha.md").contains("weight: 40\n"));
+    assert!(read("content/updates/pinned.md").contains("weight: 10\n"));
+    assert!(
+        run.stdout.contains(
+            "content/updates/: Hugo listed its pages by date, newest first; weights keep that order"
+        ),
+        "{}",
+        run.stdout
+    );
+
+    let zola = SiteTest::empty()
+        .file(
+            "config.toml",
+            "base_url = \"https://news.example\"\ntitle = \"News\"\n",
+        )
+        .file("content/_index.md", "+++\ntitle = \"Home\"\n+++\n")
+        .file(
+            "content/news/_index.md",
+            "+++\ntitle = \"News\"\nsort_by = \"date\"\n+++\n",
+        )
+        .file(
+            "content/news/alpha.md",
+            "+++\ntitle = \"Alpha\"\ndate = 2023-01-05\n+++\nOld news.\n",
+        )
+        .file(
+            "content/news/zulu.md",
+            "+++\ntitle = \"Zulu\"\ndate = 2024-06-01\n+++\nNewest.\n",
+        );
+    let run = zola.run(&["import", ".", "../out"]);
+    run.success();
+    let out = zola.root.parent().unwrap().join("out");
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+    assert_eq!(
+        read("content/news/zulu.md"),
+        "---\ntitle: Zulu\nweight: 10\nextra:\n  date: 2024-06-01\n---\nNewest.\n"
+    );
+    assert_eq!(
+        read("content/news/alpha.md"),
+        "---\ntitle: Alpha\nweight: 20\nextra:\n  date: 2023-01-05\n---\nOld news.\n"
+    );
+    // The section lists them newest first.
+    let build = zola.run(&["build", "-r", "../out", "-o", "../out/public"]);
+    build.success();
+    let news = read("public/news/index.html");
+    let (zulu, alpha) = (news.find("Zulu"), news.find("Alpha"));
+    assert!(zulu.is_some() && alpha.is_some() && zulu < alpha, "{news}");
+}
