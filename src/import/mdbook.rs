@@ -1,6 +1,7 @@
 //! mdBook: the book's `src/` folder becomes `content/`, SUMMARY.md gives the
-//! reading order (as weights) and the chapter titles (for pages that have no
-//! `# heading` of their own), and book.toml the title and description. A
+//! reading order (as weights), the chapter titles (for pages that have no
+//! `# heading` of their own) and, by its part titles, the titles of the
+//! folders a part's chapters share; book.toml the title and description. A
 //! page's `{{#include}}`s are written out ([`expand`]), and the lines a
 //! Rust block hides (`# use std::io;`) go, as mdBook renders them.
 
@@ -30,6 +31,10 @@ pub(super) fn plan(src: &Path) -> Plan {
             plan.order = order::summary_chapters(&summary)
                 .into_iter()
                 .map(|(title, path)| (format!("content/{path}"), Some(title)))
+                .collect();
+            plan.folder_titles = order::summary_part_folders(&summary)
+                .into_iter()
+                .map(|(folder, title)| (format!("content/{folder}"), title))
                 .collect();
             plan.skipped
                 .push("SUMMARY.md: read for the order and titles of the chapters".into());

@@ -114,6 +114,67 @@ pub(crate) fn summary_chapters(summary: &str) -> Vec<(String, String)> {
     chapters
 }
 
+/// The folders mdBook's part titles (`# User guide` between chapter lists)
+/// name: (folder under the book's `src/`, title). A part titles the folder
+/// its chapters share when no chapter of another part lies in it; one
+/// whose chapters share none titles nothing. The first heading, before any
+/// chapter, is the title of SUMMARY.md itself.
+pub(crate) fn summary_part_folders(summary: &str) -> Vec<(String, String)> {
+    let mut parts: Vec<(String, Vec<String>)> = Vec::new();
+    let mut others: Vec<String> = Vec::new();
+    let mut heading: Option<String> = None;
+    let mut in_part = false;
+    let mut seen_any = false;
+    let mut link: Option<String> = None;
+    for event in Parser::new(summary) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => {
+                let title = heading.take().unwrap_or_default();
+                in_part = seen_any;
+                seen_any = true;
+                if in_part {
+                    parts.push((title.trim().to_string(), Vec::new()));
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(title) = heading.as_mut() {
+                    title.push_str(&text);
+                }
+            }
+            // `---` ends the numbered chapters, and so the part.
+            Event::Rule => in_part = false,
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                seen_any = true;
+                link = Some(clean_link(&dest_url));
+            }
+            Event::End(TagEnd::Link) => match (link.take(), parts.last_mut()) {
+                (Some(dest), _) if dest.is_empty() => {}
+                (Some(dest), Some((_, chapters))) if in_part => chapters.push(dest),
+                (Some(dest), _) => others.push(dest),
+                (None, _) => {}
+            },
+            _ => {}
+        }
+    }
+    let mut folders = Vec::new();
+    for (index, (title, chapters)) in parts.iter().enumerate() {
+        let Some(folder) = common_folder(chapters).filter(|_| !title.is_empty()) else {
+            continue;
+        };
+        let inside = |path: &String| path.starts_with(&format!("{folder}/"));
+        let elsewhere = (parts.iter().enumerate())
+            .filter(|(other, _)| *other != index)
+            .flat_map(|(_, (_, chapters))| chapters)
+            .chain(&others)
+            .any(inside);
+        if !elsewhere {
+            folders.push((folder, title.clone()));
+        }
+    }
+    folders
+}
+
 /// A relative link as a path: no fragment, no `./`, percent-decoded.
 pub(crate) fn clean_link(dest: &str) -> String {
     let path = dest.split(['#', '?']).next().unwrap_or("");
@@ -302,6 +363,19 @@ mod tests {
             .map(|(t, d)| (t.as_str(), d.as_str()))
             .collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn summary_parts_title_the_folders_their_chapters_share() {
+        let summary = "# Summary\n\n[Preface](preface.md)\n\n# User guide\n\n- [Install](guide/install.md)\n    - [Deep](guide/deep/x.md)\n- [Draft]()\n\n# Mixed\n\n- [A](a.md)\n- [B](ref/b.md)\n\n# Shared\n\n- [C](ref/c.md)\n\n---\n\n[More](guide/more.md)\n";
+        // `guide` is not the part's alone while a suffix chapter lies in
+        // it; `ref` never is (two parts share it).
+        let summary_shared = summary.replace("guide/more.md", "more.md");
+        assert_eq!(summary_part_folders(summary), []);
+        assert_eq!(
+            summary_part_folders(&summary_shared),
+            [("guide".to_string(), "User guide".to_string())]
+        );
     }
 
     #[test]

@@ -466,6 +466,45 @@ fn mdbook_includes_are_written_out() {
     );
 }
 
+/// mdBook shows a part title (`# Onboarding` between chapter lists) over
+/// its chapters; it titles the folder they share, which credo would
+/// otherwise call by its name (`onboarding`). Drafts, `---` and the
+/// prefix and suffix chapters change nothing.
+#[test]
+fn mdbook_part_titles_name_the_folders_of_their_chapters() {
+    let book = SiteTest::empty()
+        .file("book.toml", "[book]\ntitle = \"Care Book\"\n")
+        .file(
+            "src/SUMMARY.md",
+            "# Summary\n\n[Preface](preface.md)\n\n# Onboarding\n\n- [First day](onboarding/first-day.md)\n- [First week](onboarding/first-week.md)\n- [Buddy]()\n\n---\n\n# Client care\n\n- [Calls](care/calls.md)\n    - [Hard calls](care/hard/calls.md)\n- [Visits](visits.md)\n\n---\n\n[Glossary](glossary.md)\n",
+        )
+        .file("src/preface.md", "Why this book.\n")
+        .file("src/onboarding/first-day.md", "Badge, desk, lunch.\n")
+        .file("src/onboarding/first-week.md", "Shadow a lead.\n")
+        .file("src/care/calls.md", "Answer by the third ring.\n")
+        .file("src/care/hard/calls.md", "Listen first.\n")
+        .file("src/visits.md", "Arrive early.\n")
+        .file("src/glossary.md", "Terms.\n");
+    let run = book.run(&["import", ".", "../out"]);
+    run.success();
+    let out = book.root.parent().unwrap().join("out");
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+    assert_eq!(
+        read("content/onboarding/_index.md"),
+        "---\ntitle: Onboarding\nweight: 20\n---\n"
+    );
+    // `Client care` spans `care/` and `visits.md`: no folder of its own.
+    assert_eq!(read("content/care/_index.md"), "---\nweight: 30\n---\n");
+    assert_eq!(
+        read("content/glossary.md"),
+        "---\ntitle: Glossary\nweight: 50\n---\nTerms.\n"
+    );
+    book.run(&["build", "-r", "../out", "-o", "../out/public"])
+        .success();
+    let home = read("public/index.html");
+    assert!(home.contains("Onboarding"), "{home}");
+}
+
 #[test]
 fn folders_without_their_own_page_keep_their_place_in_the_reading_order() {
     // Audit item 3: folders named only through their pages got no weight,
