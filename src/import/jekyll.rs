@@ -41,6 +41,12 @@ pub(super) fn plan(src: &Path) -> Plan {
         ..SiteInfo::default()
     };
     let collections = collection_names(config.get("collections"));
+    let mut site = site;
+    site.permalinks = collection_permalinks(config.get("collections"));
+    // `collections_dir: handbook` holds `_guides/`, `_posts/`, …
+    let collections_dir = config_text(&config, "collections_dir")
+        .map(|dir| dir.trim_matches('/').to_string())
+        .filter(|dir| !dir.is_empty() && !dir.contains(".."));
     let mut plan = Plan::new(Generator::Jekyll, site);
     plan.rank_front_matter = true;
     plan.old_urls = Some(old_urls);
@@ -49,9 +55,21 @@ pub(super) fn plan(src: &Path) -> Plan {
     let excluded = excludes(config.get("exclude"));
     let mut excluded_files = Vec::new();
     plan.add_tree(src, "content", &|rel| {
+        // Below `collections_dir`, a collection is read as at the top.
+        let rel = (collections_dir.as_deref())
+            .and_then(|dir| rel.strip_prefix(dir)?.strip_prefix('/'))
+            .unwrap_or(rel);
         let top = rel.split('/').next().unwrap_or(rel);
         BUILD_FILES.contains(&top) || (top.starts_with('_') && !collections.contains(top))
     });
+    if let Some(dir) = &collections_dir {
+        let below = format!("content/{dir}/_");
+        for entry in plan.pages.iter_mut().chain(plan.assets.iter_mut()) {
+            if let Some(rest) = entry.dest.strip_prefix(&below) {
+                entry.dest = format!("content/_{rest}");
+            }
+        }
+    }
     plan.pages
         .retain(|e| keep(src, e, &excluded, &mut excluded_files));
     plan.assets
@@ -214,6 +232,7 @@ fn old_urls(dest: &str, raw: &Mapping, site: &SiteInfo) -> Vec<OldUrl> {
     let dated = |name: &str| name.get(..10).is_some_and(is_date);
     let key = match config_text(raw, "permalink") {
         Some(_) => "permalink",
+        None if collection_permalink(dest, site).is_some() => "collections: permalink",
         // A draft has no date, and no URL until it has.
         None => match dest.strip_prefix("content/posts/") {
             Some(name) if dated(name) || config_text(raw, "date").is_some() => "_posts/",
@@ -243,6 +262,9 @@ fn served_url(dest: &str, raw: &Mapping, site: &SiteInfo) -> Option<String> {
     let path = dest.strip_prefix("content/")?.strip_suffix(".md")?;
     let pattern = match (config_text(raw, "permalink"), path.strip_prefix("posts/")) {
         (Some(own), _) => own,
+        (None, _) if let Some((_, pattern)) = collection_permalink(dest, site) => {
+            pattern.to_string()
+        }
         (None, Some(_)) => {
             let style = site.permalink.as_deref().unwrap_or("date");
             match style {
@@ -272,11 +294,44 @@ fn served_url(dest: &str, raw: &Mapping, site: &SiteInfo) -> Option<String> {
     (!unfilled).then(|| url.trim_matches('/').to_string())
 }
 
+/// The collection the page `dest` belongs to and the `permalink:` that
+/// `collections:` in _config.yml gives it (`guides: {permalink:
+/// /handbook/:name/}`), if it gives one.
+fn collection_permalink<'a>(dest: &str, site: &'a SiteInfo) -> Option<(&'a str, &'a str)> {
+    let rest = dest.strip_prefix("content/")?;
+    let (collection, _) = rest.split_once('/')?;
+    site.permalinks
+        .get_key_value(collection)
+        .map(|(name, pattern)| (name.as_str(), pattern.as_str()))
+}
+
+/// The `permalink:` of each collection that `collections:` (as a map)
+/// gives one, by collection name.
+fn collection_permalinks(
+    collections: Option<&Value>,
+) -> std::collections::BTreeMap<String, String> {
+    let Some(Value::Mapping(map)) = collections else {
+        return Default::default();
+    };
+    (map.iter())
+        .filter_map(|(name, settings)| {
+            let pattern = settings.get("permalink")?.as_str()?.trim();
+            // A named style (`pretty`) is the site's, not a pattern.
+            let pattern =
+                (pattern.starts_with('/') || pattern.starts_with(':')).then_some(pattern)?;
+            Some((name.as_str()?.to_string(), pattern.to_string()))
+        })
+        .collect()
+}
+
 /// A Jekyll permalink pattern filled in for the page at `path` (under
 /// `content/`, without `.md`): a post's date and title come from its file
-/// name (`2024-02-03-first-shift`), its `date` and `slug` overriding them.
+/// name (`2024-02-03-first-shift`), its `date` and `slug` overriding them;
+/// a collection's document has `:collection` and `:path` (below its
+/// collection's folder).
 fn fill_permalink(pattern: &str, path: &str, raw: &Mapping) -> String {
     let name = path.rsplit('/').next().unwrap_or(path);
+    let (collection, in_collection) = path.split_once('/').unwrap_or(("", path));
     let (date, title) = match (name.get(..10), name.get(10..11), name.get(11..)) {
         (Some(date), Some("-"), Some(title)) if is_date(date) => (date, title),
         _ => ("", name),
@@ -299,6 +354,8 @@ fn fill_permalink(pattern: &str, path: &str, raw: &Mapping) -> String {
     // Longest names first: `:title` before `:t…`, `:i_month` before `:month`.
     for (placeholder, value) in [
         (":categories", categories.to_lowercase()),
+        (":collection", collection.to_string()),
+        (":path", in_collection.to_string()),
         (":output_ext", ".html".to_string()),
         (":short_year", year.map_or("", |y| &y[2..]).to_string()),
         (
@@ -435,6 +492,31 @@ mod tests {
             ),
             "blog/2024/2/day-one"
         );
+    }
+
+    #[test]
+    fn collection_permalinks_make_their_documents_urls() {
+        let collections: Value = serde_yaml::from_str(
+            "guides: {output: true, permalink: '/handbook/:collection/:path/'}\nfaq: {permalink: pretty}\nteam: {output: true}\n",
+        )
+        .unwrap();
+        let site = SiteInfo {
+            permalinks: collection_permalinks(Some(&collections)),
+            ..SiteInfo::default()
+        };
+        assert_eq!(site.permalinks.len(), 1, "{:?}", site.permalinks);
+        assert_eq!(
+            served_url("content/guides/billing/refunds.md", &Mapping::new(), &site).as_deref(),
+            Some("handbook/guides/billing/refunds")
+        );
+        assert_eq!(
+            old_urls("content/guides/calls.md", &Mapping::new(), &site),
+            [(
+                "collections: permalink",
+                Ok("/handbook/guides/calls/".to_string())
+            )]
+        );
+        assert!(old_urls("content/team/ann.md", &Mapping::new(), &site).is_empty());
     }
 
     #[test]

@@ -215,6 +215,55 @@ fn jekyll_collections_lose_their_underscore_and_nav_order_is_ranked() {
         .stdout_has("not copied: _site/: Jekyll does not publish it");
 }
 
+/// A collection's `permalink:` in _config.yml (`/handbook/:name/`) is
+/// where Jekyll served its documents: it becomes their alias, and links
+/// written for it name the files; `collections_dir:` is the folder the
+/// collections sit in (they were copied below it, underscore and all).
+#[test]
+fn jekyll_collection_permalinks_and_collections_dir_are_followed() {
+    let site = SiteTest::empty()
+        .file(
+            "_config.yml",
+            "title: Care\ncollections_dir: library\ncollections:\n  guides:\n    output: true\n    permalink: /handbook/:name/\n",
+        )
+        .file(
+            "library/_guides/refunds.md",
+            "---\ntitle: Refunds\n---\nFirst try the [calls guide](/handbook/calls/).\n",
+        )
+        .file("library/_guides/calls.md", "---\ntitle: Calls\n---\nPick up.\n")
+        .file(
+            "library/_posts/2024-01-02-hello.md",
+            "---\ntitle: Hello\n---\nWelcome.\n",
+        )
+        .file(
+            "index.md",
+            "---\ntitle: Home\n---\nSee [refunds](/handbook/refunds/).\n",
+        );
+    let run = site.run(&["import", ".", "../out"]);
+    run.success();
+    let out = site.root.parent().unwrap().join("out");
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+    assert_eq!(
+        read("content/guides/refunds.md"),
+        "---\ntitle: Refunds\naliases:\n- /handbook/refunds/\n---\nFirst try the [calls guide](@/guides/calls.md).\n"
+    );
+    assert_eq!(
+        read("content/index.md"),
+        "---\ntitle: Home\n---\nSee [refunds](@/guides/refunds.md).\n"
+    );
+    assert_eq!(
+        read("content/posts/2024-01-02-hello.md"),
+        "---\ntitle: Hello\naliases:\n- /2024/01/02/hello.html\n---\nWelcome.\n"
+    );
+    assert!(!out.join("content/library").exists());
+    assert!(
+        run.stdout.contains("collections: permalink → aliases (2)"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains(": 0 error(s)"), "{}", run.stderr);
+}
+
 #[test]
 fn mkdocs_nav_gives_weights_and_missing_titles() {
     let site = Imported::fixture("mkdocs");
