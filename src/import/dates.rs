@@ -37,9 +37,14 @@ struct Member<'a> {
 }
 
 /// A page's date as written (`2024-06-01`, `2024-06-01T09:00:00Z`): the
-/// ISO forms compare as text, which is all the order needs.
+/// ISO forms compare as text, which is all the order needs. Another form
+/// (`June 1, 2024`) would compare wrongly, so it counts as no date.
 fn date(raw: &Mapping, keys: &[&str]) -> Option<String> {
-    keys.iter().find_map(|key| config_text(raw, key))
+    keys.iter()
+        .find_map(|key| config_text(raw, key))
+        .filter(|d| {
+            (d.get(..10)).is_some_and(|day| crate::load::frontmatter::Date::parse(day).is_some())
+        })
 }
 
 /// The folder `dest` is ordered in (a folder's own page: the folder's
@@ -208,6 +213,10 @@ mod tests {
                 meta("title: B\ndate: 2024-01-01"),
             ),
             ("content/news/undated.md", meta("title: Undated")),
+            (
+                "content/news/prose.md",
+                meta("title: Prose\ndate: June 1, 2099"),
+            ),
             ("content/news/_index.fr.md", meta("title: Nouvelles")),
             // Dates that decide nothing: one page per weight.
             (
@@ -228,7 +237,8 @@ mod tests {
                 ("content/news/bundle/index.md", 30),
                 ("content/news/mike.md", 40),
                 ("content/news/pinned.md", 10),
-                ("content/news/undated.md", 60),
+                ("content/news/prose.md", 60),
+                ("content/news/undated.md", 70),
                 ("content/news/zulu.md", 20),
             ]
         );
