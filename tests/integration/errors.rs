@@ -643,6 +643,25 @@ fn common_yaml_slips_are_located_and_explained() {
         .stderr_has("help: write a list: `tags: [first, second]`");
 }
 
+/// A key written twice inside `extra:`, which takes any keys: block or
+/// flow style, at any depth (it was taken in silence, the last one read).
+#[test]
+fn a_key_written_twice_inside_extra_is_an_error_at_the_second() {
+    SiteTest::minimal()
+        .file("content/a.md", "---\ntitle: A\nextra:\n  a: 1\n  nested:\n    x: 1\n    x: 2\n---\n")
+        .file("content/b.md", "---\ntitle: B\nextra: {x: 1, x: 2}\n---\n")
+        .file("content/c.md", "---\ntitle: C\nextra:\n  a: 1\n  a: 2\n---\n")
+        .file("content/d.md", "---\ntitle: D\nextra:\n  a: 1\n  b: {a: 2}\n---\n")
+        .file("content/_index.md", "---\ntitle: Home\n---\n[a](a.md) [b](b.md) [c](c.md) [d](d.md)\n")
+        .check()
+        .code(1)
+        .diagnostics_are(&[
+            "content/a.md:7:5: error: `x` in `extra.nested` is written twice, on line 6 and here; a key holds one value",
+            "content/b.md:3:15: error: `x` in `extra` is written twice, on line 3 and here; a key holds one value",
+            "content/c.md:5:3: error: `a` in `extra` is written twice, on line 4 and here; a key holds one value",
+        ]);
+}
+
 /// A key written twice, front matter that is a list or a lone value, a
 /// bracket never closed: each said in words at the line to change, in a
 /// page, a section's `_index.md` and credo.yaml alike (audit 37, r10).
@@ -679,6 +698,10 @@ fn yaml_shapes_are_reported_at_their_own_line_in_words() {
         (
             "title: [x",
             "credo.yaml:1:8: error: this `[` is never closed",
+        ),
+        (
+            "title: T\nextra:\n  brand_color: red\n  brand_color: blue\n",
+            "credo.yaml:4:3: error: `brand_color` in `extra` is written twice, on line 3 and here; a key holds one value",
         ),
     ] {
         SiteTest::minimal()

@@ -134,6 +134,11 @@ impl<'a> YamlBlock<'a> {
         if errors.is_empty()
             && let Ok(value) = whole
         {
+            // A free-form mapping (`extra:`) takes a key written twice
+            // without a word, as the last one: read as YAML, it is an error.
+            if let Some(repeat) = self.repeat_in_free_mapping() {
+                errors.push(repeat);
+            }
             return (value, errors);
         }
         if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(self.text) {
@@ -175,6 +180,20 @@ impl<'a> YamlBlock<'a> {
         let value =
             serde_yaml::from_str(if good.is_empty() { "{}" } else { &good }).unwrap_or_default();
         (value, errors)
+    }
+
+    /// A key written twice inside one of the block's free-form mappings
+    /// (`extra`, `strings`, `lints`, `owners`), which their maps' readers
+    /// take in silence. Only a block that has one is read again.
+    fn repeat_in_free_mapping(&self) -> Option<Diagnostic> {
+        const FREE: [&str; 4] = ["extra", "strings", "lints", "owners"];
+        if !self.keys.iter().any(|k| FREE.contains(&k.name.as_str())) {
+            return None;
+        }
+        let e = serde_yaml::from_str::<serde_yaml::Value>(self.text).err()?;
+        e.to_string()
+            .contains("duplicate entry with key")
+            .then(|| self.error_from_serde(&e, 0))
     }
 
     /// The top-level keys written again: (0-based line of the first,
