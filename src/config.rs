@@ -222,11 +222,33 @@ impl Config {
     /// A diagnostic about the value of `key` in `credo.yaml` under `root`,
     /// pointing at that key's line.
     pub(crate) fn key_error(root: &Path, key: &str, code: Code, message: String) -> Diagnostic {
+        Self::error_at(root, code, message, |block| block.locate(key, None))
+    }
+
+    /// An error about entry `at` of the list under `key` of credo.yaml (at
+    /// `root`), which reads `entry`: at that entry, in a block or an inline
+    /// list.
+    pub(crate) fn entry_error(
+        root: &Path,
+        (key, at, entry): (&str, usize, &str),
+        code: Code,
+        message: String,
+    ) -> Diagnostic {
+        Self::error_at(root, code, message, |block| {
+            block.locate_entry(key, &[at], Some(entry))
+        })
+    }
+
+    fn error_at(
+        root: &Path,
+        code: Code,
+        message: String,
+        place: impl FnOnce(&YamlBlock) -> (usize, usize),
+    ) -> Diagnostic {
         let text = std::fs::read_to_string(root.join(CONFIG_FILE))
             .map(|t| crate::load::normalise_text(&t))
             .unwrap_or_default();
-        let block = YamlBlock::new(&text, CONFIG_FILE, 1);
-        let (line, col) = block.locate(key, None);
+        let (line, col) = place(&YamlBlock::new(&text, CONFIG_FILE, 1));
         Diagnostic::error(CONFIG_FILE, line, col, code, message).with_source(&text)
     }
 

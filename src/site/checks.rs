@@ -276,13 +276,14 @@ pub(crate) fn unknown_sections(site: &Site, root: &std::path::Path) -> Vec<Diagn
     site.config
         .sections
         .iter()
-        .filter(|name| !folders.contains(&name.trim_matches('/')))
+        .enumerate()
+        .filter(|(_, name)| !folders.contains(&name.trim_matches('/')))
         // A folder of drafts alone is there, left out of this build.
-        .filter(|name| !site.refs.is_draft_folder(name.trim_matches('/')))
-        .map(|name| {
-            let mut d = crate::config::Config::key_error(
+        .filter(|(_, name)| !site.refs.is_draft_folder(name.trim_matches('/')))
+        .map(|(at, name)| {
+            let mut d = crate::config::Config::entry_error(
                 root,
-                "sections",
+                ("sections", at, name),
                 Code::UnknownSection,
                 format!(
                     "`sections` names `{name}`, but content/ has no section folder of that name"

@@ -427,6 +427,14 @@ fn a_sections_entry_naming_no_folder_is_a_warning() {
         .file("content/scenarios/b.md", "# B\n")
         .check()
         .success()
-        .stderr_has("credo.yaml:2:1: warning: `sections` names `scenarois`, but content/ has no section folder of that name")
+        .stderr_has("credo.yaml:2:24: warning: `sections` names `scenarois`, but content/ has no section folder of that name")
         .stderr_has("did you mean `scenarios`?");
+    // Each entry of a block list at its own line.
+    SiteTest::minimal()
+        .file("credo.yaml", "title: T\nsections:\n  - principles\n  - a\n  - b\n")
+        .file("content/principles/a.md", "# A\n")
+        .check()
+        .success()
+        .stderr_has("credo.yaml:4:5: warning: `sections` names `a`, but content/ has no section folder of that name")
+        .stderr_has("credo.yaml:5:5: warning: `sections` names `b`, but content/ has no section folder of that name");
 }
