@@ -196,6 +196,10 @@ impl Site {
             return Ok(Destination::Asset(path));
         }
         let folder = format!("{path}/");
+        // An exported report (`report/index.html`): the host serves it.
+        if self.assets.contains(&format!("{folder}index.html")) {
+            return Ok(Destination::Asset(folder));
+        }
         if self.assets.iter().any(|a| a.starts_with(&folder)) {
             return Ok(Destination::Folder(folder));
         }

@@ -338,6 +338,30 @@ fn links_to_a_draft_or_a_folder_of_files_say_so() {
 }
 
 #[test]
+fn a_link_to_a_folder_with_its_own_index_html_is_no_folder_listing() {
+    // An exported report: the host serves its index.html.
+    let site = SiteTest::minimal()
+        .file(
+            "content/report/index.html",
+            "<!DOCTYPE html><title>R</title>",
+        )
+        .file("content/report/chart.png", "png")
+        .file(
+            "content/_index.md",
+            "---\ntitle: Home\n---\n[report](report/) [also](report)\n",
+        );
+    site.check().success().diagnostics_are(&[]);
+    let run = site.run(&["build", "--base-url", "/hb/"]);
+    run.success();
+    let home = run.page("index.html");
+    assert!(
+        home.contains("<a href=\"/hb/report/\">report</a>"),
+        "{home}"
+    );
+    assert!(home.contains("<a href=\"/hb/report/\">also</a>"), "{home}");
+}
+
+#[test]
 fn links_from_the_root_name_the_site_as_github_reads_them() {
     let site = SiteTest::minimal()
         .file(
