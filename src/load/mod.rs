@@ -176,12 +176,13 @@ pub(crate) fn content_path(file: &str) -> &str {
     path.strip_suffix(".md").unwrap_or(path)
 }
 
-/// Removes a UTF-8 BOM and turns CRLF line ends into LF; line numbers are
-/// unchanged, so diagnostics still match the file on disk.
+/// Removes a UTF-8 BOM and turns CRLF and lone CR line ends into LF; line numbers
+/// are unchanged, so diagnostics still match the file as an editor shows it.
 pub fn normalise_text(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.contains('\r') {
-        text.replace("\r\n", "\n")
+        // A lone CR ends a line too (old Mac files), as editors show it.
+        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_string()
     }

@@ -239,6 +239,13 @@ fn crlf_and_bom_are_accepted() {
     run.code(1).diagnostics_are(&[
         "content/w.md:4:6: error: unresolved ref `nope`: no page has that path or name",
     ]);
+    // Old Mac line ends (a lone CR): front matter read, lines counted.
+    let run = SiteTest::minimal()
+        .file("content/m.md", "---\rtitle: Mac\r---\rBody\r\r[[nope]].\r")
+        .build();
+    run.code(1).diagnostics_are(&[
+        "content/m.md:6:1: error: unresolved ref `nope`: no page has that path or name",
+    ]);
 }
 
 #[test]
