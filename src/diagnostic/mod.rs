@@ -126,10 +126,16 @@ impl Diagnostic {
         if let Some(source) = &self.source_line {
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
+            // The caret stands under the column as a terminal shows the
+            // line: a CJK character or an emoji takes two cells.
             let caret_pad: String = source
                 .chars()
                 .take(self.column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .map(|c| match c {
+                    '\t' => "\t",
+                    c if unicode_width::UnicodeWidthChar::width(c) == Some(2) => "  ",
+                    _ => " ",
+                })
                 .collect();
             let _ = write!(out, "\n{pad} |\n{gutter} | {source}\n{pad} | {caret_pad}^");
         }
@@ -351,6 +357,18 @@ mod tests {
         assert_eq!(
             d.render_human(),
             "content/a.md:2:3: error: bad\n  |\n2 | titel: x\n  |   ^\n  = help: did you mean `title`?"
+        );
+    }
+
+    #[test]
+    fn the_caret_stands_under_wide_characters_as_a_terminal_shows_them() {
+        let d = Diagnostic::error("content/a.md", 1, 5, Code::BrokenLink, "bad")
+            .with_source("日本語 [x](nope.md)\n");
+        assert!(
+            d.render_human()
+                .ends_with("1 | 日本語 [x](nope.md)\n  |        ^"),
+            "{}",
+            d.render_human()
         );
     }
 
