@@ -120,10 +120,10 @@ pub(crate) fn serve(options: ServeOptions) -> Result<(), Error> {
             snapshot.built = report.built.clone();
         }
         Err(diagnostics) => {
-            report_failure(diagnostics, "start", Duration::ZERO);
+            report_failure(diagnostics, "start", Duration::ZERO, false);
             // No good build yet: serve under `/`, where every page is the
             // not-found page showing the overlay.
-            snapshot.error = Some(Arc::from(reload::overlay_html(diagnostics)));
+            snapshot.error = Some(Arc::from(reload::overlay_html(diagnostics, false)));
             snapshot.built = Arc::new(rebuild::Built {
                 base_path: "/".to_string(),
                 ..rebuild::Built::default()
@@ -369,8 +369,8 @@ fn rebuild_loop(
             unfinished = Some(plan);
             continue;
         };
-        announce(&plan, &result, start.elapsed());
         let kept = builder.kept();
+        announce(&plan, &result, start.elapsed(), kept.is_some());
         publish.send_if_modified(|snapshot| next_snapshot(snapshot, result, kept));
     }
 }
@@ -431,20 +431,21 @@ fn next_snapshot(
             snapshot.error = None;
         }
         Err(diagnostics) => {
-            if let Some(kept) = kept {
-                snapshot.built = kept;
-            }
             snapshot.scope = None;
             snapshot.generation += 1;
             snapshot.last_error = snapshot.generation;
-            snapshot.error = Some(Arc::from(reload::overlay_html(&diagnostics)));
+            let kept = kept.is_some_and(|kept| {
+                snapshot.built = kept;
+                true
+            });
+            snapshot.error = Some(Arc::from(reload::overlay_html(&diagnostics, kept)));
         }
     }
     true
 }
 
 /// The one log line of a rebuild (and, if it failed, its diagnostics first).
-fn announce(plan: &Plan, result: &Result<Report, Diagnostics>, elapsed: Duration) {
+fn announce(plan: &Plan, result: &Result<Report, Diagnostics>, elapsed: Duration, kept: bool) {
     match result {
         Ok(report) => println!(
             "Rebuilt after {}: re-rendered {} of {} pages, {} in {} ms",
@@ -454,7 +455,7 @@ fn announce(plan: &Plan, result: &Result<Report, Diagnostics>, elapsed: Duration
             changed_files(&report.changed),
             elapsed.as_millis()
         ),
-        Err(diagnostics) => report_failure(diagnostics, &plan.summary(), elapsed),
+        Err(diagnostics) => report_failure(diagnostics, &plan.summary(), elapsed, kept),
     }
 }
 
@@ -476,14 +477,15 @@ fn changed_files(changed: &[String]) -> String {
     )
 }
 
-fn report_failure(diagnostics: &Diagnostics, what: &str, elapsed: Duration) {
+fn report_failure(diagnostics: &Diagnostics, what: &str, elapsed: Duration, kept: bool) {
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(diagnostics.render_human().as_bytes());
     let _ = writeln!(
         stderr,
-        "Build failed after {what}: {} error(s), in {} ms; still serving the last good build",
+        "Build failed after {what}: {} error(s), in {} ms; {}",
         diagnostics.error_count(),
-        elapsed.as_millis()
+        elapsed.as_millis(),
+        reload::serving(kept)
     );
 }
 

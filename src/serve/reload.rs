@@ -126,11 +126,12 @@ pub const CLIENT: &str = r#"<script>/* credo serve: live reload */
 /// The overlay's HTML for a failed build: a heading, then each diagnostic as
 /// the terminal shows it (`path:line:col: error: message`, the source line
 /// and a caret), every character of it HTML-escaped.
-pub(crate) fn overlay_html(diagnostics: &Diagnostics) -> String {
+pub(crate) fn overlay_html(diagnostics: &Diagnostics, kept: bool) -> String {
     let count = diagnostics.error_count();
     let mut html = format!(
-        "<p style=\"margin:0 0 .75rem;font-weight:bold;color:#b3261e\">credo: the build failed ({count} error{}); showing the last good build.</p>",
-        if count == 1 { "" } else { "s" }
+        "<p style=\"margin:0 0 .75rem;font-weight:bold;color:#b3261e\">credo: the build failed ({count} error{}); {}.</p>",
+        if count == 1 { "" } else { "s" },
+        serving(kept)
     );
     for d in diagnostics.iter() {
         let _ = write!(
@@ -140,6 +141,16 @@ pub(crate) fn overlay_html(diagnostics: &Diagnostics) -> String {
         );
     }
     html
+}
+
+/// What `credo serve` shows while a build fails: the last good build, or,
+/// when none built yet, nothing.
+pub(crate) fn serving(kept: bool) -> &'static str {
+    if kept {
+        "showing the last good build"
+    } else {
+        "nothing has built yet: the pages appear once it builds"
+    }
 }
 
 #[cfg(test)]
@@ -157,7 +168,7 @@ mod tests {
             "unknown key `<script>alert(1)</script>`",
         )
         .with_source("---\ntitle: <img src=x onerror=alert(1)>\n");
-        let html = overlay_html(&std::iter::once(d).collect());
+        let html = overlay_html(&std::iter::once(d).collect(), true);
         assert!(html.contains("(1 error)"));
         assert!(html.contains(
             "content/&lt;b&gt;.md:2:8: error: unknown key `&lt;script&gt;alert(1)&lt;/script&gt;`"

@@ -252,7 +252,7 @@ fn issue_20_a_body_edit_shown_then_broken_front_matter_keeps_the_edit() {
     let failed = wait_line(&server.stderr, |l| l.starts_with("Build failed after"))
         .expect("the terminal says the rebuild failed");
     assert!(
-        failed.ends_with("still serving the last good build"),
+        failed.ends_with("; showing the last good build"),
         "{failed}"
     );
     let (status, body) = server.get(SCENARIO);
@@ -497,7 +497,18 @@ fn a_site_that_fails_at_start_is_served_with_its_error() {
         data.contains("content/a.md:4:5: error: unresolved ref `nowhere`"),
         "{data}"
     );
+    // There is no last good build to speak of.
+    assert!(data.contains("nothing has built yet"), "{data}");
+    assert!(!data.contains("last good build"), "{data}");
     assert_eq!(server.get("/").0, 404);
+    // A second failure before any good build says so too.
+    write(
+        &site,
+        "content/a.md",
+        "---\ntitle: A\n---\nSee [[still-nowhere]].\n",
+    );
+    let (_, data) = events.expect(&["build-error"]);
+    assert!(data.contains("nothing has built yet"), "{data}");
     write(&site, "content/a.md", "---\ntitle: A\n---\nFine now.\n");
     events.expect(&["reload"]);
     let (status, body) = server.get("/a/");
