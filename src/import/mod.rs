@@ -527,6 +527,9 @@ pub(crate) fn heading_title(dir: &Path) -> Option<String> {
     ["README.md", "index.md", "_index.md", "readme.md"]
         .iter()
         .filter_map(|name| std::fs::read_to_string(dir.join(name)).ok())
+        // As the loader reads it: a leading BOM would make `# heading` a
+        // paragraph to CommonMark.
+        .map(|text| crate::load::normalise_text(&text))
         .find_map(|text| crate::markdown::first_h1(frontmatter::split(&text).body))
 }
 
@@ -618,6 +621,17 @@ mod tests {
         )
         .unwrap();
         assert_eq!(heading_title(dir.path()).as_deref(), Some("The credo way"));
+    }
+
+    #[test]
+    fn heading_title_reads_past_a_bom() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("README.md"),
+            "\u{feff}# Acme Handbook\r\n\r\ntext\r\n",
+        )
+        .unwrap();
+        assert_eq!(heading_title(dir.path()).as_deref(), Some("Acme Handbook"));
     }
 
     #[test]
