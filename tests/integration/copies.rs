@@ -111,6 +111,63 @@ fn a_markdown_copy_sits_beside_each_page_with_absolute_links() {
     assert!(run.exists("index.md"), "the home page has one too");
 }
 
+/// The front matter of a Markdown copy, parsed: a repeated key is an error.
+fn copy_front_matter(copy: &str) -> serde_yaml::Mapping {
+    let block = copy
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map(|(block, _)| block)
+        .unwrap_or_else(|| panic!("no front matter in {copy}"));
+    serde_yaml::from_str(block).unwrap_or_else(|e| panic!("{e} in {copy}"))
+}
+
+#[test]
+fn a_copy_has_one_title_whatever_the_style_of_the_front_matter() {
+    let run = site()
+        .file(
+            "content/calls/quoted.md",
+            "---\n\"title\": Quoted key\n---\nBody.\n",
+        )
+        .file(
+            "content/calls/flow.md",
+            "---\n{title: Flow, summary: s}\n---\nBody.\n",
+        )
+        .file(
+            "content/calls/flow-untitled.md",
+            "---\n{summary: s}\n---\n# From the heading\n",
+        )
+        .build();
+    run.success();
+    for (page, title) in [
+        ("quoted", "Quoted key"),
+        ("flow", "Flow"),
+        ("flow-untitled", "From the heading"),
+        ("answer", "Answer with your name"),
+        ("pick-up", "Pick up: by the third ring"),
+    ] {
+        let copy = run.page(&format!("calls/{page}/index.md"));
+        let map = copy_front_matter(&copy);
+        assert_eq!(
+            map.get("title").and_then(|t| t.as_str()),
+            Some(title),
+            "{copy}"
+        );
+        assert_eq!(
+            map.get("url").and_then(|u| u.as_str()),
+            Some(format!("https://x.example/hb/calls/{page}/").as_str()),
+            "{copy}"
+        );
+    }
+    // A quoted key is kept as written, not given a second title above it.
+    let quoted = run.page("calls/quoted/index.md");
+    assert!(
+        quoted.starts_with("---\n\"title\": Quoted key\nurl: "),
+        "{quoted}"
+    );
+    let flow = copy_front_matter(&run.page("calls/flow/index.md"));
+    assert_eq!(flow.get("summary").and_then(|s| s.as_str()), Some("s"));
+}
+
 #[test]
 fn each_page_carries_its_version_and_it_follows_the_source() {
     let site = site();

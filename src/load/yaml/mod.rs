@@ -651,7 +651,7 @@ fn entry_lines(
 }
 
 /// The key of a line such as `title: x` at indentation zero.
-fn top_level_key(line: &str) -> Option<&str> {
+pub(crate) fn top_level_key(line: &str) -> Option<&str> {
     let first = line.chars().next()?;
     if !(first.is_alphanumeric() || first == '_') {
         return None;
