@@ -21,6 +21,16 @@ fn unknown_keys_point_at_their_line_with_a_hint() {
 }
 
 #[test]
+fn a_tab_indenting_front_matter_is_named_with_a_hint() {
+    let run = SiteTest::minimal()
+        .file("content/a.md", "---\ntitle: A\nextra:\n\tnote: x\n---\n")
+        .check();
+    run.code(1)
+        .diagnostics_are(&["content/a.md:4:1: error: found character that cannot start any token"]);
+    run.stderr_has("= help: YAML indents with spaces, not tabs: replace the tab at line 4");
+}
+
+#[test]
 fn extra_is_free_form() {
     SiteTest::minimal()
         .file(

@@ -332,6 +332,9 @@ impl<'a> YamlBlock<'a> {
             )
             .with_hint("close the quote on the same line, or leave the quotes out");
         }
+        if let Some(d) = self.tab_in_indentation(&message, line, col) {
+            return d;
+        }
         if let Some((plain, hint)) = plain_type_error(&message) {
             return Diagnostic::error(self.file, line, col, Code::InvalidYaml, plain)
                 .with_hint(hint);
@@ -801,5 +804,6 @@ fn stands_alone(line: &str, start: usize, end: usize) -> bool {
         && line[end..].chars().next().is_none_or(apart)
 }
 
+mod tabs;
 #[cfg(test)]
 mod tests;

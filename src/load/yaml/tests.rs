@@ -205,3 +205,30 @@ fn serde_positions_are_shifted_to_file_lines() {
     let e = b.parse::<T>().unwrap_err();
     assert_eq!(e.line, 2);
 }
+
+#[test]
+fn a_tab_in_the_indentation_is_named_where_it_is() {
+    for (yaml, at) in [
+        ("title: t\nsteps:\n\t- ref: a\n", (4, 1)),
+        ("title: t\nextra:\n  x: 1\n  y:\n  \t- 1\n", (6, 3)),
+        ("\ttitle: t\n", (2, 1)),
+    ] {
+        let b = YamlBlock::new(yaml, "f.md", 2);
+        let e = b.parse::<serde_yaml::Mapping>().unwrap_err();
+        assert_eq!((e.line, e.column), at, "{yaml}");
+        assert_eq!(
+            e.hint,
+            Some(format!(
+                "YAML indents with spaces, not tabs: replace the tab at line {}",
+                at.0
+            )),
+            "{yaml}"
+        );
+    }
+    // A tab between a key and its value is allowed, and no error.
+    assert!(
+        YamlBlock::new("title:\tt\n", "f.md", 2)
+            .parse::<serde_yaml::Mapping>()
+            .is_ok()
+    );
+}
