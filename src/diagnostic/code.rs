@@ -108,6 +108,7 @@ codes! {
     Placeholder = "placeholder", Warning, "A page or a translation still holds words `credo new` wrote for its author to replace (its summary, `Write here.`, the first checklist item), or an empty contrast point.";
     RefOutsideContent = "ref-outside-content", Error, "A ref or link climbs out of `content/`.";
     RefToDraft = "ref-to-draft", Error, "A ref names a draft page in a build without `--drafts`.";
+    ReservedId = "reserved-id", Warning, "Raw HTML in a body gives an element an id the theme's layout uses (`main`, `sidebar`, `search-input`, …): the page would have two elements with it.";
     StaleReview = "stale-review", Warning, "A page was last reviewed longer ago than `review_after_days`.";
     SymlinkLoop = "symlink-loop", Error, "A symbolic link loops back on itself.";
     SymlinkOutsideRoot = "symlink-outside-root", Error, "A symbolic link points outside the site root.";

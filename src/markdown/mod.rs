@@ -18,7 +18,6 @@ mod unlinked;
 pub(crate) use code::{code_and_comments, code_blocks, template_code};
 use code::{fence_language, fence_title};
 use extras::{autolinks, footnotes_last, with_emoji};
-#[cfg(test)]
 pub(crate) use headings::RESERVED_IDS;
 use headings::{UniqueIds, heading_text, level_number, take_first_h1};
 pub(crate) use headings::{first_h1, slugify};

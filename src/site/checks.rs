@@ -16,6 +16,7 @@ use super::{RespelledTag, Site, Target};
 /// Every warning about `site`, as of `today`.
 pub(crate) fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
     let mut out = unhighlightable_code(site);
+    out.extend(layout_ids_in_bodies(site));
     let home_lists = |t: Target| match t {
         Target::Page(p) => site.pages[p].section == 0,
         Target::Section(s) => site.sections[s].parent == Some(0),
@@ -265,6 +266,49 @@ fn unhighlightable_code(site: &Site) -> Vec<Diagnostic> {
                     .with_hint("the language's grammar loops on this text; another fence language, or none, avoids it"),
                 );
             }
+        }
+    }
+    out
+}
+
+/// Ids that raw HTML in a body gives an element, which the layout gives one
+/// of its own: a heading never takes them ([`RESERVED_IDS`]), but an
+/// author's `<a id="main">` is kept as written, so it is said.
+///
+/// [`RESERVED_IDS`]: crate::markdown::RESERVED_IDS
+fn layout_ids_in_bodies(site: &Site) -> Vec<Diagnostic> {
+    let sources = (site.pages.iter().map(|p| (&p.source, &p.scan))).chain(
+        site.sections
+            .iter()
+            .filter_map(|s| Some((s.source.as_ref()?, &s.scan))),
+    );
+    let mut out = Vec::new();
+    for (src, scan) in sources {
+        let reserved = |a: &&String| crate::markdown::RESERVED_IDS.contains(&a.as_str());
+        for id in scan.anchors.iter().filter(reserved) {
+            // Where it is written as an `id` (an `<a name="main">` is none).
+            let body = src.body().to_ascii_lowercase();
+            let written = ["\"", "'", ""].iter().find_map(|q| {
+                let attribute = format!("id={q}{id}{q}");
+                (body.match_indices(&attribute))
+                    .map(|(at, _)| at)
+                    .find(|&at| at > 0 && body.as_bytes()[at - 1].is_ascii_whitespace())
+            });
+            let Some(written) = written else {
+                continue;
+            };
+            let (line, col) = src.body_position(written);
+            out.push(
+                Diagnostic::warning(
+                    &src.file,
+                    line,
+                    col,
+                    Code::ReservedId,
+                    format!("the id `{id}` is one the theme's layout uses: the page would have two elements with it"),
+                )
+                .with_source(&src.text)
+                .with_hint("rename the id; a link to it then names the new one"),
+            );
         }
     }
     out

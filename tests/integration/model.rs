@@ -228,6 +228,22 @@ fn an_id_written_in_raw_html_is_not_taken_again_by_a_heading() {
 }
 
 #[test]
+fn an_id_of_the_layout_written_in_raw_html_is_a_warning_at_its_place() {
+    // The skip link leads to `#main`: a body's own `main` would take it.
+    SiteTest::minimal()
+        .file(
+            "content/_index.md",
+            "---\ntitle: Home\n---\nText.\n\n<div ID=\"main\">m</div>\n\n<a name=\"sidebar\"></a> <span data-grid=\"sidebar\">s</span>\n",
+        )
+        .check()
+        .success()
+        .diagnostics_are(&[
+            "content/_index.md:6:6: warning: the id `main` is one the theme's layout uses: the page would have two elements with it",
+        ])
+        .stderr_has("= help: rename the id");
+}
+
+#[test]
 fn print_entries_whose_keys_slug_alike_get_ids_of_their_own() {
     let run = SiteTest::minimal()
         .file(
