@@ -1,7 +1,8 @@
-//! The URLs in a body's raw HTML: `href`, `src`, `srcset`, `poster`, `data`
-//! and `xlink:href` values (on `a`, `img`, `source`, `video`, `audio`,
-//! `iframe`, `object`, SVG's `image` and any other tag), so that relative ones are resolved and checked like Markdown links;
-//! and its anchors (`id` and `name` values), which links may name.
+//! The URLs in a body's raw HTML: `href`, `src`, `srcset`, `poster` and
+//! `xlink:href` values (on `a`, `img`, `source`, `video`, `audio`, `iframe`,
+//! SVG's `image` and any other tag) and `object`'s `data`, so that relative
+//! ones are resolved and checked like Markdown links; and its anchors (`id`
+//! values, and `name` on `a`), which links may name.
 //!
 //! The scan is deliberately small: it reads tags (`<name`, up to `>`), their
 //! attributes' names and their quoted or unquoted values; text between tags
@@ -39,6 +40,38 @@ pub struct State {
     /// The tag being read, or whose text is being skipped, is `<script>`
     /// or `<style>`: its text holds no tags.
     raw: Option<Raw>,
+    /// The element whose tag is being read.
+    element: Element,
+}
+
+/// The elements some attributes mean something on only: `data` is a URL
+/// on `<object>` (elsewhere, a custom element's data), `name` an anchor on
+/// `<a>` (a form field's `name` is no place a link can name).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Element {
+    A,
+    Object,
+    #[default]
+    Other,
+}
+
+impl Element {
+    fn of(tag: &str) -> Element {
+        match tag {
+            t if t.eq_ignore_ascii_case("a") => Element::A,
+            t if t.eq_ignore_ascii_case("object") => Element::Object,
+            _ => Element::Other,
+        }
+    }
+
+    /// Whether `attribute` (one of the wanted names) counts on this element.
+    fn takes(self, attribute: &str) -> bool {
+        match attribute {
+            "data" => self == Element::Object,
+            "name" => self == Element::A,
+            _ => true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -139,6 +172,7 @@ impl State {
                                 .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
                                 .count();
                             self.raw = Raw::of(&html[i..i + len]);
+                            self.element = Element::of(&html[i..i + len]);
                             self.at = At::Tag;
                             i += len;
                         }
@@ -181,6 +215,7 @@ impl State {
                 }
                 At::Tag => match bytes[i] {
                     b'>' => {
+                        self.element = Element::Other;
                         self.at = match self.raw {
                             Some(_) => At::RawText,
                             None => At::Text,
@@ -196,8 +231,10 @@ impl State {
                             })
                             .count();
                         let name = &html[i..i + len];
-                        self.at =
-                            At::AfterName(names.iter().position(|n| name.eq_ignore_ascii_case(n)));
+                        let wanted = (names.iter())
+                            .position(|n| name.eq_ignore_ascii_case(n))
+                            .filter(|&n| self.element.takes(names[n]));
+                        self.at = At::AfterName(wanted);
                         i += len;
                     }
                 },
@@ -292,10 +329,11 @@ mod tests {
             values(r#"<video poster = "p.jpg" src="v.mp4">"#),
             ["p.jpg", "v.mp4"]
         );
-        // An embedded PDF, an SVG's image; `data-*` attributes are no URLs.
+        // An embedded PDF, an SVG's image; `data-*` attributes are no URLs,
+        // nor `data` but on `<object>`.
         assert_eq!(
             values(
-                r#"<object data="f.pdf" data-x="no"></object><svg><image xlink:href="i.png"/></svg>"#
+                r#"<object data="f.pdf" data-x="no"></object><svg><image xlink:href="i.png"/></svg><my-chart data="[1,2]"></my-chart><div data=sales>"#
             ),
             ["f.pdf", "i.png"]
         );
@@ -309,6 +347,8 @@ mod tests {
         );
         assert!(anchors(r#"<!-- <a id="gone"> -->"#).is_empty());
         assert!(anchors(r#"<a id="">x</a>"#).is_empty());
+        // A form field's `name` is no place a link can name.
+        assert!(anchors(r#"<form><input name="email"></form>"#).is_empty());
     }
 
     /// Audit 37, r7: pulldown-cmark gives an HTML block line by line.
