@@ -154,14 +154,21 @@ pub(crate) fn split(
     }
     // A link to a translation leads to its language's site, from any
     // language (from its own, the translation is the page itself).
+    let draft_originals: std::collections::HashSet<&str> = (default.iter())
+        .filter(|f| is_draft(f))
+        .map(|f| f.source.file.as_str())
+        .collect();
     let translation_files: BTreeMap<String, super::Translation> = (translations.iter())
         .flat_map(|(code, files)| {
+            let draft_originals = &draft_originals;
             files.iter().map(move |t| {
                 let original = original_file(&t.source.file, code);
+                let stood_in =
+                    !drafts && is_draft(t) && !draft_originals.contains(original.as_str());
                 let translation = super::Translation {
                     code: code.clone(),
                     original: super::content_path(&original).to_string(),
-                    anchors: t.scan.anchor_ids().map(str::to_string).collect(),
+                    anchors: (!stood_in).then(|| t.scan.anchor_ids().map(str::to_string).collect()),
                 };
                 (super::content_path(&t.source.file).to_string(), translation)
             })

@@ -154,8 +154,10 @@ pub struct Translation {
     pub code: String,
     /// Its original's file (`principles/a`), whose place it takes there.
     pub original: String,
-    /// Every id a link to it may name (its headings, the ids of its HTML).
-    pub anchors: Vec<String>,
+    /// Every id a link to it may name (its headings, the ids of its HTML);
+    /// `None` while it is a draft that its original stands in for, whose
+    /// ids are then the ones on the page.
+    pub anchors: Option<Vec<String>>,
 }
 
 /// `path` in Unicode's composed form (NFC): how URLs and refs spell names,

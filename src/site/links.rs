@@ -217,17 +217,17 @@ impl Site {
             return Some(Err(self.missing(original, format!("{original}.md"))));
         };
         let lead = Destination::Asset(format!("{}/{}", translation.code, self.url(target)));
-        let ids = &translation.anchors;
+        // A draft translation's page shows its original, headings and all.
+        let (ids, shown): (Vec<&str>, &str) = match &translation.anchors {
+            Some(ids) => (ids.iter().map(String::as_str).collect(), page),
+            None => (self.headings(target).anchor_ids().collect(), original),
+        };
         Some(
-            match missing_anchor(
-                link,
-                |id| ids.iter().any(|a| a == id),
-                || ids.iter().map(String::as_str).collect(),
-            ) {
+            match missing_anchor(link, |id| ids.contains(&id), || ids.clone()) {
                 Some((anchor, hint)) => Err(LinkError::MissingAnchor {
                     lead,
                     anchor,
-                    page: format!("content/{page}.md"),
+                    page: format!("content/{shown}.md"),
                     hint,
                 }),
                 None => Ok(lead),

@@ -863,6 +863,19 @@ fn a_link_to_a_translations_missing_heading_is_a_broken_anchor() {
     site.check().code(1).errors_are(&[
         "content/values/patience.md:5:4: error: link to `../principles/answer-by-the-third-ring.de.md#the-third-ring`: content/principles/answer-by-the-third-ring.de.md has no heading with id `the-third-ring`",
     ]);
+    // A draft translation's page shows its original: its headings count.
+    let draft = bilingual()
+        .file(
+            "content/principles/answer-by-the-third-ring.de.md",
+            "---\ntitle: Entwurf\ndraft: true\n---\n## Nur im Entwurf\n",
+        )
+        .file(
+            "content/values/patience.md",
+            "---\ntitle: Patience\nkind: value\n---\n[a](../principles/answer-by-the-third-ring.de.md#why-it-matters) [b](../principles/answer-by-the-third-ring.de.md#nur-im-entwurf)\n",
+        );
+    draft.check().code(1).errors_are(&[
+        "content/values/patience.md:5:66: error: link to `../principles/answer-by-the-third-ring.de.md#nur-im-entwurf`: content/principles/answer-by-the-third-ring.md has no heading with id `nur-im-entwurf`",
+    ]);
     // Downgraded, the link still leads to the German page at that anchor.
     let config = site.read("credo.yaml");
     let run = site
