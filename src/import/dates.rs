@@ -48,9 +48,13 @@ fn date(raw: &Mapping, keys: &[&str]) -> Option<String> {
 }
 
 /// The folder `dest` is ordered in (a folder's own page: the folder's
-/// parent); `None` for the home page and for a translation of a folder's
-/// page (`_index.fr.md`), which takes its original's place.
+/// parent); `None` for the home page and for a translation
+/// (`zulu.fr.md`, `_index.fr.md`), which takes its original's place.
 fn placed(dest: &str) -> Option<&str> {
+    let (_, lang) = crate::load::languages::strip_suffix(dest.strip_suffix(".md")?);
+    if lang.is_some_and(|l| crate::load::languages::is_iso_639_1(&l)) {
+        return None;
+    }
     let name = dest.rsplit('/').next().unwrap_or(dest);
     let stem = name.split('.').next().unwrap_or(name);
     let own_page = FOLDER_PAGES

@@ -45,8 +45,8 @@ pub(super) fn plan(src: &Path) -> Plan {
     site.permalinks = collection_permalinks(config.get("collections"));
     // `collections_dir: handbook` holds `_guides/`, `_posts/`, …
     let collections_dir = config_text(&config, "collections_dir")
-        .map(|dir| dir.trim_matches('/').to_string())
-        .filter(|dir| !dir.is_empty() && !dir.contains(".."));
+        .and_then(|dir| crate::site::refs::normalise(&dir))
+        .filter(|dir| !dir.is_empty());
     let mut plan = Plan::new(Generator::Jekyll, site);
     plan.rank_front_matter = true;
     plan.old_urls = Some(old_urls);

@@ -124,7 +124,7 @@ pub(crate) fn split(
             default.push(file);
             continue;
         };
-        let a_language = ISO_639_1.split(' ').any(|c| c == lang) || lang == config.language;
+        let a_language = is_iso_639_1(&lang) || lang == config.language;
         if config.languages.contains_key(&lang) {
             translations.entry(lang).or_default().push(file);
         } else if a_language && !config.languages.is_empty() {
@@ -233,6 +233,11 @@ pub(crate) fn split(
         translations: translation_files,
     };
     (default, languages, diagnostics)
+}
+
+/// Whether a file name's suffix (`gifts.fr.md`) is an ISO 639-1 code.
+pub(crate) fn is_iso_639_1(suffix: &str) -> bool {
+    ISO_639_1.split(' ').any(|c| c == suffix)
 }
 
 /// Whether `file` is a page marked `draft: true`.

@@ -224,7 +224,7 @@ fn jekyll_collection_permalinks_and_collections_dir_are_followed() {
     let site = SiteTest::empty()
         .file(
             "_config.yml",
-            "title: Care\ncollections_dir: library\ncollections:\n  guides:\n    output: true\n    permalink: /handbook/:name/\n",
+            "title: Care\ncollections_dir: ./library/\ncollections:\n  guides:\n    output: true\n    permalink: /handbook/:name/\n",
         )
         .file(
             "library/_guides/refunds.md",

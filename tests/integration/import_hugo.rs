@@ -442,7 +442,12 @@ fn hugo_and_zola_sections_listed_by_date_keep_newest_first() {
             "content/updates/mike/index.md",
             "---\ntitle: Mike\ndate: 2023-11-20\n---\n![Map](map.png)\n",
         )
-        .file("content/updates/mike/map.png", "png");
+        .file("content/updates/mike/map.png", "png")
+        // A translation takes its original's place: it is not ranked.
+        .file(
+            "content/updates/zulu.fr.md",
+            "---\ntitle: Zoulou\ndate: 2024-06-02\n---\nNouveau.\n",
+        );
     let run = hugo.run(&["import", ".", "../out"]);
     run.success();
     let out = hugo.root.parent().unwrap().join("out");
@@ -456,6 +461,7 @@ fn hugo_and_zola_sections_listed_by_date_keep_newest_first() {
         "---\ntitle: Mike\nweight: 30\nextra:\n  date: 2023-11-20\n---\n![Map](map.png)\n"
     );
     assert!(read("content/updates/alpha.md").contains("weight: 40\n"));
+    assert!(!read("content/updates/zulu.fr.md").contains("weight:"));
     assert!(read("content/updates/pinned.md").contains("weight: 10\n"));
     assert!(
         run.stdout.contains(
