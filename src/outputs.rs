@@ -64,6 +64,13 @@ pub(crate) enum Id {
 }
 
 impl Output {
+    /// Whether every language's edition shares it, written once at the
+    /// root (the token colours do not depend on the language); each other
+    /// output is written again in each language's folder.
+    pub(crate) fn shared(&self) -> bool {
+        self.id == Id::HighlightCss
+    }
+
     /// Whether a site with or without search has it.
     pub(crate) fn present(&self, search: bool) -> bool {
         match self.when {

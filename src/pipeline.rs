@@ -587,15 +587,12 @@ fn translated_name(file: &str, code: &str) -> String {
     format!("{stem}.{code}.md")
 }
 
-/// Outputs of credo's own that every language shares, written once at the
-/// root (the token colours do not depend on the language).
-pub(crate) const SHARED_OUTPUTS: &[&str] = &["highlight.css"];
-
 /// The outputs every language shares, written once at the root.
 fn shared_files(site: &Site, theme: &Theme) -> HashSet<String> {
     let mut shared: HashSet<String> = site.statics.iter().map(|s| s.output_path.clone()).collect();
     shared.extend(theme.statics.keys().cloned());
-    shared.extend(SHARED_OUTPUTS.iter().map(|path| path.to_string()));
+    let outputs = crate::outputs::OUTPUTS.iter();
+    shared.extend(outputs.filter(|o| o.shared()).map(|o| o.path.to_string()));
     shared
 }
 

@@ -600,6 +600,8 @@ mod tests {
             assert_eq!(memo.states.len(), known);
             let indexed: usize = memo.by_print.values().map(Vec::len).sum();
             assert_eq!(indexed, known);
+            // Different states, different fingerprints.
+            assert_eq!(memo.by_print.len(), known);
         });
     }
 

@@ -34,24 +34,25 @@ pub(super) fn collisions(
                     "this static file and a page credo generates both write /{}",
                     s.path
                 );
-                Some((s, message, "rename or remove the file: credo writes that page itself"))
+                Some((s, message, "rename or remove the file: credo writes that page itself".to_string()))
             } else if folders.contains(path) {
                 let message = format!(
                     "this file and the folder /{}/ that credo writes pages into are both at /{}",
                     s.path, s.path
                 );
-                Some((s, message, "rename the file (a file without an extension beside `x.md` is taken for the folder of x's page)"))
+                Some((s, message, "rename the file (a file without an extension beside `x.md` is taken for the folder of x's page)".to_string()))
             } else if let Some(file) = made_ancestor(path, &made) {
                 let message = format!(
-                    "this file would be inside /{file}, which credo writes as a file: both cannot be at /{}",
+                    "this file would be inside /{prefix}{file}, which credo writes as a file: both cannot be at /{}",
                     s.path
                 );
-                Some((s, message, "move the file to a folder of its own"))
+                Some((s, message, "move the file to a folder of its own".to_string()))
             } else if prefix.is_empty() && other_language(site, path) {
                 let message = format!(
                     "this file and the folder /{path}/ where credo writes the `{path}` edition are both at /{path}",
                 );
-                Some((s, message, "rename the file; files for that edition go in static/{path}/"))
+                let hint = format!("rename the file; files for that edition go in static/{path}/");
+                Some((s, message, hint))
             } else {
                 None
             }

@@ -124,7 +124,7 @@ impl Site {
         let shared = crate::render::theme::builtin_static_names()
             .binary_search(&path)
             .is_ok()
-            || crate::pipeline::SHARED_OUTPUTS.contains(&path);
+            || find(path).is_some_and(crate::outputs::Output::shared);
         if shared {
             return Some(path.to_string());
         }

@@ -82,10 +82,20 @@ fn a_static_file_named_like_a_language_is_an_error() {
     // failed writing (exit 2).
     let site = bilingual().file("static/de", "mine");
     for run in [site.check(), site.build()] {
-        run.code(1).errors_are(&[
-            "static/de:1:1: error: this file and the folder /de/ where credo writes the `de` edition are both at /de",
-        ]);
+        run.code(1)
+            .errors_are(&[
+                "static/de:1:1: error: this file and the folder /de/ where credo writes the `de` edition are both at /de",
+            ])
+            .stderr_has("= help: rename the file; files for that edition go in static/de/");
     }
+    // Inside a file the edition writes: named with its folder.
+    bilingual()
+        .file("static/de/handbook.json/b.txt", "mine")
+        .check()
+        .code(1)
+        .errors_are(&[
+            "static/de/handbook.json/b.txt:1:1: error: this file would be inside /de/handbook.json, which credo writes as a file: both cannot be at /de/handbook.json/b.txt",
+        ]);
 }
 
 #[test]
