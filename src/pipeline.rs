@@ -91,6 +91,45 @@ impl BuildReport {
     }
 }
 
+/// What to do in a folder without `credo.yaml`: import another
+/// generator's site, give Markdown already there a `credo.yaml`, or start.
+fn no_site_hint(root: &Path) -> String {
+    let shown = root.display();
+    match crate::import::detect(root) {
+        crate::import::Generator::Plain if !has_markdown(root) => {
+            "is this a credo site? (`credo init` makes one)".to_string()
+        }
+        crate::import::Generator::Plain => format!(
+            "this is a folder of Markdown: `credo init --bare {shown}` adds a credo.yaml beside it, or `credo import {shown} NEW-FOLDER` makes a credo site of a copy"
+        ),
+        generator => {
+            use crate::import::Generator::{MdBook, MkDocs};
+            let article = if matches!(generator, MkDocs | MdBook) {
+                "an"
+            } else {
+                "a"
+            };
+            format!(
+                "this is {article} {} site: `credo import {shown} NEW-FOLDER` makes a credo site of a copy (the original stays as it is)",
+                generator.name()
+            )
+        }
+    }
+}
+
+/// Whether `root`, its `content/` or its `docs/` holds a Markdown file.
+fn has_markdown(root: &Path) -> bool {
+    ["", "content", "docs"].iter().any(|dir| {
+        std::fs::read_dir(root.join(dir)).is_ok_and(|entries| {
+            entries.flatten().any(|e| {
+                e.path()
+                    .extension()
+                    .is_some_and(|x| x.eq_ignore_ascii_case("md"))
+            })
+        })
+    })
+}
+
 /// Reads `credo.yaml` and applies command-line overrides.
 pub(crate) fn load_config(options: &BuildOptions) -> Result<Config, Error> {
     match load_config_past_unknown_keys(options)? {
@@ -108,7 +147,8 @@ pub(crate) fn load_config_past_unknown_keys(
         Ok(c) => (c, Diagnostics::new()),
         Err(ConfigError::Missing { path, source }) => {
             return Err(Error::Usage(format!(
-                "cannot read {path}: {source}; is this a credo site? (`credo init` makes one)"
+                "cannot read {path}: {source}; {}",
+                no_site_hint(&options.root)
             )));
         }
         Err(ConfigError::Invalid(ds, Some(known))) => (*known, ds.into_iter().collect()),

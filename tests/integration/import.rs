@@ -776,3 +776,23 @@ fn other_markdown_extensions_become_pages_and_links_to_them_follow() {
         "{home}"
     );
 }
+
+#[test]
+fn building_another_generators_site_names_credo_import() {
+    // A folder without credo.yaml: what to run, by what is there.
+    let mkdocs = SiteTest::empty()
+        .file("mkdocs.yml", "site_name: Desk\n")
+        .file("docs/index.md", "# Desk\n");
+    mkdocs.build().code(2).stderr_has(
+        "this is an MkDocs site: `credo import . NEW-FOLDER` makes a credo site of a copy",
+    );
+    let plain = SiteTest::empty().file("README.md", "# Desk\n");
+    plain.check().code(2).stderr_has(
+        "this is a folder of Markdown: `credo init --bare .` adds a credo.yaml beside it",
+    );
+    SiteTest::empty()
+        .file("notes.txt", "x")
+        .build()
+        .code(2)
+        .stderr_has("is this a credo site? (`credo init` makes one)");
+}
