@@ -105,7 +105,11 @@ fn front_matter(block: &YamlBlock, title: &str, url: &str, version: &str) -> Str
 /// `summary: "a` then `title: b"` is one key.)
 fn is_plain_mapping(yaml: &str) -> bool {
     let key_line = |line: &str| {
-        top_level_key(line).is_some_and(|key| value_ends_on_its_line(&line[key.len() + 1..]))
+        // A key is letters, digits, `_` and `-`: its line's first `:` ends it.
+        top_level_key(line).is_some()
+            && line
+                .split_once(':')
+                .is_some_and(|(_, value)| value_ends_on_its_line(value))
     };
     let mut content = yaml
         .lines()

@@ -249,6 +249,27 @@ fn crlf_and_bom_are_accepted() {
 }
 
 #[test]
+fn a_quoted_key_is_the_key_it_names() {
+    // `"title": x` is a title: the body's own heading stays in the body.
+    let site = SiteTest::minimal()
+        .file(
+            "content/q.md",
+            "---\n\"title\": Quoted key\n---\n# Head\n\nText.\n",
+        )
+        .file("content/_index.md", "---\ntitle: Home\n---\n[q](q.md)\n");
+    let run = site.build();
+    run.success();
+    let page = run.page("q/index.html");
+    assert!(page.contains("<title>Quoted key · T</title>"), "{page}");
+    assert!(page.contains(">Head</h1>"), "{page}");
+    // And a quoted key credo does not know is said, as a plain one is.
+    site.file("content/u.md", "---\ntitle: U\n'colour': red\n---\n")
+        .check()
+        .code(1)
+        .stderr_has("content/u.md:3:1: error: unknown key `colour`");
+}
+
+#[test]
 fn two_builds_are_byte_identical() {
     let site = SiteTest::fixture("build/full");
     site.run(&["build", "-o", "../one"]).success();

@@ -552,12 +552,16 @@ fn entry_lines(
 /// The key of a line such as `title: x` at indentation zero.
 pub(crate) fn top_level_key(line: &str) -> Option<&str> {
     let first = line.chars().next()?;
-    if !(first.is_alphanumeric() || first == '_') {
+    // `"title": x` is the key `title` too.
+    let (key, after) = if first == '"' || first == '\'' {
+        let close = line[1..].find(first)? + 1;
+        (&line[1..close], line[close + 1..].strip_prefix(':')?)
+    } else if first.is_alphanumeric() || first == '_' {
+        let colon = line.find(':')?;
+        (&line[..colon], &line[colon + 1..])
+    } else {
         return None;
-    }
-    let colon = line.find(':')?;
-    let key = &line[..colon];
-    let after = &line[colon + 1..];
+    };
     let valid = key
         .chars()
         .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
