@@ -10,6 +10,26 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 /// Two sources mapping to one URL (a static file shadowing a page is found
 /// when the output files are assembled).
 pub(super) fn check_output_collisions(site: &Site, diagnostics: &mut Diagnostics) {
+    // Two files copied to one path: `content/logo.png` and
+    // `static/logo.png`, or two names a Mac and Linux tell apart only by
+    // their accents' encoding (both are written in NFC).
+    let mut copied: HashMap<&str, &str> = HashMap::new();
+    for file in &site.statics {
+        if let Some(other) = copied.insert(&file.output_path, &file.display) {
+            let to = &file.output_path;
+            let message = if crate::load::nfc(other) == crate::load::nfc(&file.display) {
+                format!(
+                    "this file and another named alike (its accents encoded otherwise, NFC and NFD) are both copied to /{to}"
+                )
+            } else {
+                format!("this file and `{other}` are both copied to /{to}")
+            };
+            diagnostics.push(
+                Diagnostic::error(&file.display, 0, 0, Code::DuplicateUrl, message)
+                    .with_hint("keep one of them, or rename the other"),
+            );
+        }
+    }
     let mut seen: HashMap<String, &str> = HashMap::new();
     for s in &site.sections {
         if let Some(src) = &s.source {

@@ -209,6 +209,26 @@ fn a_file_where_credo_makes_a_folder_is_an_error_of_check_and_build() {
 }
 
 #[test]
+fn two_files_copied_to_one_path_are_an_error() {
+    // Which one a reader gets must not be a silent choice.
+    let site = SiteTest::minimal()
+        .file("content/a.png", "content")
+        .file("static/a.png", "static")
+        .file("static/caf\u{e9}.txt", "nfc")
+        .file("static/cafe\u{301}.txt", "nfd")
+        .file(
+            "static/style.css",
+            "a site's own style.css overrides the theme's",
+        );
+    for run in [site.check(), site.build()] {
+        run.code(1).diagnostics_are(&[
+            "static/a.png:1:1: error: this file and `content/a.png` are both copied to /a.png",
+            "static/caf\u{e9}.txt:1:1: error: this file and another named alike (its accents encoded otherwise, NFC and NFD) are both copied to /caf\u{e9}.txt",
+        ]);
+    }
+}
+
+#[test]
 fn a_static_file_inside_a_file_credo_writes_is_an_error_of_check_and_build() {
     // Before, check passed and build failed writing (exit 2).
     let site = SiteTest::minimal()
