@@ -260,8 +260,13 @@ pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
         }
     });
     for (key, list) in [("tags", &raw.tags), ("aliases", &raw.aliases)] {
-        for item in list.iter().filter(|s| s.trim().is_empty()) {
-            let (line, col) = block.locate(key, Some(item));
+        for (at, item) in list.iter().enumerate().filter(|(_, s)| s.trim().is_empty()) {
+            // An empty entry is written `""` or `''`, inline or in a block.
+            let written = ["\"\"", "''"]
+                .into_iter()
+                .find(|quotes| block.text.contains(quotes))
+                .unwrap_or(item);
+            let (line, col) = block.locate_entry(key, &[at], Some(written));
             errors.push(Diagnostic::error(
                 block.file,
                 line,

@@ -653,6 +653,29 @@ fn common_yaml_slips_are_located_and_explained() {
         .stderr_has("help: write a list: `tags: [first, second]`");
 }
 
+#[test]
+fn an_empty_tag_is_an_error_at_the_entry() {
+    SiteTest::minimal()
+        .file(
+            "content/a.md",
+            "---\ntitle: A\ntags: [one, \"\", two]\n---\n",
+        )
+        .file(
+            "content/b.md",
+            "---\ntitle: B\ntags:\n  - one\n  - ''\n---\n",
+        )
+        .file(
+            "content/_index.md",
+            "---\ntitle: Home\n---\n[a](a.md) [b](b.md)\n",
+        )
+        .check()
+        .code(1)
+        .diagnostics_are(&[
+            "content/a.md:3:13: error: `tags` holds an empty entry",
+            "content/b.md:5:5: error: `tags` holds an empty entry",
+        ]);
+}
+
 /// A key written twice inside `extra:`, which takes any keys: block or
 /// flow style, at any depth (it was taken in silence, the last one read).
 #[test]
