@@ -105,6 +105,20 @@ pub struct Scan {
     /// Ids a link may name besides the headings': footnotes', and the `id`
     /// and `name` values of raw HTML.
     pub anchors: Vec<String>,
+    /// Headings whose own `{#id}` the page had given already (to the
+    /// layout, raw HTML or an earlier heading): each took another.
+    pub renamed_ids: Vec<RenamedId>,
+}
+
+/// A heading's `{#id}` that was taken, and the id it got instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenamedId {
+    /// The id written (`setup`).
+    pub asked: String,
+    /// The id given (`setup-1`).
+    pub given: String,
+    /// Where the heading starts in the body, in bytes.
+    pub offset: usize,
 }
 
 impl Scan {
@@ -192,6 +206,8 @@ struct Parsed<'a> {
     title_links: bool,
     /// The left-out title heading's id.
     title_id: Option<String>,
+    /// Headings whose `{#id}` was taken already (see [`Scan::renamed_ids`]).
+    renamed_ids: Vec<RenamedId>,
 }
 
 fn parse(body: &str, drop_title: bool) -> Parsed<'_> {
@@ -251,10 +267,18 @@ fn parse(body: &str, drop_title: bool) -> Parsed<'_> {
         Some(title) => (title.links, Some(ids.claim(title.id, &title.text))),
         None => (false, None),
     };
+    let mut renamed_ids = Vec::new();
     for i in 0..out.len() {
         if let Event::Start(Tag::Heading { id, .. }) = &out[i].0 {
             let explicit = id.as_ref().map(|s| s.to_string());
-            let unique = ids.claim(explicit, &heading_text(&out[i + 1..]));
+            let unique = ids.claim(explicit.clone(), &heading_text(&out[i + 1..]));
+            if let Some(asked) = explicit.filter(|asked| *asked != unique) {
+                renamed_ids.push(RenamedId {
+                    asked,
+                    given: unique.clone(),
+                    offset: out[i].1.start,
+                });
+            }
             if let Event::Start(Tag::Heading { id, .. }) = &mut out[i].0 {
                 *id = Some(CowStr::from(unique));
             }
@@ -265,6 +289,7 @@ fn parse(body: &str, drop_title: bool) -> Parsed<'_> {
         definitions: copy_definitions,
         title_links,
         title_id,
+        renamed_ids,
     }
 }
 
@@ -503,6 +528,7 @@ fn scan_events(body: &str, parsed: &Parsed<'_>) -> Scan {
     }
     scan.written = (!parsed.title_links).then_some(written);
     scan.title_id.clone_from(&parsed.title_id);
+    scan.renamed_ids.clone_from(&parsed.renamed_ids);
     scan
 }
 

@@ -271,9 +271,11 @@ fn unhighlightable_code(site: &Site) -> Vec<Diagnostic> {
     out
 }
 
-/// Ids that raw HTML in a body gives an element, which the layout gives one
-/// of its own: a heading never takes them ([`RESERVED_IDS`]), but an
-/// author's `<a id="main">` is kept as written, so it is said.
+/// Ids a page would hold twice but for a rename, or holds twice: a
+/// heading's `{#id}` taken already, which the heading cannot keep; an id
+/// that raw HTML in a body gives an element, which the layout gives one of
+/// its own (a heading never takes them, [`RESERVED_IDS`], but an author's
+/// `<a id="main">` is kept as written).
 ///
 /// [`RESERVED_IDS`]: crate::markdown::RESERVED_IDS
 fn layout_ids_in_bodies(site: &Site) -> Vec<Diagnostic> {
@@ -284,6 +286,21 @@ fn layout_ids_in_bodies(site: &Site) -> Vec<Diagnostic> {
     );
     let mut out = Vec::new();
     for (src, scan) in sources {
+        for renamed in &scan.renamed_ids {
+            let (line, col) = src.body_position(renamed.offset);
+            let (asked, given) = (&renamed.asked, &renamed.given);
+            out.push(
+                Diagnostic::warning(
+                    &src.file,
+                    line,
+                    col,
+                    Code::DuplicateId,
+                    format!("this heading's id `{asked}` is taken on the page already: it is `{given}`"),
+                )
+                .with_source(&src.text)
+                .with_hint(format!("give the heading an id of its own; a link to `#{asked}` leads to the element that has it")),
+            );
+        }
         let reserved = |a: &&String| crate::markdown::RESERVED_IDS.contains(&a.as_str());
         for id in scan.anchors.iter().filter(reserved) {
             // Where it is written as an `id` (an `<a name="main">` is none).

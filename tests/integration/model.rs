@@ -228,6 +228,23 @@ fn an_id_written_in_raw_html_is_not_taken_again_by_a_heading() {
 }
 
 #[test]
+fn a_headings_own_id_taken_already_is_a_warning_at_the_heading() {
+    let site = SiteTest::minimal().file(
+        "content/_index.md",
+        "---\ntitle: Home\n---\n<a id=\"setup\"></a>\n\n## Setup {#setup}\n\n## Again {#again}\n\n## Other {#again}\n",
+    );
+    site.check().success().diagnostics_are(&[
+        "content/_index.md:6:1: warning: this heading's id `setup` is taken on the page already: it is `setup-1`",
+        "content/_index.md:10:1: warning: this heading's id `again` is taken on the page already: it is `again-1`",
+    ]);
+    let run = site.build();
+    run.success();
+    let home = run.page("index.html");
+    assert_ids_unique(&home);
+    assert!(home.contains("<h2 id=\"again-1\">Other</h2>"), "{home}");
+}
+
+#[test]
 fn an_id_of_the_layout_written_in_raw_html_is_a_warning_at_its_place() {
     // The skip link leads to `#main`: a body's own `main` would take it.
     SiteTest::minimal()
