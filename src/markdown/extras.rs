@@ -1,8 +1,8 @@
 //! What GitHub adds to Markdown's output that pulldown-cmark does not:
-//! emoji shortcodes shown as emoji, footnotes gathered at the end, and
-//! bare URLs made links.
+//! emoji shortcodes shown as emoji, footnotes gathered at the end, bare
+//! URLs made links, and alerts whose marker shares a line with their text.
 
-use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Tag, TagEnd};
 
 /// `text` with each GitHub emoji shortcode (`:warning:`, `:+1:`) as its
 /// emoji, as GitHub shows it; `None` when it holds none. Not in code.
@@ -220,4 +220,77 @@ fn merged_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         merged.push(event);
     }
     merged
+}
+
+/// GitHub also reads `> [!NOTE] text` (the marker and text on one line) as
+/// an alert; pulldown-cmark only the marker on a line of its own. Turns a
+/// quote whose first paragraph starts with a marker into that alert.
+pub(super) fn same_line_alerts(evs: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+    for i in 0..evs.len().saturating_sub(2) {
+        if !matches!(evs[i].0, Event::Start(Tag::BlockQuote(None)))
+            || !matches!(evs[i + 1].0, Event::Start(Tag::Paragraph))
+        {
+            continue;
+        }
+        // The parser splits `[!NOTE]` into several text events.
+        let texts = evs[i + 2..]
+            .iter()
+            .take_while(|(e, _)| matches!(e, Event::Text(_)))
+            .count();
+        let first: String = evs[i + 2..i + 2 + texts]
+            .iter()
+            .filter_map(|(e, _)| match e {
+                Event::Text(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let Some((kind, rest)) = alert_marker(&first) else {
+            continue;
+        };
+        let rest = CowStr::from(rest.to_string());
+        for (event, _) in &mut evs[i + 3..i + 2 + texts] {
+            *event = Event::Text(CowStr::Borrowed(""));
+        }
+        evs[i + 2].0 = Event::Text(rest);
+        evs[i].0 = Event::Start(Tag::BlockQuote(Some(kind)));
+        let mut depth = 0;
+        for (event, _) in &mut evs[i + 1..] {
+            match event {
+                Event::Start(Tag::BlockQuote(_)) => depth += 1,
+                Event::End(TagEnd::BlockQuote(_)) if depth > 0 => depth -= 1,
+                Event::End(TagEnd::BlockQuote(_)) => {
+                    *event = Event::End(TagEnd::BlockQuote(Some(kind)));
+                    break;
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// `[!NOTE] rest` → the alert kind and `rest`.
+fn alert_marker(text: &str) -> Option<(BlockQuoteKind, &str)> {
+    let inner = text.strip_prefix("[!")?;
+    let (name, rest) = inner.split_once(']')?;
+    let kind = match name.to_ascii_uppercase().as_str() {
+        "NOTE" => BlockQuoteKind::Note,
+        "TIP" => BlockQuoteKind::Tip,
+        "IMPORTANT" => BlockQuoteKind::Important,
+        "WARNING" => BlockQuoteKind::Warning,
+        "CAUTION" => BlockQuoteKind::Caution,
+        _ => return None,
+    };
+    let rest = rest.strip_prefix(' ')?;
+    Some((kind, rest))
+}
+
+/// An alert's class and its label.
+pub(super) fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    }
 }

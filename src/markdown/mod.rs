@@ -17,7 +17,7 @@ mod unlinked;
 
 pub(crate) use code::{code_and_comments, code_blocks, template_code};
 use code::{fence_language, fence_title};
-use extras::{autolinks, footnotes_last, with_emoji};
+use extras::{alert, autolinks, footnotes_last, same_line_alerts, with_emoji};
 pub(crate) use headings::RESERVED_IDS;
 use headings::{UniqueIds, heading_text, level_number, take_first_h1};
 pub(crate) use headings::{first_h1, slugify};
@@ -25,9 +25,7 @@ pub(crate) use headings::{first_h1, slugify};
 pub(crate) use unlinked::Unlinked;
 use unlinked::{SlotKind, slot_marker};
 
-use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// The Markdown extensions credo enables.
 fn options() -> Options {
@@ -291,68 +289,6 @@ fn parse(body: &str, drop_title: bool) -> Parsed<'_> {
         title_id,
         renamed_ids,
     }
-}
-
-/// GitHub also reads `> [!NOTE] text` (the marker and text on one line) as
-/// an alert; pulldown-cmark only the marker on a line of its own. Turns a
-/// quote whose first paragraph starts with a marker into that alert.
-fn same_line_alerts(evs: &mut [(Event<'_>, std::ops::Range<usize>)]) {
-    for i in 0..evs.len().saturating_sub(2) {
-        if !matches!(evs[i].0, Event::Start(Tag::BlockQuote(None)))
-            || !matches!(evs[i + 1].0, Event::Start(Tag::Paragraph))
-        {
-            continue;
-        }
-        // The parser splits `[!NOTE]` into several text events.
-        let texts = evs[i + 2..]
-            .iter()
-            .take_while(|(e, _)| matches!(e, Event::Text(_)))
-            .count();
-        let first: String = evs[i + 2..i + 2 + texts]
-            .iter()
-            .filter_map(|(e, _)| match e {
-                Event::Text(t) => Some(t.as_ref()),
-                _ => None,
-            })
-            .collect();
-        let Some((kind, rest)) = alert_marker(&first) else {
-            continue;
-        };
-        let rest = CowStr::from(rest.to_string());
-        for (event, _) in &mut evs[i + 3..i + 2 + texts] {
-            *event = Event::Text(CowStr::Borrowed(""));
-        }
-        evs[i + 2].0 = Event::Text(rest);
-        evs[i].0 = Event::Start(Tag::BlockQuote(Some(kind)));
-        let mut depth = 0;
-        for (event, _) in &mut evs[i + 1..] {
-            match event {
-                Event::Start(Tag::BlockQuote(_)) => depth += 1,
-                Event::End(TagEnd::BlockQuote(_)) if depth > 0 => depth -= 1,
-                Event::End(TagEnd::BlockQuote(_)) => {
-                    *event = Event::End(TagEnd::BlockQuote(Some(kind)));
-                    break;
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-/// `[!NOTE] rest` → the alert kind and `rest`.
-fn alert_marker(text: &str) -> Option<(BlockQuoteKind, &str)> {
-    let inner = text.strip_prefix("[!")?;
-    let (name, rest) = inner.split_once(']')?;
-    let kind = match name.to_ascii_uppercase().as_str() {
-        "NOTE" => BlockQuoteKind::Note,
-        "TIP" => BlockQuoteKind::Tip,
-        "IMPORTANT" => BlockQuoteKind::Important,
-        "WARNING" => BlockQuoteKind::Warning,
-        "CAUTION" => BlockQuoteKind::Caution,
-        _ => return None,
-    };
-    let rest = rest.strip_prefix(' ')?;
-    Some((kind, rest))
 }
 
 /// Classifies a link destination: internal links are returned; external
@@ -793,16 +729,6 @@ fn rewrite_html(
     }
     out.push_str(&html[last..]);
     Some(out)
-}
-
-fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
-    match kind {
-        BlockQuoteKind::Note => ("note", "Note"),
-        BlockQuoteKind::Tip => ("tip", "Tip"),
-        BlockQuoteKind::Important => ("important", "Important"),
-        BlockQuoteKind::Warning => ("warning", "Warning"),
-        BlockQuoteKind::Caution => ("caution", "Caution"),
-    }
 }
 
 #[cfg(test)]
