@@ -218,21 +218,24 @@ impl Site {
         };
         let lead = Destination::Asset(format!("{}/{}", translation.code, self.url(target)));
         // A draft translation's page shows its original, headings and all.
-        let (ids, shown): (Vec<&str>, &str) = match &translation.anchors {
-            Some(ids) => (ids.iter().map(String::as_str).collect(), page),
-            None => (self.headings(target).anchor_ids().collect(), original),
+        let own = translation.anchors.as_deref();
+        let scan = self.headings(target);
+        let shown = if own.is_some() { page } else { original };
+        let has =
+            |id: &str| own.map_or_else(|| scan.has_anchor(id), |ids| ids.iter().any(|a| a == id));
+        let ids = || match own {
+            Some(ids) => ids.iter().map(String::as_str).collect(),
+            None => scan.anchor_ids().collect(),
         };
-        Some(
-            match missing_anchor(link, |id| ids.contains(&id), || ids.clone()) {
-                Some((anchor, hint)) => Err(LinkError::MissingAnchor {
-                    lead,
-                    anchor,
-                    page: format!("content/{shown}.md"),
-                    hint,
-                }),
-                None => Ok(lead),
-            },
-        )
+        Some(match missing_anchor(link, has, ids) {
+            Some((anchor, hint)) => Err(LinkError::MissingAnchor {
+                lead,
+                anchor,
+                page: format!("content/{shown}.md"),
+                hint,
+            }),
+            None => Ok(lead),
+        })
     }
 
     /// The page at the folder `x/` that the path `stem` (without its
