@@ -18,6 +18,7 @@ mod generated;
 mod handbook;
 pub(crate) mod memo;
 pub(crate) mod nav;
+mod sidebar;
 mod sink;
 mod statics;
 pub(crate) mod strings;
@@ -174,6 +175,7 @@ fn render_with(
     });
     base.insert("site", &site_context);
     base.insert("theme", &theme.meta);
+    let sidebars = sidebar::Sidebars::new(templates);
     let (mut bodies, body_memo) = render_bodies_with(site, unlinked, memo, &stopped);
     let page_for = |path: String,
                     template: &str,
@@ -193,7 +195,7 @@ fn render_with(
             std::hash::Hash::hash(&(s, template, templates.fingerprints.get(template)), &mut h);
             std::hash::Hasher::finish(&h)
         });
-        let nav = contexts.nav(target);
+        let mut nav = contexts.nav(target);
         let fingerprint = seed.map(|seed| {
             let mut vars = Vars::hashing(seed, &stopped);
             vars.insert("nav", &nav);
@@ -208,6 +210,9 @@ fn render_with(
                 html: None,
                 written: false,
             });
+        }
+        if let (Target::Page(_), Some(sidebars)) = (target, &sidebars) {
+            nav.sidebar = sidebars.for_page(&base, &mut nav);
         }
         let mut vars = Vars::Build(base.clone());
         vars.insert("nav", &nav);

@@ -6,6 +6,9 @@ use super::context::*;
 use crate::site::{PageId, SectionId, Site, Target};
 use serde::Serialize;
 
+/// The most pages a list of the sidebar shows.
+const WINDOW: usize = 60;
+
 /// A top-level section in the sidebar.
 #[derive(Debug, Serialize)]
 pub(crate) struct NavSection<'a> {
@@ -149,12 +152,62 @@ pub(crate) struct NavContext<'a> {
     /// link and hreflang alternate lead to their home instead (a tag that
     /// only some translations use).
     pub missing_in: Vec<String>,
+    /// The built-in sidebar, made already for this page (see
+    /// [`super::sidebar`]): the built-in partial prints it as it is.
+    pub sidebar: Option<String>,
+}
+
+impl<'a> NavContext<'a> {
+    /// A hash of what the sidebar lists, all but which entry is current:
+    /// the pages of one folder (of one window of a large folder) share it.
+    /// An entry is named by its URL's address, since each card borrows its
+    /// page's or section's own string.
+    pub(super) fn shape(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        let card = |h: &mut std::hash::DefaultHasher, card: &Card<'_>| {
+            (card.fields.url.as_ptr() as usize, card.fields.url.len()).hash(h);
+        };
+        let items = |h: &mut std::hash::DefaultHasher, items: &[NavItem<'_>]| {
+            items.len().hash(h);
+            items.iter().for_each(|i| card(h, &i.page));
+        };
+        self.more.hash(&mut h);
+        items(&mut h, &self.pages);
+        self.sections.len().hash(&mut h);
+        for s in &self.sections {
+            card(&mut h, &s.section);
+            (s.current, s.more, s.below.len()).hash(&mut h);
+            items(&mut h, &s.pages);
+            for n in &s.below {
+                card(&mut h, &n.card);
+                (n.depth, n.is_section, n.open).hash(&mut h);
+            }
+            items(&mut h, &s.after);
+        }
+        h.finish()
+    }
+
+    /// Calls `f` with the URL and the `current` mark of every entry.
+    pub(super) fn each_mark(&mut self, mut f: impl FnMut(&'a str, &mut bool)) {
+        for item in &mut self.pages {
+            f(item.page.fields.url, &mut item.current);
+        }
+        for s in &mut self.sections {
+            let items = s.pages.iter_mut().chain(&mut s.after);
+            for item in items {
+                f(item.page.fields.url, &mut item.current);
+            }
+            for n in &mut s.below {
+                f(n.card.fields.url, &mut n.current);
+            }
+        }
+    }
 }
 
 impl<'a> Contexts<'a> {
     /// The sidebar for the page or section `current`.
     pub(crate) fn nav(&self, current: Target) -> NavContext<'a> {
-        const WINDOW: usize = 60;
         let site = self.site;
         let current_section = match current {
             Target::Page(p) => site.pages[p].section,
@@ -177,10 +230,7 @@ impl<'a> Contexts<'a> {
             .filter(|t| matches!(t, Target::Page(_)))
             .position(|&t| t == current)
             .unwrap_or(0);
-        let start = at
-            .saturating_sub(WINDOW / 2)
-            .min(trailing.saturating_sub(WINDOW));
-        let shown = start..(start + WINDOW).min(trailing);
+        let shown = window(at, trailing, WINDOW);
         let mut trailing_seen = 0;
         let mut sections: Vec<NavSection<'a>> = Vec::new();
         for &child in after_leading_pages(site, 0) {
@@ -224,6 +274,7 @@ impl<'a> Contexts<'a> {
             current_url: site.href(site.url(current)),
             path: site.url(current).to_string(),
             missing_in: Vec::new(),
+            sidebar: None,
         }
     }
 
@@ -260,7 +311,7 @@ impl<'a> Contexts<'a> {
             if !open {
                 continue;
             }
-            let (pages, _) = self.nav_pages(sub, current, 60);
+            let (pages, _) = self.nav_pages(sub, current, WINDOW);
             out.extend(
                 pages
                     .into_iter()
@@ -300,13 +351,13 @@ impl<'a> Contexts<'a> {
     }
 
     /// The leading pages of `section` (those before its first subsection in
-    /// its order; all of them, most often), a window of `window` around the
+    /// its order; all of them, most often), a window of `size` around the
     /// current page, and how many the window leaves out.
     fn nav_pages(
         &self,
         section: SectionId,
         current: Target,
-        window: usize,
+        size: usize,
     ) -> (Vec<NavItem<'a>>, usize) {
         let all = &self.site.sections[section].pages;
         let pages = &all[..all.len() - trailing_pages(self.site, section)];
@@ -315,16 +366,25 @@ impl<'a> Contexts<'a> {
             _ => 0,
         };
         let at = if at < pages.len() { at } else { 0 };
-        let start = at
-            .saturating_sub(window / 2)
-            .min(pages.len().saturating_sub(window));
-        let end = (start + window).min(pages.len());
-        let items = pages[start..end]
+        let shown = window(at, pages.len(), size);
+        let items = pages[shown.clone()]
             .iter()
             .map(|&p| self.nav_item(p, current))
             .collect();
-        (items, pages.len() - (end - start))
+        (items, pages.len() - shown.len())
     }
+}
+
+/// Which of `len` entries a window of `size` shows around entry `at`. It
+/// moves in steps of a sixth of its size, not one entry at a time, so that
+/// the sidebar stays still while a reader steps through a large folder,
+/// and neighbouring pages share it (made once: see [`super::sidebar`]);
+/// `at` stays a third of the window or more from either edge of it, but
+/// where the list itself ends.
+fn window(at: usize, len: usize, size: usize) -> std::ops::Range<usize> {
+    let step = (size / 6).max(1);
+    let start = (at.saturating_sub(size / 2) / step * step).min(len.saturating_sub(size));
+    start..(start + size).min(len)
 }
 
 /// The children of `section` after its leading pages: its subsections and
@@ -489,6 +549,27 @@ mod tests {
             let nav = shared.nav(Target::Page(id));
             assert_eq!(shape(&nav), expected, "{ref_path}");
             assert_eq!(value(nav), value(plain.nav(Target::Page(id))), "{ref_path}");
+        }
+    }
+
+    #[test]
+    fn a_window_holds_its_page_and_moves_in_steps() {
+        for len in [0, 1, 59, 60, 61, 100, 250] {
+            let mut starts = std::collections::BTreeSet::new();
+            for at in 0..len {
+                let shown = window(at, len, 60);
+                assert!(shown.contains(&at), "{at} of {len}: {shown:?}");
+                assert_eq!(shown.len(), len.min(60));
+                let margin = (at - shown.start).min(shown.end - 1 - at);
+                let at_an_end = shown.start == 0 || shown.end == len;
+                assert!(margin >= 20 || at_an_end, "{at} of {len}: {shown:?}");
+                starts.insert(shown.start);
+            }
+            // 250 pages: a window per 10 pages, not one per page.
+            assert!(
+                starts.len() <= len.saturating_sub(60) / 10 + 2,
+                "{len}: {starts:?}"
+            );
         }
     }
 

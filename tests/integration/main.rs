@@ -20,3 +20,4 @@ mod plain;
 mod scaffold;
 mod search;
 mod serve;
+mod sidebar;
