@@ -197,13 +197,15 @@ fn take_shared_key(key: &str, value: &Value, slots: &mut Slots, out: &mut Conver
             slots.title = Some(t);
             true
         }),
-        "summary" | "description" if slots.summary.is_none() => {
-            scalar_text(value).is_some_and(|s| {
+        // An archetype's `description: ""` says nothing, and an empty
+        // summary is an error in credo: it stays under `extra`.
+        "summary" | "description" if slots.summary.is_none() => scalar_text(value)
+            .filter(|s| !s.trim().is_empty())
+            .is_some_and(|s| {
                 slots.summary = Some(s);
                 note_mapped(key, "summary", out);
                 true
-            })
-        }
+            }),
         "weight" | "nav_order" | "sidebar_position" if slots.weight.is_none() => {
             let Some(position) = value.as_f64() else {
                 return false;
@@ -261,7 +263,9 @@ fn take_page_key(key: &str, value: &Value, slots: &mut Slots, out: &mut Converte
         }),
         "taxonomies" => return take_taxonomies(value, slots, out),
         // credo's own keys, where the source wrote them as credo reads them.
-        "owner" => scalar_text(value).map(|owner| slots.own.push(("owner", Value::String(owner)))),
+        "owner" => scalar_text(value)
+            .filter(|o| !o.trim().is_empty())
+            .map(|owner| slots.own.push(("owner", Value::String(owner)))),
         "reviewed" => scalar_text(value)
             .filter(|d| crate::load::frontmatter::Date::parse(d).is_some())
             .map(|date| slots.own.push(("reviewed", Value::String(date)))),
@@ -512,6 +516,20 @@ mod tests {
             "---\r\ntitle: Hi\r\n---\r\nOne\r\nTwo\r\n"
         );
         assert_eq!(render(&meta, "One\n"), "---\ntitle: Hi\n---\nOne\n");
+    }
+
+    #[test]
+    fn an_empty_description_or_owner_is_no_summary_or_owner() {
+        // A Hugo archetype writes `description: ""`; credo reads an empty
+        // `summary` or `owner` as an error, so neither is made of it.
+        let converted = convert(
+            yaml("title: Hi\ndescription: \"\"\nowner: ''\n"),
+            Role::Page,
+        );
+        assert_eq!(
+            converted.meta,
+            yaml("title: Hi\nextra: {description: '', owner: ''}\n")
+        );
     }
 
     #[test]

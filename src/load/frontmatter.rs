@@ -259,7 +259,44 @@ pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
             None
         }
     });
-    for (key, list) in [("tags", &raw.tags), ("aliases", &raw.aliases)] {
+    // An empty `summary` or `owner` says nothing, and an empty `owner`
+    // would pass `require_owner` unseen: reported as `title` is.
+    let mut summary = raw.summary;
+    let mut owner = raw.owner;
+    for (key, value, hint) in [
+        (
+            "summary",
+            &mut summary,
+            "write the page's one-line statement, or delete the line",
+        ),
+        (
+            "owner",
+            &mut owner,
+            "name who keeps this page true (a person or a team), or delete the line",
+        ),
+    ] {
+        if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            let (line, col) = block.locate(key, None);
+            errors.push(
+                Diagnostic::error(
+                    block.file,
+                    line,
+                    col,
+                    Code::EmptyValue,
+                    format!("`{key}` is empty"),
+                )
+                .with_hint(hint),
+            );
+            *value = None;
+        }
+    }
+    for (key, list) in [
+        ("tags", &raw.tags),
+        ("aliases", &raw.aliases),
+        ("principles", &raw.principles),
+        ("values", &raw.values),
+        ("related", &raw.related),
+    ] {
         for (at, item) in list.iter().enumerate().filter(|(_, s)| s.trim().is_empty()) {
             // An empty entry is written `""` or `''`, inline or in a block.
             let written = ["\"\"", "''"]
@@ -278,26 +315,33 @@ pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
     }
     let meta = PageMeta {
         title: raw.title.unwrap_or_default(),
-        summary: raw.summary,
+        summary,
         kind: raw.kind,
         number: raw.number,
         weight: raw.weight,
         tags: raw.tags,
         draft: raw.draft,
         checklist,
-        principles: raw.principles,
-        values: raw.values,
-        related: raw.related,
+        // An empty entry is reported above, once: not again as a ref that
+        // names nothing or an alias outside the site.
+        principles: without_empty(raw.principles),
+        values: without_empty(raw.values),
+        related: without_empty(raw.related),
         contrast,
         steps,
-        aliases: raw.aliases,
-        owner: raw.owner,
+        aliases: without_empty(raw.aliases),
+        owner,
         reviewed,
         changes,
         acknowledge: raw.acknowledge,
         extra: raw.extra,
     };
     (meta, errors)
+}
+
+/// The entries of a list that hold something.
+fn without_empty(list: Vec<String>) -> Vec<String> {
+    list.into_iter().filter(|s| !s.trim().is_empty()).collect()
 }
 
 fn empty_title(block: &YamlBlock<'_>) -> Diagnostic {

@@ -597,3 +597,36 @@ fn issue_22_reader_links_follow_credo_yaml() {
     assert!(html.contains("<a href=\"mailto:ops@x.example\">Ask the owner (Ops)</a>"));
     assert!(html.contains("<a href=\"mailto:hb@x.example?subject=Helpful%3A%20A&amp;body=Helpful%3A%20A%0APage%3A%20https%3A%2F%2Fx.example%2Fnotes%2Fa%2F%0AOwner%3A%20Ops%0A%0AWhat%20would%20make%20it%20better%3F%0A\">Yes</a>"), "{html}");
 }
+
+/// An empty `owner` passed `require_owner: true` unseen and showed as an
+/// empty "Owner:"; an empty `summary` rendered an empty statement; an
+/// empty ref was reported at its key's first column as a ref that names
+/// nothing, and an empty alias twice. Each is now one `empty-value` error,
+/// at the key or at the entry (SPEC §6: an error about one front-matter
+/// key or list item points at that key's or item's own line).
+#[test]
+fn empty_owner_summary_and_ref_entries_are_errors_at_their_place() {
+    SiteTest::minimal()
+        .file("credo.yaml", "title: T\nrequire_owner: true\n")
+        .file(
+            "content/_index.md",
+            "---\ntitle: Home\n---\n[a](a.md) [b](b.md)\n",
+        )
+        .file(
+            "content/a.md",
+            "---\ntitle: A\nowner: \"\"\nsummary: ' '\nrelated: [b, \"\"]\n---\n",
+        )
+        .file(
+            "content/b.md",
+            "---\ntitle: B\nowner: Ops\nprinciples:\n  - ''\naliases: [\"\", /old/]\n---\n",
+        )
+        .check()
+        .code(1)
+        .errors_are(&[
+            "content/a.md:3:1: error: `owner` is empty",
+            "content/a.md:4:1: error: `summary` is empty",
+            "content/a.md:5:14: error: `related` holds an empty entry",
+            "content/b.md:5:5: error: `principles` holds an empty entry",
+            "content/b.md:6:11: error: `aliases` holds an empty entry",
+        ]);
+}
