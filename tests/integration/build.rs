@@ -519,3 +519,54 @@ fn a_link_to_a_pages_html_names_the_page() {
         ]
     );
 }
+
+/// A page's `summary` (a section's, on its page) is its
+/// `<meta name="description">`, with or without a site `description`
+/// (without one, no page had any, as a Hugo or Zola theme gives them).
+#[test]
+fn a_summary_is_the_meta_description_even_without_a_site_description() {
+    let meta = |html: &str| {
+        html.lines()
+            .find(|l| l.starts_with("<meta name=\"description\""))
+            .map(str::to_string)
+    };
+    let site = SiteTest::minimal()
+        .file(
+            "content/_index.md",
+            "---\ntitle: Home\n---\n[a](guide/a.md) [b](guide/b.md)\n",
+        )
+        .file(
+            "content/guide/_index.md",
+            "---\ntitle: Guide\nsummary: How we <work>\n---\n",
+        )
+        .file(
+            "content/guide/a.md",
+            "---\ntitle: A\nsummary: Answer & act\n---\n",
+        )
+        .file("content/guide/b.md", "---\ntitle: B\n---\n");
+    let run = site.build();
+    run.success();
+    assert_eq!(
+        meta(&run.page("guide/a/index.html")).as_deref(),
+        Some("<meta name=\"description\" content=\"Answer &amp; act\">")
+    );
+    assert_eq!(
+        meta(&run.page("guide/index.html")).as_deref(),
+        Some("<meta name=\"description\" content=\"How we &lt;work&gt;\">")
+    );
+    assert_eq!(meta(&run.page("guide/b/index.html")), None);
+    assert_eq!(meta(&run.page("index.html")), None);
+    // With one, it stands in where there is no summary.
+    let run = site
+        .file("credo.yaml", "title: T\ndescription: Our credo\n")
+        .build();
+    run.success();
+    assert_eq!(
+        meta(&run.page("guide/b/index.html")).as_deref(),
+        Some("<meta name=\"description\" content=\"Our credo\">")
+    );
+    assert_eq!(
+        meta(&run.page("guide/a/index.html")).as_deref(),
+        Some("<meta name=\"description\" content=\"Answer &amp; act\">")
+    );
+}
