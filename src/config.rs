@@ -155,10 +155,14 @@ impl Config {
         }
     }
 
-    /// [`Config::parse`], and when its only errors are unknown keys (a
-    /// typo such as `descripton:`), the configuration without them too:
-    /// the run goes on to report the content's errors with them, as every
-    /// error of a run is said at once.
+    /// [`Config::parse`], and when its errors leave a configuration the
+    /// content can be read with (an unknown key such as `descripton:`, a
+    /// `base_url` that is no URL, a `lints:` or `strings:` entry that
+    /// names nothing, a missing `title`), that configuration too, without
+    /// them: the run goes on to report the content's errors with them, as
+    /// every error of a run is said at once. YAML that cannot be read and
+    /// a wrong language code stop it there: read without them, every page
+    /// of that language would be an error of its own.
     pub(crate) fn parse_past_unknown_keys(
         text: &str,
         file: &str,
@@ -166,8 +170,17 @@ impl Config {
         match Config::parse_all(text, file) {
             (config, errors) if errors.is_empty() => Ok(config),
             (config, errors) => {
-                let only_unknown = errors.iter().all(|d| d.code == Code::UnknownKey);
-                Err((errors, only_unknown.then_some(config)))
+                let readable = errors.iter().all(|d| {
+                    matches!(
+                        d.code,
+                        Code::UnknownKey
+                            | Code::InvalidBaseUrl
+                            | Code::UnknownLint
+                            | Code::UnknownString
+                            | Code::MissingKey
+                    )
+                });
+                Err((errors, readable.then_some(config)))
             }
         }
     }
@@ -190,6 +203,9 @@ impl Config {
                 Code::InvalidBaseUrl,
                 problem,
             ));
+            // Read on as if it were not written, to report the content's
+            // errors with it.
+            config.base_url = "/".to_string();
         }
         errors.extend(lint_errors(&config.lints, &block));
         errors.extend(language_errors(&block, &config.language));

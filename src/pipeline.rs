@@ -138,8 +138,10 @@ pub(crate) fn load_config(options: &BuildOptions) -> Result<Config, Error> {
     }
 }
 
-/// [`load_config`], going on past unknown keys: the configuration without
-/// them, and their errors, for the run to report with the content's.
+/// [`load_config`], going on past the errors that leave a configuration to
+/// read the content with (unknown keys, a wrong `base_url`: see
+/// [`Config::parse_past_unknown_keys`]): that configuration, and their
+/// errors, for the run to report with the content's.
 pub(crate) fn load_config_past_unknown_keys(
     options: &BuildOptions,
 ) -> Result<(Config, Diagnostics), Error> {
@@ -237,7 +239,8 @@ impl Stopwatch {
 pub struct Setup {
     /// `credo.yaml`.
     pub config: Config,
-    /// credo.yaml's unknown keys, left out of `config`: errors of the run.
+    /// credo.yaml's errors `config` was read past (unknown keys, a wrong
+    /// `base_url`): errors of the run.
     pub config_errors: Diagnostics,
     /// The theme and its compiled templates.
     pub theme: Result<(Theme, Templates), Diagnostics>,

@@ -98,7 +98,8 @@ pub struct Builder {
     options: BuildOptions,
     render_options: RenderOptions,
     config: Result<Config, Diagnostics>,
-    /// credo.yaml's unknown keys, reported with every run's findings (at
+    /// credo.yaml's errors read past (unknown keys, a wrong `base_url`),
+    /// reported with every run's findings (at
     /// their lint level, as `build` does).
     config_errors: Diagnostics,
     theme: Result<(Theme, Templates), Diagnostics>,

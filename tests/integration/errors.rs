@@ -42,16 +42,6 @@ fn extra_is_free_form() {
 }
 
 #[test]
-fn config_errors_name_credo_yaml() {
-    let run = SiteTest::minimal()
-        .file("credo.yaml", "title: T\nbase_ulr: /x/\n")
-        .build();
-    run.code(1)
-        .diagnostics_are(&["credo.yaml:2:1: error: unknown key `base_ulr` in credo.yaml"]);
-    run.stderr_has("did you mean `base_url`?");
-}
-
-#[test]
 fn wrong_types_and_malformed_yaml_are_located() {
     let run = SiteTest::minimal()
         .file("content/a.md", "---\ntitle: A\nnumber: many\n---\n")
@@ -119,35 +109,6 @@ fn list_entries_of_any_type_are_located_at_their_own_line() {
         &format!("content/t.md:9:3: error: {item}"),
         &format!("content/t.md:13:9: error: {item}"),
     ]);
-}
-
-#[test]
-fn every_error_of_credo_yaml_is_reported() {
-    SiteTest::minimal()
-        .file(
-            "credo.yaml",
-            "title: T\nreview_after_days: soon\nserach: false\nlanguage: [en]\n",
-        )
-        .check()
-        .code(1)
-        .diagnostics_are(&[
-            "credo.yaml:2:20: error: review_after_days: expected a whole number, found the text \"soon\"",
-            "credo.yaml:3:1: error: unknown key `serach` in credo.yaml",
-            "credo.yaml:4:11: error: language: expected text, found a list",
-        ]);
-}
-
-#[test]
-fn a_base_url_that_is_neither_url_nor_path_is_refused() {
-    let site = SiteTest::minimal().file("credo.yaml", "title: T\nbase_url: not a url\n");
-    site.check().code(1).diagnostics_are(&[
-        "credo.yaml:2:1: error: `base_url` must be a URL such as `https://x.example/handbook/` or a path such as `/handbook/`, not `not a url`",
-    ]);
-    let site = site.file("credo.yaml", "title: T\nbase_url: https://x.example/hb\n");
-    site.build().success();
-    let run = site.run(&["build", "--base-url", "no such"]);
-    run.code(2);
-    run.stderr_has("--base-url must be a URL");
 }
 
 #[test]
@@ -763,25 +724,6 @@ fn a_closed_stdout_is_no_bug() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("bug"), "{stderr}");
     assert_eq!(out.status.code(), Some(2));
-}
-
-#[test]
-fn a_typo_in_credo_yaml_is_reported_with_the_contents_errors() {
-    let site = SiteTest::minimal()
-        .file("credo.yaml", "title: T\ndescripton: x\nbase_url: /\n")
-        .file("content/p.md", "---\ntitle: P\n---\n[x](nope.md)\n");
-    let expected = [
-        "content/p.md:4:1: error: link to `nope.md`: there is no content/nope.md",
-        "credo.yaml:2:1: error: unknown key `descripton` in credo.yaml",
-    ];
-    site.check().code(1).diagnostics_are(&expected);
-    site.build().code(1).diagnostics_are(&expected);
-    assert!(!site.root.join("public").exists());
-    // A value credo cannot use still stops the run at credo.yaml.
-    let site = site.file("credo.yaml", "title: T\nbase_url: nope\n");
-    let run = site.check();
-    run.code(1);
-    assert_eq!(run.diagnostics().len(), 1, "{}", run.stderr);
 }
 
 #[test]

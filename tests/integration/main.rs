@@ -5,6 +5,7 @@ mod harness;
 mod browser;
 mod build;
 mod changes;
+mod config;
 mod copies;
 mod errors;
 mod flagship;
