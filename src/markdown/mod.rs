@@ -296,7 +296,13 @@ fn parse(body: &str, drop_title: bool) -> Parsed<'_> {
 /// root) are `None`. Every relative URL is internal: a `.md` file, a folder
 /// or path without extension (a page), or any other file (an asset).
 pub fn classify_link(link_type: LinkType, dest: &str, offset: usize) -> Option<LinkRef> {
-    let dest = dest.trim();
+    let mut dest = dest.trim();
+    if let LinkType::WikiLink { has_pothole: true } = link_type {
+        // `[[ref\|label]]`: in a table cell a `|` splits cells unless
+        // escaped, so Obsidian and GitHub wikis write the label's `|` so;
+        // the backslash is no part of the ref.
+        dest = dest.strip_suffix('\\').unwrap_or(dest).trim_end();
+    }
     let (path, anchor) = match dest.split_once('#') {
         Some((p, a)) => (p, Some(a.to_string())),
         None => (dest, None),

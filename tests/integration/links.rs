@@ -203,3 +203,29 @@ fn escaped_text_in_an_html_block_is_no_link() {
         "<p>Write <code>&lt;a href=\"x.md\"&gt;</code> in HTML, see <a href=\"/hb/a/\">A</a>.</p>"
     ));
 }
+
+/// `[[ref\|label]]` in a table cell, where a bare `|` would split the cell
+/// (as Obsidian and GitHub wikis write it): the ref was read as `ref\`, an
+/// unresolved ref.
+#[test]
+fn a_wiki_link_with_an_escaped_pipe_in_a_table_names_its_ref() {
+    let run = SiteTest::minimal()
+        .file("credo.yaml", "title: T\nbase_url: /hb/\n")
+        .file(
+            "content/_index.md",
+            "---\ntitle: Home\n---\n| page | why |\n|---|---|\n| [[team/setup#first-day\\|the setup]] | x |\n",
+        )
+        .file("content/team/setup.md", "# Setup\n\n## First day\n")
+        .build();
+    run.success();
+    let html = run.page("index.html");
+    assert!(
+        html.contains("<td><a href=\"/hb/team/setup/#first-day\">the setup</a></td><td>x</td>"),
+        "{html}"
+    );
+    let copy = run.page("index.md");
+    assert!(
+        copy.contains("| [the setup](</hb/team/setup/#first-day>) | x |"),
+        "{copy}"
+    );
+}
