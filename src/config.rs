@@ -158,10 +158,11 @@ impl Config {
     /// [`Config::parse`], and when its errors leave a configuration the
     /// content can be read with (an unknown key such as `descripton:`, a
     /// `base_url` that is no URL, a `lints:` or `strings:` entry that
-    /// names nothing, a missing `title`), that configuration too, without
-    /// them: the run goes on to report the content's errors with them, as
-    /// every error of a run is said at once. YAML that cannot be read and
-    /// a wrong language code stop it there: read without them, every page
+    /// names nothing, a missing `title`, a value of the wrong type left at
+    /// its default), that configuration too, without them: the run goes on
+    /// to report the content's errors with them, as every error of a run is
+    /// said at once. YAML that cannot be read and a wrong language code (or
+    /// `languages:`, `lints:`) stop it there: read without them, every page
     /// of that language would be an error of its own.
     pub(crate) fn parse_past_unknown_keys(
         text: &str,
@@ -170,15 +171,14 @@ impl Config {
         match Config::parse_all(text, file) {
             (config, errors) if errors.is_empty() => Ok(config),
             (config, errors) => {
-                let readable = errors.iter().all(|d| {
-                    matches!(
-                        d.code,
-                        Code::UnknownKey
-                            | Code::InvalidBaseUrl
-                            | Code::UnknownLint
-                            | Code::UnknownString
-                            | Code::MissingKey
-                    )
+                let readable = errors.iter().all(|d| match d.code {
+                    Code::UnknownKey
+                    | Code::InvalidBaseUrl
+                    | Code::UnknownLint
+                    | Code::UnknownString
+                    | Code::MissingKey => true,
+                    Code::InvalidYaml => read_past_wrong_type(text, file, d.line),
+                    _ => false,
                 });
                 Err((errors, readable.then_some(config)))
             }
@@ -351,6 +351,24 @@ impl Config {
             None => "",
         }
     }
+}
+
+/// Whether the `invalid-yaml` error at `line` of credo.yaml is a value of
+/// the wrong type (`review_after_days: soon`), left at its default, under
+/// a key the content can be read without: the file is keys and values, and
+/// the key is none of `language`, `languages` and `lints`, which say how
+/// every page is read and reported.
+fn read_past_wrong_type(text: &str, file: &str, line: usize) -> bool {
+    if !matches!(serde_yaml::from_str::<serde_yaml::Value>(text), Ok(v) if v.is_mapping()) {
+        return false;
+    }
+    let block = YamlBlock::new(text, file, 1);
+    let key = (KNOWN_KEYS.iter())
+        .filter(|k| block.has_key(k))
+        .map(|k| (block.locate(k, None).0, *k))
+        .filter(|&(at, _)| at <= line)
+        .max_by_key(|&(at, _)| at);
+    key.is_some_and(|(_, k)| !matches!(k, "language" | "languages" | "lints"))
 }
 
 /// Why `url` cannot be a `base_url`: it must be an absolute URL

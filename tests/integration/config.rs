@@ -73,3 +73,37 @@ fn a_typo_in_credo_yaml_is_reported_with_the_contents_errors() {
     run.code(1);
     assert_eq!(run.diagnostics().len(), 1, "{}", run.stderr);
 }
+
+/// A value of the wrong type (left at its default) is reported with the
+/// content's errors too; one under `languages:` or `lints:`, which say how
+/// every page is read and reported, still stops the run at credo.yaml.
+#[test]
+fn a_value_of_the_wrong_type_is_reported_with_the_contents_errors() {
+    let site = SiteTest::minimal()
+        .file(
+            "credo.yaml",
+            "title: T\nreview_after_days: soon\nsections: guides\n",
+        )
+        .file("content/p.md", "---\ntitle: P\n---\n[[nope]]\n");
+    let expected = [
+        "content/p.md:4:1: error: unresolved ref `nope`: no page has that path or name",
+        "credo.yaml:2:20: error: review_after_days: expected a whole number, found the text \"soon\"",
+        "credo.yaml:3:11: error: sections: expected a list, found the text \"guides\"",
+    ];
+    site.check().code(1).diagnostics_are(&expected);
+    site.build().code(1).diagnostics_are(&expected);
+    assert!(!site.root.join("public").exists());
+    for stops in ["languages: {de: Deutsch}\n", "lints: [orphan-page]\n"] {
+        let run = SiteTest::minimal()
+            .file("credo.yaml", format!("title: T\n{stops}"))
+            .file("content/p.md", "---\ntitle: P\n---\n[[nope]]\n")
+            .check();
+        run.code(1);
+        assert_eq!(run.diagnostics().len(), 1, "{}", run.stderr);
+        assert!(
+            run.diagnostics()[0].starts_with("credo.yaml:2:"),
+            "{}",
+            run.stderr
+        );
+    }
+}
