@@ -183,7 +183,7 @@ pub(crate) fn split(
             .map(|t| (original_file(&t.source.file, code), t))
             .collect();
         let mut missing = Vec::new();
-        let files: Vec<Loaded> = default
+        let mut files: Vec<Loaded> = default
             .iter()
             .map(|original| match by_original.remove(&original.source.file) {
                 // A translation still in draft: the original stands in.
@@ -198,7 +198,18 @@ pub(crate) fn split(
                 }
             })
             .collect();
-        for (_, orphan) in by_original {
+        for (_, mut orphan) in by_original {
+            // `_index.de.md` of a section without an `_index.md` (the home
+            // page, a folder of pages): the section is there all the same,
+            // titled by its folder, and this is its page in German, as Hugo
+            // reads it.
+            let folder = super::nfc(orphan.source.folder());
+            let stem = orphan.source.file.rsplit('/').next().unwrap_or_default();
+            if stem == format!("_index.{code}.md") && folders.contains(&folder) {
+                make_section_page(&mut orphan, &folder);
+                files.push(orphan);
+                continue;
+            }
             diagnostics.push(
                 Diagnostic::error(
                     &orphan.source.file,
@@ -213,6 +224,7 @@ pub(crate) fn split(
                 .with_hint("a translation sits beside its original, named `name.LANG.md`"),
             );
         }
+        files.sort_by(|a, b| a.source.ref_path.cmp(&b.source.ref_path));
         languages.push(Language {
             code: code.clone(),
             sources: Sources {

@@ -22,3 +22,4 @@ mod scaffold;
 mod search;
 mod serve;
 mod sidebar;
+mod translations;

@@ -1,0 +1,53 @@
+//! Translations of what has no file of its own in the default language: a
+//! section (or the home page) that has no `_index.md` is there all the same,
+//! so its `_index.LANG.md` is its page in that language, as Hugo reads it.
+
+use crate::harness::SiteTest;
+
+/// `_index.de.md` beside no `_index.md` was an error, "translation without
+/// an original", though the section it translates is there.
+#[test]
+fn a_section_without_an_index_md_takes_its_translation() {
+    let site = SiteTest::empty()
+        .file(
+            "credo.yaml",
+            "title: T\nlanguages:\n  de: {name: Deutsch}\nlints: {missing-translation: allow, orphan-page: allow}\n",
+        )
+        .file(
+            "content/_index.de.md",
+            "---\ntitle: Startseite\n---\nWillkommen.\n",
+        )
+        .file("content/guide/_index.de.md", "---\ntitle: Leitfaden\n---\n")
+        .file("content/guide/setup.md", "# Setup\n")
+        .file("content/guide/setup.de.md", "# Einrichtung\n");
+    site.check().success().diagnostics_are(&[]);
+    let run = site.build();
+    run.success();
+    let h1 = |page: &str| {
+        let html = run.page(page);
+        let start = html.find("<h1").map_or(0, |i| i);
+        html[start..].lines().next().unwrap_or_default().to_string()
+    };
+    assert!(
+        h1("de/index.html").contains(">Startseite</h1>"),
+        "{}",
+        h1("de/index.html")
+    );
+    assert!(
+        h1("de/guide/index.html").contains(">Leitfaden</h1>"),
+        "{}",
+        h1("de/guide/index.html")
+    );
+    // The default language keeps the folder's name.
+    assert!(
+        h1("guide/index.html").contains(">Guide</h1>"),
+        "{}",
+        h1("guide/index.html")
+    );
+    assert!(run.page("de/index.html").contains("Willkommen."));
+    // A translation of a page that is not there is still an error.
+    site.file("content/guide/gone.de.md", "# Weg\n")
+        .check()
+        .code(1)
+        .diagnostics_are(&["content/guide/gone.de.md:1:1: error: translation without an original: there is no content/guide/gone.md"]);
+}
