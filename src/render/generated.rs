@@ -294,8 +294,10 @@ impl Generated<'_> {
                 } else {
                     alias.clone()
                 };
+                let permalink = format!("{}{to}", self.site.config.origin());
                 (self.render)(path, "alias.html", &|ctx| {
                     ctx.insert("target", &to);
+                    ctx.insert("permalink", &permalink);
                     ctx.insert("title", title);
                 })
             })

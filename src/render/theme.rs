@@ -74,6 +74,19 @@ pub struct Theme {
     pub strings: super::strings::Overrides,
 }
 
+/// The folders of the site's `themes/`, sorted: the local themes.
+fn local_theme_names(root: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root.join("themes"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    names
+}
+
 fn builtin_names() -> Vec<&'static str> {
     let mut names: Vec<&str> = embedded::THEMES
         .iter()
@@ -130,10 +143,14 @@ impl Theme {
                 Code::UnknownTheme,
                 format!("theme `{name}` is neither a folder themes/{name}/ nor a built-in theme"),
             );
-
-            if let Some(best) = crate::diagnostic::did_you_mean(name, &builtin_names()) {
-                d = d.with_hint(format!("did you mean `{best}`?"));
-            }
+            let local = local_theme_names(root);
+            let known: Vec<&str> = (builtin_names().into_iter())
+                .chain(local.iter().map(String::as_str))
+                .collect();
+            d = d.with_hint(match crate::diagnostic::did_you_mean(name, &known) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("the themes here: {}", known.join(", ")),
+            });
             diagnostics.push(d);
         }
         theme.add_dir(

@@ -323,6 +323,17 @@ fn an_unknown_theme_is_an_error_with_a_hint() {
         .build();
     run.code(1).diagnostics_are(&["credo.yaml:2:1: error: theme `compakt` is neither a folder themes/compakt/ nor a built-in theme"]);
     run.stderr_has("did you mean `compact`?");
+    // A local theme misspelt is found too; with nothing close, the hint
+    // lists what there is.
+    let site = SiteTest::minimal()
+        .file("credo.yaml", "title: T\ntheme: harbur\n")
+        .file(
+            "themes/harbour/templates/partials/footer.html",
+            "<footer></footer>\n",
+        );
+    site.build().code(1).stderr_has("did you mean `harbour`?");
+    let site = site.file("credo.yaml", "title: T\ntheme: zzz\n");
+    (site.build().code(1)).stderr_has("the themes here: compact, default, harbour");
 }
 
 #[test]
@@ -568,5 +579,30 @@ fn a_summary_is_the_meta_description_even_without_a_site_description() {
     assert_eq!(
         meta(&run.page("guide/a/index.html")).as_deref(),
         Some("<meta name=\"description\" content=\"Answer &amp; act\">")
+    );
+}
+
+/// An alias page redirects, names its target's absolute URL as canonical
+/// (search engines want a full URL there) and keeps itself out of indexes,
+/// as Hugo's and Zola's alias pages do.
+#[test]
+fn an_alias_page_is_canonical_to_its_target_and_not_indexed() {
+    let site = SiteTest::empty()
+        .file("credo.yaml", "title: T\nbase_url: https://x.example/hb/\n")
+        .file("content/_index.md", "# Home\n")
+        .file("content/guide/a.md", "---\naliases: [/old/a/]\n---\n# A\n");
+    site.build().success();
+    let alias = site.read("public/old/a/index.html");
+    assert!(
+        alias.contains(r#"<link rel="canonical" href="https://x.example/hb/guide/a/">"#),
+        "{alias}"
+    );
+    assert!(
+        alias.contains(r#"<meta name="robots" content="noindex">"#),
+        "{alias}"
+    );
+    assert!(
+        alias.contains(r#"<meta http-equiv="refresh" content="0; url=/hb/guide/a/">"#),
+        "{alias}"
     );
 }
