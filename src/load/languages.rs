@@ -121,6 +121,9 @@ pub(crate) fn split(
     let mut unreadable = sources.unreadable;
     for mut file in sources.files {
         let Some(lang) = file.source.lang.clone() else {
+            if let Some(d) = language_in_another_case(&file, config) {
+                diagnostics.push(d);
+            }
             default.push(file);
             continue;
         };
@@ -317,6 +320,26 @@ fn language_suffix(file: &Loaded, lang: &str) -> Diagnostic {
     .with_hint(format!(
         "to make it a translation, add `languages: {{{lang}: {{name: ...}}}}` to credo.yaml; to keep it a page, rename it or set `lints: {{language-suffix: allow}}`"
     ))
+}
+
+/// `a.DE.md` on a site with `de`: a page of its own (suffixes are
+/// matched as written, lower case), which its author meant as the
+/// translation.
+fn language_in_another_case(file: &Loaded, config: &Config) -> Option<Diagnostic> {
+    let (name, suffix) = file.source.ref_path.rsplit_once('.')?;
+    let code = (config.languages.keys())
+        .find(|code| *code != suffix && code.eq_ignore_ascii_case(suffix))?;
+    let stem = name.rsplit('/').next().unwrap_or(name);
+    Some(
+        Diagnostic::warning(
+            &file.source.file,
+            0,
+            0,
+            Code::LanguageSuffix,
+            format!("`{suffix}` is language `{code}` in another case: this file is published as a page of its own, not as a translation"),
+        )
+        .with_hint(format!("rename it `{stem}.{code}.md` to make it the `{code}` translation")),
+    )
 }
 
 fn unknown_language(file: &Loaded, lang: &str, config: &Config) -> Diagnostic {

@@ -51,3 +51,30 @@ fn a_section_without_an_index_md_takes_its_translation() {
         .code(1)
         .diagnostics_are(&["content/guide/gone.de.md:1:1: error: translation without an original: there is no content/guide/gone.md"]);
 }
+
+/// `a.DE.md` on a site with `de` is a page of its own (language suffixes
+/// are lower case, as credo.yaml writes them), which is what its author did
+/// not mean: a warning says so and how to name it.
+#[test]
+fn a_language_suffix_in_another_case_is_a_page_with_a_warning() {
+    let site = SiteTest::empty()
+        .file(
+            "credo.yaml",
+            "title: T\nlanguages:\n  de: {name: Deutsch}\nlints: {missing-translation: allow, orphan-page: allow}\n",
+        )
+        .file("content/_index.md", "# Home\n")
+        .file("content/guide/a.md", "# A\n")
+        .file("content/guide/a.DE.md", "# A auf Deutsch\n")
+        .file("content/guide/b.EN.md", "# B\n")
+        .file("content/guide/b.md", "# B too\n");
+    site.check().success().diagnostics_are(&[
+        "content/guide/a.DE.md:1:1: warning: `DE` is language `de` in another case: this file is published as a page of its own, not as a translation",
+    ]);
+    site.check()
+        .stderr_has("rename it `a.de.md` to make it the `de` translation");
+    let run = site.build();
+    run.success();
+    assert!(run.page("guide/a.DE/index.html").contains("A auf Deutsch"));
+    // The default language has no translations: `b.EN.md` is a page.
+    assert!(run.page("guide/b.EN/index.html").contains("<h1"));
+}
