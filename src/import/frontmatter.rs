@@ -197,8 +197,8 @@ fn take_shared_key(key: &str, value: &Value, slots: &mut Slots, out: &mut Conver
             slots.title = Some(t);
             true
         }),
-        // An archetype's `description: ""` says nothing, and an empty
-        // summary is an error in credo: it stays under `extra`.
+        // An archetype's `description: ""` says nothing: it stays under
+        // `extra`, with what else the source wrote.
         "summary" | "description" if slots.summary.is_none() => scalar_text(value)
             .filter(|s| !s.trim().is_empty())
             .is_some_and(|s| {
@@ -520,8 +520,8 @@ mod tests {
 
     #[test]
     fn an_empty_description_or_owner_is_no_summary_or_owner() {
-        // A Hugo archetype writes `description: ""`; credo reads an empty
-        // `summary` or `owner` as an error, so neither is made of it.
+        // A Hugo archetype writes `description: ""`; an empty `summary` or
+        // `owner` says nothing, so neither is made of it.
         let converted = convert(
             yaml("title: Hi\ndescription: \"\"\nowner: ''\n"),
             Role::Page,

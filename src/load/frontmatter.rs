@@ -259,37 +259,11 @@ pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
             None
         }
     });
-    // An empty `summary` or `owner` says nothing, and an empty `owner`
-    // would pass `require_owner` unseen: reported as `title` is.
-    let mut summary = raw.summary;
-    let mut owner = raw.owner;
-    for (key, value, hint) in [
-        (
-            "summary",
-            &mut summary,
-            "write the page's one-line statement, or delete the line",
-        ),
-        (
-            "owner",
-            &mut owner,
-            "name who keeps this page true (a person or a team), or delete the line",
-        ),
-    ] {
-        if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
-            let (line, col) = block.locate(key, None);
-            errors.push(
-                Diagnostic::error(
-                    block.file,
-                    line,
-                    col,
-                    Code::EmptyValue,
-                    format!("`{key}` is empty"),
-                )
-                .with_hint(hint),
-            );
-            *value = None;
-        }
-    }
+    // An empty `summary` or `owner` (`description: ""`, as archetypes
+    // write it) says nothing: it is read as not written, as other tools
+    // read it, so an empty owner is a missing one for `require_owner`.
+    let said = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
+    let (summary, owner) = (said(raw.summary), said(raw.owner));
     for (key, list) in [
         ("tags", &raw.tags),
         ("aliases", &raw.aliases),

@@ -599,14 +599,15 @@ fn issue_22_reader_links_follow_credo_yaml() {
 }
 
 /// An empty `owner` passed `require_owner: true` unseen and showed as an
-/// empty "Owner:"; an empty `summary` rendered an empty statement; an
-/// empty ref was reported at its key's first column as a ref that names
-/// nothing, and an empty alias twice. Each is now one `empty-value` error,
-/// at the key or at the entry (SPEC §6: an error about one front-matter
-/// key or list item points at that key's or item's own line).
+/// empty "Owner:"; an empty `summary` rendered an empty statement: both are
+/// read as not written (as Hugo and Zola read `description = ""`), so the
+/// owner is missing. An empty ref was reported at its key's first column as
+/// a ref that names nothing, and an empty alias twice: each is now one
+/// `empty-value` error at the entry (SPEC §6: an error about one
+/// front-matter key or list item points at that key's or item's own line).
 #[test]
 fn empty_owner_summary_and_ref_entries_are_errors_at_their_place() {
-    SiteTest::minimal()
+    let site = SiteTest::minimal()
         .file("credo.yaml", "title: T\nrequire_owner: true\n")
         .file(
             "content/_index.md",
@@ -619,14 +620,28 @@ fn empty_owner_summary_and_ref_entries_are_errors_at_their_place() {
         .file(
             "content/b.md",
             "---\ntitle: B\nowner: Ops\nprinciples:\n  - ''\naliases: [\"\", /old/]\n---\n",
+        );
+    let run = site.check();
+    run.code(1).errors_are(&[
+        "content/a.md:5:14: error: `related` holds an empty entry",
+        "content/b.md:5:5: error: `principles` holds an empty entry",
+        "content/b.md:6:11: error: `aliases` holds an empty entry",
+    ]);
+    assert!(
+        run.diagnostics()
+            .iter()
+            .any(|d| d.starts_with("content/a.md") && d.contains("page has no `owner`")),
+        "{:?}",
+        run.diagnostics()
+    );
+    let site = site
+        .file(
+            "content/a.md",
+            "---\ntitle: A\nowner: \"\"\nsummary: ' '\n---\n",
         )
-        .check()
-        .code(1)
-        .errors_are(&[
-            "content/a.md:3:1: error: `owner` is empty",
-            "content/a.md:4:1: error: `summary` is empty",
-            "content/a.md:5:14: error: `related` holds an empty entry",
-            "content/b.md:5:5: error: `principles` holds an empty entry",
-            "content/b.md:6:11: error: `aliases` holds an empty entry",
-        ]);
+        .file("content/b.md", "---\ntitle: B\nowner: Ops\n---\n");
+    let run = site.build();
+    run.success();
+    let page = run.page("a/index.html");
+    assert!(!page.contains("class=\"summary\""), "{page}");
 }
