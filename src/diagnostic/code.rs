@@ -99,6 +99,7 @@ codes! {
     InvalidLanguage = "invalid-language", Error, "A code of credo.yaml's `languages:` is no language tag (`de`, `pt-BR`), is the default language, or names a folder where credo writes a page of its own (`tags`).";
     InvalidYaml = "invalid-yaml", Error, "Front matter, credo.yaml or a theme.yaml is not valid YAML or not keys and values, writes a key twice, or a value has the wrong type.";
     Io = "io", Error, "A file cannot be read.";
+    KindKey = "kind-key", Warning, "A key read on pages of one kind is set on a page of another, which does not show it: `steps` off a track, `principles` off a scenario, `contrast` off an attitude page.";
     LanguageSuffix = "language-suffix", Warning, "A page named like a translation is published as a page of its own, not as a translation: on a site of one language (`README.es.md`), or with a language of the site in another case (`a.DE.md`).";
     MarkdownNotPage = "markdown-not-page", Warning, "A Markdown file of `content/` named otherwise than `x.md` (`x.markdown`, `x.MD`, `x.mdx`) is published as a file, not a page.";
     MissingKey = "missing-key", Error, "A required key is missing.";

@@ -97,7 +97,7 @@ fn list_entries_of_any_type_are_located_at_their_own_line() {
     let run = SiteTest::minimal()
         .file(
             "content/t.md",
-            "---\ntitle: T\nsteps:\n  - a\n  - 5\nchecklist:\n  - fine\n  - true\n  -\n  - group: G\n    items:\n      - ok\n      - 7\n---\n",
+            "---\ntitle: T\nsteps:\n  - a\n  - 5\nchecklist:\n  - fine\n  - true\n  -\n  - group: G\n    items:\n      - ok\n      - 7\nkind: track\n---\n",
         )
         .file("content/a.md", "---\ntitle: A\n---\n")
         .check();
@@ -279,6 +279,7 @@ fn front_matter_refs_point_at_their_item() {
         "content/s.md:7:5: error: `principles` must name principle pages, but `honesty` is a value",
         "content/s.md:8:19: error: `values` must name value pages, but `p` is a principle",
         "content/s.md:9:11: error: unresolved ref `gone`: no page has that path or name",
+        "content/s.md:10:1: warning: `steps` is read on track pages, and this page is a scenario: it is not shown",
         "content/s.md:11:10: error: unresolved ref `alsogone`: no page has that path or name",
     ]);
 }

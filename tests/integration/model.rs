@@ -645,3 +645,43 @@ fn empty_owner_summary_and_ref_entries_are_errors_at_their_place() {
     let page = run.page("a/index.html");
     assert!(!page.contains("class=\"summary\""), "{page}");
 }
+
+/// `steps` on a value page made the page it names say "Step 1 of 1 in V"
+/// while V's own page listed no steps, and `principles` there was dropped
+/// unseen: a key of another kind's pages is a `kind-key` warning at the
+/// key, and is not acted on.
+#[test]
+fn a_key_of_another_kinds_pages_is_a_warning_and_not_acted_on() {
+    let site = SiteTest::minimal()
+        .file(
+            "content/_index.md",
+            "---\ntitle: Home\n---\n[v](v.md) [p](p.md) [t](t.md)\n",
+        )
+        .file("content/p.md", "---\ntitle: P\nkind: principle\n---\n")
+        .file(
+            "content/v.md",
+            "---\ntitle: V\nkind: value\nprinciples: [p]\nsteps: [p]\ncontrast:\n  left: {title: L, points: [a]}\n  right: {title: R, points: [b]}\n---\n",
+        )
+        .file("content/t.md", "---\ntitle: T\nkind: track\nsteps: [p]\n---\n");
+    let run = site.check();
+    run.success();
+    let kind_keys: Vec<String> = (run.diagnostics().into_iter())
+        .filter(|d| d.contains("is read on"))
+        .collect();
+    assert_eq!(
+        kind_keys,
+        [
+            "content/v.md:4:1: warning: `principles` is read on scenario pages, and this page is a value: it is not shown",
+            "content/v.md:5:1: warning: `steps` is read on track pages, and this page is a value: it is not shown",
+            "content/v.md:6:1: warning: `contrast` is read on attitude pages, and this page is a value: it is not shown",
+        ]
+    );
+    run.stderr_has("give the page `kind: track` if it is one, or remove `steps`");
+    let run = site.build();
+    run.success();
+    let p = run.page("p/index.html");
+    // The track T names P; V does not.
+    assert!(p.contains("Step 1 of 1 in <a href=\"/t/\">T</a>"), "{p}");
+    assert!(!p.contains("in <a href=\"/v/\">V</a>"), "{p}");
+    assert_eq!(p.matches("class=\"track-strip\"").count(), 1, "{p}");
+}
