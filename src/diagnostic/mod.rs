@@ -126,24 +126,55 @@ impl Diagnostic {
         if let Some(source) = &self.source_line {
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
+            let (shown, column) = excerpt(source, self.column);
             // The caret stands under the column as a terminal shows the
             // line: a CJK character or an emoji takes two cells.
-            let caret_pad: String = source
+            let caret_pad: String = shown
                 .chars()
-                .take(self.column.saturating_sub(1))
+                .take(column.saturating_sub(1))
                 .map(|c| match c {
                     '\t' => "\t",
                     c if unicode_width::UnicodeWidthChar::width(c) == Some(2) => "  ",
                     _ => " ",
                 })
                 .collect();
-            let _ = write!(out, "\n{pad} |\n{gutter} | {source}\n{pad} | {caret_pad}^");
+            let _ = write!(out, "\n{pad} |\n{gutter} | {shown}\n{pad} | {caret_pad}^");
         }
         if let Some(hint) = &self.hint {
             let _ = write!(out, "\n  = help: {hint}");
         }
         out
     }
+}
+
+/// A source line longer than this many characters is shown in part.
+const EXCERPT_WIDTH: usize = 100;
+
+/// The part of a source line to show around `column` (1-based, in
+/// characters), and the column within that part: a line of a minified
+/// table or of a paragraph never wrapped can run to thousands of
+/// characters, which would bury the report (and its caret) in a terminal.
+/// A cut end is marked `...`, as rustc marks it.
+fn excerpt(source: &str, column: usize) -> (std::borrow::Cow<'_, str>, usize) {
+    let count = source.chars().count();
+    if count <= EXCERPT_WIDTH {
+        return (source.into(), column);
+    }
+    let at = column.saturating_sub(1).min(count);
+    let start = at.saturating_sub(EXCERPT_WIDTH / 3);
+    let end = (start + EXCERPT_WIDTH).min(count);
+    let start = end.saturating_sub(EXCERPT_WIDTH).min(start);
+    let mut shown = String::new();
+    let mut column = column - start;
+    if start > 0 {
+        shown.push_str("...");
+        column += 3;
+    }
+    shown.extend(source.chars().skip(start).take(end - start));
+    if end < count {
+        shown.push_str("...");
+    }
+    (shown.into(), column)
 }
 
 /// More findings of one code than this get a summary line at the end of a report.
@@ -370,6 +401,40 @@ mod tests {
             "{}",
             d.render_human()
         );
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_its_column() {
+        // A paragraph of 20 000 words on one line: the report shows the
+        // link and some words before it, not 100 000 characters and a
+        // caret line as long.
+        let line = format!(
+            "{}[bad](nope.md) {}",
+            "word ".repeat(20_000),
+            "tail ".repeat(50)
+        );
+        let d = Diagnostic::error("content/a.md", 1, 100_001, Code::BrokenLink, "bad")
+            .with_source(&line);
+        let shown = d.render_human();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[2], format!("1 | ...{}...", &line[99_967..100_067]));
+        assert!(lines[2].starts_with("1 | ...rd word word"));
+        assert_eq!(lines[3], format!("  | {}^", " ".repeat(3 + 33)));
+        assert!(shown.len() < 400, "{shown}");
+        // A line short enough is shown whole, and a column near either
+        // end of a long one cuts only the other end.
+        let long = "x".repeat(150);
+        let d = Diagnostic::error("a.md", 1, 1, Code::BrokenLink, "bad").with_source(&long);
+        assert!(
+            d.render_human()
+                .contains(&format!("1 | {}...\n  | ^", "x".repeat(100)))
+        );
+        let d = Diagnostic::error("a.md", 1, 150, Code::BrokenLink, "bad").with_source(&long);
+        assert!(d.render_human().contains(&format!(
+            "1 | ...{}\n  | {}^",
+            "x".repeat(100),
+            " ".repeat(102)
+        )));
     }
 
     #[test]
