@@ -245,10 +245,15 @@ fn without_attr_lists(line: &str) -> String {
             continue;
         };
         match image {
-            Some((start, alt, src)) => {
+            Some((start, alt, src, title)) => {
                 out.push_str(&before[..start]);
+                // The image's own title, unless its list sets one.
+                let title = title
+                    .filter(|_| !attributes.contains(" title=\""))
+                    .map(|t| format!(" title=\"{}\"", html_attribute(t)))
+                    .unwrap_or_default();
                 out.push_str(&format!(
-                    "<img src=\"{}\" alt=\"{}\"{attributes}>",
+                    "<img src=\"{}\" alt=\"{}\"{title}{attributes}>",
                     html_attribute(src),
                     html_attribute(alt)
                 ));
@@ -306,15 +311,39 @@ fn attr_list(list: &str) -> Option<String> {
 }
 
 /// The image `![alt](src "title")` that `text` ends with: where it starts,
-/// its alt text and its source.
-fn image_at_end(text: &str) -> Option<(usize, &str, &str)> {
+/// its alt text, its source and its title.
+fn image_at_end(text: &str) -> Option<(usize, &str, &str, Option<&str>)> {
     let inner = text.strip_suffix(')')?;
     let open = inner.rfind("](")?;
-    let destination = inner[open + 2..].trim();
-    let src = destination.split_whitespace().next()?;
-    let src = src.trim_start_matches('<').trim_end_matches('>');
+    let (src, title) = source_and_title(inner[open + 2..].trim())?;
     let start = inner[..open].rfind("![")?;
-    Some((start, &inner[start + 2..open], src))
+    Some((start, &inner[start + 2..open], src, title))
+}
+
+/// A destination's source and title (`team photo.png "The team"`):
+/// Python-Markdown allows spaces in the source (`img/team photo.png`),
+/// so the title is only a quoted or bracketed text at the end, after a
+/// space; `<…>` encloses a source.
+fn source_and_title(destination: &str) -> Option<(&str, Option<&str>)> {
+    if let Some(enclosed) = destination.strip_prefix('<') {
+        let close = enclosed.find('>')?;
+        let title = enclosed[close + 1..].trim();
+        let title = (title.len() >= 2).then(|| &title[1..title.len() - 1]);
+        return Some((&enclosed[..close], title));
+    }
+    for (open, close) in [('"', '"'), ('\'', '\''), ('(', ')')] {
+        let Some(inner) = destination.strip_suffix(close) else {
+            continue;
+        };
+        let Some(at) = inner.rfind(open) else {
+            continue;
+        };
+        let src = &inner[..at];
+        if src.ends_with(char::is_whitespace) && !src.trim().is_empty() {
+            return Some((src.trim_end(), Some(&inner[at + 1..])));
+        }
+    }
+    (!destination.is_empty()).then_some((destination, None))
 }
 
 /// Whether `text` ends with a link, `[label](destination)`.
@@ -538,9 +567,17 @@ mod tests {
         let body = "![Team photo](img/team.png \"The team\"){ width=\"300\" loading=lazy .shadow #team }\n[Sign up](signup.md){ .md-button .md-button--primary } and {not a list} or ![x](a.png){}\n```\n![c](c.png){ width=1 }\n```\n";
         assert_eq!(
             convert(body, Generator::MkDocs).unwrap(),
-            "<img src=\"img/team.png\" alt=\"Team photo\" class=\"shadow\" width=\"300\" loading=\"lazy\" id=\"team\">\n[Sign up](signup.md) and {not a list} or ![x](a.png){}\n```\n![c](c.png){ width=1 }\n```\n"
+            "<img src=\"img/team.png\" alt=\"Team photo\" title=\"The team\" class=\"shadow\" width=\"300\" loading=\"lazy\" id=\"team\">\n[Sign up](signup.md) and {not a list} or ![x](a.png){}\n```\n![c](c.png){ width=1 }\n```\n"
         );
         assert_eq!(attr_list("a b"), None);
+        // A source with spaces, which Python-Markdown allows, is kept
+        // whole (it was cut at its first space: `src="img/team"`), with
+        // or without a title, and so is one in `<…>`.
+        let spaced = "![Team](img/team photo.png){ width=\"300\" } ![Desk](<img/front desk.png> \"Front\"){ .wide } ![Map](maps/floor plan (v2).svg 'Floor'){ loading=lazy }\n";
+        assert_eq!(
+            convert(spaced, Generator::MkDocs).unwrap(),
+            "<img src=\"img/team photo.png\" alt=\"Team\" width=\"300\"> <img src=\"img/front desk.png\" alt=\"Desk\" title=\"Front\" class=\"wide\"> <img src=\"maps/floor plan (v2).svg\" alt=\"Map\" title=\"Floor\" loading=\"lazy\">\n"
+        );
         // Braces after no link, or in code, are text.
         let code = "`if (ok){ x=1 }` and (code){ a=1 }\n";
         assert_eq!(convert(code, Generator::MkDocs), None);
