@@ -141,19 +141,34 @@ impl<'a> YamlBlock<'a> {
             }
             return (value, errors);
         }
-        if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(self.text) {
-            // A top-level key written twice is reported above; the keys
-            // are gone through one by one for whatever else is wrong.
-            let only_repeated =
-                !repeated.is_empty() && e.to_string().starts_with("duplicate entry with key");
-            if !only_repeated {
-                // Broken YAML has no keys to go through one by one.
-                errors.push(self.error_from_serde(&e, 0));
-                return (T::default(), errors);
+        // The block read whole, its aliases resolved (`contact: *o` naming
+        // an anchor of another key, `owner: &o Ops`).
+        let mut resolved = None;
+        match serde_yaml::from_str::<serde_yaml::Value>(self.text) {
+            Ok(serde_yaml::Value::Mapping(map)) => resolved = Some(map),
+            Ok(_) => {}
+            Err(e) => {
+                // A top-level key written twice is reported above; the keys
+                // are gone through one by one for whatever else is wrong.
+                let only_repeated =
+                    !repeated.is_empty() && e.to_string().starts_with("duplicate entry with key");
+                if !only_repeated {
+                    // Broken YAML has no keys to go through one by one.
+                    errors.push(self.error_from_serde(&e, 0));
+                    return (T::default(), errors);
+                }
             }
         }
+        // A key's value as the whole block gives it, alone in a mapping.
+        let alone = |name: &str| {
+            let value = resolved.as_ref()?.get(name)?.clone();
+            let mut map = serde_yaml::Mapping::new();
+            map.insert(name.into(), value);
+            Some(map)
+        };
         let lines: Vec<&str> = self.text.split_inclusive('\n').collect();
         let mut good = String::new();
+        let mut good_resolved = serde_yaml::Mapping::new();
         let mut bad = 0;
         for (i, key) in self.keys.iter().enumerate() {
             // The first of a repeated key is the one read on.
@@ -161,12 +176,38 @@ impl<'a> YamlBlock<'a> {
                 continue;
             }
             let slice = self.key_text(&lines, i);
-            match serde_yaml::from_str::<T>(&slice) {
-                Ok(_) => good.push_str(&slice),
-                Err(e) => {
-                    bad += 1;
-                    errors.push(self.error_from_serde(&e, key.line));
+            let fits = match serde_yaml::from_str::<T>(&slice) {
+                Ok(_) => true,
+                // Read alone, an alias to another key's anchor names
+                // nothing: the key is judged as the whole block reads it.
+                Err(e) => match alone(&key.name) {
+                    Some(map) if e.to_string().starts_with("unknown anchor") => {
+                        // Written out again with the alias resolved, to
+                        // say what does not fit where serde says it.
+                        let text = serde_yaml::to_string(&map).unwrap_or_default();
+                        match serde_yaml::from_str::<T>(&text) {
+                            Ok(_) => true,
+                            Err(e) => {
+                                let mut d = self.error_from_serde(&e, key.line);
+                                d.line = self.first_line + key.line;
+                                errors.push(d);
+                                false
+                            }
+                        }
+                    }
+                    _ => {
+                        errors.push(self.error_from_serde(&e, key.line));
+                        false
+                    }
+                },
+            };
+            if fits {
+                good.push_str(&slice);
+                if let Some(map) = alone(&key.name) {
+                    good_resolved.extend(map);
                 }
+            } else {
+                bad += 1;
             }
         }
         if bad == 0
@@ -177,9 +218,11 @@ impl<'a> YamlBlock<'a> {
             // anchor of another key, a flow-style block): say what serde said.
             errors.push(d);
         }
-        let value =
-            serde_yaml::from_str(if good.is_empty() { "{}" } else { &good }).unwrap_or_default();
-        (value, errors)
+        let value = match resolved {
+            Some(_) => serde_yaml::from_value(good_resolved.into()).ok(),
+            None => serde_yaml::from_str(if good.is_empty() { "{}" } else { &good }).ok(),
+        };
+        (value.unwrap_or_default(), errors)
     }
 
     /// Whether the block is keys and values (or empty), not a list or a

@@ -232,3 +232,27 @@ fn a_tab_in_the_indentation_is_named_where_it_is() {
             .is_ok()
     );
 }
+
+/// An alias naming another key's anchor (`contact: *o` after `owner: &o
+/// Ops`) is valid YAML: a mistake elsewhere in the block (an unknown key)
+/// gave it a second error, "unknown anchor", and lost every key it read.
+#[test]
+fn an_alias_to_another_keys_anchor_is_no_error_beside_an_unknown_key() {
+    let yaml =
+        "base: &b\n  owner: Ops\ntitle: &t Refunds\nextra:\n  <<: *b\n  heading: *t\ntags: [*t]\n";
+    let b = YamlBlock::new(yaml, "f.md", 2);
+    let (meta, errors): (Meta, _) = b.parse_keys(META_KEYS, "front matter");
+    let shown: Vec<String> = (errors.iter())
+        .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+        .collect();
+    assert_eq!(shown, ["2:1: unknown key `base` in front matter"]);
+    assert_eq!(meta.title, "Refunds");
+    assert_eq!(meta.tags, ["Refunds"]);
+    assert_eq!(meta.extra["heading"], "Refunds");
+    // A value of the wrong type is still reported at its line, alias or not.
+    let said = said("base: &n 1.5\nweight: *n\ntitle: x\n", "f.md", 2);
+    assert_eq!(
+        said[1].0,
+        "3:9: weight: expected a whole number, found the number 1.5"
+    );
+}
