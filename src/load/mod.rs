@@ -198,6 +198,10 @@ pub(crate) struct Listing {
     pub markdown: Vec<PathBuf>,
     /// The site's own `static/` files and the non-Markdown files of `content/`.
     pub statics: Vec<StaticFile>,
+    /// What the walk of `content/` left out with an error of its own (a
+    /// symbolic link that dangles, loops or leaves the root), by ref path
+    /// (`docs/out`, `docs/map.png`): a link to it is not a second error.
+    pub left_out: Vec<String>,
 }
 
 /// Lists `content/` and `static/` under `root` without reading any file.
@@ -205,6 +209,10 @@ pub(crate) fn list(root: &Path) -> (Listing, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let content = root.join("content");
     let paths = walk_files(root, &content, Hidden::Skip, &mut diagnostics);
+    let left_out = (diagnostics.iter())
+        .filter(|d| d.file.starts_with("content/"))
+        .map(|d| nfc(content_path(&d.file)))
+        .collect();
     let (markdown, others): (Vec<_>, Vec<_>) = paths
         .into_iter()
         .partition(|p| p.extension().is_some_and(|e| e == "md"));
@@ -225,7 +233,11 @@ pub(crate) fn list(root: &Path) -> (Listing, Diagnostics) {
         Hidden::Keep,
         &mut diagnostics,
     ));
-    let listing = Listing { markdown, statics };
+    let listing = Listing {
+        markdown,
+        statics,
+        left_out,
+    };
     (listing, diagnostics)
 }
 
@@ -239,7 +251,7 @@ pub(crate) fn assemble(
     let mut diagnostics = Diagnostics::new();
     let read = read.into_iter();
     let mut files = Vec::with_capacity(read.size_hint().0);
-    let mut unreadable = Vec::new();
+    let mut unreadable = listing.left_out;
     for result in read {
         match result {
             Ok(file) => files.push(file),
@@ -573,6 +585,18 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
             Code::SymlinkLoop,
             "symbolic link loop; it is not followed",
         )
+    } else if let Some(target) = e.path().and_then(dangling_target) {
+        Diagnostic::error(
+            path,
+            0,
+            0,
+            Code::Io,
+            format!(
+                "symbolic link to `{}`, which is not there; it is not followed",
+                target.display()
+            ),
+        )
+        .with_hint("point the link at a file that exists, or delete it")
     } else {
         let message = match e.io_error() {
             Some(io) => format!("cannot read: {io}"),
@@ -580,6 +604,15 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
         };
         Diagnostic::error(path, 0, 0, Code::Io, message)
     }
+}
+
+/// Where the symbolic link at `path` points, when nothing is there.
+fn dangling_target(path: &Path) -> Option<PathBuf> {
+    let is_link = path.symlink_metadata().is_ok_and(|m| m.is_symlink());
+    let missing = path
+        .metadata()
+        .is_err_and(|err| err.kind() == std::io::ErrorKind::NotFound);
+    (is_link && missing).then(|| std::fs::read_link(path).ok())?
 }
 
 /// A short, stable hash of a page's source: FNV-1a over its bytes, 12 hex

@@ -98,6 +98,34 @@ fn a_symlink_loop_is_an_error_not_a_hang() {
         .diagnostics_are(&["content/a/self:1:1: error: symbolic link loop; it is not followed"]);
 }
 
+/// A GitHub handbook's symbolic link to a page or an image that was moved
+/// (dangling), or to a file outside the repository: the link is reported
+/// once, saying what it points at, and a page's link to it is no second
+/// error "there is no content/docs/out.md" (there is: a link, not followed).
+#[test]
+fn a_link_to_a_symlink_left_out_is_no_second_error() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("out.md"), "# Out\n").unwrap();
+    let site = SiteTest::minimal().file(
+        "content/_index.md",
+        "---\ntitle: Home\n---\n[moved](docs/moved.md) [out](docs/out.md) ![map](docs/map.png) [gone](docs/gone.md)\n",
+    );
+    std::fs::create_dir_all(site.root.join("content/docs")).unwrap();
+    symlink("old-name.md", site.root.join("content/docs/moved.md")).unwrap();
+    symlink("maps/old.png", site.root.join("content/docs/map.png")).unwrap();
+    symlink(
+        outside.path().join("out.md"),
+        site.root.join("content/docs/out.md"),
+    )
+    .unwrap();
+    site.check().code(1).diagnostics_are(&[
+        "content/_index.md:4:64: error: link to `docs/gone.md`: there is no content/docs/gone.md",
+        "content/docs/map.png:1:1: error: symbolic link to `maps/old.png`, which is not there; it is not followed",
+        "content/docs/moved.md:1:1: error: symbolic link to `old-name.md`, which is not there; it is not followed",
+        "content/docs/out.md:1:1: error: symbolic link points outside the site root; it is not followed",
+    ]);
+}
+
 #[test]
 fn a_huge_page_builds() {
     let paragraph =
