@@ -522,11 +522,30 @@ pub(crate) fn fallback_title(dir: &Path) -> String {
     heading_title(dir).unwrap_or_else(|| folder_name(dir))
 }
 
-/// The first `# heading` of `dir`'s README.md, index.md or _index.md.
+/// The first `# heading` of `dir`'s README.md, index.md or _index.md, in
+/// whatever case GitHub shows it in (`Readme.md`, `README.MD`,
+/// `readme.markdown`), as `credo import` makes it the home page.
 pub(crate) fn heading_title(dir: &Path) -> Option<String> {
-    ["README.md", "index.md", "_index.md", "readme.md"]
-        .iter()
-        .filter_map(|name| std::fs::read_to_string(dir.join(name)).ok())
+    let rank = |name: &str| {
+        let (stem, extension) = name.rsplit_once('.')?;
+        let extension = extension.to_ascii_lowercase();
+        if !["md", "markdown", "mdx"].contains(&extension.as_str()) {
+            return None;
+        }
+        let stem = ["readme", "index", "_index"]
+            .iter()
+            .position(|own| stem.eq_ignore_ascii_case(own))?;
+        // `README.md` before `README.MD` and `readme.markdown`.
+        Some((stem, extension != "md", !name.ends_with(".md")))
+    };
+    let mut own: Vec<(_, std::path::PathBuf)> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter_map(|entry| Some((rank(entry.file_name().to_str()?)?, entry.path())))
+        .collect();
+    own.sort();
+    own.iter()
+        .filter_map(|(_, path)| std::fs::read_to_string(path).ok())
         // As the loader reads it: a leading BOM would make `# heading` a
         // paragraph to CommonMark.
         .map(|text| crate::load::normalise_text(&text))
@@ -621,6 +640,27 @@ mod tests {
         )
         .unwrap();
         assert_eq!(heading_title(dir.path()).as_deref(), Some("The credo way"));
+    }
+
+    /// A GitHub repository's README in another case (`README.MD`,
+    /// `Readme.md`), which GitHub shows and `credo import` makes the home
+    /// page, titles the site too (it was titled after the folder).
+    #[test]
+    fn heading_title_reads_a_readme_in_any_case() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("README.MD"), "# Upper Handbook\n").unwrap();
+        assert_eq!(heading_title(dir.path()).as_deref(), Some("Upper Handbook"));
+        std::fs::write(dir.path().join("Readme.markdown"), "# Long Name\n").unwrap();
+        std::fs::write(dir.path().join("index.md"), "# Index\n").unwrap();
+        assert_eq!(heading_title(dir.path()).as_deref(), Some("Upper Handbook"));
+        std::fs::write(dir.path().join("Readme.md"), "# Mixed Case\n").unwrap();
+        assert_eq!(heading_title(dir.path()).as_deref(), Some("Mixed Case"));
+        std::fs::write(dir.path().join("README.md"), "No heading.\n").unwrap();
+        assert_eq!(heading_title(dir.path()).as_deref(), Some("Mixed Case"));
+        // A folder of the name is no page.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("readme.md")).unwrap();
+        assert_eq!(heading_title(dir.path()), None);
     }
 
     #[test]
