@@ -18,6 +18,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
+use super::highlight::escape;
 use super::{LinkResolver, Scan, Written, classify_link, html, options};
 
 /// [`absolute_links`] from the body's scan, without parsing it again (the
@@ -47,7 +48,8 @@ pub(crate) fn absolute_links_scanned(
             continue;
         };
         match written {
-            Written::Html(at) => edits.push((at.clone(), absolute(resolved.href))),
+            // An attribute's value: `&` is `&amp;` there (`/Q&amp;A/`).
+            Written::Html(at) => edits.push((at.clone(), escape(&absolute(resolved.href)))),
             // Within the page: as written.
             _ if resolved.href.starts_with('#') => {}
             Written::Wiki { span, pothole } => {
@@ -161,7 +163,7 @@ pub(crate) fn absolute_links(body: &str, origin: &str, links: &dyn LinkResolver)
                     {
                         edits.push((
                             range.start + r.start..range.start + r.end,
-                            absolute(resolved.href),
+                            escape(&absolute(resolved.href)),
                         ));
                     }
                 }
@@ -241,6 +243,23 @@ mod tests {
         );
         assert_eq!(
             absolute_links_scanned(body, &scan(body, false), "https://x.example", &Site),
+            out
+        );
+    }
+
+    /// A raw-HTML URL is an attribute's value: the copy writes it escaped
+    /// as the page does (`R&amp;D/` was written `/h/R&D/`; a `&copy=` in a
+    /// query would read as `©=`).
+    #[test]
+    fn a_raw_html_url_is_written_escaped() {
+        let body = "<a href=\"R&amp;D/plan.md\">plan</a>\n\n<p>x <img src='Q&amp;A.png'></p>\n";
+        let out = absolute_links(body, "", &Site);
+        assert_eq!(
+            out,
+            "<a href=\"/h/R&amp;D/plan/\">plan</a>\n\n<p>x <img src='/h/Q&amp;A.png/'></p>\n"
+        );
+        assert_eq!(
+            absolute_links_scanned(body, &scan(body, false), "", &Site),
             out
         );
     }
