@@ -254,6 +254,23 @@ fn old_urls(dest: &str, raw: &Mapping, site: &SiteInfo) -> Vec<OldUrl> {
     vec![(key, Ok(old))]
 }
 
+/// Jekyll reads `categories: jekyll update` and `tags: a b` (one text
+/// without commas, as `jekyll new` writes its first post) as a list split
+/// at spaces: `raw` with those values as the lists Jekyll makes of them.
+pub(super) fn split_taxonomies(raw: &Mapping) -> Mapping {
+    let mut raw = raw.clone();
+    for key in ["categories", "tags"] {
+        if let Some(value) = raw.get_mut(key)
+            && let Value::String(text) = value
+            && !text.contains(',')
+        {
+            let words = text.split_whitespace().map(|w| Value::String(w.into()));
+            *value = Value::Sequence(words.collect());
+        }
+    }
+    raw
+}
+
 /// The URL path Jekyll served a page at, no `/` at either end: its
 /// `permalink`; a post's made by the site's `permalink` (default `date`:
 /// `/:categories/:year/:month/:day/:title:output_ext`); any other page at
@@ -420,6 +437,23 @@ mod tests {
         assert!(m("**", "") && !m("x", ""));
         assert!(m("[Rr]eadme.md", "readme.md") && m("[Rr]eadme.md", "Readme.md"));
         assert!(!m("[Rr]eadme.md", "README.md") && !m("[ab", "a"));
+    }
+
+    /// `jekyll new`'s first post says `categories: jekyll update`: two
+    /// categories to Jekyll (its URL is `/jekyll/update/...`), two tags to
+    /// credo (it was one tag, "jekyll update"). A text with commas is left
+    /// to the comma rule every generator's import follows.
+    #[test]
+    fn a_text_of_categories_is_split_at_spaces_as_jekyll_splits_it() {
+        let raw = split_taxonomies(&meta(
+            "categories: jekyll update\ntags: ruby  web\ntitle: A b\n",
+        ));
+        assert_eq!(
+            raw,
+            meta("categories: [jekyll, update]\ntags: [ruby, web]\ntitle: A b\n")
+        );
+        let commas = meta("categories: client care, billing\n");
+        assert_eq!(split_taxonomies(&commas), commas);
     }
 
     fn meta(yaml: &str) -> Mapping {

@@ -37,7 +37,7 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
     let mut pages = Vec::new();
     for entry in &plan.pages {
         let role = roles.get(entry.dest.as_str()).copied();
-        match read_page(entry, role) {
+        match read_page(entry, role, plan.generator) {
             Ok(mut page) => {
                 if let (Some(old_urls), Some(Role::Page) | None) = (plan.old_urls, role) {
                     let mut urls = old_urls(&entry.dest, &page.raw, &plan.site);
@@ -200,7 +200,7 @@ fn is_folder_page_of(path: &str, folder: &str, languages: &BTreeMap<String, Lang
     })
 }
 
-fn read_page(entry: &Entry, role: Option<Role>) -> Result<Page, String> {
+fn read_page(entry: &Entry, role: Option<Role>, generator: Generator) -> Result<Page, String> {
     let bytes = std::fs::read(&entry.source).map_err(|e| format!("cannot read: {e}"))?;
     let text =
         String::from_utf8(bytes).map_err(|_| "not UTF-8 text; copied as it was".to_string())?;
@@ -208,7 +208,11 @@ fn read_page(entry: &Entry, role: Option<Role>) -> Result<Page, String> {
     let format = parts.format;
     let raw = frontmatter::parse_block(format, parts.block)
         .map_err(|e| format!("front matter not converted ({e}); copied as it was"))?;
-    let converted = frontmatter::convert(raw.clone(), role.unwrap_or(Role::Page));
+    let keys = match generator {
+        Generator::Jekyll => super::jekyll::split_taxonomies(&raw),
+        _ => raw.clone(),
+    };
+    let converted = frontmatter::convert(keys, role.unwrap_or(Role::Page));
     Ok(Page {
         entry: entry.clone(),
         text,

@@ -12,6 +12,7 @@ mod flagship;
 mod hardening;
 mod import;
 mod import_hugo;
+mod import_jekyll;
 mod languages;
 mod links;
 mod lints;
