@@ -11,7 +11,7 @@
 //! report ([`hand_work`]).
 
 use super::Generator;
-use super::mdx::{comment_out_esm, is_mdx_statement, starts_component, tab};
+use super::mdx::{comment_out_esm, comments, is_mdx_statement, starts_component, tab};
 use super::template_code::{hugo, jekyll};
 use crate::markdown::highlight::escape as html_attribute;
 
@@ -412,6 +412,10 @@ pub(super) fn docusaurus(lines: &[&str]) -> Vec<String> {
         }
         if is_mdx_statement(line) {
             i = comment_out_esm(lines, i, &mut out);
+            continue;
+        }
+        if let Some(next) = comments(lines, i, &mut out) {
+            i = next;
             continue;
         }
         if let Some(next) = tab(lines, i, &mut tabs_indent, &mut out) {

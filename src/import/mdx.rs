@@ -1,7 +1,7 @@
-//! MDX, as Docusaurus writes it: `import`/`export` statements become HTML
-//! comments (kept for the author, neither shown nor searched), `<Tabs>` with
-//! their `<TabItem label="…">`s bold labels over their text; other JSX is
-//! only named, for the report.
+//! MDX, as Docusaurus writes it: `import`/`export` statements and `{/* */}`
+//! comments become HTML comments (kept for the author, neither shown nor
+//! searched), `<Tabs>` with their `<TabItem label="…">`s bold labels over
+//! their text; other JSX is only named, for the report.
 
 use super::body::{docusaurus, indent_of};
 
@@ -19,6 +19,42 @@ pub(super) fn is_mdx_statement(line: &str) -> bool {
             .iter()
             .any(|w| rest.starts_with(w))
     })
+}
+
+/// MDX's comments (`{/* TODO */}`, as Docusaurus tells authors to write
+/// them, MDX having no `<!-- -->`) as HTML comments, which credo neither
+/// shows nor searches, from `lines[start]` on: one that `lines[start]`
+/// opens and a later line closes is written as one comment. Code spans
+/// are left alone. Returns the index of the line after those it wrote,
+/// or `None` when `lines[start]` holds no comment.
+pub(super) fn comments(lines: &[&str], start: usize, out: &mut Vec<String>) -> Option<usize> {
+    let line = lines[start];
+    let open = outside_code_spans(line, "{/*")?;
+    if let Some(close) = line[open..].find("*/}") {
+        let rest = &line[open + close + 3..];
+        let mut written = format!("{}<!--{}-->", &line[..open], &line[open + 3..open + close]);
+        // A second comment further on the line.
+        let mut tail = Vec::new();
+        match comments(&[rest], 0, &mut tail) {
+            Some(_) => written.push_str(&tail.concat()),
+            None => written.push_str(rest),
+        }
+        out.push(written);
+        return Some(start + 1);
+    }
+    // Opened here, closed on a later line (or never: then it is text).
+    let end = (start + 1..lines.len()).find(|&j| lines[j].contains("*/}"))?;
+    out.push(format!("{}<!--{}", &line[..open], &line[open + 3..]));
+    out.extend(lines[start + 1..end].iter().map(|l| l.to_string()));
+    out.push(lines[end].replacen("*/}", "-->", 1));
+    Some(end + 1)
+}
+
+/// Where `needle` first stands in `line` outside its code spans.
+fn outside_code_spans(line: &str, needle: &str) -> Option<usize> {
+    line.match_indices(needle)
+        .map(|(at, _)| at)
+        .find(|&at| line[..at].matches('`').count().is_multiple_of(2))
 }
 
 /// Whether `line` opens a JSX component: `<Tabs`, `<TabItem value="x">`.
@@ -234,6 +270,18 @@ mod tests {
         assert_eq!(
             convert(open, Generator::Docusaurus).unwrap(),
             "<!-- export const x = { -->\n\n# Welcome\n"
+        );
+    }
+
+    /// MDX comments, the only comments MDX allows, are HTML comments to
+    /// credo (they were shown as text: `{/* TODO: rewrite */}`), on one
+    /// line or several; in code they stay.
+    #[test]
+    fn mdx_comments_become_html_comments() {
+        let body = "{/* TODO: rewrite */}\n\nText {/* a */} and {/* b */} end, `{/* code */}`.\n\n{/*\n  several\n  lines\n*/}\n\n```js\n{/* in a block */}\n```\n\n{/* never closed\n";
+        assert_eq!(
+            convert(body, Generator::Docusaurus).unwrap(),
+            "<!-- TODO: rewrite -->\n\nText <!-- a --> and <!-- b --> end, `{/* code */}`.\n\n<!--\n  several\n  lines\n-->\n\n```js\n{/* in a block */}\n```\n\n{/* never closed\n"
         );
     }
 
