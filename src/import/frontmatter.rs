@@ -207,7 +207,10 @@ fn take_shared_key(key: &str, value: &Value, slots: &mut Slots, out: &mut Conver
                 true
             }),
         "weight" | "nav_order" | "sidebar_position" if slots.weight.is_none() => {
-            let Some(position) = value.as_f64() else {
+            // `weight: "3"`, quoted as some editors and generators write it,
+            // is the number its source reads.
+            let quoted = || value.as_str()?.trim().parse::<f64>().ok();
+            let Some(position) = value.as_f64().or_else(quoted).filter(|p| p.is_finite()) else {
                 return false;
             };
             out.position = Some(position);
@@ -516,6 +519,17 @@ mod tests {
             "---\r\ntitle: Hi\r\n---\r\nOne\r\nTwo\r\n"
         );
         assert_eq!(render(&meta, "One\n"), "---\ntitle: Hi\n---\nOne\n");
+    }
+
+    #[test]
+    fn a_quoted_weight_is_the_number_it_says() {
+        let converted = convert(yaml("title: Hi\nweight: \"3\"\n"), Role::Page);
+        assert_eq!(converted.meta, yaml("title: Hi\nweight: 3\n"));
+        let converted = convert(yaml("title: Hi\nnav_order: ' 2.5 '\n"), Role::Page);
+        assert_eq!(converted.position, Some(2.5));
+        // Words stay what they were, under `extra`.
+        let converted = convert(yaml("title: Hi\nweight: heavy\n"), Role::Page);
+        assert_eq!(converted.meta, yaml("title: Hi\nextra: {weight: heavy}\n"));
     }
 
     #[test]
