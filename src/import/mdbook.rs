@@ -38,6 +38,19 @@ pub(super) fn plan(src: &Path) -> Plan {
                 .collect();
             plan.skipped
                 .push("SUMMARY.md: read for the order and titles of the chapters".into());
+            // mdBook makes a chapter's missing file, empty: there is no page
+            // to bring, but the author should know the chapter is gone.
+            let there: std::collections::BTreeSet<&str> =
+                plan.pages.iter().map(|entry| entry.dest.as_str()).collect();
+            let missing: Vec<String> = (plan.order.iter())
+                .filter(|(dest, _)| !there.contains(dest.as_str()))
+                .map(|(dest, title)| {
+                    let file = dest.strip_prefix("content/").unwrap_or(dest);
+                    let title = title.as_deref().unwrap_or(file);
+                    format!("SUMMARY.md: chapter \"{title}\" names {file}, which is not there (mdBook would make it an empty page)")
+                })
+                .collect();
+            plan.skipped.extend(missing);
             // mdBook builds only what SUMMARY.md lists: the other pages
             // (often fragments other chapters `{{#include}}`) are drafts.
             let listed: std::collections::BTreeSet<&str> =
@@ -364,6 +377,30 @@ fn is_folder_page(dest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chapter_whose_file_is_not_there_is_reported() {
+        let book = tempfile::tempdir().unwrap();
+        let src = book.path().join("src");
+        std::fs::create_dir_all(&src).unwrap();
+        std::fs::write(book.path().join("book.toml"), "[book]\ntitle = \"B\"\n").unwrap();
+        std::fs::write(
+            src.join("SUMMARY.md"),
+            "# Summary\n\n- [Intro](intro.md)\n- [Missing file](ref/missing.md)\n- [Draft]()\n",
+        )
+        .unwrap();
+        std::fs::write(src.join("intro.md"), "# Intro\n").unwrap();
+        let plan = plan(book.path());
+        let about: Vec<&String> = (plan.skipped.iter())
+            .filter(|s| s.contains("not there"))
+            .collect();
+        assert_eq!(
+            about,
+            [
+                "SUMMARY.md: chapter \"Missing file\" names ref/missing.md, which is not there (mdBook would make it an empty page)"
+            ]
+        );
+    }
 
     #[test]
     fn includes_are_written_out_and_hidden_rust_lines_go() {
