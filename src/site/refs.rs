@@ -120,12 +120,17 @@ impl LeftOut {
     }
 
     /// Whether the page at `path` (under `content/`, without `.md`), or
-    /// the folder page there, is left out.
+    /// the folder page there, is left out, or a folder it is in (a
+    /// symbolic link to a folder outside the site).
     fn has_path(&self, path: &str) -> bool {
         let path = path.trim_end_matches('/');
-        ["", "/_index", "/README", "/index"]
-            .iter()
-            .any(|file| self.paths.contains(&format!("{path}{file}")))
+        let in_left_out_folder = path
+            .match_indices('/')
+            .any(|(at, _)| self.paths.contains(&path[..at]));
+        in_left_out_folder
+            || ["", "/_index", "/README", "/index"]
+                .iter()
+                .any(|file| self.paths.contains(&format!("{path}{file}")))
     }
 }
 

@@ -124,6 +124,24 @@ fn a_link_to_a_symlink_left_out_is_no_second_error() {
         "content/docs/moved.md:1:1: error: symbolic link to `old-name.md`, which is not there; it is not followed",
         "content/docs/out.md:1:1: error: symbolic link points outside the site root; it is not followed",
     ]);
+    // A folder linked in from outside: links into it are not reported again.
+    std::fs::create_dir_all(outside.path().join("dir")).unwrap();
+    std::fs::write(outside.path().join("dir/page.md"), "# Page\n").unwrap();
+    symlink(outside.path().join("dir"), site.root.join("content/shared")).unwrap();
+    let site = site.file(
+        "content/about.md",
+        "# About\n\n[p](shared/page.md) ![i](shared/img/a.png) [s](shared/)\n",
+    );
+    let diagnostics = site.check().diagnostics();
+    let about: Vec<&String> = (diagnostics.iter())
+        .filter(|d| d.starts_with("content/about.md"))
+        .collect();
+    assert!(about.is_empty(), "{diagnostics:?}");
+    assert!(
+        (diagnostics.iter())
+            .any(|d| d.starts_with("content/shared:1:1: error: symbolic link points outside")),
+        "{diagnostics:?}"
+    );
 }
 
 #[test]
