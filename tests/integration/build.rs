@@ -582,6 +582,35 @@ fn a_summary_is_the_meta_description_even_without_a_site_description() {
     );
 }
 
+/// A site's own `base.html`, written for an earlier credo (its blocks
+/// `title`, `description`, `body_class`, `content`), still builds: the
+/// built-in pages override no block it lacks.
+#[test]
+fn a_sites_own_base_html_of_an_earlier_credo_still_builds() {
+    let base = "<!DOCTYPE html>\n<html lang=\"{{ site.language }}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{% block title %}{{ site.title }}{% endblock title %}</title>\n{% if site.description %}<meta name=\"description\" content=\"{% block description %}{{ site.description }}{% endblock description %}\">{% endif %}\n</head>\n<body class=\"{% block body_class %}page{% endblock body_class %}\">\n<main id=\"main\">{% block content %}{% endblock content %}</main>\n</body>\n</html>\n";
+    let run = SiteTest::minimal()
+        .file("credo.yaml", "title: T\ndescription: Ours\n")
+        .file("templates/base.html", base)
+        .file(
+            "content/_index.md",
+            "---\ntitle: Home\n---\n[a](guide/a.md)\n",
+        )
+        .file(
+            "content/guide/a.md",
+            "---\ntitle: A\nsummary: Answer\n---\n",
+        )
+        .build();
+    run.success();
+    assert!(
+        run.page("guide/a/index.html")
+            .contains("<meta name=\"description\" content=\"Answer\">")
+    );
+    assert!(
+        run.page("guide/index.html")
+            .contains("<meta name=\"description\" content=\"Ours\">")
+    );
+}
+
 /// An alias page redirects, names its target's absolute URL as canonical
 /// (search engines want a full URL there) and keeps itself out of indexes,
 /// as Hugo's and Zola's alias pages do.
