@@ -218,10 +218,16 @@ impl<'a> YamlBlock<'a> {
             // anchor of another key, a flow-style block): say what serde said.
             errors.push(d);
         }
-        let value = match resolved {
-            Some(_) => serde_yaml::from_value(good_resolved.into()).ok(),
-            None => serde_yaml::from_str(if good.is_empty() { "{}" } else { &good }).ok(),
-        };
+        // Read as text, as the whole block is: a `Value` holding a number
+        // is no `String` for serde (`title: 1984`), a plain scalar is. Only
+        // when the good keys name an anchor of a bad one, their values with
+        // the aliases resolved, written out again.
+        let read =
+            |text: &str| serde_yaml::from_str(if text.is_empty() { "{}" } else { text }).ok();
+        let value = read(&good).or_else(|| {
+            resolved?;
+            read(&serde_yaml::to_string(&good_resolved).ok()?)
+        });
         (value.unwrap_or_default(), errors)
     }
 

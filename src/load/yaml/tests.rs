@@ -256,3 +256,22 @@ fn an_alias_to_another_keys_anchor_is_no_error_beside_an_unknown_key() {
         "3:9: weight: expected a whole number, found the number 1.5"
     );
 }
+
+/// The keys that fit are kept beside a mistake elsewhere in the block,
+/// whatever their values look like: `title: 1984` and `tags: [2024]` are
+/// text, and were lost with every other key once the block had an error.
+#[test]
+fn keys_that_fit_are_kept_beside_an_error_whatever_their_values_look_like() {
+    let yaml = "title: 1984\ntags: [2024, a]\nbogus: 1\n";
+    let b = YamlBlock::new(yaml, "f.md", 2);
+    let (meta, errors): (Meta, _) = b.parse_keys(META_KEYS, "front matter");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(meta.title, "1984");
+    assert_eq!(meta.tags, ["2024", "a"]);
+    // With an alias to a bad key's anchor too.
+    let yaml = "bogus: &t 1984\ntitle: *t\ntags: [2024]\n";
+    let b = YamlBlock::new(yaml, "f.md", 2);
+    let (meta, _): (Meta, _) = b.parse_keys(META_KEYS, "front matter");
+    assert_eq!(meta.title, "1984");
+    assert_eq!(meta.tags, ["2024"]);
+}
