@@ -100,7 +100,7 @@ codes! {
     InvalidYaml = "invalid-yaml", Error, "Front matter, credo.yaml or a theme.yaml is not valid YAML or not keys and values, writes a key twice, or a value has the wrong type.";
     Io = "io", Error, "A file cannot be read.";
     KindKey = "kind-key", Warning, "A key read on pages of one kind is set on a page of another, which does not show it: `steps` off a track, `principles` off a scenario, `contrast` off an attitude page.";
-    LanguageSuffix = "language-suffix", Warning, "A page named like a translation is published as a page of its own, not as a translation: on a site of one language (`README.es.md`), or with a language of the site in another case (`a.DE.md`).";
+    LanguageSuffix = "language-suffix", Warning, "A page named like a translation is published as a page of its own, not as a translation: on a site of one language (`README.es.md`), or with a language of the site in another case (`a.DE.md`, `a.pt-br.md` for `pt-BR`).";
     MarkdownNotPage = "markdown-not-page", Warning, "A Markdown file of `content/` named otherwise than `x.md` (`x.markdown`, `x.MD`, `x.mdx`) is published as a file, not a page.";
     MissingKey = "missing-key", Error, "A required key is missing.";
     MissingOwner = "missing-owner", Warning, "A page has no `owner` while credo.yaml sets `require_owner: true`.";

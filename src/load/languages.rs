@@ -121,15 +121,24 @@ pub(crate) fn split(
     let mut unreadable = sources.unreadable;
     for mut file in sources.files {
         let Some(lang) = file.source.lang.clone() else {
-            if let Some(d) = language_in_another_case(&file, config) {
+            let suffix = file.source.ref_path.rsplit_once('.').map(|(_, s)| s);
+            if let Some(d) = suffix.and_then(|s| language_in_another_case(&file, s, config)) {
                 diagnostics.push(d);
             }
             default.push(file);
             continue;
         };
         let a_language = is_iso_639_1(&lang) || lang == config.language;
+        let other_case = language_in_another_case(&file, &lang, config);
         if config.languages.contains_key(&lang) {
             translations.entry(lang).or_default().push(file);
+        } else if let Some(d) = other_case {
+            // `a.pt-br.md` on a site with `pt-BR`: a page, as `a.DE.md` is.
+            diagnostics.push(d);
+            file.source.ref_path = format!("{}.{lang}", file.source.ref_path);
+            file.source.lang = None;
+            default.push(file);
+            renamed = true;
         } else if a_language && !config.languages.is_empty() {
             diagnostics.push(unknown_language(&file, &lang, config));
             // Links to it are not reported a second time.
@@ -322,14 +331,17 @@ fn language_suffix(file: &Loaded, lang: &str) -> Diagnostic {
     ))
 }
 
-/// `a.DE.md` on a site with `de`: a page of its own (suffixes are
-/// matched as written, lower case), which its author meant as the
-/// translation.
-fn language_in_another_case(file: &Loaded, config: &Config) -> Option<Diagnostic> {
-    let (name, suffix) = file.source.ref_path.rsplit_once('.')?;
+/// `a.DE.md` on a site with `de`, `a.pt-br.md` on one with `pt-BR`: a
+/// page of its own (suffixes are matched as written), which its author
+/// meant as the translation.
+fn language_in_another_case(file: &Loaded, suffix: &str, config: &Config) -> Option<Diagnostic> {
     let code = (config.languages.keys())
         .find(|code| *code != suffix && code.eq_ignore_ascii_case(suffix))?;
-    let stem = name.rsplit('/').next().unwrap_or(name);
+    let name = file.source.file.rsplit('/').next()?;
+    let stem = name
+        .strip_suffix(".md")?
+        .strip_suffix(suffix)?
+        .strip_suffix('.')?;
     Some(
         Diagnostic::warning(
             &file.source.file,

@@ -75,6 +75,15 @@ fn a_language_suffix_in_another_case_is_a_page_with_a_warning() {
     let run = site.build();
     run.success();
     assert!(run.page("guide/a.DE/index.html").contains("A auf Deutsch"));
+    // A region in another case: `pt-br` on a site with `pt-BR`.
+    let site = site.file(
+        "credo.yaml",
+        "title: T\nlanguages:\n  de: {name: Deutsch}\n  pt-BR: {name: Português}\nlints: {missing-translation: allow, orphan-page: allow}\n",
+    );
+    let site = site.file("content/guide/a.pt-br.md", "# A em português\n");
+    site.check().stderr_has("content/guide/a.pt-br.md:1:1: warning: `pt-br` is language `pt-BR` in another case: this file is published as a page of its own, not as a translation");
+    site.check()
+        .stderr_has("rename it `a.pt-BR.md` to make it the `pt-BR` translation");
     // The default language has no translations: `b.EN.md` is a page.
     assert!(run.page("guide/b.EN/index.html").contains("<h1"));
 }
