@@ -86,7 +86,7 @@ codes! {
     DuplicateId = "duplicate-id", Warning, "A heading's `{#id}` is taken on its page already (by the layout, raw HTML or an earlier heading): it gets another (`setup-1`).";
     DuplicateIndex = "duplicate-index", Error, "A folder has more than one own page (`_index.md`, `index.md`, `README.md`).";
     DuplicateNumber = "duplicate-number", Error, "Two principles of one section have the same `number`.";
-    DuplicateUrl = "duplicate-url", Error, "Two sources would be written to the same URL (two pages; a page and an output of credo's; a static file and a page; two files copied to one path, such as `content/a.png` and `static/a.png`), or a file where credo makes a folder of pages (`content/x` beside `content/x.md`; `static/de` on a site with a `de` edition), or a static file inside a file credo writes (`static/handbook.json/a.txt`, `static/x/index.html/b.txt`).";
+    DuplicateUrl = "duplicate-url", Error, "Two sources would be written to the same URL (two pages; a page and a folder of pages, `docs.md` beside `docs/`; a page and an output of credo's; a static file and a page; two files copied to one path, such as `content/a.png` and `static/a.png`), or a file where credo makes a folder of pages (`content/x` beside `content/x.md`; `static/de` on a site with a `de` edition), or a static file inside a file credo writes (`static/handbook.json/a.txt`, `static/x/index.html/b.txt`).";
     EmptySection = "empty-section", Warning, "A section has no pages.";
     EmptyTitle = "empty-title", Error, "`title` is present but empty.";
     EmptyValue = "empty-value", Error, "A front-matter value that must hold something is empty.";

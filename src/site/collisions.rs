@@ -30,21 +30,36 @@ pub(super) fn check_output_collisions(site: &Site, diagnostics: &mut Diagnostics
             );
         }
     }
+    // A folder without a page of its own is a section all the same, at
+    // the URL a page beside it (`docs.md` beside `docs/`) would take.
+    let folders: Vec<(String, String)> = (site.sections.iter())
+        .filter(|s| s.source.is_none())
+        .map(|s| (s.url.clone(), format!("content/{}/", s.folder)))
+        .collect();
     let mut seen: HashMap<String, &str> = HashMap::new();
     for s in &site.sections {
         if let Some(src) = &s.source {
             seen.insert(s.url.clone(), &src.file);
         }
     }
+    for (url, folder) in &folders {
+        seen.insert(url.clone(), folder);
+    }
     for p in &site.pages {
         if let Some(other) = seen.insert(p.url.clone(), &p.source.file) {
-            diagnostics.push(Diagnostic::error(
+            let d = Diagnostic::error(
                 &p.source.file,
                 0,
                 0,
                 Code::DuplicateUrl,
                 format!("this page and `{other}` both map to the URL /{}", p.url),
-            ));
+            );
+            diagnostics.push(match other.strip_suffix('/') {
+                Some(folder) => d.with_hint(format!(
+                    "to make this page the folder's own, move it to {folder}/README.md (or _index.md); else rename it"
+                )),
+                None => d,
+            });
         }
     }
 }

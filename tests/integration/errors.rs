@@ -523,6 +523,23 @@ fn duplicate_urls_are_errors() {
         .build()
         .code(1)
         .diagnostics_are(&["content/a/b.md:1:1: error: this page and `content/a/b/_index.md` both map to the URL /a/b/"]);
+    // A folder of pages without a page of its own is a section too: the
+    // page beside it (mdBook's `chapter.md` beside `chapter/`) was lost.
+    let run = SiteTest::minimal()
+        .file(
+            "content/_index.md",
+            "---\ntitle: Home\n---\n[d](docs.md) [a](docs/a.md) [b](b.md)\n",
+        )
+        .file("content/docs.md", "# Docs\n")
+        .file("content/docs/a.md", "# A\n")
+        // A folder of images only is no section: no clash.
+        .file("content/b.md", "# B\n")
+        .file("content/b/map.png", "png")
+        .build();
+    run.code(1).errors_are(&[
+        "content/docs.md:1:1: error: this page and `content/docs/` both map to the URL /docs/",
+    ]);
+    run.stderr_has("move it to content/docs/README.md (or _index.md)");
 }
 
 #[test]
