@@ -32,7 +32,8 @@ pub(super) fn comments(lines: &[&str], start: usize, out: &mut Vec<String>) -> O
     let open = outside_code_spans(line, "{/*")?;
     if let Some(close) = line[open..].find("*/}") {
         let rest = &line[open + close + 3..];
-        let mut written = format!("{}<!--{}-->", &line[..open], &line[open + 3..open + close]);
+        let inner = no_double_dash(&line[open + 3..open + close]);
+        let mut written = format!("{}<!--{inner}-->", &line[..open]);
         // A second comment further on the line.
         let mut tail = Vec::new();
         match comments(&[rest], 0, &mut tail) {
@@ -44,10 +45,29 @@ pub(super) fn comments(lines: &[&str], start: usize, out: &mut Vec<String>) -> O
     }
     // Opened here, closed on a later line (or never: then it is text).
     let end = (start + 1..lines.len()).find(|&j| lines[j].contains("*/}"))?;
-    out.push(format!("{}<!--{}", &line[..open], &line[open + 3..]));
-    out.extend(lines[start + 1..end].iter().map(|l| l.to_string()));
-    out.push(lines[end].replacen("*/}", "-->", 1));
+    // On a line of its own, the comment is an HTML block, which a blank
+    // line inside it does not end (inline, the paragraph would end there
+    // and the rest show as text).
+    let before = &line[..open];
+    let indent = &before[..before.len() - before.trim_start().len()];
+    if !before.trim().is_empty() {
+        out.push(before.trim_end().to_string());
+    }
+    out.push(format!("{indent}<!--{}", no_double_dash(&line[open + 3..])));
+    out.extend(lines[start + 1..end].iter().map(|l| no_double_dash(l)));
+    let (last, after) = lines[end].split_once("*/}").unwrap_or((lines[end], ""));
+    out.push(format!("{}-->{after}", no_double_dash(last)));
     Some(end + 1)
+}
+
+/// `text` with no `--` in it, which would end an HTML comment early
+/// (`{/* see --> below */}`).
+fn no_double_dash(text: &str) -> String {
+    let mut text = text.to_string();
+    while text.contains("--") {
+        text = text.replace("--", "- -");
+    }
+    text
 }
 
 /// Where `needle` first stands in `line` outside its code spans.
@@ -282,6 +302,29 @@ mod tests {
         assert_eq!(
             convert(body, Generator::Docusaurus).unwrap(),
             "<!-- TODO: rewrite -->\n\nText <!-- a --> and <!-- b --> end, `{/* code */}`.\n\n<!--\n  several\n  lines\n-->\n\n```js\n{/* in a block */}\n```\n\n{/* never closed\n"
+        );
+    }
+
+    /// A comment holding `-->` does not end early, and one opened inside a
+    /// paragraph that spans a blank line starts a line of its own (as an
+    /// HTML block the blank line does not end it).
+    #[test]
+    fn mdx_comments_stay_whole() {
+        let body = "A {/* see --> below */} b.
+
+Text {/* one
+
+-- two */} after.
+";
+        assert_eq!(
+            convert(body, Generator::Docusaurus).unwrap(),
+            "A <!-- see - -> below --> b.
+
+Text
+<!-- one
+
+- - two --> after.
+"
         );
     }
 
