@@ -67,10 +67,12 @@ pub(super) fn build_reverse_edges(site: &mut Site) {
 }
 
 /// The reverse of a track's `steps`: each page or section a step names
-/// learns the track, its index and its neighbours.
+/// learns the track, its index and its neighbours. Steps written on a page
+/// of another kind (a `kind-key` warning) make no track: its page shows none.
 pub(super) fn build_tracks(site: &mut Site) {
     let mut positions: Vec<(Target, TrackPosition)> = Vec::new();
-    for (track, p) in site.pages.iter().enumerate() {
+    let tracks = (site.pages.iter().enumerate()).filter(|(_, p)| p.kind == Kind::Track);
+    for (track, p) in tracks {
         for (index, step) in p.steps.iter().enumerate() {
             positions.push((
                 step.target,

@@ -28,13 +28,13 @@ pub(super) fn resolve_front_matter(site: &mut Site, diagnostics: &mut Diagnostic
     let kinds: Vec<Kind> = site.pages.iter().map(|p| p.kind).collect();
     for page in &mut site.pages {
         let src = &page.source;
-        // A key of another kind's pages: its page would not show it, and
-        // a track's steps would tell the pages they name of a track whose
-        // page lists no steps.
+        // A key of another kind's pages: its page would not show it (and
+        // steps there make no track: see `edges::build_tracks`). It stays
+        // in handbook.json, which holds the front matter as written.
         let kind = page.kind;
         let mut read_on = |key: &str, set: bool, want: Kind| {
             if !set || kind == want {
-                return true;
+                return;
             }
             let (line, col) = src.yaml().locate(key, None);
             diagnostics.push(
@@ -55,14 +55,13 @@ pub(super) fn resolve_front_matter(site: &mut Site, diagnostics: &mut Diagnostic
                 ))
                 .with_source(&src.text),
             );
-            false
         };
-        let principles_shown = read_on(
+        read_on(
             "principles",
             !page.meta.principles.is_empty(),
             Kind::Scenario,
         );
-        let steps_shown = read_on("steps", !page.meta.steps.is_empty(), Kind::Track);
+        read_on("steps", !page.meta.steps.is_empty(), Kind::Track);
         read_on("contrast", page.meta.contrast.is_some(), Kind::Attitude);
         let mut typed = |key: &str, names: &[String], want: Kind, out: &mut Vec<PageId>| {
             for name in names {
@@ -161,12 +160,6 @@ pub(super) fn resolve_front_matter(site: &mut Site, diagnostics: &mut Diagnostic
         }
         principles.dedup();
         values.dedup();
-        if !principles_shown {
-            principles.clear();
-        }
-        if !steps_shown {
-            steps.clear();
-        }
         page.principles = principles;
         page.values = values;
         page.related = related;

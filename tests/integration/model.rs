@@ -684,4 +684,11 @@ fn a_key_of_another_kinds_pages_is_a_warning_and_not_acted_on() {
     assert!(p.contains("Step 1 of 1 in <a href=\"/t/\">T</a>"), "{p}");
     assert!(!p.contains("in <a href=\"/v/\">V</a>"), "{p}");
     assert_eq!(p.matches("class=\"track-strip\"").count(), 1, "{p}");
+    // handbook.json keeps the front matter as written.
+    let json: serde_json::Value = serde_json::from_str(&run.page("handbook.json")).unwrap();
+    let v = (json["pages"].as_array().unwrap().iter())
+        .find(|p| p["title"] == "V")
+        .unwrap();
+    assert_eq!(v["principles"], serde_json::json!(["/p/"]));
+    assert_eq!(v["steps"][0]["url"], "/p/");
 }
