@@ -2,28 +2,9 @@
 //! in every help: the real binary on one small fixture per generator
 //! (tests/fixtures/import/<generator>/).
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::harness::{Run, SiteTest};
-
-/// Every file under `dir` with its bytes, to show SRC is left unchanged.
-pub(crate) fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let bytes = std::fs::read(&path).unwrap();
-                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), bytes);
-            }
-        }
-    }
-    files
-}
+use crate::harness::{Run, SiteTest, snapshot};
 
 /// An imported fixture: the source (a copy of the fixture) and the new site.
 pub(crate) struct Imported {

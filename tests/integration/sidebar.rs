@@ -4,9 +4,9 @@
 //! theme's own sidebar is: both builds must be byte for byte the same.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::harness::SiteTest;
+use crate::harness::{SiteTest, snapshot};
 
 const PARTIAL: &str = "templates/partials/sidebar.html";
 
@@ -16,31 +16,15 @@ fn builtin_partial() -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
-/// Every file under `dir`, by path, with its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap();
-            (
-                rel.to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
-
 /// Builds `site` as it is and with the built-in partial copied into its
 /// templates, and compares every output file.
-fn same_with_the_partial_rendered_per_page(site: SiteTest) -> BTreeMap<String, Vec<u8>> {
+fn same_with_the_partial_rendered_per_page(site: SiteTest) -> BTreeMap<PathBuf, Vec<u8>> {
     site.build().success();
-    let made = tree(&site.root.join("public"));
+    let made = snapshot(&site.root.join("public"));
     let site = site.file(PARTIAL, builtin_partial());
     std::fs::remove_dir_all(site.root.join("public")).unwrap();
     site.build().success();
-    let rendered = tree(&site.root.join("public"));
+    let rendered = snapshot(&site.root.join("public"));
     assert_eq!(
         made.keys().collect::<Vec<_>>(),
         rendered.keys().collect::<Vec<_>>()
@@ -48,7 +32,8 @@ fn same_with_the_partial_rendered_per_page(site: SiteTest) -> BTreeMap<String, V
     for (path, bytes) in &made {
         assert!(
             bytes == &rendered[path],
-            "{path} differs:\n{}\n---- rendered per page ----\n{}",
+            "{} differs:\n{}\n---- rendered per page ----\n{}",
+            path.display(),
             String::from_utf8_lossy(bytes),
             String::from_utf8_lossy(&rendered[path])
         );
@@ -86,7 +71,8 @@ fn the_flagship_is_the_same_whether_its_sidebars_are_shared_or_not() {
         }
     }
     let made = same_with_the_partial_rendered_per_page(site);
-    let (_, marks) = sidebar_marks(&made["principles/avoid-the-embarrassing-moment/index.html"]);
+    let (_, marks) =
+        sidebar_marks(&made[Path::new("principles/avoid-the-embarrassing-moment/index.html")]);
     assert_eq!(marks, 1);
 }
 
@@ -129,7 +115,7 @@ fn a_large_messy_site_is_the_same_whether_its_sidebars_are_shared_or_not() {
         "fr/guide/deep/deeper/two/index.html",
         "later/index.html",
     ] {
-        let (nav, marks) = sidebar_marks(&made[path]);
+        let (nav, marks) = sidebar_marks(&made[Path::new(path)]);
         assert_eq!(marks, 1, "{path}: {nav}");
     }
 }
