@@ -334,10 +334,24 @@ impl FromIterator<Diagnostic> for Diagnostics {
 /// A site-relative display path with `/` separators, whatever the platform.
 pub(crate) fn display_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
+    // A path of plain `/`-separated names (every file a walk finds on
+    // Unix) is its own display form; the rest is rebuilt from components.
+    if let Some(text) = rel.to_str()
+        && cfg!(unix)
+        && is_plain_relative(text)
+    {
+        return text.to_string();
+    }
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// Whether `text` is names joined by single `/`s, none of them `.`: what
+/// joining its components with `/` gives back unchanged.
+fn is_plain_relative(text: &str) -> bool {
+    !text.is_empty() && text.split('/').all(|name| !name.is_empty() && name != ".")
 }
 
 /// Converts a byte offset in `text` into a 1-based (line, column) pair, the
@@ -371,6 +385,22 @@ pub(crate) fn did_you_mean<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_paths_are_slash_joined_components() {
+        let root = Path::new("/site");
+        for (path, shown) in [
+            ("/site/content/a.md", "content/a.md"),
+            ("/site/content/über/b c.md", "content/über/b c.md"),
+            ("/site/content//a/./b.md", "content/a/b.md"),
+            ("/site/content/a/", "content/a"),
+            ("/site/./content/../x.md", "content/../x.md"),
+            ("a/./b", "a/b"),
+            ("/site", ""),
+        ] {
+            assert_eq!(display_path(root, Path::new(path)), shown, "{path}");
+        }
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

@@ -73,11 +73,21 @@ pub(super) fn footnotes_last(out: Vec<Event<'_>>) -> Vec<Event<'_>> {
     footnotes_linked_back(body)
 }
 
+/// Whether `text` may hold a bare URL or e-mail address: one pass over
+/// its bytes, as every text event of every body is asked.
+fn may_link(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b':', b'w', b'@', bytes).any(|at| match bytes[at] {
+        b':' => bytes[at + 1..].starts_with(b"//"),
+        b'w' => bytes[at..].starts_with(b"www."),
+        _ => true,
+    })
+}
+
 /// Bare URLs (`https://x.example/a`, `www.x.example`) and e-mail
 /// addresses in text made links, as GitHub's autolink extension makes
 /// them; not in code, nor in the text of a link or image.
 pub(super) fn autolinks(out: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let may_link = |t: &str| t.contains("://") || t.contains("www.") || t.contains('@');
     if !out
         .iter()
         .any(|e| matches!(e, Event::Text(t) if may_link(t)))

@@ -521,7 +521,7 @@ fn write(
     let mut parts = Vec::new();
     let mut links = 0;
     let mut text = String::new();
-    let mut out: Vec<Event<'_>> = Vec::new();
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(evs.len());
     let mut evs = evs.into_iter();
     // An open code block: its language, its title and its text so far.
     let mut code: Option<(String, Option<String>, String)> = None;

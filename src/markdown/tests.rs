@@ -341,6 +341,21 @@ fn bare_urls_become_links() {
     assert_eq!(html.matches("<a ").count(), 5, "{html}");
     assert!(html.contains("<code>https://code.example</code>"), "{html}");
     assert!(html.contains("alt=\"https://img.example\""), "{html}");
+    // A body with one kind of link alone is linked too (the quick test
+    // for whether a text may link looks for each kind).
+    for (body, href) in [
+        ("Go to www.example.org now.", "http://www.example.org"),
+        ("Write desk@example.com now.", "mailto:desk@example.com"),
+        (
+            "Go to ftp://files.example/a now; wow.",
+            "ftp://files.example/a",
+        ),
+    ] {
+        let html = render(body, false, &FIXED).html;
+        assert!(html.contains(&format!("<a href=\"{href}\">")), "{html}");
+    }
+    let plain = render("Time: 10:30, www or w.", false, &FIXED).html;
+    assert!(!plain.contains("<a "), "{plain}");
 }
 
 /// `<desk@example.com>` is CommonMark's e-mail autolink: a `mailto:` link,

@@ -112,8 +112,8 @@ fn mark(unmarked: &str, current: Option<&str>) -> Option<String> {
     tera::escape_html(url, &mut href).ok()?;
     href.push(b'"');
     let href = String::from_utf8(href).ok()?;
-    let mut found = unmarked.match_indices(&href);
-    let (at, _) = found.next()?;
+    let mut found = memchr::memmem::find_iter(unmarked.as_bytes(), href.as_bytes());
+    let at = found.next()?;
     if found.next().is_some() {
         return None;
     }
