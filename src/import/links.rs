@@ -37,6 +37,10 @@ pub(super) struct Relinker {
     below: String,
     /// The pages the import renamed, by their old path under `content/`.
     renamed: BTreeMap<String, String>,
+    /// The pages the import moved to another folder (mdBook's `billing.md`
+    /// into `billing/_index.md`), by their new path → their old one: their
+    /// relative links were written for the old folder.
+    written_in: BTreeMap<String, String>,
     /// Whether a bare path that names nothing beside the page is read from
     /// the top, as Hugo's `ref` reads it.
     bare_from_top: bool,
@@ -63,6 +67,9 @@ impl Relinker {
                 (from.strip_prefix("content/"), to.strip_prefix("content/"))
             {
                 relinker.renamed.insert(from.to_string(), to.to_string());
+                if folder_of(from) != folder_of(to) {
+                    relinker.written_in.insert(to.to_string(), from.to_string());
+                }
             }
         }
         for asset in &plan.assets {
@@ -157,7 +164,9 @@ impl Relinker {
         }
         let (before, anchor) = url.split_at(url.find('#').unwrap_or(url.len()));
         let (path, query) = before.split_at(before.find('?').unwrap_or(before.len()));
-        let folder = file.rsplit_once('/').map_or("", |(folder, _)| folder);
+        // A page the import moved is read from the folder it was written in.
+        let written = self.written_in.get(file).map_or(file, String::as_str);
+        let folder = folder_of(written);
         let moved = match path {
             "" => None,
             _ => self.moved(file, folder, path),
@@ -173,10 +182,27 @@ impl Relinker {
         let id = anchor
             .strip_prefix('#')
             .and_then(|id| self.anchors.get(target.as_deref()?)?.get(id));
-        if moved.is_none() && id.is_none() {
+        // In a page the import moved, what a relative link names stays
+        // where it was: the link is written anew from the page's folder.
+        let relative_path = !path.is_empty() && !path.starts_with('/');
+        let rerooted = (moved.is_none() && written != file && relative_path)
+            .then(|| normalise(&format!("{folder}/{path}")))
+            .flatten()
+            .map(|target| {
+                let mut link = relative(folder_of(file), &target);
+                if path.ends_with('/') && !link.ends_with('/') {
+                    link.push('/');
+                }
+                link
+            });
+        if moved.is_none() && id.is_none() && rerooted.is_none() {
             return None;
         }
-        let path = moved.map_or_else(|| path.to_string(), |m| format!("@/{m}"));
+        let path = match (moved, rerooted) {
+            (Some(moved), _) => format!("@/{moved}"),
+            (None, Some(rerooted)) => rerooted,
+            (None, None) => path.to_string(),
+        };
         let anchor = id.map_or_else(|| anchor.to_string(), |id| format!("#{id}"));
         Some(format!("{path}{query}{anchor}"))
     }
@@ -265,6 +291,26 @@ impl Relinker {
             true => with_md,
             false => path.to_string(),
         }
+    }
+}
+
+/// The folder of a path under `content/` (`""` at the top).
+fn folder_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(folder, _)| folder)
+}
+
+/// A relative link from a page in `folder` to `target` (both under
+/// `content/`, normalised): `../contacts.md` from `billing` to
+/// `contacts.md`, `./` to the folder itself.
+fn relative(folder: &str, target: &str) -> String {
+    let from: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
+    let to: Vec<&str> = target.split('/').filter(|s| !s.is_empty()).collect();
+    let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<&str> = vec![".."; from.len() - shared];
+    parts.extend(&to[shared..]);
+    match parts.is_empty() {
+        true => "./".to_string(),
+        false => parts.join("/"),
     }
 }
 
@@ -541,6 +587,37 @@ mod tests {
             docs.rewrite("content/02-guide/01-intro.md", "./setup"),
             None
         );
+    }
+
+    /// A page the import moved to another folder keeps what its relative
+    /// links name: they are written anew from its new folder.
+    #[test]
+    fn links_of_a_moved_page_are_written_from_its_new_folder() {
+        let mut book = relinker("", &[], &["img/till.png"]);
+        for page in ["billing/_index.md", "billing/refunds.md", "contacts.md"] {
+            book.know_page(page);
+        }
+        book.written_in
+            .insert("billing/_index.md".into(), "billing.md".into());
+        let rewrite = |u: &str| book.rewrite("content/billing/_index.md", u);
+        assert_eq!(
+            rewrite("billing/refunds.md#when").as_deref(),
+            Some("refunds.md#when")
+        );
+        assert_eq!(
+            rewrite("./contacts.md?x=1").as_deref(),
+            Some("../contacts.md?x=1")
+        );
+        assert_eq!(rewrite("img/till.png").as_deref(), Some("../img/till.png"));
+        assert_eq!(rewrite("billing/").as_deref(), Some("./"));
+        assert_eq!(
+            rewrite("missing/page.md").as_deref(),
+            Some("../missing/page.md")
+        );
+        for stays in ["#top", "/contacts/", "https://x.example/a", "../../out.md"] {
+            assert_eq!(rewrite(stays), None, "{stays}");
+        }
+        assert_eq!(relative("a/b", "a/c/d.md"), "../c/d.md");
     }
 
     #[test]

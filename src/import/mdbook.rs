@@ -62,6 +62,7 @@ pub(super) fn plan(src: &Path) -> Plan {
             plan.drafts.extend(unlisted);
             plan.drafts_because = "not in SUMMARY.md";
             leave_out_included_fragments(&mut plan);
+            move_chapters_into_their_folders(&mut plan);
         }
         Err(_) => plan
             .skipped
@@ -73,6 +74,42 @@ pub(super) fn plan(src: &Path) -> Plan {
             .push("theme/: mdBook templates credo has no use for".into());
     }
     plan
+}
+
+/// A chapter with subchapters (SUMMARY.md lists `billing.md`, then
+/// `billing/refunds.md`): mdBook serves it at `billing.html` beside the
+/// folder, where credo would serve it at the folder's own URL, taken by
+/// the folder's section. It becomes the folder's own page
+/// (`billing/_index.md`), keeping its place, title and text; links to it
+/// and its own relative links follow (see [`Plan::renamed`]). A folder with
+/// a page of its own already (`billing/README.md`) keeps it.
+fn move_chapters_into_their_folders(plan: &mut Plan) {
+    let dests: std::collections::BTreeSet<String> =
+        plan.pages.iter().map(|p| p.dest.clone()).collect();
+    let chapters: Vec<String> = (plan.order.iter())
+        .map(|(dest, _)| dest.clone())
+        .filter(|dest| dests.contains(dest) && !is_folder_page(dest))
+        .collect();
+    for chapter in chapters {
+        let Some(folder) = chapter.strip_suffix(".md") else {
+            continue;
+        };
+        let inside = format!("{folder}/");
+        let holds_pages = dests.iter().any(|d| d.starts_with(&inside));
+        let has_own = dests
+            .iter()
+            .any(|d| d.strip_prefix(&inside).is_some_and(is_folder_page));
+        if !holds_pages || has_own {
+            continue;
+        }
+        let to = format!("{inside}_index.md");
+        plan.rename_page(&chapter, &to);
+        let file = chapter.strip_prefix("content/").unwrap_or(&chapter);
+        let sub = inside.strip_prefix("content/").unwrap_or(&inside);
+        plan.notes.push(format!(
+            "{file} → {to}: a chapter with subchapters ({sub}) is its folder's own page in credo"
+        ));
+    }
 }
 
 /// `[output.html.redirect]`: each old URL (`"/old.html" = "guides/new.html"`,

@@ -13,6 +13,7 @@ mod hardening;
 mod import;
 mod import_hugo;
 mod import_jekyll;
+mod import_mdbook;
 mod languages;
 mod links;
 mod lints;
