@@ -159,8 +159,16 @@ fn book_page(plan: &Plan, path: &str) -> Option<String> {
             candidates.push(format!("content/{folder}{page}"));
         }
     }
+    // A chapter moved into its folder (see
+    // [`move_chapters_into_their_folders`]) is found by its old name too.
     candidates
         .into_iter()
+        .map(
+            |dest| match plan.renamed.iter().find(|(from, _)| *from == dest) {
+                Some((_, to)) => to.clone(),
+                None => dest,
+            },
+        )
         .find(|dest| plan.pages.iter().any(|p| &p.dest == dest))
 }
 

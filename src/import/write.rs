@@ -63,7 +63,17 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
                     .filter(|(dest, _)| *dest == entry.dest)
                     .map(|(_, url)| ("output.html.redirect", Ok(url.clone())))
                     .collect();
-                add_aliases(&mut page.converted, redirected);
+                if role == Some(Role::Section) {
+                    // A section takes no aliases: the host must redirect.
+                    for url in redirected.iter().filter_map(|(_, url)| url.as_ref().ok()) {
+                        report.notes.push(format!(
+                            "no redirect from {url} to {}: a folder's own page takes no aliases, so redirect that URL at your host",
+                            entry.dest
+                        ));
+                    }
+                } else {
+                    add_aliases(&mut page.converted, redirected);
+                }
                 if plan.drafts.contains(&entry.dest) {
                     make_draft(&mut page.converted, plan.drafts_because, false);
                 }

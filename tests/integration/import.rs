@@ -423,10 +423,17 @@ fn mdbook_summary_gives_order_and_titles() {
         "---\nweight: 10\n---\n# Arriving on site\n\n![The van](images/van.png)\n\nPark where the client asks.\n"
     );
     // book.toml's redirects are aliases of the pages they name (relative
-    // to the old URL's folder; `index.html` a README.md).
+    // to the old URL's folder); a folder's own page (`index.html`, a
+    // README.md) takes none, so the report names its redirect.
     assert_eq!(
         site.read("content/safety/README.md"),
-        "---\nweight: 20\naliases:\n- /safety.html\n---\n# Safety\n\nNobody gets hurt.\n"
+        "---\nweight: 20\n---\n# Safety\n\nNobody gets hurt.\n"
+    );
+    site.stdout_has("no redirect from /safety.html to content/safety/README.md: a folder's own page takes no aliases, so redirect that URL at your host");
+    assert!(
+        !site.run.stderr.contains("unknown key"),
+        "{}",
+        site.run.stderr
     );
     site.stdout_has("book.toml redirects /forum.html to https://forum.example/field, which is no page of the book: credo makes no redirect to it");
     assert_eq!(

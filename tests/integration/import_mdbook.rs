@@ -11,7 +11,10 @@ use crate::harness::SiteTest;
 #[test]
 fn mdbook_chapters_with_subchapters_become_their_folders_pages() {
     let book = SiteTest::empty()
-        .file("book.toml", "[book]\ntitle = \"Front Desk\"\n")
+        .file(
+            "book.toml",
+            "[book]\ntitle = \"Front Desk\"\n\n[output.html.redirect]\n\"/payments.html\" = \"billing.html\"\n\"/money-back.html\" = \"billing/refunds.html\"\n\"/billing/part.html\" = \"refunds/partial.html\"\n",
+        )
         .file(
             "src/SUMMARY.md",
             "# Summary\n\n[Welcome](README.md)\n\n- [Billing](billing.md)\n    - [Refunds](billing/refunds.md)\n        - [Partial refunds](billing/refunds/partial.md)\n    - [Receipts](billing/receipts.md)\n- [Contacts](contacts.md)\n",
@@ -66,13 +69,25 @@ fn mdbook_chapters_with_subchapters_become_their_folders_pages() {
     );
     assert_eq!(
         read("content/billing/refunds/partial.md"),
-        "---\nweight: 10\n---\n# Partial refunds\n\nOnly after [a full refund is refused](@/billing/refunds/_index.md#when-to-refund), as [billing](@/billing/_index.md) says.\n"
+        "---\nweight: 10\naliases:\n- /billing/part.html\n---\n# Partial refunds\n\nOnly after [a full refund is refused](@/billing/refunds/_index.md#when-to-refund), as [billing](@/billing/_index.md) says.\n"
     );
     assert!(
         run.stdout.contains("billing.md → content/billing/_index.md: a chapter with subchapters (billing/) is its folder's own page in credo"),
         "{}",
         run.stdout
     );
+    // book.toml's redirects to a moved chapter follow it; as a folder's
+    // own page it takes no aliases, so the report names them.
+    for (url, page) in [
+        ("/payments.html", "content/billing/_index.md"),
+        ("/money-back.html", "content/billing/refunds/_index.md"),
+    ] {
+        assert!(
+            run.stdout.contains(&format!("no redirect from {url} to {page}: a folder's own page takes no aliases, so redirect that URL at your host")),
+            "{}",
+            run.stdout
+        );
+    }
     // The import's own check, then a build, find nothing wrong.
     run.diagnostics_are(&[]);
     assert!(
