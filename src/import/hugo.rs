@@ -196,6 +196,46 @@ fn moved_urls(dest: &str, raw: &Mapping, site: &SiteInfo, url_key: &'static str)
     urls
 }
 
+/// Hugo reads an alias without a leading `/` (`old-name`, `../old`) from
+/// the page's section, the folder holding it (a bundle's, holding its
+/// folder): `old-name` in `content/care/calls.md` is `/care/old-name/`.
+/// credo reads every alias from the site's root, so each such alias of
+/// the page at `dest` is written from there (one climbing out of the
+/// site stays as written).
+pub(super) fn root_relative_aliases(dest: &str, converted: &mut super::frontmatter::Converted) {
+    let Some(path) = (dest.strip_prefix("content/")).and_then(|p| p.strip_suffix(".md")) else {
+        return;
+    };
+    let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+    let section = match name.split('.').next() {
+        Some("index") => folder.rsplit_once('/').map_or("", |(up, _)| up),
+        _ => folder,
+    };
+    let Some(Value::Sequence(aliases)) = converted.meta.get_mut("aliases") else {
+        return;
+    };
+    for alias in aliases.iter_mut() {
+        let Some(written) = alias.as_str().map(str::trim) else {
+            continue;
+        };
+        if written.is_empty() || written.starts_with('/') || crate::markdown::has_scheme(written) {
+            continue;
+        }
+        let rooted = crate::site::refs::normalise(&format!("{section}/{written}"));
+        let Some(mut rooted) = rooted.filter(|r| !r.is_empty()) else {
+            continue;
+        };
+        let last = rooted.rsplit('/').next().unwrap_or("");
+        if written.ends_with('/') || !last.contains('.') {
+            rooted.push('/');
+        }
+        *alias = Value::String(format!("/{}", rooted.trim_start_matches('/')));
+        converted
+            .mapped
+            .push(("aliases from the page's section".into(), "aliases"));
+    }
+}
+
 /// Why Hugo would not publish a page today, as the front-matter key that
 /// says so: a `publishDate` (or, without one, a `date`) still to come, an
 /// `expiryDate` gone by, `headless: true` or `_build: {render: never}` (a

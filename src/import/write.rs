@@ -39,6 +39,9 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
         let role = roles.get(entry.dest.as_str()).copied();
         match read_page(entry, role, plan.generator) {
             Ok(mut page) => {
+                if plan.generator == Generator::Hugo && matches!(role, Some(Role::Page) | None) {
+                    super::hugo::root_relative_aliases(&entry.dest, &mut page.converted);
+                }
                 if let (Some(old_urls), Some(Role::Page) | None) = (plan.old_urls, role) {
                     let mut urls = old_urls(&entry.dest, &page.raw, &plan.site);
                     for (key, url) in &urls {

@@ -508,3 +508,56 @@ fn hugo_and_zola_sections_listed_by_date_keep_newest_first() {
     let (zulu, alpha) = (news.find("Zulu"), news.find("Alpha"));
     assert!(zulu.is_some() && alpha.is_some() && zulu < alpha, "{news}");
 }
+
+/// Hugo reads an alias without a leading `/` from the page's section
+/// (`advice` in `services/consulting.md` is `/services/advice/`); credo
+/// reads aliases from the site's root, so the import writes them so.
+#[test]
+fn hugo_relative_aliases_are_read_from_the_pages_section() {
+    let site = SiteTest::empty()
+        .file("hugo.toml", "title = \"Harbour Lane\"\n[languages.nl]\nlanguageName = \"Nederlands\"\n")
+        .file("content/_index.md", "Welcome.\n")
+        .file(
+            "content/services/consulting.md",
+            "---\ntitle: Consulting\naliases: [advice, ../old/help.html, /kept/, ./tips/]\n---\nWe listen first.\n",
+        )
+        .file("content/services/consulting.nl.md", "---\ntitle: Advies\naliases: [raad]\n---\nWe luisteren.\n")
+        .file("content/services/onboarding/index.md", "---\ntitle: Onboarding\naliases: [welcome-pack]\n---\nDay one.\n")
+        .file("content/top.md", "---\ntitle: Top\naliases: [summit]\n---\nUp here.\n");
+    let run = site.run(&["import", ".", "../out"]);
+    run.success();
+    let out = site.root.parent().unwrap().join("out");
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+    assert_eq!(
+        read("content/services/consulting.md"),
+        "---\ntitle: Consulting\naliases:\n- /services/advice/\n- /old/help.html\n- /kept/\n- /services/tips/\n---\nWe listen first.\n"
+    );
+    // A translation's alias: credo puts it below its language.
+    assert!(read("content/services/consulting.nl.md").contains("aliases:\n- /services/raad/\n"));
+    // A bundle's section is the folder holding its folder.
+    assert!(
+        read("content/services/onboarding/index.md")
+            .contains("aliases:\n- /services/welcome-pack/\n")
+    );
+    assert!(read("content/top.md").contains("aliases:\n- /summit/\n"));
+    assert!(
+        run.stdout
+            .contains("aliases from the page's section → aliases (6)"),
+        "{}",
+        run.stdout
+    );
+    let out = out.to_string_lossy().into_owned();
+    site.run(&["build", "-r", &out, "-o", &format!("{out}/public")])
+        .success();
+    for (alias, target) in [
+        ("services/advice/index.html", "/services/consulting/"),
+        ("old/help.html", "/services/consulting/"),
+        ("services/tips/index.html", "/services/consulting/"),
+        ("nl/services/raad/index.html", "/nl/services/consulting/"),
+        ("services/welcome-pack/index.html", "/services/onboarding/"),
+    ] {
+        let page = std::fs::read_to_string(format!("{out}/public/{alias}"))
+            .unwrap_or_else(|e| panic!("{alias}: {e}"));
+        assert!(page.contains(target), "{alias} → {target}:\n{page}");
+    }
+}
