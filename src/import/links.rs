@@ -41,6 +41,10 @@ pub(super) struct Relinker {
     /// into `billing/_index.md`), by their new path → their old one: their
     /// relative links were written for the old folder.
     written_in: BTreeMap<String, String>,
+    /// The site's default language, when it has others: a link to a page
+    /// in it by its translation's name (`calls.en.md`, as Hugo's `relref
+    /// … lang="en"` becomes) names the page (`calls.md`).
+    default_language: Option<String>,
     /// Whether a bare path that names nothing beside the page is read from
     /// the top, as Hugo's `ref` reads it.
     bare_from_top: bool,
@@ -60,6 +64,9 @@ impl Relinker {
         let mut relinker = Relinker {
             below: plan.served_below.trim_matches('/').to_string(),
             bare_from_top: plan.generator == Generator::Hugo,
+            default_language: (!plan.site.languages.is_empty())
+                .then(|| plan.site.language.clone())
+                .flatten(),
             ..Relinker::default()
         };
         for (from, to) in &plan.renamed {
@@ -159,6 +166,10 @@ impl Relinker {
     /// when it stays as written.
     pub(super) fn rewrite(&self, dest: &str, url: &str) -> Option<String> {
         let file = dest.strip_prefix("content/")?;
+        if let Some(content) = url.strip_prefix("@/") {
+            let (path, rest) = content.split_at(content.find(['#', '?']).unwrap_or(content.len()));
+            return self.untagged(path).map(|page| format!("@/{page}{rest}"));
+        }
         if url.starts_with("//") || url.starts_with('@') || has_scheme(url) {
             return None;
         }
@@ -227,6 +238,9 @@ impl Relinker {
         if let Some(to) = renamed {
             return Some(to.clone());
         }
+        if let Some(page) = credo_path.as_deref().and_then(|p| self.untagged(p)) {
+            return Some(page);
+        }
         // As the source's reader's browser read it.
         let url = match path.strip_prefix('/') {
             Some(rest) => normalise(rest)?,
@@ -273,6 +287,14 @@ impl Relinker {
                     .to_string()
             },
         )
+    }
+
+    /// The page a path to its default-language translation (`calls.en.md`)
+    /// names, by the name credo knows it by (`calls.md`).
+    fn untagged(&self, path: &str) -> Option<String> {
+        let lang = self.default_language.as_deref()?;
+        let stem = path.strip_suffix(&format!(".{lang}.md"))?;
+        Some(format!("{stem}.md")).filter(|page| self.credo_finds(page))
     }
 
     /// Whether credo finds a page or file at `path` under `content/`: as

@@ -151,15 +151,57 @@ fn hugo_inline(line: &str) -> String {
             "ref" | "relref" => {
                 let spaced = format!(" {args}");
                 let path = attribute(&spaced, "path").or_else(|| first_argument(args))?;
-                Some(match path.strip_prefix('/') {
+                let link = match path.strip_prefix('/') {
                     Some(from_top) => format!("@/{from_top}"),
                     None => path.to_string(),
+                };
+                let link = match attribute(&spaced, "lang") {
+                    Some(lang) => in_language(&link, lang),
+                    None => link,
+                };
+                // In prose, where Hugo prints the page's URL, a link to it.
+                Some(match is_link_target(span.before) {
+                    true => link,
+                    false => format!("[{}]({link})", ref_label(path)),
                 })
             }
             "figure" => figure(&format!(" {args}")),
             _ => None,
         }
     })
+}
+
+/// Whether a link's or an attribute's URL starts after `before`.
+fn is_link_target(before: &str) -> bool {
+    let before = before.trim_end_matches(' ');
+    ["](", "](<", "=\"", "='"]
+        .iter()
+        .any(|m| before.ends_with(m))
+        || (before.trim_start().starts_with('[') && before.ends_with("]:"))
+}
+
+/// The file of the page `link` (a path, `#anchor` kept) names in the
+/// language `lang`: credo keeps a translation beside its original as
+/// `name.LANG.md` (`_index.LANG.md` for a folder). One in the default
+/// language is found by its plain name (see `links::Relinker`).
+fn in_language(link: &str, lang: &str) -> String {
+    let (path, anchor) = link.split_at(link.find('#').unwrap_or(link.len()));
+    if path.is_empty() || path == "@/" {
+        return link.to_string();
+    }
+    let file = match path.strip_suffix('/') {
+        Some(folder) => format!("{folder}/_index.{lang}.md"),
+        None => format!("{}.{lang}.md", path.strip_suffix(".md").unwrap_or(path)),
+    };
+    format!("{file}{anchor}")
+}
+
+/// The text of a link made of a `ref` in prose: its path as written,
+/// without `.md`.
+fn ref_label(path: &str) -> String {
+    let (page, anchor) = path.split_at(path.find('#').unwrap_or(path.len()));
+    let page = page.strip_suffix(".md").unwrap_or(page);
+    format!("{page}{anchor}").replace(['[', ']'], "")
 }
 
 /// A shortcode's first positional argument, quoted or not.
@@ -340,6 +382,17 @@ mod tests {
             )
             .unwrap(),
             "Use `{{ site.baseurl }}` and\n\n{{ \"/x.css\" | relative_url }}\n\nWe live at {{ site.url }} (see {{ site.url }}). [Home](/) <a href=\"/\">x</a>\n\n1. Run:\n\n   ```sh\n   make\n   ```\n"
+        );
+    }
+
+    /// A `ref` in prose, where Hugo prints the page's URL, is a link to
+    /// the page; one with a `lang` names that language's translation.
+    #[test]
+    fn hugo_refs_in_prose_and_in_other_languages() {
+        let body = "Our rules: {{< ref \"docs\" >}}. In French: [calls]({{< relref \"/care/calls.md#when\" lang=\"fr\" >}}), [fees]({{< relref path=\"fees\" lang=\"fr\" >}}), <a href=\"{{< ref \"care/\" lang=\"nl\" >}}\">zorg</a> and {{< relref \"/care/calls.md\" lang=\"fr\" >}}.\n\n[def]: {{< ref \"docs\" >}}\n";
+        assert_eq!(
+            convert(body, Generator::Hugo).unwrap(),
+            "Our rules: [docs](docs). In French: [calls](@/care/calls.fr.md#when), [fees](fees.fr.md), <a href=\"care/_index.nl.md\">zorg</a> and [/care/calls](@/care/calls.fr.md).\n\n[def]: docs\n"
         );
     }
 

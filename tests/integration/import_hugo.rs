@@ -561,3 +561,54 @@ fn hugo_relative_aliases_are_read_from_the_pages_section() {
         assert!(page.contains(target), "{alias} → {target}:\n{page}");
     }
 }
+
+/// Hugo's `relref … lang="fr"` names that language's page, which credo
+/// keeps beside the original as `name.fr.md` (the default language's by
+/// its plain name); a `ref` in prose, where Hugo prints the page's URL,
+/// becomes a link to the page. The imported site builds and links right.
+#[test]
+fn hugo_refs_keep_their_language_and_print_a_link_in_prose() {
+    let site = SiteTest::empty()
+        .file(
+            "hugo.toml",
+            "title = \"Lobby Book\"\ndefaultContentLanguage = \"en\"\n[languages.en]\nlanguageName = \"English\"\n[languages.fr]\nlanguageName = \"Français\"\n",
+        )
+        .file("content/_index.md", "Welcome.\n")
+        .file("content/desk/_index.md", "---\ntitle: Desk\n---\nThe front desk.\n")
+        .file(
+            "content/desk/keys.md",
+            "---\ntitle: Keys\n---\nSee [the French page]({{< relref \"keys.md\" lang=\"fr\" >}}), [the English one]({{< relref \"/desk/keys.md#sign-out\" lang=\"en\" >}}) and {{< ref \"/desk/visitors.md\" >}} for visitors.\n\n## Sign out\n\nEvery key.\n",
+        )
+        .file("content/desk/keys.fr.md", "---\ntitle: Clés\n---\nVoir {{< relref \"visitors\" >}}, et [en anglais]({{< relref \"keys\" lang=\"en\" >}}).\n")
+        .file("content/desk/visitors.md", "---\ntitle: Visitors\n---\nBadge first.\n")
+        .file("content/desk/visitors.fr.md", "---\ntitle: Visiteurs\n---\nBadge d'abord.\n");
+    let run = site.run(&["import", ".", "../out"]);
+    run.success().errors_are(&[]);
+    let out = site.root.parent().unwrap().join("out");
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+    assert_eq!(
+        read("content/desk/keys.md"),
+        "---\ntitle: Keys\n---\nSee [the French page](keys.fr.md), [the English one](@/desk/keys.md#sign-out) and [/desk/visitors](@/desk/visitors.md) for visitors.\n\n## Sign out\n\nEvery key.\n"
+    );
+    assert_eq!(
+        read("content/desk/keys.fr.md"),
+        "---\ntitle: Clés\n---\nVoir [visitors](visitors), et [en anglais](@/desk/keys.md).\n"
+    );
+    let out = out.to_string_lossy().into_owned();
+    site.run(&["build", "-r", &out, "-o", &format!("{out}/public")])
+        .success()
+        .errors_are(&[]);
+    let keys = std::fs::read_to_string(format!("{out}/public/desk/keys/index.html")).unwrap();
+    for link in [
+        "<a href=\"/fr/desk/keys/\">the French page</a>",
+        "<a href=\"#sign-out\">the English one</a>",
+        "<a href=\"/desk/visitors/\">/desk/visitors</a>",
+    ] {
+        assert!(keys.contains(link), "{link}:\n{keys}");
+    }
+    let cles = std::fs::read_to_string(format!("{out}/public/fr/desk/keys/index.html")).unwrap();
+    assert!(
+        cles.contains("<a href=\"/fr/desk/visitors/\">visitors</a>"),
+        "{cles}"
+    );
+}
