@@ -101,20 +101,17 @@ fn add_categories(docs: &Path, plan: &mut Plan) {
     }
 }
 
-/// The top-level doc with `slug: /` is the docs' landing page: it becomes
-/// the home page (`index.md`), unless the top has a page of its own.
-/// Links to it follow (see [`Plan::renamed`]).
+/// The doc with `slug: /`, in whatever folder, is the docs' landing page:
+/// it becomes the home page (`index.md`), unless the top has a page of its
+/// own (of two, the first by path). Links to it follow, and its own
+/// relative links are written for the top (see [`Plan::renamed`]).
 fn make_slug_root_the_home(plan: &mut Plan) {
     let own = ["content/_index.md", "content/index.md", "content/README.md"];
     if plan.pages.iter().any(|p| own.contains(&p.dest.as_str())) {
         return;
     }
     let landing = plan.pages.iter().find(|page| {
-        let top = page
-            .dest
-            .strip_prefix("content/")
-            .is_some_and(|p| !p.contains('/'));
-        top && std::fs::read_to_string(&page.source).is_ok_and(|text| {
+        std::fs::read_to_string(&page.source).is_ok_and(|text| {
             let block = super::frontmatter::split(&text).block;
             let meta: Option<Mapping> = serde_yaml::from_str(block).ok();
             meta.and_then(|m| {

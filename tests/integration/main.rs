@@ -11,6 +11,7 @@ mod errors;
 mod flagship;
 mod hardening;
 mod import;
+mod import_docusaurus;
 mod import_hugo;
 mod import_jekyll;
 mod import_mdbook;
