@@ -4,16 +4,15 @@
 //! Both are strict: every unknown top-level key is reported with a hint, not
 //! only the first. `checklist` and `steps` accept several shapes (a string or a
 //! map), so they are read as YAML values and converted here, with errors that
-//! point at the offending item's line.
+//! point at the offending item's line; so is `contrast` (in `contrast.rs`),
+//! so that every bad entry of it is reported, not only serde's first.
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
 pub use super::vocabulary::Kind;
-pub(crate) use super::vocabulary::{
-    ChecklistGroup, ChecklistItem, Contrast, Date, RawContrast, SortBy, Step,
-};
+pub(crate) use super::vocabulary::{ChecklistGroup, ChecklistItem, Contrast, Date, SortBy, Step};
 use super::yaml::YamlBlock;
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
@@ -67,7 +66,7 @@ pub(crate) struct RawPageMeta {
     principles: Vec<String>,
     values: Vec<String>,
     related: Vec<String>,
-    contrast: Option<RawContrast>,
+    contrast: Option<serde_yaml::Value>,
     steps: Vec<serde_yaml::Value>,
     aliases: Vec<String>,
     owner: Option<String>,
@@ -242,23 +241,8 @@ pub fn parse_page(block: &YamlBlock<'_>) -> (PageMeta, Vec<Diagnostic>) {
         }
         date
     });
-    let contrast = raw.contrast.and_then(|c| match (c.left, c.right) {
-        (Some(left), Some(right)) => Some(Contrast { left, right }),
-        (left, _) => {
-            let missing = if left.is_none() { "left" } else { "right" };
-            let (line, col) = block.locate("contrast", None);
-            errors.push(Diagnostic::error(
-                block.file,
-                line,
-                col,
-                Code::IncompleteContrast,
-                format!(
-                    "`contrast` needs both columns, `left` and `right`; `{missing}` is missing"
-                ),
-            ));
-            None
-        }
-    });
+    let contrast = (raw.contrast.as_ref())
+        .and_then(|c| super::contrast::convert_contrast(c, block, &mut errors));
     // An empty `summary` or `owner` (`description: ""`, as archetypes
     // write it) says nothing: it is read as not written, as other tools
     // read it, so an empty owner is a missing one for `require_owner`.

@@ -10,6 +10,7 @@
 //! root is reported and skipped, and a symlink loop is an error, not a hang.
 
 pub(crate) mod changes;
+mod contrast;
 pub mod frontmatter;
 pub(crate) mod languages;
 pub(crate) mod vocabulary;

@@ -89,21 +89,6 @@ pub struct ChecklistItem {
     pub id: String,
 }
 
-/// The two sides of an attitude page.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a mapping with `left` and `right` columns"
-)]
-pub(crate) struct RawContrast {
-    /// The left column, as written.
-    #[serde(default)]
-    pub left: Option<Column>,
-    /// The right column, as written.
-    #[serde(default)]
-    pub right: Option<Column>,
-}
-
 /// Both columns of a contrast, validated.
 #[derive(Debug, Clone, Serialize)]
 pub struct Contrast {
@@ -114,13 +99,11 @@ pub struct Contrast {
 }
 
 /// One column of a contrast.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a mapping with `title` and `points`")]
+#[derive(Debug, Clone, Serialize)]
 pub struct Column {
     /// The column heading.
     pub title: String,
     /// Its points, compared row by row with the other column's.
-    #[serde(default)]
     pub points: Vec<String>,
 }
 

@@ -516,6 +516,24 @@ fn contrast_needs_both_columns() {
 }
 
 #[test]
+fn every_wrong_contrast_entry_is_reported_at_its_own_line() {
+    // serde stopped at the first; each column's mistakes are all shown.
+    SiteTest::minimal()
+        .file(
+            "content/a.md",
+            "---\ntitle: A\nkind: attitude\ncontrast:\n  left:\n    title: Listening\n    points:\n      - Ask first\n      - Budget: later\n    colour: teal\n  right:\n    titel: Pitching\n    points: [Talk, [louder]]\n---\n",
+        )
+        .check()
+        .code(1)
+        .diagnostics_are(&[
+            "content/a.md:9:9: error: contrast.left.points[1]: expected text, found a mapping",
+            "content/a.md:10:5: error: unknown key `colour` in `contrast.left`",
+            "content/a.md:12:5: error: unknown key `titel` in `contrast.right`",
+            "content/a.md:13:20: error: contrast.right.points[1]: expected text, found a list",
+        ]);
+}
+
+#[test]
 fn duplicate_urls_are_errors() {
     SiteTest::minimal()
         .file("content/a/b.md", "---\ntitle: B\n---\n")
