@@ -91,7 +91,7 @@ pub(crate) fn absolute_links(body: &str, origin: &str, links: &dyn LinkResolver)
     };
     // Where the scan of the open HTML block stands (see `scan_events`).
     let mut block = html::State::default();
-    for (event, range) in parser.into_offset_iter() {
+    for (event, range) in super::alt::mend(body, parser.into_offset_iter().collect()) {
         match event {
             Event::Start(
                 Tag::Link {

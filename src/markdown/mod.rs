@@ -7,6 +7,7 @@
 //! again and writes HTML, asking a [`LinkResolver`] for each internal link's
 //! URL. Both walk the same [`events`], so heading ids always agree.
 
+mod alt;
 mod code;
 pub(crate) mod copy;
 mod extras;
@@ -221,7 +222,7 @@ fn parse(body: &str, drop_title: bool) -> Parsed<'_> {
         .iter()
         .map(|(label, def)| (label.to_string(), def.span.start))
         .collect();
-    let mut out: Vec<(Event<'_>, std::ops::Range<usize>)> = parser.into_offset_iter().collect();
+    let mut out = alt::mend(body, parser.into_offset_iter().collect());
     if !definitions.is_empty() {
         for (event, range) in &mut out {
             if let Event::Start(Tag::Link { link_type, id, .. } | Tag::Image { link_type, id, .. }) =

@@ -386,3 +386,35 @@ fn footnotes_link_back_to_their_first_reference() {
     assert_eq!(html.matches("id=\"fnref-a\"").count(), 1, "{html}");
     assert!(html.contains("<h2 id=\"fnref-a-1\">"), "{html}");
 }
+
+/// pulldown-cmark lost an image whose alt text held a `[[ref]]`: the page
+/// showed `![our`, a link and `](poster.png)` as text. The image stays,
+/// its alt text shows the ref's label, and the ref is still found.
+#[test]
+fn a_wiki_ref_in_alt_text_keeps_the_image() {
+    for (body, html) in [
+        (
+            "See ![our [[honesty]] poster](poster.png) here.",
+            "<p>See <img src=\"poster.png\" alt=\"our Honesty poster\" /> here.</p>\n",
+        ),
+        (
+            "![the [[honesty|honest]] way](a.png \"Way\")",
+            "<p><img src=\"a.png\" alt=\"the honest way\" title=\"Way\" /></p>\n",
+        ),
+        (
+            "[![badge [[honesty]]](b.png)](https://x.example) and [[honesty]]",
+            "<p><a href=\"https://x.example\"><img src=\"b.png\" alt=\"badge Honesty\" /></a> and <a href=\"/values/honesty/\">Honesty</a></p>\n",
+        ),
+        (
+            "| a |\n|---|\n| *![cell [[honesty]]](c.png)* |\n",
+            "<table><thead><tr><th>a</th></tr></thead><tbody>\n<tr><td><em><img src=\"c.png\" alt=\"cell Honesty\" /></em></td></tr>\n</tbody></table>\n",
+        ),
+    ] {
+        assert_eq!(render(body, false, &FIXED).html, html, "{body}");
+    }
+    let s = scan("Text ![our [[honesty]] poster](poster.png).", false);
+    let found: Vec<(&str, usize)> = (s.links.iter())
+        .map(|l| (l.target.as_str(), l.offset))
+        .collect();
+    assert_eq!(found, [("poster.png", 5), ("honesty", 11)]);
+}

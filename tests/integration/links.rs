@@ -229,3 +229,35 @@ fn a_wiki_link_with_an_escaped_pipe_in_a_table_names_its_ref() {
         "{copy}"
     );
 }
+
+/// A `[[ref]]` in an image's alt text left the image unparsed: the page
+/// showed `![Map of`, a link and `](map.png)` as text. The image is shown,
+/// its alt text plain with the ref's label, and the ref is checked.
+#[test]
+fn a_ref_in_an_image_alt_text_keeps_the_image() {
+    let site = SiteTest::empty()
+        .file("credo.yaml", "title: T\nbase_url: /hb/\n")
+        .file("content/_index.md", "---\ntitle: Home\n---\n[[desk]]\n")
+        .file("content/desk.md", "---\ntitle: Front desk\n---\nHello.\n")
+        .file("content/map.png", "not really a PNG")
+        .file(
+            "content/visit.md",
+            "---\ntitle: Visit\n---\nFind us: ![Map of the [[desk]] area](map.png)\n",
+        );
+    let run = site.build();
+    run.success();
+    assert_eq!(
+        body(&run, "visit/index.html"),
+        "<div class=\"body\"><p>Find us: <img src=\"/hb/map.png\" alt=\"Map of the Front desk area\" /></p>"
+    );
+    // The ref in the alt text is checked like any other.
+    site.file(
+        "content/visit.md",
+        "---\ntitle: Visit\n---\nFind us: ![Map of the [[lobby]] area](map.png)\n",
+    )
+    .check()
+    .code(1)
+    .errors_are(&[
+        "content/visit.md:4:23: error: unresolved ref `lobby`: no page has that path or name",
+    ]);
+}
