@@ -120,6 +120,22 @@ pub(crate) fn split(
     let mut renamed = false;
     let mut unreadable = sources.unreadable;
     for mut file in sources.files {
+        if let Some(d) = default_language_suffix(&file, config) {
+            // `b.en.md` and `b.EN.md` on a site in `en`: named as a
+            // translation into the language whose pages have no suffix.
+            diagnostics.push(d);
+            if !config.languages.is_empty() {
+                // Left out, as a translation with no place is.
+                unreadable.push(super::content_path(&file.source.file).to_string());
+                continue;
+            }
+            if let Some(lang) = file.source.lang.take() {
+                file.source.ref_path = format!("{}.{lang}", file.source.ref_path);
+                renamed = true;
+            }
+            default.push(file);
+            continue;
+        }
         let Some(lang) = file.source.lang.clone() else {
             let suffix = file.source.ref_path.rsplit_once('.').map(|(_, s)| s);
             if let Some(d) = suffix.and_then(|s| language_in_another_case(&file, s, config)) {
@@ -329,6 +345,52 @@ fn language_suffix(file: &Loaded, lang: &str) -> Diagnostic {
     .with_hint(format!(
         "to make it a translation, add `languages: {{{lang}: {{name: ...}}}}` to credo.yaml; to keep it a page, rename it or set `lints: {{language-suffix: allow}}`"
     ))
+}
+
+/// `b.en.md`, or `b.EN.md`, on a site whose default language is `en`:
+/// the default language's pages are named without a suffix, so the file is
+/// no translation. On a site of several languages it is an error, as a
+/// translation into a language not in `languages:` is (it has no place);
+/// on a site of one language, a page of its own with a `language-suffix`
+/// warning, as `README.es.md` is there. Either way the hint says the name
+/// it wants. `None` for any other file.
+fn default_language_suffix(file: &Loaded, config: &Config) -> Option<Diagnostic> {
+    let default = &config.language;
+    let name = file.source.file.rsplit('/').next()?;
+    let (stem, suffix) = name.strip_suffix(".md")?.rsplit_once('.')?;
+    if stem.is_empty() || !suffix.eq_ignore_ascii_case(default) {
+        return None;
+    }
+    let named = match suffix == default {
+        true => format!("`{suffix}` is the default language (`language: {default}`)"),
+        false => {
+            format!("`{suffix}` is the default language (`language: {default}`) in another case")
+        }
+    };
+    let rename = format!("rename it `{stem}.md`: pages in `{default}` are named without a suffix");
+    Some(if config.languages.is_empty() {
+        Diagnostic::warning(
+            &file.source.file,
+            0,
+            0,
+            Code::LanguageSuffix,
+            format!(
+                "{named}: this file is published as a page of its own, not as the page `{stem}`"
+            ),
+        )
+        .with_hint(format!(
+            "{rename}; to keep it a page of its own, set `lints: {{language-suffix: allow}}`"
+        ))
+    } else {
+        Diagnostic::error(
+            &file.source.file,
+            0,
+            0,
+            Code::UnknownLanguage,
+            format!("{named}, whose pages have no language suffix: this file is no translation and has no place"),
+        )
+        .with_hint(rename)
+    })
 }
 
 /// `a.DE.md` on a site with `de`, `a.pt-br.md` on one with `pt-BR`: a

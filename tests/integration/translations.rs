@@ -65,7 +65,6 @@ fn a_language_suffix_in_another_case_is_a_page_with_a_warning() {
         .file("content/_index.md", "# Home\n")
         .file("content/guide/a.md", "# A\n")
         .file("content/guide/a.DE.md", "# A auf Deutsch\n")
-        .file("content/guide/b.EN.md", "# B\n")
         .file("content/guide/b.md", "# B too\n");
     site.check().success().diagnostics_are(&[
         "content/guide/a.DE.md:1:1: warning: `DE` is language `de` in another case: this file is published as a page of its own, not as a translation",
@@ -84,6 +83,41 @@ fn a_language_suffix_in_another_case_is_a_page_with_a_warning() {
     site.check().stderr_has("content/guide/a.pt-br.md:1:1: warning: `pt-br` is language `pt-BR` in another case: this file is published as a page of its own, not as a translation");
     site.check()
         .stderr_has("rename it `a.pt-BR.md` to make it the `pt-BR` translation");
-    // The default language has no translations: `b.EN.md` is a page.
-    assert!(run.page("guide/b.EN/index.html").contains("<h1"));
+}
+
+/// `b.EN.md` on a site in `en` was silently a page of its own
+/// (`/guide/b.EN/`), where `b.en.md` is no translation: the default
+/// language's pages have no suffix, in whatever case it is written.
+#[test]
+fn the_default_language_as_a_suffix_in_any_case_makes_no_translation() {
+    let site = SiteTest::empty()
+        .file(
+            "credo.yaml",
+            "title: T\nlanguage: en\nlanguages:\n  de: {name: Deutsch}\nlints: {missing-translation: allow, orphan-page: allow}\n",
+        )
+        .file("content/_index.md", "# Home\n")
+        .file("content/guide/a.en.md", "# A\n")
+        .file("content/guide/b.md", "# B\n")
+        .file("content/guide/b.EN.md", "# B in capitals\n");
+    site.check().code(1).diagnostics_are(&[
+        "content/guide/a.en.md:1:1: error: `en` is the default language (`language: en`), whose pages have no language suffix: this file is no translation and has no place",
+        "content/guide/b.EN.md:1:1: error: `EN` is the default language (`language: en`) in another case, whose pages have no language suffix: this file is no translation and has no place",
+    ]);
+    site.check()
+        .stderr_has("= help: rename it `b.md`: pages in `en` are named without a suffix");
+    site.build().code(1);
+    // A site of one language publishes each as a page of its own, with
+    // the warning a `README.es.md` gets there.
+    let site = site.file(
+        "credo.yaml",
+        "title: T\nlanguage: en\nlints: {orphan-page: allow}\n",
+    );
+    site.check().success().diagnostics_are(&[
+        "content/guide/a.en.md:1:1: warning: `en` is the default language (`language: en`): this file is published as a page of its own, not as the page `a`",
+        "content/guide/b.EN.md:1:1: warning: `EN` is the default language (`language: en`) in another case: this file is published as a page of its own, not as the page `b`",
+    ]);
+    let run = site.build();
+    run.success();
+    assert!(run.page("guide/b.EN/index.html").contains("B in capitals"));
+    assert!(run.page("guide/a.en/index.html").contains("<h1"));
 }
