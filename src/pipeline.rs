@@ -335,6 +335,12 @@ pub fn resolve(
             (code, translated)
         })
         .collect();
+    let others: Vec<(&str, &Site)> = (translated.iter())
+        .map(|(code, site)| (code.as_str(), site))
+        .collect();
+    diagnostics.extend(crate::site::aliases::check_across_languages(
+        &mut site, &others,
+    ));
     let mut editions = vec![Edition {
         prefix: String::new(),
         site: Arc::new(site),

@@ -76,7 +76,7 @@ macro_rules! codes {
 }
 
 codes! {
-    AliasCollision = "alias-collision", Error, "An alias would be written where another page, alias or generated file is.";
+    AliasCollision = "alias-collision", Error, "An alias would be written where another page, alias or generated file is (of its own language, or, for an alias of the default language inside `/de/`, of the site in `de`).";
     AmbiguousRef = "ambiguous-ref", Error, "A bare ref names a file stem that more than one page has.";
     BrokenAnchor = "broken-anchor", Error, "A link names a heading id that its target page does not have.";
     BrokenLink = "broken-link", Error, "A relative link or image points at a page, folder or file that does not exist.";

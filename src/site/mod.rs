@@ -13,10 +13,10 @@
 //! pushed once per forward edge.
 
 pub(crate) mod against;
+pub(crate) mod aliases;
 pub mod checks;
 pub mod refs;
 
-mod aliases;
 mod collisions;
 mod edges;
 mod front_matter;

@@ -1,6 +1,7 @@
-//! Translations of what has no file of its own in the default language: a
-//! section (or the home page) that has no `_index.md` is there all the same,
-//! so its `_index.LANG.md` is its page in that language, as Hugo reads it.
+//! Translations: what a file named like one is (a section without an
+//! `_index.md` is there all the same, so its `_index.LANG.md` is its page in
+//! that language, as Hugo reads it; a suffix in another case or of the
+//! default language makes none), and where its aliases go.
 
 use crate::harness::SiteTest;
 
@@ -120,4 +121,51 @@ fn the_default_language_as_a_suffix_in_any_case_makes_no_translation() {
     run.success();
     assert!(run.page("guide/b.EN/index.html").contains("B in capitals"));
     assert!(run.page("guide/a.en/index.html").contains("<h1"));
+}
+
+/// Aliases in a second language: two `de` pages claiming one old URL, or a
+/// `de` page's alias on another `de` page, were reported at the path from
+/// /de/ (`at /alt/`), and an alias of the default language inside /de/ on
+/// a German page's URL was not reported at all (both written to one file).
+#[test]
+fn aliases_colliding_in_a_second_language_are_errors_at_their_line() {
+    let site = SiteTest::empty()
+        .file(
+            "credo.yaml",
+            "title: T\nbase_url: /hb/\nlanguage: en\nlanguages:\n  de: {name: Deutsch}\nlints: {missing-translation: allow, orphan-page: allow}\n",
+        )
+        .file("content/_index.md", "# Home\n")
+        .file("content/a.md", "# A\n")
+        .file(
+            "content/a.de.md",
+            "---\ntitle: A auf Deutsch\naliases: [/alt/, /de/doppelt/]\n---\n",
+        )
+        .file("content/b.md", "# B\n")
+        .file(
+            "content/b.de.md",
+            "---\ntitle: B auf Deutsch\naliases: [/alt/, /a/, /de/doppelt/]\n---\n",
+        )
+        .file(
+            "content/c.md",
+            "---\ntitle: C\naliases: [/de/b/, /de/frei/]\n---\n",
+        );
+    site.check().code(1).diagnostics_are(&[
+        "content/b.de.md:3:11: error: alias `/alt/` collides with a page or another alias at /de/alt/",
+        "content/b.de.md:3:18: error: alias `/a/` collides with a page or another alias at /de/a/",
+        "content/b.de.md:3:23: error: alias `/de/doppelt/` collides with a page or another alias at /de/de/doppelt/",
+        "content/c.md:3:11: error: alias `/de/b/` collides with a page or an alias of the `de` site at /de/b/",
+    ]);
+    site.check()
+        .stderr_has("= help: the aliases of a page in `de` are paths from /de/: write `/doppelt/` for /de/doppelt/");
+    // Reported at a lower level, the collision leaves the German page in
+    // its place; the alias that collides with nothing redirects.
+    let run = site
+        .file(
+            "credo.yaml",
+            "title: T\nbase_url: /hb/\nlanguage: en\nlanguages:\n  de: {name: Deutsch}\nlints: {missing-translation: allow, orphan-page: allow, alias-collision: warning}\n",
+        )
+        .build();
+    run.success();
+    assert!(run.page("de/b/index.html").contains("B auf Deutsch"));
+    assert!(run.page("de/frei/index.html").contains("url=/hb/c/\""));
 }
