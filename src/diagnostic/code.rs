@@ -100,7 +100,7 @@ codes! {
     InvalidYaml = "invalid-yaml", Error, "Front matter, credo.yaml or a theme.yaml is not valid YAML or not keys and values, writes a key twice, or a value has the wrong type.";
     Io = "io", Error, "A file cannot be read.";
     KindKey = "kind-key", Warning, "A key read on pages of one kind is set on a page of another, which does not show it: `steps` off a track, `principles` off a scenario, `contrast` off an attitude page.";
-    LanguageSuffix = "language-suffix", Warning, "A page named like a translation is published as a page of its own, not as a translation: on a site of one language (`README.es.md`; `README.en.md` or `README.EN.md` where `en` is its language), or with a language of the site in another case (`a.DE.md`, `a.pt-br.md` for `pt-BR`).";
+    LanguageSuffix = "language-suffix", Warning, "A page named like a translation is published as a page of its own, not as a translation: on a site of one language (`README.es.md`), or with a language of the site in another case (`a.DE.md`, `a.pt-br.md` for `pt-BR`).";
     MarkdownNotPage = "markdown-not-page", Warning, "A Markdown file of `content/` named otherwise than `x.md` (`x.markdown`, `x.MD`, `x.mdx`) is published as a file, not a page.";
     MissingKey = "missing-key", Error, "A required key is missing.";
     MissingOwner = "missing-owner", Warning, "A page has no `owner` while credo.yaml sets `require_owner: true`.";
@@ -123,7 +123,7 @@ codes! {
     UnhighlightableCode = "unhighlightable-code", Warning, "A code block's grammar could not highlight it in time; it is shown as plain text.";
     UnknownHighlightTheme = "unknown-highlight-theme", Error, "`highlight_theme` names no syntect theme.";
     UnknownKey = "unknown-key", Error, "A key that credo does not know (outside `extra:`).";
-    UnknownLanguage = "unknown-language", Error, "On a site of several languages, a translation (`name.LANG.md`) for a language not in credo.yaml's `languages:` (the default language's own code, in any case, included: `a.en.md`, `a.EN.md`), or one without an original.";
+    UnknownLanguage = "unknown-language", Error, "On a site of several languages, a translation (`name.LANG.md`) for a language not in credo.yaml's `languages:`, or one without an original.";
     UnknownLint = "unknown-lint", Error, "credo.yaml's `lints:` names a code credo does not have, or a level other than error, warning, allow.";
     UnknownSection = "unknown-section", Warning, "credo.yaml's `sections:` names a folder that `content/` does not have.";
     UnknownString = "unknown-string", Error, "credo.yaml's or theme.yaml's `strings:` names a key the theme's strings do not have, or a language the site does not have.";

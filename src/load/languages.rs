@@ -118,22 +118,13 @@ pub(crate) fn split(
     let mut default = Vec::with_capacity(sources.files.len());
     let mut translations: HashMap<String, Vec<Loaded>> = HashMap::new();
     let mut renamed = false;
+    let mut took_default_suffix = false;
     let mut unreadable = sources.unreadable;
     for mut file in sources.files {
-        if let Some(d) = default_language_suffix(&file, config) {
-            // `b.en.md` and `b.EN.md` on a site in `en`: named as a
-            // translation into the language whose pages have no suffix.
-            diagnostics.push(d);
-            if !config.languages.is_empty() {
-                // Left out, as a translation with no place is.
-                unreadable.push(super::content_path(&file.source.file).to_string());
-                continue;
-            }
-            if let Some(lang) = file.source.lang.take() {
-                file.source.ref_path = format!("{}.{lang}", file.source.ref_path);
-                renamed = true;
-            }
+        if take_default_language_suffix(&mut file, config) {
             default.push(file);
+            renamed = true;
+            took_default_suffix = true;
             continue;
         }
         let Some(lang) = file.source.lang.clone() else {
@@ -176,15 +167,22 @@ pub(crate) fn split(
         // Folders' pages were placed without the files taken for
         // translations: a page alone in `guide/` (`guide/README.es.md`)
         // makes it a section. Placing again finds what placing found (its
-        // findings were reported), with these pages.
-        folders = super::place_folder_pages(&mut default, &mut Diagnostics::new());
+        // findings were reported), with these pages; except what a page
+        // named in the default language finds, now a folder's page
+        // (`guide/README.en.md` beside `guide/_index.md`): exact repeats of
+        // the first findings are dropped where diagnostics are sorted.
+        let mut again = Diagnostics::new();
+        folders = super::place_folder_pages(&mut default, &mut again);
+        if took_default_suffix {
+            diagnostics.extend(again.into_vec());
+        }
         default.sort_by(|a, b| a.source.ref_path.cmp(&b.source.ref_path));
     }
     // A link to a translation leads to its language's site, from any
     // language (from its own, the translation is the page itself).
-    let draft_originals: std::collections::HashSet<&str> = (default.iter())
+    let draft_originals: std::collections::HashSet<std::borrow::Cow<'_, str>> = (default.iter())
         .filter(|f| is_draft(f))
-        .map(|f| f.source.file.as_str())
+        .map(|f| as_original(&f.source.file, &config.language))
         .collect();
     let translation_files: BTreeMap<String, super::Translation> = (translations.iter())
         .flat_map(|(code, files)| {
@@ -213,16 +211,20 @@ pub(crate) fn split(
         let mut missing = Vec::new();
         let mut files: Vec<Loaded> = default
             .iter()
-            .map(|original| match by_original.remove(&original.source.file) {
-                // A translation still in draft: the original stands in.
-                Some(translation) if drafts || !is_draft(&translation) || is_draft(original) => {
-                    take_place(translation, original)
-                }
-                _ => {
-                    missing.push(original.source.file.clone());
-                    let mut stand_in = original.clone();
-                    stand_in.source.untranslated = true;
-                    stand_in
+            .map(|original| {
+                match by_original.remove(&*as_original(&original.source.file, &config.language)) {
+                    // A translation still in draft: the original stands in.
+                    Some(translation)
+                        if drafts || !is_draft(&translation) || is_draft(original) =>
+                    {
+                        take_place(translation, original)
+                    }
+                    _ => {
+                        missing.push(original.source.file.clone());
+                        let mut stand_in = original.clone();
+                        stand_in.source.untranslated = true;
+                        stand_in
+                    }
                 }
             })
             .collect();
@@ -283,6 +285,26 @@ pub(crate) fn is_iso_639_1(suffix: &str) -> bool {
 /// Whether `file` is a page marked `draft: true`.
 fn is_draft(file: &Loaded) -> bool {
     matches!(&file.meta, Meta::Page(meta) if meta.draft)
+}
+
+/// A default page's file as its translations name their original:
+/// `content/a/gifts.en.md` (on a site in `en`, in any case) is
+/// `content/a/gifts.md`, as [`take_default_language_suffix`] reads it.
+fn as_original<'a>(file: &'a str, default: &str) -> std::borrow::Cow<'a, str> {
+    let cut = file.len().saturating_sub(default.len() + 4);
+    match (file.get(..cut), file.get(cut..)) {
+        (Some(stem), Some(suffix))
+            if !stem.ends_with('/')
+                && suffix.len() == default.len() + 4
+                && suffix.starts_with('.')
+                && suffix.ends_with(".md")
+                && (suffix.get(1..=default.len()))
+                    .is_some_and(|c| c.eq_ignore_ascii_case(default)) =>
+        {
+            format!("{stem}.md").into()
+        }
+        _ => file.into(),
+    }
 }
 
 /// `content/a/gifts.de.md` → `content/a/gifts.md`.
@@ -347,50 +369,29 @@ fn language_suffix(file: &Loaded, lang: &str) -> Diagnostic {
     ))
 }
 
-/// `b.en.md`, or `b.EN.md`, on a site whose default language is `en`:
-/// the default language's pages are named without a suffix, so the file is
-/// no translation. On a site of several languages it is an error, as a
-/// translation into a language not in `languages:` is (it has no place);
-/// on a site of one language, a page of its own with a `language-suffix`
-/// warning, as `README.es.md` is there. Either way the hint says the name
-/// it wants. `None` for any other file.
-fn default_language_suffix(file: &Loaded, config: &Config) -> Option<Diagnostic> {
-    let default = &config.language;
-    let name = file.source.file.rsplit('/').next()?;
-    let (stem, suffix) = name.strip_suffix(".md")?.rsplit_once('.')?;
-    if stem.is_empty() || !suffix.eq_ignore_ascii_case(default) {
-        return None;
-    }
-    let named = match suffix == default {
-        true => format!("`{suffix}` is the default language (`language: {default}`)"),
-        false => {
-            format!("`{suffix}` is the default language (`language: {default}`) in another case")
-        }
+/// Makes `b.en.md` (or `b.EN.md`) on a site whose default language is
+/// `en` the page `b` in that language, as Hugo and Zola read it (the
+/// default language's pages need no suffix, but may have one); `false`,
+/// and `file` untouched, for any other file. Beside a `b.md` it is the
+/// same page twice, which placing the pages reports.
+fn take_default_language_suffix(file: &mut Loaded, config: &Config) -> bool {
+    let Some(name) = file.source.file.rsplit('/').next() else {
+        return false;
     };
-    let rename = format!("rename it `{stem}.md`: pages in `{default}` are named without a suffix");
-    Some(if config.languages.is_empty() {
-        Diagnostic::warning(
-            &file.source.file,
-            0,
-            0,
-            Code::LanguageSuffix,
-            format!(
-                "{named}: this file is published as a page of its own, not as the page `{stem}`"
-            ),
-        )
-        .with_hint(format!(
-            "{rename}; to keep it a page of its own, set `lints: {{language-suffix: allow}}`"
-        ))
-    } else {
-        Diagnostic::error(
-            &file.source.file,
-            0,
-            0,
-            Code::UnknownLanguage,
-            format!("{named}, whose pages have no language suffix: this file is no translation and has no place"),
-        )
-        .with_hint(rename)
-    })
+    let Some((stem, suffix)) = name.strip_suffix(".md").and_then(|n| n.rsplit_once('.')) else {
+        return false;
+    };
+    if stem.is_empty() || !suffix.eq_ignore_ascii_case(&config.language) {
+        return false;
+    }
+    // A suffix read as a language is not part of the ref path; one in
+    // another case (`EN`) is, and goes.
+    if file.source.lang.take().is_none()
+        && let Some((path, _)) = file.source.ref_path.rsplit_once('.')
+    {
+        file.source.ref_path = path.to_string();
+    }
+    true
 }
 
 /// `a.DE.md` on a site with `de`, `a.pt-br.md` on one with `pt-BR`: a

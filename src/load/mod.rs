@@ -305,8 +305,9 @@ fn place_folder_pages(files: &mut [Loaded], diagnostics: &mut Diagnostics) -> Ve
         }
         // In NFC, as refs and URLs are (a Mac may write `Ärger/` decomposed).
         let folder = nfc(file.source.folder());
-        let stem = file.source.file.rsplit('/').next().unwrap_or_default();
-        match own_page_rank(stem.strip_suffix(".md").unwrap_or(stem)) {
+        // By its ref path's name: `README.en.md` on a site in `en` is `README`.
+        let stem = file.source.ref_path.rsplit('/').next().unwrap_or_default();
+        match own_page_rank(stem) {
             Some(rank) => own.entry(folder).or_default().push((rank, i)),
             None => mark(&mut sections, &folder),
         }

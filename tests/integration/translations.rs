@@ -86,41 +86,56 @@ fn a_language_suffix_in_another_case_is_a_page_with_a_warning() {
         .stderr_has("rename it `a.pt-BR.md` to make it the `pt-BR` translation");
 }
 
-/// `b.EN.md` on a site in `en` was silently a page of its own
-/// (`/guide/b.EN/`), where `b.en.md` is no translation: the default
-/// language's pages have no suffix, in whatever case it is written.
+/// `b.en.md` on a site in `en` is the page `b`, as Hugo and Zola read it,
+/// in whatever case the suffix is written (`b.EN.md` was a page of its own,
+/// `/guide/b.EN/`, and `b.en.md` an error on a site of several languages).
 #[test]
-fn the_default_language_as_a_suffix_in_any_case_makes_no_translation() {
+fn the_default_language_as_a_suffix_in_any_case_is_the_page_itself() {
     let site = SiteTest::empty()
         .file(
             "credo.yaml",
             "title: T\nlanguage: en\nlanguages:\n  de: {name: Deutsch}\nlints: {missing-translation: allow, orphan-page: allow}\n",
         )
         .file("content/_index.md", "# Home\n")
-        .file("content/guide/a.en.md", "# A\n")
-        .file("content/guide/b.md", "# B\n")
-        .file("content/guide/b.EN.md", "# B in capitals\n");
-    site.check().code(1).diagnostics_are(&[
-        "content/guide/a.en.md:1:1: error: `en` is the default language (`language: en`), whose pages have no language suffix: this file is no translation and has no place",
-        "content/guide/b.EN.md:1:1: error: `EN` is the default language (`language: en`) in another case, whose pages have no language suffix: this file is no translation and has no place",
-    ]);
-    site.check()
-        .stderr_has("= help: rename it `b.md`: pages in `en` are named without a suffix");
-    site.build().code(1);
-    // A site of one language publishes each as a page of its own, with
-    // the warning a `README.es.md` gets there.
-    let site = site.file(
-        "credo.yaml",
-        "title: T\nlanguage: en\nlints: {orphan-page: allow}\n",
-    );
-    site.check().success().diagnostics_are(&[
-        "content/guide/a.en.md:1:1: warning: `en` is the default language (`language: en`): this file is published as a page of its own, not as the page `a`",
-        "content/guide/b.EN.md:1:1: warning: `EN` is the default language (`language: en`) in another case: this file is published as a page of its own, not as the page `b`",
-    ]);
+        .file("content/guide/a.en.md", "# A\n\nSee [[b]].\n")
+        .file("content/guide/b.EN.md", "# B in capitals\n\nSee [a](a.md).\n")
+        .file("content/guide/b.de.md", "# B auf Deutsch\n");
     let run = site.build();
     run.success();
-    assert!(run.page("guide/b.EN/index.html").contains("B in capitals"));
-    assert!(run.page("guide/a.en/index.html").contains("<h1"));
+    assert!(
+        run.page("guide/a/index.html")
+            .contains(r#"href="/guide/b/""#)
+    );
+    assert!(run.page("guide/b/index.html").contains("B in capitals"));
+    assert!(run.page("de/guide/b/index.html").contains("B auf Deutsch"));
+    assert!(!run.exists("guide/a.en/index.html"));
+    // Beside `b.md` it is the same page twice.
+    let site = site.file("content/guide/b.md", "# B\n");
+    let check = site.check();
+    check.code(1);
+    check.stderr_has("content/guide/b.EN.md");
+    check.stderr_has("content/guide/b.md");
+    // On a site of one language too.
+    let site = SiteTest::empty()
+        .file(
+            "credo.yaml",
+            "title: T\nlanguage: en\nlints: {orphan-page: allow}\n",
+        )
+        .file("content/_index.md", "# Home\n")
+        .file("content/guide/README.en.md", "# Guide\n")
+        .file("content/guide/c.md", "# C\n");
+    let run = site.build();
+    run.success();
+    assert!(
+        run.page("guide/index.html").contains(">Guide</h1>"),
+        "{}",
+        run.page("guide/index.html")
+    );
+    // Beside `_index.md`, two pages of one folder, as `README.md` would be.
+    site.file("content/guide/_index.md", "# Guide too\n")
+        .check()
+        .code(1)
+        .diagnostics_are(&["content/guide/README.en.md:1:1: error: `content/guide/_index.md` and `content/guide/README.en.md` both want to be the page of the folder content/guide"]);
 }
 
 /// Aliases in a second language: two `de` pages claiming one old URL, or a
