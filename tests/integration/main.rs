@@ -25,4 +25,5 @@ mod scaffold;
 mod search;
 mod serve;
 mod sidebar;
+mod theme_words;
 mod translations;
