@@ -25,5 +25,6 @@ mod scaffold;
 mod search;
 mod serve;
 mod sidebar;
+mod site_urls;
 mod theme_words;
 mod translations;
