@@ -24,6 +24,7 @@ pub(super) fn convert(body: &str, generator: Generator) -> Option<String> {
         Generator::Docusaurus => docusaurus(&lines),
         Generator::Jekyll => jekyll(&lines),
         Generator::Hugo => hugo(&lines),
+        Generator::GitBook => super::gitbook::blocks(&lines),
         _ => return None,
     };
     if out.iter().map(String::as_str).eq(lines.iter().copied()) {
@@ -38,11 +39,20 @@ pub(super) fn convert(body: &str, generator: Generator) -> Option<String> {
 
 /// What in `body` credo shows as written and the author should rewrite by
 /// hand, for `generator`: a short name of each kind found.
-pub(super) fn hand_work(body: &str, generator: Generator) -> Vec<&'static str> {
-    let mut found = Vec::new();
+pub(super) fn hand_work(body: &str, generator: Generator) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
     let mut fence = None;
     for line in body.lines() {
         if step_fence(&mut fence, line) || fence.is_some() {
+            continue;
+        }
+        if generator == Generator::GitBook {
+            for tag in super::gitbook::unknown_tags(line) {
+                let kind = format!("GitBook's {{% {tag} %}}, which credo has no form for");
+                if !found.contains(&kind) {
+                    found.push(kind);
+                }
+            }
             continue;
         }
         let trimmed = line.trim_start();
@@ -55,8 +65,8 @@ pub(super) fn hand_work(body: &str, generator: Generator) -> Vec<&'static str> {
             Generator::Docusaurus if holds_component(line) => "JSX components (<Admonition>, …)",
             _ => continue,
         };
-        if !found.contains(&kind) {
-            found.push(kind);
+        if !found.iter().any(|f| f == kind) {
+            found.push(kind.to_string());
         }
     }
     found
@@ -125,6 +135,12 @@ fn callout(kind: &str, title: Option<&str>, inner: Vec<String>) -> Vec<String> {
         Some(t) => Some(t.to_string()).filter(|t| !t.is_empty()),
         None => says_more.then(|| capitalised(kind)),
     };
+    alert_block(alert, title, inner)
+}
+
+/// The lines of a GitHub alert (`NOTE`, `TIP`, …): its title in bold,
+/// then `inner`, all quoted.
+pub(super) fn alert_block(alert: &str, title: Option<String>, inner: Vec<String>) -> Vec<String> {
     let mut out = vec![format!("> [!{alert}]")];
     if let Some(title) = title {
         out.push(format!("> **{title}**"));
@@ -149,7 +165,7 @@ pub(super) fn indent_of(line: &str) -> &str {
 /// Writes `block` (a converted callout or tab) into `out` at `indent`, with
 /// a blank line after it when `next` is text: a quote would otherwise take
 /// it in as a lazy continuation.
-fn put(out: &mut Vec<String>, indent: &str, block: Vec<String>, next: Option<&str>) {
+pub(super) fn put(out: &mut Vec<String>, indent: &str, block: Vec<String>, next: Option<&str>) {
     out.extend(block.into_iter().map(|l| format!("{indent}{l}")));
     if next.is_some_and(|l| !l.trim().is_empty()) {
         out.push(String::new());

@@ -48,6 +48,11 @@ pub(super) struct Relinker {
     /// Whether a bare path that names nothing beside the page is read from
     /// the top, as Hugo's `ref` reads it.
     bare_from_top: bool,
+    /// Folders of files the import moved, (from, to) under `content/`
+    /// (GitBook's hidden `.gitbook/assets` to `assets`): a relative link
+    /// into one names the file at its new place, written as it was below
+    /// the folder.
+    moved_folders: Vec<(String, String)>,
     /// For each page (by its path under `content/`), the heading ids the
     /// source gave it that credo does not, → credo's id for that heading
     /// (MkDocs).
@@ -77,6 +82,13 @@ impl Relinker {
                 if folder_of(from) != folder_of(to) {
                     relinker.written_in.insert(to.to_string(), from.to_string());
                 }
+            }
+        }
+        for (from, to) in &plan.moved_folders {
+            if let (Some(from), Some(to)) =
+                (from.strip_prefix("content/"), to.strip_prefix("content/"))
+            {
+                (relinker.moved_folders).push((from.to_string(), to.to_string()));
             }
         }
         for asset in &plan.assets {
@@ -178,6 +190,9 @@ impl Relinker {
         // A page the import moved is read from the folder it was written in.
         let written = self.written_in.get(file).map_or(file, String::as_str);
         let folder = folder_of(written);
+        if let Some(link) = self.link_into_moved_folder(folder_of(file), folder, path) {
+            return Some(format!("{link}{query}{anchor}"));
+        }
         let moved = match path {
             "" => None,
             _ => self.moved(file, folder, path),
@@ -216,6 +231,25 @@ impl Relinker {
         };
         let anchor = id.map_or_else(|| anchor.to_string(), |id| format!("#{id}"));
         Some(format!("{path}{query}{anchor}"))
+    }
+
+    /// `path`, a relative link written in `written` (the page's folder as
+    /// written) into a folder the import moved, from the page's folder
+    /// `here` to the file's new place: the part below the folder stays as
+    /// written (`../.gitbook/assets/a%20b.png` → `../assets/a%20b.png`).
+    fn link_into_moved_folder(&self, here: &str, written: &str, path: &str) -> Option<String> {
+        if path.starts_with('/') {
+            return None;
+        }
+        let (to, rest) = (self.moved_folders.iter()).find_map(|(from, to)| {
+            path.match_indices('/').find_map(|(at, _)| {
+                let prefix = &path[..at];
+                (normalise(&format!("{written}/{prefix}")).as_deref() == Some(from.as_str()))
+                    .then(|| (to, &path[at + 1..]))
+            })
+        })?;
+        let folder = relative(here, to);
+        Some(format!("{}/{rest}", folder.trim_end_matches('/')))
     }
 
     /// The file (under `content/`) a link from the page at `file` (in

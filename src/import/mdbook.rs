@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Generator, Plan, SiteInfo, config_text, order, read_config};
+use super::{Generator, Plan, SiteInfo, config_text, read_config, summary};
 
 /// An mdBook's plan.
 pub(super) fn plan(src: &Path) -> Plan {
@@ -28,41 +28,9 @@ pub(super) fn plan(src: &Path) -> Plan {
     plan.add_tree(&book, "content", &|rel| rel == "SUMMARY.md");
     match std::fs::read_to_string(book.join("SUMMARY.md")) {
         Ok(summary) => {
-            plan.order = order::summary_chapters(&summary)
-                .into_iter()
-                .map(|(title, path)| (format!("content/{path}"), Some(title)))
-                .collect();
-            plan.folder_titles = order::summary_part_folders(&summary)
-                .into_iter()
-                .map(|(folder, title)| (format!("content/{folder}"), title))
-                .collect();
-            plan.skipped
-                .push("SUMMARY.md: read for the order and titles of the chapters".into());
-            // mdBook makes a chapter's missing file, empty: there is no page
-            // to bring, but the author should know the chapter is gone.
-            let there: std::collections::BTreeSet<&str> =
-                plan.pages.iter().map(|entry| entry.dest.as_str()).collect();
-            let missing: Vec<String> = (plan.order.iter())
-                .filter(|(dest, _)| !there.contains(dest.as_str()))
-                .map(|(dest, title)| {
-                    let file = dest.strip_prefix("content/").unwrap_or(dest);
-                    let title = title.as_deref().unwrap_or(file);
-                    format!("SUMMARY.md: chapter \"{title}\" names {file}, which is not there (mdBook would make it an empty page)")
-                })
-                .collect();
-            plan.skipped.extend(missing);
-            // mdBook builds only what SUMMARY.md lists: the other pages
-            // (often fragments other chapters `{{#include}}`) are drafts.
-            let listed: std::collections::BTreeSet<&str> =
-                plan.order.iter().map(|(dest, _)| dest.as_str()).collect();
-            let unlisted: Vec<String> = (plan.pages.iter())
-                .map(|entry| entry.dest.clone())
-                .filter(|dest| !listed.contains(dest.as_str()) && !is_folder_page(dest))
-                .collect();
-            plan.drafts.extend(unlisted);
-            plan.drafts_because = "not in SUMMARY.md";
+            summary::follow(&mut plan, "SUMMARY.md", &summary);
             leave_out_included_fragments(&mut plan);
-            move_chapters_into_their_folders(&mut plan);
+            summary::move_chapters_into_their_folders(&mut plan);
         }
         Err(_) => plan
             .skipped
@@ -74,42 +42,6 @@ pub(super) fn plan(src: &Path) -> Plan {
             .push("theme/: mdBook templates credo has no use for".into());
     }
     plan
-}
-
-/// A chapter with subchapters (SUMMARY.md lists `billing.md`, then
-/// `billing/refunds.md`): mdBook serves it at `billing.html` beside the
-/// folder, where credo would serve it at the folder's own URL, taken by
-/// the folder's section. It becomes the folder's own page
-/// (`billing/_index.md`), keeping its place, title and text; links to it
-/// and its own relative links follow (see [`Plan::renamed`]). A folder with
-/// a page of its own already (`billing/README.md`) keeps it.
-fn move_chapters_into_their_folders(plan: &mut Plan) {
-    let dests: std::collections::BTreeSet<String> =
-        plan.pages.iter().map(|p| p.dest.clone()).collect();
-    let chapters: Vec<String> = (plan.order.iter())
-        .map(|(dest, _)| dest.clone())
-        .filter(|dest| dests.contains(dest) && !is_folder_page(dest))
-        .collect();
-    for chapter in chapters {
-        let Some(folder) = chapter.strip_suffix(".md") else {
-            continue;
-        };
-        let inside = format!("{folder}/");
-        let holds_pages = dests.iter().any(|d| d.starts_with(&inside));
-        let has_own = dests
-            .iter()
-            .any(|d| d.strip_prefix(&inside).is_some_and(is_folder_page));
-        if !holds_pages || has_own {
-            continue;
-        }
-        let to = format!("{inside}_index.md");
-        plan.rename_page(&chapter, &to);
-        let file = chapter.strip_prefix("content/").unwrap_or(&chapter);
-        let sub = inside.strip_prefix("content/").unwrap_or(&inside);
-        plan.notes.push(format!(
-            "{file} → {to}: a chapter with subchapters ({sub}) is its folder's own page in credo"
-        ));
-    }
 }
 
 /// `[output.html.redirect]`: each old URL (`"/old.html" = "guides/new.html"`,
@@ -160,7 +92,7 @@ fn book_page(plan: &Plan, path: &str) -> Option<String> {
         }
     }
     // A chapter moved into its folder (see
-    // [`move_chapters_into_their_folders`]) is found by its old name too.
+    // [`summary::move_chapters_into_their_folders`]) is found by its old name too.
     candidates
         .into_iter()
         .map(
@@ -410,13 +342,6 @@ fn without_hidden_rust_lines(text: &str) -> String {
         out.push_str(line);
     }
     out
-}
-
-/// Whether `dest` is a folder's own page (credo's section page), which
-/// takes no `draft`.
-fn is_folder_page(dest: &str) -> bool {
-    let name = dest.rsplit('/').next().unwrap_or(dest);
-    ["README.md", "index.md", "_index.md"].contains(&name)
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod body;
 mod dates;
 mod docusaurus;
 pub mod frontmatter;
+mod gitbook;
 mod hugo;
 mod jekyll;
 mod links;
@@ -23,6 +24,7 @@ pub(crate) mod order;
 mod plain;
 mod python_markdown;
 mod report;
+mod summary;
 mod template_code;
 mod write;
 
@@ -51,6 +53,8 @@ pub(crate) enum Generator {
     Docusaurus,
     /// mdBook: `book.toml` and `SUMMARY.md`.
     MdBook,
+    /// GitBook: `.gitbook.yaml`, or a `SUMMARY.md` without `book.toml`.
+    GitBook,
     /// A folder of Markdown, GitHub style.
     Plain,
 }
@@ -65,6 +69,7 @@ impl Generator {
             Generator::MkDocs => "MkDocs",
             Generator::Docusaurus => "Docusaurus",
             Generator::MdBook => "mdBook",
+            Generator::GitBook => "GitBook",
             Generator::Plain => "plain Markdown",
         }
     }
@@ -155,6 +160,10 @@ pub(crate) struct Plan {
     pub(crate) include_root: Option<PathBuf>,
     /// Pages the import renamed, (from, to) as dests: links to them follow.
     pub(crate) renamed: Vec<(String, String)>,
+    /// Folders of files the import moved, (from, to) as dests: GitBook's
+    /// hidden `.gitbook/assets`, which credo would not publish, to a
+    /// visible one. Links into them follow (see [`links`]).
+    pub(crate) moved_folders: Vec<(String, String)>,
     /// Old URLs the source's configuration redirects to a page (mdBook's
     /// `[output.html.redirect]`), as (page dest, URL): its `aliases`.
     pub(crate) redirects: Vec<(String, String)>,
@@ -192,6 +201,7 @@ impl Plan {
             served_below: "/".to_string(),
             include_root: None,
             renamed: Vec::new(),
+            moved_folders: Vec::new(),
             redirects: Vec::new(),
         }
     }
@@ -312,13 +322,15 @@ impl Plan {
     }
 
     /// Adds every file under `from` (skipping hidden files, `node_modules`
-    /// and what `skip` names by its `/`-separated path under `from`) below
+    /// and what `skip` names by its `/`-separated path under `from`; the
+    /// hidden ones it does not name are reported) below
     /// the DIR-relative folder `to`. Markdown files are pages; `.markdown`
     /// and `.mdx` files take the `.md` credo reads.
     fn add_tree(&mut self, from: &Path, to: &str, skip: &dyn Fn(&str) -> bool) {
         let mut hidden: Vec<String> = (std::fs::read_dir(from).into_iter().flatten().flatten())
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|name| name.starts_with('.') && name != ".git")
+            // What `skip` names, the caller reports.
+            .filter(|name| name.starts_with('.') && name != ".git" && !skip(name))
             .collect();
         if !hidden.is_empty() {
             hidden.sort();
@@ -416,6 +428,8 @@ pub(crate) fn detect(src: &Path) -> Generator {
     let content = src.join("content").is_dir();
     if has("book.toml") {
         Generator::MdBook
+    } else if has(gitbook::CONFIG) {
+        Generator::GitBook
     } else if ["js", "ts", "mjs", "cjs"]
         .iter()
         .any(|ext| has(&format!("docusaurus.config.{ext}")))
@@ -429,6 +443,8 @@ pub(crate) fn detect(src: &Path) -> Generator {
         Generator::Zola
     } else if hugo::is_hugo(src) {
         Generator::Hugo
+    } else if has("SUMMARY.md") {
+        Generator::GitBook
     } else {
         Generator::Plain
     }
@@ -474,6 +490,7 @@ pub(crate) fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
         Generator::MkDocs => mkdocs::plan(src),
         Generator::Docusaurus => docusaurus::plan(src),
         Generator::MdBook => mdbook::plan(src),
+        Generator::GitBook => gitbook::plan(src),
         Generator::Plain => plain::plan(src),
     };
     if plan

@@ -50,7 +50,7 @@ pub(crate) struct Report {
     pub includes: Vec<String>,
     /// What pages hold that credo shows as written, to rewrite by hand:
     /// (page, what).
-    pub hand_work: Vec<(String, &'static str)>,
+    pub hand_work: Vec<(String, String)>,
     /// What was left out, and why.
     pub skipped: Vec<String>,
     /// What else to say (see `Plan::notes`).

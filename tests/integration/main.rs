@@ -12,6 +12,7 @@ mod flagship;
 mod hardening;
 mod import;
 mod import_docusaurus;
+mod import_gitbook;
 mod import_hugo;
 mod import_jekyll;
 mod import_mdbook;

@@ -1,0 +1,92 @@
+//! A book's SUMMARY.md followed (mdBook's, GitBook's): its chapters give
+//! the reading order (as weights) and the titles of pages that have no
+//! `# heading` of their own, its part titles (`# Onboarding`, GitBook's
+//! `## Onboarding` groups) the titles of the folders a part's chapters
+//! share. Both generators build only what SUMMARY.md lists, so the other
+//! pages become drafts; a chapter with subchapters, which credo would
+//! serve at its folder's URL, becomes that folder's own page.
+
+use std::collections::BTreeSet;
+
+use super::{Plan, order};
+
+/// Follows `summary`, the text of the file `name` (SUMMARY.md), whose links
+/// name pages under `content/`: the plan's order, its folders' titles, its
+/// drafts, and what the report says about it.
+pub(super) fn follow(plan: &mut Plan, name: &str, summary: &str) {
+    plan.order = order::summary_chapters(summary)
+        .into_iter()
+        .map(|(title, path)| (format!("content/{path}"), Some(title)))
+        .collect();
+    plan.folder_titles = order::summary_part_folders(summary)
+        .into_iter()
+        .map(|(folder, title)| (format!("content/{folder}"), title))
+        .collect();
+    plan.skipped.push(format!(
+        "{name}: read for the order and titles of the chapters"
+    ));
+    // The generator makes a chapter's missing file, empty: there is no page
+    // to bring, but the author should know the chapter is gone.
+    let generator = plan.generator.name();
+    let there: BTreeSet<&str> = plan.pages.iter().map(|entry| entry.dest.as_str()).collect();
+    let missing: Vec<String> = (plan.order.iter())
+        .filter(|(dest, _)| !there.contains(dest.as_str()))
+        .map(|(dest, title)| {
+            let file = dest.strip_prefix("content/").unwrap_or(dest);
+            let title = title.as_deref().unwrap_or(file);
+            format!("{name}: chapter \"{title}\" names {file}, which is not there ({generator} would make it an empty page)")
+        })
+        .collect();
+    plan.skipped.extend(missing);
+    // Only what SUMMARY.md lists is built: the other pages (often
+    // fragments other chapters include) are drafts.
+    let listed: BTreeSet<&str> = plan.order.iter().map(|(dest, _)| dest.as_str()).collect();
+    let unlisted: Vec<String> = (plan.pages.iter())
+        .map(|entry| entry.dest.clone())
+        .filter(|dest| !listed.contains(dest.as_str()) && !is_folder_page(dest))
+        .collect();
+    plan.drafts.extend(unlisted);
+    plan.drafts_because = "not in SUMMARY.md";
+}
+
+/// A chapter with subchapters (SUMMARY.md lists `billing.md`, then
+/// `billing/refunds.md`): mdBook and GitBook serve it beside the folder,
+/// where credo would serve it at the folder's own URL, taken by the
+/// folder's section. It becomes the folder's own page
+/// (`billing/_index.md`), keeping its place, title and text; links to it
+/// and its own relative links follow (see [`Plan::renamed`]). A folder with
+/// a page of its own already (`billing/README.md`) keeps it.
+pub(super) fn move_chapters_into_their_folders(plan: &mut Plan) {
+    let dests: BTreeSet<String> = plan.pages.iter().map(|p| p.dest.clone()).collect();
+    let chapters: Vec<String> = (plan.order.iter())
+        .map(|(dest, _)| dest.clone())
+        .filter(|dest| dests.contains(dest) && !is_folder_page(dest))
+        .collect();
+    for chapter in chapters {
+        let Some(folder) = chapter.strip_suffix(".md") else {
+            continue;
+        };
+        let inside = format!("{folder}/");
+        let holds_pages = dests.iter().any(|d| d.starts_with(&inside));
+        let has_own = dests
+            .iter()
+            .any(|d| d.strip_prefix(&inside).is_some_and(is_folder_page));
+        if !holds_pages || has_own {
+            continue;
+        }
+        let to = format!("{inside}_index.md");
+        plan.rename_page(&chapter, &to);
+        let file = chapter.strip_prefix("content/").unwrap_or(&chapter);
+        let sub = inside.strip_prefix("content/").unwrap_or(&inside);
+        plan.notes.push(format!(
+            "{file} → {to}: a chapter with subchapters ({sub}) is its folder's own page in credo"
+        ));
+    }
+}
+
+/// Whether `dest` is a folder's own page (credo's section page), which
+/// takes no `draft`.
+pub(super) fn is_folder_page(dest: &str) -> bool {
+    let name = dest.rsplit('/').next().unwrap_or(dest);
+    order::FOLDER_PAGES.contains(&name)
+}
