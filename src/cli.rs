@@ -114,8 +114,8 @@ pub enum Command {
         lang: Option<String>,
     },
     /// Make a new site from a Markdown folder or another generator's site
-    /// (Hugo, Zola, Jekyll, MkDocs, Docusaurus, mdBook, GitBook); SRC is
-    /// never changed.
+    /// (Hugo, Zola, Jekyll, MkDocs, Docusaurus, mdBook, GitBook, VitePress,
+    /// VuePress); SRC is never changed.
     #[command(
         after_help = "Examples:\n  credo import ~/src/handbook handbook     (a GitHub folder of Markdown)\n  credo import ../hugo-site handbook\n  credo import ../book handbook && credo serve -r handbook"
     )]

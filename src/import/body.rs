@@ -25,6 +25,7 @@ pub(super) fn convert(body: &str, generator: Generator) -> Option<String> {
         Generator::Jekyll => jekyll(&lines),
         Generator::Hugo => hugo(&lines),
         Generator::GitBook => super::gitbook::blocks(&lines),
+        Generator::VitePress | Generator::VuePress => super::vitepress::containers(&lines),
         _ => return None,
     };
     if out.iter().map(String::as_str).eq(lines.iter().copied()) {
@@ -154,6 +155,15 @@ pub(super) fn alert_block(alert: &str, title: Option<String>, inner: Vec<String>
         }
     }));
     out
+}
+
+/// `lines` without the blank lines that open and close them.
+pub(super) fn trimmed(mut lines: Vec<String>) -> Vec<String> {
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    let start = lines.iter().position(|l| !l.trim().is_empty());
+    lines.split_off(start.unwrap_or(lines.len()))
 }
 
 /// The leading spaces and tabs of `line`: a block opened in a list item

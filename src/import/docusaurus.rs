@@ -220,7 +220,7 @@ fn without_number_prefix(name: &str) -> &str {
 }
 
 /// The first `key: 'value'` (or `"value"`, `` `value` ``) in JavaScript text.
-fn quoted_value(js: &str, key: &str) -> Option<String> {
+pub(super) fn quoted_value(js: &str, key: &str) -> Option<String> {
     let pattern = format!("{key}:");
     let mut rest = js;
     while let Some(at) = rest.find(&pattern) {

@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use super::body::{alert_block, indent_of, put, step_fence};
+use super::body::{alert_block, indent_of, put, step_fence, trimmed};
 use super::mdx::attribute;
 use super::{Entry, Generator, Plan, SiteInfo, config_text, read_config, summary};
 
@@ -212,15 +212,6 @@ fn destination(url: &str) -> String {
         true => format!("<{}>", url.replace(['<', '>'], "")),
         false => url.to_string(),
     }
-}
-
-/// `lines` without the blank lines that open and close them.
-fn trimmed(mut lines: Vec<String>) -> Vec<String> {
-    while lines.last().is_some_and(|l| l.trim().is_empty()) {
-        lines.pop();
-    }
-    let start = lines.iter().position(|l| !l.trim().is_empty());
-    lines.split_off(start.unwrap_or(lines.len()))
 }
 
 /// GitBook's blocks as Markdown: `{% hint style="…" %}` … `{% endhint %}`

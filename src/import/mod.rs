@@ -26,6 +26,7 @@ mod python_markdown;
 mod report;
 mod summary;
 mod template_code;
+mod vitepress;
 mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -55,6 +56,10 @@ pub(crate) enum Generator {
     MdBook,
     /// GitBook: `.gitbook.yaml`, or a `SUMMARY.md` without `book.toml`.
     GitBook,
+    /// VitePress: `.vitepress/config.*`, at the top or in `docs/`.
+    VitePress,
+    /// VuePress: `.vuepress/config.*`, at the top or in `docs/`.
+    VuePress,
     /// A folder of Markdown, GitHub style.
     Plain,
 }
@@ -70,6 +75,8 @@ impl Generator {
             Generator::Docusaurus => "Docusaurus",
             Generator::MdBook => "mdBook",
             Generator::GitBook => "GitBook",
+            Generator::VitePress => "VitePress",
+            Generator::VuePress => "VuePress",
             Generator::Plain => "plain Markdown",
         }
     }
@@ -430,6 +437,10 @@ pub(crate) fn detect(src: &Path) -> Generator {
         Generator::MdBook
     } else if has(gitbook::CONFIG) {
         Generator::GitBook
+    } else if vitepress::root(src, Generator::VitePress).is_some() {
+        Generator::VitePress
+    } else if vitepress::root(src, Generator::VuePress).is_some() {
+        Generator::VuePress
     } else if ["js", "ts", "mjs", "cjs"]
         .iter()
         .any(|ext| has(&format!("docusaurus.config.{ext}")))
@@ -491,6 +502,7 @@ pub(crate) fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
         Generator::Docusaurus => docusaurus::plan(src),
         Generator::MdBook => mdbook::plan(src),
         Generator::GitBook => gitbook::plan(src),
+        generator @ (Generator::VitePress | Generator::VuePress) => vitepress::plan(src, generator),
         Generator::Plain => plain::plan(src),
     };
     if plan

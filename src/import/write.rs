@@ -39,6 +39,10 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
         let role = roles.get(entry.dest.as_str()).copied();
         match read_page(entry, role, plan.generator) {
             Ok(mut page) => {
+                if matches!(plan.generator, Generator::VitePress | Generator::VuePress) {
+                    let body = frontmatter::split(&page.text).body;
+                    super::vitepress::hero_title(&page.raw, body, &mut page.converted);
+                }
                 if plan.generator == Generator::Hugo && matches!(role, Some(Role::Page) | None) {
                     super::hugo::root_relative_aliases(&entry.dest, &mut page.converted);
                 }

@@ -16,6 +16,7 @@ mod import_gitbook;
 mod import_hugo;
 mod import_jekyll;
 mod import_mdbook;
+mod import_vitepress;
 mod languages;
 mod links;
 mod lints;
