@@ -89,8 +89,28 @@ pub(super) fn plan(src: &Path) -> Plan {
     }
     // Collections are published without their underscore; drafts go
     // among the posts, where Jekyll shows them (`--drafts`), built only
-    // when asked.
-    plan.drafts_because = "_drafts/";
+    // when asked. So do the pages of a collection Jekyll does not output.
+    let unpublished = unpublished_collections(config.get("collections"));
+    for page in &plan.pages {
+        let Some(rest) = page.dest.strip_prefix("content/_") else {
+            continue;
+        };
+        let collection = rest.split('/').next().unwrap_or(rest);
+        if unpublished.contains(collection) {
+            (plan.drafts).insert(format!("content/{rest}"), NOT_OUTPUT);
+        }
+    }
+    for name in &unpublished {
+        if plan
+            .drafts
+            .keys()
+            .any(|d| d.starts_with(&format!("content/{name}/")))
+        {
+            plan.notes.push(format!(
+                "_{name}/ → content/{name}/: a collection without `output: true`, whose pages Jekyll does not publish: they are drafts, built only with `--drafts`"
+            ));
+        }
+    }
     for entry in plan.pages.iter_mut().chain(plan.assets.iter_mut()) {
         if let Some(rest) = entry
             .dest
@@ -98,7 +118,7 @@ pub(super) fn plan(src: &Path) -> Plan {
             .map(str::to_string)
         {
             if rest.ends_with(".md") {
-                plan.drafts.insert(format!("content/posts/{rest}"));
+                (plan.drafts).insert(format!("content/posts/{rest}"), "_drafts/");
             }
             entry.dest = format!("content/_posts/{rest}");
         }
@@ -406,6 +426,31 @@ fn is_date(text: &str) -> bool {
 
 /// The folders of Jekyll's collections: `_posts` and every collection named
 /// in `collections:` (a list or a map).
+/// Why a page of a collection without `output: true` is a draft.
+const NOT_OUTPUT: &str = "collection without `output: true`";
+
+/// The collections `collections:` names (without their underscore) that
+/// Jekyll does not publish: those without `output: true` (a list names
+/// none that it does).
+fn unpublished_collections(collections: Option<&Value>) -> BTreeSet<String> {
+    let names: Vec<(String, bool)> = match collections {
+        Some(Value::Sequence(items)) => (items.iter())
+            .filter_map(|v| Some((v.as_str()?.to_string(), false)))
+            .collect(),
+        Some(Value::Mapping(map)) => (map.iter())
+            .filter_map(|(k, v)| {
+                let output = v.get("output").and_then(Value::as_bool) == Some(true);
+                Some((k.as_str()?.to_string(), output))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    (names.into_iter())
+        .filter(|(name, output)| !output && name != "posts")
+        .map(|(name, _)| name)
+        .collect()
+}
+
 fn collection_names(collections: Option<&Value>) -> BTreeSet<String> {
     let mut names = BTreeSet::from(["_posts".to_string(), "_drafts".to_string()]);
     let listed: Vec<String> = match collections {

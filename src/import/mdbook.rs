@@ -125,7 +125,7 @@ fn leave_out_included_fragments(plan: &mut Plan) {
     let root = plan.include_root.clone().unwrap_or_default();
     let mut left_out = Vec::new();
     plan.pages.retain(|page| {
-        let by = (drafts.contains(&page.dest))
+        let by = (drafts.contains_key(&page.dest))
             .then(|| page.source.canonicalize().ok())
             .flatten()
             .and_then(|path| included.get(&path));

@@ -151,10 +151,9 @@ pub(crate) struct Plan {
     /// it, reported.
     pub(crate) old_urls: Option<OldUrls>,
     /// Page dests the source keeps unpublished (Jekyll's `_drafts/`, an
-    /// mdBook's pages SUMMARY.md leaves out): each gets `draft: true`.
-    pub(crate) drafts: BTreeSet<String>,
-    /// Why those are drafts, as the report names it (`_drafts/`).
-    pub(crate) drafts_because: &'static str,
+    /// mdBook's pages SUMMARY.md leaves out), each with why, as the report
+    /// names it (`_drafts/`): each gets `draft: true`.
+    pub(crate) drafts: BTreeMap<String, &'static str>,
     /// Where the source served a page, from its dest, front matter and the
     /// site: its URL path below [`Plan::served_below`]. Links written for
     /// those URLs are rewritten by it (see [`links`]).
@@ -202,8 +201,7 @@ impl Plan {
             skipped: Vec::new(),
             notes: Vec::new(),
             old_urls: None,
-            drafts: BTreeSet::new(),
-            drafts_because: "",
+            drafts: BTreeMap::new(),
             served_at: None,
             served_below: "/".to_string(),
             include_root: None,
@@ -323,8 +321,8 @@ impl Plan {
         for (dest, _) in self.positions.iter_mut().filter(|(d, _)| d == from) {
             *dest = to.to_string();
         }
-        if self.drafts.remove(from) {
-            self.drafts.insert(to.to_string());
+        if let Some(because) = self.drafts.remove(from) {
+            self.drafts.insert(to.to_string(), because);
         }
     }
 

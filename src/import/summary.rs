@@ -45,8 +45,7 @@ pub(super) fn follow(plan: &mut Plan, name: &str, summary: &str) {
         .map(|entry| entry.dest.clone())
         .filter(|dest| !listed.contains(dest.as_str()) && !is_folder_page(dest))
         .collect();
-    plan.drafts.extend(unlisted);
-    plan.drafts_because = "not in SUMMARY.md";
+    (plan.drafts).extend(unlisted.into_iter().map(|dest| (dest, "not in SUMMARY.md")));
 }
 
 /// A chapter with subchapters (SUMMARY.md lists `billing.md`, then

@@ -81,8 +81,8 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
                 } else {
                     add_aliases(&mut page.converted, redirected);
                 }
-                if plan.drafts.contains(&entry.dest) {
-                    make_draft(&mut page.converted, plan.drafts_because, false);
+                if let Some(because) = plan.drafts.get(&entry.dest) {
+                    make_draft(&mut page.converted, because, false);
                 }
                 // Hugo publishes no such page, whatever its `draft` says.
                 if plan.generator == Generator::Hugo
