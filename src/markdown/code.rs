@@ -46,12 +46,15 @@ pub(crate) fn code_blocks(body: &str) -> Vec<CodeBlock> {
     blocks
 }
 
-/// The language of a fence's info string (`rust,ignore` → `rust`).
+/// The language of a fence's info string (`rust,ignore` → `rust`); none
+/// when it starts with an attribute (`title="a.js"`, as Docusaurus and
+/// GitBook fences may), which names no language.
 pub(super) fn fence_language(info: &str) -> String {
-    info.split([' ', ',', '{'])
-        .next()
-        .unwrap_or_default()
-        .to_string()
+    let first = info.split([' ', ',', '{']).next().unwrap_or_default();
+    match first.contains('=') {
+        true => String::new(),
+        false => first.to_string(),
+    }
 }
 
 /// The byte ranges of `body` that show text as written: code spans, code

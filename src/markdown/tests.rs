@@ -316,6 +316,13 @@ fn fence_titles_caption_their_code() {
     assert!(html.contains("<figcaption class=\"code-title\">&lt;setup&gt;.sh</figcaption><pre class=\"code hl-code\" data-lang=\"sh\""), "{html}");
     assert_eq!(html.matches("<figure").count(), 2, "{html}");
     assert_eq!(fence_title("rust title=\"\""), None);
+    // A title with no language before it: a plain block, captioned.
+    let html = render("```title=\"notes.txt\"\nhello\n```\n", false, &FIXED).html;
+    assert!(
+        html.contains("<figcaption class=\"code-title\">notes.txt</figcaption>"),
+        "{html}"
+    );
+    assert!(!html.contains("title="), "{html}");
 }
 
 /// Bare URLs, `www.` hosts and e-mail addresses become links, as GitHub
