@@ -23,7 +23,7 @@ type Events<'a> = Vec<Placed<'a>>;
 /// `events` (the body parsed with wiki links) with every image that holds a
 /// wiki link in its alt text parsed as the image it is.
 pub(super) fn mend<'a>(body: &'a str, events: Events<'a>) -> Events<'a> {
-    if !body.contains("![") || !body.contains("[[") {
+    if !may_hold_wiki_alt(body) {
         return events;
     }
     let wiki_links: Vec<Range<usize>> = (events.iter())
@@ -48,6 +48,18 @@ pub(super) fn mend<'a>(body: &'a str, events: Events<'a>) -> Events<'a> {
         }
     }
     mended
+}
+
+/// Whether some `![` of `body` has a `[[` after it within its paragraph
+/// (alt text never spans a blank line): a body without one has nothing to
+/// mend, and most do not (`vec![]` in a code block, a ref paragraphs
+/// away), so the second parse is spared them.
+fn may_hold_wiki_alt(body: &str) -> bool {
+    body.match_indices("![").any(|(at, _)| {
+        let rest = &body[at + 2..];
+        let paragraph = rest.find("\n\n").map_or(rest, |end| &rest[..end]);
+        paragraph.contains("[[")
+    })
 }
 
 /// The index ranges in `plain` of each outermost link or image that holds
@@ -235,4 +247,19 @@ fn cut_text<'a>(
         (Event::Text(CowStr::Borrowed(head)), range.start..at),
         (Event::Text(CowStr::Borrowed(tail)), at..range.end),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_hold_wiki_alt;
+
+    #[test]
+    fn only_a_ref_in_the_paragraph_of_an_image_asks_for_mending() {
+        assert!(may_hold_wiki_alt("![a [[b]]](x.png)"));
+        assert!(may_hold_wiki_alt("![a [b](c.md)\nand [[d]]](x.png)"));
+        assert!(may_hold_wiki_alt("> ![a\n> [[b]]](x.png)"));
+        assert!(!may_hold_wiki_alt("```rust\nvec![]\n```\n\nSee [[b]]."));
+        assert!(!may_hold_wiki_alt("See [[b]] and ![x](x.png)."));
+        assert!(!may_hold_wiki_alt("![x](x.png)\n\n[[b]]"));
+    }
 }
