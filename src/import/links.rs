@@ -429,12 +429,14 @@ pub(super) fn relink(body: &str, rewrite: impl Fn(&str) -> Option<String>) -> Op
     let mut line_start = 0;
     for line in body.split_inclusive('\n') {
         let mut rest = line;
-        while let Some((at, len)) = next_url(rest) {
+        while let Some((at, mut len)) = next_url(rest) {
+            // `]: <a b.md>`: the angle brackets are the definition's.
+            if rest[at..].starts_with("]: <") {
+                len += 1;
+            }
             let (head, tail) = rest.split_at(at + len);
             out.push_str(head);
-            let end = tail
-                .find([')', '"', '\'', ' ', '\t', '>', '\n', '\r'])
-                .unwrap_or(tail.len());
+            let end = tail.find(url_ends(head)).unwrap_or(tail.len());
             let (url, after) = tail.split_at(end);
             let offset = line_start + (line.len() - rest.len()) + at;
             match rewrite(url).filter(|_| !in_code(offset)) {
@@ -450,6 +452,21 @@ pub(super) fn relink(body: &str, rewrite: impl Fn(&str) -> Option<String>) -> Op
         line_start += line.len();
     }
     changed.then_some(out)
+}
+
+/// What ends a URL written after `head` (up to its marker): a quoted
+/// attribute's quote, the `>` of `<…>` (URLs in either may hold spaces),
+/// else a `)`, a space before a title, or the line's end.
+fn url_ends(head: &str) -> &'static [char] {
+    if head.ends_with('"') {
+        &['"', '\n', '\r']
+    } else if head.ends_with('\'') {
+        &['\'', '\n', '\r']
+    } else if head.ends_with('<') {
+        &['>', '\n', '\r']
+    } else {
+        &[')', ' ', '\t', '>', '\n', '\r']
+    }
 }
 
 /// Where the next URL of `line` starts: after `](`, `](<`, `href="`, `src="` or, on
@@ -493,6 +510,18 @@ mod tests {
             relinker.serve(file, url.to_string());
         }
         relinker
+    }
+
+    /// URLs with spaces, where their syntax allows them (a quoted
+    /// attribute, `<…>`), are read whole.
+    #[test]
+    fn urls_with_spaces_are_read_whole() {
+        let body = "<img src=\"my pic.png\" alt=\"p\"> <a href='on boarding.md'>o</a>\n[x](<a b.md> \"T\") [y](c.md \"T\")\n[d]: <d e.md>\n";
+        let moved = relink(body, |u| Some(format!("../{u}"))).unwrap();
+        assert_eq!(
+            moved,
+            "<img src=\"../my pic.png\" alt=\"p\"> <a href='../on boarding.md'>o</a>\n[x](<../a b.md> \"T\") [y](../c.md \"T\")\n[d]: <../d e.md>\n"
+        );
     }
 
     #[test]
