@@ -71,7 +71,124 @@ pub(super) fn plan(src: &Path) -> Plan {
     }
     home_page(&mut plan, &readme);
     copy_assets(&mut plan, &book);
+    // `{% include %}`s are written out where they stand, read inside SRC.
+    plan.include_root = Some(src.to_path_buf());
     plan
+}
+
+/// `body`, of the page at `page`, with each `{% include "file" %}` line
+/// (GitBook's reusable content, kept in `.gitbook/includes/`) replaced by
+/// that file's text, without its front matter, its relative links written
+/// from the page's folder. Files are read only inside `root`. Returns the
+/// new body (`None` when nothing changed) and each include that could not
+/// be read, which stays as written.
+pub(super) fn expand_includes(
+    body: &str,
+    page: &Path,
+    root: &Path,
+) -> (Option<String>, Vec<String>) {
+    let folder = lexical(page.parent().unwrap_or(root));
+    let mut problems = Vec::new();
+    let mut out = Vec::new();
+    let mut fence = None;
+    let mut changed = false;
+    for line in body.lines() {
+        if step_fence(&mut fence, line) || fence.is_some() {
+            out.push(line.to_string());
+            continue;
+        }
+        let target = tag(line)
+            .filter(|(name, _)| *name == "include")
+            .map(|(_, args)| args.trim_matches(['"', '\'', ' ']));
+        let Some(target) = target else {
+            out.push(line.to_string());
+            continue;
+        };
+        match included(target, &folder, root) {
+            Some(text) => {
+                out.push(text);
+                changed = true;
+            }
+            None => {
+                problems.push(format!(
+                    "{{% include \"{target}\" %}}: {target} cannot be read inside the book"
+                ));
+                out.push(line.to_string());
+            }
+        }
+    }
+    let mut text = out.join("\n");
+    if body.ends_with('\n') {
+        text.push('\n');
+    }
+    (changed.then_some(text), problems)
+}
+
+/// The text of the include `target` names from `folder`, read inside
+/// `root`, its relative links rebased onto `folder`.
+fn included(target: &str, folder: &Path, root: &Path) -> Option<String> {
+    let path = lexical(&folder.join(target));
+    let inside = (path.canonicalize().ok())
+        .zip(root.canonicalize().ok())
+        .is_some_and(|(p, r)| p.starts_with(r));
+    let text = inside.then(|| std::fs::read_to_string(&path).ok())??;
+    let body = super::frontmatter::split(&text).body.trim_matches('\n');
+    let from = path.parent().unwrap_or(root);
+    let rebased = super::links::relink(body, |url| rebase(url, from, folder));
+    Some(rebased.unwrap_or_else(|| body.to_string()))
+}
+
+/// A relative `url` written in folder `from` as written in folder `to`;
+/// `None` for a URL that is not relative (another site, the site's root,
+/// an anchor) or needs no change.
+fn rebase(url: &str, from: &Path, to: &Path) -> Option<String> {
+    let relative = !url.is_empty() && !url.starts_with(['#', '/', '@', '?']) && !url.contains(':');
+    if !relative || from == to {
+        return None;
+    }
+    let split = url.find(['#', '?']).unwrap_or(url.len());
+    let (path, rest) = url.split_at(split);
+    let target = lexical(&from.join(path));
+    let to: Vec<_> = to.components().collect();
+    let target_parts: Vec<_> = target.components().collect();
+    let common = to
+        .iter()
+        .zip(&target_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<String> = vec!["..".to_string(); to.len() - common];
+    parts.extend(
+        target_parts[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    let mut rebased = parts.join("/");
+    if rebased.is_empty() {
+        // The page's own folder.
+        rebased.push('.');
+    }
+    if path.ends_with('/') {
+        rebased.push('/');
+    }
+    Some(format!("{rebased}{rest}"))
+}
+
+/// `path` with its `.` and `..` parts worked out by name, as a link reads
+/// them (`a/b/../c` is `a/c`).
+fn lexical(path: &Path) -> std::path::PathBuf {
+    let mut out = std::path::PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The page `.gitbook.yaml` names the book's first (`structure.readme`,
@@ -341,6 +458,25 @@ fn block(name: &str, args: &str, inner: &[&str]) -> Vec<String> {
 mod tests {
     use super::super::body::{convert, hand_work};
     use super::*;
+
+    #[test]
+    fn links_of_an_include_are_rebased_onto_the_including_page() {
+        let from = Path::new("book/.gitbook/includes");
+        let to = Path::new("book/care");
+        assert_eq!(
+            rebase("../assets/a b.png", from, to).as_deref(),
+            Some("../.gitbook/assets/a b.png")
+        );
+        assert_eq!(
+            rebase("../../billing/x.md#y", from, to).as_deref(),
+            Some("../billing/x.md#y")
+        );
+        assert_eq!(rebase("../../care/", from, to).as_deref(), Some("./"));
+        assert_eq!(rebase("#top", from, to), None);
+        assert_eq!(rebase("https://x.example/a", from, to), None);
+        assert_eq!(rebase("/abs", from, to), None);
+        assert_eq!(lexical(Path::new("a/./b/../c")), Path::new("a/c"));
+    }
 
     #[test]
     fn hints_become_alerts_and_tabs_bold_lines() {

@@ -172,7 +172,14 @@ impl fmt::Display for Report {
             ),
             (
                 &self.includes,
-                "includes ({{#include}}) written out, and the lines Rust blocks hide removed",
+                match self.generator {
+                    Generator::GitBook => {
+                        "includes ({% include %}, from .gitbook/includes/) written out"
+                    }
+                    _ => {
+                        "includes ({{#include}}) written out, and the lines Rust blocks hide removed"
+                    }
+                },
             ),
             (
                 &self.relinked,

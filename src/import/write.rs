@@ -409,7 +409,10 @@ fn write_page(
     report.count_keys(&converted);
     let body = frontmatter::split(&text).body;
     let expanded = rewrites.include_root.as_deref().and_then(|root| {
-        let (expanded, problems) = super::mdbook::expand(body, &entry.source, root);
+        let (expanded, problems) = match generator {
+            Generator::GitBook => super::gitbook::expand_includes(body, &entry.source, root),
+            _ => super::mdbook::expand(body, &entry.source, root),
+        };
         (report.notes).extend(problems.into_iter().map(|p| format!("{}: {p}", entry.dest)));
         expanded
     });

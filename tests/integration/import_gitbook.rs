@@ -18,7 +18,8 @@ fn a_gitbook_imports_with_its_assets_order_and_blocks() {
         .stdout_has(".gitbook/assets/ → content/assets/: 7 images and files GitBook keeps in a hidden folder, which credo would not publish; links to them follow")
         .stdout_has("not copied: .gitbook/includes: GitBook's own, hidden")
         .stdout_has("not copied: .gitbook.yaml: read for the book's root and structure")
-        .stdout_has("content/client-care/difficult conversations.md: GitBook's {% include %}, which credo has no form for")
+        .stdout_has("includes ({% include %}, from .gitbook/includes/) written out: 1 page")
+        .stdout_has("content/client-care/difficult conversations.md: GitBook's {% openapi %}, which credo has no form for")
         .stdout_has("billing.md → content/billing/_index.md: a chapter with subchapters (billing/) is its folder's own page in credo");
     // Only the book's root is the site: not the repository's README.
     assert!(
@@ -43,6 +44,12 @@ fn a_gitbook_imports_with_its_assets_order_and_blocks() {
     assert_eq!(
         book.read("content/client-care/answering-calls.md"),
         "---\nweight: 10\n---\n# Answering calls\n\n<figure><img src=\"../assets/call script.png\" alt=\"The call script\"><figcaption><p>The script on every desk</p></figcaption></figure>\n\nPick up within three rings. If you cannot, let it go to the shared line.\n\n[Printable call checklist](<../assets/Call checklist.pdf>)\n\nSee also [difficult conversations](<difficult conversations.md>).\n"
+    );
+    // An include is written out where it stands, without its front
+    // matter, its links written from the page's folder.
+    assert_eq!(
+        book.read("content/client-care/difficult conversations.md"),
+        "---\nweight: 20\n---\n# Difficult conversations\n\n> [!CAUTION]\n> Never promise a refund on the phone: refunds go through [billing](../billing/refunds.md).\n\nIf the client asks for a manager, transfer the call; do not argue. The [refund rules](../billing/refunds.md) still apply.\n\n![The escalation path](../assets/logo.png)\n\nStay calm, write down what the client says, and call them back.\n\n{% openapi src=\"https://api.example/openapi.yaml\" path=\"/complaints\" method=\"post\" %}\n"
     );
     // A chapter moved into its folder has its links written from there.
     assert_eq!(
