@@ -64,8 +64,17 @@ pub(super) fn plan(src: &Path, generator: Generator) -> Plan {
         title: quoted("title"),
         description: quoted("description"),
         language: quoted("lang"),
+        base_url: base_url(quoted("hostname"), quoted("base")),
         ..SiteInfo::default()
     };
+    // `srcDir: 'src'`: the pages (and their `public/`) are below the
+    // configuration's folder.
+    let pages = quoted("srcDir")
+        .and_then(|dir| crate::site::refs::normalise(&dir))
+        .filter(|dir| !dir.is_empty())
+        .map(|dir| root.join(dir))
+        .filter(|dir| dir.is_dir())
+        .unwrap_or_else(|| root.clone());
     let mut plan = Plan::new(generator, site);
     let folder = config_folder(generator);
     let at_top = root == src;
@@ -73,8 +82,8 @@ pub(super) fn plan(src: &Path, generator: Generator) -> Plan {
     let left_out = |rel: &str| {
         rel == folder || rel.starts_with("public/") || (at_top && TOOLING.contains(&rel))
     };
-    plan.add_tree(&root, "content", &left_out);
-    plan.add_tree(&root.join("public"), "static", &|_| false);
+    plan.add_tree(&pages, "content", &left_out);
+    plan.add_tree(&pages.join("public"), "static", &|_| false);
     plan.skipped.push(format!(
         "{folder}/: {}'s configuration and theme, which credo has no use for",
         generator.name()
@@ -89,6 +98,20 @@ pub(super) fn plan(src: &Path, generator: Generator) -> Plan {
         ));
     }
     plan
+}
+
+/// The site's URL from the configuration's `base` (`/handbook/`, the path
+/// the site is served at) and its sitemap's `hostname`, where given.
+fn base_url(hostname: Option<String>, base: Option<String>) -> Option<String> {
+    let base = base.filter(|b| b.starts_with('/') && b != "/");
+    match (hostname, base) {
+        (Some(host), base) if host.contains("://") => Some(format!(
+            "{}{}",
+            host.trim_end_matches('/'),
+            base.as_deref().unwrap_or("/")
+        )),
+        (_, base) => base,
+    }
 }
 
 /// The home page's hero (VitePress's `layout: home` with `hero.text` and
@@ -278,6 +301,22 @@ fn labelled_fences(lines: Vec<String>) -> Vec<String> {
 mod tests {
     use super::super::body::convert;
     use super::*;
+
+    #[test]
+    fn base_and_hostname_make_the_base_url() {
+        let s = |v: &str| Some(v.to_string());
+        assert_eq!(
+            base_url(s("https://x.example/"), s("/hb/")),
+            s("https://x.example/hb/")
+        );
+        assert_eq!(
+            base_url(s("https://x.example"), None),
+            s("https://x.example/")
+        );
+        assert_eq!(base_url(None, s("/hb/")), s("/hb/"));
+        assert_eq!(base_url(None, s("/")), None);
+        assert_eq!(base_url(s("x.example"), s("relative/")), None);
+    }
 
     #[test]
     fn containers_become_alerts_and_details() {

@@ -71,3 +71,32 @@ fn a_vuepress_site_at_the_top_imports_without_its_tooling() {
         "---\ntitle: Quayside client care\nsummary: Answers for every client, every day.\nextra:\n  home: true\n  heroText: Quayside client care\n  tagline: Answers for every client, every day.\n---\n\n> [!WARNING]\n> This handbook is for staff only.\n"
     );
 }
+
+/// A VitePress configuration with `srcDir` keeps its pages (and their
+/// `public/`) below it, and its `base` and sitemap `hostname` say where the
+/// site is served: both were ignored, the pages imported from the wrong
+/// folder and the site built for the root.
+#[test]
+fn a_vitepress_src_dir_and_base_are_followed() {
+    let site = SiteTest::empty()
+        .file(
+            "docs/.vitepress/config.mts",
+            "export default {\n  title: 'Harbour Desk',\n  srcDir: 'pages',\n  base: '/desk/',\n  sitemap: { hostname: 'https://help.example' },\n}\n",
+        )
+        .file("docs/pages/index.md", "# Harbour Desk\n\nSee [billing](billing.md).\n")
+        .file("docs/pages/billing.md", "# Billing\n\n![Invoice](/invoice.png)\n")
+        .file("docs/pages/public/invoice.png", "png")
+        .file("docs/notes.md", "# Not a page of the site\n");
+    let run = site.run(&["import", ".", "../out"]);
+    run.success().diagnostics_are(&[]);
+    let out = site.root.parent().unwrap().join("out");
+    assert!(out.join("content/billing.md").is_file());
+    assert!(out.join("static/invoice.png").is_file());
+    assert!(!out.join("content/notes.md").exists());
+    assert!(!out.join("content/pages").exists());
+    let config = std::fs::read_to_string(out.join("credo.yaml")).unwrap();
+    assert!(
+        config.contains("base_url: https://help.example/desk/"),
+        "{config}"
+    );
+}
