@@ -129,9 +129,12 @@ pub(crate) fn summary_part_folders(summary: &str) -> Vec<(String, String)> {
     for event in Parser::new(summary) {
         match event {
             Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
-            Event::End(TagEnd::Heading(_)) => {
+            Event::End(TagEnd::Heading(level)) => {
                 let title = heading.take().unwrap_or_default();
-                in_part = seen_any;
+                // The file's own title (`# Summary`, `# Table of contents`)
+                // is a first `#` heading; a first `## Group` (a GitBook
+                // SUMMARY.md without a title) is a part already.
+                in_part = seen_any || level != pulldown_cmark::HeadingLevel::H1;
                 seen_any = true;
                 if in_part {
                     parts.push((title.trim().to_string(), Vec::new()));
@@ -376,6 +379,18 @@ mod tests {
             summary_part_folders(&summary_shared),
             [("guide".to_string(), "User guide".to_string())]
         );
+        // A GitBook SUMMARY.md without its `# Table of contents` title:
+        // its first group is a part.
+        let gitbook = "## Client care\n\n* [Calls](care/calls.md)\n* [Visits](care/visits.md)\n\n## Billing\n\n* [Refunds](billing/refunds.md)\n";
+        assert_eq!(
+            summary_part_folders(gitbook),
+            [
+                ("care".to_string(), "Client care".to_string()),
+                ("billing".to_string(), "Billing".to_string())
+            ]
+        );
+        let titled = format!("# Table of contents\n\n{gitbook}");
+        assert_eq!(summary_part_folders(&titled), summary_part_folders(gitbook));
     }
 
     #[test]
