@@ -49,13 +49,13 @@ struct Listed<'a> {
 
 impl LinkResolver for Listed<'_> {
     fn resolve(&self, link: &LinkRef) -> Option<Resolved> {
-        let i = self
-            .links
-            .binary_search_by_key(&link.offset, |l| l.offset)
-            .ok()?;
-        (self.links[i] == *link)
-            .then(|| self.resolved.get(i).cloned().flatten())
-            .flatten()
+        // Mostly in body order, so by offset; but a reference-style link is
+        // placed at its definition, which may come anywhere.
+        let i = match self.links.binary_search_by_key(&link.offset, |l| l.offset) {
+            Ok(i) if self.links[i] == *link => i,
+            _ => self.links.iter().position(|l| l == link)?,
+        };
+        self.resolved.get(i).cloned().flatten()
     }
 }
 

@@ -615,7 +615,8 @@ impl Site {
                 &self.sections[id].destinations,
             ),
         };
-        // The links are in body order, so by offset.
+        // The links are mostly in body order, so by offset (a reference-style
+        // link, placed at its definition, may be missed: it is resolved anew).
         let found = (links.binary_search_by_key(&link.offset, |l| l.offset).ok())
             .filter(|&i| &links[i] == link)
             .and_then(|i| destinations.get(i));

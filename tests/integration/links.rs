@@ -261,3 +261,25 @@ fn a_ref_in_an_image_alt_text_keeps_the_image() {
         "content/visit.md:4:23: error: unresolved ref `lobby`: no page has that path or name",
     ]);
 }
+
+/// A body rendered after resolving (here, one with a ref in an image's alt
+/// text) looked its links up by offset, but a reference-style link sits at
+/// its definition, out of body order: `[the desk][d]` kept its `desk.md`
+/// and led nowhere, and a link after it could be missed too.
+#[test]
+fn a_reference_link_beside_a_ref_in_alt_text_is_rewritten() {
+    let run = SiteTest::empty()
+        .file("credo.yaml", "title: T\nbase_url: /hb/\n")
+        .file("content/desk.md", "---\ntitle: Front desk\n---\nHello.\n")
+        .file("content/map.png", "not really a PNG")
+        .file(
+            "content/visit.md",
+            "---\ntitle: Visit\n---\nAsk [the desk][d]: ![Map of the [[desk]] area](map.png), [[desk]].\n\n[d]: desk.md\n",
+        )
+        .build();
+    run.success();
+    assert_eq!(
+        body(&run, "visit/index.html"),
+        "<div class=\"body\"><p>Ask <a href=\"/hb/desk/\">the desk</a>: <img src=\"/hb/map.png\" alt=\"Map of the Front desk area\" />, <a href=\"/hb/desk/\">Front desk</a>.</p>"
+    );
+}
