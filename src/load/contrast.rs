@@ -53,10 +53,39 @@ pub(crate) fn convert_contrast(
     if errors.len() > before {
         return None;
     }
-    Some(Contrast {
+    let read = Contrast {
         left: left?,
         right: right?,
-    })
+    };
+    // The YAML value of a number holds its value only (`1.50` is 1.5,
+    // `0x10` is 16); serde reads the text as written into a string.
+    if has_number(value) {
+        return Some(as_written(block).unwrap_or(read));
+    }
+    Some(read)
+}
+
+/// Whether a number is anywhere in `value`.
+fn has_number(value: &Value) -> bool {
+    match value {
+        Value::Number(_) => true,
+        Value::Sequence(items) => items.iter().any(has_number),
+        Value::Mapping(map) => map.values().any(has_number),
+        _ => false,
+    }
+}
+
+/// The contrast of `block` read by serde, each scalar's text as written;
+/// `None` when serde cannot read it (the checks above have passed, so it
+/// can but for shapes they accept and it does not, such as an alias).
+fn as_written(block: &YamlBlock<'_>) -> Option<Contrast> {
+    #[derive(serde::Deserialize)]
+    struct Page {
+        contrast: Contrast,
+    }
+    serde_yaml::from_str::<Page>(block.text)
+        .ok()
+        .map(|page| page.contrast)
 }
 
 /// One column, `contrast.<side>`: `{title, points?}`.
@@ -422,6 +451,22 @@ mod tests {
         assert_eq!(c.left.title, "1984");
         assert_eq!(c.left.points, ["1", "true", ""]);
         assert!(c.right.points.is_empty());
+    }
+
+    /// serde read a number into text as written; the YAML value holds only
+    /// its value, so `1.50` showed as `1.5` and `0x10` as `16`.
+    #[test]
+    fn numbers_are_shown_as_written() {
+        let yaml = "title: A\ncontrast:\n  left: {title: 0x10, points: [1.50, 1e3, 007, 2]}\n  right:\n    title: 1.10\n    points:\n    - 0o17\n";
+        let block = YamlBlock::new(yaml, "content/a.md", 2);
+        let value: Value = serde_yaml::from_str(yaml).unwrap_or(Value::Null);
+        let mut errors = Vec::new();
+        let c = convert_contrast(&value["contrast"], &block, &mut errors);
+        let c = c.unwrap_or_else(|| panic!("{errors:?}"));
+        assert_eq!(c.left.title, "0x10");
+        assert_eq!(c.left.points, ["1.50", "1e3", "007", "2"]);
+        assert_eq!(c.right.title, "1.10");
+        assert_eq!(c.right.points, ["0o17"]);
     }
 
     #[test]

@@ -89,8 +89,9 @@ pub struct ChecklistItem {
     pub id: String,
 }
 
-/// Both columns of a contrast, validated.
-#[derive(Debug, Clone, Serialize)]
+/// Both columns of a contrast, validated (by `contrast.rs`, before serde
+/// reads it).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Contrast {
     /// The left column (e.g. the service attitude).
     pub left: Column,
@@ -99,11 +100,12 @@ pub struct Contrast {
 }
 
 /// One column of a contrast.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Column {
     /// The column heading.
     pub title: String,
     /// Its points, compared row by row with the other column's.
+    #[serde(default)]
     pub points: Vec<String>,
 }
 
