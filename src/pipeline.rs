@@ -409,7 +409,7 @@ fn resolve_language(
             )
             .with_hint(format!(
                 "add a translation beside it, named `{}`",
-                translated_name(file, &code)
+                translated_name(file, &site.config.language, &code)
             )),
         );
     }
@@ -630,8 +630,10 @@ fn untranslated_since(site: &Site, translated: &Site, code: &str) -> Vec<Diagnos
 }
 
 /// `content/a.md` → `a.de.md`.
-fn translated_name(file: &str, code: &str) -> String {
-    let name = file.rsplit('/').next().unwrap_or(file);
+fn translated_name(file: &str, default: &str, code: &str) -> String {
+    // `b.en.md` on a site in `en` is the page `b`, translated as `b.de.md`.
+    let original = crate::load::languages::as_original(file, default);
+    let name = original.rsplit('/').next().unwrap_or(&original);
     let stem = name.strip_suffix(".md").unwrap_or(name);
     format!("{stem}.{code}.md")
 }

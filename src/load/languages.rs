@@ -290,7 +290,7 @@ fn is_draft(file: &Loaded) -> bool {
 /// A default page's file as its translations name their original:
 /// `content/a/gifts.en.md` (on a site in `en`, in any case) is
 /// `content/a/gifts.md`, as [`take_default_language_suffix`] reads it.
-fn as_original<'a>(file: &'a str, default: &str) -> std::borrow::Cow<'a, str> {
+pub(crate) fn as_original<'a>(file: &'a str, default: &str) -> std::borrow::Cow<'a, str> {
     let cut = file.len().saturating_sub(default.len() + 4);
     match (file.get(..cut), file.get(cut..)) {
         (Some(stem), Some(suffix))

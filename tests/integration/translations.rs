@@ -184,3 +184,22 @@ fn aliases_colliding_in_a_second_language_are_errors_at_their_line() {
     assert!(run.page("de/b/index.html").contains("B auf Deutsch"));
     assert!(run.page("de/frei/index.html").contains("url=/hb/c/\""));
 }
+
+/// The missing-translation hint named `b.en.de.md` for a page `b.en.md` of
+/// a site in `en`: its translation is `b.de.md`, as for `b.md`.
+#[test]
+fn the_missing_translation_hint_drops_the_default_language_suffix() {
+    SiteTest::empty()
+        .file(
+            "credo.yaml",
+            "title: T\nlanguage: en\nlanguages:\n  de: {name: Deutsch}\nlints: {orphan-page: allow}\n",
+        )
+        .file("content/_index.md", "# Home\n")
+        .file("content/_index.de.md", "# Start\n")
+        .file("content/guide/README.EN.md", "# Guide\n")
+        .file("content/guide/b.en.md", "# B\n")
+        .check()
+        .success()
+        .stderr_has("content/guide/README.EN.md:1:1: warning: no translation into `de`: the page in the default language stands in there\n  = help: add a translation beside it, named `README.de.md`\n")
+        .stderr_has("content/guide/b.en.md:1:1: warning: no translation into `de`: the page in the default language stands in there\n  = help: add a translation beside it, named `b.de.md`\n");
+}
