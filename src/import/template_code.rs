@@ -159,11 +159,14 @@ fn hugo_inline(line: &str) -> String {
                     Some(lang) => in_language(&link, lang),
                     None => link,
                 };
-                // In prose, where Hugo prints the page's URL, a link to it.
-                Some(match is_link_target(span.before) {
-                    true => link,
-                    false => format!("[{}]({link})", ref_label(path)),
-                })
+                // In prose, where Hugo prints the page's URL, a link to it;
+                // in a code span, which shows no link, the path.
+                Some(
+                    match is_link_target(span.before) || in_code_span(span.before) {
+                        true => link,
+                        false => format!("[{}]({link})", ref_label(path)),
+                    },
+                )
             }
             "figure" => figure(&format!(" {args}")),
             _ => None,
@@ -178,6 +181,23 @@ fn is_link_target(before: &str) -> bool {
         .iter()
         .any(|m| before.ends_with(m))
         || (before.trim_start().starts_with('[') && before.ends_with("]:"))
+}
+
+/// Whether a code span is open at the end of `before` (a run of backticks
+/// not yet closed by a run of the same length).
+fn in_code_span(before: &str) -> bool {
+    let mut open: Option<usize> = None;
+    let mut rest = before;
+    while let Some(at) = rest.find('`') {
+        let run = rest[at..].bytes().take_while(|&b| b == b'`').count();
+        open = match open {
+            None => Some(run),
+            Some(n) if n == run => None,
+            still => still,
+        };
+        rest = &rest[at + run..];
+    }
+    open.is_some()
 }
 
 /// The file of the page `link` (a path, `#anchor` kept) names in the
@@ -393,6 +413,17 @@ mod tests {
         assert_eq!(
             convert(body, Generator::Hugo).unwrap(),
             "Our rules: [docs](docs). In French: [calls](@/care/calls.fr.md#when), [fees](fees.fr.md), <a href=\"care/_index.nl.md\">zorg</a> and [/care/calls](@/care/calls.fr.md).\n\n[def]: docs\n"
+        );
+    }
+
+    /// A `ref` in a code span is its path, as before refs in prose became
+    /// links: `[x](x)` there showed its brackets as code.
+    #[test]
+    fn hugo_refs_in_code_spans_stay_paths() {
+        let body = "Write `{{< ref \"docs\" >}}` or ``a ` {{< ref \"care/\" >}}``, then {{< ref \"docs\" >}}.\n";
+        assert_eq!(
+            convert(body, Generator::Hugo).unwrap(),
+            "Write `docs` or ``a ` care/``, then [docs](docs).\n"
         );
     }
 
