@@ -11,6 +11,7 @@
 
 mod body;
 mod dates;
+mod docsify;
 mod docusaurus;
 pub mod frontmatter;
 mod gitbook;
@@ -60,6 +61,9 @@ pub(crate) enum Generator {
     VitePress,
     /// VuePress: `.vuepress/config.*`, at the top or in `docs/`.
     VuePress,
+    /// Docsify: an `index.html` configuring `$docsify`, at the top or in
+    /// `docs/`.
+    Docsify,
     /// A folder of Markdown, GitHub style.
     Plain,
 }
@@ -77,6 +81,7 @@ impl Generator {
             Generator::GitBook => "GitBook",
             Generator::VitePress => "VitePress",
             Generator::VuePress => "VuePress",
+            Generator::Docsify => "Docsify",
             Generator::Plain => "plain Markdown",
         }
     }
@@ -452,6 +457,11 @@ pub(crate) fn detect(src: &Path) -> Generator {
         Generator::Zola
     } else if hugo::is_hugo(src) {
         Generator::Hugo
+    } else if docsify::root(src).is_some() {
+        // After every generator with a marker of its own: a Jekyll or Hugo
+        // site has an `index.html` too (one without `$docsify` is no
+        // Docsify site at all).
+        Generator::Docsify
     } else if has("SUMMARY.md") {
         Generator::GitBook
     } else {
@@ -501,6 +511,7 @@ pub(crate) fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
         Generator::MdBook => mdbook::plan(src),
         Generator::GitBook => gitbook::plan(src),
         generator @ (Generator::VitePress | Generator::VuePress) => vitepress::plan(src, generator),
+        Generator::Docsify => docsify::plan(src),
         Generator::Plain => plain::plan(src),
     };
     if plan

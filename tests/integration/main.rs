@@ -11,6 +11,7 @@ mod errors;
 mod flagship;
 mod hardening;
 mod import;
+mod import_docsify;
 mod import_docusaurus;
 mod import_gitbook;
 mod import_hugo;

@@ -1,0 +1,113 @@
+//! Docsify: the folder whose `index.html` configures `window.$docsify`
+//! (SRC or its `docs/`) becomes `content/`; `index.html`, the page that
+//! loads Docsify in the browser, is not copied. The configuration's `name:`
+//! (a plain quoted string only: the rest is JavaScript) titles the site,
+//! else the top README.md's `# heading`.
+
+use std::path::{Path, PathBuf};
+
+use super::docusaurus::quoted_value;
+use super::{Generator, Plan, SiteInfo};
+
+/// The page that loads Docsify and holds its configuration.
+const INDEX: &str = "index.html";
+
+/// The folder of the Docsify site in `src` (SRC or its `docs/`, the one
+/// whose `index.html` mentions `$docsify`) and that file's text.
+pub(super) fn root(src: &Path) -> Option<(PathBuf, String)> {
+    [src.to_path_buf(), src.join("docs")]
+        .into_iter()
+        .find_map(|root| {
+            let html = std::fs::read_to_string(root.join(INDEX)).ok()?;
+            html.contains("$docsify").then_some((root, html))
+        })
+}
+
+/// A Docsify site's plan.
+pub(super) fn plan(src: &Path) -> Plan {
+    let (root, html) = root(src).unwrap_or_else(|| (src.to_path_buf(), String::new()));
+    let site = SiteInfo {
+        title: site_name(&html).or_else(|| super::heading_title(&root)),
+        ..SiteInfo::default()
+    };
+    let mut plan = Plan::new(Generator::Docsify, site);
+    plan.add_tree(&root, "content", &|rel| rel == INDEX);
+    plan.skipped.push(format!(
+        "{INDEX}: loads Docsify and holds its configuration (read for the site's name)"
+    ));
+    plan
+}
+
+/// The `name:` of the `$docsify` object in `html`, when it is a plain
+/// quoted string (`name: 'Acme Handbook'`, `"name": "…"`); one holding
+/// markup (Docsify takes HTML there, a logo) is no title.
+fn site_name(html: &str) -> Option<String> {
+    let config = config_object(html)?;
+    ["name", "\"name\"", "'name'"]
+        .iter()
+        .find_map(|key| quoted_value(config, key))
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty() && !name.contains('<'))
+}
+
+/// The text of the object assigned to `$docsify` (`window.$docsify = {…}`,
+/// or the object a function returns), from its `{` to the matching `}`,
+/// braces inside quoted strings aside; to the end of `html` when unclosed.
+fn config_object(html: &str) -> Option<&str> {
+    let after = html.find("$docsify")?;
+    let start = after + html[after..].find('{')?;
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (at, c) in html[start..].char_indices() {
+        match (quote, c) {
+            (Some(_), _) if escaped => escaped = false,
+            (Some(_), '\\') => escaped = true,
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"' | '`') => quote = Some(c),
+            (None, '{') => depth += 1,
+            (None, '}') => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(&html[start..=start + at]);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(&html[start..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_name_is_read_from_the_docsify_object_only() {
+        let html = |script: &str| {
+            format!("<html><body><div id=\"app\"></div><script>{script}</script></body></html>")
+        };
+        let name = |script: &str| site_name(&html(script));
+        assert_eq!(
+            name("window.$docsify = {\n  loadSidebar: true,\n  name: 'Acme Client Handbook',\n}"),
+            Some("Acme Client Handbook".into())
+        );
+        assert_eq!(
+            name("window.$docsify = { \"name\": \"Quoted Key\", repo: '' }"),
+            Some("Quoted Key".into())
+        );
+        // A brace in a string does not end the object; a `name:` after it
+        // is not Docsify's.
+        assert_eq!(
+            name("window.$docsify = { repo: '}', subname: 'x' }; var t = { name: 'Other' };"),
+            None
+        );
+        assert_eq!(
+            name("window.$docsify = { name: '<img src=\"logo.png\">' }"),
+            None
+        );
+        assert_eq!(name("window.$docsify = { name: siteName }"), None);
+        assert_eq!(site_name("<p>no config</p>"), None);
+    }
+}
