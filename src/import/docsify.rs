@@ -2,15 +2,37 @@
 //! (SRC or its `docs/`) becomes `content/`; `index.html`, the page that
 //! loads Docsify in the browser, is not copied. The configuration's `name:`
 //! (a plain quoted string only: the rest is JavaScript) titles the site,
-//! else the top README.md's `# heading`.
+//! else the top README.md's `# heading`. The top `_sidebar.md` gives the
+//! reading order and titles, followed as a SUMMARY.md is ([`summary`]);
+//! Docsify's other own files (`_navbar.md`, `_coverpage.md`, a folder's
+//! `_sidebar.md`, `.nojekyll`) are no pages and are not copied.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::docusaurus::quoted_value;
-use super::{Generator, Plan, SiteInfo};
+use super::{Generator, Plan, SiteInfo, summary};
 
 /// The page that loads Docsify and holds its configuration.
 const INDEX: &str = "index.html";
+
+/// The sidebar Docsify reads (`loadSidebar: true`).
+const SIDEBAR: &str = "_sidebar.md";
+
+/// Docsify's own files, in any folder, and why none is a page.
+const OWN_FILES: &[(&str, &str)] = &[
+    (
+        SIDEBAR,
+        "a folder's own sidebar, not read (the top _sidebar.md gives the order)",
+    ),
+    ("_navbar.md", "Docsify's navigation bar, not a page"),
+    ("_coverpage.md", "Docsify's cover page, not a page"),
+    (
+        ".nojekyll",
+        "tells GitHub Pages to serve the folder as it is, which credo has no use for",
+    ),
+];
 
 /// The folder of the Docsify site in `src` (SRC or its `docs/`, the one
 /// whose `index.html` mentions `$docsify`) and that file's text.
@@ -31,10 +53,32 @@ pub(super) fn plan(src: &Path) -> Plan {
         ..SiteInfo::default()
     };
     let mut plan = Plan::new(Generator::Docsify, site);
-    plan.add_tree(&root, "content", &|rel| rel == INDEX);
+    let own: RefCell<BTreeSet<String>> = RefCell::default();
+    let docsify_own = |rel: &str| {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        let docsify = OWN_FILES.iter().any(|(own, _)| *own == name);
+        if docsify {
+            own.borrow_mut().insert(rel.to_string());
+        }
+        rel == INDEX || docsify
+    };
+    plan.add_tree(&root, "content", &docsify_own);
     plan.skipped.push(format!(
         "{INDEX}: loads Docsify and holds its configuration (read for the site's name)"
     ));
+    match std::fs::read_to_string(root.join(SIDEBAR)) {
+        Ok(sidebar) => summary::follow(&mut plan, SIDEBAR, &sidebar),
+        Err(_) => plan.skipped.push(format!(
+            "{SIDEBAR}: not found at the top, so no reading order (Docsify lists a page's headings)"
+        )),
+    }
+    for rel in own.into_inner() {
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        let why = OWN_FILES.iter().find(|(own, _)| *own == name);
+        if let Some((_, why)) = why.filter(|_| rel != SIDEBAR) {
+            plan.skipped.push(format!("{rel}: {why}"));
+        }
+    }
     plan
 }
 

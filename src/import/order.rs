@@ -85,9 +85,53 @@ pub(crate) fn weights_from_positions(positions: &[(String, f64)]) -> BTreeMap<St
     rank(sorted.into_iter().map(|(path, _)| path.as_str()), false)
 }
 
-/// The chapters of an mdBook SUMMARY.md in reading order: (title, link
-/// target without fragment). Draft chapters (an empty link) are skipped.
-pub(crate) fn summary_chapters(summary: &str) -> Vec<(String, String)> {
+/// How the links of a reading order's file (SUMMARY.md, `_sidebar.md`) name
+/// pages: the page's path below the pages' root, `None` for a link to no
+/// page (a draft chapter's empty link, another site).
+pub(crate) type PagePath = fn(&str) -> Option<String>;
+
+/// A SUMMARY.md link (mdBook's, GitBook's): the file's path as written,
+/// without fragment.
+pub(crate) fn book_page(dest: &str) -> Option<String> {
+    Some(clean_link(dest)).filter(|path| !path.is_empty())
+}
+
+/// A Docsify `_sidebar.md` link: a route, read from the docs' root whether
+/// or not it starts with `/` (or `#/`), with or without `.md`: `/` and a
+/// folder (`guide/`) name its README.md, `/guide/README` and `setup` the
+/// file they name with `.md`. A link to another site, a heading of the
+/// page or a file that is no page (`form.pdf`) names none.
+pub(crate) fn docsify_page(dest: &str) -> Option<String> {
+    let dest = dest.trim();
+    let route = dest.strip_prefix("#/").map(|route| format!("/{route}"));
+    let dest = route.as_deref().unwrap_or(dest);
+    if dest.is_empty() || dest.starts_with(['#', '?']) || dest.starts_with("//") {
+        return None;
+    }
+    if crate::markdown::has_scheme(dest) {
+        return None;
+    }
+    let path = clean_link(dest);
+    let path = path.trim_start_matches('/');
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let page = match name.rsplit_once('.') {
+        _ if name.is_empty() => format!("{path}README.md"),
+        Some((_, "md")) => path.to_string(),
+        Some((_, extension))
+            if extension.chars().all(|c| c.is_ascii_alphanumeric())
+                && extension.chars().any(|c| c.is_ascii_alphabetic()) =>
+        {
+            return None;
+        }
+        _ => format!("{path}.md"),
+    };
+    crate::site::refs::normalise(&page)
+}
+
+/// The chapters of an mdBook SUMMARY.md in reading order: (title, page
+/// path, as `page` reads the link). Draft chapters (an empty link) are
+/// skipped.
+pub(crate) fn summary_chapters(summary: &str, page: PagePath) -> Vec<(String, String)> {
     let mut chapters = Vec::new();
     let mut open: Option<(String, String)> = None;
     for event in Parser::new(summary) {
@@ -101,11 +145,10 @@ pub(crate) fn summary_chapters(summary: &str) -> Vec<(String, String)> {
                 }
             }
             Event::End(TagEnd::Link) => {
-                if let Some((title, dest)) = open.take() {
-                    let dest = clean_link(&dest);
-                    if !dest.is_empty() {
-                        chapters.push((title.trim().to_string(), dest));
-                    }
+                if let Some((title, dest)) = open.take()
+                    && let Some(path) = page(&dest)
+                {
+                    chapters.push((title.trim().to_string(), path));
                 }
             }
             _ => {}
@@ -118,8 +161,8 @@ pub(crate) fn summary_chapters(summary: &str) -> Vec<(String, String)> {
 /// name: (folder under the book's `src/`, title). A part titles the folder
 /// its chapters share when no chapter of another part lies in it; one
 /// whose chapters share none titles nothing. The first heading, before any
-/// chapter, is the title of SUMMARY.md itself.
-pub(crate) fn summary_part_folders(summary: &str) -> Vec<(String, String)> {
+/// chapter, is the title of SUMMARY.md itself. Links are read by `page`.
+pub(crate) fn summary_part_folders(summary: &str, page: PagePath) -> Vec<(String, String)> {
     let mut parts: Vec<(String, Vec<String>)> = Vec::new();
     let mut others: Vec<String> = Vec::new();
     let mut heading: Option<String> = None;
@@ -149,7 +192,7 @@ pub(crate) fn summary_part_folders(summary: &str) -> Vec<(String, String)> {
             Event::Rule => in_part = false,
             Event::Start(Tag::Link { dest_url, .. }) => {
                 seen_any = true;
-                link = Some(clean_link(&dest_url));
+                link = Some(page(&dest_url).unwrap_or_default());
             }
             Event::End(TagEnd::Link) => match (link.take(), parts.last_mut()) {
                 (Some(dest), _) if dest.is_empty() => {}
@@ -354,7 +397,7 @@ mod tests {
     #[test]
     fn summary_gives_titles_and_targets_in_order() {
         let summary = "# Summary\n\n[Intro](./README.md)\n\n# Part\n\n- [First `step`](first.md)\n    - [Nested](sub/nested%20page.md#top)\n- [Draft]()\n\n---\n\n[Appendix](appendix.md)\n";
-        let chapters = summary_chapters(summary);
+        let chapters = summary_chapters(summary, book_page);
         let expected = [
             ("Intro", "README.md"),
             ("First step", "first.md"),
@@ -369,14 +412,54 @@ mod tests {
     }
 
     #[test]
+    fn docsify_sidebar_links_are_routes_from_the_docs_root() {
+        let page = |dest: &str| docsify_page(dest);
+        assert_eq!(page("setup.md").as_deref(), Some("setup.md"));
+        assert_eq!(page("/setup").as_deref(), Some("setup.md"));
+        assert_eq!(page("setup").as_deref(), Some("setup.md"));
+        assert_eq!(page("guide/").as_deref(), Some("guide/README.md"));
+        assert_eq!(page("/").as_deref(), Some("README.md"));
+        assert_eq!(page("/guide/README").as_deref(), Some("guide/README.md"));
+        assert_eq!(page("#/guide/setup").as_deref(), Some("guide/setup.md"));
+        assert_eq!(
+            page("/care/first%20call?id=greeting").as_deref(),
+            Some("care/first call.md")
+        );
+        assert_eq!(page("/notes/v1.2").as_deref(), Some("notes/v1.2.md"));
+        for none in [
+            "",
+            "#greeting",
+            "https://status.example",
+            "//cdn.example/x",
+            "/files/form.pdf",
+            "/../out",
+        ] {
+            assert_eq!(page(none), None, "{none}");
+        }
+        let sidebar = "- [Home](/)\n- Care\n  - [Care](care/)\n  - [Calls](/care/calls)\n- [Status](https://status.example)\n";
+        let chapters = summary_chapters(sidebar, docsify_page);
+        let got: Vec<(&str, &str)> = (chapters.iter())
+            .map(|(t, d)| (t.as_str(), d.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Home", "README.md"),
+                ("Care", "care/README.md"),
+                ("Calls", "care/calls.md")
+            ]
+        );
+    }
+
+    #[test]
     fn summary_parts_title_the_folders_their_chapters_share() {
         let summary = "# Summary\n\n[Preface](preface.md)\n\n# User guide\n\n- [Install](guide/install.md)\n    - [Deep](guide/deep/x.md)\n- [Draft]()\n\n# Mixed\n\n- [A](a.md)\n- [B](ref/b.md)\n\n# Shared\n\n- [C](ref/c.md)\n\n---\n\n[More](guide/more.md)\n";
         // `guide` is not the part's alone while a suffix chapter lies in
         // it; `ref` never is (two parts share it).
         let summary_shared = summary.replace("guide/more.md", "more.md");
-        assert_eq!(summary_part_folders(summary), []);
+        assert_eq!(summary_part_folders(summary, book_page), []);
         assert_eq!(
-            summary_part_folders(&summary_shared),
+            summary_part_folders(&summary_shared, book_page),
             [("guide".to_string(), "User guide".to_string())]
         );
         // A GitBook SUMMARY.md without its `# Table of contents` title:

@@ -4,21 +4,29 @@
 //! `## Onboarding` groups) the titles of the folders a part's chapters
 //! share. Both generators build only what SUMMARY.md lists, so the other
 //! pages become drafts; a chapter with subchapters, which credo would
-//! serve at its folder's URL, becomes that folder's own page.
+//! serve at its folder's URL, becomes that folder's own page. Docsify's
+//! `_sidebar.md` is followed the same way, its links read as Docsify's
+//! routes ([`order::docsify_page`]); Docsify publishes every page, listed
+//! or not, so none becomes a draft.
 
 use std::collections::BTreeSet;
 
-use super::{Plan, order};
+use super::{Generator, Plan, order};
 
 /// Follows `summary`, the text of the file `name` (SUMMARY.md), whose links
 /// name pages under `content/`: the plan's order, its folders' titles, its
 /// drafts, and what the report says about it.
 pub(super) fn follow(plan: &mut Plan, name: &str, summary: &str) {
-    plan.order = order::summary_chapters(summary)
+    let docsify = plan.generator == Generator::Docsify;
+    let page = match docsify {
+        true => order::docsify_page,
+        false => order::book_page,
+    };
+    plan.order = order::summary_chapters(summary, page)
         .into_iter()
         .map(|(title, path)| (format!("content/{path}"), Some(title)))
         .collect();
-    plan.folder_titles = order::summary_part_folders(summary)
+    plan.folder_titles = order::summary_part_folders(summary, page)
         .into_iter()
         .map(|(folder, title)| (format!("content/{folder}"), title))
         .collect();
@@ -34,10 +42,19 @@ pub(super) fn follow(plan: &mut Plan, name: &str, summary: &str) {
         .map(|(dest, title)| {
             let file = dest.strip_prefix("content/").unwrap_or(dest);
             let title = title.as_deref().unwrap_or(file);
-            format!("{name}: chapter \"{title}\" names {file}, which is not there ({generator} would make it an empty page)")
+            let makes = match docsify {
+                true => "shows its not-found page there",
+                false => "would make it an empty page",
+            };
+            format!(
+                "{name}: chapter \"{title}\" names {file}, which is not there ({generator} {makes})"
+            )
         })
         .collect();
     plan.skipped.extend(missing);
+    if docsify {
+        return;
+    }
     // Only what SUMMARY.md lists is built: the other pages (often
     // fragments other chapters include) are drafts.
     let listed: BTreeSet<&str> = plan.order.iter().map(|(dest, _)| dest.as_str()).collect();

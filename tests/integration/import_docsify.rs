@@ -75,3 +75,66 @@ fn a_docsify_site_at_the_top_is_titled_by_its_readme_when_its_name_is_markup() {
             .exists()
     );
 }
+
+/// The top `_sidebar.md` gives the reading order and the titles of pages
+/// without a heading, its links read as Docsify's routes (`/billing/refunds`,
+/// `client-care/`, `/billing/README`); every page is published, listed or
+/// not, as Docsify does; Docsify's own files are no pages and are named in
+/// the report (they were copied as pages, `_sidebar.md` a page titled
+/// "Sidebar").
+#[test]
+fn the_sidebar_gives_the_order_and_every_page_is_published() {
+    let site = Imported::fixture("docsify");
+    site.run.success();
+    site.stdout_has("not copied: _sidebar.md: read for the order and titles of the chapters")
+        .stdout_has("not copied: client-care/_sidebar.md: a folder's own sidebar, not read (the top _sidebar.md gives the order)")
+        .stdout_has("not copied: _navbar.md: Docsify's navigation bar, not a page")
+        .stdout_has("not copied: _coverpage.md: Docsify's cover page, not a page")
+        .stdout_has("not copied: .nojekyll: tells GitHub Pages to serve the folder as it is, which credo has no use for");
+    for own in [
+        "_sidebar.md",
+        "_navbar.md",
+        "_coverpage.md",
+        ".nojekyll",
+        "client-care/_sidebar.md",
+    ] {
+        assert!(!site.exists(&format!("content/{own}")), "{own}");
+    }
+    let weight = |path: &str| {
+        let page = site.read(path);
+        let line = page.lines().find(|l| l.starts_with("weight: "));
+        line.map(|l| l["weight: ".len()..].to_string())
+            .unwrap_or_else(|| panic!("{path} has no weight:\n{page}"))
+    };
+    assert_eq!(weight("content/getting-started.md"), "10");
+    assert_eq!(weight("content/client-care/README.md"), "20");
+    assert_eq!(weight("content/client-care/first call.md"), "10");
+    assert_eq!(weight("content/billing/README.md"), "30");
+    assert_eq!(weight("content/billing/invoices.md"), "10");
+    assert_eq!(weight("content/billing/refunds.md"), "20");
+    // Not in the sidebar, and published all the same.
+    site.untouched("content/old-pricing.md", "docs/old-pricing.md");
+
+    let small = SiteTest::empty()
+        .file(
+            "index.html",
+            "<script>window.$docsify = { name: 'Fernhill', loadSidebar: true }</script>\n",
+        )
+        .file(
+            "_sidebar.md",
+            "- [Greeting clients](greeting)\n- [Gone](/gone)\n",
+        )
+        .file("greeting.md", "Say good morning.\n");
+    let run = small.run(&["import", ".", "../out"]);
+    run.success().diagnostics_are(&[]);
+    assert!(
+        run.stdout.contains("not copied: _sidebar.md: chapter \"Gone\" names gone.md, which is not there (Docsify shows its not-found page there)"),
+        "{}",
+        run.stdout
+    );
+    let greeting = small.root.parent().unwrap().join("out/content/greeting.md");
+    assert_eq!(
+        std::fs::read_to_string(greeting).unwrap(),
+        "---\ntitle: Greeting clients\nweight: 10\n---\nSay good morning.\n"
+    );
+}
