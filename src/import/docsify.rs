@@ -5,11 +5,18 @@
 //! else the top README.md's `# heading`. The top `_sidebar.md` gives the
 //! reading order and titles, followed as a SUMMARY.md is ([`summary`]);
 //! Docsify's other own files (`_navbar.md`, `_coverpage.md`, a folder's
-//! `_sidebar.md`, `.nojekyll`) are no pages and are not copied.
+//! `_sidebar.md`, `.nojekyll`) are no pages and are not copied. Docsify
+//! reads a page's links from the docs' root (`[Setup](setup.md)` in
+//! `guide/a.md` names the top `setup.md`), credo from the page's folder:
+//! one that names nothing beside the page but a page from the root becomes
+//! a content link to it (see [`super::links`]); its routes (`/guide/setup`)
+//! are read as credo reads them.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+
+use serde_yaml::Mapping;
 
 use super::docusaurus::quoted_value;
 use super::{Generator, Plan, SiteInfo, summary};
@@ -53,6 +60,7 @@ pub(super) fn plan(src: &Path) -> Plan {
         ..SiteInfo::default()
     };
     let mut plan = Plan::new(Generator::Docsify, site);
+    plan.served_at = Some(route);
     let own: RefCell<BTreeSet<String>> = RefCell::default();
     let docsify_own = |rel: &str| {
         let name = rel.rsplit('/').next().unwrap_or(rel);
@@ -80,6 +88,16 @@ pub(super) fn plan(src: &Path) -> Plan {
         }
     }
     plan
+}
+
+/// The route Docsify served the page `dest` at (see [`Plan::served_at`]):
+/// its path without `.md`, a README.md at its folder.
+fn route(dest: &str, _: &Mapping, _: &SiteInfo) -> Option<String> {
+    let path = dest.strip_prefix("content/")?.strip_suffix(".md")?;
+    Some(match path.rsplit_once('/').unwrap_or(("", path)) {
+        (folder, "README") => folder.to_string(),
+        _ => path.to_string(),
+    })
 }
 
 /// The `name:` of the `$docsify` object in `html`, when it is a plain

@@ -46,7 +46,8 @@ pub(super) struct Relinker {
     /// … lang="en"` becomes) names the page (`calls.md`).
     default_language: Option<String>,
     /// Whether a bare path that names nothing beside the page is read from
-    /// the top, as Hugo's `ref` reads it.
+    /// the top, as Hugo's `ref` reads it and Docsify reads every link
+    /// (unless its `relativePath: true`).
     bare_from_top: bool,
     /// Folders of files the import moved, (from, to) under `content/`
     /// (GitBook's hidden `.gitbook/assets` to `assets`): a relative link
@@ -68,7 +69,7 @@ impl Relinker {
     ) -> Relinker {
         let mut relinker = Relinker {
             below: plan.served_below.trim_matches('/').to_string(),
-            bare_from_top: plan.generator == Generator::Hugo,
+            bare_from_top: matches!(plan.generator, Generator::Hugo | Generator::Docsify),
             default_language: (!plan.site.languages.is_empty())
                 .then(|| plan.site.language.clone())
                 .flatten(),

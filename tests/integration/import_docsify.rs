@@ -138,3 +138,49 @@ fn the_sidebar_gives_the_order_and_every_page_is_published() {
         "---\ntitle: Greeting clients\nweight: 10\n---\nSay good morning.\n"
     );
 }
+
+/// Docsify reads a page's links from the docs' root (its `relativePath`
+/// is off by default): `[Setup](setup)` in `care/calls.md` names the top
+/// `setup.md`, which credo, reading it from the page's folder, reported as
+/// broken. Such a link becomes a content link to the page; a link credo
+/// finds as written (beside the page, or a route from the root such as
+/// `/billing/refunds`) stays as written.
+#[test]
+fn links_docsify_reads_from_the_docs_root_name_their_pages() {
+    let site = Imported::fixture("docsify");
+    site.run.success().errors_are(&[]);
+    assert!(
+        site.read("content/billing/refunds.md")
+            .contains("go back to [getting started](@/getting-started.md) if you are unsure.")
+    );
+    assert!(
+        site.read("content/README.md")
+            .contains("[billing](/billing/) and, for money back,\n[refunds](/billing/refunds).")
+    );
+    assert!(
+        site.read("content/billing/README.md")
+            .contains("[invoices](invoices.md) and [refunds](refunds.md).")
+    );
+
+    let small = SiteTest::empty()
+        .file("index.html", "<script>window.$docsify = { name: 'Fernhill' }</script>\n")
+        .file("README.md", "# Fernhill\n")
+        .file("setup.md", "# Setup\n")
+        .file("billing/README.md", "# Billing\n")
+        .file(
+            "care/calls.md",
+            "# Calls\n\nFirst [set up](setup), then [bill](billing/); see [notes](notes.md) and [setup](/setup#setup).\n",
+        )
+        .file("care/notes.md", "# Notes\n");
+    let run = small.run(&["import", ".", "../out"]);
+    run.success().errors_are(&[]);
+    let calls = small
+        .root
+        .parent()
+        .unwrap()
+        .join("out/content/care/calls.md");
+    assert_eq!(
+        std::fs::read_to_string(calls).unwrap(),
+        "# Calls\n\nFirst [set up](@/setup), then [bill](@/billing); see [notes](notes.md) and [setup](/setup#setup).\n"
+    );
+}
