@@ -2,7 +2,8 @@
 //! stray text ([`convert`]). Another generator's callouts become GitHub
 //! alerts (`> [!NOTE]`), the callouts credo renders: MkDocs writes them as
 //! `!!! note "Title"` (`??? note` folded) over an indented block,
-//! Docusaurus as `:::note Title` ... `:::`. MkDocs tabs (`=== "Tab"`)
+//! Docusaurus as `:::note Title` ... `:::`, Docsify as `!> text` (see
+//! [`super::docsify::body`]). MkDocs tabs (`=== "Tab"`)
 //! become bold labels, images' attribute lists raw `<img>`s; the other
 //! Python-Markdown extensions are in [`super::python_markdown`]. MDX is in
 //! [`super::mdx`], Liquid and shortcodes in [`super::template_code`],
@@ -26,6 +27,7 @@ pub(super) fn convert(body: &str, generator: Generator) -> Option<String> {
         Generator::Hugo => hugo(&lines),
         Generator::GitBook => super::gitbook::blocks(&lines),
         Generator::VitePress | Generator::VuePress => super::vitepress::containers(&lines),
+        Generator::Docsify => super::docsify::body(&lines),
         _ => return None,
     };
     if out.iter().map(String::as_str).eq(lines.iter().copied()) {

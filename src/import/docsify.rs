@@ -11,6 +11,13 @@
 //! one that names nothing beside the page but a page from the root becomes
 //! a content link to it (see [`super::links`]); its routes (`/guide/setup`)
 //! are read as credo reads them.
+//!
+//! In bodies ([`body`]), Docsify's callouts become GitHub alerts (`!> …`
+//! WARNING, `?> …` TIP, the rest of the paragraph with them) and a link's
+//! options in its title (`':target=_blank'`, `':ignore'`, `':id=x'`) go,
+//! the link kept; a Markdown file a page embeds (`[x](file.md ':include')`,
+//! a line of its own) is written out where it stands ([`expand_embeds`]).
+//! Fenced code is left alone.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -18,6 +25,7 @@ use std::path::{Path, PathBuf};
 
 use serde_yaml::Mapping;
 
+use super::body::{alert_block, indent_of, put, step_fence};
 use super::docusaurus::quoted_value;
 use super::{Generator, Plan, SiteInfo, summary};
 
@@ -71,6 +79,8 @@ pub(super) fn plan(src: &Path) -> Plan {
         rel == INDEX || docsify
     };
     plan.add_tree(&root, "content", &docsify_own);
+    // Embeds (`':include'`) are written out where they stand, read inside SRC.
+    plan.include_root = Some(src.to_path_buf());
     plan.skipped.push(format!(
         "{INDEX}: loads Docsify and holds its configuration (read for the site's name)"
     ));
@@ -141,9 +151,207 @@ fn config_object(html: &str) -> Option<&str> {
     Some(&html[start..])
 }
 
+/// Docsify's markup in a page's `lines` as Markdown: `!> text` a WARNING
+/// alert and `?> text` a TIP, each taking the rest of its paragraph, and
+/// the options in links' titles (`':target=_blank'`) gone. Fenced code is
+/// left alone.
+pub(super) fn body(lines: &[&str]) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut fence = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if step_fence(&mut fence, line) || fence.is_some() {
+            out.push(line.to_string());
+            i += 1;
+            continue;
+        }
+        let indent = indent_of(line);
+        let rest = &line[indent.len()..];
+        let alert = match rest.get(..2) {
+            Some("!>") => "WARNING",
+            Some("?>") => "TIP",
+            _ => {
+                out.push(without_link_options(line));
+                i += 1;
+                continue;
+            }
+        };
+        // The paragraph: to the next blank line or fence.
+        let mut inner = vec![without_link_options(rest[2..].trim())];
+        i += 1;
+        while let Some(next) = lines.get(i) {
+            let mut probe = None;
+            if next.trim().is_empty() || step_fence(&mut probe, next) {
+                break;
+            }
+            inner.push(without_link_options(next.trim()));
+            i += 1;
+        }
+        put(
+            &mut out,
+            indent,
+            alert_block(alert, None, inner),
+            lines.get(i).copied(),
+        );
+    }
+    out
+}
+
+/// `line` without Docsify's link options: a link's title that starts with
+/// `:` (`[x](a.md ':target=_blank')`, `":ignore"`) goes, the link stays.
+/// Code spans are left alone.
+fn without_link_options(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("](") {
+        let open = at + 2;
+        let in_code = (out.matches('`').count() + rest[..at].matches('`').count()) % 2 == 1;
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let inner = &rest[open..close];
+        let options = [" ':", " \":"]
+            .iter()
+            .filter_map(|start| inner.rfind(start))
+            .max()
+            .filter(|_| inner.ends_with(['\'', '"']));
+        match options {
+            Some(cut) if !in_code => {
+                out.push_str(&rest[..open]);
+                out.push_str(inner[..cut].trim_end());
+            }
+            _ => out.push_str(&rest[..close]),
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The options of a link that is a line of its own, `[label](target
+/// ':include …')`: (target, options); `None` for any other line.
+fn embed(line: &str) -> Option<(&str, &str)> {
+    let inner = line.trim().strip_prefix('[')?.strip_suffix(')')?;
+    let (label, dest) = inner.split_once("](")?;
+    if label.contains(['[', ']']) {
+        return None;
+    }
+    let (target, title) = dest.split_once(char::is_whitespace)?;
+    let options = title.trim().strip_prefix(['\'', '"'])?;
+    let options = options.strip_suffix(['\'', '"'])?;
+    let include = options.split_whitespace().any(|o| o == ":include");
+    include.then_some((target.trim_matches(['<', '>']), options))
+}
+
+/// `body`, of the page at `page` (its place below the docs' root given by
+/// `dest`, `content/…`), with each Markdown file it embeds (a line
+/// `[x](file.md ':include')`, the file read from the page's folder, or
+/// from the docs' root for `/file.md`) written out where it stands, read
+/// inside `root`, as GitBook's includes are ([`super::gitbook::included`]).
+/// An embed of another kind (`:type=code`, a video) stays a link. Returns
+/// the new body (`None` when nothing changed) and each embed that could
+/// not be read.
+pub(super) fn expand_embeds(
+    body: &str,
+    page: &Path,
+    dest: &str,
+    root: &Path,
+) -> (Option<String>, Vec<String>) {
+    let folder = super::gitbook::lexical(page.parent().unwrap_or(root));
+    let depth = dest
+        .strip_prefix("content/")
+        .unwrap_or(dest)
+        .matches('/')
+        .count();
+    let mut problems = Vec::new();
+    let mut out = Vec::new();
+    let mut fence = None;
+    let mut changed = false;
+    for line in body.lines() {
+        if step_fence(&mut fence, line) || fence.is_some() {
+            out.push(line.to_string());
+            continue;
+        }
+        let markdown = embed(line).filter(|(target, options)| {
+            let path = target.split(['#', '?']).next().unwrap_or(target);
+            !options.contains(":type=")
+                && path.ends_with(".md")
+                && !crate::markdown::has_scheme(path)
+        });
+        let Some((target, _)) = markdown else {
+            out.push(line.to_string());
+            continue;
+        };
+        let path = target.split(['#', '?']).next().unwrap_or(target);
+        let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+        // From the docs' root: as many folders up as the page lies below it.
+        let relative = match path.strip_prefix('/') {
+            Some(from_root) => format!("{}{from_root}", "../".repeat(depth)),
+            None => path.into_owned(),
+        };
+        match super::gitbook::included(&relative, &folder, root) {
+            Some(text) => {
+                out.push(text);
+                changed = true;
+            }
+            None => {
+                problems.push(format!(
+                    "[…]({target} ':include'): {target} cannot be read inside the site"
+                ));
+                out.push(line.to_string());
+            }
+        }
+    }
+    let mut text = out.join("\n");
+    if body.ends_with('\n') {
+        text.push('\n');
+    }
+    (changed.then_some(text), problems)
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::body::convert;
     use super::*;
+
+    #[test]
+    fn callouts_become_alerts_and_link_options_go() {
+        let body = "Intro.\n\n!> Never share figures\nbefore you know who calls.\nAfter.\n\n- Step\n\n  ?> A tip in a list.\n\nSee [log](https://forms.example/log ':target=_blank'), [a](a.md \":ignore title\"), [b](b.md ':id=b-link') and [c](c.md \"Plain title\").\n`[x](y.md ':ignore')`\n\n```markdown\n!> As typed.\n[x](y.md ':include')\n```\n";
+        assert_eq!(
+            convert(body, Generator::Docsify).unwrap(),
+            "Intro.\n\n> [!WARNING]\n> Never share figures\n> before you know who calls.\n> After.\n\n- Step\n\n  > [!TIP]\n  > A tip in a list.\n\nSee [log](https://forms.example/log), [a](a.md), [b](b.md) and [c](c.md \"Plain title\").\n`[x](y.md ':ignore')`\n\n```markdown\n!> As typed.\n[x](y.md ':include')\n```\n"
+        );
+        assert_eq!(convert("Plain.\n", Generator::Docsify), None);
+    }
+
+    #[test]
+    fn markdown_embeds_are_written_out_others_stay() {
+        let src = tempfile::tempdir().unwrap();
+        let docs = src.path().join("docs");
+        std::fs::create_dir_all(docs.join("care")).unwrap();
+        std::fs::create_dir_all(docs.join("_snippets")).unwrap();
+        std::fs::write(
+            docs.join("_snippets/contact.md"),
+            "---\ntitle: x\n---\nCall **care** or see ![the desk](desk.png).\n",
+        )
+        .unwrap();
+        std::fs::write(src.path().join("secret.md"), "no").unwrap();
+        let body = "# Care\n\n[](../_snippets/contact.md ':include')\n[Contact](/_snippets/contact.md \":include\")\n[code](app.js ':include :type=code')\n[gone](gone.md ':include')\n[out](../../../secret.md ':include')\n\n```\n[](../_snippets/contact.md ':include')\n```\n";
+        let page = docs.join("care/README.md");
+        let (out, problems) = expand_embeds(body, &page, "content/care/README.md", &docs);
+        assert_eq!(
+            out.unwrap(),
+            "# Care\n\nCall **care** or see ![the desk](../_snippets/desk.png).\nCall **care** or see ![the desk](../_snippets/desk.png).\n[code](app.js ':include :type=code')\n[gone](gone.md ':include')\n[out](../../../secret.md ':include')\n\n```\n[](../_snippets/contact.md ':include')\n```\n"
+        );
+        assert_eq!(
+            problems,
+            [
+                "[…](gone.md ':include'): gone.md cannot be read inside the site",
+                "[…](../../../secret.md ':include'): ../../../secret.md cannot be read inside the site",
+            ]
+        );
+    }
 
     #[test]
     fn the_name_is_read_from_the_docsify_object_only() {

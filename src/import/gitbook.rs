@@ -126,7 +126,7 @@ pub(super) fn expand_includes(
 
 /// The text of the include `target` names from `folder`, read inside
 /// `root`, its relative links rebased onto `folder`.
-fn included(target: &str, folder: &Path, root: &Path) -> Option<String> {
+pub(super) fn included(target: &str, folder: &Path, root: &Path) -> Option<String> {
     let path = lexical(&folder.join(target));
     let inside = (path.canonicalize().ok())
         .zip(root.canonicalize().ok())
@@ -175,7 +175,7 @@ fn rebase(url: &str, from: &Path, to: &Path) -> Option<String> {
 
 /// `path` with its `.` and `..` parts worked out by name, as a link reads
 /// them (`a/b/../c` is `a/c`).
-fn lexical(path: &Path) -> std::path::PathBuf {
+pub(super) fn lexical(path: &Path) -> std::path::PathBuf {
     let mut out = std::path::PathBuf::new();
     for part in path.components() {
         match part {

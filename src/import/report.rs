@@ -176,6 +176,7 @@ impl fmt::Display for Report {
                     Generator::GitBook => {
                         "includes ({% include %}, from .gitbook/includes/) written out"
                     }
+                    Generator::Docsify => "embedded Markdown files (':include') written out",
                     _ => {
                         "includes ({{#include}}) written out, and the lines Rust blocks hide removed"
                     }

@@ -411,6 +411,9 @@ fn write_page(
     let expanded = rewrites.include_root.as_deref().and_then(|root| {
         let (expanded, problems) = match generator {
             Generator::GitBook => super::gitbook::expand_includes(body, &entry.source, root),
+            Generator::Docsify => {
+                super::docsify::expand_embeds(body, &entry.source, &entry.dest, root)
+            }
             _ => super::mdbook::expand(body, &entry.source, root),
         };
         (report.notes).extend(problems.into_iter().map(|p| format!("{}: {p}", entry.dest)));

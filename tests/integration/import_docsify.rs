@@ -184,3 +184,56 @@ fn links_docsify_reads_from_the_docs_root_name_their_pages() {
         "# Calls\n\nFirst [set up](@/setup), then [bill](@/billing); see [notes](notes.md) and [setup](/setup#setup).\n"
     );
 }
+
+/// Docsify's callouts (`!>`, `?>`) were shown as text, its link options
+/// (`':target=_blank'`) kept as link titles, and a Markdown file embedded
+/// with `':include'` left a bare link. Now the callouts are alerts, the
+/// options go, the embedded file's text stands where it was embedded, code
+/// is left alone, and the messy site (nested README.md folders, a file name
+/// with spaces, images in `_media/`, a page outside the sidebar, routes
+/// without `.md`) checks and builds with no error.
+#[test]
+fn a_messy_docsify_site_imports_its_callouts_and_embeds_and_builds_clean() {
+    let site = Imported::fixture("docsify");
+    site.run.success().errors_are(&[]);
+    site.stdout_has("embedded Markdown files (':include') written out: 1 page");
+    assert_eq!(
+        site.read("content/billing/refunds.md"),
+        "---\nweight: 20\n---\n# Refunds\n\n> [!WARNING]\n> Never promise a refund on the phone.\n> Refunds go through the billing lead, in writing.\n\nA refund is paid within ten working days. Tell the client the date, and\ngo back to [getting started](@/getting-started.md) if you are unsure.\n"
+    );
+    assert_eq!(
+        site.read("content/client-care/README.md"),
+        "---\nweight: 20\n---\n# Client care\n\nEvery firm has one named account manager. The manager answers within one\nworking day, even when the answer is \"we are still looking into it\".\n\n[Fill in the call log](https://forms.larkspur.example/call-log)\nafter every call, and see [invoices](@/billing/invoices.md).\n\nReach the client-care lead at **care@larkspur.example**, or see the\n[first call](/client-care/first%20call) guide.\n"
+    );
+    assert_eq!(
+        site.read("content/client-care/first call.md"),
+        "---\nweight: 10\n---\n# The first call\n\n![How a call flows](../_media/call%20flow.png)\n\n1. Greet the client by name.\n2. Confirm what they are calling about.\n3. Write it in the log before you hang up.\n\n> [!TIP]\n> Smile while you talk: clients hear it.\n\nA sample note, exactly as typed in the CRM:\n\n```markdown\n!> Client asked for a callback on Tuesday.\n[brief](brief.md ':include')\n```\n\nBack to [client care](/client-care/).\n"
+    );
+    assert!(
+        site.read("content/README.md").contains(
+            "> [!TIP]\n> New here? Start with [getting started](getting-started.md), then read\n> the [client-care guide](client-care/).\n"
+        )
+    );
+    assert_eq!(
+        site.read("content/billing/invoices.md"),
+        "---\nweight: 10\n---\n# Invoices\n\nEach invoice names the work done and the hours spent.\n\n[Our price list](/old-pricing)\n"
+    );
+    site.build_into_public();
+    let refunds = site.read("public/billing/refunds/index.html");
+    assert!(refunds.contains("admonition-warning"), "{refunds}");
+    assert!(!refunds.contains("!&gt;"), "{refunds}");
+    assert!(
+        refunds.contains("href=\"/getting-started/\">getting started"),
+        "{refunds}"
+    );
+    let call = site.read("public/client-care/first call/index.html");
+    assert!(
+        call.contains("<img src=\"/_media/call%20flow.png\""),
+        "{call}"
+    );
+    assert!(site.exists("public/_media/call flow.png"));
+    assert!(site.exists("public/old-pricing/index.html"));
+    let care = site.read("public/client-care/index.html");
+    assert!(care.contains("care@larkspur.example"), "{care}");
+    assert!(!care.contains(":target=_blank"), "{care}");
+}
