@@ -466,14 +466,17 @@ mod tests {
         // its first group is a part.
         let gitbook = "## Client care\n\n* [Calls](care/calls.md)\n* [Visits](care/visits.md)\n\n## Billing\n\n* [Refunds](billing/refunds.md)\n";
         assert_eq!(
-            summary_part_folders(gitbook),
+            summary_part_folders(gitbook, book_page),
             [
                 ("care".to_string(), "Client care".to_string()),
                 ("billing".to_string(), "Billing".to_string())
             ]
         );
         let titled = format!("# Table of contents\n\n{gitbook}");
-        assert_eq!(summary_part_folders(&titled), summary_part_folders(gitbook));
+        assert_eq!(
+            summary_part_folders(&titled, book_page),
+            summary_part_folders(gitbook, book_page)
+        );
     }
 
     #[test]
