@@ -58,7 +58,19 @@ pub(super) fn check_output_collisions(site: &Site, diagnostics: &mut Diagnostics
                 Some(folder) => d.with_hint(format!(
                     "to make this page the folder's own, move it to {folder}/README.md (or _index.md); else rename it"
                 )),
-                None => d,
+                None => {
+                    // `b.md` and `b.en.md` on a site in `en`: one page twice.
+                    let suffix = format!(".{}.md", site.config.language).to_lowercase();
+                    let suffixed = [other, p.source.file.as_str()]
+                        .iter()
+                        .any(|f| f.to_lowercase().ends_with(&suffix));
+                    d.with_hint(match suffixed {
+                        true => format!(
+                            "keep one of them: a page ending in the default language's code (`{suffix}`) is the page without it"
+                        ),
+                        false => "keep one of them, or rename one".to_string(),
+                    })
+                }
             });
         }
     }

@@ -115,6 +115,7 @@ fn the_default_language_as_a_suffix_in_any_case_is_the_page_itself() {
     check.code(1);
     check.stderr_has("content/guide/b.EN.md");
     check.stderr_has("content/guide/b.md");
+    check.stderr_has("= help: keep one of them: a page ending in the default language's code (`.en.md`) is the page without it");
     // On a site of one language too.
     let site = SiteTest::empty()
         .file(
