@@ -462,7 +462,10 @@ pub(crate) fn detect(src: &Path) -> Generator {
         // site has an `index.html` too (one without `$docsify` is no
         // Docsify site at all).
         Generator::Docsify
-    } else if has("SUMMARY.md") {
+    } else if (std::fs::read_to_string(src.join("SUMMARY.md")).ok())
+        .is_some_and(|text| summary::is_table_of_contents(&text))
+    {
+        // A SUMMARY.md of prose (a report's summary) is no book's.
         Generator::GitBook
     } else {
         Generator::Plain

@@ -11,6 +11,8 @@
 
 use std::collections::BTreeSet;
 
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
 use super::{Generator, Plan, order};
 
 /// Follows `summary`, the text of the file `name` (SUMMARY.md), whose links
@@ -105,4 +107,51 @@ pub(super) fn move_chapters_into_their_folders(plan: &mut Plan) {
 pub(super) fn is_folder_page(dest: &str) -> bool {
     let name = dest.rsplit('/').next().unwrap_or(dest);
     order::FOLDER_PAGES.contains(&name)
+}
+
+/// Whether `text`, a SUMMARY.md with no generator's configuration beside
+/// it, is a book's table of contents: headings, rules and links to pages,
+/// at least one, with no text of its own outside them. A SUMMARY.md of
+/// prose (`We shipped [onboarding](guides/onboarding.md).`) is a page.
+pub(super) fn is_table_of_contents(text: &str) -> bool {
+    let mut links = 0;
+    let mut in_link = 0;
+    let mut in_heading = false;
+    for event in Parser::new(text) {
+        match event {
+            Event::Start(Tag::Link { .. }) => in_link += 1,
+            Event::End(TagEnd::Link) => {
+                in_link -= 1;
+                links += 1;
+            }
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(t) | Event::Code(t)
+                if in_link == 0 && !in_heading && !t.trim().is_empty() =>
+            {
+                return false;
+            }
+            _ => {}
+        }
+    }
+    links > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_list_of_links_is_a_table_of_contents() {
+        let gitbook = "# Table of contents\n\n* [Welcome](README.md)\n\n## Care\n\n* [Calls](care/calls.md)\n  * [Night](<care/night shift.md>)\n";
+        let mdbook = "# Summary\n\n[Intro](README.md)\n\n- [First](first.md)\n\n---\n\n[Appendix](appendix.md)\n";
+        assert!(is_table_of_contents(gitbook));
+        assert!(is_table_of_contents(mdbook));
+        let report =
+            "# Quarterly summary\n\nWe shipped [onboarding](guides/onboarding.md). Revenue up.\n";
+        let notes = "# Summary\n\n- Hired two people\n- See [hiring](hiring.md)\n";
+        for prose in [report, notes, "# Summary\n", ""] {
+            assert!(!is_table_of_contents(prose), "{prose}");
+        }
+    }
 }

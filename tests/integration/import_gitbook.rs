@@ -136,3 +136,35 @@ fn a_gitbook_without_config_and_with_its_own_assets_folder() {
     );
     assert!(!out.join("content/start.md").exists());
 }
+
+/// A folder of Markdown whose SUMMARY.md is prose (a report's summary that
+/// links a page) is no GitBook: it was imported as one, SUMMARY.md left
+/// out, every page it does not list made a draft and the links to them
+/// broken. It imports as plain Markdown, every page kept and published.
+#[test]
+fn a_summary_md_of_prose_is_no_gitbook() {
+    let notes = SiteTest::empty()
+        .file(
+            "README.md",
+            "# Team notes\n\nSee [onboarding](guides/onboarding.md) and the [summary](SUMMARY.md).\n",
+        )
+        .file(
+            "SUMMARY.md",
+            "# Quarterly summary\n\nWe shipped [onboarding](guides/onboarding.md). Revenue up.\n",
+        )
+        .file("guides/onboarding.md", "# Onboarding\n\nRead [billing](billing.md).\n")
+        .file("guides/billing.md", "# Billing\n");
+    let run = notes.run(&["import", ".", "../out"]);
+    run.success().errors_are(&[]);
+    assert!(
+        run.stdout.contains("Imported plain Markdown"),
+        "{}",
+        run.stdout
+    );
+    let out = notes.root.parent().unwrap().join("out");
+    assert!(out.join("content/SUMMARY.md").is_file());
+    assert_eq!(
+        std::fs::read_to_string(out.join("content/guides/billing.md")).unwrap(),
+        "# Billing\n"
+    );
+}
