@@ -174,6 +174,21 @@ pub(super) fn indent_of(line: &str) -> &str {
     &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
 }
 
+/// `text` with each line that has any text put at `indent`: an included
+/// file written where a list item's line included it stays in that item.
+pub(super) fn at_indent(text: &str, indent: &str) -> String {
+    if indent.is_empty() {
+        return text.to_string();
+    }
+    let lines: Vec<String> = (text.lines())
+        .map(|l| match l.trim().is_empty() {
+            true => String::new(),
+            false => format!("{indent}{l}"),
+        })
+        .collect();
+    lines.join("\n")
+}
+
 /// Writes `block` (a converted callout or tab) into `out` at `indent`, with
 /// a blank line after it when `next` is text: a quote would otherwise take
 /// it in as a lazy continuation.

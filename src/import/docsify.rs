@@ -292,7 +292,7 @@ pub(super) fn expand_embeds(
         };
         match super::gitbook::included(&relative, &folder, root) {
             Some(text) => {
-                out.push(text);
+                out.push(super::body::at_indent(&text, super::body::indent_of(line)));
                 changed = true;
             }
             None => {

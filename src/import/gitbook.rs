@@ -106,7 +106,7 @@ pub(super) fn expand_includes(
         };
         match included(target, &folder, root) {
             Some(text) => {
-                out.push(text);
+                out.push(super::body::at_indent(&text, indent_of(line)));
                 changed = true;
             }
             None => {
@@ -263,8 +263,17 @@ fn copy_assets(plan: &mut Plan, book: &Path) {
     }
     plan.moved_folders
         .push((format!("content/{ASSETS}"), to.clone()));
+    let files = match copied {
+        1 => "1 image or file",
+        _ => "images and files",
+    };
+    let count = if copied == 1 {
+        String::new()
+    } else {
+        format!("{copied} ")
+    };
     plan.notes.push(format!(
-        "{ASSETS}/ → {to}/: {copied} images and files GitBook keeps in a hidden folder, which credo would not publish; links to them follow"
+        "{ASSETS}/ → {to}/: {count}{files} GitBook keeps in a hidden folder, which credo would not publish; links to them follow"
     ));
 }
 
@@ -458,6 +467,25 @@ fn block(name: &str, args: &str, inner: &[&str]) -> Vec<String> {
 mod tests {
     use super::super::body::{convert, hand_work};
     use super::*;
+
+    #[test]
+    fn an_include_in_a_list_item_stays_in_the_item() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join(".gitbook/includes")).unwrap();
+        std::fs::write(
+            root.join(".gitbook/includes/steps.md"),
+            "Say hello.\n\nSay your name.\n",
+        )
+        .unwrap();
+        let body = "- Step one\n\n  {% include \".gitbook/includes/steps.md\" %}\n\n- Step two\n";
+        let (expanded, problems) = expand_includes(body, &root.join("page.md"), root);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            expanded.as_deref(),
+            Some("- Step one\n\n  Say hello.\n\n  Say your name.\n\n- Step two\n")
+        );
+    }
 
     #[test]
     fn links_of_an_include_are_rebased_onto_the_including_page() {

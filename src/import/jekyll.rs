@@ -424,8 +424,6 @@ fn is_date(text: &str) -> bool {
     crate::load::frontmatter::Date::parse(text).is_some()
 }
 
-/// The folders of Jekyll's collections: `_posts` and every collection named
-/// in `collections:` (a list or a map).
 /// Why a page of a collection without `output: true` is a draft.
 const NOT_OUTPUT: &str = "collection without `output: true`";
 
@@ -451,6 +449,8 @@ fn unpublished_collections(collections: Option<&Value>) -> BTreeSet<String> {
         .collect()
 }
 
+/// The folders of Jekyll's collections: `_posts` and every collection named
+/// in `collections:` (a list or a map).
 fn collection_names(collections: Option<&Value>) -> BTreeSet<String> {
     let mut names = BTreeSet::from(["_posts".to_string(), "_drafts".to_string()]);
     let listed: Vec<String> = match collections {

@@ -49,6 +49,9 @@ pub(super) struct Relinker {
     /// the top, as Hugo's `ref` reads it and Docsify reads every link
     /// (unless its `relativePath: true`).
     bare_from_top: bool,
+    /// Whether `#/setup` is a route to a page (Docsify's hash router), not
+    /// an anchor.
+    hash_routes: bool,
     /// Folders of files the import moved, (from, to) under `content/`
     /// (GitBook's hidden `.gitbook/assets` to `assets`): a relative link
     /// into one names the file at its new place, written as it was below
@@ -70,6 +73,7 @@ impl Relinker {
         let mut relinker = Relinker {
             below: plan.served_below.trim_matches('/').to_string(),
             bare_from_top: matches!(plan.generator, Generator::Hugo | Generator::Docsify),
+            hash_routes: plan.generator == Generator::Docsify,
             default_language: (!plan.site.languages.is_empty())
                 .then(|| plan.site.language.clone())
                 .flatten(),
@@ -185,6 +189,11 @@ impl Relinker {
         }
         if url.starts_with("//") || url.starts_with('@') || has_scheme(url) {
             return None;
+        }
+        // `#/billing/refunds`: the page at that route from the docs' root.
+        if let Some(route) = url.strip_prefix("#/").filter(|_| self.hash_routes) {
+            let from_root = format!("/{route}");
+            return Some(self.rewrite(dest, &from_root).unwrap_or(from_root));
         }
         let (before, anchor) = url.split_at(url.find('#').unwrap_or(url.len()));
         let (path, query) = before.split_at(before.find('?').unwrap_or(before.len()));

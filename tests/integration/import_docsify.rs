@@ -169,7 +169,7 @@ fn links_docsify_reads_from_the_docs_root_name_their_pages() {
         .file("billing/README.md", "# Billing\n")
         .file(
             "care/calls.md",
-            "# Calls\n\nFirst [set up](setup), then [bill](billing/); see [notes](notes.md) and [setup](/setup#setup).\n",
+            "# Calls\n\nFirst [set up](setup), then [bill](billing/); see [notes](notes.md) and [setup](/setup#setup).\nBy route: [setup](#/setup) and [billing](#/billing/).\n",
         )
         .file("care/notes.md", "# Notes\n");
     let run = small.run(&["import", ".", "../out"]);
@@ -181,7 +181,7 @@ fn links_docsify_reads_from_the_docs_root_name_their_pages() {
         .join("out/content/care/calls.md");
     assert_eq!(
         std::fs::read_to_string(calls).unwrap(),
-        "# Calls\n\nFirst [set up](@/setup), then [bill](@/billing); see [notes](notes.md) and [setup](/setup#setup).\n"
+        "# Calls\n\nFirst [set up](@/setup), then [bill](@/billing); see [notes](notes.md) and [setup](/setup#setup).\nBy route: [setup](/setup) and [billing](/billing/).\n"
     );
 }
 
