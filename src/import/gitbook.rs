@@ -358,6 +358,13 @@ pub(super) fn blocks(lines: &[&str]) -> Vec<String> {
             i += 1;
             continue;
         }
+        if let Some((name, args, inner)) = one_line_block(line) {
+            // `{% hint style="info" %} Text {% endhint %}` on one line.
+            let block = block(name, args, &[inner]);
+            put(&mut out, indent_of(line), block, lines.get(i + 1).copied());
+            i += 1;
+            continue;
+        }
         let Some((name, args)) = tag(line) else {
             out.push(line.to_string());
             i += 1;
@@ -386,6 +393,19 @@ pub(super) fn blocks(lines: &[&str]) -> Vec<String> {
         i = end + 1;
     }
     out
+}
+
+/// A hint opened and closed on one line (`{% hint %} Text {% endhint %}`):
+/// its name, its arguments and its text.
+fn one_line_block(line: &str) -> Option<(&str, &str, &str)> {
+    let rest = line.trim().strip_prefix("{%")?;
+    let (open, rest) = rest.split_once("%}")?;
+    let (inner, close) = rest.split_once("{%")?;
+    let open = open.trim_matches('-').trim();
+    let (name, args) = open.split_once(char::is_whitespace).unwrap_or((open, ""));
+    let close = close.trim().strip_suffix("%}")?.trim_matches('-').trim();
+    (name == "hint" && close == "endhint" && !inner.trim().is_empty())
+        .then(|| (name, args.trim(), inner.trim()))
 }
 
 /// The Markdown for one block: the tag `name` with `args`, over `inner`.
@@ -467,6 +487,25 @@ fn block(name: &str, args: &str, inner: &[&str]) -> Vec<String> {
 mod tests {
     use super::super::body::{convert, hand_work};
     use super::*;
+
+    #[test]
+    fn a_hint_on_one_line_is_an_alert() {
+        let lines = [
+            "{% hint style=\"warning\" %} Check the **account** first. {% endhint %}",
+            "Next.",
+        ];
+        assert_eq!(
+            blocks(&lines),
+            [
+                "> [!WARNING]",
+                "> Check the **account** first.",
+                "",
+                "Next."
+            ]
+        );
+        let kept = ["{% hint style=\"info\" %}{% endhint %} x"];
+        assert_eq!(blocks(&kept), kept);
+    }
 
     #[test]
     fn an_include_in_a_list_item_stays_in_the_item() {
