@@ -27,6 +27,7 @@ use serde_yaml::Mapping;
 
 use super::body::{alert_block, indent_of, put, step_fence};
 use super::docusaurus::quoted_value;
+use super::includes::{self, Include};
 use super::{Generator, Plan, SiteInfo, summary};
 
 /// The page that loads Docsify and holds its configuration.
@@ -248,7 +249,7 @@ fn embed(line: &str) -> Option<(&str, &str)> {
 /// `dest`, `content/…`), with each Markdown file it embeds (a line
 /// `[x](file.md ':include')`, the file read from the page's folder, or
 /// from the docs' root for `/file.md`) written out where it stands, read
-/// inside `root`, as GitBook's includes are ([`super::gitbook::included`]).
+/// inside `root`, as GitBook's includes are ([`includes::write_out`]).
 /// An embed of another kind (`:type=code`, a video) stays a link. Returns
 /// the new body (`None` when nothing changed) and each embed that could
 /// not be read.
@@ -258,56 +259,30 @@ pub(super) fn expand_embeds(
     dest: &str,
     root: &Path,
 ) -> (Option<String>, Vec<String>) {
-    let folder = super::gitbook::lexical(page.parent().unwrap_or(root));
     let depth = dest
         .strip_prefix("content/")
         .unwrap_or(dest)
         .matches('/')
         .count();
-    let mut problems = Vec::new();
-    let mut out = Vec::new();
-    let mut fence = None;
-    let mut changed = false;
-    for line in body.lines() {
-        if step_fence(&mut fence, line) || fence.is_some() {
-            out.push(line.to_string());
-            continue;
-        }
-        let markdown = embed(line).filter(|(target, options)| {
+    includes::write_out(body, page, root, |line| {
+        let (target, _) = embed(line).filter(|(target, options)| {
             let path = target.split(['#', '?']).next().unwrap_or(target);
             !options.contains(":type=")
                 && path.ends_with(".md")
                 && !crate::markdown::has_scheme(path)
-        });
-        let Some((target, _)) = markdown else {
-            out.push(line.to_string());
-            continue;
-        };
+        })?;
         let path = target.split(['#', '?']).next().unwrap_or(target);
         let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
         // From the docs' root: as many folders up as the page lies below it.
-        let relative = match path.strip_prefix('/') {
+        let path = match path.strip_prefix('/') {
             Some(from_root) => format!("{}{from_root}", "../".repeat(depth)),
             None => path.into_owned(),
         };
-        match super::gitbook::included(&relative, &folder, root) {
-            Some(text) => {
-                out.push(super::body::at_indent(&text, super::body::indent_of(line)));
-                changed = true;
-            }
-            None => {
-                problems.push(format!(
-                    "[…]({target} ':include'): {target} cannot be read inside the site"
-                ));
-                out.push(line.to_string());
-            }
-        }
-    }
-    let mut text = out.join("\n");
-    if body.ends_with('\n') {
-        text.push('\n');
-    }
-    (changed.then_some(text), problems)
+        Some(Include {
+            path,
+            problem: format!("[…]({target} ':include'): {target} cannot be read inside the site"),
+        })
+    })
 }
 
 #[cfg(test)]

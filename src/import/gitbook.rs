@@ -10,6 +10,7 @@
 use std::path::Path;
 
 use super::body::{alert_block, indent_of, put, step_fence, trimmed};
+use super::includes::{self, Include};
 use super::mdx::attribute;
 use super::{Entry, Generator, Plan, SiteInfo, config_text, read_config, summary};
 
@@ -77,118 +78,23 @@ pub(super) fn plan(src: &Path) -> Plan {
 }
 
 /// `body`, of the page at `page`, with each `{% include "file" %}` line
-/// (GitBook's reusable content, kept in `.gitbook/includes/`) replaced by
-/// that file's text, without its front matter, its relative links written
-/// from the page's folder. Files are read only inside `root`. Returns the
-/// new body (`None` when nothing changed) and each include that could not
-/// be read, which stays as written.
+/// (GitBook's reusable content, kept in `.gitbook/includes/`) written out
+/// where it stands ([`includes::write_out`]).
 pub(super) fn expand_includes(
     body: &str,
     page: &Path,
     root: &Path,
 ) -> (Option<String>, Vec<String>) {
-    let folder = lexical(page.parent().unwrap_or(root));
-    let mut problems = Vec::new();
-    let mut out = Vec::new();
-    let mut fence = None;
-    let mut changed = false;
-    for line in body.lines() {
-        if step_fence(&mut fence, line) || fence.is_some() {
-            out.push(line.to_string());
-            continue;
-        }
-        let target = tag(line)
-            .filter(|(name, _)| *name == "include")
-            .map(|(_, args)| args.trim_matches(['"', '\'', ' ']));
-        let Some(target) = target else {
-            out.push(line.to_string());
-            continue;
-        };
-        match included(target, &folder, root) {
-            Some(text) => {
-                out.push(super::body::at_indent(&text, indent_of(line)));
-                changed = true;
-            }
-            None => {
-                problems.push(format!(
-                    "{{% include \"{target}\" %}}: {target} cannot be read inside the book"
-                ));
-                out.push(line.to_string());
-            }
-        }
-    }
-    let mut text = out.join("\n");
-    if body.ends_with('\n') {
-        text.push('\n');
-    }
-    (changed.then_some(text), problems)
-}
-
-/// The text of the include `target` names from `folder`, read inside
-/// `root`, its relative links rebased onto `folder`.
-pub(super) fn included(target: &str, folder: &Path, root: &Path) -> Option<String> {
-    let path = lexical(&folder.join(target));
-    let inside = (path.canonicalize().ok())
-        .zip(root.canonicalize().ok())
-        .is_some_and(|(p, r)| p.starts_with(r));
-    let text = inside.then(|| std::fs::read_to_string(&path).ok())??;
-    let body = super::frontmatter::split(&text).body.trim_matches('\n');
-    let from = path.parent().unwrap_or(root);
-    let rebased = super::links::relink(body, |url| rebase(url, from, folder));
-    Some(rebased.unwrap_or_else(|| body.to_string()))
-}
-
-/// A relative `url` written in folder `from` as written in folder `to`;
-/// `None` for a URL that is not relative (another site, the site's root,
-/// an anchor) or needs no change.
-fn rebase(url: &str, from: &Path, to: &Path) -> Option<String> {
-    let relative = !url.is_empty() && !url.starts_with(['#', '/', '@', '?']) && !url.contains(':');
-    if !relative || from == to {
-        return None;
-    }
-    let split = url.find(['#', '?']).unwrap_or(url.len());
-    let (path, rest) = url.split_at(split);
-    let target = lexical(&from.join(path));
-    let to: Vec<_> = to.components().collect();
-    let target_parts: Vec<_> = target.components().collect();
-    let common = to
-        .iter()
-        .zip(&target_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut parts: Vec<String> = vec!["..".to_string(); to.len() - common];
-    parts.extend(
-        target_parts[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    let mut rebased = parts.join("/");
-    if rebased.is_empty() {
-        // The page's own folder.
-        rebased.push('.');
-    }
-    if path.ends_with('/') {
-        rebased.push('/');
-    }
-    Some(format!("{rebased}{rest}"))
-}
-
-/// `path` with its `.` and `..` parts worked out by name, as a link reads
-/// them (`a/b/../c` is `a/c`).
-pub(super) fn lexical(path: &Path) -> std::path::PathBuf {
-    let mut out = std::path::PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
+    includes::write_out(body, page, root, |line| {
+        let (_, args) = tag(line).filter(|(name, _)| *name == "include")?;
+        let target = args.trim_matches(['"', '\'', ' ']);
+        Some(Include {
+            path: target.to_string(),
+            problem: format!(
+                "{{% include \"{target}\" %}}: {target} cannot be read inside the book"
+            ),
+        })
+    })
 }
 
 /// The page `.gitbook.yaml` names the book's first (`structure.readme`,
@@ -524,25 +430,6 @@ mod tests {
             expanded.as_deref(),
             Some("- Step one\n\n  Say hello.\n\n  Say your name.\n\n- Step two\n")
         );
-    }
-
-    #[test]
-    fn links_of_an_include_are_rebased_onto_the_including_page() {
-        let from = Path::new("book/.gitbook/includes");
-        let to = Path::new("book/care");
-        assert_eq!(
-            rebase("../assets/a b.png", from, to).as_deref(),
-            Some("../.gitbook/assets/a b.png")
-        );
-        assert_eq!(
-            rebase("../../billing/x.md#y", from, to).as_deref(),
-            Some("../billing/x.md#y")
-        );
-        assert_eq!(rebase("../../care/", from, to).as_deref(), Some("./"));
-        assert_eq!(rebase("#top", from, to), None);
-        assert_eq!(rebase("https://x.example/a", from, to), None);
-        assert_eq!(rebase("/abs", from, to), None);
-        assert_eq!(lexical(Path::new("a/./b/../c")), Path::new("a/c"));
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod docusaurus;
 pub mod frontmatter;
 mod gitbook;
 mod hugo;
+mod includes;
 mod jekyll;
 mod links;
 mod mdbook;
