@@ -183,18 +183,28 @@ fn hugo_slug_and_url_keep_the_old_urls_as_aliases() {
     );
     assert!(run.stdout.contains("slug → aliases (3)"), "{}", run.stdout);
     assert!(run.stdout.contains("url → aliases (2)"), "{}", run.stdout);
+    assert_redirects(
+        &site,
+        &out,
+        &[
+            ("services/consult/index.html", "/services/consulting/"),
+            ("old/advice/index.html", "/services/consulting/"),
+            ("nl/services/advies/index.html", "/nl/services/consulting/"),
+            ("nl/prijzen/index.html", "/nl/services/pricing/"),
+            ("services/welcome/index.html", "/services/onboarding/"),
+            ("company/about-us/index.html", "/about/"),
+        ],
+    );
+}
+
+/// Builds the site imported into `out` and checks that each alias page
+/// (an output path) redirects to its target URL.
+fn assert_redirects(site: &SiteTest, out: &std::path::Path, redirects: &[(&str, &str)]) {
     let out = out.to_string_lossy().into_owned();
     site.run(&["build", "-r", &out, "-o", &format!("{out}/public")])
         .success();
-    for (alias, target) in [
-        ("services/consult", "/services/consulting/"),
-        ("old/advice", "/services/consulting/"),
-        ("nl/services/advies", "/nl/services/consulting/"),
-        ("nl/prijzen", "/nl/services/pricing/"),
-        ("services/welcome", "/services/onboarding/"),
-        ("company/about-us", "/about/"),
-    ] {
-        let page = std::fs::read_to_string(format!("{out}/public/{alias}/index.html"))
+    for (alias, target) in redirects {
+        let page = std::fs::read_to_string(format!("{out}/public/{alias}"))
             .unwrap_or_else(|e| panic!("{alias}: {e}"));
         assert!(page.contains(target), "{alias} → {target}:\n{page}");
     }
@@ -546,20 +556,17 @@ fn hugo_relative_aliases_are_read_from_the_pages_section() {
         "{}",
         run.stdout
     );
-    let out = out.to_string_lossy().into_owned();
-    site.run(&["build", "-r", &out, "-o", &format!("{out}/public")])
-        .success();
-    for (alias, target) in [
-        ("services/advice/index.html", "/services/consulting/"),
-        ("old/help.html", "/services/consulting/"),
-        ("services/tips/index.html", "/services/consulting/"),
-        ("nl/services/raad/index.html", "/nl/services/consulting/"),
-        ("services/welcome-pack/index.html", "/services/onboarding/"),
-    ] {
-        let page = std::fs::read_to_string(format!("{out}/public/{alias}"))
-            .unwrap_or_else(|e| panic!("{alias}: {e}"));
-        assert!(page.contains(target), "{alias} → {target}:\n{page}");
-    }
+    assert_redirects(
+        &site,
+        &out,
+        &[
+            ("services/advice/index.html", "/services/consulting/"),
+            ("old/help.html", "/services/consulting/"),
+            ("services/tips/index.html", "/services/consulting/"),
+            ("nl/services/raad/index.html", "/nl/services/consulting/"),
+            ("services/welcome-pack/index.html", "/services/onboarding/"),
+        ],
+    );
 }
 
 /// Hugo's `relref … lang="fr"` names that language's page, which credo
