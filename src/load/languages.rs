@@ -287,22 +287,27 @@ fn is_draft(file: &Loaded) -> bool {
     matches!(&file.meta, Meta::Page(meta) if meta.draft)
 }
 
+/// The stem of a file named in the default language (`b` of `b.en.md`,
+/// or `b.EN.md`, on a site in `en`); `None` for any other name. The
+/// default language's pages need no suffix, but may have one.
+fn default_language_stem<'a>(name: &'a str, default: &str) -> Option<&'a str> {
+    let (stem, suffix) = name.strip_suffix(".md")?.rsplit_once('.')?;
+    (!stem.is_empty() && !stem.ends_with('/') && suffix.eq_ignore_ascii_case(default))
+        .then_some(stem)
+}
+
+/// Whether `file` is named in the default language `default` (`b.en.md`).
+pub(crate) fn names_default_language(file: &str, default: &str) -> bool {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    default_language_stem(name, default).is_some()
+}
+
 /// A default page's file as its translations name their original:
 /// `content/a/gifts.en.md` (on a site in `en`, in any case) is
 /// `content/a/gifts.md`, as [`take_default_language_suffix`] reads it.
 pub(crate) fn as_original<'a>(file: &'a str, default: &str) -> std::borrow::Cow<'a, str> {
-    let cut = file.len().saturating_sub(default.len() + 4);
-    match (file.get(..cut), file.get(cut..)) {
-        (Some(stem), Some(suffix))
-            if !stem.ends_with('/')
-                && suffix.len() == default.len() + 4
-                && suffix.starts_with('.')
-                && suffix.ends_with(".md")
-                && (suffix.get(1..=default.len()))
-                    .is_some_and(|c| c.eq_ignore_ascii_case(default)) =>
-        {
-            format!("{stem}.md").into()
-        }
+    match default_language_stem(file, default) {
+        Some(stem) if names_default_language(file, default) => format!("{stem}.md").into(),
         _ => file.into(),
     }
 }
@@ -375,13 +380,7 @@ fn language_suffix(file: &Loaded, lang: &str) -> Diagnostic {
 /// and `file` untouched, for any other file. Beside a `b.md` it is the
 /// same page twice, which placing the pages reports.
 fn take_default_language_suffix(file: &mut Loaded, config: &Config) -> bool {
-    let Some(name) = file.source.file.rsplit('/').next() else {
-        return false;
-    };
-    let Some((stem, suffix)) = name.strip_suffix(".md").and_then(|n| n.rsplit_once('.')) else {
-        return false;
-    };
-    if stem.is_empty() || !suffix.eq_ignore_ascii_case(&config.language) {
+    if !names_default_language(&file.source.file, &config.language) {
         return false;
     }
     // A suffix read as a language is not part of the ref path; one in

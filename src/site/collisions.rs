@@ -60,13 +60,14 @@ pub(super) fn check_output_collisions(site: &Site, diagnostics: &mut Diagnostics
                 )),
                 None => {
                     // `b.md` and `b.en.md` on a site in `en`: one page twice.
-                    let suffix = format!(".{}.md", site.config.language).to_lowercase();
+                    let language = &site.config.language;
                     let suffixed = [other, p.source.file.as_str()]
                         .iter()
-                        .any(|f| f.to_lowercase().ends_with(&suffix));
+                        .any(|f| crate::load::languages::names_default_language(f, language));
                     d.with_hint(match suffixed {
                         true => format!(
-                            "keep one of them: a page ending in the default language's code (`{suffix}`) is the page without it"
+                            "keep one of them: a page ending in the default language's code (`.{}.md`) is the page without it",
+                            language.to_lowercase()
                         ),
                         false => "keep one of them, or rename one".to_string(),
                     })
