@@ -1,11 +1,12 @@
 //! MkDocs: `docs_dir` (default `docs/`) becomes `content/`, pages and assets
 //! alike, as MkDocs serves them; the `nav` gives the reading order (as
 //! weights) and titles, its sections the titles of their folders;
-//! mkdocs.yml the title and description.
+//! mkdocs.yml the title and description. Snippets (`--8<--`) are written
+//! out from the folders `pymdownx.snippets` names ([`super::snippets`]).
 
 use std::path::Path;
 
-use super::{Generator, Plan, SiteInfo, config_text, order, read_config};
+use super::{Generator, Plan, SiteInfo, config_text, config_value, order, read_config};
 
 /// An MkDocs site's plan.
 pub(super) fn plan(src: &Path) -> Plan {
@@ -23,6 +24,11 @@ pub(super) fn plan(src: &Path) -> Plan {
     let docs = config_text(&config, "docs_dir").unwrap_or_else(|| "docs".into());
     let mut plan = Plan::new(Generator::MkDocs, site);
     plan.add_tree(&src.join(docs), "content", &|_| false);
+    plan.include_root = Some(src.to_path_buf());
+    plan.snippet_bases = snippet_bases(&config)
+        .iter()
+        .map(|base| src.join(base))
+        .collect();
     if let Some(nav) = config.get("nav") {
         plan.order = order::mkdocs_nav(nav)
             .into_iter()
@@ -42,6 +48,32 @@ pub(super) fn plan(src: &Path) -> Plan {
         }
     }
     plan
+}
+
+/// The folders `pymdownx.snippets` reads snippets from (its `base_path`,
+/// one or a list), from the project's folder; the project's folder itself
+/// when it names none, as the extension's default `.` is where `mkdocs
+/// build` runs.
+fn snippet_bases(config: &serde_yaml::Mapping) -> Vec<String> {
+    use serde_yaml::Value;
+    let options = config_value(config, "markdown_extensions")
+        .and_then(Value::as_sequence)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_mapping)
+        .find_map(|m| m.get("pymdownx.snippets"));
+    let bases: Vec<String> = match options.and_then(|o| o.get("base_path")) {
+        Some(Value::String(one)) => vec![one.clone()],
+        Some(Value::Sequence(many)) => many
+            .iter()
+            .filter_map(|b| b.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    };
+    match bases.is_empty() {
+        true => vec![".".to_string()],
+        false => bases,
+    }
 }
 
 /// The nav's entries that name another site (`Status: https://…`), with

@@ -26,6 +26,7 @@ pub(crate) mod order;
 mod plain;
 mod python_markdown;
 mod report;
+mod snippets;
 mod summary;
 mod template_code;
 mod vitepress;
@@ -168,8 +169,12 @@ pub(crate) struct Plan {
     /// Docusaurus's `/docs/`).
     pub(crate) served_below: String,
     /// The folder a page's includes may be read from (mdBook's
-    /// `{{#include}}`), when the source has them.
+    /// `{{#include}}`, GitBook's, Docsify's, MkDocs' snippets), when the
+    /// source has them.
     pub(crate) include_root: Option<PathBuf>,
+    /// The folders MkDocs' snippets (`--8<-- "file"`) are named from, in
+    /// the order they are looked in (see [`snippets`]).
+    pub(crate) snippet_bases: Vec<PathBuf>,
     /// Pages the import renamed, (from, to) as dests: links to them follow.
     pub(crate) renamed: Vec<(String, String)>,
     /// Folders of files the import moved, (from, to) as dests: GitBook's
@@ -211,6 +216,7 @@ impl Plan {
             served_at: None,
             served_below: "/".to_string(),
             include_root: None,
+            snippet_bases: Vec::new(),
             renamed: Vec::new(),
             moved_folders: Vec::new(),
             redirects: Vec::new(),

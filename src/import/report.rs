@@ -46,7 +46,8 @@ pub(crate) struct Report {
     pub callouts: Vec<String>,
     /// Pages whose links now name pages and headings as credo serves them.
     pub relinked: Vec<String>,
-    /// Pages whose includes (mdBook's `{{#include}}`) were written out.
+    /// Pages whose includes (mdBook's `{{#include}}`, MkDocs' snippets)
+    /// were written out.
     pub includes: Vec<String>,
     /// What pages hold that credo shows as written, to rewrite by hand:
     /// (page, what).
@@ -177,6 +178,7 @@ impl fmt::Display for Report {
                         "includes ({% include %}, from .gitbook/includes/) written out"
                     }
                     Generator::Docsify => "embedded Markdown files (':include') written out",
+                    Generator::MkDocs => "snippets (--8<--) written out",
                     _ => {
                         "includes ({{#include}}) written out, and the lines Rust blocks hide removed"
                     }

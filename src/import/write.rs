@@ -109,6 +109,7 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
         generator: plan.generator,
         relinker,
         include_root: plan.include_root.clone(),
+        snippet_bases: plan.snippet_bases.clone(),
     };
     let mut plan = plan;
     let mut weights = weights(&plan, &pages);
@@ -386,8 +387,11 @@ struct Hints<'a> {
 struct Rewrites {
     generator: Generator,
     relinker: Relinker,
-    /// Where mdBook's `{{#include}}` may read.
+    /// The folder a page's includes may be read from (mdBook's
+    /// `{{#include}}`, GitBook's, Docsify's, MkDocs' snippets).
     include_root: Option<std::path::PathBuf>,
+    /// Where MkDocs' snippets are named from.
+    snippet_bases: Vec<std::path::PathBuf>,
 }
 
 fn write_page(
@@ -413,6 +417,10 @@ fn write_page(
             Generator::GitBook => super::gitbook::expand_includes(body, &entry.source, root),
             Generator::Docsify => {
                 super::docsify::expand_embeds(body, &entry.source, &entry.dest, root)
+            }
+            Generator::MkDocs => {
+                let bases = &rewrites.snippet_bases;
+                super::snippets::Snippets { bases, root }.expand(body)
             }
             _ => super::mdbook::expand(body, &entry.source, root),
         };

@@ -17,6 +17,7 @@ mod import_gitbook;
 mod import_hugo;
 mod import_jekyll;
 mod import_mdbook;
+mod import_mkdocs;
 mod import_vitepress;
 mod languages;
 mod links;
