@@ -13,6 +13,7 @@
 
 use super::Generator;
 use super::mdx::{comment_out_esm, comments, is_mdx_statement, starts_component, tab};
+use super::shortcodes::Syntax;
 use super::template_code::{hugo, jekyll};
 use crate::markdown::highlight::escape as html_attribute;
 
@@ -24,7 +25,11 @@ pub(super) fn convert(body: &str, generator: Generator) -> Option<String> {
         Generator::MkDocs => super::python_markdown::extensions(mkdocs(&lines)),
         Generator::Docusaurus => docusaurus(&lines),
         Generator::Jekyll => jekyll(&lines),
-        Generator::Hugo => hugo(&lines),
+        Generator::Hugo => {
+            let shortcodes = super::shortcodes::rewrite(&lines, Syntax::Hugo);
+            hugo(&shortcodes.iter().map(String::as_str).collect::<Vec<_>>())
+        }
+        Generator::Zola => super::shortcodes::rewrite(&lines, Syntax::Zola),
         Generator::GitBook => super::gitbook::blocks(&lines),
         Generator::VitePress | Generator::VuePress => super::vitepress::containers(&lines),
         Generator::Docsify => super::docsify::body(&lines),
@@ -108,7 +113,7 @@ pub(super) fn step_fence(fence: &mut Option<(char, usize)>, line: &str) -> bool 
 /// The GitHub alert for a callout type, and whether the type says more
 /// than the alert's label (then it titles the callout, as the source
 /// showed it).
-fn alert(kind: &str) -> (&'static str, bool) {
+pub(super) fn alert(kind: &str) -> (&'static str, bool) {
     let kind = kind.to_ascii_lowercase();
     let alert = match kind.as_str() {
         "tip" | "hint" | "success" | "check" | "done" => "TIP",

@@ -26,6 +26,7 @@ pub(crate) mod order;
 mod plain;
 mod python_markdown;
 mod report;
+mod shortcodes;
 mod snippets;
 mod summary;
 mod template_code;

@@ -427,14 +427,14 @@ mod tests {
         );
     }
 
-    /// Hugo's link, figure and highlight shortcodes are written out;
-    /// others stay.
+    /// Hugo's link, figure, highlight and video shortcodes are written
+    /// out; others stay.
     #[test]
     fn hugo_shortcodes_with_a_markdown_form() {
-        let body = "See [calls]({{< ref \"/care/calls.md\" >}}), [here]({{< relref \"follow-up.md#when\" >}}) and [x]({{% ref path=\"a.md\" %}}).\n\n{{< figure src=\"map.png\" alt=\"Map\" caption=\"The north desk\" link=\"map-large.png\" >}}\n\n{{< highlight go \"linenos=table\" >}}\nfunc main() {}\n{{< /highlight >}}\n{{< youtube abc >}}\n";
+        let body = "See [calls]({{< ref \"/care/calls.md\" >}}), [here]({{< relref \"follow-up.md#when\" >}}) and [x]({{% ref path=\"a.md\" %}}).\n\n{{< figure src=\"map.png\" alt=\"Map\" caption=\"The north desk\" link=\"map-large.png\" >}}\n\n{{< highlight go \"linenos=table\" >}}\nfunc main() {}\n{{< /highlight >}}\n{{< youtube abc >}}\n{{< gist someone 42 >}}\n";
         assert_eq!(
             convert(body, Generator::Hugo).unwrap(),
-            "See [calls](@/care/calls.md), [here](follow-up.md#when) and [x](a.md).\n\n<figure><a href=\"map-large.png\"><img src=\"map.png\" alt=\"Map\"></a><figcaption>The north desk</figcaption></figure>\n\n```go\nfunc main() {}\n```\n{{< youtube abc >}}\n"
+            "See [calls](@/care/calls.md), [here](follow-up.md#when) and [x](a.md).\n\n<figure><a href=\"map-large.png\"><img src=\"map.png\" alt=\"Map\"></a><figcaption>The north desk</figcaption></figure>\n\n```go\nfunc main() {}\n```\n[Video on YouTube](https://www.youtube.com/watch?v=abc)\n{{< gist someone 42 >}}\n"
         );
     }
 }
