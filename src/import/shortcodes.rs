@@ -4,7 +4,8 @@
 //! title="Mind" color="warning" %}}`, Relearn's `{{% notice tip %}}`,
 //! Zola's `{% note(kind="warning") %}` … `{% end %}`) become GitHub alerts;
 //! a folded block (`{{< details "Title" >}}`, `{{< expand >}}`) a
-//! `<details>`; a video (`{{< youtube ID >}}`, `{{ youtube(id="ID") }}`) a
+//! `<details>`; each tab of a set (`{{< tabs >}}{{< tab "Mac" >}}`, Docsy's
+//! `{{% tab header="Mac" %}}`) a bold label over its text, as MkDocs' are; a video (`{{< youtube ID >}}`, `{{ youtube(id="ID") }}`) a
 //! link to it. Credo renders none of these as written, and a theme's own
 //! shortcode names nothing credo could guess, so any other stays, for the
 //! report and `credo check` (`template-code`) to point at.
@@ -37,6 +38,9 @@ const KINDS: &[&str] = &[
 /// Names of folded blocks.
 const FOLDED: &[&str] = &["details", "expand", "collapse", "spoiler"];
 
+/// Names of a set of tabs, which goes, its tabs staying.
+const TAB_SETS: &[&str] = &["tabs", "tabpane", "tabset"];
+
 /// Argument names that give a callout's kind, as the common themes call it.
 const KIND_KEYS: &[&str] = &["type", "kind", "style", "color", "level", "context"];
 
@@ -68,11 +72,20 @@ pub(super) fn rewrite(lines: &[&str], syntax: Syntax) -> Vec<String> {
             .collect();
         let inner = super::body::trimmed(rewrite(&inner, syntax));
         let args = arguments(args);
-        let block = match FOLDED.contains(&name) {
-            true => folded(&args, inner),
+        let block = match name {
+            _ if FOLDED.contains(&name) => folded(&args, inner),
+            _ if TAB_SETS.contains(&name) => inner,
+            // A bold label over its text, as MkDocs' tabs are written.
+            "tab" => {
+                let label = ["header", "title", "name"]
+                    .iter()
+                    .find_map(|k| named(&args, k));
+                let label = label.or(positional(&args, 0)).unwrap_or("Tab");
+                [vec![format!("**{label}**"), String::new()], inner].concat()
+            }
             // Untitled unless it says a title: these themes show a
             // coloured box, not the kind's name.
-            false => {
+            _ => {
                 let title = named(&args, "title").or(positional(&args, 1));
                 alert_block(
                     alert(&kind_of(name, &args)).0,
@@ -105,7 +118,9 @@ fn opening(line: &str, syntax: Syntax) -> Option<(&str, &str)> {
             (name.trim(), rest.trim_end().strip_suffix(')')?)
         }
     };
-    let known = CALLOUTS.contains(&name) || KINDS.contains(&name) || FOLDED.contains(&name);
+    let known = [CALLOUTS, KINDS, FOLDED, TAB_SETS, &["tab"]]
+        .iter()
+        .any(|names| names.contains(&name));
     known.then_some((name, args))
 }
 
@@ -295,6 +310,15 @@ mod tests {
         assert_eq!(
             rewritten(zola, Syntax::Zola),
             "> [!WARNING]\n> **Careful**\n>\n> Never skip a rung.\n> {% quote(by=\"Ana\") %}\n> Up.\n> {% end %}\n\n[Video on YouTube](https://www.youtube.com/watch?v=abc)\n{% raw() %}\nx\n{% end %}"
+        );
+    }
+
+    #[test]
+    fn tabs_become_labels_over_their_text() {
+        let body = "{{< tabs \"os\" >}}\n{{< tab \"Mac\" >}}\nPress Cmd.\n{{< /tab >}}\n{{% tab header=\"Windows\" %}}\nPress Ctrl.\n{{% /tab %}}\n{{< /tabs >}}\nAfter.";
+        assert_eq!(
+            rewritten(body, Syntax::Hugo),
+            "**Mac**\n\nPress Cmd.\n\n**Windows**\n\nPress Ctrl.\n\nAfter."
         );
     }
 

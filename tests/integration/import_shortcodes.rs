@@ -5,9 +5,9 @@
 use crate::harness::SiteTest;
 
 /// A Hugo docs theme's callouts (`hint`, Docsy's `alert`, Relearn's
-/// `notice`), a `details` block and a YouTube video stayed as template
-/// code, warned about by `credo check`; now they are alerts, a
-/// `<details>` and a link, and the imported site checks clean.
+/// `notice`), a `details` block, a YouTube video and tabs stayed as
+/// template code, warned about by `credo check`; now they are alerts, a
+/// `<details>`, a link and labels, and the imported site checks clean.
 #[test]
 fn hugo_theme_callouts_details_and_videos_become_markdown() {
     let site = SiteTest::empty()
@@ -20,7 +20,7 @@ fn hugo_theme_callouts_details_and_videos_become_markdown() {
             "---\ntitle: Home\n---\n{{< hint warning >}}\nCall back **the same day**.\n{{< /hint >}}\n\n\
              {{% alert title=\"Before a refund\" color=\"danger\" %}}\nAsk the account owner.\n{{% /alert %}}\n\n\
              {{< details \"Why we ask\" >}}\nBecause the client <em>deserves</em> an answer.\n{{< /details >}}\n\n\
-             {{< youtube a1B2c3 >}}\n",
+             {{< youtube a1B2c3 >}}\n\n{{< tabs \"os\" >}}\n{{< tab \"Mac\" >}}\nPress Cmd.\n{{< /tab >}}\n{{< /tabs >}}\n",
         );
     let run = site.run(&["import", ".", "../out"]);
     run.success().diagnostics_are(&[]);
@@ -30,7 +30,7 @@ fn hugo_theme_callouts_details_and_videos_become_markdown() {
         "---\ntitle: Home\n---\n> [!WARNING]\n> Call back **the same day**.\n\n\
          > [!CAUTION]\n> **Before a refund**\n>\n> Ask the account owner.\n\n\
          <details><summary>Why we ask</summary>\n\nBecause the client <em>deserves</em> an answer.\n\n</details>\n\n\
-         [Video on YouTube](https://www.youtube.com/watch?v=a1B2c3)\n"
+         [Video on YouTube](https://www.youtube.com/watch?v=a1B2c3)\n\n**Mac**\n\nPress Cmd.\n"
     );
     site.run(&["build", "-r", "../out"]).success();
     let home = std::fs::read_to_string(out.join("public/index.html")).unwrap();
