@@ -4,8 +4,10 @@
 //! lines CommonMark needs to read Markdown inside raw HTML, a `[TOC]` line
 //! goes (credo's "On this page" is the table of contents), `++ctrl+k++`
 //! (pymdownx.keys) becomes `<kbd>`s, and a link destination with spaces,
-//! which Python-Markdown allows, is put in `<…>`. Fenced code and code
-//! spans are left alone.
+//! which Python-Markdown allows, is put in `<…>`. Material's icons
+//! (`:material-check:`, `:octicons-arrow-right-24:`, with their attribute
+//! list), which it draws from its own SVG sets, go: credo would show their
+//! names. Fenced code and code spans are left alone.
 
 use super::body::step_fence;
 
@@ -52,7 +54,9 @@ pub(super) fn extensions(lines: Vec<String>) -> Vec<String> {
                 }
             }
         }
-        out.push(outside_code(&line, |text| spaced_destinations(&keys(text))));
+        out.push(outside_code(&line, |text| {
+            spaced_destinations(&keys(&without_icons(text)))
+        }));
     }
     out
 }
@@ -139,6 +143,52 @@ fn outside_code(line: &str, rewrite: impl Fn(&str) -> String) -> String {
         }
     }
     out.push_str(&rewrite(rest));
+    out
+}
+
+/// The icon sets Material for MkDocs draws `:set-name:` shortcodes from.
+const ICON_SETS: [&str; 4] = ["material-", "octicons-", "fontawesome-", "simple-"];
+
+/// `text` without Material's icon shortcodes (`:material-check:`, and a
+/// `{ .lg .middle }` attribute list after one); emoji shortcodes
+/// (`:warning:`) stay, for credo shows them as GitHub does.
+fn without_icons(text: &str) -> String {
+    if !text.contains(':') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(':') {
+        let after = &rest[at + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+            .unwrap_or(after.len());
+        let is_icon = after[name_len..].starts_with(':')
+            && ICON_SETS
+                .iter()
+                .any(|set| after[..name_len].starts_with(set));
+        if !is_icon {
+            out.push_str(&rest[..at + 1]);
+            rest = after;
+            continue;
+        }
+        out.push_str(&rest[..at]);
+        rest = &after[name_len + 1..];
+        // Its attribute list, `{ .lg .middle }`, goes with it.
+        let list = rest.strip_prefix('{').or(rest.strip_prefix(" {"));
+        let close = list.and_then(|l| {
+            l.find('}')
+                .filter(|&c| l[..c].trim_start().starts_with('.'))
+        });
+        if let Some((list, close)) = list.zip(close) {
+            rest = &list[close + 1..];
+        }
+        // One space between it and the text goes too.
+        if out.is_empty() || out.ends_with([' ', '[']) {
+            rest = rest.strip_prefix(' ').unwrap_or(rest);
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -316,6 +366,17 @@ mod tests {
             run("[g](my guide.md \"Guide (draft)\") and [h](a (b).md)"),
             "[g](<my guide.md> \"Guide (draft)\") and [h](<a (b).md>)"
         );
+    }
+
+    #[test]
+    fn material_icons_go_and_emoji_stay() {
+        assert_eq!(
+            run(
+                "[:octicons-arrow-right-24: Start](start.md) :material-check:{ .lg .middle } Done :warning: at 10:30, :fontawesome-brands-github:"
+            ),
+            "[Start](start.md) Done :warning: at 10:30, "
+        );
+        assert_eq!(run("`:material-check:`"), "`:material-check:`");
     }
 
     #[test]

@@ -3,6 +3,9 @@
 
 use crate::harness::SiteTest;
 
+/// Material's icons (`:material-phone-return:`), which credo would show
+/// by name, go.
+///
 /// `pymdownx.snippets` pasted a file where `--8<-- "file"` stood, named
 /// from the project's folder (or the `base_path` folders it is given), in
 /// fenced code as well, whole, by lines or by section; the import left the
@@ -28,7 +31,7 @@ fn snippets_are_written_out_from_their_base_paths() {
             "Our promise.\n<!-- --8<-- [start:short] -->\nNo client waits.\n<!-- --8<-- [end:short] -->\n",
         )
         .file("docs/index.md", "# Harbour desk\n\n--8<-- \"hours.md\"\n\n```python\n--8<-- \"snippets/greeting.py:1:3\"\n```\n\n!!! tip \"Greeting\"\n    --8<-- \"promise.md:short\"\n\n--8<-- \"missing.md\"\n")
-        .file("docs/calls.md", "# Calls\n\nReturn every call.\n\n--8<--\nhours.md\n--8<--\n");
+        .file("docs/calls.md", "# Calls\n\n:material-phone-return:{ .lg } Return every call.\n\n--8<--\nhours.md\n--8<--\n");
     let run = site.run(&["import", ".", "../out"]);
     run.success().diagnostics_are(&[]);
     let out = site.root.parent().unwrap().join("out");
