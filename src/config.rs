@@ -98,6 +98,10 @@ pub struct Config {
     /// language's home.
     #[serde(skip)]
     pub tag_pages: BTreeMap<String, std::collections::BTreeSet<String>>,
+    /// How the site root shows its content files: `content/`, or nothing
+    /// in a flat site (see [`crate::load::layout`]), for messages.
+    #[serde(skip)]
+    pub content_prefix: &'static str,
     /// Free-form values for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -140,6 +144,7 @@ impl Default for Config {
             root_path: None,
             default_language: String::new(),
             tag_pages: BTreeMap::new(),
+            content_prefix: "content/",
             extra: BTreeMap::new(),
         }
     }

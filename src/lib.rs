@@ -91,7 +91,7 @@ fn run_command(cli: Cli) -> ExitCode {
         } => {
             let dir = dir.unwrap_or_else(|| ".".into());
             scaffold::init_bare(&dir).map(|title| {
-                if dir.join("content").is_dir() {
+                if dir.join("content").is_dir() || load::layout::is_flat(&dir) {
                     println!(
                         "Wrote {} (title \"{title}\") beside the Markdown in {}. Next: {}",
                         config::CONFIG_FILE,

@@ -158,6 +158,7 @@ pub(crate) fn load_config_past_unknown_keys(
             return Err(Error::Content(ds.into_iter().collect()));
         }
     };
+    config.content_prefix = crate::load::layout::content_prefix(&options.root);
     if let Some(url) = &options.base_url {
         if let Some(problem) = crate::config::base_url_problem(url) {
             return Err(Error::Usage(problem.replace("`base_url`", "--base-url")));
@@ -186,9 +187,10 @@ pub(crate) fn require_root(root: &Path) -> Result<(), Error> {
 
 /// A site root without `content/` is, like one without credo.yaml, the
 /// wrong folder or an unfinished site: a usage error, not a content error of
-/// some page. (An empty `content/` is a site with a home page only.)
+/// some page. (An empty `content/` is a site with a home page only; a flat
+/// site, Markdown beside credo.yaml, is its own content folder.)
 pub(crate) fn require_content(root: &Path) -> Result<(), Error> {
-    if root.join("content").is_dir() {
+    if root.join("content").is_dir() || crate::load::layout::is_flat(root) {
         return Ok(());
     }
     Err(Error::Usage(format!(

@@ -13,6 +13,7 @@ pub(crate) mod changes;
 mod contrast;
 pub mod frontmatter;
 pub(crate) mod languages;
+pub(crate) mod layout;
 pub(crate) mod vocabulary;
 mod walk;
 pub mod yaml;
@@ -210,10 +211,13 @@ pub(crate) struct Listing {
 /// Lists `content/` and `static/` under `root` without reading any file.
 pub(crate) fn list(root: &Path) -> (Listing, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
-    let content = root.join("content");
-    let paths = walk_files(root, &content, Hidden::Skip, &mut diagnostics);
+    let content = layout::content_dir(root);
+    let flat = content == root;
+    let leave_out = |path: &Path, depth: usize| flat && layout::not_content(path, depth);
+    let paths = walk_files(root, &content, Hidden::Skip, leave_out, &mut diagnostics);
+    let prefix = layout::content_prefix(root);
     let left_out = (diagnostics.iter())
-        .filter(|d| d.file.starts_with("content/"))
+        .filter(|d| d.file.starts_with(prefix))
         .map(|d| nfc(content_path(&d.file)))
         .collect();
     let (markdown, others): (Vec<_>, Vec<_>) = paths
@@ -326,8 +330,11 @@ fn place_folder_pages(files: &mut [Loaded], diagnostics: &mut Diagnostics) -> Ve
                         0,
                         Code::DuplicateIndex,
                         format!(
-                            "`{named}` and `{}` both want to be the page of the folder content/{folder}",
-                            source.file
+                            "`{named}` and `{}` both want to be the page of the folder {}",
+                            source.file,
+                            // As the site root shows it: `content/a`, or
+                            // `a` in a flat site.
+                            named.rsplit_once('/').map_or(".", |(shown, _)| shown)
                         ),
                     )
                     .with_hint("keep one of them (`_index.md` wins, then `index.md`, then `README.md`), or rename the other"),
@@ -424,7 +431,7 @@ pub(crate) fn load_statics(
     if !dir.is_dir() {
         return Vec::new();
     }
-    let paths = walk_files(root, dir, hidden, diagnostics);
+    let paths = walk_files(root, dir, hidden, |_, _| false, diagnostics);
     paths
         .into_iter()
         .map(|source| StaticFile {
@@ -546,8 +553,6 @@ pub enum Body {
 }
 
 fn read_and_parse(root: &Path, path: &Path, body: Body) -> Result<Loaded, Vec<Diagnostic>> {
-    let content = root.join("content");
-    let content = content.as_path();
     let file = display_path(root, path);
     let bytes = std::fs::read(path).map_err(|e| {
         vec![Diagnostic::error(
@@ -577,8 +582,9 @@ fn read_and_parse(root: &Path, path: &Path, body: Body) -> Result<Loaded, Vec<Di
             ]);
         }
     };
-    let rel = path
-        .strip_prefix(content)
+    // Under `content/`, or in a flat site (which has none) under the root.
+    let rel = (path.strip_prefix(root.join("content")))
+        .or_else(|_| path.strip_prefix(root))
         .unwrap_or(path)
         .with_extension("");
     parse(file, &display_path(Path::new(""), &rel), text, body)

@@ -22,11 +22,13 @@ pub(crate) enum Hidden {
 /// `._x`) is somebody's tool's, and never published.
 const FOR_THE_HOST: &[&str] = &[".well-known", ".nojekyll", ".htaccess", ".domains"];
 
-/// Every file under `dir` (sorted). Symlinks are followed only while they stay inside `root`.
+/// Every file under `dir` (sorted) but what `leave_out` names (by its
+/// path and depth below `dir`). Symlinks are followed only while they stay inside `root`.
 pub(super) fn walk_files(
     root: &Path,
     dir: &Path,
     hidden: Hidden,
+    leave_out: impl Fn(&Path, usize) -> bool,
     diagnostics: &mut Diagnostics,
 ) -> Vec<PathBuf> {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -40,7 +42,7 @@ pub(super) fn walk_files(
             let left_out = e.depth() > 0
                 && name.starts_with('.')
                 && (hidden == Hidden::Skip || !FOR_THE_HOST.contains(&name.as_ref()));
-            !left_out && stays_inside(&canonical_root, e)
+            !left_out && !leave_out(e.path(), e.depth()) && stays_inside(&canonical_root, e)
         });
     for entry in walker {
         match entry {

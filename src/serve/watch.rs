@@ -85,8 +85,19 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
         ("static", _) => Some(Change::Static(path)),
         ("templates", _) => Some(Change::Template(path)),
         ("themes", _) => Some(Change::Theme(path)),
+        // A flat site's pages are beside credo.yaml.
+        _ if is_flat_content(root, first) => Some(Change::Content(path)),
         _ => None,
     }
+}
+
+/// Whether a top-level name `first` holds content of a flat site at `root`
+/// (pages beside credo.yaml): not a hidden or editor's file, nor a folder
+/// credo reads as something else or wrote.
+fn is_flat_content(root: &Path, first: &str) -> bool {
+    !ignored(first)
+        && crate::load::layout::is_flat(root)
+        && !crate::load::layout::not_content(&root.join(first), 1)
 }
 
 /// Whether a notify event can mean a changed file (reads and opens cannot).
@@ -149,7 +160,13 @@ impl SiteWatcher {
             watcher,
             root: root.to_path_buf(),
         };
-        this.watcher.watch(root, RecursiveMode::NonRecursive)?;
+        // A flat site's pages are anywhere below the root (what is no
+        // page is left out by `classify`).
+        let mode = match crate::load::layout::is_flat(root) {
+            true => RecursiveMode::Recursive,
+            false => RecursiveMode::NonRecursive,
+        };
+        this.watcher.watch(root, mode)?;
         for folder in WATCHED_FOLDERS {
             this.watch_folder(folder);
         }
@@ -225,6 +242,37 @@ mod tests {
         );
         assert_eq!(c("sub/credo.yaml"), None);
         assert_eq!(classify(root, Path::new("/elsewhere/content/a.md")), None);
+    }
+
+    #[test]
+    fn a_flat_sites_pages_are_content_and_its_output_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("README.md"), "# Desk\n").unwrap();
+        std::fs::create_dir_all(root.join("public")).unwrap();
+        std::fs::write(root.join("public").join(crate::output::MARKER), "").unwrap();
+        let c = |p: &str| classify(root, &root.join(p));
+        assert_eq!(
+            c("README.md"),
+            Some(Change::Content(root.join("README.md")))
+        );
+        assert_eq!(
+            c("guide/a b.md"),
+            Some(Change::Content(root.join("guide/a b.md")))
+        );
+        assert_eq!(c("credo.yaml"), Some(Change::Config));
+        assert_eq!(
+            c("static/x.css"),
+            Some(Change::Static(root.join("static/x.css")))
+        );
+        for no in [
+            "public/index.html",
+            ".git/HEAD",
+            "node_modules/a/README.md",
+            "a.md~",
+        ] {
+            assert_eq!(c(no), None, "{no}");
+        }
     }
 
     #[test]

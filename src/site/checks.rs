@@ -110,10 +110,10 @@ pub(crate) fn warnings(site: &Site, today: Date) -> Vec<Diagnostic> {
     }
     for section in site.sections.iter().skip(1) {
         if section.pages.is_empty() && section.subsections.is_empty() {
-            let file = section
-                .source
-                .as_ref()
-                .map_or_else(|| format!("content/{}", section.folder), |s| s.file.clone());
+            let file = section.source.as_ref().map_or_else(
+                || format!("{}{}", site.config.content_prefix, section.folder),
+                |s| s.file.clone(),
+            );
             out.push(Diagnostic::warning(
                 file,
                 0,

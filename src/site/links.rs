@@ -231,7 +231,7 @@ impl Site {
             Some((anchor, hint)) => Err(LinkError::MissingAnchor {
                 lead,
                 anchor,
-                page: format!("content/{shown}.md"),
+                page: format!("{}{shown}.md", self.config.content_prefix),
                 hint,
             }),
             None => Ok(lead),
@@ -293,7 +293,8 @@ impl Site {
                 .cloned()
         })?;
         Some(format!(
-            "content/{twin} is there, in another case: write the name as the file has it (a host's disk tells case apart)"
+            "{}{twin} is there, in another case: write the name as the file has it (a host's disk tells case apart)",
+            self.config.content_prefix
         ))
     }
 }
@@ -409,7 +410,9 @@ pub(crate) enum LinkError {
     },
 }
 
-fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnostic {
+/// The diagnostic for a broken link; `prefix` is how the site root shows
+/// content files (`content/`).
+fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError, prefix: &str) -> Diagnostic {
     let (line, col) = src.body_position(link.offset);
     let written = match (&link.style, &link.anchor) {
         (LinkStyle::Fragment, Some(a)) => format!("#{a}"),
@@ -444,7 +447,7 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
             line,
             col,
             Code::BrokenLink,
-            missing_file_message(&written, path),
+            missing_file_message(&written, &format!("{prefix}{path}")),
         )
         .with_hint(why.clone().unwrap_or_else(|| {
             match link.style {
@@ -477,7 +480,7 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
                 line,
                 col,
                 Code::BrokenLink,
-                format!("link to `{written}`: content/{path} {what}, which this build leaves out"),
+                format!("link to `{written}`: {prefix}{path} {what}, which this build leaves out"),
             )
             .with_hint(format!(
                 "build with --drafts, or remove `draft: true` from {which}"
@@ -499,7 +502,7 @@ fn link_diagnostic(src: &SourceFile, link: &LinkRef, e: &LinkError) -> Diagnosti
 
 /// A link to a folder of files: it leads somewhere only where the host lists
 /// folders.
-fn folder_warning(src: &SourceFile, link: &LinkRef, folder: &str) -> Diagnostic {
+fn folder_warning(src: &SourceFile, link: &LinkRef, folder: &str, prefix: &str) -> Diagnostic {
     let (line, col) = src.body_position(link.offset);
     Diagnostic::warning(
         &src.file,
@@ -507,22 +510,24 @@ fn folder_warning(src: &SourceFile, link: &LinkRef, folder: &str) -> Diagnostic 
         col,
         Code::FolderLink,
         format!(
-            "link to `{}`: content/{folder} holds files but no page of its own; readers get the host's folder listing, if it gives one",
-            link.target
+            "link to `{}`: {prefix}{folder} holds files but no page of its own; readers get the host's folder listing, if it gives one",
+            link.target,
         ),
     )
     .with_hint("link to one of its files, or give the folder a page (README.md, index.md or _index.md)")
     .with_source(&src.text)
 }
 
+/// The message for a link to `path` (a content file's path as shown,
+/// `content/a/b`), which is not there.
 fn missing_file_message(written: &str, path: &str) -> String {
     let name = path.rsplit('/').next().unwrap_or(path);
     if path.ends_with(".md") || path.ends_with('/') {
-        format!("link to `{written}`: there is no content/{path}")
+        format!("link to `{written}`: there is no {path}")
     } else if name.contains('.') {
-        format!("link to `{written}`: there is no file content/{path}")
+        format!("link to `{written}`: there is no file {path}")
     } else {
-        format!("link to `{written}`: there is no page content/{path}.md or folder content/{path}/")
+        format!("link to `{written}`: there is no page {path}.md or folder {path}/")
     }
 }
 
@@ -534,6 +539,7 @@ pub(super) fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics)
     /// and the errors.
     type Found = (Vec<Option<Destination>>, Vec<Target>, Vec<Diagnostic>);
     let site_ref: &Site = site;
+    let prefix = site.config.content_prefix;
     let resolve_all = |from: Target, scan: &Scan, src: &SourceFile| -> Found {
         let mut destinations = Vec::with_capacity(scan.links.len());
         let mut out = Vec::new();
@@ -544,7 +550,7 @@ pub(super) fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics)
                     match &destination {
                         Destination::Page { target, .. } if *target != from => out.push(*target),
                         Destination::Folder(folder) => {
-                            errors.push(folder_warning(src, link, folder))
+                            errors.push(folder_warning(src, link, folder, prefix))
                         }
                         _ => {}
                     }
@@ -555,7 +561,7 @@ pub(super) fn resolve_body_links(site: &mut Site, diagnostics: &mut Diagnostics)
                     destinations.push(None);
                 }
                 Err(e) => {
-                    errors.push(link_diagnostic(src, link, &e));
+                    errors.push(link_diagnostic(src, link, &e, prefix));
                     let lead = e.lead();
                     if let Some(Destination::Page { target, .. }) = &lead
                         && *target != from

@@ -71,9 +71,74 @@ fn init_takes_a_folder_holding_only_dot_files_such_as_a_fresh_git_repository() {
     assert!(!taken.root.join("repo/credo.yaml").exists());
 }
 
+/// A GitHub-style handbook (README.md pages at the top, images beside
+/// them): `credo init --bare` beside it made a site that would not build
+/// (no content/ folder, exit 2). Now the folder is its own content folder,
+/// less what credo reads as something else or wrote, and a package
+/// manager's folder; errors name the files as they are on disk.
+#[test]
+fn init_bare_beside_markdown_at_the_top_makes_a_site_that_builds() {
+    let site = SiteTest::empty()
+        .file(
+            "README.md",
+            "# Harbour Front Desk\n\nStart with [calls](guide/calls.md).\n",
+        )
+        .file(
+            "guide/calls.md",
+            "# Calls\n\nBack [home](../README.md). ![Desk](../img/desk.png)\n",
+        )
+        .file("img/desk.png", [0x89, b'P', b'N', b'G'])
+        .file("LICENSE", "All rights reserved.\n")
+        .file("static/robots.txt", "User-agent: *\n")
+        .file("node_modules/pkg/README.md", "# A package\n")
+        .file(".github/PULL_REQUEST_TEMPLATE.md", "# PR\n");
+    let run = site.run(&["init", "--bare", "."]);
+    run.success();
+    assert!(
+        run.stdout.contains("Next: `credo serve`") && !run.stdout.contains("move the Markdown"),
+        "{}",
+        run.stdout
+    );
+    site.run(&["check", "--deny-warnings"]).success();
+    for _ in 0..2 {
+        // Twice: the second build must not read the first one's output.
+        let run = site.build();
+        run.success();
+        assert!(run.stdout.contains("Built 3 pages"), "{}", run.stdout);
+    }
+    assert!(
+        site.read("public/index.html")
+            .contains("Harbour Front Desk")
+    );
+    let calls = site.read("public/guide/calls/index.html");
+    assert!(
+        calls.contains("<img src=\"/img/desk.png\" alt=\"Desk\""),
+        "{calls}"
+    );
+    for copied in ["img/desk.png", "LICENSE", "robots.txt"] {
+        assert!(site.root.join("public").join(copied).exists(), "{copied}");
+    }
+    for left_out in ["node_modules", ".github", "credo.yaml", "static", "public"] {
+        assert!(
+            !site.root.join("public").join(left_out).exists(),
+            "{left_out}"
+        );
+    }
+    // Another output folder of credo's inside the site is no content either.
+    site.run(&["build", "-o", "guide/out"]).success();
+    site.build().success();
+    assert!(!site.root.join("public/guide/out").exists());
+
+    let broken = site.file("guide/calls.md", "# Calls\n\n[Refunds](refunds.md)\n");
+    broken.check().code(1).diagnostics_are(&[
+        "guide/calls.md:3:1: error: link to `refunds.md`: there is no guide/refunds.md",
+    ]);
+}
+
 #[test]
 fn init_bare_says_what_comes_next_where_there_is_no_content_folder_yet() {
-    let loose = SiteTest::empty().file("README.md", "# Front desk\n\nHello.\n");
+    // Markdown below the top only: no handbook's top page to build from.
+    let loose = SiteTest::empty().file("docs/README.md", "# Front desk\n\nHello.\n");
     let run = loose.run(&["init", "--bare", "."]);
     run.success();
     assert!(
