@@ -168,7 +168,7 @@ pub(crate) fn new_page(root: &Path, kind: &str, title: &str) -> Result<NewPage, 
         .find(|s| s.meta.page_kind == Some(kind))
         .map(|s| s.folder.clone())
         .unwrap_or_else(|| default_folder(kind).to_string());
-    let folder = root.join("content").join(&section);
+    let folder = crate::load::layout::content_dir(root).join(&section);
     let path = folder.join(format!("{slug}.md"));
     if path.exists() {
         return Err(Error::Usage(format!("{} already exists", path.display())));

@@ -129,8 +129,21 @@ fn init_bare_beside_markdown_at_the_top_makes_a_site_that_builds() {
     site.build().success();
     assert!(!site.root.join("public/guide/out").exists());
 
+    // `credo new` writes beside the pages, not into a new content/ (which
+    // would hide every page already there).
+    site.run(&["new", "principle", "Call back the same day"])
+        .success();
+    assert!(
+        site.root
+            .join("principles/call-back-the-same-day.md")
+            .is_file()
+    );
+    assert!(!site.root.join("content").exists());
+    let run = site.build();
+    assert!(run.stdout.contains("Built 5 pages"), "{}", run.stdout);
+
     let broken = site.file("guide/calls.md", "# Calls\n\n[Refunds](refunds.md)\n");
-    broken.check().code(1).diagnostics_are(&[
+    broken.check().code(1).errors_are(&[
         "guide/calls.md:3:1: error: link to `refunds.md`: there is no guide/refunds.md",
     ]);
 }
