@@ -309,9 +309,7 @@ fn place_folder_pages(files: &mut [Loaded], diagnostics: &mut Diagnostics) -> Ve
         }
         // In NFC, as refs and URLs are (a Mac may write `Ärger/` decomposed).
         let folder = nfc(file.source.folder());
-        // By its ref path's name: `README.en.md` on a site in `en` is `README`.
-        let stem = file.source.ref_path.rsplit('/').next().unwrap_or_default();
-        match own_page_rank(stem) {
+        match own_page_rank(placing_stem(&file.source, &folder)) {
             Some(rank) => own.entry(folder).or_default().push((rank, i)),
             None => mark(&mut sections, &folder),
         }
@@ -361,6 +359,20 @@ fn place_folder_pages(files: &mut [Loaded], diagnostics: &mut Diagnostics) -> Ve
         }
     }
     sections.into_iter().collect()
+}
+
+/// The name a file is placed by: its ref path's last segment, so that
+/// `README.en.md` on a site in `en` is `README`. A bundle's page placed
+/// before (`kit/index.md`, whose ref is then `kit`) keeps its file's name:
+/// placing again (after translations are taken out) must find the folder's
+/// page it found, not a page inside `kit/` that would make `kit/` a section.
+fn placing_stem<'a>(source: &'a SourceFile, folder: &str) -> &'a str {
+    let name = |path: &'a str| path.rsplit('/').next().unwrap_or_default();
+    if !folder.is_empty() && source.ref_path == folder {
+        name(&source.file).strip_suffix(".md").unwrap_or_default()
+    } else {
+        name(&source.ref_path)
+    }
 }
 
 /// Makes `file` the page of the section `folder`: its ref becomes

@@ -79,6 +79,39 @@ fn a_readme_in_another_language_is_a_page_of_a_one_language_site() {
 }
 
 #[test]
+fn a_page_bundle_stays_a_page_beside_a_readme_in_another_language() {
+    // `README.es.md` on a one-language site makes credo place the folders'
+    // pages a second time; a bundle placed the first time (`kit/index.md`,
+    // ref `kit`) was then taken for a page inside `kit/`, making `kit/` a
+    // section too: a `duplicate-url` error in a build that keeps drafts.
+    let site = SiteTest::minimal()
+        .file("content/_index.md", "---\ntitle: Home\n---\n[kit](kit/)\n")
+        .file("content/README.es.md", "# Manual\n")
+        .file(
+            "content/kit/index.md",
+            "# Welcome kit\n\n![badge](badge.png)\n",
+        )
+        .file("content/kit/badge.png", "png");
+    for drafts in [
+        &["check"][..],
+        &["check", "--drafts"],
+        &["build", "--drafts"],
+    ] {
+        site.run(drafts).success().errors_are(&[]);
+    }
+    let run = site.run(&["build", "--drafts"]);
+    assert!(run.page("kit/index.html").contains("<title>Welcome kit"));
+    assert!(run.exists("kit/badge.png"));
+    let handbook: serde_json::Value = serde_json::from_str(&run.page("handbook.json")).unwrap();
+    let urls = |list: &str| -> Vec<String> {
+        let items = handbook[list].as_array().cloned().unwrap_or_default();
+        items.iter().map(|i| i["url"].to_string()).collect()
+    };
+    assert!(urls("pages").contains(&"\"/kit/\"".to_string()));
+    assert!(!urls("sections").contains(&"\"/kit/\"".to_string()));
+}
+
+#[test]
 fn every_relative_url_is_rewritten_with_the_base_path() {
     let run = github().build();
     run.success();
