@@ -188,6 +188,11 @@ pub(crate) struct PageContext<'a> {
     pub title_id: Option<&'a str>,
     /// Checklist groups with their items (`text`, `detail`, stable `id`).
     pub checklist: &'a [ChecklistGroup],
+    /// What goes before an item's `id` to make its checkbox's element id:
+    /// `item--`, unless an id of the body starts with it (GitHub gives
+    /// `## Item & credit` the id `item--credit`), then `item---`, and so
+    /// on, so that no id is on the page twice.
+    pub checklist_id_prefix: String,
     /// How many checklist items there are.
     pub checklist_count: usize,
     /// (scenario, principle) The principles it applies, as cards.
@@ -461,6 +466,7 @@ impl<'a> Contexts<'a> {
             toc: &p.scan.headings,
             title_id: p.scan.title_id.as_deref(),
             checklist: &p.meta.checklist,
+            checklist_id_prefix: checklist_id_prefix(&p.scan),
             checklist_count: p.meta.checklist.iter().map(|g| g.items.len()).sum(),
             principles: cards(&p.principles),
             values: cards(&p.values),
@@ -616,6 +622,18 @@ pub(super) fn language_links(config: &crate::config::Config) -> Vec<LanguageLink
         });
     }
     links
+}
+
+/// The prefix of a page's checklist boxes' ids (see
+/// [`PageContext::checklist_id_prefix`]): the first of `item--`,
+/// `item---`, ... that no id of the body starts with. A body's ids stay
+/// as GitHub makes them, since links written for GitHub name them.
+fn checklist_id_prefix(scan: &crate::markdown::Scan) -> String {
+    let mut prefix = "item--".to_string();
+    while scan.anchor_ids().any(|id| id.starts_with(&prefix)) {
+        prefix.push('-');
+    }
+    prefix
 }
 
 #[cfg(test)]

@@ -635,3 +635,22 @@ fn an_alias_page_is_canonical_to_its_target_and_not_indexed() {
         "{alias}"
     );
 }
+
+#[test]
+fn a_heading_named_like_a_checklist_box_leaves_every_id_unique() {
+    // GitHub gives `## Item & credit` the id `item--credit`, the id the
+    // box of the checklist item `credit` had: two elements with one id.
+    let site = SiteTest::minimal().file(
+        "content/late.md",
+        "---\nkind: scenario\ntitle: Late\nchecklist:\n  - {text: Offer a credit, id: credit}\n  - Call\n---\n## Item & credit\n\n[up](#item--credit)\n",
+    );
+    let run = site.build();
+    run.success();
+    let page = run.page("late/index.html");
+    assert_eq!(page.matches("id=\"item--credit\"").count(), 1, "{page}");
+    assert!(page.contains("<a href=\"#item--credit\">up</a>"), "{page}");
+    assert!(page.contains(
+        "<input type=\"checkbox\" id=\"item---credit\" data-item=\"credit\"> <label for=\"item---credit\">"
+    ));
+    assert!(page.contains("id=\"item---call\" data-item=\"call\""));
+}
