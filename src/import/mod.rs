@@ -565,15 +565,16 @@ fn is_inside(dir: &Path, src: &Path) -> bool {
     resolved.starts_with(&src)
 }
 
-/// A site's title when its configuration gives none: the `# heading` of its
+/// A site's title when its configuration gives none: the title of its
 /// top README.md or index.md, else the folder's name.
 pub(crate) fn fallback_title(dir: &Path) -> String {
     heading_title(dir).unwrap_or_else(|| folder_name(dir))
 }
 
-/// The first `# heading` of `dir`'s README.md, index.md or _index.md, in
-/// whatever case GitHub shows it in (`Readme.md`, `README.MD`,
-/// `readme.markdown`), as `credo import` makes it the home page.
+/// The title of `dir`'s README.md, index.md or _index.md, in whatever case
+/// GitHub shows it in (`Readme.md`, `README.MD`, `readme.markdown`), as
+/// `credo import` makes it the home page: its front matter's `title`, else
+/// its first `# heading` (see [`page_title`]).
 pub(crate) fn heading_title(dir: &Path) -> Option<String> {
     let rank = |name: &str| {
         let (stem, extension) = name.rsplit_once('.')?;
@@ -598,7 +599,18 @@ pub(crate) fn heading_title(dir: &Path) -> Option<String> {
         // As the loader reads it: a leading BOM would make `# heading` a
         // paragraph to CommonMark.
         .map(|text| crate::load::normalise_text(&text))
-        .find_map(|text| crate::markdown::first_h1(frontmatter::split(&text).body))
+        .find_map(|text| page_title(&text))
+}
+
+/// A page's title as credo reads it: its front matter's `title` (YAML, or
+/// TOML that `credo import` converts), else its first `# heading`.
+fn page_title(text: &str) -> Option<String> {
+    let parts = frontmatter::split(text);
+    let written = frontmatter::parse_block(parts.format, parts.block)
+        .ok()
+        .and_then(|meta| Some(meta.get("title")?.as_str()?.trim().to_string()))
+        .filter(|title| !title.is_empty());
+    written.or_else(|| crate::markdown::first_h1(parts.body))
 }
 
 /// The folder's own name (of its absolute path, so `.` has one too).

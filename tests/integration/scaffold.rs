@@ -175,6 +175,27 @@ fn init_bare_says_what_comes_next_where_there_is_no_content_folder_yet() {
 }
 
 #[test]
+fn init_bare_titles_the_site_as_its_home_page_is_titled() {
+    // A home page's title is its front matter's `title`, else its first
+    // `# heading`: the site took the heading, or the folder's name.
+    let titled = SiteTest::empty().file(
+        "content/_index.md",
+        "---\ntitle: Harbour desk\n---\nWelcome.\n",
+    );
+    titled.run(&["init", "--bare", "."]).success();
+    assert_eq!(
+        titled.read("credo.yaml"),
+        "title: Harbour desk\nbase_url: /\n"
+    );
+    let both = SiteTest::empty().file(
+        "content/README.md",
+        "---\ntitle: Finch care\n---\n# Welcome aboard\n",
+    );
+    both.run(&["init", "--bare", "."]).success();
+    assert_eq!(both.read("credo.yaml"), "title: Finch care\nbase_url: /\n");
+}
+
+#[test]
 fn new_warns_when_its_name_makes_existing_bare_refs_ambiguous() {
     let site = SiteTest::minimal()
         .file("content/values/honesty.md", "---\ntitle: Honesty\nkind: value\n---\nSay it.\n")
