@@ -12,6 +12,7 @@ use crate::load::frontmatter::Kind;
 pub(super) fn check_principle_numbers(site: &Site, diagnostics: &mut Diagnostics) {
     for section in &site.sections {
         let mut seen: HashMap<i64, &str> = HashMap::new();
+        let next_free = next_free_number(site, &section.pages);
         for &p in &section.pages {
             let page = &site.pages[p];
             if page.kind != Kind::Principle {
@@ -29,11 +30,24 @@ pub(super) fn check_principle_numbers(site: &Site, diagnostics: &mut Diagnostics
                         Code::DuplicateNumber,
                         format!("principle number {n} is already used by `{other}`"),
                     )
-                    .with_source(&page.source.text),
+                    .with_source(&page.source.text)
+                    .with_hint(format!(
+                        "give each principle of the section its own number: {next_free} is free"
+                    )),
                 );
             }
         }
     }
+}
+
+/// One past the greatest number of the principles among `pages`: free
+/// whatever else the section holds, and where a new principle goes.
+fn next_free_number(site: &Site, pages: &[super::PageId]) -> i64 {
+    (pages.iter().map(|&p| &site.pages[p]))
+        .filter(|page| page.kind == Kind::Principle)
+        .filter_map(|page| page.meta.number)
+        .max()
+        .map_or(1, |n| n.saturating_add(1))
 }
 
 #[cfg(test)]

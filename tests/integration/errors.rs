@@ -426,7 +426,8 @@ fn principle_numbers_are_unique_per_section_and_aliases_do_not_collide() {
         .diagnostics_are(&[
             "content/p/a.md:5:11: error: alias `/p/b/` collides with a page or another alias at /p/b/",
             "content/p/b.md:4:1: error: principle number 1 is already used by `content/p/a.md`",
-        ]);
+        ])
+        .stderr_has("= help: give each principle of the section its own number: 2 is free");
 }
 
 #[test]
