@@ -1,7 +1,8 @@
 //! Browser tests: the flagship handbook (or, until it exists, the full
 //! fixture) built under a sub-path and driven in headless Chromium by
 //! `tests/browser/run.mjs` (playwright-core, axe-core, the Nu checker); a
-//! handbook in three languages driven by `tests/browser/languages.mjs`.
+//! handbook in three languages driven by `tests/browser/languages.mjs`; a
+//! messy GitHub-style handbook driven by `tests/browser/messy.mjs`.
 //!
 //! They need the system Chromium, Java and `npm ci` in `tests/browser`; `.ci/run`
 //! installs all three. When `CI` is set a missing piece fails the test; on a
@@ -140,6 +141,31 @@ fn issue_25_several_languages_work_in_a_real_browser() {
     run_suite(
         &browser_dir,
         "languages.mjs",
+        &[
+            ("CREDO_SITE", built.as_os_str()),
+            ("CREDO_BASE", "/hb/".as_ref()),
+        ],
+    );
+}
+
+/// A messy handbook as GitHub holds one (tests/fixtures/messy: README.md
+/// pages without front matter, a ten-column table beside a raw HTML one, a
+/// 200-character code line, German compounds, images wider than any screen,
+/// folders four deep, forty headings) read at 360 px and 1280 px, with and
+/// without JavaScript, by `tests/browser/messy.mjs`.
+#[test]
+fn a_messy_handbook_reads_on_a_phone_and_a_laptop() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let browser_dir = repo.join("tests/browser");
+    if !tools_present(&browser_dir) {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let built = out.path().join("site");
+    build_under(&repo.join("tests/fixtures/messy"), &built, "/hb/");
+    run_suite(
+        &browser_dir,
+        "messy.mjs",
         &[
             ("CREDO_SITE", built.as_os_str()),
             ("CREDO_BASE", "/hb/".as_ref()),
