@@ -100,6 +100,58 @@ test("a checklist item's long word wraps inside the item on a phone", async () =
   await context.close();
 });
 
+test("a wide table scrolls in its own box, with columns wide enough to read on a phone", async () => {
+  const { context, page } = await open({ viewport: PHONE });
+  await page.goto(origin + WIDE);
+  const wraps = page.locator(".body .table-wrap");
+  assert.equal(await wraps.count(), 2);
+  const first = await wraps.first().evaluate((wrap) => {
+    const cell = wrap.querySelector("tbody td");
+    // The text's own height: the cell is as tall as its row.
+    const text = document.createRange();
+    text.selectNodeContents(cell);
+    const lines = Math.round(text.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight));
+    return { scrolls: wrap.scrollWidth > wrap.clientWidth, role: wrap.getAttribute("role"), tabIndex: wrap.tabIndex, lines, text: cell.textContent };
+  });
+  assert.ok(first.scrolls, "the ten-column table scrolls sideways");
+  assert.equal(first.role, "region");
+  assert.equal(first.tabIndex, 0);
+  // 49 characters ("Promise value 0 with some extra words to widen it")
+  // squeezed to the narrowest column took seven lines, two words each.
+  assert.ok(first.lines <= 3, `"${first.text}" takes ${first.lines} lines`);
+  // The keyboard scrolls it.
+  await wraps.first().focus();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector(".body .table-wrap").scrollLeft > 0, null, { timeout: 3000 });
+  // The code line of 200 characters scrolls in its own box too.
+  const pre = await page.locator(".body pre.code").first().evaluate((el) => ({ scrolls: el.scrollWidth > el.clientWidth, right: el.getBoundingClientRect().right }));
+  assert.ok(pre.scrolls && pre.right <= PHONE.width, JSON.stringify(pre));
+  await context.close();
+});
+
+test("two scrolling tables on one page are regions a screen reader tells apart; axe finds nothing, at either width", async () => {
+  const axe = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  const found = [];
+  for (const viewport of [PHONE, LAPTOP]) {
+    const { context, page } = await open({ viewport });
+    await page.goto(origin + WIDE);
+    const names = await page.locator(".table-wrap[role=region]").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+    // On a laptop the six-column HTML table fits and is no region.
+    assert.equal(names.length, viewport === PHONE ? 2 : 1, `${viewport.width}px: ${names}`);
+    assert.equal(new Set(names).size, names.length, `${viewport.width}px: ${names}`);
+    assert.ok(names[0].startsWith("Table, scrolls sideways: Promise, Owner, Office"), names[0]);
+    for (const p of PAGES) {
+      await page.goto(origin + p);
+      await page.addScriptTag({ content: axe });
+      // Every rule axe has, best practices too (landmark-unique is one).
+      const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+      for (const v of result.violations) found.push(`${viewport.width}px ${p}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    }
+    await context.close();
+  }
+  assert.deepEqual(found, []);
+});
+
 test("on a phone the menu opens, the keyboard walks the deep sidebar, Escape closes it; without JavaScript it is a link", async () => {
   const deep = `${BASE}offices/north/coast/harbour-office/`;
   {

@@ -532,7 +532,18 @@
   document.querySelectorAll("details.toc").forEach(setupToc);
   setupCopy(Array.prototype.slice.call(document.querySelectorAll("main pre.code")));
   // A wide table scrolls inside its own box; one that does is focusable so
-  // the keyboard can scroll it.
+  // the keyboard can scroll it. Each such region is named after its table
+  // (the caption, else the first row's headers) so that two on one page are
+  // two landmarks a screen reader can tell apart, not two of the same name.
+  var regionNames = {};
+  function tableName(table) {
+    var caption = table.caption && table.caption.textContent.trim();
+    if (caption) return caption;
+    var row = table.rows[0];
+    var cells = row ? Array.prototype.slice.call(row.cells, 0, 3) : [];
+    var words = cells.map(function (c) { return c.textContent.trim(); }).filter(Boolean);
+    return words.join(", ") + (row && row.cells.length > 3 ? ", …" : "");
+  }
   document.querySelectorAll(".body table").forEach(function (table) {
     var wrap = document.createElement("div");
     wrap.className = "table-wrap";
@@ -541,7 +552,11 @@
     if (wrap.scrollWidth > wrap.clientWidth) {
       wrap.tabIndex = 0;
       wrap.setAttribute("role", "region");
-      wrap.setAttribute("aria-label", t("table_scrolls"));
+      var name = t("table_scrolls"), what = tableName(table);
+      if (what) name += ": " + what;
+      regionNames[name] = (regionNames[name] || 0) + 1;
+      if (regionNames[name] > 1) name += " (" + regionNames[name] + ")";
+      wrap.setAttribute("aria-label", name);
     }
   });
   document.querySelectorAll(".print-button").forEach(function (b) {
