@@ -152,6 +152,27 @@ test("two scrolling tables on one page are regions a screen reader tells apart; 
   assert.deepEqual(found, []);
 });
 
+test("On this page keeps the heading being read in its view, on a page of forty headings", async () => {
+  const { context, page } = await open({ viewport: LAPTOP });
+  await page.goto(origin + HEADINGS);
+  const toc = page.locator("main > .toc");
+  assert.ok(await toc.evaluate((el) => el.scrollHeight > el.clientHeight), "the list is longer than the screen");
+  for (const n of [38, 20, 3]) {
+    await page.locator(`#heading-number-${n}-about-client-care`).evaluate((h) => {
+      // Just past credo.js's reading line (a quarter down, under the header).
+      const line = (parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0) + window.innerHeight * 0.25;
+      window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - line + 10);
+    });
+    await page.waitForFunction((n) => /number (\d+) /.exec(document.querySelector("main > .toc a[aria-current]")?.textContent || "")?.[1] === String(n), n, { timeout: 3000 });
+    const shown = await toc.evaluate((el) => {
+      const box = el.getBoundingClientRect(), mark = el.querySelector("a[aria-current]").getBoundingClientRect();
+      return mark.top >= box.top - 1 && mark.bottom <= box.bottom + 1;
+    });
+    assert.ok(shown, `heading ${n} is marked out of the list's view`);
+  }
+  await context.close();
+});
+
 test("on a phone the menu opens, the keyboard walks the deep sidebar, Escape closes it; without JavaScript it is a link", async () => {
   const deep = `${BASE}offices/north/coast/harbour-office/`;
   {

@@ -436,6 +436,13 @@
       links.forEach(function (a, i) {
         if (i === at) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
       });
+      // At the side the list scrolls on its own when the page has more
+      // headings than fit the screen: keep the marked one in its view, by
+      // scrolling the list only (scrollIntoView would move the page too).
+      if (wide.matches && toc.scrollHeight > toc.clientHeight) {
+        var box = toc.getBoundingClientRect(), link = links[at].getBoundingClientRect();
+        if (link.top < box.top || link.bottom > box.bottom) toc.scrollTop += link.top - box.top - toc.clientHeight / 3;
+      }
     }
     // Headings entering or leaving the screen, and any scroll in between
     // (a heading crossing the reading line), are checked once a frame.
