@@ -79,7 +79,7 @@ codes! {
     AliasCollision = "alias-collision", Error, "An alias would be written where another page, alias or generated file is (of its own language, or, for an alias of the default language inside `/de/`, of the site in `de`).";
     AmbiguousRef = "ambiguous-ref", Error, "A bare ref names a file stem that more than one page has.";
     BrokenAnchor = "broken-anchor", Error, "A link names a heading id that its target page does not have.";
-    BrokenLink = "broken-link", Error, "A relative link or image points at a page, folder or file that does not exist.";
+    BrokenLink = "broken-link", Error, "A relative link or image points at a page, folder or file that does not exist. Its hint names what is near: the file in another case (`sub/A.md` for `sub/a.md`), a page or file of the same folder whose name is one slip away (`refunds.md` for `refund.md`, `a.png` for `a.pgn`), or the hidden folder on the way.";
     BrokenRef = "broken-ref", Error, "A ref (`[[ref]]` or a front-matter list) names no page.";
     Config = "config", Error, "credo.yaml cannot be read while serving.";
     DraftStep = "draft-step", Warning, "A track step is a draft page, which readers will not see.";

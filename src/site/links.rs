@@ -265,7 +265,49 @@ impl Site {
         LinkError::MissingFile(path.clone(), self.why_missing(&path))
     }
 
-    /// What is near a missing `path`: the page or file in another case
+    /// Whether a page or file is at `path` in another case.
+    fn has_twin(&self, path: &str) -> bool {
+        let page = path.strip_suffix(".md").unwrap_or(path);
+        self.refs.path_in_other_case(page).is_some()
+            || self.assets.iter().any(|a| a.eq_ignore_ascii_case(path))
+    }
+
+    /// The page or file in the folder of a missing `path` whose name is
+    /// nearest its own (`guide/refunds.md` for `guide/refund.md`), by its
+    /// path under content; `None` when none is near enough to be a slip.
+    fn near_name(&self, path: &str) -> Option<String> {
+        let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+        if name.is_empty() || name == "." || name == ".." {
+            return None;
+        }
+        // A link without an extension names a page.
+        let wanted = match name.contains('.') {
+            true => name.to_string(),
+            false => format!("{name}.md"),
+        };
+        fn folder_of(p: &str) -> &str {
+            p.rsplit_once('/').map_or("", |(f, _)| f)
+        }
+        let pages = (self.refs.paths())
+            .filter(|p| folder_of(p) == folder && !p.ends_with("_index"))
+            .map(|p| format!("{p}.md"));
+        let files = (self.assets.iter())
+            .filter(|a| folder_of(a) == folder)
+            .cloned();
+        pages
+            .chain(files)
+            .map(|candidate| {
+                let own = candidate.rsplit('/').next().unwrap_or(&candidate);
+                (strsim::jaro_winkler(&wanted, own), candidate)
+            })
+            .filter(|(score, _)| *score >= 0.93)
+            // The nearest; of equals, the first by name, as every run.
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
+            .map(|(_, candidate)| candidate)
+    }
+
+    /// What is near a missing `path`: a page or file of a name close to
+    /// its own, the page or file in another case
     /// (`sub/A.md` for `sub/a.md`, which a case-blind disk forgave), or a
     /// hidden folder on the way, which credo does not publish.
     fn why_missing(&self, path: &str) -> Option<String> {
@@ -276,6 +318,12 @@ impl Site {
             return Some(
                 "credo publishes no file or folder whose name starts with `.` (`.github/`): move it, or link to it where the repository is hosted".into(),
             );
+        }
+        if let Some(near) = self.near_name(path).filter(|_| !self.has_twin(path)) {
+            return Some(format!(
+                "{}{near} is there: did you mean it? (a link names a file by its exact name)",
+                self.config.content_prefix
+            ));
         }
         let page = path.strip_suffix(".md").unwrap_or(path);
         let twin = (self

@@ -138,7 +138,8 @@ fn a_missing_site_root_is_a_usage_error_that_says_what_to_pass() {
     assert!(!site.root.join("no-such-site").exists());
 }
 
-/// A link that misses by case, or into a hidden folder, says so; a ref
+/// A link that misses by case, by a slip in a name, or into a hidden
+/// folder, says so; a ref
 /// that names nothing or leaves the site says how refs are read.
 #[test]
 fn broken_links_and_refs_say_what_is_near() {
@@ -148,13 +149,18 @@ fn broken_links_and_refs_say_what_is_near() {
         .file("content/Team.PNG", "png")
         .file(
             "content/b.md",
-            "---\ntitle: B\nreviewed: 2024-13-40\n---\n[a](sub/A.md) [t](team.png) [c](.github/CONTRIBUTING.md) [[nowhere-at-all]] [[../../outside]]\n",
+            "---\ntitle: B\nreviewed: 2024-13-40\n---\n[a](sub/A.md) [t](team.png) [c](.github/CONTRIBUTING.md) [[nowhere-at-all]] [[../../outside]]\n\n[s](sub/aa.md) [p](sub/a.pgn) [f](sub/far-off.md)\n",
         )
+        .file("content/sub/a.png", "png")
         .check()
         .code(1)
         .stderr_has("help: write a real day as year-month-day, `2026-03-31`")
         .stderr_has("help: content/sub/a.md is there, in another case: write the name as the file has it")
         .stderr_has("help: content/Team.PNG is there, in another case")
+        // A slip of the keyboard in a file's name: the name beside it.
+        .stderr_has("link to `sub/aa.md`: there is no content/sub/aa.md\n  |\n7 | [s](sub/aa.md) [p](sub/a.pgn) [f](sub/far-off.md)\n  | ^\n  = help: content/sub/a.md is there: did you mean it?")
+        .stderr_has("= help: content/sub/a.png is there: did you mean it?")
+        .stderr_has("link to `sub/far-off.md`: there is no content/sub/far-off.md\n  |\n7 | [s](sub/aa.md) [p](sub/a.pgn) [f](sub/far-off.md)\n  |                               ^\n  = help: fix the path")
         .stderr_has("help: credo publishes no file or folder whose name starts with `.` (`.github/`)")
         .stderr_has("help: name a page by its path under content/ without `.md`")
         .stderr_has("help: a ref is read from the top of content/; link to anything outside the site by its full URL");
