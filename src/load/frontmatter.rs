@@ -305,6 +305,7 @@ fn without_empty(list: Vec<String>) -> Vec<String> {
 fn empty_title(block: &YamlBlock<'_>) -> Diagnostic {
     let (line, col) = block.locate("title", None);
     Diagnostic::error(block.file, line, col, Code::EmptyTitle, "`title` is empty")
+        .with_hint("write the title, or remove the key: the first `# heading`, else the file's name, titles a page without one")
 }
 
 /// Parses the front matter of a section's page (its `_index.md`, or the

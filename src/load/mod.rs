@@ -634,7 +634,9 @@ fn parse(
         (Meta::Section(meta), problems)
     } else {
         let (mut meta, problems) = frontmatter::parse_page(&block);
-        if meta.title.is_empty() && !block.has_key("title") {
+        // An empty or wrong `title` is an error of its own; the rest of the
+        // run names the page as if it had none.
+        if meta.title.is_empty() {
             meta.title = heading_title
                 .clone()
                 .unwrap_or_else(|| readable_name(&ref_path));

@@ -783,3 +783,20 @@ fn markdown_credo_does_not_read_as_a_page_is_named() {
     ]);
     assert!(run.stderr.contains("rename it `a.md`"));
 }
+
+/// An empty `title:` is an error with a hint; the page's other warnings
+/// name it by its heading (they named it ``).
+#[test]
+fn an_empty_title_says_what_titles_a_page_and_the_page_keeps_a_name() {
+    let run = SiteTest::minimal()
+        .file(
+            "content/care/late-replies.md",
+            "---\ntitle: \"\"\n---\n# Late replies\n\nSorry.\n",
+        )
+        .check();
+    run.code(1).diagnostics_are(&[
+        "content/care/late-replies.md:2:1: error: `title` is empty",
+        "content/care/late-replies.md:2:1: warning: nothing links to `Late replies`",
+    ]);
+    run.stderr_has("= help: write the title, or remove the key: the first `# heading`, else the file's name, titles a page without one");
+}
