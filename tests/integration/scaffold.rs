@@ -115,6 +115,8 @@ fn init_bare_beside_markdown_at_the_top_makes_a_site_that_builds() {
         calls.contains("<img src=\"/img/desk.png\" alt=\"Desk\""),
         "{calls}"
     );
+    // A plain page has no kind to label: no empty paragraph for it.
+    assert!(!calls.contains("kind-label"), "{calls}");
     for copied in ["img/desk.png", "LICENSE", "robots.txt"] {
         assert!(site.root.join("public").join(copied).exists(), "{copied}");
     }
