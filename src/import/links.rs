@@ -196,11 +196,20 @@ impl Relinker {
             return Some(self.rewrite(dest, &from_root).unwrap_or(from_root));
         }
         let (before, anchor) = url.split_at(url.find('#').unwrap_or(url.len()));
-        let (path, query) = before.split_at(before.find('?').unwrap_or(before.len()));
+        let (written_path, query) = before.split_at(before.find('?').unwrap_or(before.len()));
+        // Files are known by their names: `my%20page.md` names `my page.md`,
+        // and a link written so is written so again.
+        let decoded = percent_encoding::percent_decode_str(written_path).decode_utf8_lossy();
+        let path = decoded.as_ref();
+        let encoded = path != written_path;
+        let as_written = |link: String| match encoded {
+            true => percent_encoding::utf8_percent_encode(&link, LINK_PATH).to_string(),
+            false => link,
+        };
         // A page the import moved is read from the folder it was written in.
         let written = self.written_in.get(file).map_or(file, String::as_str);
         let folder = folder_of(written);
-        if let Some(link) = self.link_into_moved_folder(folder_of(file), folder, path) {
+        if let Some(link) = self.link_into_moved_folder(folder_of(file), folder, written_path) {
             return Some(format!("{link}{query}{anchor}"));
         }
         let moved = match path {
@@ -235,9 +244,9 @@ impl Relinker {
             return None;
         }
         let path = match (moved, rerooted) {
-            (Some(moved), _) => format!("@/{moved}"),
-            (None, Some(rerooted)) => rerooted,
-            (None, None) => path.to_string(),
+            (Some(moved), _) => format!("@/{}", as_written(moved)),
+            (None, Some(rerooted)) => as_written(rerooted),
+            (None, None) => written_path.to_string(),
         };
         let anchor = id.map_or_else(|| anchor.to_string(), |id| format!("#{id}"));
         Some(format!("{path}{query}{anchor}"))
@@ -359,6 +368,20 @@ impl Relinker {
         }
     }
 }
+
+/// What a link's path written percent-encoded has encoded once the import
+/// rewrites it: what cannot stand in a bare Markdown link destination, and
+/// `%` itself.
+const LINK_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'(')
+    .add(b')')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?');
 
 /// The folder of a path under `content/` (`""` at the top).
 fn folder_of(path: &str) -> &str {

@@ -237,3 +237,31 @@ fn a_messy_docsify_site_imports_its_callouts_and_embeds_and_builds_clean() {
     assert!(care.contains("care@larkspur.example"), "{care}");
     assert!(!care.contains(":target=_blank"), "{care}");
 }
+
+/// A link written percent-encoded (`my%20page.md`, as Markdown needs a
+/// file name with a space written without `<…>`) in a page in a subfolder
+/// was compared, encoded, with the decoded file names, so the top page it
+/// names was not found and credo reported the link broken. Now it is read
+/// decoded and becomes a content link, still encoded (`@/my%20page.md`).
+#[test]
+fn percent_encoded_links_from_a_subfolder_name_pages_from_the_docs_root() {
+    let site = SiteTest::empty()
+        .file("index.html", "<script>window.$docsify = { name: 'Fernhill' }</script>\n")
+        .file("README.md", "# Fernhill\n")
+        .file("client intake.md", "# Client intake\n")
+        .file(
+            "care/calls.md",
+            "# Calls\n\nStart with [intake](client%20intake.md), or the [route](client%20intake#client-intake), or [angled](<client intake.md>).\n",
+        );
+    let run = site.run(&["import", ".", "../out"]);
+    run.success().errors_are(&[]);
+    let calls = site
+        .root
+        .parent()
+        .unwrap()
+        .join("out/content/care/calls.md");
+    assert_eq!(
+        std::fs::read_to_string(calls).unwrap(),
+        "# Calls\n\nStart with [intake](@/client%20intake.md), or the [route](@/client%20intake#client-intake), or [angled](<@/client intake.md>).\n"
+    );
+}
