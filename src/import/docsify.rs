@@ -20,7 +20,7 @@
 //! Fenced code is left alone.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde_yaml::Mapping;
@@ -91,6 +91,7 @@ pub(super) fn plan(src: &Path) -> Plan {
             "{SIDEBAR}: not found at the top, so no reading order (Docsify lists a page's headings)"
         )),
     }
+    leave_out_embedded_fragments(&mut plan, &root);
     for rel in own.into_inner() {
         let name = rel.rsplit('/').next().unwrap_or(&rel);
         let why = OWN_FILES.iter().find(|(own, _)| *own == name);
@@ -245,6 +246,78 @@ fn embed(line: &str) -> Option<(&str, &str)> {
     include.then_some((target.trim_matches(['<', '>']), options))
 }
 
+/// The Markdown file a line embeds to be written out where it stands
+/// (`[x](file.md ':include')`), as written; `None` for any other line, and
+/// for another kind of embed (`:type=code`, a video, another site's page).
+fn markdown_embed(line: &str) -> Option<&str> {
+    let (target, _) = embed(line).filter(|(target, options)| {
+        let path = target.split(['#', '?']).next().unwrap_or(target);
+        !options.contains(":type=") && path.ends_with(".md") && !crate::markdown::has_scheme(path)
+    })?;
+    Some(target)
+}
+
+/// Leaves out each file that pages of the site at `root` only embed
+/// (`':include'`), as mdBook's included fragments are: its text now
+/// stands where it is embedded, and as a page of its own it would be a
+/// stray scrap (a `_snippets/contact.md` half a paragraph long). Docsify
+/// would serve it at its URL all the same, so one a reader could reach on
+/// purpose stays a page: listed in `_sidebar.md`, or linked (not embedded)
+/// from another page.
+fn leave_out_embedded_fragments(plan: &mut Plan, root: &Path) {
+    let mut included = BTreeMap::new();
+    let mut linked = BTreeSet::new();
+    for page in &plan.pages {
+        let Ok(text) = std::fs::read_to_string(&page.source) else {
+            continue;
+        };
+        let folder = page.source.parent().unwrap_or(root);
+        // A link Docsify reads from the root, or credo beside the page, with
+        // or without `.md` (a route): each file it may name.
+        let files = |url: &str| -> Vec<PathBuf> {
+            let path = url.split(['#', '?']).next().unwrap_or(url);
+            if path.is_empty() || crate::markdown::has_scheme(path) {
+                return Vec::new();
+            }
+            let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+            let from = match path.strip_prefix('/') {
+                Some(top) => vec![root.join(top)],
+                None => vec![folder.join(path.as_ref()), root.join(path.as_ref())],
+            };
+            (from.into_iter())
+                .flat_map(|p| [p.with_extension("md"), p])
+                .filter_map(|p| p.canonicalize().ok())
+                .collect()
+        };
+        let mut rest = Vec::new();
+        let mut fence = None;
+        for line in text.lines() {
+            let in_code = step_fence(&mut fence, line) || fence.is_some();
+            match markdown_embed(line).filter(|_| !in_code) {
+                Some(target) => {
+                    // Embeds are read from the page's folder, or the root for `/x.md`.
+                    let path = files(target).into_iter().next();
+                    if let Some(path) = path {
+                        included.entry(path).or_insert_with(|| page.dest.clone());
+                    }
+                }
+                None => rest.push(line),
+            }
+        }
+        let urls = RefCell::new(Vec::new());
+        super::links::relink(&rest.join("\n"), |url| {
+            urls.borrow_mut().push(url.to_string());
+            None
+        });
+        linked.extend(urls.into_inner().iter().flat_map(|url| files(url)));
+    }
+    let listed: BTreeSet<String> = plan.order.iter().map(|(dest, _)| dest.clone()).collect();
+    includes::leave_out_fragments(plan, &included, |page| {
+        listed.contains(&page.dest)
+            || (page.source.canonicalize().ok()).is_some_and(|path| linked.contains(&path))
+    });
+}
+
 /// `body`, of the page at `page` (its place below the docs' root given by
 /// `dest`, `content/…`), with each Markdown file it embeds (a line
 /// `[x](file.md ':include')`, the file read from the page's folder, or
@@ -265,12 +338,7 @@ pub(super) fn expand_embeds(
         .matches('/')
         .count();
     includes::write_out(body, page, root, |line| {
-        let (target, _) = embed(line).filter(|(target, options)| {
-            let path = target.split(['#', '?']).next().unwrap_or(target);
-            !options.contains(":type=")
-                && path.ends_with(".md")
-                && !crate::markdown::has_scheme(path)
-        })?;
+        let target = markdown_embed(line)?;
         let path = target.split(['#', '?']).next().unwrap_or(target);
         let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
         // From the docs' root: as many folders up as the page lies below it.

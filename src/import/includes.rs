@@ -2,11 +2,14 @@
 //! `{% include %}`, Docsify's `':include'` embeds): each generator says
 //! which lines include what ([`write_out`]); reading the file inside the
 //! source, dropping its front matter and rebasing its relative links onto
-//! the including page are done here once.
+//! the including page are done here once, as is leaving out a file that is
+//! only included ([`leave_out_fragments`]).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::body::{at_indent, indent_of, step_fence};
+use super::{Entry, Plan};
 
 /// What a line includes: the file, from the including page's folder, and
 /// what the report says when it cannot be read.
@@ -56,6 +59,41 @@ pub(super) fn write_out(
         text.push('\n');
     }
     (changed.then_some(text), problems)
+}
+
+/// Leaves out each page of `plan` that another page includes (`included`:
+/// each included file, canonical, → the dest of a page including it) and
+/// that `published` does not keep: the import writes its text where it is
+/// included, and as a page of its own it would only be a stray scrap. The
+/// report names the file of SRC (below `plan.include_root`) not copied.
+pub(super) fn leave_out_fragments(
+    plan: &mut Plan,
+    included: &BTreeMap<PathBuf, String>,
+    published: impl Fn(&Entry) -> bool,
+) {
+    let root = plan.include_root.clone().unwrap_or_default();
+    let mut left_out = Vec::new();
+    plan.pages.retain(|page| {
+        let by = (!published(page))
+            .then(|| page.source.canonicalize().ok())
+            .flatten()
+            .and_then(|path| included.get(&path));
+        match by {
+            Some(by) => {
+                let source = page.source.strip_prefix(&root).unwrap_or(&page.source);
+                let source = source.to_string_lossy().replace('\\', "/");
+                left_out.push((page.dest.clone(), source, by.clone()));
+                false
+            }
+            None => true,
+        }
+    });
+    for (dest, source, by) in left_out {
+        plan.drafts.remove(&dest);
+        plan.skipped.push(format!(
+            "{source}: a fragment {by} includes, where its text now stands"
+        ));
+    }
 }
 
 /// The text of the include `target` names from `folder`, read inside

@@ -121,31 +121,9 @@ fn leave_out_included_fragments(plan: &mut Plan) {
             }
         }
     }
-    let drafts = &plan.drafts;
-    let root = plan.include_root.clone().unwrap_or_default();
-    let mut left_out = Vec::new();
-    plan.pages.retain(|page| {
-        let by = (drafts.contains_key(&page.dest))
-            .then(|| page.source.canonicalize().ok())
-            .flatten()
-            .and_then(|path| included.get(&path));
-        match by {
-            Some(by) => {
-                // The report names the file of SRC that is not copied.
-                let source = page.source.strip_prefix(&root).unwrap_or(&page.source);
-                let source = source.to_string_lossy().replace('\\', "/");
-                left_out.push((page.dest.clone(), source, by.clone()));
-                false
-            }
-            None => true,
-        }
-    });
-    for (dest, source, by) in left_out {
-        plan.drafts.remove(&dest);
-        plan.skipped.push(format!(
-            "{source}: a fragment {by} includes, where its text now stands"
-        ));
-    }
+    // Only a chapter SUMMARY.md does not list (a draft) is left out.
+    let drafts: std::collections::BTreeSet<String> = plan.drafts.keys().cloned().collect();
+    super::includes::leave_out_fragments(plan, &included, |page| !drafts.contains(&page.dest));
 }
 
 /// The files a page's `{{#include}}`s name (without their line ranges).

@@ -265,3 +265,46 @@ fn percent_encoded_links_from_a_subfolder_name_pages_from_the_docs_root() {
         "# Calls\n\nStart with [intake](@/client%20intake.md), or the [route](@/client%20intake#client-intake), or [angled](<@/client intake.md>).\n"
     );
 }
+
+/// A file only embedded into other pages (`[](_snippets/contact.md
+/// ':include')`) was also published as a page of its own, a stray page
+/// holding half a paragraph. Now it is not copied, as mdBook's included
+/// fragments are not, and the report says where its text went; a file
+/// also listed in `_sidebar.md`, or linked as a page, stays a page.
+#[test]
+fn a_file_only_embedded_is_no_page_of_its_own() {
+    let site = SiteTest::empty()
+        .file("index.html", "<script>window.$docsify = { name: 'Fernhill', loadSidebar: true }</script>\n")
+        .file("_sidebar.md", "- [Home](/)\n- [Calls](care/calls.md)\n- [Hours](_snippets/hours.md)\n")
+        .file("README.md", "# Fernhill\n\n[](_snippets/hours.md ':include')\n")
+        .file(
+            "care/calls.md",
+            "# Calls\n\n[](../_snippets/contact.md ':include')\n[](/_snippets/sign-off.md ':include')\n[](/_snippets/escalate.md ':include')\n\nSee the [escalation steps](/_snippets/escalate.md).\n",
+        )
+        .file("_snippets/contact.md", "Call the desk on **0100 200 300**.\n")
+        .file("_snippets/sign-off.md", "Sign every note with your initials.\n")
+        .file("_snippets/hours.md", "We answer from nine to five.\n")
+        .file("_snippets/escalate.md", "Escalate to the lead after two days.\n");
+    let run = site.run(&["import", ".", "../out"]);
+    run.success().errors_are(&[]);
+    for (fragment, by) in [("contact", "care/calls.md"), ("sign-off", "care/calls.md")] {
+        assert!(
+            run.stdout.contains(&format!(
+                "not copied: _snippets/{fragment}.md: a fragment content/{by} includes, where its text now stands"
+            )),
+            "{}",
+            run.stdout
+        );
+    }
+    let out = site.root.parent().unwrap().join("out/content");
+    assert!(!out.join("_snippets/contact.md").exists());
+    assert!(!out.join("_snippets/sign-off.md").exists());
+    // Listed in the sidebar, or linked as a page: still pages.
+    assert!(out.join("_snippets/hours.md").exists());
+    assert!(out.join("_snippets/escalate.md").exists());
+    let calls = std::fs::read_to_string(out.join("care/calls.md")).unwrap();
+    assert!(
+        calls.contains("Call the desk on **0100 200 300**.\nSign every note with your initials.\n"),
+        "{calls}"
+    );
+}
