@@ -72,8 +72,11 @@ pub(super) fn follow(plan: &mut Plan, name: &str, summary: &str) {
 /// where credo would serve it at the folder's own URL, taken by the
 /// folder's section. It becomes the folder's own page
 /// (`billing/_index.md`), keeping its place, title and text; links to it
-/// and its own relative links follow (see [`Plan::renamed`]). A folder with
-/// a page of its own already (`billing/README.md`) keeps it.
+/// and its own relative links follow (see [`Plan::renamed`]). A page the
+/// folder has of its own already (`billing/README.md`, which mdBook serves
+/// at `billing/index.html`) would take the same URL: it is renamed as any
+/// second page of a folder is (`README-page.md`, see
+/// `Plan::keep_one_folder_page`).
 pub(super) fn move_chapters_into_their_folders(plan: &mut Plan) {
     let dests: BTreeSet<String> = plan.pages.iter().map(|p| p.dest.clone()).collect();
     let chapters: Vec<String> = (plan.order.iter())
@@ -86,10 +89,7 @@ pub(super) fn move_chapters_into_their_folders(plan: &mut Plan) {
         };
         let inside = format!("{folder}/");
         let holds_pages = dests.iter().any(|d| d.starts_with(&inside));
-        let has_own = dests
-            .iter()
-            .any(|d| d.strip_prefix(&inside).is_some_and(is_folder_page));
-        if !holds_pages || has_own {
+        if !holds_pages {
             continue;
         }
         let to = format!("{inside}_index.md");

@@ -102,3 +102,45 @@ fn mdbook_chapters_with_subchapters_become_their_folders_pages() {
     assert!(billing.contains("href=\"/billing/refunds/\""), "{billing}");
     assert!(billing.contains("src=\"/images/till.png\""), "{billing}");
 }
+
+/// A chapter with subchapters (`billing.md`) whose folder also holds a
+/// `README.md` (mdBook serves it at `billing/index.html`) stayed beside
+/// the folder, and the imported book failed with a `duplicate-url` for
+/// `/billing/`. Now the chapter is the folder's own page as everywhere
+/// else, the README becomes `billing/README-page.md`, as any second page
+/// of a folder does, keeping its place in the order, and links to either
+/// still resolve.
+#[test]
+fn a_chapter_beside_a_folder_with_its_own_readme_still_becomes_the_folders_page() {
+    let book = SiteTest::empty()
+        .file("book.toml", "[book]\ntitle = \"Front Desk\"\n")
+        .file(
+            "src/SUMMARY.md",
+            "# Summary\n\n[Welcome](README.md)\n\n- [Billing](billing.md)\n    - [Billing basics](billing/README.md)\n    - [Refunds](billing/refunds.md)\n",
+        )
+        .file("src/README.md", "# Welcome\n\nRead [billing](billing.md) and [the basics](billing/README.md).\n")
+        .file("src/billing.md", "# Billing\n\nStart with [the basics](billing/README.md), then [refunds](billing/refunds.md).\n")
+        .file("src/billing/README.md", "# Billing basics\n\nEvery invoice is sent on the first working day. See [refunds](refunds.md).\n")
+        .file("src/billing/refunds.md", "# Refunds\n\nBack to [the basics](README.md) or [billing](../billing.md).\n");
+    let run = book.run(&["import", ".", "../out"]);
+    run.success().errors_are(&[]);
+    let out = book.root.parent().unwrap().join("out");
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+    assert!(!out.join("content/billing.md").exists());
+    assert!(!out.join("content/billing/README.md").exists());
+    assert!(read("content/billing/_index.md").contains("# Billing\n"));
+    let overview = read("content/billing/README-page.md");
+    assert!(
+        overview.contains("# Billing basics\n") && overview.contains("weight: 10"),
+        "{overview}"
+    );
+    assert!(
+        run.stdout.contains("renamed content/billing/README.md to content/billing/README-page.md: content/billing/_index.md is the folder's own page, and credo takes one"),
+        "{}",
+        run.stdout
+    );
+    let site = out.to_string_lossy().into_owned();
+    book.run(&["build", "-r", &site, "-o", &format!("{site}/public")])
+        .success();
+    assert!(out.join("public/billing/README-page/index.html").exists());
+}
