@@ -623,10 +623,12 @@ fn plain_markdown_is_copied_as_it_is() {
         // and no Markdown.
         "dist/README.md",
         "build/process.md",
-        "build/index.html",
     ] {
         site.untouched(&format!("content/{path}"), path);
     }
+    // Where credo writes the folder's own page, its index.html would clash.
+    assert!(!site.exists("content/build/index.html"));
+    site.stdout_has("not copied: build/index.html: a page of its own where credo writes the folder's own page: copy what it says into a page if it is still wanted");
     assert!(!site.exists("content/.github"));
     assert!(!site.exists("content/_site"), "a build left lying around");
     assert_eq!(
@@ -637,7 +639,7 @@ fn plain_markdown_is_copied_as_it_is() {
         site.read("credo.yaml"),
         "# Imported from plain Markdown by `credo import`.\ntitle: Acme Handbook\nbase_url: /\n"
     );
-    site.stdout_has("Imported plain Markdown: \"Acme Handbook\"\n  6 pages (5 copied as they were), 3 other files\n")
+    site.stdout_has("Imported plain Markdown: \"Acme Handbook\"\n  6 pages (5 copied as they were), 2 other files\n")
         .stdout_has("  not copied: .github: hidden, and credo publishes no file or folder whose name starts with `.`\n")
         .stdout_has("  not copied: _site/: a built site (HTML a generator made), which would be published over the new one\n");
 }
@@ -783,4 +785,54 @@ fn building_another_generators_site_names_credo_import() {
         .build()
         .code(2)
         .stderr_has("is this a credo site? (`credo init` makes one)");
+}
+
+/// A folder of Markdown with an `index.html` at the top beside README.md
+/// (an old landing page): it was copied to `content/index.html`, where
+/// credo writes the home page, and the new site failed with a
+/// `duplicate-url`; so did one in a folder of pages, where credo writes
+/// the folder's page. Now neither is copied, the report says why, and the
+/// site builds with README.md as its home page.
+#[test]
+fn a_landing_page_beside_the_readme_is_not_copied_over_the_home_page() {
+    let site = SiteTest::empty()
+        .file(
+            "README.md",
+            "# Fernhill Client Care\n\nHow we look after the firms we serve.\n",
+        )
+        .file(
+            "index.html",
+            "<html><body><h1>Fernhill</h1><p>Our old landing page.</p></body></html>\n",
+        )
+        .file("care/index.html", "<p>A care page kept as a file.</p>\n")
+        .file("kit/index.html", "<p>The press kit.</p>\n")
+        .file(
+            "care/calls.md",
+            "# Calls\n\nAnswer by the third ring. Back [home](../README.md).\n",
+        );
+    let run = site.run(&["import", ".", "../out"]);
+    run.success().errors_are(&[]);
+    assert!(
+        run.stdout.contains("not copied: index.html: a page of its own where credo writes the home page (README.md): copy what it says into README.md if it is still wanted"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("not copied: care/index.html: a page of its own where credo writes the folder's own page: copy what it says into a page if it is still wanted"),
+        "{}",
+        run.stdout
+    );
+    let out = site.root.parent().unwrap().join("out");
+    assert!(!out.join("content/index.html").exists());
+    assert!(!out.join("content/care/index.html").exists());
+    // In a folder of no pages, credo writes nothing of its own: it stays.
+    assert!(out.join("content/kit/index.html").exists());
+    let dir = out.to_string_lossy().into_owned();
+    site.run(&["build", "-r", &dir, "-o", &format!("{dir}/public")])
+        .success();
+    let home = std::fs::read_to_string(out.join("public/index.html")).unwrap();
+    assert!(
+        home.contains("How we look after the firms we serve."),
+        "{home}"
+    );
 }
