@@ -71,7 +71,7 @@ pub(super) fn plan(src: &Path) -> Plan {
             .push(format!("{summary_name}: not found, so no reading order")),
     }
     home_page(&mut plan, &readme);
-    copy_assets(&mut plan, &book);
+    copy_assets(&mut plan, src, &book);
     // `{% include %}`s are written out where they stand, read inside SRC.
     plan.include_root = Some(src.to_path_buf());
     plan
@@ -116,14 +116,12 @@ fn home_page(plan: &mut Plan, readme: &str) {
     ));
 }
 
-/// Copies the files of `.gitbook/assets/` to a visible folder at the top
-/// of `content/` (`assets/`, or `gitbook-assets/` when that is taken), links
-/// into it following, and reports what else `.gitbook/` held.
-fn copy_assets(plan: &mut Plan, book: &Path) {
+/// Copies the files of `.gitbook/assets/` (in the book's root `book`, else
+/// at the top of SRC `src`) to a visible folder at the top of `content/`
+/// (`assets/`, or `gitbook-assets/` when that is taken), links into it
+/// following, and reports what else `.gitbook/` held.
+fn copy_assets(plan: &mut Plan, src: &Path, book: &Path) {
     let gitbook = book.join(".gitbook");
-    if !gitbook.is_dir() {
-        return;
-    }
     let mut others: Vec<String> = (std::fs::read_dir(&gitbook).into_iter().flatten().flatten())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|name| name != "assets")
@@ -135,10 +133,16 @@ fn copy_assets(plan: &mut Plan, book: &Path) {
             others.join(", .gitbook/")
         ));
     }
-    let assets = book.join(ASSETS);
-    if !assets.is_dir() {
-        return;
-    }
+    // GitBook keeps them at the repository's top even when `root:` names a
+    // folder below it, where pages link up to them (`../.gitbook/assets/`).
+    let (assets, from) = match (book.join(ASSETS), src.join(ASSETS)) {
+        (inside, _) if inside.is_dir() => (inside, ASSETS.to_string()),
+        (_, above) if above.is_dir() && book != src => {
+            let depth = book.strip_prefix(src).map_or(0, |b| b.components().count());
+            (above, format!("{}{ASSETS}", "../".repeat(depth)))
+        }
+        _ => return,
+    };
     let taken = |name: &str| {
         let prefix = format!("content/{name}/");
         (plan.pages.iter().chain(&plan.assets)).any(|e| e.dest.starts_with(&prefix))
@@ -168,7 +172,7 @@ fn copy_assets(plan: &mut Plan, book: &Path) {
         copied += 1;
     }
     plan.moved_folders
-        .push((format!("content/{ASSETS}"), to.clone()));
+        .push((format!("content/{from}"), to.clone()));
     let files = match copied {
         1 => "1 image or file",
         _ => "images and files",
@@ -178,8 +182,10 @@ fn copy_assets(plan: &mut Plan, book: &Path) {
     } else {
         format!("{copied} ")
     };
+    let shown = assets.strip_prefix(src).unwrap_or(&assets);
+    let shown = shown.to_string_lossy().replace('\\', "/");
     plan.notes.push(format!(
-        "{ASSETS}/ → {to}/: {count}{files} GitBook keeps in a hidden folder, which credo would not publish; links to them follow"
+        "{shown}/ → {to}/: {count}{files} GitBook keeps in a hidden folder, which credo would not publish; links to them follow"
     ));
 }
 

@@ -263,8 +263,7 @@ impl Relinker {
         let (to, rest) = (self.moved_folders.iter()).find_map(|(from, to)| {
             path.match_indices('/').find_map(|(at, _)| {
                 let prefix = &path[..at];
-                (normalise(&format!("{written}/{prefix}")).as_deref() == Some(from.as_str()))
-                    .then(|| (to, &path[at + 1..]))
+                (climbing(&format!("{written}/{prefix}")) == *from).then(|| (to, &path[at + 1..]))
             })
         })?;
         let folder = relative(here, to);
@@ -382,6 +381,23 @@ const LINK_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
     .add(b'<')
     .add(b'>')
     .add(b'?');
+
+/// `path` with its `.` and `..` parts worked out, a `..` that climbs out
+/// of `content/` kept (`care/../../x` is `../x`): a folder the import
+/// moved may lie above it (GitBook's `.gitbook/assets` above `root:`).
+fn climbing(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|last| *last != "..") => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    parts.join("/")
+}
 
 /// The folder of a path under `content/` (`""` at the top).
 fn folder_of(path: &str) -> &str {

@@ -168,3 +168,44 @@ fn a_summary_md_of_prose_is_no_gitbook() {
         "# Billing\n"
     );
 }
+
+/// GitBook keeps `.gitbook/assets/` at the repository's top even when
+/// `.gitbook.yaml` names `root: ./docs/`, so pages link up out of the
+/// root (`../.gitbook/assets/x.png`). Those files were not copied and the
+/// links stayed broken. Now they are copied to `assets/` as the root's own
+/// are, and the links from any depth follow.
+#[test]
+fn assets_kept_above_the_root_are_copied_and_links_follow() {
+    let book = SiteTest::empty()
+        .file(".gitbook.yaml", "root: ./docs/\n")
+        .file(
+            "docs/README.md",
+            "# Client care\n\n![Our desk](../.gitbook/assets/front%20desk.png)\n",
+        )
+        .file("docs/SUMMARY.md", "# Table of contents\n\n* [Client care](README.md)\n* [Calls](care/calls.md)\n")
+        .file(
+            "docs/care/calls.md",
+            "# Calls\n\n![Call flow](../../.gitbook/assets/flow.png)\n\n{% file src=\"../../.gitbook/assets/call sheet.pdf\" %}\n",
+        )
+        .file(".gitbook/assets/front desk.png", "png")
+        .file(".gitbook/assets/flow.png", "png")
+        .file(".gitbook/assets/call sheet.pdf", "pdf");
+    let run = book.run(&["import", ".", "../out"]);
+    run.success().errors_are(&[]);
+    let out = book.root.parent().unwrap().join("out");
+    for file in ["front desk.png", "flow.png", "call sheet.pdf"] {
+        assert!(out.join("content/assets").join(file).exists(), "{file}");
+    }
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+    assert!(
+        read("content/README.md").contains("![Our desk](assets/front%20desk.png)"),
+        "{}",
+        read("content/README.md")
+    );
+    let calls = read("content/care/calls.md");
+    assert!(
+        calls.contains("![Call flow](../assets/flow.png)"),
+        "{calls}"
+    );
+    assert!(calls.contains("(<../assets/call sheet.pdf>)"), "{calls}");
+}
