@@ -283,6 +283,51 @@ impl Plan {
         }
     }
 
+    /// Leaves out an `index.html` at the top of `content/` (a landing page
+    /// left from an old site) or in a folder of pages: credo writes the
+    /// home page, or the folder's own page, at that file's URL. The report
+    /// names the page that is there instead.
+    fn leave_out_landing_pages(&mut self) {
+        let pages: Vec<&str> = (self.pages.iter().map(|p| p.dest.as_str()))
+            .chain(self.generated.iter().map(|(dest, _)| dest.as_str()))
+            .collect();
+        let mut left_out = Vec::new();
+        self.assets.retain(|asset| {
+            let Some(folder) = asset.dest.strip_suffix("index.html") else {
+                return true;
+            };
+            let clashes = folder == "content/"
+                || (folder.starts_with("content/") && pages.iter().any(|p| p.starts_with(folder)));
+            if clashes {
+                // The folder's own page, as credo picks it.
+                let own = (pages.iter())
+                    .filter_map(|p| {
+                        let name = p.strip_prefix(folder)?.strip_suffix(".md")?;
+                        Some((crate::load::own_page_rank(name)?, *p))
+                    })
+                    .min()
+                    .map(|(_, p)| p.trim_start_matches("content/").to_string());
+                let file = asset.dest.trim_start_matches("content/").to_string();
+                left_out.push((file, folder == "content/", own));
+            }
+            !clashes
+        });
+        for (file, top, own) in left_out {
+            let page = match top {
+                true => "the home page",
+                false => "the folder's own page",
+            };
+            self.skipped.push(match own {
+                Some(own) => format!(
+                    "{file}: a page of its own where credo writes {page} ({own}): copy what it says into {own} if it is still wanted"
+                ),
+                None => format!(
+                    "{file}: a page of its own where credo writes {page}: copy what it says into a page if it is still wanted"
+                ),
+            });
+        }
+    }
+
     /// Renames all but one of a folder's own pages (`index.md` beside
     /// `README.md`, as a Jekyll or GitHub Pages site has them): credo takes
     /// one, `_index.md`, else `index.md`, else `README.md`, and refuses two.
@@ -536,6 +581,7 @@ pub(crate) fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
     plan.keep_one_folder_page();
     plan.keep_renamed_pages_apart();
     plan.leave_out_theme_files();
+    plan.leave_out_landing_pages();
     write::execute(plan, dir)
 }
 

@@ -3,19 +3,14 @@
 //! top README.md becomes the home page; the title is its `# heading`. A
 //! generator's configuration at the top (a `hugo.toml` whose content
 //! folder is missing, a `credo.yaml`) is left out: under `content/` it
-//! would be published. So is an `index.html` at the top or in a folder of
-//! pages, which would take the place of the page credo writes there.
+//! would be published.
 
-use std::cell::RefCell;
 use std::path::Path;
 
 use super::{Generator, Plan, SiteInfo};
 
 /// Folders generators build a site into, at the top of a repository.
 const OUTPUT_FOLDERS: &[&str] = &["_site", "public", "site", "book", "build", "dist", "out"];
-
-/// The file at the top where credo writes the home page.
-const LANDING: &str = "index.html";
 
 /// A Markdown folder's plan.
 pub(super) fn plan(src: &Path) -> Plan {
@@ -29,42 +24,11 @@ pub(super) fn plan(src: &Path) -> Plan {
             folder.join("index.html").is_file() && !holds_markdown(&folder)
         })
         .collect();
-    // An `index.html` at the top (a landing page left from an old site),
-    // or in a folder of pages, would be copied to where credo writes the
-    // home page or the folder's own page.
-    let landings: RefCell<Vec<String>> = RefCell::default();
     let left_out = |rel: &str| {
         let top = rel.split('/').next().unwrap_or(rel);
-        let landing = match rel.strip_suffix(LANDING) {
-            Some("") => true,
-            Some(folder) => folder.ends_with('/') && holds_markdown(&src.join(folder)),
-            None => false,
-        };
-        if landing {
-            landings.borrow_mut().push(rel.to_string());
-        }
-        super::GENERATOR_CONFIGS.contains(&rel) || outputs.contains(&top) || landing
+        super::GENERATOR_CONFIGS.contains(&rel) || outputs.contains(&top)
     };
     plan.add_tree(src, "content", &left_out);
-    for rel in landings.into_inner() {
-        let folder = rel.strip_suffix(LANDING).unwrap_or("");
-        let home = ["README.md", "index.md", "_index.md"]
-            .into_iter()
-            .find(|name| src.join(folder).join(name).is_file())
-            .map(|name| format!("{folder}{name}"));
-        let page = match folder {
-            "" => "the home page",
-            _ => "the folder's own page",
-        };
-        plan.skipped.push(match home {
-            Some(home) => format!(
-                "{rel}: a page of its own where credo writes {page} ({home}): copy what it says into {home} if it is still wanted"
-            ),
-            None => format!(
-                "{rel}: a page of its own where credo writes {page}: copy what it says into a page if it is still wanted"
-            ),
-        });
-    }
     for name in &outputs {
         plan.skipped.push(format!(
             "{name}/: a built site (HTML a generator made), which would be published over the new one"

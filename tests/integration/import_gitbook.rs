@@ -209,3 +209,43 @@ fn assets_kept_above_the_root_are_copied_and_links_follow() {
     );
     assert!(calls.contains("(<../assets/call sheet.pdf>)"), "{calls}");
 }
+
+/// An `index.html` left at the top of a GitBook repository (an old landing
+/// page) was copied where credo writes the home page, and the book failed
+/// with a `duplicate-url`, as a plain folder's did: it is left out and
+/// reported for every generator.
+#[test]
+fn a_landing_page_at_the_top_of_a_gitbook_is_not_copied() {
+    let book = SiteTest::empty()
+        .file(
+            "SUMMARY.md",
+            "# Table of contents\n\n* [Welcome](README.md)\n* [Feedback](feedback.md)\n",
+        )
+        .file(
+            "README.md",
+            "# Orchard Consulting\n\nClients first, paperwork second.\n",
+        )
+        .file(
+            "feedback.md",
+            "# Feedback\n\nAsk for it at the end of every phase.\n",
+        )
+        .file(
+            "index.html",
+            "<html><body>Our old landing page</body></html>\n",
+        );
+    let run = book.run(&["import", ".", "../out"]);
+    run.success().errors_are(&[]);
+    assert!(
+        run.stdout.contains("not copied: index.html: a page of its own where credo writes the home page (README.md): copy what it says into README.md if it is still wanted"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !book
+            .root
+            .parent()
+            .unwrap()
+            .join("out/content/index.html")
+            .exists()
+    );
+}
