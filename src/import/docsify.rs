@@ -312,7 +312,8 @@ fn leave_out_embedded_fragments(plan: &mut Plan, root: &Path) {
         linked.extend(urls.into_inner().iter().flat_map(|url| files(url)));
     }
     let listed: BTreeSet<String> = plan.order.iter().map(|(dest, _)| dest.clone()).collect();
-    includes::leave_out_fragments(plan, &included, |page| {
+    // The report names the file from the docs' root, as its other lines do.
+    includes::leave_out_fragments(plan, root, &included, |page| {
         listed.contains(&page.dest)
             || (page.source.canonicalize().ok()).is_some_and(|path| linked.contains(&path))
     });

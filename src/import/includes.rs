@@ -65,13 +65,13 @@ pub(super) fn write_out(
 /// each included file, canonical, → the dest of a page including it) and
 /// that `published` does not keep: the import writes its text where it is
 /// included, and as a page of its own it would only be a stray scrap. The
-/// report names the file of SRC (below `plan.include_root`) not copied.
+/// report names the file not copied by its path below `root`.
 pub(super) fn leave_out_fragments(
     plan: &mut Plan,
+    root: &Path,
     included: &BTreeMap<PathBuf, String>,
     published: impl Fn(&Entry) -> bool,
 ) {
-    let root = plan.include_root.clone().unwrap_or_default();
     let mut left_out = Vec::new();
     plan.pages.retain(|page| {
         let by = (!published(page))
@@ -80,7 +80,7 @@ pub(super) fn leave_out_fragments(
             .and_then(|path| included.get(&path));
         match by {
             Some(by) => {
-                let source = page.source.strip_prefix(&root).unwrap_or(&page.source);
+                let source = page.source.strip_prefix(root).unwrap_or(&page.source);
                 let source = source.to_string_lossy().replace('\\', "/");
                 left_out.push((page.dest.clone(), source, by.clone()));
                 false

@@ -123,7 +123,11 @@ fn leave_out_included_fragments(plan: &mut Plan) {
     }
     // Only a chapter SUMMARY.md does not list (a draft) is left out.
     let drafts: std::collections::BTreeSet<String> = plan.drafts.keys().cloned().collect();
-    super::includes::leave_out_fragments(plan, &included, |page| !drafts.contains(&page.dest));
+    // The report names the file from the book's folder (`src/shared/a.md`).
+    let root = plan.include_root.clone().unwrap_or_default();
+    super::includes::leave_out_fragments(plan, &root, &included, |page| {
+        !drafts.contains(&page.dest)
+    });
 }
 
 /// The files a page's `{{#include}}`s name (without their line ranges).

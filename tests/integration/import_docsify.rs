@@ -272,21 +272,22 @@ fn percent_encoded_links_from_a_subfolder_name_pages_from_the_docs_root() {
 /// ':include')`) was also published as a page of its own, a stray page
 /// holding half a paragraph. Now it is not copied, as mdBook's included
 /// fragments are not, and the report says where its text went; a file
-/// also listed in `_sidebar.md`, or linked as a page, stays a page.
+/// also listed in `_sidebar.md`, or linked as a page, stays a page. The
+/// report names the file from the docs' root, as its other lines do.
 #[test]
 fn a_file_only_embedded_is_no_page_of_its_own() {
     let site = SiteTest::empty()
-        .file("index.html", "<script>window.$docsify = { name: 'Fernhill', loadSidebar: true }</script>\n")
-        .file("_sidebar.md", "- [Home](/)\n- [Calls](care/calls.md)\n- [Hours](_snippets/hours.md)\n")
-        .file("README.md", "# Fernhill\n\n[](_snippets/hours.md ':include')\n")
+        .file("docs/index.html", "<script>window.$docsify = { name: 'Fernhill', loadSidebar: true }</script>\n")
+        .file("docs/_sidebar.md", "- [Home](/)\n- [Calls](care/calls.md)\n- [Hours](_snippets/hours.md)\n")
+        .file("docs/README.md", "# Fernhill\n\n[](_snippets/hours.md ':include')\n")
         .file(
-            "care/calls.md",
+            "docs/care/calls.md",
             "# Calls\n\n[](../_snippets/contact.md ':include')\n[](/_snippets/sign-off.md ':include')\n[](/_snippets/escalate.md ':include')\n\nSee the [escalation steps](/_snippets/escalate.md).\n",
         )
-        .file("_snippets/contact.md", "Call the desk on **0100 200 300**.\n")
-        .file("_snippets/sign-off.md", "Sign every note with your initials.\n")
-        .file("_snippets/hours.md", "We answer from nine to five.\n")
-        .file("_snippets/escalate.md", "Escalate to the lead after two days.\n");
+        .file("docs/_snippets/contact.md", "Call the desk on **0100 200 300**.\n")
+        .file("docs/_snippets/sign-off.md", "Sign every note with your initials.\n")
+        .file("docs/_snippets/hours.md", "We answer from nine to five.\n")
+        .file("docs/_snippets/escalate.md", "Escalate to the lead after two days.\n");
     let run = site.run(&["import", ".", "../out"]);
     run.success().errors_are(&[]);
     for (fragment, by) in [("contact", "care/calls.md"), ("sign-off", "care/calls.md")] {
