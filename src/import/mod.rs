@@ -382,6 +382,10 @@ impl Plan {
         if let Some(because) = self.drafts.remove(from) {
             self.drafts.insert(to.to_string(), because);
         }
+        // A redirect the source made to the page (mdBook's) follows it.
+        for (dest, _) in self.redirects.iter_mut().filter(|(d, _)| d == from) {
+            *dest = to.to_string();
+        }
     }
 
     /// Adds every file under `from` (skipping hidden files, `node_modules`

@@ -108,12 +108,12 @@ fn mdbook_chapters_with_subchapters_become_their_folders_pages() {
 /// the folder, and the imported book failed with a `duplicate-url` for
 /// `/billing/`. Now the chapter is the folder's own page as everywhere
 /// else, the README becomes `billing/README-page.md`, as any second page
-/// of a folder does, keeping its place in the order, and links to either
-/// still resolve.
+/// of a folder does, keeping its place in the order and the redirects to
+/// it, and links to either still resolve.
 #[test]
 fn a_chapter_beside_a_folder_with_its_own_readme_still_becomes_the_folders_page() {
     let book = SiteTest::empty()
-        .file("book.toml", "[book]\ntitle = \"Front Desk\"\n")
+        .file("book.toml", "[book]\ntitle = \"Front Desk\"\n\n[output.html.redirect]\n\"/basics.html\" = \"billing/index.html\"\n")
         .file(
             "src/SUMMARY.md",
             "# Summary\n\n[Welcome](README.md)\n\n- [Billing](billing.md)\n    - [Billing basics](billing/README.md)\n    - [Refunds](billing/refunds.md)\n",
@@ -131,7 +131,10 @@ fn a_chapter_beside_a_folder_with_its_own_readme_still_becomes_the_folders_page(
     assert!(read("content/billing/_index.md").contains("# Billing\n"));
     let overview = read("content/billing/README-page.md");
     assert!(
-        overview.contains("# Billing basics\n") && overview.contains("weight: 10"),
+        overview.contains("# Billing basics\n")
+            && overview.contains("weight: 10")
+            // mdBook's redirect to `billing/index.html` follows it.
+            && overview.contains("aliases:\n- /basics.html\n"),
         "{overview}"
     );
     assert!(
