@@ -18,6 +18,7 @@ mod import_hugo;
 mod import_jekyll;
 mod import_mdbook;
 mod import_mkdocs;
+mod import_plain;
 mod import_shortcodes;
 mod import_vitepress;
 mod languages;
