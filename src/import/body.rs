@@ -89,6 +89,29 @@ fn holds_component(line: &str) -> bool {
     })
 }
 
+/// The walk of every body converter: fenced code is passed through as it
+/// is written; each other line's index goes to `convert`, which writes
+/// what it and the lines after it become into `out` and returns the index
+/// of the first line it did not take.
+pub(super) fn outside_fences(
+    lines: &[&str],
+    mut convert: impl FnMut(usize, &mut Vec<String>) -> usize,
+) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut fence = None;
+    let mut i = 0;
+    while i < lines.len() {
+        if step_fence(&mut fence, lines[i]) || fence.is_some() {
+            out.push(lines[i].to_string());
+            i += 1;
+            continue;
+        }
+        // At least one line further, whatever `convert` says.
+        i = convert(i, &mut out).max(i + 1);
+    }
+    out
+}
+
 /// Follows fenced code: opens or closes `fence` at a fence line; `true` when
 /// `line` is one.
 pub(super) fn step_fence(fence: &mut Option<(char, usize)>, line: &str) -> bool {
@@ -208,21 +231,12 @@ pub(super) fn put(out: &mut Vec<String>, indent: &str, block: Vec<String>, next:
 /// each over the lines indented four more spaces below it (nested ones
 /// and ones in list items too).
 fn mkdocs(lines: &[&str]) -> Vec<String> {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut fence = None;
-    let mut i = 0;
-    while i < lines.len() {
+    outside_fences(lines, |i, out| {
         let line = lines[i];
-        if step_fence(&mut fence, line) || fence.is_some() {
-            out.push(line.to_string());
-            i += 1;
-            continue;
-        }
         let indent = indent_of(line);
         let Some(head) = mkdocs_head(&line[indent.len()..]) else {
             out.push(without_attr_lists(line));
-            i += 1;
-            continue;
+            return i + 1;
         };
         // The block: the lines indented four spaces (or a tab) past the
         // head, and blank lines between them.
@@ -262,10 +276,9 @@ fn mkdocs(lines: &[&str]) -> Vec<String> {
                 block
             }
         };
-        put(&mut out, indent, block, lines.get(last + 1).copied());
-        i = last + 1;
-    }
-    out
+        put(out, indent, block, lines.get(last + 1).copied());
+        last + 1
+    })
 }
 
 /// `line` with the attribute lists (`{ width="300" }`, `{ .md-button }`)
@@ -446,34 +459,22 @@ fn mkdocs_head(line: &str) -> Option<Head<'_>> {
 /// statements, which become HTML comments (kept, but neither shown nor
 /// searched).
 pub(super) fn docusaurus(lines: &[&str]) -> Vec<String> {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut fence = None;
     // Where the open `<Tabs>` stood: its items' labels and text go there.
     let mut tabs_indent = "";
-    let mut i = 0;
-    while i < lines.len() {
+    outside_fences(lines, |i, out| {
         let line = lines[i];
-        if step_fence(&mut fence, line) || fence.is_some() {
-            out.push(line.to_string());
-            i += 1;
-            continue;
-        }
         if is_mdx_statement(line) {
-            i = comment_out_esm(lines, i, &mut out);
-            continue;
+            return comment_out_esm(lines, i, out);
         }
-        if let Some(next) = comments(lines, i, &mut out) {
-            i = next;
-            continue;
+        if let Some(next) = comments(lines, i, out) {
+            return next;
         }
-        if let Some(next) = tab(lines, i, &mut tabs_indent, &mut out) {
-            i = next;
-            continue;
+        if let Some(next) = tab(lines, i, &mut tabs_indent, out) {
+            return next;
         }
         let Some((colons, kind, title)) = docusaurus_head(line) else {
             out.push(line.to_string());
-            i += 1;
-            continue;
+            return i + 1;
         };
         let mut inner_fence = None;
         let close = (i + 1..lines.len()).find(|&j| {
@@ -485,8 +486,7 @@ pub(super) fn docusaurus(lines: &[&str]) -> Vec<String> {
         });
         let Some(close) = close else {
             out.push(line.to_string());
-            i += 1;
-            continue;
+            return i + 1;
         };
         let indent = indent_of(line);
         let inner: Vec<&str> = (lines[i + 1..close].iter())
@@ -494,14 +494,13 @@ pub(super) fn docusaurus(lines: &[&str]) -> Vec<String> {
             .collect();
         let inner = docusaurus(&inner);
         put(
-            &mut out,
+            out,
             indent,
             callout(kind, title, inner),
             lines.get(close + 1).copied(),
         );
-        i = close + 1;
-    }
-    out
+        close + 1
+    })
 }
 
 fn docusaurus_head(line: &str) -> Option<(usize, &str, Option<&str>)> {

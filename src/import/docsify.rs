@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use serde_yaml::Mapping;
 
-use super::body::{alert_block, indent_of, put, step_fence};
+use super::body::{alert_block, indent_of, outside_fences, put, step_fence};
 use super::docusaurus::quoted_value;
 use super::includes::{self, Include};
 use super::{Generator, Plan, SiteInfo, summary};
@@ -158,16 +158,8 @@ fn config_object(html: &str) -> Option<&str> {
 /// the options in links' titles (`':target=_blank'`) gone. Fenced code is
 /// left alone.
 pub(super) fn body(lines: &[&str]) -> Vec<String> {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut fence = None;
-    let mut i = 0;
-    while i < lines.len() {
+    outside_fences(lines, |mut i, out| {
         let line = lines[i];
-        if step_fence(&mut fence, line) || fence.is_some() {
-            out.push(line.to_string());
-            i += 1;
-            continue;
-        }
         let indent = indent_of(line);
         let rest = &line[indent.len()..];
         let alert = match rest.get(..2) {
@@ -175,8 +167,7 @@ pub(super) fn body(lines: &[&str]) -> Vec<String> {
             Some("?>") => "TIP",
             _ => {
                 out.push(without_link_options(line));
-                i += 1;
-                continue;
+                return i + 1;
             }
         };
         // The paragraph: to the next blank line or fence.
@@ -191,13 +182,13 @@ pub(super) fn body(lines: &[&str]) -> Vec<String> {
             i += 1;
         }
         put(
-            &mut out,
+            out,
             indent,
             alert_block(alert, None, inner),
             lines.get(i).copied(),
         );
-    }
-    out
+        i
+    })
 }
 
 /// `line` without Docsify's link options: a link's title that starts with

@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use super::body::{alert_block, indent_of, put, step_fence, trimmed};
+use super::body::{alert_block, indent_of, outside_fences, put, step_fence, trimmed};
 use super::includes::{self, Include};
 use super::mdx::attribute;
 use super::{Entry, Generator, Plan, SiteInfo, config_text, read_config, summary};
@@ -260,27 +260,17 @@ fn destination(url: &str) -> String {
 /// by their caption); `{% code title="…" %}` the fenced block it holds,
 /// the title in its info string. Other tags stay as written.
 pub(super) fn blocks(lines: &[&str]) -> Vec<String> {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut fence = None;
-    let mut i = 0;
-    while i < lines.len() {
+    outside_fences(lines, |i, out| {
         let line = lines[i];
-        if step_fence(&mut fence, line) || fence.is_some() {
-            out.push(line.to_string());
-            i += 1;
-            continue;
-        }
         if let Some((name, args, inner)) = one_line_block(line) {
             // `{% hint style="info" %} Text {% endhint %}` on one line.
             let block = block(name, args, &[inner]);
-            put(&mut out, indent_of(line), block, lines.get(i + 1).copied());
-            i += 1;
-            continue;
+            put(out, indent_of(line), block, lines.get(i + 1).copied());
+            return i + 1;
         }
         let Some((name, args)) = tag(line) else {
             out.push(line.to_string());
-            i += 1;
-            continue;
+            return i + 1;
         };
         let optional = matches!(name, "embed" | "file");
         let end = match name {
@@ -291,8 +281,7 @@ pub(super) fn blocks(lines: &[&str]) -> Vec<String> {
         };
         let Some(end) = end.or(optional.then_some(i)) else {
             out.push(line.to_string());
-            i += 1;
-            continue;
+            return i + 1;
         };
         // The block's lines, without the indent of its opening tag (a
         // block in a list item stays in it).
@@ -301,10 +290,9 @@ pub(super) fn blocks(lines: &[&str]) -> Vec<String> {
             .map(|l| l.strip_prefix(indent).unwrap_or(l.trim_start()))
             .collect();
         let block = block(name, args, &inner);
-        put(&mut out, indent, block, lines.get(end + 1).copied());
-        i = end + 1;
-    }
-    out
+        put(out, indent, block, lines.get(end + 1).copied());
+        end + 1
+    })
 }
 
 /// A hint opened and closed on one line (`{% hint %} Text {% endhint %}`):

@@ -10,7 +10,7 @@
 //! shortcode names nothing credo could guess, so any other stays, for the
 //! report and `credo check` (`template-code`) to point at.
 
-use super::body::{alert, alert_block, indent_of, put, step_fence};
+use super::body::{alert, alert_block, indent_of, outside_fences, put, step_fence};
 
 /// Which generator's shortcode syntax a body is written in.
 #[derive(Clone, Copy)]
@@ -47,24 +47,15 @@ const KIND_KEYS: &[&str] = &["type", "kind", "style", "color", "level", "context
 /// `lines` with their callout, folded-block and video shortcodes written as
 /// Markdown (nested ones too); fenced code is left alone.
 pub(super) fn rewrite(lines: &[&str], syntax: Syntax) -> Vec<String> {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut fence = None;
-    let mut i = 0;
-    while i < lines.len() {
+    outside_fences(lines, |i, out| {
         let line = lines[i];
-        if step_fence(&mut fence, line) || fence.is_some() {
-            out.push(line.to_string());
-            i += 1;
-            continue;
-        }
         let opened = opening(line.trim(), syntax).and_then(|(name, args)| {
             let close = closing(lines, i, name, syntax)?;
             Some((name, args, close))
         });
         let Some((name, args, close)) = opened else {
             out.push(videos(line, syntax));
-            i += 1;
-            continue;
+            return i + 1;
         };
         let indent = indent_of(line);
         let inner: Vec<&str> = (lines[i + 1..close].iter())
@@ -94,10 +85,9 @@ pub(super) fn rewrite(lines: &[&str], syntax: Syntax) -> Vec<String> {
                 )
             }
         };
-        put(&mut out, indent, block, lines.get(close + 1).copied());
-        i = close + 1;
-    }
-    out
+        put(out, indent, block, lines.get(close + 1).copied());
+        close + 1
+    })
 }
 
 /// A line that opens a callout or folded block: its name (lower case as

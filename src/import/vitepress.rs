@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde_yaml::{Mapping, Value};
 
-use super::body::{alert_block, indent_of, put, step_fence, trimmed};
+use super::body::{alert_block, indent_of, outside_fences, put, step_fence, trimmed};
 use super::frontmatter::{self, Converted};
 use super::{Generator, Plan, SiteInfo};
 use crate::markdown::highlight::escape as html_text;
@@ -223,30 +223,20 @@ fn container_end(lines: &[&str], start: usize) -> Option<usize> {
 /// blocks, each titled by its `[label]`. A `[[toc]]` line goes (credo's "On
 /// this page" is the table of contents). Other containers stay as written.
 pub(super) fn containers(lines: &[&str]) -> Vec<String> {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut fence = None;
-    let mut i = 0;
-    while i < lines.len() {
+    outside_fences(lines, |i, out| {
         let line = lines[i];
-        if step_fence(&mut fence, line) || fence.is_some() {
-            out.push(line.to_string());
-            i += 1;
-            continue;
-        }
         if line.trim() == "[[toc]]" {
             // With the blank line after it, when one stands before.
             let blank = |l: Option<&str>| l.is_none_or(|l| l.trim().is_empty());
             let around = blank(out.last().map(String::as_str)) && blank(lines.get(i + 1).copied());
-            i += if around { 2 } else { 1 };
-            continue;
+            return i + if around { 2 } else { 1 };
         }
         let known = head(line).filter(|(kind, _)| {
             alert(kind).is_some() || matches!(*kind, "details" | "raw" | "code-group")
         });
         let (Some((kind, title)), Some(close)) = (known, container_end(lines, i)) else {
             out.push(line.to_string());
-            i += 1;
-            continue;
+            return i + 1;
         };
         let indent = indent_of(line);
         let inner: Vec<&str> = (lines[i + 1..close].iter())
@@ -270,10 +260,9 @@ pub(super) fn containers(lines: &[&str]) -> Vec<String> {
             ("code-group", _) => labelled_fences(trimmed(inner)),
             _ => trimmed(inner),
         };
-        put(&mut out, indent, block, lines.get(close + 1).copied());
-        i = close + 1;
-    }
-    out
+        put(out, indent, block, lines.get(close + 1).copied());
+        close + 1
+    })
 }
 
 /// A code group's fenced blocks, each one's `[label]` (```` ```sh [npm] ````)
