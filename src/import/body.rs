@@ -66,9 +66,6 @@ pub(super) fn hand_work(body: &str, generator: Generator) -> Vec<String> {
         let trimmed = line.trim_start();
         let kind = match generator {
             Generator::MkDocs if trimmed.starts_with("--8<--") => "snippet includes (--8<--)",
-            Generator::MkDocs if trimmed.starts_with("*[") && trimmed.contains("]:") => {
-                "abbreviations (*[CRM]: …)"
-            }
             // `We are <Brand />:` too, which credo would show as nothing.
             Generator::Docusaurus if holds_component(line) => "JSX components (<Admonition>, …)",
             _ => continue,

@@ -7,13 +7,16 @@
 //! which Python-Markdown allows, is put in `<…>`. Material's icons
 //! (`:material-check:`, `:octicons-arrow-right-24:`, with their attribute
 //! list), which it draws from its own SVG sets, go: credo would show their
-//! names. Fenced code and code spans are left alone.
+//! names. Abbreviations (`*[CRM]: Client relationship management`) become
+//! `<abbr>`s where the word stands in prose, their definitions gone.
+//! Fenced code and code spans are left alone.
 
 use super::body::step_fence;
 
 /// `lines` (a page body's, after its callouts are converted) with the
 /// extensions above rewritten.
 pub(super) fn extensions(lines: Vec<String>) -> Vec<String> {
+    let (lines, abbreviations) = take_abbreviations(lines);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut fence = None;
     // The tags of the `markdown` blocks open here, innermost last, each
@@ -54,9 +57,91 @@ pub(super) fn extensions(lines: Vec<String>) -> Vec<String> {
                 }
             }
         }
+        let heading = line.trim_start().starts_with('#');
         out.push(outside_code(&line, |text| {
-            spaced_destinations(&keys(&without_icons(text)))
+            let text = spaced_destinations(&keys(&without_icons(text)));
+            match heading {
+                // A heading's id is made from its text: left as it is.
+                true => text,
+                false => abbreviated(&text, &abbreviations),
+            }
         }));
+    }
+    out
+}
+
+/// `lines` without their abbreviations' definitions (`*[CRM]: Client
+/// relationship management`, which Python-Markdown's abbr reads and
+/// credo would show as text), and those definitions, longest first.
+fn take_abbreviations(lines: Vec<String>) -> (Vec<String>, Vec<(String, String)>) {
+    let mut fence = None;
+    let mut found = Vec::new();
+    let mut kept = Vec::with_capacity(lines.len());
+    for line in lines {
+        let in_code = step_fence(&mut fence, &line) || fence.is_some();
+        let definition = (!in_code).then(|| abbreviation(&line)).flatten();
+        match definition {
+            Some(pair) => found.push(pair),
+            None => kept.push(line),
+        }
+    }
+    // `CRM` inside `CRMs` is not `CRM`; `VPN key` before `VPN`.
+    found.sort_by(|a: &(String, String), b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    found.dedup_by(|a, b| a.0 == b.0);
+    (kept, found)
+}
+
+/// `*[CRM]: Client relationship management` as (`CRM`, its expansion).
+fn abbreviation(line: &str) -> Option<(String, String)> {
+    let rest = line.trim().strip_prefix("*[")?;
+    let (abbr, expansion) = rest.split_once("]:")?;
+    let expansion = expansion.trim();
+    let ok = !abbr.trim().is_empty() && !abbr.contains(['[', ']']) && !expansion.is_empty();
+    ok.then(|| (abbr.trim().to_string(), expansion.to_string()))
+}
+
+/// `text` with each whole-word `abbreviations` entry as `<abbr
+/// title="…">`, as Python-Markdown shows it; not inside a tag, nor in a
+/// link's destination.
+fn abbreviated(text: &str, abbreviations: &[(String, String)]) -> String {
+    if abbreviations.is_empty() {
+        return text.to_string();
+    }
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    // Inside `<…>` or a link's `](…)`: not prose.
+    let mut in_tag = false;
+    let mut in_destination = false;
+    while at < text.len() {
+        let rest = &text[at..];
+        let before = text[..at].chars().next_back();
+        let starts_word = before.is_none_or(|c| !is_word(c));
+        if !in_tag && !in_destination && starts_word {
+            let hit = abbreviations.iter().find(|(abbr, _)| {
+                rest.starts_with(abbr.as_str())
+                    && rest[abbr.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !is_word(c))
+            });
+            if let Some((abbr, expansion)) = hit {
+                let title = crate::markdown::highlight::escape(expansion);
+                out.push_str(&format!("<abbr title=\"{title}\">{abbr}</abbr>"));
+                at += abbr.len();
+                continue;
+            }
+        }
+        let Some(c) = rest.chars().next() else { break };
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            '(' if text[..at].ends_with(']') => in_destination = true,
+            ')' => in_destination = false,
+            _ => {}
+        }
+        out.push(c);
+        at += c.len_utf8();
     }
     out
 }
@@ -377,6 +462,15 @@ mod tests {
             "[Start](start.md) Done :warning: at 10:30, "
         );
         assert_eq!(run("`:material-check:`"), "`:material-check:`");
+    }
+
+    #[test]
+    fn abbreviations_become_abbr_in_prose_and_their_definitions_go() {
+        let body = "# CRM basics\n\nLog calls in the CRM, not CRMs; see [CRM](crm.md) and `CRM`.\n<img alt=\"CRM\" src=\"x.png\">\n\n```\n*[kept]: in code\n```\n\n*[CRM]: Client \"relationship\" management\n*[CRM tool]: The tool\n";
+        assert_eq!(
+            run(body),
+            "# CRM basics\n\nLog calls in the <abbr title=\"Client &quot;relationship&quot; management\">CRM</abbr>, not CRMs; see [<abbr title=\"Client &quot;relationship&quot; management\">CRM</abbr>](crm.md) and `CRM`.\n<img alt=\"CRM\" src=\"x.png\">\n\n```\n*[kept]: in code\n```\n"
+        );
     }
 
     #[test]
