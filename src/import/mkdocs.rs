@@ -25,10 +25,7 @@ pub(super) fn plan(src: &Path) -> Plan {
     let mut plan = Plan::new(Generator::MkDocs, site);
     plan.add_tree(&src.join(docs), "content", &|_| false);
     plan.include_root = Some(src.to_path_buf());
-    plan.snippet_bases = snippet_bases(&config)
-        .iter()
-        .map(|base| src.join(base))
-        .collect();
+    plan.snippets = snippet_settings(&config, src);
     if let Some(nav) = config.get("nav") {
         plan.order = order::mkdocs_nav(nav)
             .into_iter()
@@ -50,11 +47,12 @@ pub(super) fn plan(src: &Path) -> Plan {
     plan
 }
 
-/// The folders `pymdownx.snippets` reads snippets from (its `base_path`,
-/// one or a list), from the project's folder; the project's folder itself
-/// when it names none, as the extension's default `.` is where `mkdocs
-/// build` runs.
-fn snippet_bases(config: &serde_yaml::Mapping) -> Vec<String> {
+/// How `pymdownx.snippets` is set: the folders it reads snippets from
+/// (its `base_path`, one or a list, from the project's folder; the
+/// project's folder itself when it names none, as the extension's default
+/// `.` is where `mkdocs build` runs), and the snippets it pastes at the end
+/// of every page (`auto_append`).
+fn snippet_settings(config: &serde_yaml::Mapping, src: &Path) -> super::snippets::Settings {
     use serde_yaml::Value;
     let options = config_value(config, "markdown_extensions")
         .and_then(Value::as_sequence)
@@ -62,17 +60,23 @@ fn snippet_bases(config: &serde_yaml::Mapping) -> Vec<String> {
         .flatten()
         .filter_map(Value::as_mapping)
         .find_map(|m| m.get("pymdownx.snippets"));
-    let bases: Vec<String> = match options.and_then(|o| o.get("base_path")) {
-        Some(Value::String(one)) => vec![one.clone()],
-        Some(Value::Sequence(many)) => many
-            .iter()
-            .filter_map(|b| b.as_str().map(str::to_string))
-            .collect(),
-        _ => Vec::new(),
+    let texts = |key: &str| -> Vec<String> {
+        match options.and_then(|o| o.get(key)) {
+            Some(Value::String(one)) => vec![one.clone()],
+            Some(Value::Sequence(many)) => many
+                .iter()
+                .filter_map(|b| b.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        }
     };
-    match bases.is_empty() {
-        true => vec![".".to_string()],
-        false => bases,
+    let mut bases = texts("base_path");
+    if bases.is_empty() {
+        bases.push(".".to_string());
+    }
+    super::snippets::Settings {
+        bases: bases.iter().map(|base| src.join(base)).collect(),
+        auto_append: texts("auto_append"),
     }
 }
 

@@ -27,7 +27,7 @@ mod plain;
 mod python_markdown;
 mod report;
 mod shortcodes;
-mod snippets;
+pub(crate) mod snippets;
 mod summary;
 mod template_code;
 mod vitepress;
@@ -173,9 +173,8 @@ pub(crate) struct Plan {
     /// `{{#include}}`, GitBook's, Docsify's, MkDocs' snippets), when the
     /// source has them.
     pub(crate) include_root: Option<PathBuf>,
-    /// The folders MkDocs' snippets (`--8<-- "file"`) are named from, in
-    /// the order they are looked in (see [`snippets`]).
-    pub(crate) snippet_bases: Vec<PathBuf>,
+    /// How MkDocs' snippets (`--8<-- "file"`) are read (see [`snippets`]).
+    pub(crate) snippets: snippets::Settings,
     /// Pages the import renamed, (from, to) as dests: links to them follow.
     pub(crate) renamed: Vec<(String, String)>,
     /// Folders of files the import moved, (from, to) as dests: GitBook's
@@ -217,7 +216,7 @@ impl Plan {
             served_at: None,
             served_below: "/".to_string(),
             include_root: None,
-            snippet_bases: Vec::new(),
+            snippets: snippets::Settings::default(),
             renamed: Vec::new(),
             moved_folders: Vec::new(),
             redirects: Vec::new(),

@@ -85,6 +85,10 @@ fn take_abbreviations(lines: Vec<String>) -> (Vec<String>, Vec<(String, String)>
             None => kept.push(line),
         }
     }
+    // The blank lines that set the definitions apart at the end go too.
+    while !found.is_empty() && kept.last().is_some_and(|l| l.trim().is_empty()) {
+        kept.pop();
+    }
     // `CRM` inside `CRMs` is not `CRM`; `VPN key` before `VPN`.
     found.sort_by(|a: &(String, String), b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
     found.dedup_by(|a, b| a.0 == b.0);
@@ -469,7 +473,7 @@ mod tests {
         let body = "# CRM basics\n\nLog calls in the CRM, not CRMs; see [CRM](crm.md) and `CRM`.\n<img alt=\"CRM\" src=\"x.png\">\n\n```\n*[kept]: in code\n```\n\n*[CRM]: Client \"relationship\" management\n*[CRM tool]: The tool\n";
         assert_eq!(
             run(body),
-            "# CRM basics\n\nLog calls in the <abbr title=\"Client &quot;relationship&quot; management\">CRM</abbr>, not CRMs; see [<abbr title=\"Client &quot;relationship&quot; management\">CRM</abbr>](crm.md) and `CRM`.\n<img alt=\"CRM\" src=\"x.png\">\n\n```\n*[kept]: in code\n```\n"
+            "# CRM basics\n\nLog calls in the <abbr title=\"Client &quot;relationship&quot; management\">CRM</abbr>, not CRMs; see [<abbr title=\"Client &quot;relationship&quot; management\">CRM</abbr>](crm.md) and `CRM`.\n<img alt=\"CRM\" src=\"x.png\">\n\n```\n*[kept]: in code\n```"
         );
     }
 

@@ -19,19 +19,41 @@ use super::includes::lexical;
 /// How deep snippets may name snippets: a file naming itself stops here.
 const MAX_DEPTH: usize = 8;
 
-/// Where snippets are read: the folders they are named from, and the
-/// folder nothing outside of may be read (the source).
+/// How a site's `pymdownx.snippets` is set.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Settings {
+    /// The folders snippets are named from, in the order they are looked
+    /// in (its `base_path`).
+    pub(crate) bases: Vec<PathBuf>,
+    /// The snippets pasted at the end of every page (its `auto_append`,
+    /// where Material sites keep their glossary of abbreviations).
+    pub(crate) auto_append: Vec<String>,
+}
+
+/// Where snippets are read: the settings, and the folder nothing outside
+/// of may be read (the source).
 pub(super) struct Snippets<'a> {
-    pub(super) bases: &'a [PathBuf],
+    pub(super) settings: &'a Settings,
     pub(super) root: &'a Path,
 }
 
 impl Snippets<'_> {
-    /// `body` with each snippet written out; `None` when it names none.
-    /// The problem of each snippet that cannot be read, which stays as
-    /// written, is returned beside it.
+    /// `body` with each snippet written out, and those the settings append
+    /// to every page; `None` when it names none. The problem of each
+    /// snippet that cannot be read, which stays as written, is returned
+    /// beside it.
     pub(super) fn expand(&self, body: &str) -> (Option<String>, Vec<String>) {
         let mut problems = Vec::new();
+        let mut body = body.to_string();
+        for name in &self.settings.auto_append {
+            let end = if body.ends_with('\n') || body.is_empty() {
+                ""
+            } else {
+                "\n"
+            };
+            body.push_str(&format!("{end}\n--8<-- \"{name}\"\n"));
+        }
+        let body = body.as_str();
         let text = self.expand_at(body, 0, &mut problems);
         let changed = text.as_deref().is_some_and(|t| t != body);
         (text.filter(|_| changed), problems)
@@ -116,7 +138,7 @@ impl Snippets<'_> {
     /// The first file `name` names from a base folder, inside the source.
     fn find(&self, name: &str) -> Option<PathBuf> {
         let root = self.root.canonicalize().ok()?;
-        self.bases.iter().find_map(|base| {
+        self.settings.bases.iter().find_map(|base| {
             let path = lexical(&base.join(name)).canonicalize().ok()?;
             (path.starts_with(&root) && path.is_file()).then_some(path)
         })
@@ -256,9 +278,12 @@ mod tests {
         .unwrap();
         std::fs::write(root.join("includes/self.md"), "--8<-- \"self.md\"\n").unwrap();
         std::fs::write(dir.path().parent().unwrap().join("outside.md"), "no").ok();
-        let bases = [root.to_path_buf(), root.join("includes")];
+        let settings = Settings {
+            bases: vec![root.to_path_buf(), root.join("includes")],
+            auto_append: Vec::new(),
+        };
         let snippets = Snippets {
-            bases: &bases,
+            settings: &settings,
             root,
         };
         let body = "# Care\n\n--8<-- \"includes/hours.md\"\n\n```python\n--8<-- \"call.py:2\"\n```\n\n\

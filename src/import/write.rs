@@ -109,7 +109,7 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
         generator: plan.generator,
         relinker,
         include_root: plan.include_root.clone(),
-        snippet_bases: plan.snippet_bases.clone(),
+        snippets: plan.snippets.clone(),
     };
     let mut plan = plan;
     let mut weights = weights(&plan, &pages);
@@ -390,8 +390,8 @@ struct Rewrites {
     /// The folder a page's includes may be read from (mdBook's
     /// `{{#include}}`, GitBook's, Docsify's, MkDocs' snippets).
     include_root: Option<std::path::PathBuf>,
-    /// Where MkDocs' snippets are named from.
-    snippet_bases: Vec<std::path::PathBuf>,
+    /// How MkDocs' snippets are read.
+    snippets: super::snippets::Settings,
 }
 
 fn write_page(
@@ -419,8 +419,8 @@ fn write_page(
                 super::docsify::expand_embeds(body, &entry.source, &entry.dest, root)
             }
             Generator::MkDocs => {
-                let bases = &rewrites.snippet_bases;
-                super::snippets::Snippets { bases, root }.expand(body)
+                let settings = &rewrites.snippets;
+                super::snippets::Snippets { settings, root }.expand(body)
             }
             _ => super::mdbook::expand(body, &entry.source, root),
         };

@@ -268,7 +268,7 @@ fn mkdocs_nav_gives_weights_and_missing_titles() {
     // abbreviations `<abbr>`s, their definitions gone.
     assert_eq!(
         site.read("content/week-one/tools.md"),
-        "---\nweight: 20\n---\nInstall these tools, and the <abbr title=\"Virtual Private Network\">VPN</abbr>, before Wednesday.\n\n\nOpen the launcher with <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>L</kbd> (not `++ctrl++` in code).\n\n<div class=\"grid\">\n\n**Laptop** and [accounts](accounts.md), then the ![team](<../img/team photo.jpg> \"The team\").\n\n</div>\n\n"
+        "---\nweight: 20\n---\nInstall these tools, and the <abbr title=\"Virtual Private Network\">VPN</abbr>, before Wednesday.\n\n\nOpen the launcher with <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>L</kbd> (not `++ctrl++` in code).\n\n<div class=\"grid\">\n\n**Laptop** and [accounts](accounts.md), then the ![team](<../img/team photo.jpg> \"The team\").\n\n</div>\n"
     );
     // Heading ids by Python-Markdown's rule become GitHub's; an image's
     // attribute list a raw `<img>`.

@@ -4,7 +4,8 @@
 use crate::harness::SiteTest;
 
 /// Material's icons (`:material-phone-return:`), which credo would show
-/// by name, go.
+/// by name, go; the glossary `auto_append` pastes on every page gives its
+/// abbreviations to each.
 ///
 /// `pymdownx.snippets` pasted a file where `--8<-- "file"` stood, named
 /// from the project's folder (or the `base_path` folders it is given), in
@@ -16,7 +17,7 @@ fn snippets_are_written_out_from_their_base_paths() {
     let site = SiteTest::empty()
         .file(
             "mkdocs.yml",
-            "site_name: Harbour Desk\nmarkdown_extensions:\n  - admonition\n  - pymdownx.snippets:\n      base_path: [., snippets]\n      check_paths: true\n  - pymdownx.superfences:\n      custom_fences:\n        - name: mermaid\n          class: mermaid\n          format: !!python/name:pymdownx.superfences.fence_code_format\n",
+            "site_name: Harbour Desk\nmarkdown_extensions:\n  - abbr\n  - admonition\n  - pymdownx.snippets:\n      base_path: [., snippets]\n      auto_append: [glossary.md]\n      check_paths: true\n  - pymdownx.superfences:\n      custom_fences:\n        - name: mermaid\n          class: mermaid\n          format: !!python/name:pymdownx.superfences.fence_code_format\n",
         )
         .file(
             "snippets/hours.md",
@@ -26,12 +27,13 @@ fn snippets_are_written_out_from_their_base_paths() {
             "snippets/greeting.py",
             "def greet(client):\n    # --8<-- [start:body]\n    return f\"Good morning, {client}\"\n    # --8<-- [end:body]\n",
         )
+        .file("snippets/glossary.md", "*[SLA]: Service level agreement\n")
         .file(
             "snippets/promise.md",
             "Our promise.\n<!-- --8<-- [start:short] -->\nNo client waits.\n<!-- --8<-- [end:short] -->\n",
         )
         .file("docs/index.md", "# Harbour desk\n\n--8<-- \"hours.md\"\n\n```python\n--8<-- \"snippets/greeting.py:1:3\"\n```\n\n!!! tip \"Greeting\"\n    --8<-- \"promise.md:short\"\n\n--8<-- \"missing.md\"\n")
-        .file("docs/calls.md", "# Calls\n\n:material-phone-return:{ .lg } Return every call.\n\n--8<--\nhours.md\n--8<--\n");
+        .file("docs/calls.md", "# Calls\n\n:material-phone-return:{ .lg } Return every call, as the SLA says.\n\n--8<--\nhours.md\n--8<--\n");
     let run = site.run(&["import", ".", "../out"]);
     run.success().diagnostics_are(&[]);
     let out = site.root.parent().unwrap().join("out");
@@ -42,7 +44,7 @@ fn snippets_are_written_out_from_their_base_paths() {
     );
     assert_eq!(
         read("content/calls.md"),
-        "# Calls\n\nReturn every call.\n\nWe answer from **eight to six**, see [calls](calls.md).\n"
+        "# Calls\n\nReturn every call, as the <abbr title=\"Service level agreement\">SLA</abbr> says.\n\nWe answer from **eight to six**, see [calls](calls.md).\n"
     );
     for line in [
         "snippets (--8<--) written out: 2 pages",
