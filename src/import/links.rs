@@ -793,4 +793,16 @@ mod tests {
             Some("../a.md#loop--tie")
         );
     }
+
+    /// A moved folder may lie outside `content/` (Starlight's `src/assets`,
+    /// `../../assets` from the docs): paths that climb out keep their `..`.
+    #[test]
+    fn climbing_paths_keep_what_climbs_out() {
+        assert_eq!(
+            climbing("guides/../../../assets/map.png"),
+            "../../assets/map.png"
+        );
+        assert_eq!(climbing("./a/b/../c"), "a/c");
+        assert_eq!(climbing(".gitbook/assets"), ".gitbook/assets");
+    }
 }
