@@ -115,7 +115,7 @@ pub enum Command {
     },
     /// Make a new site from a Markdown folder or another generator's site
     /// (Hugo, Zola, Jekyll, MkDocs, Docusaurus, mdBook, GitBook, VitePress,
-    /// VuePress); SRC is never changed.
+    /// VuePress, Starlight, Docsify); SRC is never changed.
     #[command(
         after_help = "Examples:\n  credo import ~/src/handbook handbook     (a GitHub folder of Markdown)\n  credo import ../hugo-site handbook\n  credo import ../book handbook && credo serve -r handbook"
     )]

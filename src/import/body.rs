@@ -33,6 +33,7 @@ pub(super) fn convert(body: &str, generator: Generator) -> Option<String> {
         Generator::GitBook => super::gitbook::blocks(&lines),
         Generator::VitePress | Generator::VuePress => super::vitepress::containers(&lines),
         Generator::Docsify => super::docsify::body(&lines),
+        Generator::Starlight => super::starlight::body(&lines),
         _ => return None,
     };
     if out.iter().map(String::as_str).eq(lines.iter().copied()) {
@@ -48,6 +49,9 @@ pub(super) fn convert(body: &str, generator: Generator) -> Option<String> {
 /// What in `body` credo shows as written and the author should rewrite by
 /// hand, for `generator`: a short name of each kind found.
 pub(super) fn hand_work(body: &str, generator: Generator) -> Vec<String> {
+    if generator == Generator::Starlight {
+        return super::starlight::hand_work(body);
+    }
     let mut found: Vec<String> = Vec::new();
     let mut fence = None;
     for line in body.lines() {
@@ -157,7 +161,7 @@ fn capitalised(word: &str) -> String {
 
 /// The lines of a callout: its alert, its title, then its own lines, all
 /// quoted.
-fn callout(kind: &str, title: Option<&str>, inner: Vec<String>) -> Vec<String> {
+pub(super) fn callout(kind: &str, title: Option<&str>, inner: Vec<String>) -> Vec<String> {
     let (alert, says_more) = alert(kind);
     let title = match title {
         Some(t) => Some(t.to_string()).filter(|t| !t.is_empty()),
@@ -514,6 +518,12 @@ fn docusaurus_head(line: &str) -> Option<(usize, &str, Option<&str>)> {
     if kind.is_empty() {
         return None;
     }
+    // A directive's attributes (`:::tip{icon="heart"}`) are no part of
+    // its title.
+    let after = match after.trim_end().strip_suffix('}') {
+        Some(attributed) => attributed.rfind('{').map_or(after, |at| &attributed[..at]),
+        None => after,
+    };
     let after = after.trim();
     let title = match after.strip_prefix('[') {
         Some(t) => Some(t.strip_suffix(']')?),
@@ -534,6 +544,20 @@ mod tests {
             ["JSX components (<Admonition>, …)"]
         );
         assert!(found("Write `<Brand />` or <br> or a < b.\n").is_empty());
+    }
+
+    /// A directive's attributes (`{icon="heart"}`, which Starlight reads)
+    /// were shown as the callout's title.
+    #[test]
+    fn directive_attributes_are_no_title() {
+        assert_eq!(
+            convert(
+                ":::tip[Smile]{icon=\"heart\"}\nOn the phone too.\n:::\n:::note{.wide}\nx\n:::\n",
+                Generator::Docusaurus
+            )
+            .unwrap(),
+            "> [!TIP]\n> **Smile**\n>\n> On the phone too.\n\n> [!NOTE]\n> x\n"
+        );
     }
 
     #[test]

@@ -208,7 +208,7 @@ pub(super) fn tab<'a>(
 
 /// Where the tag that `line` opens ends: its `>`, outside quoted values
 /// (`label="Python >= 3.8"`).
-fn tag_end(line: &str) -> Option<usize> {
+pub(super) fn tag_end(line: &str) -> Option<usize> {
     let mut quote = None;
     line.char_indices().find_map(|(i, c)| {
         match (quote, c) {
@@ -249,7 +249,7 @@ pub(super) fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// `lines` without the indent they all share.
-fn undent<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+pub(super) fn undent<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     let common = lines
         .iter()
         .filter(|l| !l.trim().is_empty())

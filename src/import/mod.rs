@@ -28,6 +28,7 @@ mod python_markdown;
 mod report;
 mod shortcodes;
 pub(crate) mod snippets;
+mod starlight;
 mod summary;
 mod template_code;
 mod vitepress;
@@ -64,6 +65,9 @@ pub(crate) enum Generator {
     VitePress,
     /// VuePress: `.vuepress/config.*`, at the top or in `docs/`.
     VuePress,
+    /// Astro Starlight: an `astro.config.*` that sets Starlight up, beside
+    /// `src/content/docs/`.
+    Starlight,
     /// Docsify: an `index.html` configuring `$docsify`, at the top or in
     /// `docs/`.
     Docsify,
@@ -84,6 +88,7 @@ impl Generator {
             Generator::GitBook => "GitBook",
             Generator::VitePress => "VitePress",
             Generator::VuePress => "VuePress",
+            Generator::Starlight => "Starlight",
             Generator::Docsify => "Docsify",
             Generator::Plain => "plain Markdown",
         }
@@ -105,6 +110,10 @@ pub(crate) struct SiteInfo {
     /// How the source made the URLs of each section's pages (Hugo's
     /// `[permalinks]`: `posts = "/blog/:year/:slug/"`), by section.
     pub(crate) permalinks: BTreeMap<String, String>,
+    /// The path the source served its default language's pages below,
+    /// where not the root (Starlight's `defaultLocale: 'en'` with no
+    /// `root` locale: `en`); credo serves them at the root.
+    pub(crate) default_language_path: Option<String>,
 }
 
 /// One of the source's other languages, as credo.yaml names it.
@@ -500,6 +509,11 @@ pub(crate) fn detect(src: &Path) -> Generator {
         Generator::VitePress
     } else if vitepress::root(src, Generator::VuePress).is_some() {
         Generator::VuePress
+    } else if starlight::is_starlight(src) {
+        // Before the markers an Astro project may carry for other reasons
+        // (a `docs/`, a `_config.yml` left from GitHub Pages): an Astro
+        // configuration naming Starlight says which generator builds it.
+        Generator::Starlight
     } else if ["js", "ts", "mjs", "cjs"]
         .iter()
         .any(|ext| has(&format!("docusaurus.config.{ext}")))
@@ -570,6 +584,7 @@ pub(crate) fn import(src: &Path, dir: &Path) -> Result<Report, Error> {
         Generator::MdBook => mdbook::plan(src),
         Generator::GitBook => gitbook::plan(src),
         generator @ (Generator::VitePress | Generator::VuePress) => vitepress::plan(src, generator),
+        Generator::Starlight => starlight::plan(src),
         Generator::Docsify => docsify::plan(src),
         Generator::Plain => plain::plan(src),
     };

@@ -43,6 +43,16 @@ pub(super) fn execute(plan: Plan, dir: &Path) -> Result<Report, Error> {
                     let body = frontmatter::split(&page.text).body;
                     super::vitepress::hero_title(&page.raw, body, &mut page.converted);
                 }
+                if plan.generator == Generator::Starlight {
+                    let Page {
+                        text,
+                        raw,
+                        converted,
+                        ..
+                    } = &mut page;
+                    let site = &plan.site;
+                    super::starlight::front_matter(&entry.dest, role, site, raw, text, converted);
+                }
                 if plan.generator == Generator::Hugo && matches!(role, Some(Role::Page) | None) {
                     super::hugo::root_relative_aliases(&entry.dest, &mut page.converted);
                 }

@@ -20,6 +20,7 @@ mod import_mdbook;
 mod import_mkdocs;
 mod import_plain;
 mod import_shortcodes;
+mod import_starlight;
 mod import_vitepress;
 mod languages;
 mod links;
