@@ -106,6 +106,7 @@ impl Relinker {
                 }
             }
         }
+        let mut fallbacks = Vec::new();
         for (dest, raw, body) in pages {
             let Some(file) = dest.strip_prefix("content/") else {
                 continue;
@@ -122,6 +123,9 @@ impl Relinker {
                     (below, url) => format!("{below}/{url}"),
                 };
                 relinker.serve(file, full);
+                if plan.generator == Generator::Starlight {
+                    fallbacks.extend(starlight_fallbacks(plan, file, url));
+                }
             }
             if plan.generator == Generator::MkDocs {
                 let moved = mkdocs_anchors(body);
@@ -129,6 +133,10 @@ impl Relinker {
                     relinker.anchors.insert(file.to_string(), moved);
                 }
             }
+        }
+        // A translation's own URL wins over the stand-in's.
+        for (url, file) in fallbacks {
+            relinker.served.entry(url.to_lowercase()).or_insert(file);
         }
         relinker.serve_bundle_files(plan);
         relinker
@@ -366,6 +374,36 @@ impl Relinker {
             false => path.to_string(),
         }
     }
+}
+
+/// Where Starlight served the default language's page `file` (under
+/// `content/`, served at `url`) in each other language, until it is
+/// translated (`/fr/guides/calls/`, below `base`), as (URL, file): credo
+/// serves it there too, so a link to that URL names the page.
+fn starlight_fallbacks(plan: &Plan, file: &str, url: &str) -> Vec<(String, String)> {
+    let languages = &plan.site.languages;
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    let translated = stem
+        .rsplit_once('.')
+        .is_some_and(|(_, lang)| languages.contains_key(lang));
+    if translated {
+        return Vec::new();
+    }
+    // Without the default locale's folder, where it has one (`en/`).
+    let bare = match plan.site.default_language_path.as_deref() {
+        Some(default) if url == default => "",
+        Some(default) => url.strip_prefix(&format!("{default}/")).unwrap_or(url),
+        None => url,
+    };
+    let below = plan.served_below.trim_matches('/');
+    languages
+        .keys()
+        .map(|lang| {
+            let parts = [below, lang, bare];
+            let url = parts.iter().filter(|p| !p.is_empty()).copied();
+            (url.collect::<Vec<_>>().join("/"), file.to_string())
+        })
+        .collect()
 }
 
 /// What a link's path written percent-encoded has encoded once the import
