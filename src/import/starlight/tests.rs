@@ -250,3 +250,24 @@ fn the_hero_titles_the_page_and_its_actions_are_links() {
         Some("Eight habits.")
     );
 }
+
+/// An Astro configuration naming Starlight, beside the docs, is Starlight,
+/// before the markers an Astro project may carry for other reasons; an
+/// Astro site without Starlight, or without the docs, is not.
+#[test]
+fn starlight_is_recognised_before_other_markers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(DOCS)).unwrap();
+    std::fs::write(root.join("_config.yml"), "title: old pages\n").unwrap();
+    std::fs::write(root.join("astro.config.mjs"), "export default {};\n").unwrap();
+    assert_eq!(super::super::detect(root), Generator::Jekyll);
+    std::fs::write(
+        root.join("astro.config.mts"),
+        "import starlight from '@astrojs/starlight';\n",
+    )
+    .unwrap();
+    assert_eq!(super::super::detect(root), Generator::Starlight);
+    std::fs::remove_dir_all(root.join("src")).unwrap();
+    assert!(!is_starlight(root));
+}
