@@ -573,5 +573,35 @@ fn action_links(hero: &Mapping) -> Option<String> {
     (!links.is_empty()).then(|| links.join(" · "))
 }
 
+/// Where Starlight served the default language's page `file` (under
+/// `content/`, served at `url`) in each other language, until it is
+/// translated (`/fr/guides/calls/`, below `base`), as (URL, file): credo
+/// serves it there too, so a link to that URL names the page.
+pub(super) fn fallbacks(plan: &Plan, file: &str, url: &str) -> Vec<(String, String)> {
+    let languages = &plan.site.languages;
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    let translated = stem
+        .rsplit_once('.')
+        .is_some_and(|(_, lang)| languages.contains_key(lang));
+    if translated {
+        return Vec::new();
+    }
+    // Without the default locale's folder, where it has one (`en/`).
+    let bare = match plan.site.default_language_path.as_deref() {
+        Some(default) if url == default => "",
+        Some(default) => url.strip_prefix(&format!("{default}/")).unwrap_or(url),
+        None => url,
+    };
+    let below = plan.served_below.trim_matches('/');
+    languages
+        .keys()
+        .map(|lang| {
+            let parts = [below, lang, bare];
+            let url = parts.iter().filter(|p| !p.is_empty()).copied();
+            (url.collect::<Vec<_>>().join("/"), file.to_string())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;
