@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 use super::body::{at_indent, indent_of};
 use super::includes::lexical;
 
-/// How deep snippets may name snippets: a file naming itself stops here.
+/// How deep snippets may name snippets (a file naming itself is stopped
+/// before, by its name).
 const MAX_DEPTH: usize = 8;
 
 /// How a site's `pymdownx.snippets` is set.
@@ -54,18 +55,36 @@ impl Snippets<'_> {
             body.push_str(&format!("{end}\n--8<-- \"{name}\"\n"));
         }
         let body = body.as_str();
-        let text = self.expand_at(body, 0, &mut problems);
+        let text = self.expand_at(body, &mut Vec::new(), &mut problems);
         let changed = text.as_deref().is_some_and(|t| t != body);
+        // A snippet pasted twice that cannot be read is one problem.
+        let mut seen = std::collections::HashSet::new();
+        problems.retain(|p| seen.insert(p.clone()));
         (text.filter(|_| changed), problems)
     }
 
-    fn expand_at(&self, body: &str, depth: usize, problems: &mut Vec<String>) -> Option<String> {
+    /// `body` with its snippets written out; `reading` holds the files
+    /// being written out around it, which it may not name again (a file
+    /// naming itself twice was pasted 2^MAX_DEPTH times).
+    fn expand_at(
+        &self,
+        body: &str,
+        reading: &mut Vec<PathBuf>,
+        problems: &mut Vec<String>,
+    ) -> Option<String> {
         if !body.contains("--8<--") {
             return None;
         }
         let mut out: Vec<String> = Vec::new();
         let mut block: Option<&str> = None;
-        for line in body.lines() {
+        // A block is closed by the next `--8<--` line; one opened after the
+        // last such line is no block (the extension would drop the rest of
+        // the page as names of files, blank lines and all).
+        let last_marker = (body.lines().enumerate())
+            .filter(|(_, l)| l.trim() == "--8<--")
+            .map(|(at, _)| at)
+            .last();
+        for (at, line) in body.lines().enumerate() {
             let trimmed = line.trim();
             if let Some(indent) = block {
                 match trimmed {
@@ -73,17 +92,25 @@ impl Snippets<'_> {
                     "" => {}
                     // A name the author commented out.
                     _ if trimmed.starts_with(';') => {}
-                    _ => out.push(self.written(trimmed, line, indent, depth, problems)),
+                    _ => out.push(self.written(trimmed, line, indent, reading, problems)),
                 }
                 continue;
             }
             if trimmed == "--8<--" {
-                block = Some(indent_of(line));
+                if last_marker > Some(at) {
+                    block = Some(indent_of(line));
+                } else {
+                    problems.push(
+                        "a block of snippets (`--8<--`) is never closed, so it stays as written"
+                            .to_string(),
+                    );
+                    out.push(line.to_string());
+                }
                 continue;
             }
             match named(trimmed) {
                 Some(Named::File(name)) => {
-                    out.push(self.written(name, line, indent_of(line), depth, problems))
+                    out.push(self.written(name, line, indent_of(line), reading, problems))
                 }
                 Some(Named::Escaped) => out.push(line.replacen(";--8<--", "--8<--", 1)),
                 // A section marker of a file shown whole says nothing.
@@ -105,10 +132,10 @@ impl Snippets<'_> {
         name: &str,
         line: &str,
         indent: &str,
-        depth: usize,
+        reading: &mut Vec<PathBuf>,
         problems: &mut Vec<String>,
     ) -> String {
-        match self.read(name, depth, problems) {
+        match self.read(name, reading, problems) {
             Ok(text) => at_indent(&text, indent),
             Err(problem) => {
                 problems.push(format!("--8<-- \"{name}\": {problem}"));
@@ -117,8 +144,13 @@ impl Snippets<'_> {
         }
     }
 
-    fn read(&self, name: &str, depth: usize, problems: &mut Vec<String>) -> Result<String, String> {
-        if depth >= MAX_DEPTH {
+    fn read(
+        &self,
+        name: &str,
+        reading: &mut Vec<PathBuf>,
+        problems: &mut Vec<String>,
+    ) -> Result<String, String> {
+        if reading.len() >= MAX_DEPTH {
             return Err(format!("snippets nested deeper than {MAX_DEPTH}"));
         }
         let (file, pick) = split_pick(name);
@@ -126,12 +158,19 @@ impl Snippets<'_> {
             "no such file in the snippets' folders inside the source, so it stays as written"
                 .to_string()
         })?;
+        if reading.contains(&path) {
+            return Err(format!(
+                "{file} names itself (through the snippets it names), so it stays as written"
+            ));
+        }
         let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
         let picked = pick.apply(&text).ok_or_else(|| match pick {
             Pick::Section(section) => format!("{file} has no section `{section}`"),
             _ => format!("{file} has no such lines"),
         })?;
-        let nested = self.expand_at(&picked, depth + 1, problems);
+        reading.push(path);
+        let nested = self.expand_at(&picked, reading, problems);
+        reading.pop();
         Ok(nested.unwrap_or(picked).trim_end_matches('\n').to_string())
     }
 
@@ -302,7 +341,54 @@ mod tests {
         assert!(problems[0].starts_with("--8<-- \"missing.md\": no such file"));
         let (text, problems) = snippets.expand("--8<-- \"self.md\"\n");
         assert_eq!(text, None);
-        assert!(problems[0].contains("nested deeper"), "{problems:?}");
+        assert!(problems[0].contains("names itself"), "{problems:?}");
         assert_eq!(snippets.expand("No snippets.\n"), (None, vec![]));
+    }
+
+    #[test]
+    fn a_snippet_naming_itself_is_read_once_and_reported_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        // Three names of itself: read as deep as it goes, it was pasted
+        // 3^8 times.
+        std::fs::write(
+            root.join("loop.md"),
+            "A\n--8<-- \"loop.md\"\n--8<-- \"loop.md\"\n--8<-- \"loop.md\"\n",
+        )
+        .unwrap();
+        let settings = Settings {
+            bases: vec![root.to_path_buf()],
+            auto_append: Vec::new(),
+        };
+        let snippets = Snippets {
+            settings: &settings,
+            root,
+        };
+        let (text, problems) = snippets.expand("# Home\n\n--8<-- \"loop.md\"\n");
+        assert_eq!(
+            text.as_deref(),
+            Some("# Home\n\nA\n--8<-- \"loop.md\"\n--8<-- \"loop.md\"\n--8<-- \"loop.md\"\n")
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("names itself"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_block_never_closed_stays_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let settings = Settings {
+            bases: vec![root.to_path_buf()],
+            auto_append: Vec::new(),
+        };
+        let snippets = Snippets {
+            settings: &settings,
+            root,
+        };
+        let body = "Cut here:\n\n--8<--\n\nPara one.\n\nPara two.\n";
+        let (text, problems) = snippets.expand(body);
+        assert_eq!(text, None, "the paragraphs were run together");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("never closed"), "{problems:?}");
     }
 }
