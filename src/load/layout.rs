@@ -31,11 +31,14 @@ pub(crate) fn is_flat(root: &Path) -> bool {
     !root.join("content").is_dir() && top_holds_markdown(root)
 }
 
+/// Whether a page is at the top of `root`: a hidden `.notes.md`, which the
+/// walk leaves out, made a site of no pages where `content/` was missing.
 fn top_holds_markdown(root: &Path) -> bool {
     std::fs::read_dir(root).is_ok_and(|entries| {
         entries.flatten().any(|e| {
             let path = e.path();
-            path.extension().is_some_and(|x| x == "md") && path.is_file()
+            let hidden = e.file_name().to_string_lossy().starts_with('.');
+            !hidden && path.extension().is_some_and(|x| x == "md") && path.is_file()
         })
     })
 }
@@ -66,6 +69,11 @@ mod tests {
         assert!(
             !is_flat(root),
             "Markdown only below the top: not a handbook's top"
+        );
+        std::fs::write(root.join(".notes.md"), "# Notes\n").unwrap();
+        assert!(
+            !is_flat(root),
+            "a hidden file is no page: the walk leaves it out"
         );
         std::fs::write(root.join("README.md"), "# Guide\n").unwrap();
         assert!(is_flat(root));
