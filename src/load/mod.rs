@@ -328,11 +328,14 @@ fn place_folder_pages(files: &mut [Loaded], diagnostics: &mut Diagnostics) -> Ve
                         0,
                         Code::DuplicateIndex,
                         format!(
-                            "`{named}` and `{}` both want to be the page of the folder {}",
+                            "`{named}` and `{}` both want to be {}",
                             source.file,
-                            // As the site root shows it: `content/a`, or
-                            // `a` in a flat site.
-                            named.rsplit_once('/').map_or(".", |(shown, _)| shown)
+                            // The folder as the site root shows it
+                            // (`content/a`, or `a` in a flat site).
+                            match named.rsplit_once('/') {
+                                Some((shown, _)) => format!("the page of the folder {shown}"),
+                                None => "the home page".to_string(),
+                            }
                         ),
                     )
                     .with_hint("keep one of them (`_index.md` wins, then `index.md`, then `README.md`), or rename the other"),

@@ -160,15 +160,23 @@ impl SiteWatcher {
             watcher,
             root: root.to_path_buf(),
         };
-        // A flat site's pages are anywhere below the root (what is no
-        // page is left out by `classify`).
-        let mode = match crate::load::layout::is_flat(root) {
-            true => RecursiveMode::Recursive,
-            false => RecursiveMode::NonRecursive,
-        };
-        this.watcher.watch(root, mode)?;
+        this.watcher.watch(root, RecursiveMode::NonRecursive)?;
         for folder in WATCHED_FOLDERS {
             this.watch_folder(folder);
+        }
+        // A flat site's pages are in the root's other folders too; each is
+        // watched on its own, so that `node_modules/` or `.git/`, which
+        // can hold tens of thousands of folders, take no watches.
+        if crate::load::layout::is_flat(root) {
+            let folders = std::fs::read_dir(root).into_iter().flatten().flatten();
+            for entry in folders {
+                if let Some(name) = entry.file_name().to_str()
+                    && entry.path().is_dir()
+                    && is_flat_content(root, name)
+                {
+                    this.watch_folder(name);
+                }
+            }
         }
         Ok(this)
     }
@@ -189,7 +197,7 @@ impl SiteWatcher {
     pub(crate) fn follow(&mut self, path: &Path) {
         if path.parent() == Some(self.root.as_path())
             && let Some(name) = path.file_name().and_then(|n| n.to_str())
-            && WATCHED_FOLDERS.contains(&name)
+            && (WATCHED_FOLDERS.contains(&name) || is_flat_content(&self.root, name))
         {
             self.watch_folder(name);
         }

@@ -310,3 +310,16 @@ fn init_names_the_current_folder_in_words() {
         run.stdout
     );
 }
+
+/// Two pages for the top of a flat site: the error names the home page
+/// (it said "the folder .").
+#[test]
+fn two_home_pages_of_a_flat_site_are_named_as_the_home_page() {
+    let site = SiteTest::empty()
+        .file("credo.yaml", "title: T\nbase_url: /\n")
+        .file("README.md", "# Desk\n")
+        .file("index.md", "# Desk too\n");
+    site.check().code(1).errors_are(&[
+        "README.md:1:1: error: `index.md` and `README.md` both want to be the home page",
+    ]);
+}

@@ -604,3 +604,70 @@ fn ctrl_c_stops_the_server_cleanly() {
     assert!(exit.success(), "{exit:?}");
     wait_line(&lines, |l| l == "Stopped.").expect("says it stopped");
 }
+
+/// A flat site (Markdown beside credo.yaml, no content/): an edit in a
+/// folder, and a page in a folder made while serving, reload; a change in
+/// `node_modules/`, which is no content, does not rebuild.
+#[test]
+fn a_flat_site_reloads_edits_in_its_folders_and_new_ones() {
+    let site = SiteTest::empty()
+        .file("credo.yaml", "title: Front Desk\nbase_url: /\n")
+        .file(
+            "README.md",
+            "# Front Desk\n\nSee [calls](guide/calls.md).\n",
+        )
+        .file("guide/calls.md", "# Calls\n\nAnswer by the third ring.\n")
+        .file("node_modules/pkg/README.md", "# A package\n");
+    let server = Server::start(&site, &[]);
+    let events = server.events();
+    write(
+        &site,
+        "guide/calls.md",
+        "# Calls\n\nAnswer by the second ring.\n",
+    );
+    events.expect(&["reload"]);
+    assert!(server.get("/guide/calls/").1.contains("second ring"));
+    let log = wait_line(&server.stdout, |l| l.starts_with("Rebuilt after")).expect("a log line");
+    assert!(log.starts_with("Rebuilt after guide/calls.md:"), "{log}");
+
+    write(
+        &site,
+        "billing/refunds.md",
+        "# Refunds\n\nWithin five days.\n",
+    );
+    eventually("the new folder's page", || {
+        let (status, body) = server.get("/billing/refunds/");
+        (status == 200 && body.contains("five days")).then_some(())
+    });
+    // Its folder is watched from now on.
+    write(
+        &site,
+        "billing/refunds.md",
+        "# Refunds\n\nWithin three days.\n",
+    );
+    eventually("the edit in the new folder", || {
+        server
+            .get("/billing/refunds/")
+            .1
+            .contains("three days")
+            .then_some(())
+    });
+
+    // What was logged so far is read; then the next rebuild is the page's,
+    // not one for the package.
+    std::thread::sleep(Duration::from_millis(600));
+    while server.stdout.try_recv().is_ok() {}
+    write(
+        &site,
+        "node_modules/pkg/README.md",
+        "# A package, changed\n",
+    );
+    std::thread::sleep(Duration::from_millis(600));
+    write(
+        &site,
+        "README.md",
+        "# Front Desk\n\nSee [calls](guide/calls.md) today.\n",
+    );
+    let log = wait_line(&server.stdout, |l| l.starts_with("Rebuilt after")).expect("a log line");
+    assert!(log.starts_with("Rebuilt after README.md:"), "{log}");
+}
