@@ -288,17 +288,21 @@ impl Site {
         fn folder_of(p: &str) -> &str {
             p.rsplit_once('/').map_or("", |(f, _)| f)
         }
-        let pages = (self.refs.paths())
-            .filter(|p| folder_of(p) == folder && !p.ends_with("_index"))
-            .map(|p| format!("{p}.md"));
-        let files = (self.assets.iter())
-            .filter(|a| folder_of(a) == folder)
-            .cloned();
-        pages
-            .chain(files)
-            .map(|candidate| {
-                let own = candidate.rsplit('/').next().unwrap_or(&candidate);
-                (strsim::jaro_winkler(&wanted, own), candidate)
+        // The pages' own files (a bundle's page is `kit/index.md`, not
+        // `kit.md`), and the other files.
+        let prefix = self.config.content_prefix;
+        let sources = (self.pages.iter().map(|p| &p.source))
+            .chain(self.sections.iter().filter_map(|s| s.source.as_ref()))
+            .map(|source| source.file.strip_prefix(prefix).unwrap_or(&source.file));
+        let near_in_length = |own: &str| own.len().abs_diff(wanted.len()) <= 3;
+        sources
+            .chain(self.assets.iter().map(String::as_str))
+            .filter(|candidate| folder_of(candidate) == folder)
+            .filter_map(|candidate| {
+                let own = candidate.rsplit('/').next().unwrap_or(candidate);
+                // A name a slip away is about as long: cheap to rule out.
+                near_in_length(own)
+                    .then(|| (strsim::jaro_winkler(&wanted, own), candidate.to_string()))
             })
             .filter(|(score, _)| *score >= 0.93)
             // The nearest; of equals, the first by name, as every run.

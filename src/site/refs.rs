@@ -233,12 +233,6 @@ impl RefIndex {
             .copied()
     }
 
-    /// Every page's and section's ref path (`guide/refunds`,
-    /// `guide/_index`).
-    pub(crate) fn paths(&self) -> impl Iterator<Item = &str> {
-        self.by_path.keys().map(String::as_str)
-    }
-
     /// The page path that is `path` in another case (`sub/A` → `sub/a`).
     pub(crate) fn path_in_other_case(&self, path: &str) -> Option<&str> {
         let path = path.trim_end_matches('/');

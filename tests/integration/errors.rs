@@ -152,6 +152,9 @@ fn broken_links_and_refs_say_what_is_near() {
             "---\ntitle: B\nreviewed: 2024-13-40\n---\n[a](sub/A.md) [t](team.png) [c](.github/CONTRIBUTING.md) [[nowhere-at-all]] [[../../outside]]\n\n[s](sub/aa.md) [p](sub/a.pgn) [f](sub/far-off.md)\n",
         )
         .file("content/sub/a.png", "png")
+        // A bundle's page is its folder's index.md, no `kit.md` to offer.
+        .file("content/kit/index.md", "---\ntitle: Kit\n---\n[k](../kits.md)\n")
+        .file("content/kit/map.png", "png")
         .check()
         .code(1)
         .stderr_has("help: write a real day as year-month-day, `2026-03-31`")
@@ -160,6 +163,7 @@ fn broken_links_and_refs_say_what_is_near() {
         // A slip of the keyboard in a file's name: the name beside it.
         .stderr_has("link to `sub/aa.md`: there is no content/sub/aa.md\n  |\n7 | [s](sub/aa.md) [p](sub/a.pgn) [f](sub/far-off.md)\n  | ^\n  = help: content/sub/a.md is there: did you mean it?")
         .stderr_has("= help: content/sub/a.png is there: did you mean it?")
+        .stderr_has("content/kit/index.md:4:1: error: link to `../kits.md`: there is no content/kits.md\n  |\n4 | [k](../kits.md)\n  | ^\n  = help: fix the path")
         .stderr_has("link to `sub/far-off.md`: there is no content/sub/far-off.md\n  |\n7 | [s](sub/aa.md) [p](sub/a.pgn) [f](sub/far-off.md)\n  |                               ^\n  = help: fix the path")
         .stderr_has("help: credo publishes no file or folder whose name starts with `.` (`.github/`)")
         .stderr_has("help: name a page by its path under content/ without `.md`")
