@@ -108,6 +108,10 @@ fn opening(line: &str, syntax: Syntax) -> Option<(&str, &str)> {
             (name.trim(), rest.trim_end().strip_suffix(')')?)
         }
     };
+    // `{{< note />}}` closes itself: no block.
+    if args.ends_with('/') {
+        return None;
+    }
     let known = [CALLOUTS, KINDS, FOLDED, TAB_SETS, &["tab"]]
         .iter()
         .any(|names| names.contains(&name));
@@ -277,14 +281,14 @@ mod tests {
                     {{% alert title=\"Before you call\" color=\"danger\" %}}\nCheck the account.\n{{% /alert %}}\n\n\
                     {{% notice tip \"Quick win\" %}}\nSmile.\n{{% /notice %}}\n\n\
                     - item\n\n  {{< note >}}\n  In the item.\n  {{< /note >}}\n\n\
-                    {{< hint >}}\nunclosed\n\n```\n{{< hint info >}}\n```";
+                    {{< hint >}}\nunclosed\n\n```\n{{< hint info >}}\n```\n{{< note />}}\n{{< /note >}}";
         assert_eq!(
             rewritten(body, Syntax::Hugo),
             "> [!WARNING]\n> Mind the **gap**.\n\nAfter.\n\n\
              > [!CAUTION]\n> **Before you call**\n>\n> Check the account.\n\n\
              > [!TIP]\n> **Quick win**\n>\n> Smile.\n\n\
              - item\n\n  > [!NOTE]\n  > In the item.\n\n\
-             {{< hint >}}\nunclosed\n\n```\n{{< hint info >}}\n```"
+             {{< hint >}}\nunclosed\n\n```\n{{< hint info >}}\n```\n{{< note />}}\n{{< /note >}}"
         );
     }
 

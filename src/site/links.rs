@@ -315,6 +315,14 @@ impl Site {
     /// (`sub/A.md` for `sub/a.md`, which a case-blind disk forgave), or a
     /// hidden folder on the way, which credo does not publish.
     fn why_missing(&self, path: &str) -> Option<String> {
+        // In a flat site these top folders are credo's, not pages'.
+        let top = path.split('/').next().unwrap_or_default();
+        if self.config.content_prefix.is_empty() && ["static", "templates", "themes"].contains(&top)
+        {
+            return Some(format!(
+                "{top}/ at the top of a site without content/ is credo's own folder, not pages: rename it (`{top}-pages/`), or move the pages into content/"
+            ));
+        }
         if path
             .split('/')
             .any(|s| s.starts_with('.') && s != "." && s != "..")

@@ -323,3 +323,20 @@ fn two_home_pages_of_a_flat_site_are_named_as_the_home_page() {
         "README.md:1:1: error: `index.md` and `README.md` both want to be the home page",
     ]);
 }
+
+/// A flat site's top `templates/` is credo's templates folder: a link to a
+/// page in it is broken, and the hint says why (the file is on disk).
+#[test]
+fn a_link_into_a_flat_sites_templates_folder_says_it_is_credos() {
+    let site = SiteTest::empty()
+        .file("credo.yaml", "title: T\nbase_url: /\n")
+        .file(
+            "README.md",
+            "# Desk\n\nUse the [welcome letter](templates/welcome.md).\n",
+        )
+        .file("templates/welcome.md", "# Welcome letter\n");
+    site.check()
+        .code(1)
+        .stderr_has("README.md:3:9: error: link to `templates/welcome.md`: there is no templates/welcome.md")
+        .stderr_has("= help: templates/ at the top of a site without content/ is credo's own folder, not pages: rename it (`templates-pages/`), or move the pages into content/");
+}
