@@ -12,7 +12,7 @@ use std::path::Path;
 use super::body::{alert_block, indent_of, outside_fences, put, step_fence, trimmed};
 use super::includes::{self, Include};
 use super::mdx::attribute;
-use super::{Entry, Generator, Plan, SiteInfo, config_text, read_config, summary};
+use super::{Generator, Plan, SiteInfo, config_text, read_config, summary};
 
 /// The file that marks a GitBook repository.
 pub(super) const CONFIG: &str = ".gitbook.yaml";
@@ -143,49 +143,19 @@ fn copy_assets(plan: &mut Plan, src: &Path, book: &Path) {
         }
         _ => return,
     };
-    let taken = |name: &str| {
-        let prefix = format!("content/{name}/");
-        (plan.pages.iter().chain(&plan.assets)).any(|e| e.dest.starts_with(&prefix))
-    };
-    let name = ["assets", "gitbook-assets"]
-        .into_iter()
-        .map(str::to_string)
-        .chain((2..).map(|n| format!("gitbook-assets-{n}")))
-        .find(|name| !taken(name))
-        .unwrap_or_default();
-    let to = format!("content/{name}");
-    let mut copied = 0;
-    let walker = walkdir::WalkDir::new(&assets).sort_by_file_name();
-    for entry in walker.into_iter().flatten() {
-        let Ok(rel) = entry.path().strip_prefix(&assets) else {
-            continue;
-        };
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        let hidden = rel.split('/').any(|part| part.starts_with('.'));
-        if rel.is_empty() || hidden || !entry.file_type().is_file() {
-            continue;
-        }
-        plan.assets.push(Entry {
-            source: entry.path().to_path_buf(),
-            dest: format!("{to}/{rel}"),
-        });
-        copied += 1;
-    }
-    plan.moved_folders
-        .push((format!("content/{from}"), to.clone()));
+    let (to, copied) = plan.move_folder(
+        &assets,
+        format!("content/{from}"),
+        &["assets", "gitbook-assets"],
+    );
     let files = match copied {
-        1 => "1 image or file",
-        _ => "images and files",
-    };
-    let count = if copied == 1 {
-        String::new()
-    } else {
-        format!("{copied} ")
+        1 => "1 image or file".to_string(),
+        n => format!("{n} images and files"),
     };
     let shown = assets.strip_prefix(src).unwrap_or(&assets);
     let shown = shown.to_string_lossy().replace('\\', "/");
     plan.notes.push(format!(
-        "{shown}/ → {to}/: {count}{files} GitBook keeps in a hidden folder, which credo would not publish; links to them follow"
+        "{shown}/ → {to}/: {files} GitBook keeps in a hidden folder, which credo would not publish; links to them follow"
     ));
 }
 

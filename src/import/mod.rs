@@ -441,6 +441,47 @@ impl Plan {
         }
     }
 
+    /// Copies the visible files under `folder`, a folder credo would not
+    /// publish where it is (GitBook's hidden `.gitbook/assets`, Starlight's
+    /// `src/assets` outside the docs), to a folder of `content/`: the first
+    /// of `names` no page or file takes, else the last numbered (`-2`, `-3`,
+    /// …). Links written to `from` (a dest, `content/.gitbook/assets`)
+    /// follow it. Returns its dest and how many files it holds.
+    fn move_folder(&mut self, folder: &Path, from: String, names: &[&str]) -> (String, usize) {
+        let taken = |name: &str| {
+            let prefix = format!("content/{name}/");
+            (self.pages.iter().chain(&self.assets)).any(|e| e.dest.starts_with(&prefix))
+        };
+        let last = names.last().copied().unwrap_or("assets");
+        let name = (names.iter().map(|n| n.to_string()))
+            .chain((2..).map(|n| format!("{last}-{n}")))
+            .find(|name| !taken(name))
+            .unwrap_or_default();
+        let to = format!("content/{name}");
+        let mut copied = 0;
+        for entry in WalkDir::new(folder)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let Ok(rel) = entry.path().strip_prefix(folder) else {
+                continue;
+            };
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            let hidden = rel.split('/').any(|part| part.starts_with('.'));
+            if rel.is_empty() || hidden || !entry.file_type().is_file() {
+                continue;
+            }
+            self.assets.push(Entry {
+                source: entry.path().to_path_buf(),
+                dest: format!("{to}/{rel}"),
+            });
+            copied += 1;
+        }
+        self.moved_folders.push((from, to.clone()));
+        (to, copied)
+    }
+
     /// Adds one file at `rel` under the DIR-relative folder `to`.
     fn add_file(&mut self, source: &Path, rel: &str, to: &str) {
         // `x.markdown`, `x.mdx` and `x.MD` are pages, which credo reads as `x.md`.

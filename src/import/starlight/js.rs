@@ -43,12 +43,13 @@ pub(super) fn without_comments(js: &str) -> String {
     out
 }
 
-/// Where the bracket opened at `text`'s start closes, outside strings.
-fn closing(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
+/// The characters of `text` outside its string literals, with their byte
+/// offsets (the quotes themselves left out too): what the bracket and
+/// entry scans below look at.
+fn outside_strings(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut quote = None;
     let mut escaped = false;
-    for (i, c) in text.char_indices() {
+    text.char_indices().filter(move |&(_, c)| {
         if let Some(q) = quote {
             match c {
                 _ if escaped => escaped = false,
@@ -56,10 +57,21 @@ fn closing(text: &str) -> Option<usize> {
                 c if c == q => quote = None,
                 _ => {}
             }
-            continue;
+            return false;
         }
+        if matches!(c, '"' | '\'' | '`') {
+            quote = Some(c);
+            return false;
+        }
+        true
+    })
+}
+
+/// Where the bracket opened at `text`'s start closes, outside strings.
+fn closing(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in outside_strings(text) {
         match c {
-            '"' | '\'' | '`' => quote = Some(c),
             '{' | '(' | '[' => depth += 1,
             '}' | ')' | ']' => {
                 depth = depth.checked_sub(1)?;
@@ -101,22 +113,10 @@ pub(super) fn object_inner(value: &str) -> Option<&str> {
 pub(super) fn entries(inner: &str) -> Vec<(String, &str)> {
     let mut pieces = Vec::new();
     let mut depth = 0i32;
-    let mut quote = None;
-    let mut escaped = false;
     let mut start = 0;
     let mut colon = None;
-    for (i, c) in inner.char_indices() {
-        if let Some(q) = quote {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                c if c == q => quote = None,
-                _ => {}
-            }
-            continue;
-        }
+    for (i, c) in outside_strings(inner) {
         match c {
-            '"' | '\'' | '`' => quote = Some(c),
             '{' | '(' | '[' => depth += 1,
             '}' | ')' | ']' => depth -= 1,
             ':' if depth == 0 && colon.is_none() => colon = Some(i),

@@ -18,7 +18,7 @@ use std::path::Path;
 use serde_yaml::{Mapping, Value};
 
 use super::frontmatter::{self, Converted, Role};
-use super::{Entry, Generator, Language, OldUrl, Plan, SiteInfo};
+use super::{Generator, Language, OldUrl, Plan, SiteInfo};
 use crate::load::languages::{code_problem, is_language_code};
 use js::{call_object, entries, object_inner, unquote, without_comments};
 
@@ -308,35 +308,10 @@ fn move_assets(assets: &Path, plan: &mut Plan) {
     if !assets.is_dir() {
         return;
     }
-    let taken = |name: &str| {
-        let prefix = format!("content/{name}/");
-        (plan.pages.iter().chain(&plan.assets)).any(|e| e.dest.starts_with(&prefix))
-    };
-    let name = ["assets", "astro-assets"]
-        .into_iter()
-        .find(|name| !taken(name))
-        .unwrap_or("astro-assets-2");
-    let to = format!("content/{name}");
-    let before = plan.assets.len();
-    let walker = walkdir::WalkDir::new(assets).sort_by_file_name();
-    for entry in walker.into_iter().flatten() {
-        let Ok(rel) = entry.path().strip_prefix(assets) else {
-            continue;
-        };
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        let hidden = rel.split('/').any(|part| part.starts_with('.'));
-        if rel.is_empty() || hidden || !entry.file_type().is_file() {
-            continue;
-        }
-        plan.assets.push(Entry {
-            source: entry.path().to_path_buf(),
-            dest: format!("{to}/{rel}"),
-        });
-    }
     // `src/assets`, from `src/content/docs`.
-    plan.moved_folders
-        .push(("content/../../assets".to_string(), to.clone()));
-    let files = match plan.assets.len() - before {
+    let from = "content/../../assets".to_string();
+    let (to, copied) = plan.move_folder(assets, from, &["assets", "astro-assets"]);
+    let files = match copied {
         1 => "1 image or file".to_string(),
         n => format!("{n} images and files"),
     };
