@@ -215,7 +215,7 @@ pub(crate) fn list(root: &Path) -> (Listing, Diagnostics) {
     let flat = content == root;
     let leave_out = |path: &Path, depth: usize| flat && layout::not_content(path, depth);
     let paths = walk_files(root, &content, Hidden::Skip, leave_out, &mut diagnostics);
-    let prefix = layout::content_prefix(root);
+    let prefix = if flat { "" } else { "content/" };
     let left_out = (diagnostics.iter())
         .filter(|d| d.file.starts_with(prefix))
         .map(|d| nfc(content_path(&d.file)))

@@ -170,9 +170,11 @@ impl SiteWatcher {
         if crate::load::layout::is_flat(root) {
             let folders = std::fs::read_dir(root).into_iter().flatten().flatten();
             for entry in folders {
+                // The site is flat: only the name is asked about.
                 if let Some(name) = entry.file_name().to_str()
                     && entry.path().is_dir()
-                    && is_flat_content(root, name)
+                    && !ignored(name)
+                    && !crate::load::layout::not_content(&entry.path(), 1)
                 {
                     this.watch_folder(name);
                 }

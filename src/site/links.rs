@@ -265,13 +265,6 @@ impl Site {
         LinkError::MissingFile(path.clone(), self.why_missing(&path))
     }
 
-    /// Whether a page or file is at `path` in another case.
-    fn has_twin(&self, path: &str) -> bool {
-        let page = path.strip_suffix(".md").unwrap_or(path);
-        self.refs.path_in_other_case(page).is_some()
-            || self.assets.iter().any(|a| a.eq_ignore_ascii_case(path))
-    }
-
     /// The page or file in the folder of a missing `path` whose name is
     /// nearest its own (`guide/refunds.md` for `guide/refund.md`), by its
     /// path under content; `None` when none is near enough to be a slip.
@@ -331,27 +324,26 @@ impl Site {
                 "credo publishes no file or folder whose name starts with `.` (`.github/`): move it, or link to it where the repository is hosted".into(),
             );
         }
-        if let Some(near) = self.near_name(path).filter(|_| !self.has_twin(path)) {
+        let page = path.strip_suffix(".md").unwrap_or(path);
+        let twin = (self.refs.path_in_other_case(page))
+            .map(|p| match path.ends_with(".md") {
+                true => format!("{p}.md"),
+                false => p.to_string(),
+            })
+            .or_else(|| {
+                (self.assets.iter())
+                    .filter(|a| a.eq_ignore_ascii_case(path) && *a != path)
+                    .min()
+                    .cloned()
+            });
+        // The same name in another case before a name one slip away.
+        let Some(twin) = twin else {
+            let near = self.near_name(path)?;
             return Some(format!(
                 "{}{near} is there: did you mean it? (a link names a file by its exact name)",
                 self.config.content_prefix
             ));
-        }
-        let page = path.strip_suffix(".md").unwrap_or(path);
-        let twin = (self
-            .refs
-            .path_in_other_case(page)
-            .map(|p| match path.ends_with(".md") {
-                true => format!("{p}.md"),
-                false => p.to_string(),
-            }))
-        .or_else(|| {
-            self.assets
-                .iter()
-                .filter(|a| a.eq_ignore_ascii_case(path) && *a != path)
-                .min()
-                .cloned()
-        })?;
+        };
         Some(format!(
             "{}{twin} is there, in another case: write the name as the file has it (a host's disk tells case apart)",
             self.config.content_prefix
