@@ -278,6 +278,14 @@ impl Pick<'_> {
 mod tests {
     use super::*;
 
+    /// Snippets named from `bases`, nothing appended.
+    fn settings(bases: Vec<PathBuf>) -> Settings {
+        Settings {
+            bases,
+            auto_append: Vec::new(),
+        }
+    }
+
     #[test]
     fn names_lines_and_sections_are_read_as_the_extension_reads_them() {
         assert_eq!(split_pick("a.md"), ("a.md", Pick::Whole));
@@ -317,10 +325,7 @@ mod tests {
         .unwrap();
         std::fs::write(root.join("includes/self.md"), "--8<-- \"self.md\"\n").unwrap();
         std::fs::write(dir.path().parent().unwrap().join("outside.md"), "no").ok();
-        let settings = Settings {
-            bases: vec![root.to_path_buf(), root.join("includes")],
-            auto_append: Vec::new(),
-        };
+        let settings = settings(vec![root.to_path_buf(), root.join("includes")]);
         let snippets = Snippets {
             settings: &settings,
             root,
@@ -356,10 +361,7 @@ mod tests {
             "A\n--8<-- \"loop.md\"\n--8<-- \"loop.md\"\n--8<-- \"loop.md\"\n",
         )
         .unwrap();
-        let settings = Settings {
-            bases: vec![root.to_path_buf()],
-            auto_append: Vec::new(),
-        };
+        let settings = settings(vec![root.to_path_buf()]);
         let snippets = Snippets {
             settings: &settings,
             root,
@@ -377,10 +379,7 @@ mod tests {
     fn a_block_never_closed_stays_as_written() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        let settings = Settings {
-            bases: vec![root.to_path_buf()],
-            auto_append: Vec::new(),
-        };
+        let settings = settings(vec![root.to_path_buf()]);
         let snippets = Snippets {
             settings: &settings,
             root,

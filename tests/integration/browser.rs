@@ -126,26 +126,7 @@ fn the_handbook_works_in_a_real_browser() {
 /// language, print per language, axe and the Nu checker on /de/ and /ar/.
 #[test]
 fn issue_25_several_languages_work_in_a_real_browser() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let browser_dir = repo.join("tests/browser");
-    if !tools_present(&browser_dir) {
-        return;
-    }
-    let out = tempfile::tempdir().unwrap();
-    let built = out.path().join("site");
-    build_under(
-        &repo.join("tests/fixtures/languages/browser"),
-        &built,
-        "/hb/",
-    );
-    run_suite(
-        &browser_dir,
-        "languages.mjs",
-        &[
-            ("CREDO_SITE", built.as_os_str()),
-            ("CREDO_BASE", "/hb/".as_ref()),
-        ],
-    );
+    run_fixture_suite("tests/fixtures/languages/browser", "languages.mjs");
 }
 
 /// A messy handbook as GitHub holds one (tests/fixtures/messy: README.md
@@ -155,6 +136,13 @@ fn issue_25_several_languages_work_in_a_real_browser() {
 /// without JavaScript, by `tests/browser/messy.mjs`.
 #[test]
 fn a_messy_handbook_reads_on_a_phone_and_a_laptop() {
+    run_fixture_suite("tests/fixtures/messy", "messy.mjs");
+}
+
+/// Builds the fixture site at `fixture` (from the repository) for `/hb/`
+/// and runs the browser suite `suite` on it; nothing when the browser
+/// tools are not there.
+fn run_fixture_suite(fixture: &str, suite: &str) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let browser_dir = repo.join("tests/browser");
     if !tools_present(&browser_dir) {
@@ -162,10 +150,10 @@ fn a_messy_handbook_reads_on_a_phone_and_a_laptop() {
     }
     let out = tempfile::tempdir().unwrap();
     let built = out.path().join("site");
-    build_under(&repo.join("tests/fixtures/messy"), &built, "/hb/");
+    build_under(&repo.join(fixture), &built, "/hb/");
     run_suite(
         &browser_dir,
-        "messy.mjs",
+        suite,
         &[
             ("CREDO_SITE", built.as_os_str()),
             ("CREDO_BASE", "/hb/".as_ref()),
